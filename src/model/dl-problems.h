@@ -1,0 +1,62 @@
+/* dl-problems.h: problems found while reading a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_SEVERITY_WARNING,
+  DL_SEVERITY_ERROR,
+} DlSeverity;
+
+typedef struct {
+  DlSeverity  severity;
+  char       *path;     /* JSON path ("events[3].when") or "line:column" */
+  char       *message;  /* already translated, no trailing period */
+} DlProblem;
+
+typedef struct _DlProblems DlProblems;
+
+/* At most this many problems are kept; one more says the rest were dropped. */
+#define DL_PROBLEMS_MAX 500
+
+DlProblems      *dl_problems_new          (void);
+void             dl_problems_free         (DlProblems  *self);
+void             dl_problems_add          (DlProblems  *self,
+                                           DlSeverity   severity,
+                                           const char  *path,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
+void             dl_problems_add_valist   (DlProblems  *self,
+                                           DlSeverity   severity,
+                                           const char  *path,
+                                           const char  *format,
+                                           va_list      args) G_GNUC_PRINTF (4, 0);
+void             dl_problems_error        (DlProblems  *self,
+                                           const char  *path,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+void             dl_problems_warning      (DlProblems  *self,
+                                           const char  *path,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+guint            dl_problems_get_length   (const DlProblems *self);
+const DlProblem *dl_problems_get          (const DlProblems *self,
+                                           guint             index);
+guint            dl_problems_count        (const DlProblems *self,
+                                           DlSeverity        severity);
+gboolean         dl_problems_has_errors   (const DlProblems *self);
+/* "FILE: PATH: error: MESSAGE" */
+char            *dl_problem_format        (const DlProblem  *problem,
+                                           const char       *file);
+/* All problems, one per line, formatted as above. */
+char            *dl_problems_to_string    (const DlProblems *self,
+                                           const char       *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlProblems, dl_problems_free)
+
+G_END_DECLS
