@@ -1,0 +1,277 @@
+/* dl-application.c: actions and the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-application"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "dl-application.h"
+#include "dl-cli.h"
+#include "dl-window.h"
+
+struct _DlApplication
+{
+  AdwApplication parent_instance;
+
+  int            exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check a dataset and print its problems (no window)"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the dataset to a GeoJSON file (no window)"), N_("OUT.geojson") },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the window, save it as a PNG image and quit"), N_("OUT.png") },
+  { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Select an event by its id"), N_("EVENT_ID") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Window size for --screenshot"), N_("WxH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+  { NULL }
+};
+
+/* Helpers */
+
+static const char *
+first_file_arg (GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
+    return NULL;
+
+  if (files[1] != NULL)
+    g_printerr (_("Only one dataset at a time: ignoring “%s” and what follows\n"), files[1]);
+
+  return files[0];
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  if (text == NULL || sscanf (text, "%dx%d", width, height) != 2)
+    return FALSE;
+
+  return *width >= 320 && *height >= 240 && *width <= 8192 && *height <= 8192;
+}
+
+static DlWindow *
+new_window (DlApplication *self)
+{
+  DlWindow *window = dl_window_new (self);
+
+  return window;
+}
+
+/* Actions */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Dateline developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Dateline"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Dateline developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Places the events reported in news articles on a map and a "
+                                      "timeline, linked to the passages that report them."),
+                        "website", "https://github.com/datelineapp/dateline",
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
+                                      _("© OpenStreetMap contributors (ODbL); GeoNames (CC BY 4.0); "
+                                        "Natural Earth (public domain)"),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Bundled articles"),
+                                      _("The five articles of the bundled dataset are quoted for "
+                                        "research and teaching; they carry no outlet or date, which "
+                                        "the dataset derives from the events they report."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+/* Vfuncs */
+
+static int
+dl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  const char *export_path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("dateline %s\n", PACKAGE_VERSION);
+      return DL_EXIT_OK;
+    }
+
+  /* Headless work: no display, no D-Bus, no window. */
+  if (g_variant_dict_contains (options, "validate"))
+    return dl_cli_validate (first_file_arg (options));
+
+  if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
+    return dl_cli_export (export_path, first_file_arg (options));
+
+  return -1;
+}
+
+static int
+dl_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  DlApplication *self = DL_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *file_arg = first_file_arg (options);
+  const char *screenshot = NULL;
+  const char *select = NULL;
+  const char *size = NULL;
+  g_autoptr(GFile) file = NULL;
+  DlWindow *window;
+  int width = 0;
+  int height = 0;
+
+  g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
+  g_variant_dict_lookup (options, "select", "&s", &select);
+  g_variant_dict_lookup (options, "size", "&s", &size);
+
+  if (size != NULL && !parse_size (size, &width, &height))
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("--size: “%s” is not a size like 1280x800 (320x240 to 8192x8192)\n"),
+                                           size);
+      return DL_EXIT_USAGE;
+    }
+
+  if (file_arg != NULL)
+    file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+
+  window = new_window (self);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (select != NULL)
+    dl_window_set_initial_selection (window, select);
+  if (screenshot != NULL)
+    dl_window_set_screenshot_path (window, screenshot);
+
+  dl_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return DL_EXIT_OK;
+}
+
+static void
+dl_application_activate (GApplication *app)
+{
+  DlWindow *window = new_window (DL_APPLICATION (app));
+
+  dl_window_open (window, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+dl_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      DlWindow *window = new_window (DL_APPLICATION (app));
+
+      dl_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+dl_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+
+  G_APPLICATION_CLASS (dl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+}
+
+static void
+dl_application_class_init (DlApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = dl_application_handle_local_options;
+  app_class->command_line = dl_application_command_line;
+  app_class->activate = dl_application_activate;
+  app_class->open = dl_application_open;
+  app_class->startup = dl_application_startup;
+}
+
+static void
+dl_application_init (DlApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Explore the events reported in news articles on a map "
+                                              "and a timeline, linked to their passages."));
+}
+
+/* Public API */
+
+DlApplication *
+dl_application_new (void)
+{
+  return g_object_new (DL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/datelineapp/Dateline",
+                       NULL);
+}
+
+int
+dl_application_get_exit_status (DlApplication *self)
+{
+  g_return_val_if_fail (DL_IS_APPLICATION (self), DL_EXIT_INVALID);
+  return self->exit_status;
+}
+
+void
+dl_application_set_exit_status (DlApplication *self,
+                                int            status)
+{
+  g_return_if_fail (DL_IS_APPLICATION (self));
+  self->exit_status = status;
+}

@@ -1,0 +1,63 @@
+/* dl-category.c: colours and names of event categories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-category.h"
+
+typedef struct {
+  const char *id;
+  const char *color;   /* GNOME palette */
+  const char *label;
+  const char *css_class;
+} Category;
+
+static const Category categories[] = {
+  { "strike",       "#e01b24", N_("Strike"), "category-strike" },
+  { "attack",       "#a51d2d", N_("Attack"), "category-attack" },
+  { "killing",      "#63452c", N_("Killing"), "category-killing" },
+  { "military",     "#5e5c64", N_("Military"), "category-military" },
+  { "hostages",     "#e66100", N_("Hostages"), "category-hostages" },
+  { "diplomacy",    "#1c71d8", N_("Diplomacy"), "category-diplomacy" },
+  { "statement",    "#9141ac", N_("Statement"), "category-statement" },
+  { "truce",        "#26a269", N_("Truce"), "category-truce" },
+  { "humanitarian", "#c88800", N_("Humanitarian"), "category-humanitarian" },
+};
+
+static const Category *
+lookup (const char *category)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_strcmp0 (categories[i].id, category) == 0)
+      return &categories[i];
+
+  return NULL;
+}
+
+void
+dl_category_get_color (const char *category,
+                       GdkRGBA    *color)
+{
+  const Category *known = lookup (category);
+
+  gdk_rgba_parse (color, known != NULL ? known->color : "#77767b");
+}
+
+const char *
+dl_category_get_css_class (const char *category)
+{
+  const Category *known = lookup (category);
+
+  return known != NULL ? known->css_class : "category-other";
+}
+
+const char *
+dl_category_get_label (const char *category)
+{
+  const Category *known = lookup (category);
+
+  return known != NULL ? _(known->label) : category;
+}

@@ -1,0 +1,20 @@
+/* dl-category.h: colours and names of event categories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gdk/gdk.h>
+
+G_BEGIN_DECLS
+
+/* The colour an event category is drawn in (unknown ones get a neutral grey). */
+void        dl_category_get_color (const char *category,
+                                   GdkRGBA    *color);
+/* A translated, human name ("Strike", "Diplomacy"…); unknown ones as written. */
+const char *dl_category_get_label (const char *category);
+
+/* A style class ("category-strike") that gives a chip its colour. */
+const char *dl_category_get_css_class (const char *category);
+
+G_END_DECLS

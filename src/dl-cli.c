@@ -1,0 +1,114 @@
+/* dl-cli.c: the command line work that needs no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-cli"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "dl-cli.h"
+#include "dl-dataset.h"
+#include "dl-export.h"
+
+/* Loads FILE (or the bundled dataset), printing every problem to stderr as
+ * "FILE: PATH: error: MESSAGE". */
+static DlDataset *
+load_reporting (const char  *file_arg,
+                char       **display_name,
+                DlProblems **problems_out)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autofree char *report = NULL;
+  DlDataset *dataset;
+
+  if (file_arg != NULL)
+    file = g_file_new_for_commandline_arg (file_arg);
+  else
+    file = dl_dataset_get_bundled_file ();
+
+  *display_name = file_arg != NULL ? g_strdup (file_arg) : g_file_get_path (file);
+  dataset = dl_dataset_load (file, problems, NULL);
+
+  report = dl_problems_to_string (problems, *display_name);
+  fputs (report, stderr);
+
+  if (problems_out != NULL)
+    *problems_out = g_steal_pointer (&problems);
+
+  return dataset;
+}
+
+int
+dl_cli_validate (const char *file_arg)
+{
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(DlProblems) problems = NULL;
+  g_autofree char *name = NULL;
+  guint n_excerpts = 0;
+  guint n_claims = 0;
+  GListModel *events;
+
+  dataset = load_reporting (file_arg, &name, &problems);
+  if (dataset == NULL)
+    {
+      guint n_errors = dl_problems_count (problems, DL_SEVERITY_ERROR);
+
+      printf (g_dngettext (GETTEXT_PACKAGE, "%s: invalid: %u error\n", "%s: invalid: %u errors\n", n_errors),
+              name, n_errors);
+      return DL_EXIT_INVALID;
+    }
+
+  events = dl_dataset_get_events (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      n_excerpts += dl_event_get_n_excerpts (event);
+      n_claims += dl_event_get_n_claims (event);
+    }
+
+  printf (_("%s: valid: %u sources, %u places, %u events, %u excerpts, %u claims, %u narratives, %u warnings\n"),
+          name,
+          g_list_model_get_n_items (dl_dataset_get_sources (dataset)),
+          g_list_model_get_n_items (dl_dataset_get_places (dataset)),
+          g_list_model_get_n_items (events),
+          n_excerpts, n_claims,
+          dl_dataset_get_n_narratives (dataset),
+          dl_problems_count (problems, DL_SEVERITY_WARNING));
+
+  return DL_EXIT_OK;
+}
+
+int
+dl_cli_export (const char *out_path,
+               const char *file_arg)
+{
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_str_has_suffix (out_path, ".geojson") && !g_str_has_suffix (out_path, ".json"))
+    {
+      fprintf (stderr, _("%s: cannot export: unsupported format (use a .geojson file name)\n"), out_path);
+      return DL_EXIT_USAGE;
+    }
+
+  dataset = load_reporting (file_arg, &name, NULL);
+  if (dataset == NULL)
+    {
+      fprintf (stderr, _("%s: not exported: the dataset has errors\n"), name);
+      return DL_EXIT_INVALID;
+    }
+
+  if (!dl_export_geojson_to_file (dataset, out_path, &error))
+    {
+      fprintf (stderr, _("%s: cannot export: %s\n"), out_path, error->message);
+      return DL_EXIT_INVALID;
+    }
+
+  return DL_EXIT_OK;
+}

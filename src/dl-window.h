@@ -1,0 +1,45 @@
+/* dl-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "dl-application.h"
+#include "dl-dataset.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_WINDOW (dl_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlWindow, dl_window, DL, WINDOW, AdwApplicationWindow)
+
+DlWindow           *dl_window_new                   (DlApplication *application);
+/* Loads a dataset off the main loop (NULL: the bundled one). On errors the
+ * problems are shown and whatever was open stays open. */
+void                dl_window_open                  (DlWindow      *self,
+                                                     GFile         *file);
+DlDataset          *dl_window_get_dataset           (DlWindow      *self);
+/* The one selection every view observes (a GtkSingleSelection of DlEvent in
+ * time order). */
+GtkSingleSelection *dl_window_get_selection         (DlWindow      *self);
+DlEvent            *dl_window_get_selected_event    (DlWindow      *self);
+gboolean            dl_window_select_event          (DlWindow      *self,
+                                                     const char    *id);
+ShumateMap         *dl_window_get_map               (DlWindow      *self);
+/* The details pane, for tests. */
+GtkWidget          *dl_window_get_details           (DlWindow      *self);
+/* Before dl_window_open: what to select once loaded, and where to save a
+ * screenshot before quitting. */
+void                dl_window_set_initial_selection (DlWindow      *self,
+                                                     const char    *id);
+void                dl_window_set_screenshot_path   (DlWindow      *self,
+                                                     const char    *path);
+/* Renders the window as it is now into a PNG, atomically. */
+gboolean            dl_window_save_png              (DlWindow      *self,
+                                                     const char    *path,
+                                                     GError       **error);
+
+G_END_DECLS

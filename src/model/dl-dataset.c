@@ -1,0 +1,1626 @@
+/* dl-dataset.c: a Dateline dataset: load, validate, own the lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-dataset"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-dataset.h"
+#include "dl-model-private.h"
+
+struct _DlDataset
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  char       *title;
+  char       *description;
+  GListStore *sources;
+  GListStore *places;
+  GListStore *events;
+  GPtrArray  *events_by_time;
+  GHashTable *source_index;   /* id → DlSource (unowned) */
+  GHashTable *place_index;
+  GHashTable *event_index;
+  GArray     *narratives;     /* of DlNarrative */
+  GHashTable *claims;         /* topic → GArray of DlClaimRef */
+};
+
+G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
+
+/* What the loader carries around while reading one file. */
+typedef struct {
+  DlDataset  *dataset;
+  DlProblems *problems;
+  char       *base_dir;       /* real path of the dataset's folder, or NULL */
+} Loader;
+
+/* Helpers: reading JSON members with precise problems */
+
+static char *
+join_path (const char *path,
+           const char *member)
+{
+  /* Top-level members are named bare: "title", not "$.title". */
+  if (g_str_equal (path, "$"))
+    return g_strdup (member);
+
+  return g_strdup_printf ("%s.%s", path, member);
+}
+
+static char *
+index_path (const char *path,
+            guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("a boolean");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* Returns the member's string, NULL when absent (an error when required) or
+ * not a string (always an error). */
+static const char *
+get_string (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            const char *member,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *member_path = join_path (path, member);
+  const char *value;
+
+  if (node == NULL)
+    {
+      if (required)
+        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), member);
+      return NULL;
+    }
+
+  if (!node_is_string (node))
+    {
+      dl_problems_error (loader->problems, member_path, _("expected a string, found %s"),
+                         node_kind (node));
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (required && (value == NULL || *value == '\0'))
+    {
+      dl_problems_error (loader->problems, member_path, _("must not be empty"));
+      return NULL;
+    }
+
+  return value;
+}
+
+static gboolean
+get_number (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            const char *member,
+            double     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *member_path = join_path (path, member);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!node_is_number (node))
+    {
+      dl_problems_error (loader->problems, member_path, _("expected a number, found %s"),
+                         node_kind (node));
+      return FALSE;
+    }
+
+  *value = json_node_get_double (node);
+  if (!isfinite (*value))
+    {
+      dl_problems_error (loader->problems, member_path, _("the number is too large"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A non-negative integer index or offset. */
+static gboolean
+get_uint (Loader     *loader,
+          JsonObject *object,
+          const char *path,
+          const char *member,
+          guint      *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *member_path = join_path (path, member);
+  gint64 v;
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      dl_problems_error (loader->problems, member_path, _("expected a whole number, found %s"),
+                         node_kind (node));
+      return FALSE;
+    }
+
+  v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXINT32)
+    {
+      dl_problems_error (loader->problems, member_path,
+                         _("%" G_GINT64_FORMAT " is out of range (0 to %d)"), v, G_MAXINT32);
+      return FALSE;
+    }
+
+  *value = (guint) v;
+  return TRUE;
+}
+
+static JsonArray *
+get_array (Loader     *loader,
+           JsonObject *object,
+           const char *path,
+           const char *member,
+           gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *member_path = join_path (path, member);
+
+      dl_problems_error (loader->problems, member_path, _("expected an array, found %s"),
+                         node_kind (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+/* The object at array[index], or NULL with an error. */
+static JsonObject *
+get_element_object (Loader     *loader,
+                    JsonArray  *array,
+                    guint       index,
+                    const char *path)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dl_problems_error (loader->problems, path, _("expected an object, found %s"), node_kind (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* Unknown members are most often typos: say so, but load. */
+static void
+check_members (Loader            *loader,
+               JsonObject        *object,
+               const char        *path,
+               const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    if (!g_strv_contains (known, name))
+      {
+        g_autofree char *member_path = join_path (path, name);
+
+        dl_problems_warning (loader->problems, member_path, _("unknown member “%s” is ignored"), name);
+      }
+}
+
+/* Ids: non-empty, no control characters; unique within their list. */
+static const char *
+get_id (Loader     *loader,
+        JsonObject *object,
+        const char *path,
+        GHashTable *index,
+        const char *what)
+{
+  const char *id = get_string (loader, object, path, "id", TRUE);
+  g_autofree char *id_path = join_path (path, "id");
+
+  if (id == NULL)
+    return NULL;
+
+  if (g_hash_table_contains (index, id))
+    {
+      dl_problems_error (loader->problems, id_path, _("duplicate %s id “%s”"), what, id);
+      return NULL;
+    }
+
+  return id;
+}
+
+static char *
+shorten (const char *text,
+         guint       max_chars)
+{
+  if (g_utf8_strlen (text, -1) <= (glong) max_chars)
+    return g_strdup (text);
+
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max_chars);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static gboolean
+parse_edtf (Loader     *loader,
+            const char *text,
+            const char *path,
+            DlEdtf     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (dl_edtf_parse (text, out, &error))
+    return TRUE;
+
+  dl_problems_error (loader->problems, path, "%s", error->message);
+  return FALSE;
+}
+
+/* Article files */
+
+/* Reads an article named relative to the dataset, refusing anything that
+ * leaves the dataset's folder. */
+static DlText *
+read_article (Loader     *loader,
+              const char *relative,
+              const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *inside = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  char *contents = NULL;
+  gsize len = 0;
+  gsize bad = 0;
+
+  if (g_path_is_absolute (relative) || relative[0] == '\\' || strchr (relative, ':') != NULL)
+    {
+      dl_problems_error (loader->problems, path,
+                         _("“%s” is an absolute path; article paths must be relative to the dataset's folder"),
+                         relative);
+      return NULL;
+    }
+
+  parts = g_strsplit_set (relative, "/\\", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (parts[i], ".."))
+      {
+        dl_problems_error (loader->problems, path,
+                           _("“%s” uses “..”; article paths must stay inside the dataset's folder"),
+                           relative);
+        return NULL;
+      }
+
+  if (loader->base_dir == NULL)
+    {
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: the dataset has no folder"), relative);
+      return NULL;
+    }
+
+  joined = g_build_filename (loader->base_dir, relative, NULL);
+  real = realpath (joined, NULL);
+  if (real == NULL)
+    {
+      int saved_errno = errno;
+
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), relative,
+                         g_strerror (saved_errno));
+      return NULL;
+    }
+
+  inside = g_strconcat (loader->base_dir, G_DIR_SEPARATOR_S, NULL);
+  if (!g_str_has_prefix (real, inside))
+    {
+      dl_problems_error (loader->problems, path,
+                         _("“%s” leads outside the dataset's folder (through a symbolic link)"),
+                         relative);
+      return NULL;
+    }
+
+  if (g_stat (real, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      dl_problems_error (loader->problems, path, _("“%s” is not a regular file"), relative);
+      return NULL;
+    }
+
+  if (st.st_size > DL_ARTICLE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+      g_autofree char *max = g_format_size (DL_ARTICLE_MAX_SIZE);
+
+      dl_problems_error (loader->problems, path, _("“%s” is too large (%s; at most %s)"),
+                         relative, size, max);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (real, &contents, &len, &error))
+    {
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), relative, error->message);
+      return NULL;
+    }
+
+  if (!dl_utf8_check (contents, len, &bad))
+    {
+      dl_problems_error (loader->problems, path,
+                         _("“%s” is not valid UTF-8: bad byte at offset %" G_GSIZE_FORMAT),
+                         relative, bad);
+      g_free (contents);
+      return NULL;
+    }
+
+  return dl_text_new (contents, len);
+}
+
+/* The parts of a dataset */
+
+static void
+load_sources (Loader     *loader,
+              JsonObject *root)
+{
+  static const char * const known[] = { "id", "file", "title", "published", "published_basis", "url", NULL };
+  JsonArray *array = get_array (loader, root, "$", "sources", TRUE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = index_path ("sources", i);
+      g_autoptr(DlSource) source = NULL;
+      JsonObject *object;
+      const char *id;
+      const char *file;
+      const char *title;
+      const char *published;
+
+      if ((object = get_element_object (loader, array, i, path)) == NULL)
+        continue;
+      check_members (loader, object, path, known);
+
+      id = get_id (loader, object, path, loader->dataset->source_index, _("source"));
+      file = get_string (loader, object, path, "file", TRUE);
+      title = get_string (loader, object, path, "title", TRUE);
+      published = get_string (loader, object, path, "published", FALSE);
+
+      source = dl_source_new ();
+      source->id = g_strdup (id);
+      source->file = g_strdup (file);
+      source->title = g_strdup (title);
+      source->published_basis = g_strdup (get_string (loader, object, path, "published_basis", FALSE));
+      source->url = g_strdup (get_string (loader, object, path, "url", FALSE));
+
+      if (published != NULL)
+        {
+          g_autofree char *published_path = join_path (path, "published");
+
+          if (parse_edtf (loader, published, published_path, &source->published))
+            source->published_text = g_strdup (published);
+        }
+
+      if (file != NULL)
+        {
+          g_autofree char *file_path = join_path (path, "file");
+
+          source->text = read_article (loader, file, file_path);
+        }
+
+      if (id == NULL)
+        continue;
+
+      g_hash_table_insert (loader->dataset->source_index, source->id, source);
+      g_list_store_append (loader->dataset->sources, source);
+    }
+}
+
+static void
+load_places (Loader     *loader,
+             JsonObject *root)
+{
+  static const char * const known[] = { "id", "name", "names", "geometry", "precision_m", "kind", NULL };
+  JsonArray *array = get_array (loader, root, "$", "places", TRUE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = index_path ("places", i);
+      g_autofree char *geometry_path = join_path (path, "geometry");
+      g_autofree char *precision_path = join_path (path, "precision_m");
+      g_autoptr(DlPlace) place = NULL;
+      JsonObject *object;
+      JsonNode *names;
+      JsonNode *geometry;
+      const char *id;
+      const char *name;
+      double precision = 0.0;
+
+      if ((object = get_element_object (loader, array, i, path)) == NULL)
+        continue;
+      check_members (loader, object, path, known);
+
+      id = get_id (loader, object, path, loader->dataset->place_index, _("place"));
+      name = get_string (loader, object, path, "name", TRUE);
+
+      place = dl_place_new ();
+      place->id = g_strdup (id);
+      place->name = g_strdup (name);
+      place->kind = g_strdup (get_string (loader, object, path, "kind", FALSE));
+
+      if (!json_object_has_member (object, "precision_m"))
+        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "precision_m");
+      else if (get_number (loader, object, path, "precision_m", &precision))
+        {
+          if (precision < 0 || precision > 20037508.0)
+            dl_problems_error (loader->problems, precision_path,
+                               _("%g is out of range (0 to 20,037,508 metres)"), precision);
+          place->precision_m = precision;
+        }
+
+      if ((names = json_object_get_member (object, "names")) != NULL)
+        {
+          g_autofree char *names_path = join_path (path, "names");
+
+          if (!JSON_NODE_HOLDS_OBJECT (names))
+            dl_problems_error (loader->problems, names_path, _("expected an object, found %s"),
+                               node_kind (names));
+          else
+            {
+              JsonObjectIter iter;
+              const char *language;
+              JsonNode *value;
+
+              place->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              json_object_iter_init (&iter, json_node_get_object (names));
+              while (json_object_iter_next (&iter, &language, &value))
+                {
+                  if (!node_is_string (value))
+                    {
+                      g_autofree char *language_path = join_path (names_path, language);
+
+                      dl_problems_error (loader->problems, language_path,
+                                         _("expected a string, found %s"), node_kind (value));
+                      continue;
+                    }
+                  g_hash_table_insert (place->names, g_strdup (language),
+                                       g_strdup (json_node_get_string (value)));
+                }
+            }
+        }
+
+      if ((geometry = json_object_get_member (object, "geometry")) == NULL)
+        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "geometry");
+      else
+        place->geometry = dl_geometry_parse (geometry, geometry_path, loader->problems);
+
+      if (id == NULL || place->geometry == NULL)
+        continue;
+
+      g_hash_table_insert (loader->dataset->place_index, place->id, place);
+      g_list_store_append (loader->dataset->places, place);
+    }
+}
+
+/* Finds the excerpt in its article; the quote wins over the offsets. */
+static gboolean
+verify_excerpt (Loader     *loader,
+                DlExcerpt  *excerpt,
+                gboolean    has_start,
+                guint       start,
+                gboolean    has_end,
+                guint       end,
+                const char *path)
+{
+  const DlText *text = excerpt->source->text;
+  g_autofree char *exact_path = join_path (path, "exact");
+  g_autofree char *quote = shorten (excerpt->exact, 60);
+  DlAnchor anchor;
+
+  anchor = dl_text_anchor (text, excerpt->exact, excerpt->prefix, excerpt->suffix, has_start, start);
+
+  switch (anchor.status)
+    {
+    case DL_ANCHOR_NOT_FOUND:
+      dl_problems_error (loader->problems, exact_path, _("the quote “%s” does not occur in %s (%s)"),
+                         quote, excerpt->source->id, excerpt->source->file);
+      return FALSE;
+
+    case DL_ANCHOR_AMBIGUOUS:
+      dl_problems_warning (loader->problems, exact_path,
+                           _("the quote occurs %u times in %s; add prefix/suffix or start/end to "
+                             "choose one (using the first)"),
+                           anchor.n_occurrences, excerpt->source->id);
+      break;
+
+    case DL_ANCHOR_CONTEXT_MISMATCH:
+      dl_problems_warning (loader->problems, path,
+                           _("prefix/suffix match none of the quote's %u occurrences in %s "
+                             "(using the one at %u)"),
+                           anchor.n_occurrences, excerpt->source->id, anchor.start);
+      break;
+
+    case DL_ANCHOR_OFFSETS_DISAGREE:
+    case DL_ANCHOR_OK:
+    default:
+      break;
+    }
+
+  if (has_start && has_end && (anchor.start != start || anchor.end != end))
+    {
+      g_autofree char *start_path = join_path (path, "start");
+
+      dl_problems_warning (loader->problems, start_path,
+                           _("start/end %u–%u disagree with where the quote is (%u–%u); "
+                             "using the quote's position"),
+                           start, end, anchor.start, anchor.end);
+    }
+  else if (has_start && !has_end && anchor.start != start)
+    {
+      g_autofree char *start_path = join_path (path, "start");
+
+      dl_problems_warning (loader->problems, start_path,
+                           _("start %u disagrees with where the quote starts (%u); using the quote's position"),
+                           start, anchor.start);
+    }
+  else if (!has_start && has_end && anchor.end != end)
+    {
+      g_autofree char *end_path = join_path (path, "end");
+
+      dl_problems_warning (loader->problems, end_path,
+                           _("end %u disagrees with where the quote ends (%u); using the quote's position"),
+                           end, anchor.end);
+    }
+
+  excerpt->start = anchor.start;
+  excerpt->end = anchor.end;
+
+  return TRUE;
+}
+
+static void
+load_excerpts (Loader     *loader,
+               DlEvent    *event,
+               JsonObject *object,
+               const char *event_path)
+{
+  static const char * const known[] = { "source", "exact", "prefix", "suffix", "start", "end", NULL };
+  g_autofree char *excerpts_path = join_path (event_path, "excerpts");
+  JsonArray *array = get_array (loader, object, event_path, "excerpts", FALSE);
+
+  if (array == NULL)
+    {
+      if (!json_object_has_member (object, "excerpts"))
+        dl_problems_warning (loader->problems, event_path,
+                             _("the event has no excerpts: no passage supports it"));
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = index_path (excerpts_path, i);
+      g_autofree char *source_path = join_path (path, "source");
+      DlExcerpt excerpt = { NULL, NULL, NULL, NULL, 0, 0 };
+      JsonObject *element;
+      const char *source_id;
+      const char *exact;
+      gboolean has_start;
+      gboolean has_end;
+      guint start = 0;
+      guint end = 0;
+      gboolean ok = TRUE;
+
+      /* Keep indices stable for claims: a bad excerpt still takes its slot. */
+      if ((element = get_element_object (loader, array, i, path)) == NULL)
+        {
+          g_array_append_val (event->excerpts, excerpt);
+          continue;
+        }
+      check_members (loader, element, path, known);
+
+      source_id = get_string (loader, element, path, "source", TRUE);
+      exact = get_string (loader, element, path, "exact", TRUE);
+      has_start = get_uint (loader, element, path, "start", &start);
+      has_end = get_uint (loader, element, path, "end", &end);
+
+      if (has_start && has_end && end <= start)
+        {
+          g_autofree char *end_path = join_path (path, "end");
+
+          dl_problems_error (loader->problems, end_path, _("end (%u) must be greater than start (%u)"),
+                             end, start);
+          ok = FALSE;
+        }
+
+      if (source_id != NULL)
+        {
+          excerpt.source = g_hash_table_lookup (loader->dataset->source_index, source_id);
+          if (excerpt.source == NULL)
+            {
+              dl_problems_error (loader->problems, source_path, _("no source has the id “%s”"), source_id);
+              ok = FALSE;
+            }
+        }
+
+      excerpt.exact = g_strdup (exact);
+      excerpt.prefix = g_strdup (get_string (loader, element, path, "prefix", FALSE));
+      excerpt.suffix = g_strdup (get_string (loader, element, path, "suffix", FALSE));
+
+      /* A source whose article could not be read has been reported already. */
+      if (ok && exact != NULL && excerpt.source != NULL && excerpt.source->text != NULL)
+        ok = verify_excerpt (loader, &excerpt, has_start, start, has_end, end, path);
+      else
+        ok = FALSE;
+
+      if (!ok)
+        excerpt.source = NULL;
+
+      g_array_append_val (event->excerpts, excerpt);
+    }
+}
+
+static void
+load_claims (Loader     *loader,
+             DlEvent    *event,
+             JsonObject *object,
+             const char *event_path)
+{
+  static const char * const known[] = { "topic", "value", "qualifier", "unit", "excerpt", NULL };
+  g_autofree char *claims_path = join_path (event_path, "claims");
+  JsonArray *array = get_array (loader, object, event_path, "claims", FALSE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = index_path (claims_path, i);
+      g_autofree char *value_path = join_path (path, "value");
+      g_autofree char *excerpt_path = join_path (path, "excerpt");
+      DlClaim claim = { NULL, NULL, 0.0, FALSE, NULL, NULL, 0, NULL };
+      JsonObject *element;
+      JsonNode *value;
+      const char *topic;
+      guint excerpt = 0;
+      gboolean ok = TRUE;
+
+      if ((element = get_element_object (loader, array, i, path)) == NULL)
+        continue;
+      check_members (loader, element, path, known);
+
+      topic = get_string (loader, element, path, "topic", TRUE);
+      ok = topic != NULL;
+
+      value = json_object_get_member (element, "value");
+      if (value == NULL)
+        {
+          dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "value");
+          ok = FALSE;
+        }
+      else if (node_is_number (value))
+        {
+          claim.numeric = TRUE;
+          if (get_number (loader, element, path, "value", &claim.value))
+            claim.value_text = g_strdup_printf ("%.15g", claim.value);
+          else
+            ok = FALSE;
+        }
+      else if (node_is_string (value) && *json_node_get_string (value) != '\0')
+        claim.value_text = g_strdup (json_node_get_string (value));
+      else
+        {
+          dl_problems_error (loader->problems, value_path,
+                             _("expected a number or a non-empty string, found %s"), node_kind (value));
+          ok = FALSE;
+        }
+
+      if (!json_object_has_member (element, "excerpt"))
+        {
+          dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "excerpt");
+          ok = FALSE;
+        }
+      else if (!get_uint (loader, element, path, "excerpt", &excerpt))
+        ok = FALSE;
+      else if (excerpt >= event->excerpts->len)
+        {
+          dl_problems_error (loader->problems, excerpt_path,
+                             _("excerpt %u does not exist (the event has %u excerpts)"),
+                             excerpt, event->excerpts->len);
+          ok = FALSE;
+        }
+      else if ((claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source) == NULL)
+        ok = FALSE;  /* that excerpt's problem has been reported */
+
+      claim.topic = g_strdup (topic);
+      claim.qualifier = g_strdup (get_string (loader, element, path, "qualifier", FALSE));
+      claim.unit = g_strdup (get_string (loader, element, path, "unit", FALSE));
+      claim.excerpt = excerpt;
+
+      if (!ok)
+        {
+          g_free (claim.topic);
+          g_free (claim.value_text);
+          g_free (claim.qualifier);
+          g_free (claim.unit);
+          continue;
+        }
+
+      g_array_append_val (event->claims, claim);
+    }
+}
+
+static gboolean
+is_identifier (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-' && *p != '_')
+      return FALSE;
+
+  return *text != '\0';
+}
+
+static void
+load_event_places (Loader     *loader,
+                   DlEvent    *event,
+                   JsonObject *object,
+                   const char *path)
+{
+  JsonNode *single = json_object_get_member (object, "place");
+  JsonNode *several = json_object_get_member (object, "places");
+
+  if (single != NULL && several != NULL)
+    {
+      dl_problems_error (loader->problems, path, _("give either “place” or “places”, not both"));
+      return;
+    }
+
+  if (single == NULL && several == NULL)
+    {
+      dl_problems_error (loader->problems, path, _("the member “place” (or “places”) is missing"));
+      return;
+    }
+
+  if (single != NULL)
+    {
+      const char *id = get_string (loader, object, path, "place", TRUE);
+      g_autofree char *place_path = join_path (path, "place");
+      DlPlace *place;
+
+      if (id == NULL)
+        return;
+      if ((place = g_hash_table_lookup (loader->dataset->place_index, id)) == NULL)
+        dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), id);
+      else
+        g_ptr_array_add (event->places, g_object_ref (place));
+    }
+  else
+    {
+      g_autofree char *places_path = join_path (path, "places");
+      JsonArray *array = get_array (loader, object, path, "places", TRUE);
+
+      if (array == NULL)
+        return;
+      if (json_array_get_length (array) == 0)
+        dl_problems_error (loader->problems, places_path, _("must name at least one place"));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          g_autofree char *element_path = index_path (places_path, i);
+          DlPlace *place;
+
+          if (!node_is_string (node))
+            dl_problems_error (loader->problems, element_path, _("expected a place id, found %s"),
+                               node_kind (node));
+          else if ((place = g_hash_table_lookup (loader->dataset->place_index,
+                                                 json_node_get_string (node))) == NULL)
+            dl_problems_error (loader->problems, element_path, _("no place has the id “%s”"),
+                               json_node_get_string (node));
+          else
+            g_ptr_array_add (event->places, g_object_ref (place));
+        }
+    }
+}
+
+static void
+load_events (Loader     *loader,
+             JsonObject *root)
+{
+  static const char * const known[] = {
+    "id", "title", "category", "when", "when_basis", "place", "places", "summary",
+    "excerpts", "claims", NULL
+  };
+  JsonArray *array = get_array (loader, root, "$", "events", TRUE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = index_path ("events", i);
+      g_autofree char *when_path = join_path (path, "when");
+      g_autofree char *category_path = join_path (path, "category");
+      g_autoptr(DlEvent) event = NULL;
+      JsonObject *object;
+      const char *id;
+      const char *when;
+      const char *category;
+      guint n_problems;
+
+      if ((object = get_element_object (loader, array, i, path)) == NULL)
+        continue;
+      check_members (loader, object, path, known);
+
+      n_problems = dl_problems_count (loader->problems, DL_SEVERITY_ERROR);
+      id = get_id (loader, object, path, loader->dataset->event_index, _("event"));
+      category = get_string (loader, object, path, "category", TRUE);
+      when = get_string (loader, object, path, "when", TRUE);
+
+      if (category != NULL && !is_identifier (category))
+        dl_problems_error (loader->problems, category_path,
+                           _("“%s” is not a category: use lower-case letters, digits and “-”"), category);
+
+      event = dl_event_new ();
+      event->id = g_strdup (id);
+      event->title = g_strdup (get_string (loader, object, path, "title", TRUE));
+      event->category = g_strdup (category);
+      event->summary = g_strdup (get_string (loader, object, path, "summary", FALSE));
+      event->when_basis = g_strdup (get_string (loader, object, path, "when_basis", FALSE));
+      if (when != NULL && parse_edtf (loader, when, when_path, &event->when))
+        event->when_text = g_strdup (when);
+
+      load_event_places (loader, event, object, path);
+      load_excerpts (loader, event, object, path);
+      load_claims (loader, event, object, path);
+
+      if (dl_problems_count (loader->problems, DL_SEVERITY_ERROR) != n_problems)
+        continue;
+
+      g_hash_table_insert (loader->dataset->event_index, event->id, event);
+      g_list_store_append (loader->dataset->events, event);
+    }
+}
+
+static void
+narrative_clear (gpointer data)
+{
+  DlNarrative *narrative = data;
+
+  g_free (narrative->id);
+  g_free (narrative->title);
+  g_free (narrative->description);
+  g_array_unref (narrative->steps);
+}
+
+static void
+step_clear (gpointer data)
+{
+  DlNarrativeStep *step = data;
+
+  g_free (step->caption);
+}
+
+static void
+load_narratives (Loader     *loader,
+                 JsonObject *root)
+{
+  static const char * const known[] = { "id", "title", "description", "steps", NULL };
+  static const char * const step_known[] = { "event", "caption", NULL };
+  JsonArray *array = get_array (loader, root, "$", "narratives", FALSE);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = index_path ("narratives", i);
+      g_autofree char *steps_path = join_path (path, "steps");
+      DlNarrative narrative = { NULL, NULL, NULL, NULL };
+      JsonObject *object;
+      JsonArray *steps;
+      const char *id;
+
+      if ((object = get_element_object (loader, array, i, path)) == NULL)
+        continue;
+      check_members (loader, object, path, known);
+
+      id = get_id (loader, object, path, ids, _("narrative"));
+      narrative.id = g_strdup (id);
+      narrative.title = g_strdup (get_string (loader, object, path, "title", TRUE));
+      narrative.description = g_strdup (get_string (loader, object, path, "description", FALSE));
+      narrative.steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
+      g_array_set_clear_func (narrative.steps, step_clear);
+
+      if ((steps = get_array (loader, object, path, "steps", TRUE)) != NULL)
+        {
+          if (json_array_get_length (steps) == 0)
+            dl_problems_error (loader->problems, steps_path, _("a narrative needs at least one step"));
+
+          for (guint j = 0; j < json_array_get_length (steps); j++)
+            {
+              g_autofree char *step_path = index_path (steps_path, j);
+              g_autofree char *event_path = join_path (step_path, "event");
+              DlNarrativeStep step = { NULL, NULL };
+              JsonObject *step_object;
+              const char *event_id;
+
+              if ((step_object = get_element_object (loader, steps, j, step_path)) == NULL)
+                continue;
+              check_members (loader, step_object, step_path, step_known);
+
+              event_id = get_string (loader, step_object, step_path, "event", TRUE);
+              if (event_id != NULL
+                  && (step.event = g_hash_table_lookup (loader->dataset->event_index, event_id)) == NULL)
+                {
+                  dl_problems_error (loader->problems, event_path, _("no event has the id “%s”"), event_id);
+                  continue;
+                }
+              if (step.event == NULL)
+                continue;
+
+              step.caption = g_strdup (get_string (loader, step_object, step_path, "caption", FALSE));
+              g_array_append_val (narrative.steps, step);
+            }
+        }
+
+      if (id == NULL)
+        {
+          narrative_clear (&narrative);
+          continue;
+        }
+
+      g_array_append_val (loader->dataset->narratives, narrative);
+      g_hash_table_add (ids, g_array_index (loader->dataset->narratives, DlNarrative,
+                                            loader->dataset->narratives->len - 1).id);
+    }
+}
+
+static void
+index_claims (DlDataset *self)
+{
+  for (guint i = 0; i < self->events_by_time->len; i++)
+    {
+      DlEvent *event = g_ptr_array_index (self->events_by_time, i);
+
+      for (guint j = 0; j < event->claims->len; j++)
+        {
+          const DlClaim *claim = &g_array_index (event->claims, DlClaim, j);
+          DlClaimRef ref = { event, claim };
+          GArray *refs = g_hash_table_lookup (self->claims, claim->topic);
+
+          if (refs == NULL)
+            {
+              refs = g_array_new (FALSE, FALSE, sizeof (DlClaimRef));
+              g_hash_table_insert (self->claims, claim->topic, refs);
+            }
+          g_array_append_val (refs, ref);
+        }
+    }
+}
+
+/* Where json-glib says "<data>:3:14: Parse error: …", say "3:14". */
+static void
+report_syntax_error (DlProblems *problems,
+                     GError     *error)
+{
+  const char *message = error->message;
+  guint line = 0;
+  guint column = 0;
+  const char *rest;
+
+  if (g_str_has_prefix (message, "<data>:")
+      && sscanf (message + strlen ("<data>:"), "%u:%u:", &line, &column) == 2
+      && (rest = strstr (message, ": Parse error: ")) != NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%u:%u", line, column);
+
+      dl_problems_error (problems, where, _("JSON syntax error: %s"), rest + strlen (": Parse error: "));
+    }
+  else
+    dl_problems_error (problems, "1:1", _("JSON syntax error: %s"), message);
+}
+
+static void
+report_at_offset (DlProblems *problems,
+                  const char *data,
+                  gsize       len,
+                  gsize       offset,
+                  const char *message)
+{
+  g_autofree char *where = NULL;
+  guint line;
+  guint column;
+
+  dl_text_line_column (data, len, offset, &line, &column);
+  where = g_strdup_printf ("%u:%u", line, column);
+  dl_problems_error (problems, where, "%s", message);
+}
+
+static DlDataset *
+load_from_data (const char *data,
+                gsize       len,
+                const char *base_dir,
+                DlProblems *problems)
+{
+  g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  Loader loader = { self, problems, NULL };
+  JsonObject *root;
+  JsonNode *version;
+  gsize bad = 0;
+
+  /* An optional UTF-8 byte order mark. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (len > DL_DATASET_MAX_SIZE)
+    {
+      g_autofree char *max = g_format_size (DL_DATASET_MAX_SIZE);
+
+      dl_problems_error (problems, "$", _("the file is too large (at most %s)"), max);
+      return NULL;
+    }
+
+  if (!dl_utf8_check (data, len, &bad))
+    {
+      g_autofree char *what = g_strdup_printf (data[bad] == '\0'
+                                               ? _("NUL byte at byte offset %" G_GSIZE_FORMAT)
+                                               : _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
+                                               bad);
+      report_at_offset (problems, data, len, bad, what);
+      return NULL;
+    }
+
+  if (!dl_json_prescan (data, len, DL_JSON_MAX_DEPTH, &bad, &message))
+    {
+      report_at_offset (problems, data, len, bad, message);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
+    {
+      report_syntax_error (problems, error);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      dl_problems_error (problems, "$", _("a dataset is a JSON object, this file holds %s"),
+                         json_parser_get_root (parser) != NULL
+                         ? node_kind (json_parser_get_root (parser)) : _("nothing"));
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  version = json_object_get_member (root, "dateline");
+  if (version == NULL)
+    {
+      dl_problems_error (problems, "$", _("the member “dateline” (the format version, 1) is missing: "
+                                          "is this a Dateline dataset?"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64
+      || json_node_get_int (version) != DL_DATASET_FORMAT_VERSION)
+    {
+      dl_problems_error (problems, "dateline", _("unsupported format version (this Dateline reads version %d)"),
+                         DL_DATASET_FORMAT_VERSION);
+      return NULL;
+    }
+
+  {
+    static const char * const known[] = {
+      "dateline", "title", "description", "sources", "places", "events", "narratives", NULL
+    };
+
+    check_members (&loader, root, "$", known);
+  }
+
+  if (base_dir != NULL)
+    loader.base_dir = realpath (base_dir, NULL);
+
+  self->title = g_strdup (get_string (&loader, root, "$", "title", TRUE));
+  self->description = g_strdup (get_string (&loader, root, "$", "description", FALSE));
+
+  load_sources (&loader, root);
+  load_places (&loader, root);
+  load_events (&loader, root);
+  load_narratives (&loader, root);
+
+  free (loader.base_dir);
+
+  if (dl_problems_has_errors (problems))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+    g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
+  g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
+  index_claims (self);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  DlProblems *problems = dl_problems_new ();
+  DlDataset *dataset = dl_dataset_load (file, problems, cancellable);
+
+  g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
+    {
+      g_clear_object (&dataset);
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+
+  if (dataset == NULL)
+    g_task_return_new_error (task, DL_DATASET_ERROR, DL_DATASET_ERROR_INVALID,
+                             g_dngettext (GETTEXT_PACKAGE, "The dataset has %u error",
+                                          "The dataset has %u errors",
+                                          dl_problems_count (problems, DL_SEVERITY_ERROR)),
+                             dl_problems_count (problems, DL_SEVERITY_ERROR));
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/* GObject */
+
+static void
+dl_dataset_finalize (GObject *object)
+{
+  DlDataset *self = DL_DATASET (object);
+
+  g_clear_object (&self->file);
+  g_free (self->title);
+  g_free (self->description);
+  g_hash_table_unref (self->claims);
+  g_hash_table_unref (self->source_index);
+  g_hash_table_unref (self->place_index);
+  g_hash_table_unref (self->event_index);
+  g_ptr_array_unref (self->events_by_time);
+  g_array_unref (self->narratives);
+  g_object_unref (self->events);
+  g_object_unref (self->places);
+  g_object_unref (self->sources);
+
+  G_OBJECT_CLASS (dl_dataset_parent_class)->finalize (object);
+}
+
+static void
+dl_dataset_class_init (DlDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dl_dataset_finalize;
+}
+
+static void
+dl_dataset_init (DlDataset *self)
+{
+  self->sources = g_list_store_new (DL_TYPE_SOURCE);
+  self->places = g_list_store_new (DL_TYPE_PLACE);
+  self->events = g_list_store_new (DL_TYPE_EVENT);
+  self->events_by_time = g_ptr_array_new_with_free_func (g_object_unref);
+  self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->place_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->narratives = g_array_new (FALSE, TRUE, sizeof (DlNarrative));
+  g_array_set_clear_func (self->narratives, narrative_clear);
+  self->claims = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+}
+
+/* Public API */
+
+DlDataset *
+dl_dataset_load_from_data (const char *data,
+                           gsize       len,
+                           const char *base_dir,
+                           DlProblems *problems)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return load_from_data (data != NULL ? data : "", len, base_dir, problems);
+}
+
+DlDataset *
+dl_dataset_load (GFile        *file,
+                 DlProblems   *problems,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *base_dir = NULL;
+  DlDataset *dataset;
+  gsize len = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      dl_problems_error (problems, "$", _("cannot read the file: %s"), error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      dl_problems_error (problems, "$", _("not a regular file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > DL_DATASET_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *max = g_format_size (DL_DATASET_MAX_SIZE);
+
+      dl_problems_error (problems, "$", _("the file is too large (%s; at most %s)"), size, max);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &error))
+    {
+      dl_problems_error (problems, "$", _("cannot read the file: %s"), error->message);
+      return NULL;
+    }
+
+  parent = g_file_get_parent (file);
+  base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
+
+  dataset = load_from_data (contents, len, base_dir, problems);
+  if (dataset != NULL)
+    dataset->file = g_object_ref (file);
+
+  return dataset;
+}
+
+void
+dl_dataset_load_async (GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_dataset_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+DlDataset *
+dl_dataset_load_finish (GAsyncResult  *result,
+                        DlProblems   **problems,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  if (problems != NULL)
+    *problems = g_object_steal_data (G_OBJECT (result), "problems");
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GFile *
+dl_dataset_get_bundled_file (void)
+{
+  static const char *relative = "gaza-august-2024/gaza-august-2024.dateline.json";
+  const char *env = g_getenv ("DATELINE_DATASET_DIR");
+  g_autofree char *path = NULL;
+
+  if (env != NULL)
+    return g_file_new_build_filename (env, relative, NULL);
+
+  path = g_build_filename (DATASETDIR, relative, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (path);
+
+  /* Running uninstalled, from the build folder. */
+  return g_file_new_build_filename (SOURCE_DATASETDIR, relative, NULL);
+}
+
+GFile *
+dl_dataset_get_file (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return self->file;
+}
+
+const char *
+dl_dataset_get_title (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+const char *
+dl_dataset_get_description (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return self->description;
+}
+
+GListModel *
+dl_dataset_get_sources (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->sources);
+}
+
+GListModel *
+dl_dataset_get_places (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->places);
+}
+
+GListModel *
+dl_dataset_get_events (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+GPtrArray *
+dl_dataset_get_events_by_time (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  return self->events_by_time;
+}
+
+DlSource *
+dl_dataset_lookup_source (DlDataset  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->source_index, id);
+}
+
+DlPlace *
+dl_dataset_lookup_place (DlDataset  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->place_index, id);
+}
+
+DlEvent *
+dl_dataset_lookup_event (DlDataset  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->event_index, id);
+}
+
+guint
+dl_dataset_get_n_narratives (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), 0);
+  return self->narratives->len;
+}
+
+const DlNarrative *
+dl_dataset_get_narrative (DlDataset *self,
+                          guint      index)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->narratives->len, NULL);
+  return &g_array_index (self->narratives, DlNarrative, index);
+}
+
+gboolean
+dl_dataset_get_time_range (DlDataset *self,
+                           gint64    *earliest,
+                           gint64    *latest)
+{
+  gint64 lo = G_MAXINT64;
+  gint64 hi = G_MININT64;
+
+  g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
+
+  for (guint i = 0; i < self->events_by_time->len; i++)
+    {
+      const DlEdtf *when = &DL_EVENT (g_ptr_array_index (self->events_by_time, i))->when;
+
+      if (when->earliest != DL_EDTF_UNBOUNDED_START)
+        lo = MIN (lo, when->earliest);
+      if (when->latest != DL_EDTF_UNBOUNDED_END)
+        hi = MAX (hi, when->latest);
+      if (when->earliest != DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END)
+        hi = MAX (hi, when->earliest);
+      if (when->latest != DL_EDTF_UNBOUNDED_END && when->earliest == DL_EDTF_UNBOUNDED_START)
+        lo = MIN (lo, when->latest);
+    }
+
+  if (lo > hi)
+    return FALSE;
+
+  if (earliest != NULL)
+    *earliest = lo;
+  if (latest != NULL)
+    *latest = hi;
+
+  return TRUE;
+}
+
+DlBBox
+dl_dataset_get_bbox (DlDataset *self)
+{
+  DlBBox bbox;
+
+  dl_bbox_init_empty (&bbox);
+  g_return_val_if_fail (DL_IS_DATASET (self), bbox);
+
+  for (guint i = 0; i < self->events_by_time->len; i++)
+    {
+      DlBBox event_bbox = dl_event_get_bbox (g_ptr_array_index (self->events_by_time, i));
+
+      dl_bbox_union (&bbox, &event_bbox);
+    }
+
+  return bbox;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+GStrv
+dl_dataset_dup_topics (DlDataset *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree const char **keys = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->claims, &n);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, keys[i]);
+
+  {
+    GStrv topics = g_strv_builder_end (builder);
+
+    qsort (topics, n, sizeof (char *), compare_strings);
+    return topics;
+  }
+}
+
+GArray *
+dl_dataset_get_claims (DlDataset  *self,
+                       const char *topic)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (topic != NULL, NULL);
+  return g_hash_table_lookup (self->claims, topic);
+}
+
+static gboolean
+claims_equal (const DlClaim *a,
+              const DlClaim *b)
+{
+  if (a->numeric != b->numeric)
+    return FALSE;
+  if (a->numeric)
+    return a->value == b->value;
+
+  return g_utf8_collate (a->value_text, b->value_text) == 0;
+}
+
+gboolean
+dl_dataset_topic_disagrees (DlDataset  *self,
+                            const char *topic)
+{
+  GArray *refs;
+
+  g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (topic != NULL, FALSE);
+
+  if ((refs = g_hash_table_lookup (self->claims, topic)) == NULL)
+    return FALSE;
+
+  for (guint i = 1; i < refs->len; i++)
+    {
+      const DlClaimRef *a = &g_array_index (refs, DlClaimRef, 0);
+      const DlClaimRef *b = &g_array_index (refs, DlClaimRef, i);
+
+      if (!claims_equal (a->claim, b->claim))
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,108 @@
+/* dl-dataset.h: a Dateline dataset: load, validate, own the lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dl-event.h"
+#include "dl-place.h"
+#include "dl-problems.h"
+#include "dl-source.h"
+
+G_BEGIN_DECLS
+
+#define DL_DATASET_FORMAT_VERSION 1
+
+/* Refuse bigger dataset files and articles outright. */
+#define DL_DATASET_MAX_SIZE  (512 * 1024 * 1024)
+#define DL_ARTICLE_MAX_SIZE  (16 * 1024 * 1024)
+#define DL_JSON_MAX_DEPTH    64
+
+#define DL_DATASET_ERROR (dl_dataset_error_quark ())
+
+typedef enum {
+  DL_DATASET_ERROR_INVALID,
+} DlDatasetError;
+
+GQuark dl_dataset_error_quark (void);
+
+typedef struct {
+  DlEvent *event;  /* or NULL */
+  char    *caption;
+} DlNarrativeStep;
+
+typedef struct {
+  char   *id;
+  char   *title;
+  char   *description;
+  GArray *steps;   /* of DlNarrativeStep */
+} DlNarrative;
+
+/* A claim with the event it is about. */
+typedef struct {
+  DlEvent       *event;
+  const DlClaim *claim;
+} DlClaimRef;
+
+#define DL_TYPE_DATASET (dl_dataset_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlDataset, dl_dataset, DL, DATASET, GObject)
+
+/* Loads and validates. Every problem found goes to `problems`; returns NULL
+ * when any of them is an error. Blocking: use the async variant from a UI. */
+DlDataset         *dl_dataset_load              (GFile               *file,
+                                                 DlProblems          *problems,
+                                                 GCancellable        *cancellable);
+/* The same from bytes in memory; articles are read relative to base_dir
+ * (NULL: a dataset with sources cannot be read). */
+DlDataset         *dl_dataset_load_from_data    (const char          *data,
+                                                 gsize                len,
+                                                 const char          *base_dir,
+                                                 DlProblems          *problems);
+void               dl_dataset_load_async        (GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* On failure, returns NULL with DL_DATASET_ERROR_INVALID (or a GIO error)
+ * and, when asked, the problems (also given on success: warnings). */
+DlDataset         *dl_dataset_load_finish       (GAsyncResult        *result,
+                                                 DlProblems         **problems,
+                                                 GError             **error);
+
+/* The dataset that ships with Dateline (installed, or in the source tree). */
+GFile             *dl_dataset_get_bundled_file  (void);
+
+GFile             *dl_dataset_get_file          (DlDataset  *self);
+const char        *dl_dataset_get_title         (DlDataset  *self);
+const char        *dl_dataset_get_description   (DlDataset  *self);
+GListModel        *dl_dataset_get_sources       (DlDataset  *self);
+GListModel        *dl_dataset_get_places        (DlDataset  *self);
+/* Events in the file's order. */
+GListModel        *dl_dataset_get_events        (DlDataset  *self);
+/* Events in time order (dl_event_compare_time). */
+GPtrArray         *dl_dataset_get_events_by_time (DlDataset *self);
+DlSource          *dl_dataset_lookup_source     (DlDataset  *self,
+                                                 const char *id);
+DlPlace           *dl_dataset_lookup_place      (DlDataset  *self,
+                                                 const char *id);
+DlEvent           *dl_dataset_lookup_event      (DlDataset  *self,
+                                                 const char *id);
+guint              dl_dataset_get_n_narratives  (DlDataset  *self);
+const DlNarrative *dl_dataset_get_narrative     (DlDataset  *self,
+                                                 guint       index);
+/* The bounded time span of all events; FALSE when no event is bounded. */
+gboolean           dl_dataset_get_time_range    (DlDataset  *self,
+                                                 gint64     *earliest,
+                                                 gint64     *latest);
+DlBBox             dl_dataset_get_bbox          (DlDataset  *self);
+/* Claim topics, sorted; and all claims on one (GArray of DlClaimRef). */
+GStrv              dl_dataset_dup_topics        (DlDataset  *self);
+GArray            *dl_dataset_get_claims        (DlDataset  *self,
+                                                 const char *topic);
+/* TRUE when claims on a topic from different sources state different values. */
+gboolean           dl_dataset_topic_disagrees   (DlDataset  *self,
+                                                 const char *topic);
+
+G_END_DECLS

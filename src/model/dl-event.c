@@ -1,0 +1,322 @@
+/* dl-event.c: an event the articles report, with its passages and claims
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-event"
+
+#include <string.h>
+
+#include "dl-model-private.h"
+
+G_DEFINE_FINAL_TYPE (DlEvent, dl_event, G_TYPE_OBJECT)
+
+static void
+excerpt_clear (gpointer data)
+{
+  DlExcerpt *excerpt = data;
+
+  g_free (excerpt->exact);
+  g_free (excerpt->prefix);
+  g_free (excerpt->suffix);
+}
+
+static void
+claim_clear (gpointer data)
+{
+  DlClaim *claim = data;
+
+  g_free (claim->topic);
+  g_free (claim->value_text);
+  g_free (claim->qualifier);
+  g_free (claim->unit);
+}
+
+static void
+append_folded (GString    *haystack,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  g_string_append (haystack, folded);
+  g_string_append_c (haystack, '\n');
+}
+
+static const char *
+get_search_text (DlEvent *self)
+{
+  GString *haystack;
+
+  if (self->search_text != NULL)
+    return self->search_text;
+
+  haystack = g_string_new (NULL);
+  append_folded (haystack, self->title);
+  append_folded (haystack, self->summary);
+  append_folded (haystack, self->category);
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      DlPlace *place = g_ptr_array_index (self->places, i);
+      GHashTableIter iter;
+      gpointer value;
+
+      append_folded (haystack, place->name);
+      if (place->names != NULL)
+        {
+          g_hash_table_iter_init (&iter, place->names);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            append_folded (haystack, value);
+        }
+    }
+  for (guint i = 0; i < self->excerpts->len; i++)
+    append_folded (haystack, g_array_index (self->excerpts, DlExcerpt, i).exact);
+
+  self->search_text = g_string_free (haystack, FALSE);
+
+  return self->search_text;
+}
+
+static void
+dl_event_finalize (GObject *object)
+{
+  DlEvent *self = DL_EVENT (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->category);
+  g_free (self->summary);
+  g_free (self->when_text);
+  g_free (self->when_basis);
+  g_free (self->search_text);
+  g_ptr_array_unref (self->places);
+  g_array_unref (self->excerpts);
+  g_array_unref (self->claims);
+
+  G_OBJECT_CLASS (dl_event_parent_class)->finalize (object);
+}
+
+static void
+dl_event_class_init (DlEventClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dl_event_finalize;
+}
+
+static void
+dl_event_init (DlEvent *self)
+{
+  self->places = g_ptr_array_new_with_free_func (g_object_unref);
+  self->excerpts = g_array_new (FALSE, TRUE, sizeof (DlExcerpt));
+  g_array_set_clear_func (self->excerpts, excerpt_clear);
+  self->claims = g_array_new (FALSE, TRUE, sizeof (DlClaim));
+  g_array_set_clear_func (self->claims, claim_clear);
+}
+
+DlEvent *
+dl_event_new (void)
+{
+  return g_object_new (DL_TYPE_EVENT, NULL);
+}
+
+const char *
+dl_event_get_id (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return self->id;
+}
+
+const char *
+dl_event_get_title (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return self->title;
+}
+
+const char *
+dl_event_get_category (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return self->category;
+}
+
+const char *
+dl_event_get_summary (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return self->summary;
+}
+
+const char *
+dl_event_get_when_text (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return self->when_text;
+}
+
+const DlEdtf *
+dl_event_get_when (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return &self->when;
+}
+
+const char *
+dl_event_get_when_basis (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  return self->when_basis;
+}
+
+guint
+dl_event_get_n_places (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), 0);
+  return self->places->len;
+}
+
+DlPlace *
+dl_event_get_place (DlEvent *self,
+                    guint    index)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  g_return_val_if_fail (index < self->places->len, NULL);
+  return g_ptr_array_index (self->places, index);
+}
+
+double
+dl_event_get_precision_m (DlEvent *self)
+{
+  double precision = G_MAXDOUBLE;
+
+  g_return_val_if_fail (DL_IS_EVENT (self), 0.0);
+
+  for (guint i = 0; i < self->places->len; i++)
+    precision = MIN (precision, DL_PLACE (g_ptr_array_index (self->places, i))->precision_m);
+
+  return self->places->len > 0 ? precision : 0.0;
+}
+
+DlLonLat
+dl_event_get_anchor (DlEvent *self)
+{
+  DlLonLat none = { 0.0, 0.0 };
+
+  g_return_val_if_fail (DL_IS_EVENT (self), none);
+
+  if (self->places->len == 0)
+    return none;
+
+  return dl_geometry_get_anchor (DL_PLACE (g_ptr_array_index (self->places, 0))->geometry);
+}
+
+DlBBox
+dl_event_get_bbox (DlEvent *self)
+{
+  DlBBox bbox;
+
+  dl_bbox_init_empty (&bbox);
+  g_return_val_if_fail (DL_IS_EVENT (self), bbox);
+
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      DlBBox place_bbox = dl_geometry_get_bbox (DL_PLACE (g_ptr_array_index (self->places, i))->geometry);
+
+      dl_bbox_union (&bbox, &place_bbox);
+    }
+
+  return bbox;
+}
+
+guint
+dl_event_get_n_excerpts (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), 0);
+  return self->excerpts->len;
+}
+
+const DlExcerpt *
+dl_event_get_excerpt (DlEvent *self,
+                      guint    index)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  g_return_val_if_fail (index < self->excerpts->len, NULL);
+  return &g_array_index (self->excerpts, DlExcerpt, index);
+}
+
+guint
+dl_event_get_n_claims (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), 0);
+  return self->claims->len;
+}
+
+const DlClaim *
+dl_event_get_claim (DlEvent *self,
+                    guint    index)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+  g_return_val_if_fail (index < self->claims->len, NULL);
+  return &g_array_index (self->claims, DlClaim, index);
+}
+
+GPtrArray *
+dl_event_dup_source_ids (DlEvent *self)
+{
+  GPtrArray *ids;
+
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->excerpts->len; i++)
+    {
+      const char *id = g_array_index (self->excerpts, DlExcerpt, i).source->id;
+
+      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+
+  return ids;
+}
+
+gboolean
+dl_event_matches (DlEvent    *self,
+                  const char *query)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *haystack;
+
+  g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+
+  folded = g_utf8_casefold (query, -1);
+  words = g_strsplit_set (folded, " \t\n", -1);
+  haystack = get_search_text (self);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+int
+dl_event_compare_time (gconstpointer a,
+                       gconstpointer b)
+{
+  const DlEvent *ea = *(DlEvent * const *) a;
+  const DlEvent *eb = *(DlEvent * const *) b;
+
+  if (ea->when.earliest != eb->when.earliest)
+    return ea->when.earliest < eb->when.earliest ? -1 : 1;
+  if (ea->when.latest != eb->when.latest)
+    return ea->when.latest < eb->when.latest ? -1 : 1;
+
+  return strcmp (ea->id, eb->id);
+}

@@ -1,0 +1,60 @@
+/* dl-model-private.h: the model objects' insides, for the loader only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-event.h"
+#include "dl-place.h"
+#include "dl-source.h"
+
+G_BEGIN_DECLS
+
+struct _DlSource
+{
+  GObject  parent_instance;
+
+  char    *id;
+  char    *file;
+  char    *title;
+  char    *published_text;
+  DlEdtf   published;
+  char    *published_basis;
+  char    *url;
+  DlText  *text;
+};
+
+struct _DlPlace
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *name;
+  GHashTable *names;      /* language → name, or NULL */
+  char       *kind;
+  DlGeometry *geometry;
+  double      precision_m;
+};
+
+struct _DlEvent
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *title;
+  char      *category;
+  char      *summary;
+  char      *when_text;
+  DlEdtf     when;
+  char      *when_basis;
+  GPtrArray *places;     /* of DlPlace (owned) */
+  GArray    *excerpts;   /* of DlExcerpt */
+  GArray    *claims;     /* of DlClaim */
+  char      *search_text; /* case-folded haystack, built lazily */
+};
+
+DlSource *dl_source_new (void);
+DlPlace  *dl_place_new  (void);
+DlEvent  *dl_event_new  (void);
+
+G_END_DECLS

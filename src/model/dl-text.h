@@ -1,0 +1,74 @@
+/* dl-text.h: UTF-8 text helpers: code-point offsets, quote anchoring, JSON pre-scan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where a quote (W3C TextQuoteSelector + TextPositionSelector) sits in a text. */
+typedef enum {
+  DL_ANCHOR_OK,                /* found, and the given offsets (if any) agree */
+  DL_ANCHOR_NOT_FOUND,         /* the quote does not occur */
+  DL_ANCHOR_OFFSETS_DISAGREE,  /* found, but not at the given offsets: the quote wins */
+  DL_ANCHOR_AMBIGUOUS,         /* several occurrences and nothing to choose between them */
+  DL_ANCHOR_CONTEXT_MISMATCH,  /* prefix/suffix match no occurrence */
+} DlAnchorStatus;
+
+typedef struct {
+  DlAnchorStatus status;
+  guint          start;          /* code points, inclusive */
+  guint          end;            /* code points, exclusive */
+  guint          n_occurrences;  /* of the quote alone */
+} DlAnchor;
+
+/* A text with a table to turn byte offsets into code-point offsets quickly. */
+typedef struct _DlText DlText;
+
+DlText     *dl_text_new              (char        *utf8,   /* (transfer full), valid UTF-8 */
+                                      gsize        len);
+void        dl_text_free             (DlText      *self);
+const char *dl_text_get_data         (const DlText *self);
+gsize       dl_text_get_size         (const DlText *self);
+guint       dl_text_get_n_chars      (const DlText *self);
+guint       dl_text_byte_to_char     (const DlText *self,
+                                      gsize         byte_offset);
+gsize       dl_text_char_to_byte     (const DlText *self,
+                                      guint         char_offset);
+/* A newly allocated copy of the code points [start, end). */
+char       *dl_text_substring        (const DlText *self,
+                                      guint         start,
+                                      guint         end);
+/* Anchors `exact`; prefix/suffix may be NULL; has_start/start the given start offset. */
+DlAnchor    dl_text_anchor           (const DlText *self,
+                                      const char   *exact,
+                                      const char   *prefix,
+                                      const char   *suffix,
+                                      gboolean      has_start,
+                                      guint         start);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlText, dl_text_free)
+
+/* Checks that data is UTF-8 without NUL bytes. On failure returns FALSE and
+ * sets *bad_offset to the byte offset of the first bad byte. */
+gboolean    dl_utf8_check            (const char *data,
+                                      gsize       len,
+                                      gsize      *bad_offset);
+/* 1-based line and column (in code points) of a byte offset. */
+void        dl_text_line_column      (const char *data,
+                                      gsize       len,
+                                      gsize       offset,
+                                      guint      *line,
+                                      guint      *column);
+
+/* Checks what json-glib does not: nesting depth and integer literals that do
+ * not fit in 64 bits. Returns FALSE with *bad_offset and a message. */
+gboolean    dl_json_prescan          (const char *data,
+                                      gsize       len,
+                                      guint       max_depth,
+                                      gsize      *bad_offset,
+                                      char      **message);
+
+G_END_DECLS
