@@ -1,0 +1,212 @@
+/* test-text.c: code-point offsets and quote anchoring on multibyte text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dl-text.h"
+
+/* Curly quotes (3 bytes), Arabic (2 bytes), an emoji (4 bytes). */
+static const char *sample =
+  "Blinken said “this is probably the best” — غزة — 🙂 and then “this is probably the best” again.";
+
+static DlText *
+new_sample (void)
+{
+  return dl_text_new (g_strdup (sample), strlen (sample));
+}
+
+static void
+test_offsets (void)
+{
+  g_autoptr(DlText) text = new_sample ();
+  const char *ghaza = strstr (sample, "غزة");
+  guint chars = (guint) g_utf8_pointer_to_offset (sample, ghaza);
+
+  g_assert_cmpuint (dl_text_get_n_chars (text), ==, (guint) g_utf8_strlen (sample, -1));
+  g_assert_cmpuint (dl_text_byte_to_char (text, (gsize) (ghaza - sample)), ==, chars);
+  g_assert_cmpuint (dl_text_char_to_byte (text, chars), ==, (gsize) (ghaza - sample));
+  /* Bytes and code points differ here: that is the point. */
+  g_assert_cmpuint (chars, <, (guint) (ghaza - sample));
+
+  /* Every code point round-trips. */
+  for (guint i = 0; i <= dl_text_get_n_chars (text); i++)
+    g_assert_cmpuint (dl_text_byte_to_char (text, dl_text_char_to_byte (text, i)), ==, i);
+}
+
+static void
+test_long_text_offsets (void)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(DlText) text = NULL;
+  gsize len;
+
+  /* Longer than many checkpoint strides, mixing widths. */
+  for (guint i = 0; i < 500; i++)
+    g_string_append (long_text, i % 3 == 0 ? "a" : i % 3 == 1 ? "é" : "🙂");
+  len = long_text->len;
+  text = dl_text_new (g_string_free (g_steal_pointer (&long_text), FALSE), len);
+
+  g_assert_cmpuint (dl_text_get_n_chars (text), ==, 500);
+  for (guint i = 0; i <= 500; i++)
+    {
+      gsize byte = dl_text_char_to_byte (text, i);
+
+      g_assert_cmpuint (byte, ==, (gsize) (g_utf8_offset_to_pointer (dl_text_get_data (text), i) - dl_text_get_data (text)));
+      g_assert_cmpuint (dl_text_byte_to_char (text, byte), ==, i);
+    }
+}
+
+static void
+test_anchor_found (void)
+{
+  g_autoptr(DlText) text = new_sample ();
+  g_autofree char *sub = NULL;
+  DlAnchor anchor;
+
+  anchor = dl_text_anchor (text, "غزة", NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OK);
+  g_assert_cmpuint (anchor.end - anchor.start, ==, 3);
+  sub = dl_text_substring (text, anchor.start, anchor.end);
+  g_assert_cmpstr (sub, ==, "غزة");
+}
+
+static void
+test_anchor_not_found (void)
+{
+  g_autoptr(DlText) text = new_sample ();
+  DlAnchor anchor;
+
+  anchor = dl_text_anchor (text, "this is probably the worst", NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_NOT_FOUND);
+  /* Straight quotes are not curly quotes. */
+  anchor = dl_text_anchor (text, "\"this is probably", NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_NOT_FOUND);
+  anchor = dl_text_anchor (text, "", NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_NOT_FOUND);
+}
+
+static void
+test_anchor_ambiguous_and_context (void)
+{
+  g_autoptr(DlText) text = new_sample ();
+  const char *quote = "this is probably the best";
+  guint first = (guint) g_utf8_pointer_to_offset (sample, strstr (sample, quote));
+  guint second = (guint) g_utf8_pointer_to_offset (sample, strstr (strstr (sample, quote) + 1, quote));
+  DlAnchor anchor;
+
+  anchor = dl_text_anchor (text, quote, NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_AMBIGUOUS);
+  g_assert_cmpuint (anchor.n_occurrences, ==, 2);
+  g_assert_cmpuint (anchor.start, ==, first);
+
+  /* The suffix picks the second occurrence. */
+  anchor = dl_text_anchor (text, quote, NULL, "” again", FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OK);
+  g_assert_cmpuint (anchor.start, ==, second);
+
+  /* So does the prefix. */
+  anchor = dl_text_anchor (text, quote, "and then “", NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OK);
+  g_assert_cmpuint (anchor.start, ==, second);
+
+  /* A context that matches nothing falls back, and says so. */
+  anchor = dl_text_anchor (text, quote, "nowhere ", NULL, TRUE, second);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_CONTEXT_MISMATCH);
+  g_assert_cmpuint (anchor.start, ==, second);
+}
+
+static void
+test_anchor_offsets (void)
+{
+  g_autoptr(DlText) text = new_sample ();
+  const char *quote = "this is probably the best";
+  guint second = (guint) g_utf8_pointer_to_offset (sample, strstr (strstr (sample, quote) + 1, quote));
+  DlAnchor anchor;
+
+  /* Correct offsets choose among occurrences. */
+  anchor = dl_text_anchor (text, quote, NULL, NULL, TRUE, second);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OK);
+  g_assert_cmpuint (anchor.start, ==, second);
+
+  /* Byte offsets (a common mistake) disagree: the quote wins, nearest occurrence. */
+  anchor = dl_text_anchor (text, quote, NULL, NULL, TRUE,
+                           (guint) (strstr (strstr (sample, quote) + 1, quote) - sample));
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OFFSETS_DISAGREE);
+  g_assert_cmpuint (anchor.start, ==, second);
+}
+
+static void
+test_utf8_check (void)
+{
+  gsize bad = 0;
+  static const char invalid[] = "ok \xC3\x28 no";
+  static const char with_nul[] = "ok\0no";
+
+  g_assert_true (dl_utf8_check (sample, strlen (sample), &bad));
+  g_assert_false (dl_utf8_check (invalid, sizeof invalid - 1, &bad));
+  g_assert_cmpuint (bad, ==, 3);
+  g_assert_false (dl_utf8_check (with_nul, sizeof with_nul - 1, &bad));
+  g_assert_cmpuint (bad, ==, 2);
+}
+
+static void
+test_json_prescan (void)
+{
+  gsize bad = 0;
+  g_autofree char *message = NULL;
+  g_autofree char *deep = NULL;
+  const char *ok = "{\"a\": [1, -2.5e10, 9223372036854775807, \"[[[[\\\"]]\"]}";
+  const char *big = "{\"a\": 99999999999999999999}";
+  const char *just_over = "[9223372036854775808]";
+
+  g_assert_true (dl_json_prescan (ok, strlen (ok), 8, &bad, &message));
+
+  g_assert_false (dl_json_prescan (big, strlen (big), 8, &bad, &message));
+  g_assert_cmpuint (bad, ==, 6);
+  g_assert_nonnull (strstr (message, "too large"));
+  g_clear_pointer (&message, g_free);
+
+  g_assert_false (dl_json_prescan (just_over, strlen (just_over), 8, &bad, &message));
+  g_clear_pointer (&message, g_free);
+
+  deep = g_strnfill (100000, '[');
+  g_assert_false (dl_json_prescan (deep, 100000, 64, &bad, &message));
+  g_assert_cmpuint (bad, ==, 64);
+}
+
+static void
+test_line_column (void)
+{
+  const char *text = "{\n  “x”: 1,\n  oops\n}";
+  guint line, column;
+
+  dl_text_line_column (text, strlen (text), (gsize) (strstr (text, "oops") - text), &line, &column);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpuint (column, ==, 3);
+  dl_text_line_column (text, strlen (text), (gsize) (strstr (text, ": 1") - text), &line, &column);
+  g_assert_cmpuint (line, ==, 2);
+  /* Columns count code points, not bytes: “x” is 3 characters. */
+  g_assert_cmpuint (column, ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/offsets", test_offsets);
+  g_test_add_func ("/text/long-offsets", test_long_text_offsets);
+  g_test_add_func ("/text/anchor/found", test_anchor_found);
+  g_test_add_func ("/text/anchor/not-found", test_anchor_not_found);
+  g_test_add_func ("/text/anchor/ambiguous-and-context", test_anchor_ambiguous_and_context);
+  g_test_add_func ("/text/anchor/offsets", test_anchor_offsets);
+  g_test_add_func ("/text/utf8-check", test_utf8_check);
+  g_test_add_func ("/text/json-prescan", test_json_prescan);
+  g_test_add_func ("/text/line-column", test_line_column);
+
+  return g_test_run ();
+}
