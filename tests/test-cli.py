@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""The headless command line: dateline --validate / --export (TAP).
+
+Runs the built binary with no display, on the bundled dataset and on every
+bad dataset of the corpus, and checks exit statuses and the problem format.
+"""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+DATELINE = sys.argv[1]
+DATA = sys.argv[2]
+BUNDLED = sys.argv[3]
+
+ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+ENV["G_DEBUG"] = "fatal-criticals"
+ENV["LC_ALL"] = "C.UTF-8"
+
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append((name, ok, detail))
+
+
+def run(*args, timeout=60):
+    return subprocess.run([DATELINE, *args], capture_output=True, env=ENV, timeout=timeout)
+
+
+def problem_lines_ok(stderr, display):
+    pattern = re.compile(r"^" + re.escape(display) + r": (\S+): (error|warning): \S.*$")
+    lines = stderr.decode("utf-8").splitlines()
+    bad = [line for line in lines if not pattern.match(line)]
+    return not bad, bad[:3]
+
+
+# The bundled dataset: valid, no warnings at all.
+r = run("--validate", BUNDLED)
+check("bundled validates with exit 0", r.returncode == 0, r.stderr.decode()[:2000])
+check("bundled has no problems at all", r.stderr == b"", r.stderr.decode()[:2000])
+check("summary names the counts", b"valid:" in r.stdout and b"events" in r.stdout, r.stdout.decode())
+
+# Without FILE: the bundled dataset too.
+r = run("--validate")
+check("--validate without FILE uses the bundled dataset", r.returncode == 0 and b"valid:" in r.stdout,
+      (r.stdout + r.stderr).decode()[:500])
+
+# Every bad dataset: exit 1, well-formed problem lines, no GLib noise.
+bad_files = sorted(glob.glob(os.path.join(DATA, "bad", "*.dateline.json")))
+check("the corpus holds at least 25 bad datasets", len(bad_files) >= 25, str(len(bad_files)))
+for path in bad_files:
+    name = os.path.basename(path)
+    r = run("--validate", path)
+    ok_lines, bad_lines = problem_lines_ok(r.stderr, path)
+    noise = b"CRITICAL" in r.stderr or b"-WARNING **" in r.stderr
+    check(f"{name}: refused (exit 1)", r.returncode == 1, f"exit {r.returncode}")
+    check(f"{name}: at least one error line", b": error: " in r.stderr, r.stderr.decode()[:500])
+    check(f"{name}: every line is FILE: PATH: SEVERITY: MESSAGE, no GLib noise",
+          ok_lines and not noise, "\n".join(bad_lines))
+
+# A file that does not exist.
+r = run("--validate", "/nonexistent/x.dateline.json")
+check("a missing file is refused with its name", r.returncode == 1 and b"/nonexistent/x.dateline.json: $: error:" in r.stderr,
+      r.stderr.decode())
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "out.geojson")
+    r = run("--export", out, BUNDLED)
+    check("--export writes the bundled dataset", r.returncode == 0 and os.path.exists(out), r.stderr.decode())
+    try:
+        with open(out, encoding="utf-8") as f:
+            collection = json.load(f)
+        features = collection["features"]
+        check("export is a FeatureCollection with sources", collection["type"] == "FeatureCollection"
+              and len(collection["sources"]) == 5)
+        props = features[0]["properties"]
+        check("features carry the documented properties",
+              all(k in props for k in ("id", "title", "category", "when", "start", "end", "place",
+                                        "precision_m", "sources", "excerpts", "claims")), str(sorted(props)))
+        check("every feature has excerpts with verified offsets",
+              all(e["end"] > e["start"] for f in features for e in f["properties"]["excerpts"]))
+    except (OSError, ValueError, KeyError, IndexError) as error:
+        check("export parses", False, repr(error))
+
+    # A failing export leaves the old file as it was.
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("old")
+    r = run("--export", out, bad_files[0] if bad_files else "/nonexistent")
+    with open(out, encoding="utf-8") as f:
+        check("export of an invalid dataset fails and keeps the old file", r.returncode == 1 and f.read() == "old")
+
+    r = run("--export", os.path.join(tmp, "no-such-dir", "out.geojson"), BUNDLED)
+    check("export into a missing folder fails with a message", r.returncode == 1 and b"cannot export" in r.stderr,
+          r.stderr.decode())
+
+    r = run("--export", os.path.join(tmp, "out.xyz"), BUNDLED)
+    check("an unknown export format is a usage error", r.returncode == 2, r.stderr.decode())
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok and detail:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)
