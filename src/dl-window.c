@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #ifdef HAVE_BASEMAP
 #include "dl-basemap-source.h"
@@ -125,9 +126,19 @@ excerpt_markup (const DlExcerpt *excerpt)
   g_autofree char *before = dl_text_substring (text, from, excerpt->start);
   g_autofree char *passage = dl_text_substring (text, excerpt->start, excerpt->end);
   g_autofree char *after = dl_text_substring (text, excerpt->end, to);
-  g_autofree char *before_escaped = g_markup_escape_text (before, -1);
+  const char *before_start = before;
+  g_autofree char *before_escaped = NULL;
   g_autofree char *passage_escaped = g_markup_escape_text (passage, -1);
-  g_autofree char *after_escaped = g_markup_escape_text (after, -1);
+  g_autofree char *after_escaped = NULL;
+  char *space;
+
+  /* Cut the context at word boundaries, not mid-word. */
+  if (from > 0 && (space = strpbrk (before, " \n")) != NULL)
+    before_start = space + 1;
+  if (to < n_chars && (space = strrchr (after, ' ')) != NULL && space != after)
+    *space = '\0';
+  before_escaped = g_markup_escape_text (before_start, -1);
+  after_escaped = g_markup_escape_text (after, -1);
 
   return g_strdup_printf ("<span alpha=\"60%%\">%s%s</span><b>%s</b><span alpha=\"60%%\">%s%s</span>",
                           from > 0 ? "…" : "", before_escaped, passage_escaped, after_escaped,

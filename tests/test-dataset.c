@@ -322,7 +322,6 @@ test_export_round_trip (void)
 
       if (dl_event_get_n_places (event) == 1)
         {
-          g_autoptr(GError) geometry_error = NULL;
           g_autoptr(DlProblems) geometry_problems = dl_problems_new ();
           g_autoptr(DlGeometry) parsed = dl_geometry_parse (json_object_get_member (feature, "geometry"),
                                                             "geometry", geometry_problems);
