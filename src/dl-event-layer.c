@@ -1,7 +1,10 @@
 /* dl-event-layer.c: all events of a dataset drawn on the map in one snapshot
  *
- * One layer draws every event (points, corridors, areas, precision halos);
- * there is no widget per event.
+ * One layer draws every event: no widget per event. Each frame, events are
+ * placed by a linear Web Mercator transform of anchors projected once, points
+ * that fall in the same screen cell are clustered (a count badge), events
+ * sharing one place fan out around it, and corridors and areas are drawn as
+ * such once they are big enough to see.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,25 +12,58 @@
 
 #define G_LOG_DOMAIN "dl-event-layer"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "dl-category.h"
 #include "dl-event-layer.h"
 
 #define POINT_RADIUS     6.0
-#define PICK_RADIUS      12.0
-#define MAX_HALO_RADIUS  4000.0
+#define SELECTED_RADIUS  9.0
+#define PICK_SLOP        6.0
+#define CELL_SIZE        56.0
+#define MAX_FAN          16
+#define MIN_SHAPE_PX     10.0
+#define MAX_HALO_RADIUS  2000.0
+#define DIMMED_ALPHA     0.3
+
+typedef struct {
+  DlEvent *event;
+  double   mx, my;        /* anchor, normalized Web Mercator */
+  double   west, north, east, south;  /* normalized Mercator bbox of all places */
+  double   lat;
+  double   precision_m;
+  gboolean is_shape;      /* has a line or area */
+  GdkRGBA  color;
+  gint64   earliest;
+  gint64   latest;
+} Item;
 
 struct _DlEventLayer
 {
   ShumateLayer  parent_instance;
 
   GListModel   *model;
+  GArray       *items;     /* of Item */
   DlEvent      *selected;
+  gint64        range_start;
+  gint64        range_end;
+
+  /* The layout of the last frame */
+  gboolean      layout_valid;
+  GArray       *marks;     /* of DlEventMark */
+  GArray       *shapes;    /* of guint: items drawn as lines/areas */
+  GArray       *cell_head; /* of int */
+  GArray       *next;      /* of int */
+  double        scale;     /* pixels per normalized unit */
+  double        cx, cy;    /* viewport centre, normalized */
+  double        rotation;
+  int           width, height;
 };
 
 enum {
   SIGNAL_EVENT_ACTIVATED,
+  SIGNAL_CLUSTER_ACTIVATED,
   N_SIGNALS
 };
 
@@ -37,27 +73,263 @@ G_DEFINE_FINAL_TYPE (DlEventLayer, dl_event_layer, SHUMATE_TYPE_LAYER)
 
 /* Helpers */
 
+static gboolean
+item_in_range (DlEventLayer *self,
+               const Item   *item)
+{
+  return item->latest >= self->range_start && item->earliest <= self->range_end;
+}
+
 static void
-to_widget (DlEventLayer *self,
-           DlLonLat      p,
+to_screen (DlEventLayer *self,
+           double        mx,
+           double        my,
            double       *x,
            double       *y)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double dx = (mx - self->cx) * self->scale;
+  double dy = (my - self->cy) * self->scale;
 
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), p.lat, p.lon, x, y);
+  if (self->rotation != 0.0)
+    {
+      double c = cos (self->rotation);
+      double s = sin (self->rotation);
+      double rx = dx * c - dy * s;
+      double ry = dx * s + dy * c;
+
+      dx = rx;
+      dy = ry;
+    }
+
+  *x = dx + self->width / 2.0;
+  *y = dy + self->height / 2.0;
 }
 
-static double
-halo_radius (DlEventLayer *self,
-             DlEvent      *event,
-             double        latitude)
+static void
+rebuild_items (DlEventLayer *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  g_array_set_size (self->items, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
+      DlBBox bbox = dl_event_get_bbox (event);
+      DlLonLat anchor = dl_event_get_anchor (event);
+      DlLonLat nw = { bbox.west, bbox.north };
+      DlLonLat se = { bbox.east, bbox.south };
+      Item item = { 0 };
+
+      if (dl_event_get_n_places (event) == 0)
+        continue;
+
+      item.event = event;  /* the model keeps it alive */
+      dl_geo_project (anchor, &item.mx, &item.my);
+      dl_geo_project (nw, &item.west, &item.north);
+      dl_geo_project (se, &item.east, &item.south);
+      item.lat = anchor.lat;
+      item.precision_m = dl_event_get_precision_m (event);
+      item.earliest = dl_event_get_when (event)->earliest;
+      item.latest = dl_event_get_when (event)->latest;
+      for (guint p = 0; p < dl_event_get_n_places (event); p++)
+        if (!(dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_POINT
+              || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
+          item.is_shape = TRUE;
+      dl_category_get_color (dl_event_get_category (event), &item.color);
+
+      g_array_append_val (self->items, item);
+    }
+
+  self->layout_valid = FALSE;
+}
+
+static void
+extend_bbox (DlBBox     *bbox,
+             const Item *item)
+{
+  DlBBox event_bbox = dl_event_get_bbox (item->event);
+
+  dl_bbox_union (bbox, &event_bbox);
+}
+
+/* Places every event for the current viewport. */
+static void
+compute_layout (DlEventLayer *self)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  double metres_per_pixel = dl_geo_metres_per_pixel (latitude, zoom);
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  DlLonLat centre;
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256.0;
+  int columns, rows;
+  int selected_index = -1;
 
-  return MIN (dl_event_get_precision_m (event) / metres_per_pixel, MAX_HALO_RADIUS);
+  if (self->layout_valid)
+    return;
+
+  self->width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->height = gtk_widget_get_height (GTK_WIDGET (self));
+  self->scale = tile_size * exp2 (shumate_viewport_get_zoom_level (viewport));
+  self->rotation = shumate_viewport_get_rotation (viewport);
+  centre.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  centre.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  dl_geo_project (centre, &self->cx, &self->cy);
+
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->shapes, 0);
+
+  columns = MAX (1, (int) ceil ((self->width + 2 * CELL_SIZE) / CELL_SIZE));
+  rows = MAX (1, (int) ceil ((self->height + 2 * CELL_SIZE) / CELL_SIZE));
+  g_array_set_size (self->cell_head, columns * rows);
+  for (int i = 0; i < columns * rows; i++)
+    g_array_index (self->cell_head, int, i) = -1;
+  g_array_set_size (self->next, self->items->len);
+
+  /* Bucket what shows as a point; keep big shapes apart. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double x, y;
+      int column, row, cell;
+
+      if (item->event == self->selected)
+        {
+          selected_index = (int) i;
+          continue;
+        }
+
+      if (item->is_shape && MAX (item->east - item->west, item->south - item->north) * self->scale >= MIN_SHAPE_PX)
+        {
+          g_array_append_val (self->shapes, i);
+          continue;
+        }
+
+      to_screen (self, item->mx, item->my, &x, &y);
+      if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
+        continue;
+
+      column = (int) ((x + CELL_SIZE) / CELL_SIZE);
+      row = (int) ((y + CELL_SIZE) / CELL_SIZE);
+      cell = row * columns + column;
+      g_array_index (self->next, int, i) = g_array_index (self->cell_head, int, cell);
+      g_array_index (self->cell_head, int, cell) = (int) i;
+    }
+
+  for (int cell = 0; cell < columns * rows; cell++)
+    {
+      int head = g_array_index (self->cell_head, int, cell);
+      guint n = 0;
+      gboolean same_place = TRUE;
+      double sx = 0, sy = 0;
+      DlEventMark mark = { 0 };
+
+      if (head < 0)
+        continue;
+
+      for (int i = head; i >= 0; i = g_array_index (self->next, int, i))
+        {
+          const Item *item = &g_array_index (self->items, Item, i);
+          const Item *first = &g_array_index (self->items, Item, head);
+
+          n++;
+          sx += item->mx;
+          sy += item->my;
+          if (item->mx != first->mx || item->my != first->my)
+            same_place = FALSE;
+        }
+
+      if (n == 1 || (same_place && n <= MAX_FAN))
+        {
+          /* Events sharing one place fan out around it. */
+          const Item *first = &g_array_index (self->items, Item, head);
+          double ax, ay;
+          guint k = 0;
+
+          to_screen (self, first->mx, first->my, &ax, &ay);
+          for (int i = head; i >= 0; i = g_array_index (self->next, int, i), k++)
+            {
+              const Item *item = &g_array_index (self->items, Item, i);
+              double fan = n > 1 ? 10.0 + 2.0 * n : 0.0;
+              double angle = 2 * G_PI * k / n - G_PI / 2;
+
+              mark.x = ax + fan * cos (angle);
+              mark.y = ay + fan * sin (angle);
+              mark.radius = POINT_RADIUS;
+              mark.event = item->event;
+              mark.item = (guint) i;
+              mark.n_events = 1;
+              dl_bbox_init_empty (&mark.bbox);
+              extend_bbox (&mark.bbox, item);
+              g_array_append_val (self->marks, mark);
+            }
+          continue;
+        }
+
+      /* A cluster: a badge at the members' centre. */
+      to_screen (self, sx / n, sy / n, &mark.x, &mark.y);
+      mark.radius = 11.0 + 2.5 * log2 (n);
+      mark.event = g_array_index (self->items, Item, head).event;
+      mark.item = (guint) head;
+      mark.n_events = n;
+      dl_bbox_init_empty (&mark.bbox);
+      for (int i = head; i >= 0; i = g_array_index (self->next, int, i))
+        extend_bbox (&mark.bbox, &g_array_index (self->items, Item, i));
+      g_array_append_val (self->marks, mark);
+    }
+
+  /* The selection always shows on its own, on top. */
+  if (selected_index >= 0)
+    {
+      const Item *item = &g_array_index (self->items, Item, selected_index);
+      DlEventMark mark = { 0 };
+
+      to_screen (self, item->mx, item->my, &mark.x, &mark.y);
+      mark.radius = SELECTED_RADIUS;
+      mark.event = item->event;
+      mark.item = (guint) selected_index;
+      mark.n_events = 1;
+      dl_bbox_init_empty (&mark.bbox);
+      extend_bbox (&mark.bbox, item);
+      g_array_append_val (self->marks, mark);
+    }
+
+  self->layout_valid = TRUE;
+}
+
+static const Item *
+find_item (DlEventLayer *self,
+           DlEvent      *event)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, Item, i).event == event)
+      return &g_array_index (self->items, Item, i);
+
+  return NULL;
+}
+
+static void
+append_circle (GtkSnapshot   *snapshot,
+               double         x,
+               double         y,
+               double         radius,
+               const GdkRGBA *fill,
+               double         border,
+               const GdkRGBA *border_color)
+{
+  GskRoundedRect outline;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius);
+
+  gsk_rounded_rect_init_from_rect (&outline, &bounds, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, fill, &bounds);
+  gtk_snapshot_pop (snapshot);
+
+  if (border > 0)
+    {
+      float widths[4] = { border, border, border, border };
+      GdkRGBA colors[4] = { *border_color, *border_color, *border_color, *border_color };
+
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
 }
 
 static void
@@ -73,9 +345,10 @@ trace_part (DlEventLayer     *self,
   dl_geometry_get_part (geometry, part, &first, &n);
   for (guint i = 0; i < n; i++)
     {
-      double x, y;
+      double mx, my, x, y;
 
-      to_widget (self, positions[first + i], &x, &y);
+      dl_geo_project (positions[first + i], &mx, &my);
+      to_screen (self, mx, my, &x, &y);
       if (i == 0)
         cairo_move_to (cr, x, y);
       else
@@ -84,185 +357,110 @@ trace_part (DlEventLayer     *self,
 }
 
 static void
-draw_geometry (DlEventLayer     *self,
-               cairo_t          *cr,
-               const DlGeometry *geometry,
-               const GdkRGBA    *color,
-               double            dim,
-               gboolean          selected)
+draw_shape (DlEventLayer *self,
+            cairo_t      *cr,
+            const Item   *item,
+            gboolean      selected,
+            GHashTable   *drawn)
 {
-  DlGeometryType type = dl_geometry_get_geometry_type (geometry);
-  guint n_parts = dl_geometry_get_n_parts (geometry);
-  double width = selected ? 6.0 : 4.0;
+  double alpha = item_in_range (self, item) ? 1.0 : DIMMED_ALPHA;
+  const GdkRGBA *c = &item->color;
 
-  switch (type)
+  for (guint p = 0; p < dl_event_get_n_places (item->event); p++)
     {
-    case DL_GEOMETRY_POLYGON:
-    case DL_GEOMETRY_MULTI_POLYGON:
+      const DlGeometry *geometry = dl_place_get_geometry (dl_event_get_place (item->event, p));
+      DlGeometryType type = dl_geometry_get_geometry_type (geometry);
+      guint n_parts = dl_geometry_get_n_parts (geometry);
+
+      /* Several events at one area or corridor: draw it once, not stacked opaque. */
+      if (drawn != NULL && !g_hash_table_add (drawn, (gpointer) geometry))
+        continue;
+
       cairo_new_path (cr);
-      for (guint i = 0; i < n_parts; i++)
+      if (type == DL_GEOMETRY_POLYGON || type == DL_GEOMETRY_MULTI_POLYGON)
         {
-          trace_part (self, cr, geometry, i);
-          cairo_close_path (cr);
+          for (guint i = 0; i < n_parts; i++)
+            {
+              trace_part (self, cr, geometry, i);
+              cairo_close_path (cr);
+            }
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_set_source_rgba (cr, c->red, c->green, c->blue, (selected ? 0.22 : 0.08) * alpha);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.9 * alpha);
+          cairo_set_line_width (cr, selected ? 3.0 : 1.5);
+          cairo_set_dash (cr, (double[]) { 6.0, 3.0 }, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
         }
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.25 * dim);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.9 * dim);
-      cairo_set_line_width (cr, selected ? 3.0 : 2.0);
-      cairo_stroke (cr);
-      break;
+      else if (type == DL_GEOMETRY_LINE_STRING || type == DL_GEOMETRY_MULTI_LINE_STRING)
+        {
+          double width = selected ? 7.0 : 5.0;
 
-    case DL_GEOMETRY_LINE_STRING:
-    case DL_GEOMETRY_MULTI_LINE_STRING:
-      cairo_new_path (cr);
-      for (guint i = 0; i < n_parts; i++)
-        trace_part (self, cr, geometry, i);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      /* A white casing keeps the line readable over any basemap. */
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * dim);
-      cairo_set_line_width (cr, width + 3.0);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, dim);
-      cairo_set_line_width (cr, width);
-      cairo_stroke (cr);
-      break;
-
-    case DL_GEOMETRY_POINT:
-    case DL_GEOMETRY_MULTI_POINT:
-    default:
-      {
-        const DlLonLat *positions = dl_geometry_get_positions (geometry);
-        double radius = selected ? POINT_RADIUS + 3.0 : POINT_RADIUS;
-
-        for (guint i = 0; i < dl_geometry_get_n_positions (geometry); i++)
-          {
-            double x, y;
-
-            to_widget (self, positions[i], &x, &y);
-            cairo_new_path (cr);
-            cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-            cairo_set_source_rgba (cr, color->red, color->green, color->blue, dim);
-            cairo_fill_preserve (cr);
-            cairo_set_source_rgba (cr, 1, 1, 1, dim);
-            cairo_set_line_width (cr, 2.0);
-            cairo_stroke (cr);
-            if (selected)
-              {
-                cairo_arc (cr, x, y, radius + 3.0, 0, 2 * G_PI);
-                cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.9);
-                cairo_set_line_width (cr, 2.0);
-                cairo_stroke (cr);
-              }
-          }
-      }
-      break;
+          for (guint i = 0; i < n_parts; i++)
+            trace_part (self, cr, geometry, i);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          /* A light casing keeps the line readable over any basemap. */
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.85 * alpha);
+          cairo_set_line_width (cr, width + 3.0);
+          cairo_stroke_preserve (cr);
+          cairo_set_source_rgba (cr, c->red, c->green, c->blue, alpha);
+          cairo_set_line_width (cr, width);
+          cairo_stroke (cr);
+        }
     }
 }
 
 static void
-draw_event (DlEventLayer *self,
-            cairo_t      *cr,
-            DlEvent      *event,
-            gboolean      selected)
+draw_halo (DlEventLayer *self,
+           GtkSnapshot  *snapshot,
+           const Item   *item,
+           double        x,
+           double        y,
+           gboolean      selected)
 {
-  GdkRGBA color;
-  double dim = (self->selected == NULL || selected) ? 1.0 : 0.75;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double metres_per_pixel = dl_geo_metres_per_pixel (item->lat, shumate_viewport_get_zoom_level (viewport));
+  double radius = MIN (item->precision_m / metres_per_pixel, MAX_HALO_RADIUS);
+  GdkRGBA fill = item->color;
+  GdkRGBA edge = item->color;
 
-  dl_category_get_color (dl_event_get_category (event), &color);
+  if (radius <= POINT_RADIUS + 2.0)
+    return;
 
-  /* How far the real spot may be: a translucent halo around each place. */
-  for (guint i = 0; i < dl_event_get_n_places (event); i++)
-    {
-      DlPlace *place = dl_event_get_place (event, i);
-      const DlGeometry *geometry = dl_place_get_geometry (place);
-      DlGeometryType type = dl_geometry_get_geometry_type (geometry);
-
-      if (type == DL_GEOMETRY_POINT || type == DL_GEOMETRY_MULTI_POINT)
-        {
-          DlLonLat anchor = dl_geometry_get_anchor (geometry);
-          double radius = halo_radius (self, event, anchor.lat);
-          double x, y;
-
-          if (radius > POINT_RADIUS + 2.0)
-            {
-              to_widget (self, anchor, &x, &y);
-              cairo_new_path (cr);
-              cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-              cairo_set_source_rgba (cr, color.red, color.green, color.blue, selected ? 0.18 : 0.08);
-              cairo_fill_preserve (cr);
-              cairo_set_source_rgba (cr, color.red, color.green, color.blue, selected ? 0.6 : 0.25);
-              cairo_set_line_width (cr, 1.0);
-              cairo_stroke (cr);
-            }
-        }
-    }
-
-  for (guint i = 0; i < dl_event_get_n_places (event); i++)
-    draw_geometry (self, cr, dl_place_get_geometry (dl_event_get_place (event, i)), &color, dim, selected);
+  fill.alpha = selected ? 0.16 : 0.07;
+  edge.alpha = selected ? 0.55 : 0.22;
+  append_circle (snapshot, x, y, radius, &fill, 1.0, &edge);
 }
 
-static double
-distance_to_segment (double px, double py,
-                     double ax, double ay,
-                     double bx, double by)
+static void
+draw_badge (GtkSnapshot       *snapshot,
+            PangoLayout       *layout,
+            const DlEventMark *mark,
+            gboolean           in_range)
 {
-  double dx = bx - ax;
-  double dy = by - ay;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  GdkRGBA fill = { 0.24, 0.22, 0.27, in_range ? 0.92 : 0.45 };
+  GdkRGBA white = { 1, 1, 1, 1 };
+  g_autofree char *count = g_strdup_printf ("%u", mark->n_events);
+  int width, height;
 
-  t = CLAMP (t, 0.0, 1.0);
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+  append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &white);
+
+  pango_layout_set_text (layout, count, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mark->x - width / 2.0, mark->y - height / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &white);
+  gtk_snapshot_restore (snapshot);
 }
 
-static double
-distance_to_event (DlEventLayer *self,
-                   DlEvent      *event,
-                   double        x,
-                   double        y)
+static gboolean
+cluster_in_range (DlEventLayer      *self,
+                  const DlEventMark *mark)
 {
-  double best = G_MAXDOUBLE;
-
-  for (guint i = 0; i < dl_event_get_n_places (event); i++)
-    {
-      const DlGeometry *geometry = dl_place_get_geometry (dl_event_get_place (event, i));
-      const DlLonLat *positions = dl_geometry_get_positions (geometry);
-      DlGeometryType type = dl_geometry_get_geometry_type (geometry);
-
-      if (type == DL_GEOMETRY_POINT || type == DL_GEOMETRY_MULTI_POINT)
-        {
-          for (guint j = 0; j < dl_geometry_get_n_positions (geometry); j++)
-            {
-              double px, py;
-
-              to_widget (self, positions[j], &px, &py);
-              best = MIN (best, hypot (px - x, py - y));
-            }
-          continue;
-        }
-
-      for (guint part = 0; part < dl_geometry_get_n_parts (geometry); part++)
-        {
-          guint first, n;
-          double ax = 0, ay = 0;
-
-          dl_geometry_get_part (geometry, part, &first, &n);
-          for (guint j = 0; j < n; j++)
-            {
-              double bx, by;
-
-              to_widget (self, positions[first + j], &bx, &by);
-              if (j > 0)
-                best = MIN (best, distance_to_segment (x, y, ax, ay, bx, by));
-              ax = bx;
-              ay = by;
-            }
-        }
-    }
-
-  return best;
+  /* A cluster is bright when its first member is; cheap and stable. */
+  return item_in_range (self, &g_array_index (self->items, Item, mark->item));
 }
 
 /* Callbacks */
@@ -270,12 +468,14 @@ distance_to_event (DlEventLayer *self,
 static void
 on_viewport_changed (DlEventLayer *self)
 {
+  self->layout_valid = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-on_model_changed (DlEventLayer *self)
+on_items_changed (DlEventLayer *self)
 {
+  rebuild_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -286,13 +486,8 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    DlEventLayer    *self)
 {
-  DlEvent *event = dl_event_layer_pick (self, x, y);
-
-  if (event != NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
-    }
+  if (dl_event_layer_activate_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static gboolean
@@ -303,60 +498,120 @@ on_query_tooltip (GtkWidget    *widget,
                   GtkTooltip   *tooltip,
                   DlEventLayer *self)
 {
-  DlEvent *event = dl_event_layer_pick (self, x, y);
-  g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
+  guint n_marks;
+  const DlEventMark *marks = dl_event_layer_get_marks (self, &n_marks);
+  DlEvent *event = NULL;
 
+  for (guint i = n_marks; i-- > 0;)
+    if (hypot (marks[i].x - x, marks[i].y - y) <= marks[i].radius + PICK_SLOP)
+      {
+        if (marks[i].n_events > 1)
+          {
+            g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event — click to zoom in",
+                                                                  "%u events — click to zoom in", marks[i].n_events),
+                                                     marks[i].n_events);
+
+            gtk_tooltip_set_text (tooltip, text);
+            return TRUE;
+          }
+        event = marks[i].event;
+        break;
+      }
+
+  if (event == NULL)
+    event = dl_event_layer_pick (self, x, y);
   if (event == NULL)
     return FALSE;
 
-  when = dl_edtf_describe (dl_event_get_when (event));
-  text = g_strdup_printf ("%s\n%s", dl_event_get_title (event), when);
-  gtk_tooltip_set_text (tooltip, text);
+  {
+    g_autofree char *when = dl_edtf_describe (dl_event_get_when (event));
+    g_autofree char *text = g_strdup_printf ("%s\n%s", dl_event_get_title (event), when);
 
+    gtk_tooltip_set_text (tooltip, text);
+  }
   return TRUE;
 }
 
 /* Vfuncs */
 
 static void
+dl_event_layer_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  DL_EVENT_LAYER (widget)->layout_valid = FALSE;
+}
+
+static void
 dl_event_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   DlEventLayer *self = DL_EVENT_LAYER (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
-  guint n;
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRGBA white = { 1, 1, 1, 1 };
+  GdkRGBA dark = { 0.1, 0.1, 0.1, 0.9 };
+  const Item *selected = NULL;
 
-  if (self->model == NULL || width <= 0 || height <= 0)
+  if (self->items->len == 0 || gtk_widget_get_width (widget) <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  compute_layout (self);
 
-  /* Areas first, then corridors, then points, so nothing small hides. */
-  n = g_list_model_get_n_items (self->model);
-  for (int pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
-        DlGeometryType type;
-        int event_pass;
+  /* Corridors and areas, under the points. */
+  if (self->shapes->len > 0 || (self->selected != NULL && (selected = find_item (self, self->selected)) != NULL && selected->is_shape))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+      g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
 
-        if (event == self->selected || dl_event_get_n_places (event) == 0)
+      for (guint i = 0; i < self->shapes->len; i++)
+        draw_shape (self, cr, &g_array_index (self->items, Item, g_array_index (self->shapes, guint, i)), FALSE, drawn);
+      if (selected != NULL && selected->is_shape)
+        draw_shape (self, cr, selected, TRUE, NULL);
+      cairo_destroy (cr);
+    }
+
+  layout = gtk_widget_create_pango_layout (widget, NULL);
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+    pango_layout_set_attributes (layout, attrs);
+    pango_attr_list_unref (attrs);
+  }
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const DlEventMark *mark = &g_array_index (self->marks, DlEventMark, i);
+      const Item *item;
+      gboolean is_selected = mark->event == self->selected && mark->n_events == 1;
+      GdkRGBA fill;
+      GdkRGBA ring = white;
+
+      if (mark->n_events > 1)
+        {
+          draw_badge (snapshot, layout, mark, cluster_in_range (self, mark));
           continue;
+        }
 
-        type = dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, 0)));
-        event_pass = (type == DL_GEOMETRY_POLYGON || type == DL_GEOMETRY_MULTI_POLYGON) ? 0
-                   : (type == DL_GEOMETRY_LINE_STRING || type == DL_GEOMETRY_MULTI_LINE_STRING) ? 1 : 2;
-        if (event_pass == pass)
-          draw_event (self, cr, event, FALSE);
-      }
+      item = &g_array_index (self->items, Item, mark->item);
+      fill = item->color;
+      if (!item_in_range (self, item))
+        {
+          fill.alpha = DIMMED_ALPHA;
+          ring.alpha = DIMMED_ALPHA;
+        }
 
-  if (self->selected != NULL)
-    draw_event (self, cr, self->selected, TRUE);
+      if (!item->is_shape || is_selected)
+        draw_halo (self, snapshot, item, mark->x, mark->y, is_selected);
+      if (item->is_shape && !is_selected)
+        continue;  /* drawn as its shape */
 
-  cairo_destroy (cr);
+      if (is_selected)
+        append_circle (snapshot, mark->x, mark->y, mark->radius + 4, &white, 2.5, &dark);
+      append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &ring);
+    }
 }
 
 static void
@@ -383,6 +638,20 @@ dl_event_layer_dispose (GObject *object)
 }
 
 static void
+dl_event_layer_finalize (GObject *object)
+{
+  DlEventLayer *self = DL_EVENT_LAYER (object);
+
+  g_array_unref (self->items);
+  g_array_unref (self->marks);
+  g_array_unref (self->shapes);
+  g_array_unref (self->cell_head);
+  g_array_unref (self->next);
+
+  G_OBJECT_CLASS (dl_event_layer_parent_class)->finalize (object);
+}
+
+static void
 dl_event_layer_class_init (DlEventLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -390,7 +659,9 @@ dl_event_layer_class_init (DlEventLayerClass *klass)
 
   object_class->constructed = dl_event_layer_constructed;
   object_class->dispose = dl_event_layer_dispose;
+  object_class->finalize = dl_event_layer_finalize;
   widget_class->snapshot = dl_event_layer_snapshot;
+  widget_class->size_allocate = dl_event_layer_size_allocate;
 
   /**
    * DlEventLayer::event-activated:
@@ -399,12 +670,29 @@ dl_event_layer_class_init (DlEventLayerClass *klass)
   signals[SIGNAL_EVENT_ACTIVATED] =
     g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DL_TYPE_EVENT);
+
+  /**
+   * DlEventLayer::cluster-activated:
+   * @west, @south, @east, @north: the bounding box of the cluster's events
+   */
+  signals[SIGNAL_CLUSTER_ACTIVATED] =
+    g_signal_new ("cluster-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                  G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 }
 
 static void
 dl_event_layer_init (DlEventLayer *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (DlEventMark));
+  self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->cell_head = g_array_new (FALSE, FALSE, sizeof (int));
+  self->next = g_array_new (FALSE, FALSE, sizeof (int));
+  self->range_start = G_MININT64;
+  self->range_end = G_MAXINT64;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
@@ -435,11 +723,12 @@ dl_event_layer_set_model (DlEventLayer *self,
     return;
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_model_changed, self);
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
   if (self->model != NULL)
-    g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_model_changed), self);
+    g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
 
+  rebuild_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -450,7 +739,109 @@ dl_event_layer_set_selected (DlEventLayer *self,
   g_return_if_fail (DL_IS_EVENT_LAYER (self));
 
   if (g_set_object (&self->selected, event))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      self->layout_valid = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+dl_event_layer_set_time_range (DlEventLayer *self,
+                               gint64        start,
+                               gint64        end)
+{
+  g_return_if_fail (DL_IS_EVENT_LAYER (self));
+
+  if (self->range_start == start && self->range_end == end)
+    return;
+
+  self->range_start = start;
+  self->range_end = end;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const DlEventMark *
+dl_event_layer_get_marks (DlEventLayer *self,
+                          guint        *n_marks)
+{
+  g_return_val_if_fail (DL_IS_EVENT_LAYER (self), NULL);
+
+  compute_layout (self);
+  *n_marks = self->marks->len;
+
+  return (const DlEventMark *) (gpointer) self->marks->data;
+}
+
+gboolean
+dl_event_layer_get_event_mark (DlEventLayer *self,
+                               DlEvent      *event,
+                               DlEventMark  *mark)
+{
+  guint n_marks;
+  const DlEventMark *marks = dl_event_layer_get_marks (self, &n_marks);
+
+  g_return_val_if_fail (DL_IS_EVENT_LAYER (self), FALSE);
+
+  for (guint i = 0; i < n_marks; i++)
+    if (marks[i].event == event && marks[i].n_events == 1)
+      {
+        *mark = marks[i];
+        return TRUE;
+      }
+
+  /* Inside a cluster? */
+  for (guint i = 0; i < n_marks; i++)
+    if (marks[i].n_events > 1)
+      {
+        if (dl_bbox_contains (&marks[i].bbox, dl_event_get_anchor (event)))
+          {
+            *mark = marks[i];
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+gboolean
+dl_event_layer_activate_at (DlEventLayer *self,
+                            double        x,
+                            double        y)
+{
+  guint n_marks;
+  const DlEventMark *marks;
+  DlEvent *event;
+
+  g_return_val_if_fail (DL_IS_EVENT_LAYER (self), FALSE);
+
+  marks = dl_event_layer_get_marks (self, &n_marks);
+  for (guint i = n_marks; i-- > 0;)
+    if (marks[i].n_events > 1 && hypot (marks[i].x - x, marks[i].y - y) <= marks[i].radius + PICK_SLOP)
+      {
+        g_signal_emit (self, signals[SIGNAL_CLUSTER_ACTIVATED], 0,
+                       marks[i].bbox.west, marks[i].bbox.south, marks[i].bbox.east, marks[i].bbox.north);
+        return TRUE;
+      }
+
+  if ((event = dl_event_layer_pick (self, x, y)) == NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  return TRUE;
+}
+
+static double
+distance_to_segment (double px, double py,
+                     double ax, double ay,
+                     double bx, double by)
+{
+  double dx = bx - ax;
+  double dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0.0, 1.0);
+  return hypot (px - (ax + t * dx), py - (ay + t * dy));
 }
 
 DlEvent *
@@ -458,28 +849,56 @@ dl_event_layer_pick (DlEventLayer *self,
                      double        x,
                      double        y)
 {
-  DlEvent *best = NULL;
-  double best_distance = PICK_RADIUS;
-  guint n;
+  guint n_marks;
+  const DlEventMark *marks;
 
   g_return_val_if_fail (DL_IS_EVENT_LAYER (self), NULL);
 
-  if (self->model == NULL)
-    return NULL;
+  marks = dl_event_layer_get_marks (self, &n_marks);
+  for (guint i = n_marks; i-- > 0;)
+    if (hypot (marks[i].x - x, marks[i].y - y) <= marks[i].radius + PICK_SLOP)
+      return marks[i].event;
 
-  n = g_list_model_get_n_items (self->model);
-  for (guint i = 0; i < n; i++)
+  /* Corridors and areas: near a line, or inside an area's outline. */
+  for (guint s = self->shapes->len; s-- > 0;)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
-      double distance = distance_to_event (self, event, x, y);
+      const Item *item = &g_array_index (self->items, Item, g_array_index (self->shapes, guint, s));
 
-      /* Ties go to the later-drawn (topmost) event. */
-      if (distance <= best_distance)
+      for (guint p = 0; p < dl_event_get_n_places (item->event); p++)
         {
-          best = event;
-          best_distance = distance;
+          const DlGeometry *geometry = dl_place_get_geometry (dl_event_get_place (item->event, p));
+          const DlLonLat *positions = dl_geometry_get_positions (geometry);
+          gboolean polygonal = dl_geometry_is_polygonal (geometry);
+          gboolean inside = FALSE;
+
+          for (guint part = 0; part < dl_geometry_get_n_parts (geometry); part++)
+            {
+              guint first, n;
+              double ax = 0, ay = 0;
+
+              dl_geometry_get_part (geometry, part, &first, &n);
+              for (guint j = 0; j < n; j++)
+                {
+                  double mx, my, bx, by;
+
+                  dl_geo_project (positions[first + j], &mx, &my);
+                  to_screen (self, mx, my, &bx, &by);
+                  if (j > 0)
+                    {
+                      if (distance_to_segment (x, y, ax, ay, bx, by) <= PICK_SLOP + 3)
+                        return item->event;
+                      /* Even-odd crossing test for areas. */
+                      if (polygonal && ((ay > y) != (by > y)) && x < ax + (bx - ax) * (y - ay) / (by - ay))
+                        inside = !inside;
+                    }
+                  ax = bx;
+                  ay = by;
+                }
+            }
+          if (inside)
+            return item->event;
         }
     }
 
-  return best;
+  return NULL;
 }

@@ -545,6 +545,18 @@ on_event_activated (DlWindow *self,
 }
 
 static void
+on_cluster_activated (DlWindow *self,
+                      double    west,
+                      double    south,
+                      double    east,
+                      double    north)
+{
+  DlBBox bbox = { west, south, east, north };
+
+  frame_bbox (self, &bbox, 500, TRUE);
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
@@ -811,6 +823,8 @@ setup_map (DlWindow *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
   dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->events));
   g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (on_event_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
                            G_CONNECT_SWAPPED);
 }
 
