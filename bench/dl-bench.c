@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <gtk/gtk.h>
+
+#include "dl-bench-map.h"
 #include "dl-dataset.h"
 #include "dl-export.h"
 #include "dl-synthetic.h"
@@ -160,6 +163,43 @@ bench_synthetic (guint n_events)
     g_printerr ("could not remove %s\n", dir);
 }
 
+/* Loads synthetic datasets of each size for the drawing benchmarks. */
+static void
+bench_drawing (gboolean quick)
+{
+  static const guint sizes[] = { 1000, 10000, 100000 };
+  guint n_sizes = quick ? 2 : G_N_ELEMENTS (sizes);
+  GListModel *models[G_N_ELEMENTS (sizes)];
+  DlDataset *datasets[G_N_ELEMENTS (sizes)];
+  g_autofree char *dir = g_dir_make_tmp ("dateline-bench-XXXXXX", NULL);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", dir);
+
+  if (!gtk_init_check ())
+    {
+      printf ("# no display: map and timeline frames not measured\n");
+      return;
+    }
+
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/%u", dir, sizes[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = dl_synthetic_write (sub, sizes[i], 7, &error);
+
+      if (path == NULL)
+        g_error ("%s", error->message);
+      datasets[i] = load_path (path);
+      models[i] = dl_dataset_get_events (datasets[i]);
+    }
+
+  dl_bench_map_run (models, n_sizes);
+
+  for (guint i = 0; i < n_sizes; i++)
+    g_object_unref (datasets[i]);
+  if (system (cleanup) != 0)
+    g_printerr ("could not remove %s\n", dir);
+}
+
 static void
 bench_edtf (void)
 {
@@ -187,6 +227,7 @@ main (int   argc,
   bench_bundled ();
   bench_edtf ();
   bench_synthetic (quick ? 10000 : 100000);
+  bench_drawing (quick);
 #ifdef HAVE_BASEMAP
   dl_bench_basemap_run ();
 #endif
