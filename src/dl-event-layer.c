@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "dl-category.h"
 #include "dl-event-layer.h"
@@ -31,6 +32,7 @@ typedef struct {
   DlEvent *event;
   double   mx, my;        /* anchor, normalized Web Mercator */
   double   west, north, east, south;  /* normalized Mercator bbox of all places */
+  DlBBox   bbox;          /* lon/lat */
   double   lat;
   double   precision_m;
   gboolean is_shape;      /* has a line or area */
@@ -38,6 +40,16 @@ typedef struct {
   gint64   earliest;
   gint64   latest;
 } Item;
+
+/* A square of the screen and the point-like events that fall in it. */
+typedef struct {
+  int      head;          /* first item, linked through `next` */
+  guint    n;
+  double   sx, sy;        /* sums of the members' anchors */
+  double   first_mx, first_my;
+  gboolean same_place;    /* every member at the first one's anchor */
+  DlBBox   bbox;
+} Cell;
 
 struct _DlEventLayer
 {
@@ -53,7 +65,7 @@ struct _DlEventLayer
   gboolean      layout_valid;
   GArray       *marks;     /* of DlEventMark */
   GArray       *shapes;    /* of guint: items drawn as lines/areas */
-  GArray       *cell_head; /* of int */
+  GArray       *cells;     /* of Cell */
   GArray       *next;      /* of int */
   double        scale;     /* pixels per normalized unit */
   double        cx, cy;    /* viewport centre, normalized */
@@ -127,6 +139,7 @@ rebuild_items (DlEventLayer *self)
       dl_geo_project (anchor, &item.mx, &item.my);
       dl_geo_project (nw, &item.west, &item.north);
       dl_geo_project (se, &item.east, &item.south);
+      item.bbox = bbox;
       item.lat = anchor.lat;
       item.precision_m = dl_event_get_precision_m (event);
       item.earliest = dl_event_get_when (event)->earliest;
@@ -147,9 +160,24 @@ static void
 extend_bbox (DlBBox     *bbox,
              const Item *item)
 {
-  DlBBox event_bbox = dl_event_get_bbox (item->event);
+  dl_bbox_union (bbox, &item->bbox);
+}
 
-  dl_bbox_union (bbox, &event_bbox);
+/* Whether a normalized Mercator box shows on screen (rotation ignored: the
+ * margin covers it for the small shapes this is used on). */
+static gboolean
+box_on_screen (DlEventLayer *self,
+               double        west,
+               double        north,
+               double        east,
+               double        south)
+{
+  double margin = MAX (self->width, self->height) / self->scale;
+  double half_w = self->width / 2.0 / self->scale + margin;
+  double half_h = self->height / 2.0 / self->scale + margin;
+
+  return east >= self->cx - half_w && west <= self->cx + half_w
+         && south >= self->cy - half_h && north <= self->cy + half_h;
 }
 
 /* Places every event for the current viewport. */
@@ -179,17 +207,17 @@ compute_layout (DlEventLayer *self)
 
   columns = MAX (1, (int) ceil ((self->width + 2 * CELL_SIZE) / CELL_SIZE));
   rows = MAX (1, (int) ceil ((self->height + 2 * CELL_SIZE) / CELL_SIZE));
-  g_array_set_size (self->cell_head, columns * rows);
-  for (int i = 0; i < columns * rows; i++)
-    g_array_index (self->cell_head, int, i) = -1;
+  g_array_set_size (self->cells, columns * rows);
+  memset (self->cells->data, 0, sizeof (Cell) * columns * rows);
   g_array_set_size (self->next, self->items->len);
 
-  /* Bucket what shows as a point; keep big shapes apart. */
+  /* One pass over the items: bucket what shows as a point into screen
+   * cells, keeping each cell's totals so clusters need no second pass. */
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
       double x, y;
-      int column, row, cell;
+      Cell *cell;
 
       if (item->event == self->selected)
         {
@@ -199,7 +227,8 @@ compute_layout (DlEventLayer *self)
 
       if (item->is_shape && MAX (item->east - item->west, item->south - item->north) * self->scale >= MIN_SHAPE_PX)
         {
-          g_array_append_val (self->shapes, i);
+          if (box_on_screen (self, item->west, item->north, item->east, item->south))
+            g_array_append_val (self->shapes, i);
           continue;
         }
 
@@ -207,49 +236,48 @@ compute_layout (DlEventLayer *self)
       if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
         continue;
 
-      column = (int) ((x + CELL_SIZE) / CELL_SIZE);
-      row = (int) ((y + CELL_SIZE) / CELL_SIZE);
-      cell = row * columns + column;
-      g_array_index (self->next, int, i) = g_array_index (self->cell_head, int, cell);
-      g_array_index (self->cell_head, int, cell) = (int) i;
+      cell = &g_array_index (self->cells, Cell, (int) ((y + CELL_SIZE) / CELL_SIZE) * columns
+                                                + (int) ((x + CELL_SIZE) / CELL_SIZE));
+      if (cell->n == 0)
+        {
+          cell->same_place = TRUE;
+          cell->first_mx = item->mx;
+          cell->first_my = item->my;
+          cell->bbox = item->bbox;
+        }
+      else
+        {
+          if (item->mx != cell->first_mx || item->my != cell->first_my)
+            cell->same_place = FALSE;
+          dl_bbox_union (&cell->bbox, &item->bbox);
+        }
+      g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
+      cell->head = (int) i;
+      cell->n++;
+      cell->sx += item->mx;
+      cell->sy += item->my;
     }
 
-  for (int cell = 0; cell < columns * rows; cell++)
+  for (int c = 0; c < columns * rows; c++)
     {
-      int head = g_array_index (self->cell_head, int, cell);
-      guint n = 0;
-      gboolean same_place = TRUE;
-      double sx = 0, sy = 0;
+      const Cell *cell = &g_array_index (self->cells, Cell, c);
       DlEventMark mark = { 0 };
 
-      if (head < 0)
+      if (cell->n == 0)
         continue;
 
-      for (int i = head; i >= 0; i = g_array_index (self->next, int, i))
-        {
-          const Item *item = &g_array_index (self->items, Item, i);
-          const Item *first = &g_array_index (self->items, Item, head);
-
-          n++;
-          sx += item->mx;
-          sy += item->my;
-          if (item->mx != first->mx || item->my != first->my)
-            same_place = FALSE;
-        }
-
-      if (n == 1 || (same_place && n <= MAX_FAN))
+      if (cell->n == 1 || (cell->same_place && cell->n <= MAX_FAN))
         {
           /* Events sharing one place fan out around it. */
-          const Item *first = &g_array_index (self->items, Item, head);
           double ax, ay;
           guint k = 0;
 
-          to_screen (self, first->mx, first->my, &ax, &ay);
-          for (int i = head; i >= 0; i = g_array_index (self->next, int, i), k++)
+          to_screen (self, cell->first_mx, cell->first_my, &ax, &ay);
+          for (int i = cell->head; i >= 0; i = g_array_index (self->next, int, i), k++)
             {
               const Item *item = &g_array_index (self->items, Item, i);
-              double fan = n > 1 ? 10.0 + 2.0 * n : 0.0;
-              double angle = 2 * G_PI * k / n - G_PI / 2;
+              double fan = cell->n > 1 ? 10.0 + 2.0 * cell->n : 0.0;
+              double angle = 2 * G_PI * k / cell->n - G_PI / 2;
 
               mark.x = ax + fan * cos (angle);
               mark.y = ay + fan * sin (angle);
@@ -257,22 +285,19 @@ compute_layout (DlEventLayer *self)
               mark.event = item->event;
               mark.item = (guint) i;
               mark.n_events = 1;
-              dl_bbox_init_empty (&mark.bbox);
-              extend_bbox (&mark.bbox, item);
+              mark.bbox = item->bbox;
               g_array_append_val (self->marks, mark);
             }
           continue;
         }
 
       /* A cluster: a badge at the members' centre. */
-      to_screen (self, sx / n, sy / n, &mark.x, &mark.y);
-      mark.radius = 11.0 + 2.5 * log2 (n);
-      mark.event = g_array_index (self->items, Item, head).event;
-      mark.item = (guint) head;
-      mark.n_events = n;
-      dl_bbox_init_empty (&mark.bbox);
-      for (int i = head; i >= 0; i = g_array_index (self->next, int, i))
-        extend_bbox (&mark.bbox, &g_array_index (self->items, Item, i));
+      to_screen (self, cell->sx / cell->n, cell->sy / cell->n, &mark.x, &mark.y);
+      mark.radius = 11.0 + 2.5 * log2 (cell->n);
+      mark.event = g_array_index (self->items, Item, cell->head).event;
+      mark.item = (guint) cell->head;
+      mark.n_events = cell->n;
+      mark.bbox = cell->bbox;
       g_array_append_val (self->marks, mark);
     }
 
@@ -645,7 +670,7 @@ dl_event_layer_finalize (GObject *object)
   g_array_unref (self->items);
   g_array_unref (self->marks);
   g_array_unref (self->shapes);
-  g_array_unref (self->cell_head);
+  g_array_unref (self->cells);
   g_array_unref (self->next);
 
   G_OBJECT_CLASS (dl_event_layer_parent_class)->finalize (object);
@@ -689,7 +714,7 @@ dl_event_layer_init (DlEventLayer *self)
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->marks = g_array_new (FALSE, TRUE, sizeof (DlEventMark));
   self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->cell_head = g_array_new (FALSE, FALSE, sizeof (int));
+  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   self->next = g_array_new (FALSE, FALSE, sizeof (int));
   self->range_start = G_MININT64;
   self->range_end = G_MAXINT64;

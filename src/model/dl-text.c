@@ -202,6 +202,24 @@ dl_text_anchor (const DlText *self,
     return anchor;
   exact_chars = (guint) g_utf8_strlen (exact, (gssize) exact_len);
 
+  /* The common case: the quote is where the offsets say (and the context
+   * agrees). The position selector then settles it without a search. */
+  if (has_start && start < self->n_chars)
+    {
+      gsize byte_start = dl_text_char_to_byte (self, start);
+
+      if (byte_start + exact_len <= self->len
+          && memcmp (self->data + byte_start, exact, exact_len) == 0
+          && (!have_context || context_matches (self, byte_start, byte_start + exact_len, prefix, suffix)))
+        {
+          anchor.status = DL_ANCHOR_OK;
+          anchor.start = start;
+          anchor.end = start + exact_chars;
+          anchor.n_occurrences = 1;
+          return anchor;
+        }
+    }
+
   hay = self->data;
   hay_end = self->data + self->len;
   while (hay + exact_len <= hay_end && anchor.n_occurrences < MAX_OCCURRENCES)
@@ -305,6 +323,63 @@ dl_text_line_column (const char *data,
   *column = c;
 }
 
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The value of the four hex digits at p, or -1. */
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+static gboolean prescan_fail (gsize      *bad_offset,
+                              char      **message,
+                              gsize       offset,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+prescan_fail (gsize      *bad_offset,
+              char      **message,
+              gsize       offset,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  *bad_offset = offset;
+  *message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+/* json-glib is lenient where JSON is not, and some of that leniency changes
+ * values silently or hides text from the checks here: single-quoted strings
+ * and comments (which can hide brackets: json-glib recurses without a limit),
+ * hexadecimal, octal and binary numbers (which wrap), "\u0000" (which cuts a
+ * string short), lone surrogates (which make invalid UTF-8) and a second
+ * value after the first (which is dropped). All are refused here. */
 gboolean
 dl_json_prescan (const char  *data,
                  gsize        len,
@@ -312,70 +387,199 @@ dl_json_prescan (const char  *data,
                  gsize       *bad_offset,
                  char       **message)
 {
+  g_autofree char *open = g_malloc (max_depth + 1);  /* open brackets, innermost last */
+  gboolean balanced = TRUE;  /* every closing bracket so far matched its opening one */
+  gboolean done = FALSE;     /* the top-level object or array is closed */
   guint depth = 0;
+  gsize end = len;
   gsize i = 0;
+
+  /* Where the text ends, for "truncated" messages. */
+  while (end > 0 && is_json_space (data[end - 1]))
+    end--;
 
   while (i < len)
     {
       char c = data[i];
 
+      if (is_json_space (c) || c == ':' || c == ',')
+        {
+          i++;
+          continue;
+        }
+
+      if (done)
+        return prescan_fail (bad_offset, message, i,
+                             _("JSON syntax error: unexpected text after the end of the JSON value"));
+
       if (c == '"')
         {
           /* Skip the string, honouring escapes. */
           for (i++; i < len && data[i] != '"'; i++)
-            if (data[i] == '\\')
+            {
+              int unit;
+
+              if (data[i] != '\\')
+                continue;
+
+              /* The file ends inside the escape. */
+              if (len - i < 2 || (data[i + 1] == 'u' && len - i < 6))
+                {
+                  i = len;
+                  break;
+                }
+
+              if (data[i + 1] != 'u')
+                {
+                  if (data[i + 1] == '\0' || strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
+                    return prescan_fail (bad_offset, message, i,
+                                         _("JSON syntax error: “%.*s” is not a JSON escape"),
+                                         (int) MIN ((gsize) g_utf8_skip[(guchar) data[i + 1]] + 1, len - i),
+                                         data + i);
+                  i++;
+                  continue;
+                }
+
+              if ((unit = hex4 (data + i + 2, data + len)) < 0)
+                {
+                  int n = 2;
+
+                  while (n < 6 && g_ascii_isgraph (data[i + n]))
+                    n++;
+                  return prescan_fail (bad_offset, message, i,
+                                       _("JSON syntax error: “%.*s” is not a JSON escape: “\\u” takes "
+                                         "four hexadecimal digits"), n, data + i);
+                }
+              if (unit == 0)
+                return prescan_fail (bad_offset, message, i,
+                                     _("the escape “\\u0000” (a NUL character) is not allowed"));
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  int low = -1;
+
+                  if (len - i >= 12 && data[i + 6] == '\\' && data[i + 7] == 'u')
+                    low = hex4 (data + i + 8, data + len);
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    unit = -1;
+                  else
+                    i += 6;  /* the second half is checked */
+                }
+              if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+                return prescan_fail (bad_offset, message, i,
+                                     _("the escape “%.6s” is half of a UTF-16 surrogate pair, "
+                                       "without the other half"), data + i);
               i++;
+            }
+          if (i >= len)
+            return prescan_fail (bad_offset, message, end,
+                                 _("JSON syntax error: the file ends inside a string: is it truncated?"));
           i++;
           continue;
         }
 
       if (c == '[' || c == '{')
         {
-          if (++depth > max_depth)
-            {
-              *bad_offset = i;
-              *message = g_strdup_printf (_("nesting deeper than %u levels"), max_depth);
-              return FALSE;
-            }
+          if (depth >= max_depth)
+            return prescan_fail (bad_offset, message, i, _("nesting deeper than %u levels"), max_depth);
+          open[depth++] = c;
         }
       else if (c == ']' || c == '}')
         {
+          /* Mismatched brackets: json-glib says where, better than we could. */
+          if (depth == 0 || open[depth - 1] != (c == ']' ? '[' : '{'))
+            balanced = FALSE;
           if (depth > 0)
             depth--;
+          if (depth == 0 && balanced)
+            done = TRUE;
         }
       else if (c == '-' || g_ascii_isdigit (c))
         {
+          /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing glued on */
           gsize start = i;
-          gsize digits = 0;
+          gsize int_start;
+          gsize digits;
           gboolean integer = TRUE;
+          gboolean valid = TRUE;
 
           if (c == '-')
             i++;
+          int_start = i;
           while (i < len && g_ascii_isdigit (data[i]))
-            {
-              i++;
-              digits++;
-            }
-          while (i < len && (g_ascii_isdigit (data[i]) || data[i] == '.' || data[i] == 'e'
-                             || data[i] == 'E' || data[i] == '+' || data[i] == '-'))
+            i++;
+          digits = i - int_start;
+          if (digits == 0 || (digits > 1 && data[int_start] == '0'))
+            valid = FALSE;
+          if (i < len && data[i] == '.')
             {
               integer = FALSE;
+              if (++i >= len || !g_ascii_isdigit (data[i]))
+                valid = FALSE;
+              while (i < len && g_ascii_isdigit (data[i]))
+                i++;
+            }
+          if (i < len && (data[i] == 'e' || data[i] == 'E'))
+            {
+              integer = FALSE;
+              if (++i < len && (data[i] == '+' || data[i] == '-'))
+                i++;
+              if (i >= len || !g_ascii_isdigit (data[i]))
+                valid = FALSE;
+              while (i < len && g_ascii_isdigit (data[i]))
+                i++;
+            }
+          while (i < len && (g_ascii_isalnum (data[i]) || data[i] == '.' || data[i] == '_'
+                             || data[i] == '$' || data[i] == '+' || data[i] == '-'))
+            {
+              valid = FALSE;
               i++;
             }
+
+          if (!valid)
+            return prescan_fail (bad_offset, message, start,
+                                 _("JSON syntax error: “%.*s%s” is not a JSON number"),
+                                 (int) MIN (i - start, 24), data + start, i - start > 24 ? "…" : "");
+
           /* json-glib silently wraps integers that do not fit in a gint64. */
           if (integer && (digits > 19
                           || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0)))
-            {
-              *bad_offset = start;
-              *message = g_strdup_printf (_("the number %.*s%s is too large"),
-                                          (int) MIN (i - start, 24), data + start,
-                                          i - start > 24 ? "…" : "");
-              return FALSE;
-            }
+            return prescan_fail (bad_offset, message, start,
+                                 _("the number %.*s%s is too large"),
+                                 (int) MIN (i - start, 24), data + start, i - start > 24 ? "…" : "");
           continue;
+        }
+      else if (g_ascii_isalpha (c))
+        {
+          /* true, false, null; json-glib reports anything else. */
+          while (i < len && (g_ascii_isalnum (data[i]) || data[i] == '_'))
+            i++;
+          continue;
+        }
+      else if (c == '\'')
+        return prescan_fail (bad_offset, message, i,
+                             _("JSON syntax error: strings need double quotes (\"), not single ones"));
+      else if (c == '/')
+        return prescan_fail (bad_offset, message, i, _("JSON syntax error: JSON has no comments"));
+      else
+        {
+          gunichar uc = g_utf8_get_char_validated (data + i, (gssize) MIN (len - i, 6));
+
+          if (g_ascii_isgraph (c))
+            return prescan_fail (bad_offset, message, i,
+                                 _("JSON syntax error: unexpected character “%c”"), c);
+          return prescan_fail (bad_offset, message, i, _("JSON syntax error: unexpected character U+%04X"),
+                               uc < 0x110000 ? uc : (guchar) c);
         }
       i++;
     }
+
+  if (depth > 0 && balanced)
+    return prescan_fail (bad_offset, message, end,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "JSON syntax error: the file ends with %u bracket still open: is it truncated?",
+                                      "JSON syntax error: the file ends with %u brackets still open: is it truncated?",
+                                      depth),
+                         depth);
 
   return TRUE;
 }
