@@ -1,0 +1,550 @@
+/* dl-basemap-source.c: a ShumateMapSource drawing the offline basemap
+ *
+ * Tiles are drawn in GLib's worker threads (GTask); the finished texture is
+ * handed to the tile on the main thread. Recently drawn tiles are kept in a
+ * small LRU cache (main thread only), so panning back and forth is free.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-basemap-source"
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-basemap-source.h"
+
+/* At 256 px a tile is 256 KiB (1 MiB at 2×). */
+#define CACHE_MAX_BYTES (48 * 1024 * 1024)
+
+struct _DlBasemapSource
+{
+  ShumateMapSource  parent_instance;
+
+  DlBasemap        *basemap;
+  DlBasemapStyle    style;
+  char             *language;
+  int               scale_factor;
+  guint             tiles_filled;
+
+  /* LRU cache: key (guint64 *) -> GList link in lru, whose data is a CacheEntry */
+  GHashTable       *cache;
+  GQueue            lru;        /* most recent first */
+  gsize             cache_bytes;
+};
+
+G_DEFINE_FINAL_TYPE (DlBasemapSource, dl_basemap_source, SHUMATE_TYPE_MAP_SOURCE)
+
+enum {
+  PROP_0,
+  PROP_BASEMAP,
+  PROP_STYLE,
+  PROP_LANGUAGE,
+  PROP_SCALE_FACTOR,
+  PROP_TILES_FILLED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct {
+  guint64     key;
+  GdkTexture *texture;
+  gsize       bytes;
+} CacheEntry;
+
+typedef struct {
+  DlBasemap      *basemap;
+  DlBasemapStyle  style;
+  char           *language;
+  int             zoom, x, y, scale;
+} RenderJob;
+
+typedef struct {
+  ShumateTile *tile;
+  guint64      key;
+} FillData;
+
+/* ------------------------------------------------------------------ helpers */
+
+static void
+cache_entry_free (CacheEntry *entry)
+{
+  g_clear_object (&entry->texture);
+  g_free (entry);
+}
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_clear_object (&job->basemap);
+  g_clear_pointer (&job->language, g_free);
+  g_free (job);
+}
+
+static void
+fill_data_free (FillData *data)
+{
+  g_clear_object (&data->tile);
+  g_free (data);
+}
+
+static guint64
+make_key (int zoom,
+          int x,
+          int y,
+          int scale)
+{
+  return ((guint64) zoom << 56) | ((guint64) scale << 48)
+         | ((guint64) (x & 0xffffff) << 24) | (guint64) (y & 0xffffff);
+}
+
+static int
+tile_scale_factor (DlBasemapSource *self,
+                   ShumateTile     *tile)
+{
+#if SHUMATE_CHECK_VERSION (1, 1, 0)
+  (void) self;
+  return CLAMP ((int) shumate_tile_get_scale_factor (tile), 1, 4);
+#else
+  (void) tile;
+  return CLAMP (self->scale_factor, 1, 4);
+#endif
+}
+
+static GdkTexture *
+cache_lookup (DlBasemapSource *self,
+              guint64          key)
+{
+  GList *link = g_hash_table_lookup (self->cache, &key);
+
+  if (link == NULL)
+    return NULL;
+
+  g_queue_unlink (&self->lru, link);
+  g_queue_push_head_link (&self->lru, link);
+
+  return ((CacheEntry *) link->data)->texture;
+}
+
+static void
+cache_insert (DlBasemapSource *self,
+              guint64          key,
+              GdkTexture      *texture)
+{
+  CacheEntry *entry;
+
+  if (g_hash_table_contains (self->cache, &key))
+    return;
+
+  entry = g_new0 (CacheEntry, 1);
+  entry->key = key;
+  entry->texture = g_object_ref (texture);
+  entry->bytes = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+
+  g_queue_push_head (&self->lru, entry);
+  g_hash_table_insert (self->cache, &entry->key, self->lru.head);
+  self->cache_bytes += entry->bytes;
+
+  while (self->cache_bytes > CACHE_MAX_BYTES && self->lru.length > 1)
+    {
+      CacheEntry *old = g_queue_pop_tail (&self->lru);
+
+      g_hash_table_remove (self->cache, &old->key);
+      self->cache_bytes -= old->bytes;
+      cache_entry_free (old);
+    }
+}
+
+static void
+cache_clear (DlBasemapSource *self)
+{
+  if (self->cache != NULL)
+    g_hash_table_remove_all (self->cache);
+  g_queue_clear_full (&self->lru, (GDestroyNotify) cache_entry_free);
+  self->cache_bytes = 0;
+}
+
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_height (surface)
+                                      * (gsize) cairo_image_surface_get_stride (surface),
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                 cairo_image_surface_get_height (surface),
+                                 GDK_MEMORY_DEFAULT,
+                                 bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+static void
+deliver (DlBasemapSource *self,
+         ShumateTile     *tile,
+         GdkTexture      *texture)
+{
+  shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
+  shumate_tile_set_fade_in (tile, FALSE);
+  shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
+
+  self->tiles_filled++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILES_FILLED]);
+}
+
+/* ------------------------------------------------------------------ callbacks */
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object G_GNUC_UNUSED,
+               gpointer      task_data,
+               GCancellable *cancellable G_GNUC_UNUSED)
+{
+  RenderJob *job = task_data;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  surface = dl_basemap_render_tile (job->basemap, job->style, job->language,
+                                    job->zoom, job->x, job->y, job->scale);
+  if (surface == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Cannot draw tile %d/%d/%d", job->zoom, job->x, job->y);
+      return;
+    }
+
+  texture = texture_for_surface (surface);
+  cairo_surface_destroy (surface);
+
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+render_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  FillData *data = g_task_get_task_data (outer);
+
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  if (texture == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  cache_insert (self, data->key, texture);
+
+  if (g_task_return_error_if_cancelled (outer))
+    return;
+
+  deliver (self, data->tile, texture);
+  g_task_return_boolean (outer, TRUE);
+}
+
+/* ------------------------------------------------------------------ vfuncs */
+
+static void
+dl_basemap_source_fill_tile_async (ShumateMapSource    *source,
+                                   ShumateTile         *tile,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (source);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) render = NULL;
+  FillData *data;
+  RenderJob *job;
+  GdkTexture *cached;
+  int zoom, x, y, scale, n;
+
+  g_return_if_fail (SHUMATE_IS_TILE (tile));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_basemap_source_fill_tile_async);
+
+  zoom = (int) shumate_tile_get_zoom_level (tile);
+  x = (int) shumate_tile_get_x (tile);
+  y = (int) shumate_tile_get_y (tile);
+  scale = tile_scale_factor (self, tile);
+  n = zoom <= 20 ? 1 << zoom : 0;
+
+  if (zoom < DL_BASEMAP_MIN_ZOOM || zoom > DL_BASEMAP_MAX_ZOOM || x < 0 || y < 0 || x >= n || y >= n)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "No tile %d/%d/%d", zoom, x, y);
+      return;
+    }
+
+  data = g_new0 (FillData, 1);
+  data->tile = g_object_ref (tile);
+  data->key = make_key (zoom, x, y, scale);
+  g_task_set_task_data (task, data, (GDestroyNotify) fill_data_free);
+
+  cached = cache_lookup (self, data->key);
+  if (cached != NULL)
+    {
+      deliver (self, tile, cached);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  job = g_new0 (RenderJob, 1);
+  job->basemap = g_object_ref (self->basemap);
+  job->style = self->style;
+  job->language = g_strdup (self->language);
+  job->zoom = zoom;
+  job->x = x;
+  job->y = y;
+  job->scale = scale;
+
+  render = g_task_new (self, cancellable, render_done, g_steal_pointer (&task));
+  g_task_set_source_tag (render, dl_basemap_source_fill_tile_async);
+  g_task_set_task_data (render, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (render, render_thread);
+}
+
+static gboolean
+dl_basemap_source_fill_tile_finish (ShumateMapSource  *source,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+dl_basemap_source_constructed (GObject *object)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
+  ShumateMapSource *source = SHUMATE_MAP_SOURCE (object);
+
+  G_OBJECT_CLASS (dl_basemap_source_parent_class)->constructed (object);
+
+  g_assert (self->basemap != NULL);
+
+  shumate_map_source_set_id (source, DL_BASEMAP_SOURCE_ID);
+  shumate_map_source_set_name (source, _("Offline map"));
+  shumate_map_source_set_license (source, dl_basemap_get_license_text ());
+  shumate_map_source_set_license_uri (source, dl_basemap_get_license_uri ());
+  shumate_map_source_set_min_zoom_level (source, DL_BASEMAP_MIN_ZOOM);
+  shumate_map_source_set_max_zoom_level (source, DL_BASEMAP_MAX_ZOOM);
+  shumate_map_source_set_tile_size (source, DL_BASEMAP_TILE_SIZE);
+  shumate_map_source_set_projection (source, SHUMATE_MAP_PROJECTION_MERCATOR);
+}
+
+static void
+dl_basemap_source_dispose (GObject *object)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
+
+  cache_clear (self);
+  g_clear_object (&self->basemap);
+
+  G_OBJECT_CLASS (dl_basemap_source_parent_class)->dispose (object);
+}
+
+static void
+dl_basemap_source_finalize (GObject *object)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (dl_basemap_source_parent_class)->finalize (object);
+}
+
+static void
+dl_basemap_source_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASEMAP:
+      g_value_set_object (value, self->basemap);
+      break;
+    case PROP_STYLE:
+      g_value_set_enum (value, self->style);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_SCALE_FACTOR:
+      g_value_set_int (value, self->scale_factor);
+      break;
+    case PROP_TILES_FILLED:
+      g_value_set_uint (value, self->tiles_filled);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_basemap_source_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASEMAP:
+      self->basemap = g_value_dup_object (value);
+      break;
+    case PROP_STYLE:
+      self->style = g_value_get_enum (value);
+      break;
+    case PROP_LANGUAGE:
+      g_free (self->language);
+      self->language = g_strdup (dl_basemap_resolve_language (g_value_get_string (value)));
+      break;
+    case PROP_SCALE_FACTOR:
+      dl_basemap_source_set_scale_factor (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_basemap_source_class_init (DlBasemapSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ShumateMapSourceClass *source_class = SHUMATE_MAP_SOURCE_CLASS (klass);
+
+  object_class->constructed = dl_basemap_source_constructed;
+  object_class->dispose = dl_basemap_source_dispose;
+  object_class->finalize = dl_basemap_source_finalize;
+  object_class->get_property = dl_basemap_source_get_property;
+  object_class->set_property = dl_basemap_source_set_property;
+
+  source_class->fill_tile_async = dl_basemap_source_fill_tile_async;
+  source_class->fill_tile_finish = dl_basemap_source_fill_tile_finish;
+
+  properties[PROP_BASEMAP] =
+    g_param_spec_object ("basemap", NULL, NULL,
+                         DL_TYPE_BASEMAP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STYLE] =
+    g_param_spec_enum ("style", NULL, NULL,
+                       DL_TYPE_BASEMAP_STYLE, DL_BASEMAP_STYLE_LIGHT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SCALE_FACTOR] =
+    g_param_spec_int ("scale-factor", NULL, NULL,
+                      1, 4, 1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TILES_FILLED] =
+    g_param_spec_uint ("tiles-filled", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dl_basemap_source_init (DlBasemapSource *self)
+{
+  self->scale_factor = 1;
+  self->language = g_strdup (dl_basemap_resolve_language (NULL));
+  self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_queue_init (&self->lru);
+}
+
+/* ------------------------------------------------------------------ public API */
+
+ShumateMapSource *
+dl_basemap_source_new (DlBasemap      *basemap,
+                       DlBasemapStyle  style,
+                       const char     *language)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP (basemap), NULL);
+
+  return g_object_new (DL_TYPE_BASEMAP_SOURCE,
+                       "basemap", basemap,
+                       "style", style,
+                       "language", language,
+                       NULL);
+}
+
+DlBasemap *
+dl_basemap_source_get_basemap (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), NULL);
+
+  return self->basemap;
+}
+
+DlBasemapStyle
+dl_basemap_source_get_style (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), DL_BASEMAP_STYLE_LIGHT);
+
+  return self->style;
+}
+
+const char *
+dl_basemap_source_get_language (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), NULL);
+
+  return self->language;
+}
+
+int
+dl_basemap_source_get_scale_factor (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), 1);
+
+  return self->scale_factor;
+}
+
+void
+dl_basemap_source_set_scale_factor (DlBasemapSource *self,
+                                    int              scale_factor)
+{
+  g_return_if_fail (DL_IS_BASEMAP_SOURCE (self));
+
+  scale_factor = CLAMP (scale_factor, 1, 4);
+  if (self->scale_factor == scale_factor)
+    return;
+
+  self->scale_factor = scale_factor;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE_FACTOR]);
+}
+
+guint
+dl_basemap_source_get_tiles_filled (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->tiles_filled;
+}

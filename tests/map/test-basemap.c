@@ -1,0 +1,452 @@
+/* test-basemap.c: the offline basemap renders land, sea, borders and labels
+ *
+ * Also writes sample tiles and 3×3 mosaics (light and dark) into the build
+ * folder: basemap-*.png. Look at them after any change to the renderer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gstdio.h>
+
+#include "dl-basemap.h"
+
+static DlBasemap *basemap;
+
+typedef struct {
+  int x, y;      /* tile */
+  int px, py;    /* pixel inside the tile, at scale 1 */
+} TilePos;
+
+static TilePos
+tile_pos (double lat,
+          double lon,
+          int    zoom)
+{
+  double n = ldexp (1.0, zoom);
+  double s = sin (lat * G_PI / 180.0);
+  double fx = (lon + 180.0) / 360.0 * n;
+  double fy = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * n;
+  TilePos pos;
+
+  pos.x = (int) floor (fx);
+  pos.y = (int) floor (fy);
+  pos.px = (int) ((fx - pos.x) * 256);
+  pos.py = (int) ((fy - pos.y) * 256);
+
+  return pos;
+}
+
+static void
+pixel_rgb (cairo_surface_t *surface,
+           int              x,
+           int              y,
+           double           rgb[3])
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 v = *(const guint32 *) (data + y * stride + x * 4);
+
+  rgb[0] = ((v >> 16) & 0xff) / 255.0;
+  rgb[1] = ((v >> 8) & 0xff) / 255.0;
+  rgb[2] = (v & 0xff) / 255.0;
+}
+
+static double
+color_distance (const double a[3],
+                const double b[3])
+{
+  return fabs (a[0] - b[0]) + fabs (a[1] - b[1]) + fabs (a[2] - b[2]);
+}
+
+/* Fraction of the pixels in a (2r+1)² box around (x, y) close to @color. */
+static double
+fraction_near (cairo_surface_t *surface,
+               int              x,
+               int              y,
+               int              r,
+               const double     color[3])
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int n = 0, hits = 0;
+
+  for (int j = MAX (0, y - r); j <= MIN (h - 1, y + r); j++)
+    for (int i = MAX (0, x - r); i <= MIN (w - 1, x + r); i++)
+      {
+        double rgb[3];
+
+        pixel_rgb (surface, i, j, rgb);
+        n++;
+        if (color_distance (rgb, color) < 0.06)
+          hits++;
+      }
+
+  return n > 0 ? (double) hits / n : 0;
+}
+
+static guint
+count_near (cairo_surface_t *surface,
+            const double     color[3],
+            double           tolerance)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  guint hits = 0;
+
+  for (int j = 0; j < h; j++)
+    for (int i = 0; i < w; i++)
+      {
+        double rgb[3];
+
+        pixel_rgb (surface, i, j, rgb);
+        if (color_distance (rgb, color) < tolerance)
+          hits++;
+      }
+
+  return hits;
+}
+
+static double
+mean_luminance (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  double sum = 0;
+
+  for (int j = 0; j < h; j++)
+    for (int i = 0; i < w; i++)
+      {
+        double rgb[3];
+
+        pixel_rgb (surface, i, j, rgb);
+        sum += 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+      }
+
+  return sum / (w * h);
+}
+
+static void
+hex_rgb (guint32 hex,
+         double  rgb[3])
+{
+  rgb[0] = ((hex >> 16) & 0xff) / 255.0;
+  rgb[1] = ((hex >> 8) & 0xff) / 255.0;
+  rgb[2] = (hex & 0xff) / 255.0;
+}
+
+static cairo_surface_t *
+render_at (DlBasemapStyle  style,
+           const char     *language,
+           double          lat,
+           double          lon,
+           int             zoom,
+           TilePos        *pos)
+{
+  *pos = tile_pos (lat, lon, zoom);
+  return dl_basemap_render_tile (basemap, style, language, zoom, pos->x, pos->y, 1);
+}
+
+/* A cols × rows mosaic of tiles centred on (lat, lon). */
+static cairo_surface_t *
+render_mosaic (DlBasemapStyle  style,
+               const char     *language,
+               double          lat,
+               double          lon,
+               int             zoom,
+               int             cols,
+               int             rows,
+               int             scale)
+{
+  TilePos c = tile_pos (lat, lon, zoom);
+  int size = 256 * scale;
+  cairo_surface_t *mosaic = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cols * size, rows * size);
+  cairo_t *cr = cairo_create (mosaic);
+
+  for (int j = 0; j < rows; j++)
+    for (int i = 0; i < cols; i++)
+      {
+        int tx = c.x - cols / 2 + i;
+        int ty = c.y - rows / 2 + j;
+        cairo_surface_t *tile = dl_basemap_render_tile (basemap, style, language, zoom, tx, ty, scale);
+
+        cairo_set_source_surface (cr, tile, i * size, j * size);
+        cairo_paint (cr);
+        cairo_surface_destroy (tile);
+      }
+
+  cairo_destroy (cr);
+  return mosaic;
+}
+
+static void
+write_png (cairo_surface_t *surface,
+           const char      *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("wrote %s", path);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void
+test_open (void)
+{
+  g_autoptr(DlBasemap) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  again = dl_basemap_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (again == basemap);
+  g_assert_true (g_file_test (dl_basemap_get_path (basemap), G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_invalid_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "not-a-basemap.dlbm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlBasemap) bad = NULL;
+
+  g_assert_true (g_file_set_contents (path, "DLBASEMP but not really a basemap file at all, sorry",
+                                      -1, NULL));
+  bad = dl_basemap_new_for_path (path, &error);
+  g_assert_null (bad);
+  g_assert_error (error, DL_BASEMAP_ERROR, DL_BASEMAP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_unlink (path);
+
+  bad = dl_basemap_new_for_path ("/nonexistent/basemap.dlbm", &error);
+  g_assert_null (bad);
+  g_assert_error (error, DL_BASEMAP_ERROR, DL_BASEMAP_ERROR_NOT_FOUND);
+}
+
+static void
+test_land_and_sea (void)
+{
+  double sea[3], land[3];
+  TilePos pos;
+  cairo_surface_t *tile;
+
+  dl_basemap_style_get_colors (DL_BASEMAP_STYLE_LIGHT, sea, land);
+
+  /* inland Gaza City, west of the city's own dot and label */
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 31.5016, 34.455, 12, &pos);
+  g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 4, land), >, 0.7);
+  cairo_surface_destroy (tile);
+
+  /* off the coast */
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 31.50, 34.40, 12, &pos);
+  g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 4, sea), >, 0.7);
+  cairo_surface_destroy (tile);
+
+  /* the middle of the Mediterranean, the Empty Quarter, the Red Sea, at region zoom */
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 34.0, 20.0, 5, &pos);
+  g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 2, sea), >, 0.7);
+  cairo_surface_destroy (tile);
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 20.5, 47.5, 5, &pos);
+  g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 2, land), >, 0.5);
+  cairo_surface_destroy (tile);
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 19.5, 39.0, 7, &pos);
+  g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 2, sea), >, 0.7);
+  cairo_surface_destroy (tile);
+
+  /* the whole world at zoom 0 has both */
+  tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", 0, 0, 0, 1);
+  g_assert_cmpuint (count_near (tile, sea, 0.06), >, 20000);
+  g_assert_cmpuint (count_near (tile, land, 0.06), >, 10000);
+  cairo_surface_destroy (tile);
+}
+
+static void
+test_gaza_outline (void)
+{
+  double pse[3];
+  guint hits = 0;
+  TilePos c = tile_pos (31.42, 34.38, 12);
+
+  hex_rgb (0x7e5a86, pse);
+
+  /* the Strip is about 3 × 5 tiles at zoom 12 */
+  for (int j = -2; j <= 2; j++)
+    for (int i = -1; i <= 2; i++)
+      {
+        cairo_surface_t *tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en",
+                                                        12, c.x + i, c.y + j, 1);
+        hits += count_near (tile, pse, 0.12);
+        cairo_surface_destroy (tile);
+      }
+
+  g_test_message ("%u pixels of the Gaza outline colour", hits);
+  g_assert_cmpuint (hits, >, 300);
+
+  /* nothing of that colour far from Palestine: the Nile delta */
+  {
+    TilePos pos;
+    cairo_surface_t *tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 30.9, 31.0, 12, &pos);
+
+    g_assert_cmpuint (count_near (tile, pse, 0.12), <, 5);
+    cairo_surface_destroy (tile);
+  }
+}
+
+static void
+test_labels (void)
+{
+  double text[3];
+  TilePos pos;
+  cairo_surface_t *tile;
+  cairo_surface_t *ar;
+  guint en_hits, ar_hits;
+
+  hex_rgb (0x2e3436, text);
+
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 31.5016, 34.4667, 12, &pos);
+  en_hits = count_near (tile, text, 0.25);
+  g_test_message ("%u label pixels (en)", en_hits);
+  g_assert_cmpuint (en_hits, >, 40);
+
+  ar = render_at (DL_BASEMAP_STYLE_LIGHT, "ar", 31.5016, 34.4667, 12, &pos);
+  ar_hits = count_near (ar, text, 0.25);
+  g_test_message ("%u label pixels (ar)", ar_hits);
+  g_assert_cmpuint (ar_hits, >, 15);
+  g_assert_cmpuint (en_hits, !=, ar_hits);
+  cairo_surface_destroy (tile);
+  cairo_surface_destroy (ar);
+
+  /* country names at region zoom */
+  tile = render_at (DL_BASEMAP_STYLE_LIGHT, "he", 26.6, 29.8, 5, &pos);
+  hex_rgb (0x7b6f80, text);
+  g_assert_cmpuint (count_near (tile, text, 0.2), >, 20);
+  cairo_surface_destroy (tile);
+}
+
+static void
+test_dark_style (void)
+{
+  TilePos pos;
+  cairo_surface_t *light = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 31.42, 34.38, 10, &pos);
+  cairo_surface_t *dark = render_at (DL_BASEMAP_STYLE_DARK, "en", 31.42, 34.38, 10, &pos);
+  double l = mean_luminance (light), d = mean_luminance (dark);
+
+  g_test_message ("mean luminance: light %.2f, dark %.2f", l, d);
+  g_assert_cmpfloat (l, >, 0.6);
+  g_assert_cmpfloat (d, <, 0.25);
+
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+static void
+test_every_zoom (void)
+{
+  /* one tile per zoom over Gaza, and @2x, all of the right size */
+  for (int z = 0; z <= 14; z++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        TilePos pos = tile_pos (31.5016, 34.4667, z);
+        cairo_surface_t *tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_DARK, NULL,
+                                                        z, pos.x, pos.y, scale);
+
+        g_assert_cmpint (cairo_surface_status (tile), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_cmpint (cairo_image_surface_get_width (tile), ==, 256 * scale);
+        g_assert_cmpint (cairo_image_surface_get_height (tile), ==, 256 * scale);
+        cairo_surface_destroy (tile);
+      }
+
+  /* corners of the world */
+  for (int z = 0; z <= 14; z += 7)
+    {
+      int n = 1 << z;
+      cairo_surface_t *tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", z, n - 1, n - 1, 1);
+
+      g_assert_nonnull (tile);
+      cairo_surface_destroy (tile);
+      tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", z, 0, 0, 1);
+      cairo_surface_destroy (tile);
+    }
+}
+
+static void
+test_language (void)
+{
+  g_assert_cmpstr (dl_basemap_resolve_language ("ar"), ==, "ar");
+  g_assert_cmpstr (dl_basemap_resolve_language ("he_IL.UTF-8"), ==, "he");
+  g_assert_cmpstr (dl_basemap_resolve_language ("en_GB"), ==, "en");
+  g_assert_cmpstr (dl_basemap_resolve_language ("fr"), ==, "en");
+  g_assert_cmpstr (dl_basemap_resolve_language ("hei"), ==, "en");
+  g_assert_nonnull (dl_basemap_resolve_language (NULL));
+  g_assert_nonnull (g_strstr_len (dl_basemap_get_license_text (), -1, "OpenStreetMap"));
+}
+
+static void
+test_write_samples (void)
+{
+  static const struct {
+    const char *name;
+    double lat, lon;
+    int zoom, cols, rows, scale;
+    const char *language;
+  } views[] = {
+    { "region-z5", 28.5, 40.0, 5, 3, 3, 1, "en" },
+    { "levant-z7", 31.8, 35.0, 7, 3, 3, 1, "en" },
+    { "gaza-strip-z10", 31.42, 34.38, 10, 3, 3, 1, "en" },
+    { "gaza-city-z14", 31.5016, 34.4667, 14, 3, 3, 1, "en" },
+    { "gaza-strip-z10-ar", 31.42, 34.38, 10, 3, 3, 1, "ar" },
+    { "levant-z7-he", 31.8, 35.0, 7, 3, 3, 1, "he" },
+    { "gaza-strip-z12-2x", 31.45, 34.40, 12, 2, 2, 2, "en" },
+    { "world-z2", 30.0, 20.0, 2, 4, 3, 1, "en" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    for (int style = DL_BASEMAP_STYLE_LIGHT; style <= DL_BASEMAP_STYLE_DARK; style++)
+      {
+        cairo_surface_t *mosaic = render_mosaic (style, views[i].language, views[i].lat, views[i].lon,
+                                                 views[i].zoom, views[i].cols, views[i].rows,
+                                                 views[i].scale);
+        g_autofree char *name = g_strdup_printf ("basemap-%s-%s.png", views[i].name,
+                                                 style == DL_BASEMAP_STYLE_DARK ? "dark" : "light");
+
+        write_png (mosaic, name);
+        cairo_surface_destroy (mosaic);
+      }
+
+  /* and a single sample tile */
+  {
+    TilePos pos = tile_pos (31.5016, 34.4667, 12);
+    cairo_surface_t *tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", 12, pos.x, pos.y, 1);
+
+    write_png (tile, "basemap-tile-12-gaza-city.png");
+    cairo_surface_destroy (tile);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  basemap = dl_basemap_open_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/basemap/open", test_open);
+  g_test_add_func ("/basemap/invalid-file", test_invalid_file);
+  g_test_add_func ("/basemap/land-and-sea", test_land_and_sea);
+  g_test_add_func ("/basemap/gaza-outline", test_gaza_outline);
+  g_test_add_func ("/basemap/labels", test_labels);
+  g_test_add_func ("/basemap/dark-style", test_dark_style);
+  g_test_add_func ("/basemap/every-zoom", test_every_zoom);
+  g_test_add_func ("/basemap/language", test_language);
+  g_test_add_func ("/basemap/write-samples", test_write_samples);
+
+  ret = g_test_run ();
+  g_object_unref (basemap);
+  return ret;
+}
