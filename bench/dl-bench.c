@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-bench-map.h"
+#include "dl-bench-timeline.h"
 #include "dl-dataset.h"
 #include "dl-export.h"
 #include "dl-synthetic.h"
@@ -194,6 +195,7 @@ bench_drawing (gboolean quick)
     }
 
   dl_bench_map_run (models, n_sizes);
+  dl_bench_timeline_run (models[0], models[1], n_sizes > 2 ? models[2] : NULL);
 
   for (guint i = 0; i < n_sizes; i++)
     g_object_unref (datasets[i]);

@@ -1,5 +1,10 @@
 /* dl-window.c: the main window
  *
+ * The window owns one selection (a GtkSingleSelection over the shown events
+ * in time order) and the timeline owns one visible time range. The map
+ * layer, the timeline, the event panel, the article view and search only
+ * observe and set those: they never talk to each other.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -8,19 +13,24 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifdef HAVE_BASEMAP
 #include "dl-basemap-source.h"
 #endif
+#include "dl-article-view.h"
 #include "dl-category.h"
 #include "dl-event-layer.h"
+#include "dl-event-panel.h"
 #include "dl-export.h"
+#include "dl-timeline.h"
 #include "dl-window.h"
 
 /* Wait this long for tiles before a --screenshot is taken. */
 #define SCREENSHOT_DELAY_MS 1500
-#define CONTEXT_CHARS       80
+#define MAX_RECENT          8
+#define DAY                 (24 * 3600)
 
 struct _DlWindow
 {
@@ -30,19 +40,36 @@ struct _DlWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  GtkLabel             *count_label;
-  GtkListView          *event_list;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *filter_box;
   ShumateMap           *map;
+  GtkWidget            *legend;
+  GtkLabel             *shown_label;
   ShumateLicense       *license;
   ShumateScale         *scale;
-  GtkWidget            *details_box;
-  GtkScrolledWindow    *details_scroller;
-  GtkPaned             *outer_paned;
-  GtkPaned             *inner_paned;
+  GtkStack             *sidebar_stack;
+  DlEventPanel         *event_panel;
+  DlArticleView        *article_view;
+  GtkLabel             *results_label;
+  GtkListView          *results_list;
+  DlTimeline           *timeline;
+  GtkPaned             *main_paned;
+  GtkPaned             *vertical_paned;
+  GMenu                *recent_section;
 
   DlDataset            *dataset;
-  GListStore           *events;      /* DlEvent, time order */
-  GtkSingleSelection   *selection;
+  GListStore           *events;       /* DlEvent, time order */
+  GtkCustomFilter      *filter;       /* categories and sources */
+  GtkFilterListModel   *shown;        /* what map and timeline draw */
+  GtkSingleSelection   *selection;    /* over `shown` */
+  GtkCustomFilter      *search_filter;
+  GtkFilterListModel   *results;      /* search results, over `shown` */
+  GHashTable           *hidden_categories;
+  GHashTable           *hidden_sources;
+  char                 *query;
+
   DlEventLayer         *event_layer;
   ShumateMapLayer      *base_layer;
   ShumateMapSource     *base_source;
@@ -50,272 +77,40 @@ struct _DlWindow
   GSettings            *settings;
   char                 *initial_selection;
   char                 *screenshot_path;
+  gboolean              restoring;
+  gboolean              panes_placed;
 };
 
 G_DEFINE_FINAL_TYPE (DlWindow, dl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Helpers */
 
-static char *
-format_precision (double metres)
+static gboolean
+event_is_shown (gpointer item,
+                gpointer user_data)
 {
-  if (metres < 1000)
-    return g_strdup_printf (_("within about %.0f m"), metres);
+  DlWindow *self = user_data;
+  DlEvent *event = item;
+  gboolean any_source = dl_event_get_n_excerpts (event) == 0;
 
-  return g_strdup_printf (_("within about %.0f km"), metres / 1000.0);
+  if (g_hash_table_contains (self->hidden_categories, dl_event_get_category (event)))
+    return FALSE;
+
+  /* Shown while at least one of its passages comes from a shown source. */
+  for (guint i = 0; i < dl_event_get_n_excerpts (event) && !any_source; i++)
+    if (!g_hash_table_contains (self->hidden_sources, dl_source_get_id (dl_event_get_excerpt (event, i)->source)))
+      any_source = TRUE;
+
+  return any_source;
 }
 
-static char *
-humanize_topic (const char *topic)
+static gboolean
+event_matches_query (gpointer item,
+                     gpointer user_data)
 {
-  g_autofree char *spaced = g_strdelimit (g_strdup (topic), "-_", ' ');
-  g_autofree char *first = g_utf8_strup (spaced, 1);
+  DlWindow *self = user_data;
 
-  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
-}
-
-static char *
-format_claim_value (const DlClaim *claim)
-{
-  GString *text = g_string_new (NULL);
-
-  if (claim->qualifier != NULL)
-    g_string_append_printf (text, "%s ", claim->qualifier);
-  g_string_append (text, claim->value_text);
-  if (claim->unit != NULL)
-    g_string_append_printf (text, " %s", claim->unit);
-
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-add_label (GtkWidget  *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-/* The passage with a little of the article around it, the passage in bold. */
-static char *
-excerpt_markup (const DlExcerpt *excerpt)
-{
-  const DlText *text = dl_source_get_text (excerpt->source);
-  guint n_chars = dl_text_get_n_chars (text);
-  guint from = excerpt->start > CONTEXT_CHARS ? excerpt->start - CONTEXT_CHARS : 0;
-  guint to = MIN (n_chars, excerpt->end + CONTEXT_CHARS);
-  g_autofree char *before = dl_text_substring (text, from, excerpt->start);
-  g_autofree char *passage = dl_text_substring (text, excerpt->start, excerpt->end);
-  g_autofree char *after = dl_text_substring (text, excerpt->end, to);
-  const char *before_start = before;
-  g_autofree char *before_escaped = NULL;
-  g_autofree char *passage_escaped = g_markup_escape_text (passage, -1);
-  g_autofree char *after_escaped = NULL;
-  char *space;
-
-  /* Cut the context at word boundaries, not mid-word. */
-  if (from > 0 && (space = strpbrk (before, " \n")) != NULL)
-    before_start = space + 1;
-  if (to < n_chars && (space = strrchr (after, ' ')) != NULL && space != after)
-    *space = '\0';
-  before_escaped = g_markup_escape_text (before_start, -1);
-  after_escaped = g_markup_escape_text (after, -1);
-
-  return g_strdup_printf ("<span alpha=\"60%%\">%s%s</span><b>%s</b><span alpha=\"60%%\">%s%s</span>",
-                          from > 0 ? "…" : "", before_escaped, passage_escaped, after_escaped,
-                          to < n_chars ? "…" : "");
-}
-
-static void
-add_claims (DlWindow  *self,
-            DlEvent   *event,
-            GtkWidget *box)
-{
-  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
-  GtkWidget *list;
-
-  if (dl_event_get_n_claims (event) == 0)
-    return;
-
-  add_label (box, _("Claims"), "heading");
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_box_append (GTK_BOX (box), list);
-
-  for (guint i = 0; i < dl_event_get_n_claims (event); i++)
-    {
-      const DlClaim *claim = dl_event_get_claim (event, i);
-      GArray *all = dl_dataset_get_claims (self->dataset, claim->topic);
-      g_autoptr(GString) values = g_string_new (NULL);
-      g_autofree char *title = NULL;
-      GtkWidget *row;
-      gboolean disagree;
-
-      if (!g_hash_table_add (shown, claim->topic))
-        continue;
-
-      disagree = dl_dataset_topic_disagrees (self->dataset, claim->topic);
-      for (guint j = 0; all != NULL && j < all->len; j++)
-        {
-          const DlClaimRef *ref = &g_array_index (all, DlClaimRef, j);
-          g_autofree char *value = format_claim_value (ref->claim);
-
-          if (values->len > 0)
-            g_string_append (values, "\n");
-          /* TRANSLATORS: a claim and the article it comes from */
-          g_string_append_printf (values, _("%s — %s"), value, dl_source_get_title (ref->claim->source));
-        }
-
-      title = humanize_topic (claim->topic);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), values->str);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (disagree)
-        {
-          GtkWidget *flag = gtk_label_new (_("Sources disagree"));
-
-          gtk_widget_add_css_class (flag, "claim-disagreement");
-          gtk_widget_add_css_class (flag, "caption");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
-        }
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-}
-
-static void
-show_overview (DlWindow *self)
-{
-  GListModel *sources = dl_dataset_get_sources (self->dataset);
-  g_autofree char *range = NULL;
-  gint64 earliest;
-  gint64 latest;
-
-  add_label (self->details_box, dl_dataset_get_title (self->dataset), "title-2");
-  if (dl_dataset_get_description (self->dataset) != NULL)
-    add_label (self->details_box, dl_dataset_get_description (self->dataset), NULL);
-
-  if (dl_dataset_get_time_range (self->dataset, &earliest, &latest))
-    {
-      DlEdtf span = { earliest, latest, DL_EDTF_INTERVAL, DL_EDTF_PRECISION_DAY };
-
-      range = dl_edtf_describe (&span);
-      add_label (self->details_box, range, "dim-label");
-    }
-
-  add_label (self->details_box, _("Sources"), "heading");
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
-
-      add_label (self->details_box, dl_source_get_title (source), NULL);
-    }
-
-  add_label (self->details_box, _("Select an event on the map or in the list to read the passages that report it."),
-             "dim-label");
-}
-
-static void
-show_event (DlWindow *self,
-            DlEvent  *event)
-{
-  GtkWidget *box = self->details_box;
-  g_autofree char *when = dl_edtf_describe (dl_event_get_when (event));
-  g_autoptr(GString) places = g_string_new (NULL);
-  g_autofree char *accessible = NULL;
-  const char *language = pango_language_to_string (gtk_get_default_language ());
-  GtkWidget *chip;
-
-  add_label (box, dl_event_get_title (event), "title-2");
-
-  chip = add_label (box, dl_category_get_label (dl_event_get_category (event)), "category-chip");
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  gtk_widget_add_css_class (chip, dl_category_get_css_class (dl_event_get_category (event)));
-
-  add_label (box, when, "heading");
-  if (dl_event_get_when_basis (event) != NULL)
-    {
-      g_autofree char *basis = g_strdup_printf (_("Dated from: %s"), dl_event_get_when_basis (event));
-
-      add_label (box, basis, "dim-label");
-    }
-
-  for (guint i = 0; i < dl_event_get_n_places (event); i++)
-    {
-      DlPlace *place = dl_event_get_place (event, i);
-      g_autofree char *precision = format_precision (dl_place_get_precision_m (place));
-
-      if (places->len > 0)
-        g_string_append (places, "\n");
-      g_string_append_printf (places, "%s (%s)", dl_place_get_name_for (place, language), precision);
-    }
-  add_label (box, places->str, NULL);
-
-  if (dl_event_get_summary (event) != NULL)
-    add_label (box, dl_event_get_summary (event), NULL);
-
-  add_claims (self, event, box);
-
-  if (dl_event_get_n_excerpts (event) > 0)
-    add_label (box, g_dngettext (GETTEXT_PACKAGE, "Passage", "Passages", dl_event_get_n_excerpts (event)),
-               "heading");
-
-  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
-    {
-      const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
-      g_autofree char *markup = excerpt_markup (excerpt);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *passage;
-
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "excerpt-card");
-      add_label (card, dl_source_get_title (excerpt->source), "caption-heading");
-      passage = add_label (card, NULL, "passage");
-      gtk_label_set_markup (GTK_LABEL (passage), markup);
-      gtk_label_set_selectable (GTK_LABEL (passage), TRUE);
-      gtk_box_append (GTK_BOX (box), card);
-    }
-
-  /* What a screen reader says about the selection. */
-  accessible = g_strdup_printf ("%s, %s, %s", dl_event_get_title (event), when, places->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-static void
-update_details (DlWindow *self)
-{
-  DlEvent *event = dl_window_get_selected_event (self);
-
-  clear_box (self->details_box);
-  if (self->dataset == NULL)
-    return;
-
-  if (event != NULL)
-    show_event (self, event);
-  else
-    show_overview (self);
-
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->details_scroller), 0);
+  return self->query != NULL && *self->query != '\0' && dl_event_matches (item, self->query);
 }
 
 /* The zoom at which a span of normalized Mercator size (dx, dy) fills the view. */
@@ -349,18 +144,22 @@ frame_bbox (DlWindow     *self,
   dl_geo_project (ne, &x1, &y0);
   zoom = zoom_to_fit (self, x1 - x0, y1 - y0);
 
-  /* A point with a precision: show its halo, not a street. */
+  /* A point with a precision: show its halo and some context, not a street. */
   if (min_extent_m > 0)
     {
-      double extent = min_extent_m * 6.0 / (40075016.7 * cos (center.lat * G_PI / 180.0));
+      double extent = min_extent_m * 8.0 / (40075016.7 * cos (center.lat * G_PI / 180.0));
 
       zoom = MIN (zoom, zoom_to_fit (self, extent, extent));
     }
 
-  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), MIN (shumate_viewport_get_max_zoom_level (viewport), 14));
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                MIN (shumate_viewport_get_max_zoom_level (viewport), 14));
 
-  if (animate)
-    shumate_map_go_to_full_with_duration (self->map, center.lat, center.lon, zoom, 800);
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->map)))
+    {
+      /* Far away: keep the wider context by flying out, then in. */
+      shumate_map_go_to_full_with_duration (self->map, center.lat, center.lon, zoom, 900);
+    }
   else
     {
       shumate_viewport_set_zoom_level (viewport, zoom);
@@ -368,13 +167,423 @@ frame_bbox (DlWindow     *self,
     }
 }
 
-static void
-frame_event (DlWindow *self,
-             DlEvent  *event)
+static int
+compare_doubles (const void *a,
+                 const void *b)
 {
-  DlBBox bbox = dl_event_get_bbox (event);
+  double x = *(const double *) a;
+  double y = *(const double *) b;
 
-  frame_bbox (self, &bbox, dl_event_get_precision_m (event), TRUE);
+  return x < y ? -1 : x > y;
+}
+
+/* Frames the dataset's main events: all but the outermost 5 % each way, so
+ * one distant event does not shrink the rest to a dot. */
+static void
+frame_main_events (DlWindow *self,
+                   gboolean  animate)
+{
+  GListModel *model = G_LIST_MODEL (self->shown);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree double *lons = g_new (double, MAX (n, 1));
+  g_autofree double *lats = g_new (double, MAX (n, 1));
+  DlBBox bbox;
+  guint lo, hi;
+
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+      DlLonLat anchor = dl_event_get_anchor (event);
+
+      lons[i] = anchor.lon;
+      lats[i] = anchor.lat;
+    }
+  qsort (lons, n, sizeof (double), compare_doubles);
+  qsort (lats, n, sizeof (double), compare_doubles);
+  lo = n / 20;
+  hi = n - 1 - n / 20;
+
+  bbox.west = lons[lo];
+  bbox.east = lons[hi];
+  bbox.south = lats[lo];
+  bbox.north = lats[hi];
+  frame_bbox (self, &bbox, 20000, animate);
+}
+
+/* The 7 days holding the most events, with a day either side: most of the
+ * bundled dataset sits in one week of a ten-month span. */
+static gboolean
+busiest_week (DlWindow *self,
+              gint64   *start,
+              gint64   *end)
+{
+  GListModel *model = G_LIST_MODEL (self->shown);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint best = 0;
+  guint best_i = 0;
+  guint j = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+      const DlEdtf *when = dl_event_get_when (event);
+
+      /* Only what happened within a week counts towards the busiest one. */
+      if (dl_edtf_is_bounded (when) && when->latest - when->earliest <= 7 * DAY)
+        g_array_append_val (times, when->earliest);
+    }
+  if (times->len == 0)
+    return FALSE;
+
+  /* `shown` is in time order, so `times` is sorted. */
+  for (guint i = 0; i < times->len; i++)
+    {
+      while (g_array_index (times, gint64, i) - g_array_index (times, gint64, j) > 7 * DAY)
+        j++;
+      if (i - j + 1 > best)
+        {
+          best = i - j + 1;
+          best_i = j;
+        }
+    }
+
+  *start = g_array_index (times, gint64, best_i) - DAY;
+  *end = g_array_index (times, gint64, best_i) + 8 * DAY;
+  return TRUE;
+}
+
+static void
+update_counts (DlWindow *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", total), total);
+  else
+    /* TRANSLATORS: how many events pass the filters */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event shown", "%u of %u events shown", total),
+                            shown, total);
+
+  adw_window_title_set_subtitle (self->window_title, text);
+  gtk_label_set_label (self->shown_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_label), shown != total);
+}
+
+static void
+update_results_label (DlWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  g_autofree char *text = NULL;
+
+  if (self->query == NULL || *self->query == '\0')
+    text = g_strdup (_("Type to search titles, places and passages"));
+  else if (n == 0)
+    text = g_strdup (_("No events match"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event matches", "%u events match", n), n);
+
+  gtk_label_set_label (self->results_label, text);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static char *
+category_dot_markup (const char *category)
+{
+  GdkRGBA color;
+
+  dl_category_get_color (category, &color);
+  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
+                          (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
+}
+
+static GStrv
+dataset_categories (DlDataset *dataset)
+{
+  GListModel *events = dl_dataset_get_events (dataset);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (g_hash_table_add (seen, (gpointer) dl_event_get_category (event)))
+        g_strv_builder_add (builder, dl_event_get_category (event));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+filters_changed (DlWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_counts (self);
+}
+
+static void
+on_category_toggled (GtkCheckButton *button,
+                     DlWindow       *self)
+{
+  dl_window_set_category_visible (self, g_object_get_data (G_OBJECT (button), "category"),
+                                  gtk_check_button_get_active (button));
+}
+
+static void
+on_source_toggled (GtkCheckButton *button,
+                   DlWindow       *self)
+{
+  dl_window_set_source_visible (self, g_object_get_data (G_OBJECT (button), "source"),
+                                gtk_check_button_get_active (button));
+}
+
+static void
+on_show_all_clicked (DlWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child))
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), TRUE);
+}
+
+static GtkWidget *
+add_filter_heading (GtkWidget  *box,
+                    const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+static void
+rebuild_filters_and_legend (DlWindow *self)
+{
+  g_auto(GStrv) categories = dataset_categories (self->dataset);
+  GListModel *sources = dl_dataset_get_sources (self->dataset);
+  GtkWidget *show_all;
+
+  clear_box (self->filter_box);
+  clear_box (self->legend);
+
+  add_filter_heading (self->filter_box, _("Categories"));
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      g_autofree char *dot = category_dot_markup (categories[i]);
+      g_autofree char *markup = NULL;
+      g_autofree char *escaped = g_markup_escape_text (dl_category_get_label (categories[i]), -1);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *legend_row = gtk_label_new (NULL);
+
+      markup = g_strdup_printf ("%s  %s", dot, escaped);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !g_hash_table_contains (self->hidden_categories, categories[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dl_category_get_label (categories[i]), -1);
+      g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_category_toggled), self);
+      gtk_box_append (GTK_BOX (self->filter_box), check);
+
+      gtk_label_set_markup (GTK_LABEL (legend_row), markup);
+      gtk_label_set_xalign (GTK_LABEL (legend_row), 0);
+      gtk_box_append (GTK_BOX (self->legend), legend_row);
+    }
+
+  add_filter_heading (self->filter_box, _("Sources"));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      GtkWidget *check = gtk_check_button_new_with_label (dl_source_get_title (source));
+      GtkWidget *label = gtk_widget_get_first_child (check);
+
+      while (label != NULL && !GTK_IS_LABEL (label))
+        label = gtk_widget_get_next_sibling (label);
+      if (label != NULL)
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+        }
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !g_hash_table_contains (self->hidden_sources, dl_source_get_id (source)));
+      g_object_set_data_full (G_OBJECT (check), "source", g_strdup (dl_source_get_id (source)), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_source_toggled), self);
+      gtk_box_append (GTK_BOX (self->filter_box), check);
+    }
+
+  show_all = gtk_button_new_with_mnemonic (_("Show _All"));
+  gtk_widget_set_margin_top (show_all, 6);
+  g_signal_connect_swapped (show_all, "clicked", G_CALLBACK (on_show_all_clicked), self);
+  gtk_box_append (GTK_BOX (self->filter_box), show_all);
+}
+
+static void
+save_hidden (DlWindow   *self,
+             const char *key,
+             GHashTable *hidden)
+{
+  g_autofree const char **values = NULL;
+
+  if (self->settings == NULL || self->restoring)
+    return;
+
+  values = (const char **) g_hash_table_get_keys_as_array (hidden, NULL);
+  g_settings_set_strv (self->settings, key, values);
+}
+
+static void
+rebuild_recent_menu (DlWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_section);
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-datasets");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void
+remember_recent (DlWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || g_file_equal (file, bundled))
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-datasets");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-datasets", (const char * const *) updated);
+  rebuild_recent_menu (self);
+}
+
+static gboolean
+same_dataset_as_last_time (DlWindow *self)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->settings == NULL || dl_dataset_get_file (self->dataset) == NULL)
+    return FALSE;
+
+  last = g_settings_get_string (self->settings, "last-dataset");
+  uri = g_file_get_uri (dl_dataset_get_file (self->dataset));
+
+  return g_str_equal (last, uri);
+}
+
+/* Restores filters, visible range and selection saved for this dataset. */
+static void
+restore_view (DlWindow *self)
+{
+  g_auto(GStrv) hidden_categories = NULL;
+  g_auto(GStrv) hidden_sources = NULL;
+  g_autofree char *selected = NULL;
+  gint64 start = 0;
+  gint64 end = 0;
+
+  g_hash_table_remove_all (self->hidden_categories);
+  g_hash_table_remove_all (self->hidden_sources);
+
+  if (!same_dataset_as_last_time (self))
+    return;
+
+  self->restoring = TRUE;
+  hidden_categories = g_settings_get_strv (self->settings, "hidden-categories");
+  hidden_sources = g_settings_get_strv (self->settings, "hidden-sources");
+  for (guint i = 0; hidden_categories[i] != NULL; i++)
+    g_hash_table_add (self->hidden_categories, g_strdup (hidden_categories[i]));
+  for (guint i = 0; hidden_sources[i] != NULL; i++)
+    g_hash_table_add (self->hidden_sources, g_strdup (hidden_sources[i]));
+
+  g_settings_get (self->settings, "visible-range", "(xx)", &start, &end);
+  if (end > start)
+    dl_timeline_set_visible_range (self->timeline, start, end);
+
+  selected = g_settings_get_string (self->settings, "selected-event");
+  if (self->initial_selection == NULL && *selected != '\0')
+    self->initial_selection = g_steal_pointer (&selected);
+  self->restoring = FALSE;
+}
+
+static void
+save_view (DlWindow *self)
+{
+  DlEvent *event = dl_window_get_selected_event (self);
+  g_autofree char *uri = NULL;
+  gint64 start, end;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  if (self->panes_placed)
+    {
+      int sidebar = gtk_widget_get_width (GTK_WIDGET (self->main_paned)) - gtk_paned_get_position (self->main_paned);
+      int timeline = gtk_widget_get_height (GTK_WIDGET (self->vertical_paned))
+                     - gtk_paned_get_position (self->vertical_paned);
+
+      g_settings_set_int (self->settings, "sidebar-width", CLAMP (sidebar, 160, 800));
+      g_settings_set_int (self->settings, "timeline-height", CLAMP (timeline, 80, 600));
+    }
+
+  if (self->dataset == NULL || dl_dataset_get_file (self->dataset) == NULL)
+    return;
+
+  uri = g_file_get_uri (dl_dataset_get_file (self->dataset));
+  g_settings_set_string (self->settings, "last-dataset", uri);
+  g_settings_set_string (self->settings, "selected-event", event != NULL ? dl_event_get_id (event) : "");
+  dl_timeline_get_visible_range (self->timeline, &start, &end);
+  g_settings_set (self->settings, "visible-range", "(xx)", start, end);
+  save_hidden (self, "hidden-categories", self->hidden_categories);
+  save_hidden (self, "hidden-sources", self->hidden_sources);
 }
 
 static void
@@ -382,27 +591,44 @@ set_dataset (DlWindow  *self,
              DlDataset *dataset)
 {
   GPtrArray *by_time = dl_dataset_get_events_by_time (dataset);
-  g_autofree char *count = NULL;
-  DlBBox bbox;
+  gint64 start, end;
+
+  /* What the previous dataset's view was is kept before it goes. */
+  if (self->dataset != NULL)
+    save_view (self);
 
   g_set_object (&self->dataset, dataset);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  restore_view (self);
 
   g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
                        by_time->pdata, by_time->len);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   adw_window_title_set_title (self->window_title, dl_dataset_get_title (dataset));
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", by_time->len), by_time->len);
-  adw_window_title_set_subtitle (self->window_title, count);
-  gtk_label_set_label (self->count_label, count);
+  gtk_window_set_title (GTK_WINDOW (self), dl_dataset_get_title (dataset));
+  update_counts (self);
+  rebuild_filters_and_legend (self);
+
+  dl_event_panel_set_dataset (self->event_panel, dataset);
+  dl_event_panel_set_event (self->event_panel, NULL);
+  dl_article_view_set_dataset (self->article_view, dataset);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 
-  bbox = dl_dataset_get_bbox (dataset);
-  if (!dl_bbox_is_empty (&bbox))
-    frame_bbox (self, &bbox, 0, FALSE);
+  /* The timeline's range was restored above, or starts on the busiest week. */
+  dl_timeline_get_visible_range (self->timeline, &start, &end);
+  if (!same_dataset_as_last_time (self) || end <= start)
+    {
+      if (busiest_week (self, &start, &end))
+        dl_timeline_set_visible_range (self->timeline, start, end);
+      else
+        dl_timeline_fit_all (self->timeline);
+    }
 
-  update_details (self);
+  frame_main_events (self, FALSE);
 }
 
 static void
@@ -445,13 +671,14 @@ static gboolean
 take_screenshot (gpointer user_data)
 {
   DlWindow *self = DL_WINDOW (user_data);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
 
   if (!dl_window_save_png (self, self->screenshot_path, &error))
     {
       g_printerr (_("%s: cannot save the screenshot: %s\n"), self->screenshot_path, error->message);
-      dl_application_set_exit_status (DL_APPLICATION (app), 1);
+      if (app != NULL)
+        dl_application_set_exit_status (DL_APPLICATION (app), 1);
     }
 
   gtk_window_destroy (GTK_WINDOW (self));
@@ -463,13 +690,37 @@ after_load (DlWindow *self)
 {
   if (self->initial_selection != NULL)
     {
-      if (!dl_window_select_event (self, self->initial_selection))
+      if (!dl_window_select_event (self, self->initial_selection) && self->screenshot_path != NULL)
         g_printerr (_("No event has the id “%s”\n"), self->initial_selection);
       g_clear_pointer (&self->initial_selection, g_free);
     }
 
   if (self->screenshot_path != NULL)
     g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_DELAY_MS, take_screenshot, g_object_ref (self), g_object_unref);
+}
+
+static void
+step_selection (DlWindow *self,
+                int       delta,
+                gboolean  to_end)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint target;
+
+  if (n == 0)
+    return;
+
+  if (to_end)
+    target = delta < 0 ? 0 : n - 1;
+  else if (position == GTK_INVALID_LIST_POSITION)
+    target = delta < 0 ? n - 1 : 0;
+  else if (delta < 0)
+    target = position > 0 ? position - 1 : 0;
+  else
+    target = MIN (position + 1, n - 1);
+
+  gtk_single_selection_set_selected (self->selection, target);
 }
 
 /* Callbacks */
@@ -496,14 +747,20 @@ on_loaded (GObject      *object,
       show_problems (self, file, problems, error);
       if (self->screenshot_path != NULL)
         {
-          g_printerr ("%s", dl_problems_to_string (problems, g_file_peek_path (file)));
-          dl_application_set_exit_status (DL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), 1);
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *report = dl_problems_to_string (problems, name);
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+          g_printerr ("%s", report);
+          if (app != NULL)
+            dl_application_set_exit_status (DL_APPLICATION (app), 1);
           gtk_window_destroy (GTK_WINDOW (self));
         }
       return;
     }
 
   set_dataset (self, dataset);
+  remember_recent (self, file);
 
   if (dl_problems_count (problems, DL_SEVERITY_WARNING) > 0)
     {
@@ -525,10 +782,42 @@ on_selection_changed (DlWindow *self)
   DlEvent *event = dl_window_get_selected_event (self);
 
   dl_event_layer_set_selected (self->event_layer, event);
-  update_details (self);
+  dl_timeline_set_selected (self->timeline, event);
+  dl_event_panel_set_event (self->event_panel, event);
+
+  /* The article view follows the selection when it shows a passage of it. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article")
+      && event != NULL && event != dl_article_view_get_event (self->article_view))
+    {
+      DlSource *source = dl_article_view_get_source (self->article_view);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < dl_event_get_n_excerpts (event) && !found; i++)
+        if (dl_event_get_excerpt (event, i)->source == source)
+          {
+            dl_article_view_show (self->article_view, source, event, i);
+            found = TRUE;
+          }
+      if (!found)
+        gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+    }
+  else if (!g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search"))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 
   if (event != NULL)
-    frame_event (self, event);
+    {
+      DlBBox bbox = dl_event_get_bbox (event);
+
+      frame_bbox (self, &bbox, dl_event_get_precision_m (event), TRUE);
+#if GTK_CHECK_VERSION (4, 14, 0)
+      {
+        g_autofree char *when = dl_edtf_describe (dl_event_get_when (event));
+        g_autofree char *text = g_strdup_printf ("%s, %s", dl_event_get_title (event), when);
+
+        gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      }
+#endif
+    }
 }
 
 static void
@@ -537,10 +826,18 @@ on_event_activated (DlWindow *self,
 {
   guint position;
 
-  if (g_list_store_find (self->events, event, &position))
+  if (event != NULL && gtk_single_selection_get_selected_item (self->selection) != event)
     {
-      gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+      for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)); position++)
+        {
+          g_autoptr(DlEvent) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+          if (item == event)
+            {
+              gtk_single_selection_set_selected (self->selection, position);
+              return;
+            }
+        }
     }
 }
 
@@ -554,6 +851,54 @@ on_cluster_activated (DlWindow *self,
   DlBBox bbox = { west, south, east, north };
 
   frame_bbox (self, &bbox, 500, TRUE);
+}
+
+static void
+on_excerpt_activated (DlWindow *self,
+                      DlEvent  *event,
+                      guint     excerpt_index)
+{
+  const DlExcerpt *excerpt;
+
+  if (event == NULL || excerpt_index >= dl_event_get_n_excerpts (event))
+    return;
+
+  excerpt = dl_event_get_excerpt (event, excerpt_index);
+  dl_article_view_show (self->article_view, excerpt->source, event, excerpt_index);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
+}
+
+static void
+on_visible_range_changed (DlWindow *self)
+{
+  gint64 start, end;
+
+  dl_timeline_get_visible_range (self->timeline, &start, &end);
+  dl_event_layer_set_time_range (self->event_layer, start, end);
+}
+
+static void
+on_search_changed (DlWindow *self)
+{
+  dl_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_mode_changed (DlWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search"))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+}
+
+static void
+on_result_activated (DlWindow *self,
+                     guint     position)
+{
+  g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  on_event_activated (self, event);
 }
 
 static void
@@ -592,13 +937,9 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (texts);
   GtkWidget *when = gtk_widget_get_next_sibling (title);
   g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
-  g_autofree char *markup = NULL;
+  g_autofree char *markup = category_dot_markup (dl_event_get_category (event));
   g_autofree char *accessible = NULL;
-  GdkRGBA color;
 
-  dl_category_get_color (dl_event_get_category (event), &color);
-  markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
-                            (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
   gtk_label_set_markup (GTK_LABEL (dot), markup);
   gtk_label_set_label (GTK_LABEL (title), dl_event_get_title (event));
   gtk_label_set_label (GTK_LABEL (when), date);
@@ -608,15 +949,80 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+static gboolean
+place_panes (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->vertical_paned));
+  int sidebar = self->settings != NULL ? g_settings_get_int (self->settings, "sidebar-width") : 360;
+  int timeline = self->settings != NULL ? g_settings_get_int (self->settings, "timeline-height") : 170;
+
+  if (width <= 0 || height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_paned_set_position (self->main_paned, MAX (width - sidebar, width / 3));
+  gtk_paned_set_position (self->vertical_paned, MAX (height - timeline, height / 2));
+  self->panes_placed = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
-static void on_open_response (GObject      *source,
-                              GAsyncResult *result,
-                              gpointer      user_data);
+static void
+on_open_response (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    dl_window_open (self, file);
+}
 #else
-static void on_native_response (GtkNativeDialog *native,
-                                int              response,
-                                DlWindow        *self);
+static void
+on_native_response (GtkNativeDialog *native,
+                    int              response,
+                    DlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      dl_window_open (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
 #endif
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DlWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || (files = g_value_get_boxed (value)) == NULL)
+    return FALSE;
+
+  dl_window_open (self, files->data);
+  return TRUE;
+}
+
+static gboolean
+on_close_request (DlWindow *self)
+{
+  save_view (self);
+  return FALSE;
+}
+
+/* Actions */
 
 static void
 open_activated (GtkWidget  *widget,
@@ -653,35 +1059,6 @@ open_activated (GtkWidget  *widget,
 #endif
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_open_response (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(DlWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    dl_window_open (self, file);
-}
-#else
-static void
-on_native_response (GtkNativeDialog *native,
-                    int              response,
-                    DlWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      dl_window_open (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-#endif
-
 static void
 open_bundled_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -690,40 +1067,74 @@ open_bundled_activated (GtkWidget  *widget,
   dl_window_open (DL_WINDOW (widget), NULL);
 }
 
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         DlWindow      *self)
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  GSList *files;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = g_value_get_boxed (value);
-  if (files == NULL)
-    return FALSE;
-
-  dl_window_open (self, files->data);
-  return TRUE;
+  dl_window_open (DL_WINDOW (widget), file);
 }
 
-static gboolean
-on_close_request (DlWindow *self)
+static void
+step_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  if (self->settings != NULL)
-    {
-      int width, height;
+  DlWindow *self = DL_WINDOW (widget);
 
-      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-      g_settings_set (self->settings, "window-size", "(ii)", width, height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-      g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
-    }
+  if (g_str_equal (action_name, "win.previous-event"))
+    step_selection (self, -1, FALSE);
+  else if (g_str_equal (action_name, "win.next-event"))
+    step_selection (self, 1, FALSE);
+  else if (g_str_equal (action_name, "win.first-event"))
+    step_selection (self, -1, TRUE);
+  else
+    step_selection (self, 1, TRUE);
+}
 
-  return FALSE;
+static void
+unselect_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article"))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_stack_set_visible_child_name (DL_WINDOW (widget)->sidebar_stack, "details");
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+fit_all_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  dl_timeline_fit_all (self->timeline);
+  frame_main_events (self, TRUE);
 }
 
 /* Vfuncs */
@@ -735,6 +1146,8 @@ dl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->event_layer != NULL)
+    dl_event_layer_set_model (self->event_layer, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);
@@ -747,9 +1160,14 @@ dl_window_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->shown);
   g_clear_object (&self->events);
   g_clear_object (&self->base_source);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->hidden_categories, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_sources, g_hash_table_unref);
+  g_free (self->query);
   g_free (self->initial_selection);
   g_free (self->screenshot_path);
 
@@ -768,24 +1186,56 @@ dl_window_class_init (DlWindowClass *klass)
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SHUMATE_TYPE_SCALE);
+  g_type_ensure (DL_TYPE_TIMELINE);
+  g_type_ensure (DL_TYPE_EVENT_PANEL);
+  g_type_ensure (DL_TYPE_ARTICLE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, license);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, scale);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, details_box);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, details_scroller);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, event_panel);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, results_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, vertical_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.first-event", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.last-event", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.unselect", NULL, unselect_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.fit-all", NULL, fit_all_activated);
+
+  /* Class shortcuts run in the bubble phase: a focused entry or text view
+   * gets its arrow keys first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.unselect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
 static void
@@ -794,7 +1244,7 @@ setup_map (DlWindow *self)
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
 #ifdef HAVE_BASEMAP
   g_autoptr(GError) error = NULL;
-  DlBasemap *basemap = dl_basemap_open_default (&error);
+  g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   if (basemap == NULL)
@@ -810,18 +1260,13 @@ setup_map (DlWindow *self)
       shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
       shumate_license_append_map_source (self->license, self->base_source);
     }
-#else
-  /* Only as the viewport's reference (zoom range, tile size): no layer, no downloads. */
-  self->base_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-      "reference", "reference", "", "", 0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR, "http://localhost/#Z#/#X#/#Y#.png"));
-  shumate_viewport_set_reference_map_source (viewport, self->base_source);
 #endif
 
   shumate_scale_set_viewport (self->scale, viewport);
 
   self->event_layer = dl_event_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
-  dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->events));
+  dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->shown));
   g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (on_event_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
@@ -834,6 +1279,7 @@ dl_window_init (DlWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GtkSingleSelection) results_selection = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -843,18 +1289,55 @@ dl_window_init (DlWindow *self)
 #endif
 
   self->cancellable = g_cancellable_new ();
+  self->hidden_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hidden_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The models every view shares */
   self->events = g_list_store_new (DL_TYPE_EVENT);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->events)));
+  self->filter = gtk_custom_filter_new (event_is_shown, self, NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->events)),
+                                           GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->shown, "items-changed", G_CALLBACK (update_counts), self);
+
+  self->search_filter = gtk_custom_filter_new (event_matches_query, self, NULL);
+  self->results = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)),
+                                             GTK_FILTER (g_object_ref (self->search_filter)));
+  g_signal_connect_swapped (self->results, "items-changed", G_CALLBACK (update_results_label), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->event_list, factory);
-  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_factory (self->results_list, factory);
+  results_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+  gtk_single_selection_set_autoselect (results_selection, FALSE);
+  gtk_single_selection_set_can_unselect (results_selection, TRUE);
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (results_selection));
+  g_signal_connect_swapped (self->results_list, "activate", G_CALLBACK (on_result_activated), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->results_list));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
+  update_results_label (self);
 
   setup_map (self);
+
+  dl_timeline_set_model (self->timeline, G_LIST_MODEL (self->shown));
+  g_signal_connect_object (self->timeline, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::visible-start", G_CALLBACK (on_visible_range_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::visible-end", G_CALLBACK (on_visible_range_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->event_panel, "excerpt-activated", G_CALLBACK (on_excerpt_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_panel, "event-activated", G_CALLBACK (on_event_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "event-activated", G_CALLBACK (on_event_activated), self,
+                           G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
@@ -870,8 +1353,9 @@ dl_window_init (DlWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
     }
+  rebuild_recent_menu (self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), place_panes, NULL, NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -937,7 +1421,70 @@ dl_window_select_event (DlWindow   *self,
     return FALSE;
 
   on_event_activated (self, event);
-  return TRUE;
+  return dl_window_get_selected_event (self) == event;
+}
+
+void
+dl_window_set_category_visible (DlWindow   *self,
+                                const char *category,
+                                gboolean    visible)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (category != NULL);
+
+  if (visible ? !g_hash_table_remove (self->hidden_categories, category)
+              : !g_hash_table_add (self->hidden_categories, g_strdup (category)))
+    return;
+
+  save_hidden (self, "hidden-categories", self->hidden_categories);
+  filters_changed (self);
+}
+
+void
+dl_window_set_source_visible (DlWindow   *self,
+                              const char *source_id,
+                              gboolean    visible)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (source_id != NULL);
+
+  if (visible ? !g_hash_table_remove (self->hidden_sources, source_id)
+              : !g_hash_table_add (self->hidden_sources, g_strdup (source_id)))
+    return;
+
+  save_hidden (self, "hidden-sources", self->hidden_sources);
+  filters_changed (self);
+}
+
+void
+dl_window_search (DlWindow   *self,
+                  const char *query)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_results_label (self);
+}
+
+GListModel *
+dl_window_get_search_results (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+void
+dl_window_show_excerpt (DlWindow *self,
+                        guint     excerpt_index)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  on_excerpt_activated (self, dl_window_get_selected_event (self), excerpt_index);
 }
 
 ShumateMap *
@@ -948,10 +1495,31 @@ dl_window_get_map (DlWindow *self)
 }
 
 GtkWidget *
+dl_window_get_timeline (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->timeline);
+}
+
+GtkWidget *
 dl_window_get_details (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return self->details_box;
+  return GTK_WIDGET (self->event_panel);
+}
+
+GtkWidget *
+dl_window_get_article_view (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->article_view);
+}
+
+const char *
+dl_window_get_sidebar_page (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->sidebar_stack);
 }
 
 void

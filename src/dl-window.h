@@ -22,15 +22,33 @@ DlWindow           *dl_window_new                   (DlApplication *application)
 void                dl_window_open                  (DlWindow      *self,
                                                      GFile         *file);
 DlDataset          *dl_window_get_dataset           (DlWindow      *self);
-/* The one selection every view observes (a GtkSingleSelection of DlEvent in
- * time order). */
+/* The one selection every view observes and sets: a GtkSingleSelection of
+ * the shown (filtered) events, in time order. */
 GtkSingleSelection *dl_window_get_selection         (DlWindow      *self);
 DlEvent            *dl_window_get_selected_event    (DlWindow      *self);
 gboolean            dl_window_select_event          (DlWindow      *self,
                                                      const char    *id);
+/* Filters: events of a hidden category or whose every passage comes from a
+ * hidden source disappear from map and timeline alike. */
+void                dl_window_set_category_visible  (DlWindow      *self,
+                                                     const char    *category,
+                                                     gboolean       visible);
+void                dl_window_set_source_visible    (DlWindow      *self,
+                                                     const char    *source_id,
+                                                     gboolean       visible);
+/* Search: the results list (a GListModel of DlEvent) for a query. */
+void                dl_window_search                (DlWindow      *self,
+                                                     const char    *query);
+GListModel         *dl_window_get_search_results    (DlWindow      *self);
+/* Opens the article view on an excerpt of the selected event. */
+void                dl_window_show_excerpt          (DlWindow      *self,
+                                                     guint          excerpt_index);
 ShumateMap         *dl_window_get_map               (DlWindow      *self);
-/* The details pane, for tests. */
+GtkWidget          *dl_window_get_timeline          (DlWindow      *self);
 GtkWidget          *dl_window_get_details           (DlWindow      *self);
+GtkWidget          *dl_window_get_article_view      (DlWindow      *self);
+/* "details", "article" or "search" */
+const char         *dl_window_get_sidebar_page      (DlWindow      *self);
 /* Before dl_window_open: what to select once loaded, and where to save a
  * screenshot before quitting. */
 void                dl_window_set_initial_selection (DlWindow      *self,

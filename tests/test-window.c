@@ -9,7 +9,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-article-view.h"
 #include "dl-event-layer.h"
+#include "dl-timeline.h"
 #include "dl-window.h"
 
 static DlWindow *window;
@@ -58,6 +60,22 @@ find_event (const char *words)
 
   g_error ("no event matches “%s”", words);
   return NULL;
+}
+
+static guint
+position_of (DlEvent *event)
+{
+  GListModel *model = gtk_single_selection_get_model (dl_window_get_selection (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DlEvent) item = g_list_model_get_item (model, i);
+
+      if (item == event)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -138,9 +156,9 @@ test_select_from_list (void)
   DlEvent *event = find_event ("Mustafa Hafez");
   GtkSingleSelection *selection = dl_window_get_selection (window);
   g_autofree char *text = NULL;
-  guint position;
+  guint position = position_of (event);
 
-  g_assert_true (g_list_store_find (G_LIST_STORE (gtk_single_selection_get_model (selection)), event, &position));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (selection, position);
   wait_ms (1500);  /* the map flies there */
 
@@ -153,6 +171,17 @@ test_select_from_list (void)
   for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
     g_assert_nonnull (strstr (text, dl_event_get_excerpt (event, i)->exact));
   g_assert_nonnull (strstr (text, "Sources disagree"));
+
+  /* The timeline follows: it shows the selection. */
+  {
+    DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
+    graphene_rect_t bounds;
+
+    g_assert_true (dl_timeline_get_selected (timeline) == event);
+    g_assert_true (dl_timeline_get_event_bounds (timeline, event, &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    g_assert_cmpfloat (bounds.origin.x, <=, gtk_widget_get_width (GTK_WIDGET (timeline)));
+  }
 
   save_png ("window-school-strike.png");
 }
@@ -264,19 +293,202 @@ test_bad_dataset_keeps_open (void)
 }
 
 static void
+test_select_on_timeline (void)
+{
+  DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
+  DlEvent *target = find_event ("Herzog Tel Aviv");
+  graphene_rect_t bounds;
+  graphene_rect_t picked_bounds;
+  DlEvent *picked;
+  g_autofree char *text = NULL;
+
+  gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
+  wait_ms (300);
+
+  /* Where the timeline draws the event is where a click picks it. */
+  g_assert_true (dl_timeline_get_event_bounds (timeline, target, &bounds));
+  picked = dl_timeline_pick (timeline, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
+  g_assert_nonnull (picked);
+  /* Several events on one day may share the spot: a click picks one drawn there. */
+  g_assert_true (dl_timeline_get_event_bounds (timeline, picked, &picked_bounds));
+  g_assert_true (graphene_rect_intersection (&bounds, &picked_bounds, NULL));
+  target = picked;
+  g_signal_emit_by_name (timeline, "event-activated", picked);
+  wait_ms (1500);
+
+  g_assert_true (dl_window_get_selected_event (window) == target);
+  assert_map_centred_on (target);
+  text = details_text ();
+  for (guint i = 0; i < dl_event_get_n_excerpts (target); i++)
+    g_assert_nonnull (strstr (text, dl_event_get_excerpt (target, i)->exact));
+
+  save_png ("window-timeline-selection.png");
+}
+
+static void
+test_article_view (void)
+{
+  DlEvent *event = find_event ("Mustafa Hafez");
+  DlArticleView *view = DL_ARTICLE_VIEW (dl_window_get_article_view (window));
+  g_autoptr(GArray) highlights = NULL;
+  guint last = dl_event_get_n_excerpts (event) - 1;
+  const DlExcerpt *excerpt = dl_event_get_excerpt (event, last);
+  gboolean found = FALSE;
+
+  gtk_single_selection_set_selected (dl_window_get_selection (window), position_of (event));
+  wait_ms (500);
+
+  /* Activating a passage card opens the article on it. */
+  dl_window_show_excerpt (window, last);
+  wait_ms (800);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+  g_assert_true (dl_article_view_get_source (view) == excerpt->source);
+
+  /* Highlighted at the code-point offsets the loader verified. */
+  highlights = dl_article_view_get_highlights (view);
+  for (guint i = 0; i + 1 < highlights->len; i += 2)
+    if (g_array_index (highlights, guint, i) == excerpt->start && g_array_index (highlights, guint, i + 1) == excerpt->end)
+      found = TRUE;
+  g_assert_true (found);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (dl_article_view_get_text_view (view));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, excerpt->start);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, excerpt->end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, excerpt->exact);
+  }
+
+  save_png ("window-article.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+}
+
+static void
+test_search_finds_excerpt_words (void)
+{
+  GListModel *results;
+  DlEvent *event = find_event ("Alaa Abu Zeid detention");
+  gboolean found = FALSE;
+
+  /* "schoolteacher" is in passages; summaries mention it too, so the check
+   * below is on a word only a passage holds. */
+  dl_window_search (window, "schoolteacher");
+  results = dl_window_get_search_results (window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(DlEvent) item = g_list_model_get_item (results, i);
+
+      g_assert_true (dl_event_matches (item, "schoolteacher"));
+      if (item == event)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* "retaliatory" appears only in a passage of the articles. */
+  dl_window_search (window, "retaliatory");
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(DlEvent) item = g_list_model_get_item (results, i);
+      g_autofree char *title = g_utf8_casefold (dl_event_get_title (item), -1);
+      g_autofree char *summary = g_utf8_casefold (dl_event_get_summary (item), -1);
+
+      g_assert_null (strstr (title, "retaliatory"));
+      g_assert_null (strstr (summary, "retaliatory"));
+    }
+
+  dl_window_search (window, "no-such-word-anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  dl_window_search (window, "");
+}
+
+static void
+test_filters_hide_on_both_views (void)
+{
+  DlEvent *strike = find_event ("Mustafa Hafez");
+  DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
+  GListModel *shown = gtk_single_selection_get_model (dl_window_get_selection (window));
+  guint before = g_list_model_get_n_items (shown);
+  graphene_rect_t bounds;
+  guint n_marks;
+  const DlEventMark *marks;
+
+  gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
+  dl_window_set_category_visible (window, "strike", FALSE);
+  wait_ms (500);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, before);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DlEvent) item = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (dl_event_get_category (item), !=, "strike");
+    }
+  /* Gone from the timeline... */
+  g_assert_false (dl_timeline_get_event_bounds (timeline, strike, &bounds));
+  /* ...and from the map. */
+  marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+  for (guint i = 0; i < n_marks; i++)
+    if (marks[i].n_events == 1)
+      g_assert_cmpstr (dl_event_get_category (marks[i].event), !=, "strike");
+  save_png ("window-filtered.png");
+
+  dl_window_set_category_visible (window, "strike", TRUE);
+  wait_ms (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
+
+  /* Hiding every source hides every event. */
+  {
+    GListModel *sources = dl_dataset_get_sources (dl_window_get_dataset (window));
+
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      dl_window_set_source_visible (window, dl_source_get_id (g_list_model_get_item (sources, i)), FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      dl_window_set_source_visible (window, dl_source_get_id (g_list_model_get_item (sources, i)), TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
+  }
+}
+
+static void
 test_keyboard_steps_in_time_order (void)
 {
   GtkSingleSelection *selection = dl_window_get_selection (window);
   GListModel *model = gtk_single_selection_get_model (selection);
+  guint n = g_list_model_get_n_items (model);
+  DlEvent *previous;
 
-  /* The list is in time order, earliest first. */
-  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+  /* The shared order is time order, earliest first. */
+  for (guint i = 1; i < n; i++)
     {
       g_autoptr(DlEvent) a = g_list_model_get_item (model, i - 1);
       g_autoptr(DlEvent) b = g_list_model_get_item (model, i);
 
-      g_assert_cmpint (dl_event_get_when (a)->earliest, <=, dl_event_get_when (b)->earliest);
+      g_assert_cmpint (dl_event_compare_time (&a, &b), <, 0);
     }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.first-event", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  previous = dl_window_get_selected_event (window);
+  for (guint i = 1; i < 5; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL);
+      g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, i);
+      g_assert_cmpint (dl_event_get_when (previous)->earliest, <=,
+                       dl_event_get_when (dl_window_get_selected_event (window))->earliest);
+      previous = dl_window_get_selected_event (window);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-event", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.last-event", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.unselect", NULL);
+  g_assert_null (dl_window_get_selected_event (window));
 }
 
 int
@@ -307,7 +519,11 @@ main (int   argc,
   g_test_add_func ("/window/select-from-list", test_select_from_list);
   g_test_add_func ("/window/select-on-map", test_select_on_map);
   g_test_add_func ("/window/bad-dataset-keeps-open", test_bad_dataset_keeps_open);
-  g_test_add_func ("/window/time-order", test_keyboard_steps_in_time_order);
+  g_test_add_func ("/window/select-on-timeline", test_select_on_timeline);
+  g_test_add_func ("/window/article-view", test_article_view);
+  g_test_add_func ("/window/search", test_search_finds_excerpt_words);
+  g_test_add_func ("/window/filters", test_filters_hide_on_both_views);
+  g_test_add_func ("/window/keyboard-time-order", test_keyboard_steps_in_time_order);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

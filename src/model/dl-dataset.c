@@ -257,6 +257,34 @@ get_element_object (Loader     *loader,
   return json_node_get_object (node);
 }
 
+/* Text from the dataset, fit for a one-line message: at most max_chars
+ * characters, no control characters. */
+static char *
+shorten (const char *text,
+         guint       max_chars)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c == '\n' || c == '\r' || c == '\t')
+        c = ' ';
+      else if (g_unichar_iscntrl (c))
+        c = 0xFFFD;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Unknown members are most often typos: say so, but load. */
 static void
 check_members (Loader            *loader,
@@ -271,9 +299,10 @@ check_members (Loader            *loader,
   while (json_object_iter_next (&iter, &name, NULL))
     if (!g_strv_contains (known, name))
       {
-        g_autofree char *member_path = join_path (path, name);
+        g_autofree char *shown = shorten (name, 60);
+        g_autofree char *member_path = join_path (path, shown);
 
-        dl_problems_warning (loader->problems, member_path, _("unknown member “%s” is ignored"), name);
+        dl_problems_warning (loader->problems, member_path, _("unknown member “%s” is ignored"), shown);
       }
 }
 
@@ -293,25 +322,13 @@ get_id (Loader     *loader,
 
   if (g_hash_table_contains (index, id))
     {
-      dl_problems_error (loader->problems, id_path, _("duplicate %s id “%s”"), what, id);
+      g_autofree char *shown = shorten (id, 60);
+
+      dl_problems_error (loader->problems, id_path, _("duplicate %s id “%s”"), what, shown);
       return NULL;
     }
 
   return id;
-}
-
-static char *
-shorten (const char *text,
-         guint       max_chars)
-{
-  if (g_utf8_strlen (text, -1) <= (glong) max_chars)
-    return g_strdup (text);
-
-  {
-    g_autofree char *head = g_utf8_substring (text, 0, max_chars);
-
-    return g_strconcat (head, "…", NULL);
-  }
 }
 
 static gboolean
@@ -338,6 +355,7 @@ read_article (Loader     *loader,
               const char *relative,
               const char *path)
 {
+  g_autofree char *shown = shorten (relative, 100);
   g_auto(GStrv) parts = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *real = NULL;
@@ -352,7 +370,7 @@ read_article (Loader     *loader,
     {
       dl_problems_error (loader->problems, path,
                          _("“%s” is an absolute path; article paths must be relative to the dataset's folder"),
-                         relative);
+                         shown);
       return NULL;
     }
 
@@ -362,13 +380,13 @@ read_article (Loader     *loader,
       {
         dl_problems_error (loader->problems, path,
                            _("“%s” uses “..”; article paths must stay inside the dataset's folder"),
-                           relative);
+                           shown);
         return NULL;
       }
 
   if (loader->base_dir == NULL)
     {
-      dl_problems_error (loader->problems, path, _("cannot read “%s”: the dataset has no folder"), relative);
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: the dataset has no folder"), shown);
       return NULL;
     }
 
@@ -378,7 +396,7 @@ read_article (Loader     *loader,
     {
       int saved_errno = errno;
 
-      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), relative,
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), shown,
                          g_strerror (saved_errno));
       return NULL;
     }
@@ -388,13 +406,13 @@ read_article (Loader     *loader,
     {
       dl_problems_error (loader->problems, path,
                          _("“%s” leads outside the dataset's folder (through a symbolic link)"),
-                         relative);
+                         shown);
       return NULL;
     }
 
   if (g_stat (real, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      dl_problems_error (loader->problems, path, _("“%s” is not a regular file"), relative);
+      dl_problems_error (loader->problems, path, _("“%s” is not a regular file"), shown);
       return NULL;
     }
 
@@ -404,21 +422,27 @@ read_article (Loader     *loader,
       g_autofree char *max = g_format_size (DL_ARTICLE_MAX_SIZE);
 
       dl_problems_error (loader->problems, path, _("“%s” is too large (%s; at most %s)"),
-                         relative, size, max);
+                         shown, size, max);
       return NULL;
     }
 
   if (!g_file_get_contents (real, &contents, &len, &error))
     {
-      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), relative, error->message);
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), shown, error->message);
       return NULL;
     }
 
   if (!dl_utf8_check (contents, len, &bad))
     {
-      dl_problems_error (loader->problems, path,
-                         _("“%s” is not valid UTF-8: bad byte at offset %" G_GSIZE_FORMAT),
-                         relative, bad);
+      if (contents[bad] == '\0')
+        dl_problems_error (loader->problems, path,
+                           _("“%s” contains a NUL byte at offset %" G_GSIZE_FORMAT
+                             ": an article must be plain UTF-8 text"),
+                           shown, bad);
+      else
+        dl_problems_error (loader->problems, path,
+                           _("“%s” is not valid UTF-8: bad byte at offset %" G_GSIZE_FORMAT),
+                           shown, bad);
       g_free (contents);
       return NULL;
     }
@@ -551,7 +575,8 @@ load_places (Loader     *loader,
                 {
                   if (!node_is_string (value))
                     {
-                      g_autofree char *language_path = join_path (names_path, language);
+                      g_autofree char *shown = shorten (language, 60);
+                      g_autofree char *language_path = join_path (names_path, shown);
 
                       dl_problems_error (loader->problems, language_path,
                                          _("expected a string, found %s"), node_kind (value));
@@ -589,6 +614,8 @@ verify_excerpt (Loader     *loader,
   const DlText *text = excerpt->source->text;
   g_autofree char *exact_path = join_path (path, "exact");
   g_autofree char *quote = shorten (excerpt->exact, 60);
+  g_autofree char *source_id = shorten (excerpt->source->id, 60);
+  g_autofree char *source_file = shorten (excerpt->source->file, 100);
   DlAnchor anchor;
 
   anchor = dl_text_anchor (text, excerpt->exact, excerpt->prefix, excerpt->suffix, has_start, start);
@@ -597,21 +624,21 @@ verify_excerpt (Loader     *loader,
     {
     case DL_ANCHOR_NOT_FOUND:
       dl_problems_error (loader->problems, exact_path, _("the quote “%s” does not occur in %s (%s)"),
-                         quote, excerpt->source->id, excerpt->source->file);
+                         quote, source_id, source_file);
       return FALSE;
 
     case DL_ANCHOR_AMBIGUOUS:
       dl_problems_warning (loader->problems, exact_path,
                            _("the quote occurs %u times in %s; add prefix/suffix or start/end to "
                              "choose one (using the first)"),
-                           anchor.n_occurrences, excerpt->source->id);
+                           anchor.n_occurrences, source_id);
       break;
 
     case DL_ANCHOR_CONTEXT_MISMATCH:
       dl_problems_warning (loader->problems, path,
                            _("prefix/suffix match none of the quote's %u occurrences in %s "
                              "(using the one at %u)"),
-                           anchor.n_occurrences, excerpt->source->id, anchor.start);
+                           anchor.n_occurrences, source_id, anchor.start);
       break;
 
     case DL_ANCHOR_OFFSETS_DISAGREE:
@@ -711,7 +738,9 @@ load_excerpts (Loader     *loader,
           excerpt.source = g_hash_table_lookup (loader->dataset->source_index, source_id);
           if (excerpt.source == NULL)
             {
-              dl_problems_error (loader->problems, source_path, _("no source has the id “%s”"), source_id);
+              g_autofree char *shown = shorten (source_id, 60);
+
+              dl_problems_error (loader->problems, source_path, _("no source has the id “%s”"), shown);
               ok = FALSE;
             }
         }
@@ -863,7 +892,11 @@ load_event_places (Loader     *loader,
       if (id == NULL)
         return;
       if ((place = g_hash_table_lookup (loader->dataset->place_index, id)) == NULL)
-        dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), id);
+        {
+          g_autofree char *shown = shorten (id, 60);
+
+          dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), shown);
+        }
       else
         g_ptr_array_add (event->places, g_object_ref (place));
     }
@@ -888,8 +921,11 @@ load_event_places (Loader     *loader,
                                node_kind (node));
           else if ((place = g_hash_table_lookup (loader->dataset->place_index,
                                                  json_node_get_string (node))) == NULL)
-            dl_problems_error (loader->problems, element_path, _("no place has the id “%s”"),
-                               json_node_get_string (node));
+            {
+              g_autofree char *shown = shorten (json_node_get_string (node), 60);
+
+              dl_problems_error (loader->problems, element_path, _("no place has the id “%s”"), shown);
+            }
           else
             g_ptr_array_add (event->places, g_object_ref (place));
         }
@@ -931,8 +967,12 @@ load_events (Loader     *loader,
       when = get_string (loader, object, path, "when", TRUE);
 
       if (category != NULL && !is_identifier (category))
-        dl_problems_error (loader->problems, category_path,
-                           _("“%s” is not a category: use lower-case letters, digits and “-”"), category);
+        {
+          g_autofree char *shown = shorten (category, 60);
+
+          dl_problems_error (loader->problems, category_path,
+                             _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
+        }
 
       event = dl_event_new ();
       event->id = g_strdup (id);
@@ -1027,7 +1067,9 @@ load_narratives (Loader     *loader,
               if (event_id != NULL
                   && (step.event = g_hash_table_lookup (loader->dataset->event_index, event_id)) == NULL)
                 {
-                  dl_problems_error (loader->problems, event_path, _("no event has the id “%s”"), event_id);
+                  g_autofree char *shown = shorten (event_id, 60);
+
+                  dl_problems_error (loader->problems, event_path, _("no event has the id “%s”"), shown);
                   continue;
                 }
               if (step.event == NULL)
@@ -1078,7 +1120,9 @@ static void
 report_syntax_error (DlProblems *problems,
                      GError     *error)
 {
-  const char *message = error->message;
+  /* json-glib quotes the text it stopped at, cut at any byte: make it valid. */
+  g_autofree char *valid = g_utf8_make_valid (error->message, -1);
+  g_autofree char *message = shorten (valid, 200);
   guint line = 0;
   guint column = 0;
   const char *rest;
@@ -1087,7 +1131,7 @@ report_syntax_error (DlProblems *problems,
       && sscanf (message + strlen ("<data>:"), "%u:%u:", &line, &column) == 2
       && (rest = strstr (message, ": Parse error: ")) != NULL)
     {
-      g_autofree char *where = g_strdup_printf ("%u:%u", line, column);
+      g_autofree char *where = g_strdup_printf ("%u:%u", MAX (line, 1), MAX (column, 1));
 
       dl_problems_error (problems, where, _("JSON syntax error: %s"), rest + strlen (": Parse error: "));
     }

@@ -431,7 +431,11 @@ dl_json_prescan (const char  *data,
 
               if (data[i + 1] != 'u')
                 {
-                  if (data[i + 1] == '\0' || strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
+                  if ((guchar) data[i + 1] < 0x20 || data[i + 1] == 0x7F)
+                    return prescan_fail (bad_offset, message, i,
+                                         _("JSON syntax error: a backslash followed by U+%04X is not "
+                                           "a JSON escape"), (guint) (guchar) data[i + 1]);
+                  if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
                     return prescan_fail (bad_offset, message, i,
                                          _("JSON syntax error: “%.*s” is not a JSON escape"),
                                          (int) MIN ((gsize) g_utf8_skip[(guchar) data[i + 1]] + 1, len - i),
@@ -444,7 +448,7 @@ dl_json_prescan (const char  *data,
                 {
                   int n = 2;
 
-                  while (n < 6 && g_ascii_isgraph (data[i + n]))
+                  while (n < 6 && g_ascii_isgraph (data[i + n]) && data[i + n] != '"')
                     n++;
                   return prescan_fail (bad_offset, message, i,
                                        _("JSON syntax error: “%.*s” is not a JSON escape: “\\u” takes "

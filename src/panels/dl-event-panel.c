@@ -1,0 +1,1018 @@
+/* dl-event-panel.c: the sidebar: the selected event, or the dataset overview
+ *
+ * The selected event: title, category, date with its precision and basis,
+ * places with their precision, summary, every claim on its topics across the
+ * dataset (disagreements flagged) and every passage as an activatable card.
+ * With no event: the dataset's title, description, sources, time span and
+ * events by category.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-event-panel"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "dl-category.h"
+#include "dl-event-panel.h"
+
+/* How much of the article to show around a passage, in code points. */
+#define CONTEXT_CHARS 90
+
+struct _DlEventPanel
+{
+  GtkWidget          parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkWidget         *content;   /* GtkBox */
+
+  DlDataset         *dataset;
+  DlEvent           *event;
+};
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_EVENT,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_EXCERPT_ACTIVATED,
+  SIGNAL_EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DlEventPanel, dl_event_panel, GTK_TYPE_WIDGET)
+
+/* Helpers */
+
+static const char *
+ui_language (void)
+{
+  return pango_language_to_string (gtk_get_default_language ());
+}
+
+static char *
+format_precision (double metres)
+{
+  if (metres <= 0)
+    return g_strdup (_("exact position"));
+  if (metres < 1000)
+    return g_strdup_printf (_("within about %.0f m"), metres);
+  if (metres < 10000 && fmod (metres, 1000) != 0)
+    return g_strdup_printf (_("within about %.1f km"), metres / 1000.0);
+
+  return g_strdup_printf (_("within about %.0f km"), metres / 1000.0);
+}
+
+/* "school-strike-killed" → "School strike killed" */
+static char *
+humanize_topic (const char *topic)
+{
+  g_autofree char *spaced = g_strdelimit (g_strdup (topic), "-_", ' ');
+  g_autofree char *first = g_utf8_strup (spaced, 1);
+
+  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
+}
+
+static char *
+format_claim_value (const DlClaim *claim)
+{
+  GString *text = g_string_new (NULL);
+
+  if (claim->qualifier != NULL)
+    g_string_append_printf (text, "%s ", claim->qualifier);
+  g_string_append (text, claim->value_text);
+  if (claim->unit != NULL)
+    g_string_append_printf (text, " %s", claim->unit);
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+capitalize (const char *text)
+{
+  g_autofree char *first = NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (text);
+
+  first = g_utf8_strup (text, g_utf8_next_char (text) - text);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}
+
+/* The date without its qualifiers: they go into the precision line. */
+static char *
+describe_date (const DlEdtf *when)
+{
+  DlEdtf plain = *when;
+
+  plain.flags &= ~(DL_EDTF_UNCERTAIN | DL_EDTF_APPROXIMATE);
+  return dl_edtf_describe (&plain);
+}
+
+/* "To the day · uncertain" */
+static char *
+describe_precision (const DlEdtf *when)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  if (when->flags & DL_EDTF_INTERVAL)
+    g_ptr_array_add (parts, (gpointer) _("a span of time"));
+
+  switch (when->precision)
+    {
+    case DL_EDTF_PRECISION_YEAR:
+      g_ptr_array_add (parts, (gpointer) _("to the year"));
+      break;
+    case DL_EDTF_PRECISION_SEASON:
+      g_ptr_array_add (parts, (gpointer) _("to the season"));
+      break;
+    case DL_EDTF_PRECISION_MONTH:
+      g_ptr_array_add (parts, (gpointer) _("to the month"));
+      break;
+    case DL_EDTF_PRECISION_DAY:
+      g_ptr_array_add (parts, (gpointer) _("to the day"));
+      break;
+    case DL_EDTF_PRECISION_SECOND:
+    default:
+      g_ptr_array_add (parts, (gpointer) _("to the time of day"));
+      break;
+    }
+
+  if (when->flags & DL_EDTF_UNCERTAIN)
+    g_ptr_array_add (parts, (gpointer) _("uncertain"));
+  if (when->flags & DL_EDTF_APPROXIMATE)
+    g_ptr_array_add (parts, (gpointer) _("approximate"));
+  if (when->flags & DL_EDTF_OPEN_START)
+    g_ptr_array_add (parts, (gpointer) _("no known start"));
+  if (when->flags & DL_EDTF_OPEN_END)
+    g_ptr_array_add (parts, (gpointer) _("no known end"));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: separates the parts of a date's precision: "to the day · uncertain" */
+  joined = g_strjoinv (_(" · "), (char **) parts->pdata);
+  return capitalize (joined);
+}
+
+static GtkWidget *
+add_label (GtkWidget  *box,
+           const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+static GtkWidget *
+add_section (GtkWidget  *content,
+             const char *heading)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *label;
+
+  label = add_label (section, heading, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (content), section);
+
+  return section;
+}
+
+static GtkWidget *
+new_boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  return list;
+}
+
+/* An action row; `title` and `subtitle` are plain text. */
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle,
+         const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title_escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_escaped);
+  if (subtitle != NULL)
+    {
+      g_autofree char *subtitle_escaped = g_markup_escape_text (subtitle, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_escaped);
+    }
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  return row;
+}
+
+static GtkWidget *
+new_category_chip (const char *category)
+{
+  GtkWidget *chip = gtk_label_new (dl_category_get_label (category));
+
+  gtk_widget_add_css_class (chip, "category-chip");
+  gtk_widget_add_css_class (chip, dl_category_get_css_class (category));
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+
+  return chip;
+}
+
+static void
+clear_content (DlEventPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+}
+
+/* The passage with a little of the article around it, the passage in bold.
+ * The context stops at paragraph ends and is cut at word boundaries. */
+static char *
+excerpt_markup (const DlExcerpt *excerpt,
+                char           **plain_passage)
+{
+  const DlText *text = dl_source_get_text (excerpt->source);
+  guint n_chars = dl_text_get_n_chars (text);
+  guint from = excerpt->start > CONTEXT_CHARS ? excerpt->start - CONTEXT_CHARS : 0;
+  guint to = MIN (n_chars, excerpt->end + CONTEXT_CHARS);
+  g_autofree char *before = dl_text_substring (text, from, excerpt->start);
+  g_autofree char *passage = dl_text_substring (text, excerpt->start, excerpt->end);
+  g_autofree char *after = dl_text_substring (text, excerpt->end, to);
+  g_autofree char *before_escaped = NULL;
+  g_autofree char *passage_escaped = NULL;
+  g_autofree char *after_escaped = NULL;
+  const char *before_start = before;
+  gboolean cut_before = from > 0;
+  gboolean cut_after = to < n_chars;
+  char *p;
+
+  if ((p = strrchr (before, '\n')) != NULL)
+    {
+      before_start = p + 1;
+      cut_before = FALSE;
+    }
+  else if (cut_before && (p = strchr (before, ' ')) != NULL)
+    {
+      before_start = p + 1;
+    }
+
+  if ((p = strchr (after, '\n')) != NULL)
+    {
+      *p = '\0';
+      cut_after = FALSE;
+    }
+  else if (cut_after && (p = strrchr (after, ' ')) != NULL && p != after)
+    {
+      *p = '\0';
+    }
+
+  passage_escaped = g_markup_escape_text (g_strstrip (g_strdup (passage)), -1);
+  before_escaped = g_markup_escape_text (before_start, -1);
+  after_escaped = g_markup_escape_text (after, -1);
+
+  if (plain_passage != NULL)
+    *plain_passage = g_steal_pointer (&passage);
+
+  return g_strdup_printf ("<span alpha=\"62%%\">%s%s</span><b>%s</b><span alpha=\"62%%\">%s%s</span>",
+                          cut_before ? "…" : "", before_escaped, passage_escaped, after_escaped,
+                          cut_after ? "…" : "");
+}
+
+/* Callbacks */
+
+static void
+on_card_clicked (GtkButton    *button,
+                 DlEventPanel *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "excerpt-index"));
+
+  if (self->event == NULL)
+    return;
+
+  g_signal_emit (self, signals[SIGNAL_EXCERPT_ACTIVATED], 0, self->event, index);
+}
+
+static void
+on_event_link_clicked (GtkButton    *button,
+                       DlEventPanel *self)
+{
+  DlEvent *event = g_object_get_data (G_OBJECT (button), "event");
+
+  if (event != NULL)
+    g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+}
+
+/* Building the views */
+
+static int
+compare_claims_by_value (gconstpointer a,
+                         gconstpointer b)
+{
+  const DlClaim *ca = *(const DlClaim * const *) a;
+  const DlClaim *cb = *(const DlClaim * const *) b;
+
+  if (ca->numeric && cb->numeric && ca->value != cb->value)
+    return ca->value < cb->value ? -1 : 1;
+  if (ca->numeric != cb->numeric)
+    return ca->numeric ? -1 : 1;
+
+  return g_utf8_collate (ca->value_text, cb->value_text);
+}
+
+/* "at least 10 / at least 12 people": each distinct value once, smallest
+ * first, a unit they all share said once at the end. */
+static char *
+describe_disagreement (GArray *refs)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  const char *unit = NULL;
+  gboolean same_unit = TRUE;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const DlClaim *claim = g_array_index (refs, DlClaimRef, i).claim;
+
+      if (i == 0)
+        unit = claim->unit;
+      else if (g_strcmp0 (unit, claim->unit) != 0)
+        same_unit = FALSE;
+      g_ptr_array_add (claims, (gpointer) claim);
+    }
+  g_ptr_array_sort (claims, compare_claims_by_value);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const DlClaim *claim = g_ptr_array_index (claims, i);
+      char *value;
+      gboolean seen = FALSE;
+
+      if (same_unit)
+        value = claim->qualifier != NULL ? g_strdup_printf ("%s %s", claim->qualifier, claim->value_text)
+                                         : g_strdup (claim->value_text);
+      else
+        value = format_claim_value (claim);
+
+      for (guint j = 0; j < values->len && !seen; j++)
+        seen = g_str_equal (g_ptr_array_index (values, j), value);
+
+      if (seen)
+        g_free (value);
+      else
+        g_ptr_array_add (values, value);
+    }
+  g_ptr_array_add (values, NULL);
+
+  /* Translators: separates the different values sources give: "at least 10 / at least 12" */
+  joined = g_strjoinv (_(" / "), (char **) values->pdata);
+  if (same_unit && unit != NULL)
+    return g_strdup_printf ("%s %s", joined, unit);
+
+  return g_steal_pointer (&joined);
+}
+
+static GtkWidget *
+new_topic_row (DlEventPanel *self,
+               const char   *topic)
+{
+  GArray *refs = dl_dataset_get_claims (self->dataset, topic);
+  g_autofree char *title = humanize_topic (topic);
+  g_autoptr(GString) accessible = g_string_new (title);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *label;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (box, "claim-topic");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  label = add_label (box, title, "claim-topic-title");
+
+  if (dl_dataset_topic_disagrees (self->dataset, topic))
+    {
+      g_autofree char *values = describe_disagreement (refs);
+      /* Translators: %s lists the values, "at least 10 / at least 12" */
+      g_autofree char *text = g_strdup_printf (_("Sources disagree: %s"), values);
+      GtkWidget *flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (flag, "claim-disagreement");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (flag), icon);
+      label = add_label (flag, text, NULL);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), flag);
+      g_string_append_printf (accessible, ". %s", text);
+    }
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_add_css_class (grid, "claim-values");
+  gtk_box_append (GTK_BOX (box), grid);
+
+  for (guint i = 0; refs != NULL && i < refs->len; i++)
+    {
+      const DlClaimRef *ref = &g_array_index (refs, DlClaimRef, i);
+      g_autofree char *value = format_claim_value (ref->claim);
+      const char *source_title = dl_source_get_title (ref->claim->source);
+      GtkWidget *value_label = gtk_label_new (value);
+      GtkWidget *source_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_label_set_xalign (GTK_LABEL (value_label), 1.0);
+      gtk_label_set_yalign (GTK_LABEL (value_label), 0.0);
+      gtk_widget_set_valign (value_label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (value_label, "claim-value");
+      gtk_widget_add_css_class (value_label, "numeric");
+      gtk_grid_attach (GTK_GRID (grid), value_label, 0, i, 1, 1);
+
+      label = add_label (source_box, source_title, "claim-source");
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), source_box, 1, i, 1, 1);
+
+      /* TRANSLATORS: a claim and the article it comes from */
+      g_string_append_printf (accessible, _(". %s, in “%s”"), value, source_title);
+
+      if (ref->event != self->event)
+        {
+          GtkWidget *link = gtk_button_new ();
+          GtkWidget *link_label = gtk_label_new (dl_event_get_title (ref->event));
+          /* Translators: a button selecting the event a claim belongs to */
+          g_autofree char *tooltip = g_strdup_printf (_("Show “%s”"), dl_event_get_title (ref->event));
+
+          gtk_label_set_ellipsize (GTK_LABEL (link_label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_xalign (GTK_LABEL (link_label), 0.0);
+          gtk_button_set_child (GTK_BUTTON (link), link_label);
+          gtk_widget_add_css_class (link, "flat");
+          gtk_widget_add_css_class (link, "claim-event-link");
+          gtk_widget_set_halign (link, GTK_ALIGN_START);
+          gtk_widget_set_tooltip_text (link, tooltip);
+          g_object_set_data (G_OBJECT (link), "event", ref->event);
+          g_signal_connect (link, "clicked", G_CALLBACK (on_event_link_clicked), self);
+          gtk_box_append (GTK_BOX (source_box), link);
+        }
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
+                                  -1);
+  return row;
+}
+
+static void
+add_claims (DlEventPanel *self)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *section;
+  GtkWidget *list;
+
+  if (dl_event_get_n_claims (self->event) == 0)
+    return;
+
+  section = add_section (self->content, _("Claims"));
+  list = new_boxed_list ();
+  gtk_widget_add_css_class (list, "claims-list");
+  gtk_box_append (GTK_BOX (section), list);
+
+  for (guint i = 0; i < dl_event_get_n_claims (self->event); i++)
+    {
+      const DlClaim *claim = dl_event_get_claim (self->event, i);
+
+      if (g_hash_table_add (shown, claim->topic))
+        gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (self, claim->topic));
+    }
+}
+
+static GtkWidget *
+new_passage_card (DlEventPanel    *self,
+                  const DlExcerpt *excerpt,
+                  guint            index)
+{
+  const char *article = dl_source_get_title (excerpt->source);
+  g_autofree char *passage = NULL;
+  g_autofree char *markup = excerpt_markup (excerpt, &passage);
+  /* Translators: what a screen reader says for a passage card */
+  g_autofree char *accessible = g_strdup_printf (_("Passage from %s: %s"), article, passage);
+  /* Translators: the tooltip of a passage card */
+  g_autofree char *tooltip = g_strdup_printf (_("Read it in “%s”"), article);
+  GtkWidget *card = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+  GtkWidget *icon;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "passage-card");
+  gtk_button_set_child (GTK_BUTTON (card), box);
+  gtk_widget_set_tooltip_text (card, tooltip);
+  g_object_set_data (G_OBJECT (card), "excerpt-index", GUINT_TO_POINTER (index));
+  g_signal_connect (card, "clicked", G_CALLBACK (on_card_clicked), self);
+
+  icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_box_append (GTK_BOX (header), icon);
+  label = add_label (header, article, "passage-article");
+  gtk_widget_set_hexpand (label, TRUE);
+  icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_box_append (GTK_BOX (header), icon);
+  gtk_box_append (GTK_BOX (box), header);
+
+  label = add_label (box, NULL, "passage-text");
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return card;
+}
+
+static void
+show_event (DlEventPanel *self)
+{
+  DlEvent *event = self->event;
+  const DlEdtf *when = dl_event_get_when (event);
+  g_autofree char *date = describe_date (when);
+  g_autofree char *precision = describe_precision (when);
+  g_autofree char *date_subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  g_autoptr(GString) places = g_string_new (NULL);
+  const char *basis = dl_event_get_when_basis (event);
+  const char *summary = dl_event_get_summary (event);
+  guint n_excerpts = dl_event_get_n_excerpts (event);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *facts;
+  GtkWidget *label;
+  GtkWidget *row;
+
+  /* Title and category */
+  gtk_box_append (GTK_BOX (header), new_category_chip (dl_event_get_category (event)));
+  label = add_label (header, dl_event_get_title (event), "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  /* When and where */
+  facts = new_boxed_list ();
+  gtk_widget_add_css_class (facts, "event-facts");
+  gtk_box_append (GTK_BOX (self->content), facts);
+
+  if (basis != NULL && *basis != '\0')
+    /* Translators: the precision of a date, then how it was derived */
+    date_subtitle = g_strdup_printf (_("%s\nDated from: %s"), precision, basis);
+  else
+    date_subtitle = g_strdup (precision);
+  row = new_row (date, date_subtitle, "x-office-calendar-symbolic");
+  gtk_widget_add_css_class (row, "event-date");
+  gtk_list_box_append (GTK_LIST_BOX (facts), row);
+
+  for (guint i = 0; i < dl_event_get_n_places (event); i++)
+    {
+      DlPlace *place = dl_event_get_place (event, i);
+      const char *name = dl_place_get_name_for (place, ui_language ());
+      g_autofree char *within = format_precision (dl_place_get_precision_m (place));
+
+      row = new_row (name, within, "mark-location-symbolic");
+      gtk_widget_add_css_class (row, "event-place");
+      gtk_list_box_append (GTK_LIST_BOX (facts), row);
+
+      if (places->len > 0)
+        g_string_append (places, "; ");
+      /* Translators: a place and its precision, "Gaza City · within about 300 m" */
+      g_string_append_printf (places, _("%s · %s"), name, within);
+    }
+
+  if (summary != NULL && *summary != '\0')
+    add_label (self->content, summary, "event-summary");
+
+  add_claims (self);
+
+  if (n_excerpts > 0)
+    {
+      g_autofree char *heading =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Passage", "%u Passages", n_excerpts), n_excerpts);
+      GtkWidget *section = add_section (self->content, heading);
+      GtkWidget *cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+
+      gtk_widget_add_css_class (cards, "passage-cards");
+      gtk_box_append (GTK_BOX (section), cards);
+      for (guint i = 0; i < n_excerpts; i++)
+        gtk_box_append (GTK_BOX (cards), new_passage_card (self, dl_event_get_excerpt (event, i), i));
+    }
+
+  /* What a screen reader says about the selection. */
+  /* Translators: the selected event's date and place, for screen readers */
+  accessible = g_strdup_printf (_("%s. %s"), date, places->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dl_event_get_title (event),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
+                                  -1);
+#if GTK_CHECK_VERSION(4, 14, 0)
+  {
+    g_autofree char *announcement = g_strdup_printf ("%s. %s", dl_event_get_title (event), accessible);
+
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), announcement,
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  }
+#endif
+}
+
+typedef struct {
+  const char *category;
+  guint       count;
+} CategoryCount;
+
+static int
+compare_category_counts (gconstpointer a,
+                         gconstpointer b)
+{
+  const CategoryCount *ca = a;
+  const CategoryCount *cb = b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+
+  return g_utf8_collate (dl_category_get_label (ca->category), dl_category_get_label (cb->category));
+}
+
+static void
+add_categories (DlEventPanel *self)
+{
+  GListModel *events = dl_dataset_get_events (self->dataset);
+  guint n_events = g_list_model_get_n_items (events);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (CategoryCount));
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *section;
+  GtkWidget *list;
+
+  if (n_events == 0)
+    return;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      const char *category = dl_event_get_category (event);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, category));
+
+      /* The strings belong to the dataset's events, which outlive this. */
+      g_hash_table_insert (counts, (gpointer) category, GUINT_TO_POINTER (count + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CategoryCount entry = { key, GPOINTER_TO_UINT (value) };
+
+      g_array_append_val (sorted, entry);
+    }
+  g_array_sort (sorted, compare_category_counts);
+
+  section = add_section (self->content, _("Events by Category"));
+  list = new_boxed_list ();
+  gtk_widget_add_css_class (list, "category-counts");
+  gtk_box_append (GTK_BOX (section), list);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const CategoryCount *entry = &g_array_index (sorted, CategoryCount, i);
+      g_autofree char *count = g_strdup_printf ("%u", entry->count);
+      g_autofree char *accessible =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u event", "%s: %u events", entry->count),
+                         dl_category_get_label (entry->category), entry->count);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *name = gtk_label_new (dl_category_get_label (entry->category));
+      GtkWidget *count_label = gtk_label_new (count);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_add_css_class (box, "category-count");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+      gtk_widget_add_css_class (dot, "category-dot");
+      gtk_widget_add_css_class (dot, dl_category_get_css_class (entry->category));
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), dot);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_box_append (GTK_BOX (box), name);
+
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_box_append (GTK_BOX (box), count_label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+}
+
+static void
+show_overview (DlEventPanel *self)
+{
+  GListModel *sources = dl_dataset_get_sources (self->dataset);
+  guint n_sources = g_list_model_get_n_items (sources);
+  guint n_events = g_list_model_get_n_items (dl_dataset_get_events (self->dataset));
+  const char *description = dl_dataset_get_description (self->dataset);
+  g_autofree char *events_text = NULL;
+  g_autofree char *sources_text = NULL;
+  g_autofree char *stats = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hint;
+  GtkWidget *label;
+  GtkWidget *list;
+  GtkWidget *section;
+  gint64 earliest;
+  gint64 latest;
+
+  label = add_label (header, dl_dataset_get_title (self->dataset), "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+
+  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_sources), n_sources);
+  /* Translators: "50 events from 5 articles" */
+  stats = g_strdup_printf (_("%s from %s"), events_text, sources_text);
+  add_label (header, stats, "dim-label");
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  if (dl_dataset_get_time_range (self->dataset, &earliest, &latest))
+    {
+      DlEdtf span = { earliest, latest, DL_EDTF_INTERVAL, DL_EDTF_PRECISION_DAY };
+      g_autofree char *range = dl_edtf_describe (&span);
+
+      list = new_boxed_list ();
+      gtk_list_box_append (GTK_LIST_BOX (list), new_row (range, _("Time span of all events"),
+                                                         "x-office-calendar-symbolic"));
+      gtk_box_append (GTK_BOX (self->content), list);
+    }
+
+  if (description != NULL && *description != '\0')
+    add_label (self->content, description, "dataset-description");
+
+  section = add_section (self->content, _("Sources"));
+  list = new_boxed_list ();
+  gtk_widget_add_css_class (list, "source-list");
+  gtk_box_append (GTK_BOX (section), list);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *published = dl_edtf_describe (dl_source_get_published (source));
+      /* Translators: when an article was published */
+      g_autofree char *subtitle = g_strdup_printf (_("Published %s"), published);
+      GtkWidget *row = new_row (dl_source_get_title (source), subtitle, "text-x-generic-symbolic");
+
+      if (dl_source_get_published_basis (source) != NULL)
+        gtk_widget_set_tooltip_text (row, dl_source_get_published_basis (source));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  add_categories (self);
+
+  hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (hint, "overview-hint");
+  gtk_box_append (GTK_BOX (hint), gtk_image_new_from_icon_name ("mark-location-symbolic"));
+  label = add_label (hint, _("Select an event on the map, on the timeline or in the list to see when and where "
+                             "it happened and read the passages that report it."), NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (self->content), hint);
+
+  /* Translators: a screen reader's description of the overview */
+  accessible = g_strdup_printf (_("Overview: %s"), stats);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dl_dataset_get_title (self->dataset),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
+                                  -1);
+}
+
+static void
+rebuild (DlEventPanel *self)
+{
+  clear_content (self);
+
+  if (self->dataset != NULL && self->event != NULL)
+    show_event (self);
+  else if (self->dataset != NULL)
+    show_overview (self);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* GObject */
+
+static void
+dl_event_panel_dispose (GObject *object)
+{
+  DlEventPanel *self = DL_EVENT_PANEL (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->event);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (dl_event_panel_parent_class)->dispose (object);
+}
+
+static void
+dl_event_panel_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DlEventPanel *self = DL_EVENT_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_event_panel_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DlEventPanel *self = DL_EVENT_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      dl_event_panel_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_EVENT:
+      dl_event_panel_set_event (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_event_panel_class_init (DlEventPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_event_panel_dispose;
+  object_class->get_property = dl_event_panel_get_property;
+  object_class->set_property = dl_event_panel_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         DL_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL,
+                         DL_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_EXCERPT_ACTIVATED] =
+    g_signal_new ("excerpt-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, DL_TYPE_EVENT, G_TYPE_UINT);
+  signals[SIGNAL_EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DL_TYPE_EVENT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dl-event-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dl_event_panel_init (DlEventPanel *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 400);
+  gtk_scrolled_window_set_child (self->scroller, clamp);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_add_css_class (self->content, "event-panel-content");
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
+}
+
+/* Public API */
+
+DlEventPanel *
+dl_event_panel_new (void)
+{
+  return g_object_new (DL_TYPE_EVENT_PANEL, NULL);
+}
+
+void
+dl_event_panel_set_dataset (DlEventPanel *self,
+                            DlDataset    *dataset)
+{
+  g_return_if_fail (DL_IS_EVENT_PANEL (self));
+  g_return_if_fail (dataset == NULL || DL_IS_DATASET (dataset));
+
+  if (self->dataset == dataset)
+    return;
+
+  g_set_object (&self->dataset, dataset);
+  if (self->event != NULL)
+    {
+      g_clear_object (&self->event);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+    }
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+DlDataset *
+dl_event_panel_get_dataset (DlEventPanel *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT_PANEL (self), NULL);
+  return self->dataset;
+}
+
+void
+dl_event_panel_set_event (DlEventPanel *self,
+                          DlEvent      *event)
+{
+  g_return_if_fail (DL_IS_EVENT_PANEL (self));
+  g_return_if_fail (event == NULL || DL_IS_EVENT (event));
+
+  if (!g_set_object (&self->event, event))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+DlEvent *
+dl_event_panel_get_event (DlEventPanel *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT_PANEL (self), NULL);
+  return self->event;
+}

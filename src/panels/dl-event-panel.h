@@ -1,0 +1,34 @@
+/* dl-event-panel.h: the sidebar: the selected event, or the dataset overview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dl-dataset.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_EVENT_PANEL (dl_event_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlEventPanel, dl_event_panel, DL, EVENT_PANEL, GtkWidget)
+
+/* The panel scrolls by itself: put it straight into a pane, not into a
+ * GtkScrolledWindow.
+ *
+ * Signals:
+ *   "excerpt-activated" (DlEvent *event, guint excerpt_index): a passage card
+ *     was activated (click, Enter, Space).
+ *   "event-activated" (DlEvent *event): another event was chosen (from a
+ *     claim that belongs to it). */
+DlEventPanel *dl_event_panel_new         (void);
+void          dl_event_panel_set_dataset (DlEventPanel *self,
+                                          DlDataset    *dataset);
+DlDataset    *dl_event_panel_get_dataset (DlEventPanel *self);
+/* NULL shows the dataset's overview. */
+void          dl_event_panel_set_event   (DlEventPanel *self,
+                                          DlEvent      *event);
+DlEvent      *dl_event_panel_get_event   (DlEventPanel *self);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* dl-timeline.h: a zoomable time axis with the events in category lanes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dl-event.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_TIMELINE (dl_timeline_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlTimeline, dl_timeline, DL, TIMELINE, GtkWidget)
+
+DlTimeline  *dl_timeline_new               (void);
+/* The events to draw (a GListModel of DlEvent, in any order), or NULL. */
+void         dl_timeline_set_model         (DlTimeline      *self,
+                                            GListModel      *events);
+/* Emphasises @event (or nothing) and scrolls, animated, to show it. */
+void         dl_timeline_set_selected      (DlTimeline      *self,
+                                            DlEvent         *event);
+DlEvent     *dl_timeline_get_selected      (DlTimeline      *self);
+/* The visible range of the detail axis, in Unix seconds (UTC); also the
+ * "visible-start" and "visible-end" properties. */
+void         dl_timeline_set_visible_range (DlTimeline      *self,
+                                            gint64           start,
+                                            gint64           end);
+void         dl_timeline_get_visible_range (DlTimeline      *self,
+                                            gint64          *start,
+                                            gint64          *end);
+/* Shows every event with a known extent, with a margin. */
+void         dl_timeline_fit_all           (DlTimeline      *self);
+/* Zooms in (@factor > 1) or out around the centre, or around the selection
+ * when it is visible. The span stays between an hour and 50 years. */
+void         dl_timeline_zoom              (DlTimeline      *self,
+                                            double           factor);
+
+/* For tests and benchmarks. */
+
+/* The event drawn at widget coordinates, or NULL. */
+DlEvent     *dl_timeline_pick              (DlTimeline      *self,
+                                            double           x,
+                                            double           y);
+/* Where @event is drawn (possibly outside the widget when it is out of
+ * range); FALSE if it is not in the model or the widget has no size. */
+gboolean     dl_timeline_get_event_bounds  (DlTimeline      *self,
+                                            DlEvent         *event,
+                                            graphene_rect_t *bounds);
+/* The event labels placed by the last snapshot, in widget coordinates. */
+const graphene_rect_t *
+             dl_timeline_get_label_rects   (DlTimeline      *self,
+                                            guint           *n_rects);
+/* The unit of the detail axis' ticks at the current size and range:
+ * "hour", "day", "month" or "year". */
+const char  *dl_timeline_get_tick_unit     (DlTimeline      *self);
+
+G_END_DECLS

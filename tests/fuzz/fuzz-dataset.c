@@ -1,0 +1,104 @@
+/* fuzz-dataset.c: libFuzzer target: the dataset loader on arbitrary bytes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Articles are read relative to FUZZ_BASE_DIR (the bad corpus, with its
+ * articles: valid, invalid UTF-8, a NUL byte, a symbolic link leading out),
+ * or to $DL_FUZZ_BASE_DIR. Built with libFuzzer (-Dfuzzing=true, clang) as
+ * fuzz-dataset, and with fuzz-main.c as fuzz-replay in every build.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "dl-dataset.h"
+#include "dl-export.h"
+
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t  *data,
+                            size_t          size);
+
+static const char *base_dir;
+
+/* What the application does with a dataset that loaded. */
+static void
+exercise (DlDataset *dataset)
+{
+  g_auto(GStrv) topics = dl_dataset_dup_topics (dataset);
+  g_autoptr(JsonNode) geojson = dl_export_geojson (dataset);
+  GPtrArray *by_time = dl_dataset_get_events_by_time (dataset);
+  char *text;
+  gint64 earliest;
+  gint64 latest;
+  DlBBox bbox;
+
+  text = json_to_string (geojson, FALSE);
+  g_free (text);
+
+  dl_dataset_get_time_range (dataset, &earliest, &latest);
+  bbox = dl_dataset_get_bbox (dataset);
+  (void) bbox;
+
+  for (guint i = 0; topics[i] != NULL; i++)
+    dl_dataset_topic_disagrees (dataset, topics[i]);
+
+  for (guint i = 0; i < by_time->len; i++)
+    {
+      DlEvent *event = g_ptr_array_index (by_time, i);
+      GPtrArray *source_ids = dl_event_dup_source_ids (event);
+      char *when = dl_edtf_describe (dl_event_get_when (event));
+
+      g_ptr_array_unref (source_ids);
+      g_free (when);
+      dl_event_get_anchor (event);
+      dl_event_matches (event, "school strike");
+    }
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  base_dir = g_getenv ("DL_FUZZ_BASE_DIR");
+  if (base_dir == NULL)
+    base_dir = FUZZ_BASE_DIR;
+
+  /* A critical or warning from GLib is a bug the fuzzer must report. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autofree char *report = NULL;
+
+  dataset = dl_dataset_load_from_data ((const char *) data, size, base_dir, problems);
+
+  /* A dataset comes back exactly when there is no error. */
+  if ((dataset != NULL) == dl_problems_has_errors (problems))
+    abort ();
+
+  for (guint i = 0; i < dl_problems_get_length (problems); i++)
+    {
+      const DlProblem *problem = dl_problems_get (problems, i);
+
+      if (!g_utf8_validate (problem->message, -1, NULL) || !g_utf8_validate (problem->path, -1, NULL))
+        abort ();
+    }
+  report = dl_problems_to_string (problems, "fuzz");
+
+  if (dataset != NULL)
+    exercise (dataset);
+
+  return 0;
+}

@@ -1,0 +1,662 @@
+/* test-panels.c: the event panel and the article view, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "test-panels"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "dl-article-view.h"
+#include "dl-dataset.h"
+#include "dl-event-panel.h"
+
+static DlDataset *dataset;
+
+/* Helpers */
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+widget_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+collect_with_class (GtkWidget  *widget,
+                    const char *css_class,
+                    GPtrArray  *out)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, css_class, out);
+}
+
+static GtkWindow *
+new_window (GtkWidget *child,
+            int        width,
+            int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  wait_ms (300);
+
+  return window;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* The window's background, as on screen. */
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
+                             &bounds);
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.14, 0.14, 0.14, 1.0 }, &bounds);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static DlEvent *
+lookup_event (const char *id)
+{
+  DlEvent *event = dl_dataset_lookup_event (dataset, id);
+
+  g_assert_nonnull (event);
+  return event;
+}
+
+/* An event with passages in several sources and a disagreeing claim. */
+static DlEvent *
+school_strike (void)
+{
+  return lookup_event ("school-strike-gaza-city");
+}
+
+typedef struct {
+  DlEvent *event;
+  guint    index;
+  guint    count;
+} Activation;
+
+static void
+on_excerpt_activated (DlEventPanel *panel G_GNUC_UNUSED,
+                      DlEvent      *event,
+                      guint         index,
+                      Activation   *activation)
+{
+  activation->event = event;
+  activation->index = index;
+  activation->count++;
+}
+
+static void
+on_event_activated (GtkWidget  *widget G_GNUC_UNUSED,
+                    DlEvent    *event,
+                    Activation *activation)
+{
+  activation->event = event;
+  activation->count++;
+}
+
+/* Tests */
+
+static void
+test_panel_shows_excerpts (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+  GListModel *events = dl_dataset_get_events (dataset);
+
+  dl_event_panel_set_dataset (panel, dataset);
+
+  /* Every event shows every one of its passages. */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *text = NULL;
+
+      dl_event_panel_set_event (panel, event);
+      text = widget_text (GTK_WIDGET (panel));
+      g_assert_nonnull (strstr (text, dl_event_get_title (event)));
+      for (guint j = 0; j < dl_event_get_n_excerpts (event); j++)
+        {
+          g_autofree char *exact = g_strstrip (g_strdup (dl_event_get_excerpt (event, j)->exact));
+
+          if (strstr (text, exact) == NULL)
+            g_error ("%s: passage %u not shown: %s", dl_event_get_id (event), j, exact);
+        }
+    }
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_panel_date_and_place (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+  g_autofree char *text = NULL;
+
+  dl_event_panel_set_dataset (panel, dataset);
+  dl_event_panel_set_event (panel, school_strike ());
+  text = widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, "Tuesday 20 August 2024"));
+  g_assert_nonnull (strstr (text, "To the day"));
+  g_assert_nonnull (strstr (text, dl_event_get_when_basis (school_strike ())));
+  g_assert_nonnull (strstr (text, "within about"));
+  g_clear_pointer (&text, g_free);
+
+  /* "2024-08-20?" says it is uncertain, once. */
+  dl_event_panel_set_event (panel, lookup_event ("central-gaza-strike"));
+  text = widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, "To the day · uncertain"));
+  g_assert_null (strstr (text, "(uncertain)"));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_panel_overview (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+  GListModel *sources = dl_dataset_get_sources (dataset);
+  g_autofree char *text = NULL;
+
+  dl_event_panel_set_dataset (panel, dataset);
+  g_assert_null (dl_event_panel_get_event (panel));
+  text = widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, dl_dataset_get_title (dataset)));
+  g_assert_nonnull (strstr (text, dl_dataset_get_description (dataset)));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_nonnull (strstr (text, dl_source_get_title (source)));
+    }
+  g_assert_nonnull (strstr (text, "Strike"));
+  g_assert_nonnull (strstr (text, "Diplomacy"));
+
+  /* Back from an event to the overview. */
+  dl_event_panel_set_event (panel, school_strike ());
+  dl_event_panel_set_event (panel, NULL);
+  g_clear_pointer (&text, g_free);
+  text = widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, dl_dataset_get_title (dataset)));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_panel_disagreement (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+  g_autofree char *text = NULL;
+
+  g_assert_true (dl_dataset_topic_disagrees (dataset, "school-strike-killed"));
+
+  dl_event_panel_set_dataset (panel, dataset);
+  dl_event_panel_set_event (panel, school_strike ());
+  text = widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, "Sources disagree: at least 10 / at least 12"));
+  g_assert_nonnull (strstr (text, "School strike killed"));
+  /* Agreeing topics are not flagged. */
+  g_assert_false (dl_dataset_topic_disagrees (dataset, "school-strike-sheltering"));
+  g_assert_nonnull (strstr (text, "School strike sheltering"));
+  g_assert_null (strstr (strstr (text, "Sources disagree") + 1, "Sources disagree"));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_panel_card_activation (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  Activation activation = { 0 };
+  DlEvent *event = school_strike ();
+
+  dl_event_panel_set_dataset (panel, dataset);
+  dl_event_panel_set_event (panel, event);
+  g_signal_connect (panel, "excerpt-activated", G_CALLBACK (on_excerpt_activated), &activation);
+
+  collect_with_class (GTK_WIDGET (panel), "passage-card", cards);
+  g_assert_cmpuint (cards->len, ==, dl_event_get_n_excerpts (event));
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+
+      /* Keyboard reachable, and named for screen readers. */
+      g_assert_true (gtk_widget_get_focusable (card));
+      g_assert_true (GTK_IS_BUTTON (card));
+
+      activation = (Activation) { 0 };
+      /* As Enter or Space does: "clicked" follows a short press animation. */
+      g_assert_true (gtk_widget_activate (card));
+      wait_ms (400);
+      g_assert_cmpuint (activation.count, ==, 1);
+      g_assert_true (activation.event == event);
+      g_assert_cmpuint (activation.index, ==, i);
+    }
+
+  gtk_window_destroy (window);
+}
+
+/* Two events with claims on one topic: each lists the other's claim with a
+ * button that selects it. */
+static const char two_events[] =
+  "{ \"dateline\": 1, \"title\": \"Two events\","
+  "  \"sources\": [ { \"id\": \"a000\", \"file\": \"articles/000_f390b9095673a8dc.txt\","
+  "                   \"title\": \"Article A\", \"published\": \"2024-08-20\" } ],"
+  "  \"places\": [ { \"id\": \"gaza\", \"name\": \"Gaza City\","
+  "                  \"geometry\": { \"type\": \"Point\", \"coordinates\": [34.4667, 31.5016] },"
+  "                  \"precision_m\": 2000 } ],"
+  "  \"events\": ["
+  "    { \"id\": \"first\", \"title\": \"First\", \"category\": \"diplomacy\", \"when\": \"2024-08-20\","
+  "      \"place\": \"gaza\", \"excerpts\": [ { \"source\": \"a000\", \"exact\": \"visiting Egypt and Qatar\" } ],"
+  "      \"claims\": [ { \"topic\": \"shared-topic\", \"value\": 2, \"excerpt\": 0 } ] },"
+  "    { \"id\": \"second\", \"title\": \"Second\", \"category\": \"diplomacy\", \"when\": \"2024-08-19\","
+  "      \"place\": \"gaza\", \"excerpts\": [ { \"source\": \"a000\", \"exact\": \"two strategic corridors\" } ],"
+  "      \"claims\": [ { \"topic\": \"shared-topic\", \"value\": 3, \"qualifier\": \"about\", \"excerpt\": 0 } ] }"
+  "  ] }";
+
+static void
+test_panel_event_link (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) small = NULL;
+  g_autofree char *text = NULL;
+  Activation activation = { 0 };
+
+  small = dl_dataset_load_from_data (two_events, strlen (two_events),
+                                     SOURCE_DATASETDIR "/gaza-august-2024", problems);
+  g_assert_nonnull (small);
+
+  dl_event_panel_set_dataset (panel, small);
+  dl_event_panel_set_event (panel, dl_dataset_lookup_event (small, "first"));
+  g_signal_connect (panel, "event-activated", G_CALLBACK (on_event_activated), &activation);
+
+  text = widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, "Sources disagree: 2 / about 3"));
+
+  collect_with_class (GTK_WIDGET (panel), "claim-event-link", links);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (gtk_widget_activate (g_ptr_array_index (links, 0)));
+  wait_ms (400);
+  g_assert_cmpuint (activation.count, ==, 1);
+  g_assert_true (activation.event == dl_dataset_lookup_event (small, "second"));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_panel_accessible (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 900);
+
+  dl_event_panel_set_dataset (panel, dataset);
+  dl_event_panel_set_event (panel, school_strike ());
+  gtk_test_accessible_assert_property (panel, GTK_ACCESSIBLE_PROPERTY_LABEL, dl_event_get_title (school_strike ()));
+
+  gtk_window_destroy (window);
+}
+
+/* Passages of other events in the source that do not overlap the event's. */
+static const DlExcerpt *
+other_passage (DlSource  *source,
+               DlEvent   *event,
+               DlEvent  **other_event)
+{
+  GListModel *events = dl_dataset_get_events (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) other = g_list_model_get_item (events, i);
+
+      if (other == event)
+        continue;
+
+      for (guint j = 0; j < dl_event_get_n_excerpts (other); j++)
+        {
+          const DlExcerpt *candidate = dl_event_get_excerpt (other, j);
+          gboolean overlaps = FALSE;
+
+          if (candidate->source != source)
+            continue;
+
+          /* Overlapping none of the event's passages, nor any other event's. */
+          for (guint k = 0; k < g_list_model_get_n_items (events) && !overlaps; k++)
+            {
+              g_autoptr(DlEvent) e = g_list_model_get_item (events, k);
+
+              for (guint l = 0; l < dl_event_get_n_excerpts (e) && !overlaps; l++)
+                {
+                  const DlExcerpt *x = dl_event_get_excerpt (e, l);
+
+                  if (e == other && l == j)
+                    continue;
+                  overlaps = x->source == source && x->start < candidate->end && candidate->start < x->end;
+                }
+            }
+
+          if (!overlaps)
+            {
+              *other_event = other;
+              return candidate;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_article_highlights (void)
+{
+  DlArticleView *view = dl_article_view_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (view), 700, 800);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dl_article_view_get_text_view (view));
+  GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-event");
+  GListModel *events = dl_dataset_get_events (dataset);
+  gboolean offsets_differ_from_bytes = FALSE;
+
+  dl_article_view_set_dataset (view, dataset);
+  g_assert_nonnull (current);
+
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, e);
+
+      for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
+        {
+          const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
+          g_autoptr(GArray) highlights = NULL;
+          guint expected = 0;
+
+          dl_article_view_show (view, excerpt->source, event, i);
+          g_assert_true (dl_article_view_get_source (view) == excerpt->source);
+          highlights = dl_article_view_get_highlights (view);
+
+          /* Exactly the event's passages in this source… */
+          for (guint j = 0; j < dl_event_get_n_excerpts (event); j++)
+            expected += dl_event_get_excerpt (event, j)->source == excerpt->source;
+          g_assert_cmpuint (highlights->len, ==, 2 * expected);
+
+          for (guint h = 0; h < highlights->len; h += 2)
+            {
+              guint start = g_array_index (highlights, guint, h);
+              guint end = g_array_index (highlights, guint, h + 1);
+              gboolean found = FALSE;
+
+              for (guint j = 0; j < dl_event_get_n_excerpts (event) && !found; j++)
+                {
+                  const DlExcerpt *x = dl_event_get_excerpt (event, j);
+
+                  if (x->source == excerpt->source && x->start == start && x->end == end)
+                    {
+                      GtkTextIter a, b;
+                      g_autofree char *shown = NULL;
+
+                      /* …at code-point offsets: the buffer's text there is the quote. */
+                      gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+                      gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+                      shown = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
+                      g_assert_cmpstr (shown, ==, x->exact);
+                      g_assert_true (gtk_text_iter_has_tag (&a, current));
+                      gtk_text_iter_backward_char (&b);
+                      g_assert_true (gtk_text_iter_has_tag (&b, current));
+
+                      if (dl_text_char_to_byte (dl_source_get_text (x->source), start) != start)
+                        offsets_differ_from_bytes = TRUE;
+                      found = TRUE;
+                    }
+                }
+              g_assert_true (found);
+            }
+        }
+    }
+
+  /* The curly quotes make byte and code-point offsets differ. */
+  g_assert_true (offsets_differ_from_bytes);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_article_scrolls_to_passage (void)
+{
+  DlArticleView *view = dl_article_view_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (view), 600, 400);
+  GtkTextView *text_view = dl_article_view_get_text_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  DlEvent *event = lookup_event ("hostage-bodies-recovered");
+  const DlExcerpt *last = NULL;
+  guint last_index = 0;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  dl_article_view_set_dataset (view, dataset);
+
+  /* The passage furthest into its article. */
+  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
+    if (last == NULL || dl_event_get_excerpt (event, i)->start > last->start)
+      {
+        last = dl_event_get_excerpt (event, i);
+        last_index = i;
+      }
+
+  dl_article_view_show (view, last->source, event, last_index);
+  wait_ms (500);
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, last->start);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  g_test_message ("visible %d+%d, passage %d+%d", visible.y, visible.height, location.y, location.height);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_article_other_event (void)
+{
+  DlArticleView *view = dl_article_view_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (view), 700, 800);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dl_article_view_get_text_view (view));
+  DlEvent *event = school_strike ();
+  const DlExcerpt *excerpt = dl_event_get_excerpt (event, 0);
+  const DlExcerpt *other;
+  DlEvent *other_event = NULL;
+  Activation activation = { 0 };
+  GtkTextIter iter;
+
+  dl_article_view_set_dataset (view, dataset);
+  dl_article_view_show (view, excerpt->source, event, 0);
+  g_signal_connect (view, "event-activated", G_CALLBACK (on_event_activated), &activation);
+
+  other = other_passage (excerpt->source, event, &other_event);
+  g_assert_nonnull (other);
+
+  /* Enter with the cursor in the event's own passage does nothing… */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, excerpt->start + 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "article.activate-passage", NULL));
+  g_assert_cmpuint (activation.count, ==, 0);
+
+  /* …in another event's passage it selects that event. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (other->start + other->end) / 2);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "article.activate-passage", NULL));
+  g_assert_cmpuint (activation.count, ==, 1);
+  g_assert_true (activation.event == other_event);
+
+  /* Outside every passage: nothing. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "article.activate-passage", NULL));
+  g_assert_cmpuint (activation.count, ==, 1);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_render (void)
+{
+  DlEventPanel *panel = dl_event_panel_new ();
+  DlArticleView *view = dl_article_view_new ();
+  GtkWindow *window;
+  DlEvent *event = school_strike ();
+
+  dl_event_panel_set_dataset (panel, dataset);
+  window = new_window (GTK_WIDGET (panel), 420, 1900);
+  wait_ms (300);
+  save_png (GTK_WIDGET (panel), "panel-overview.png");
+
+  dl_event_panel_set_event (panel, event);
+  wait_ms (300);
+  save_png (GTK_WIDGET (panel), "panel-event.png");
+  gtk_window_destroy (window);
+
+  dl_article_view_set_dataset (view, dataset);
+  dl_article_view_show (view, dl_event_get_excerpt (event, 1)->source, event, 1);
+  window = new_window (GTK_WIDGET (view), 640, 900);
+  wait_ms (500);
+  save_png (GTK_WIDGET (view), "article-view.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_ms (500);
+  save_png (GTK_WIDGET (view), "article-view-dark.png");
+  gtk_window_destroy (window);
+
+  panel = dl_event_panel_new ();
+  dl_event_panel_set_dataset (panel, dataset);
+  dl_event_panel_set_event (panel, event);
+  window = new_window (GTK_WIDGET (panel), 420, 1900);
+  wait_ms (300);
+  save_png (GTK_WIDGET (panel), "panel-event-dark.png");
+  gtk_window_destroy (window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+load_css (const char *name)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "ui", name, NULL);
+
+  gtk_css_provider_load_from_path (provider, path);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlProblems) problems = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  load_css ("style.css");
+  load_css ("panels.css");
+
+  file = g_file_new_for_path (SOURCE_DATASETDIR "/gaza-august-2024/gaza-august-2024.dateline.json");
+  problems = dl_problems_new ();
+  dataset = dl_dataset_load (file, problems, NULL);
+  g_assert_nonnull (dataset);
+
+  g_test_add_func ("/panels/event/excerpts", test_panel_shows_excerpts);
+  g_test_add_func ("/panels/event/date-and-place", test_panel_date_and_place);
+  g_test_add_func ("/panels/event/disagreement", test_panel_disagreement);
+  g_test_add_func ("/panels/event/card-activation", test_panel_card_activation);
+  g_test_add_func ("/panels/event/event-link", test_panel_event_link);
+  g_test_add_func ("/panels/event/accessible", test_panel_accessible);
+  g_test_add_func ("/panels/overview", test_panel_overview);
+  g_test_add_func ("/panels/article/highlights", test_article_highlights);
+  g_test_add_func ("/panels/article/scrolls-to-passage", test_article_scrolls_to_passage);
+  g_test_add_func ("/panels/article/other-event", test_article_other_event);
+  g_test_add_func ("/panels/render", test_render);
+
+  status = g_test_run ();
+  g_clear_object (&dataset);
+
+  return status;
+}

@@ -1,0 +1,474 @@
+/* test-timeline.c: the timeline widget, driven in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "dl-dataset.h"
+#include "timeline/dl-timeline.h"
+
+#define WIDTH  1200
+#define HEIGHT 200
+
+typedef struct {
+  DlDataset  *dataset;
+  GListModel *events;
+  GtkWindow  *window;
+  GtkWidget  *box;
+  DlTimeline *timeline;
+} Fixture;
+
+static const char *
+dataset_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    {
+      const char *dir = g_getenv ("DATELINE_DATASET_DIR");
+
+      path = g_build_filename (dir != NULL ? dir : SOURCE_DATASETDIR,
+                               "gaza-august-2024", "gaza-august-2024.dateline.json", NULL);
+    }
+
+  return path;
+}
+
+static void
+run_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  run_ms (50);
+}
+
+/* Builds the render nodes as a frame would, so the label rects are fresh. */
+static void
+snapshot_now (DlTimeline *timeline)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (timeline)->snapshot (GTK_WIDGET (timeline), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+static void
+save_png (Fixture    *fixture,
+          const char *name)
+{
+  GtkWidget *widget = fixture->box;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+
+  /* A style change may leave a frame to draw first. */
+  for (guint tries = 0; node == NULL && tries < 40; tries++)
+    {
+      run_ms (50);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dataset_path ());
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+
+  fixture->dataset = dl_dataset_load (file, problems, NULL);
+  g_assert_nonnull (fixture->dataset);
+  fixture->events = dl_dataset_get_events (fixture->dataset);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, WIDTH, HEIGHT);
+  fixture->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (fixture->box, "view");
+  fixture->timeline = dl_timeline_new ();
+  gtk_widget_set_vexpand (GTK_WIDGET (fixture->timeline), TRUE);
+  gtk_box_append (GTK_BOX (fixture->box), GTK_WIDGET (fixture->timeline));
+  gtk_window_set_child (fixture->window, fixture->box);
+  dl_timeline_set_model (fixture->timeline, fixture->events);
+  gtk_window_present (fixture->window);
+  wait_until_mapped (GTK_WIDGET (fixture->timeline));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->dataset);
+}
+
+static DlEvent *
+find_event (Fixture    *fixture,
+            const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (fixture->events, i);
+
+      if (g_str_has_prefix (dl_event_get_title (event), prefix))
+        return event;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+static void
+test_fit_all (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 start, end;
+
+  set_animations (FALSE);
+  dl_timeline_fit_all (fixture->timeline);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (fixture->events, i);
+      const DlEdtf *when = dl_event_get_when (event);
+
+      if (when->earliest != DL_EDTF_UNBOUNDED_START)
+        g_assert_cmpint (when->earliest, >=, start);
+      if (when->latest != DL_EDTF_UNBOUNDED_END)
+        g_assert_cmpint (when->latest, <=, end);
+    }
+
+  /* From October 2023 to August 2024 */
+  g_assert_cmpint (end - start, >, 300 * 86400);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "month");
+  save_png (fixture, "timeline-fit-all.png");
+}
+
+static void
+test_initial_focus (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 start, end;
+  g_autoptr(GDateTime) week = g_date_time_new_utc (2024, 8, 19, 12, 0, 0);
+
+  /* Before anything is set, the view shows where most events are: the week
+   * of 19 August 2024, not all ten months. */
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (start, <=, g_date_time_to_unix (week));
+  g_assert_cmpint (end, >=, g_date_time_to_unix (week));
+  g_assert_cmpint (end - start, <, 21 * 86400);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "day");
+  save_png (fixture, "timeline-week.png");
+}
+
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gint64 start, end;
+  gint64 a = 1723680000;   /* 2024-08-15 */
+  gint64 b = a + 8 * 86400;
+
+  set_animations (FALSE);
+  dl_timeline_set_visible_range (fixture->timeline, a, b);
+  dl_timeline_zoom (fixture->timeline, 2.0);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end - start, ==, (b - a) / 2);
+  g_assert_cmpint (llabs ((start + end) / 2 - (a + b) / 2), <=, 1);
+
+  dl_timeline_zoom (fixture->timeline, 0.5);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end - start, ==, b - a);
+
+  /* No closer than an hour… */
+  dl_timeline_zoom (fixture->timeline, 1e9);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end - start, ==, 3600);
+  g_assert_cmpint (llabs ((start + end) / 2 - (a + b) / 2), <=, 1);
+
+  /* …and no further than 50 years. */
+  dl_timeline_zoom (fixture->timeline, 1e-9);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end - start, <=, (gint64) (50 * 365.25 * 86400) + 1);
+  g_assert_cmpint (end - start, >=, (gint64) (49 * 365.25 * 86400));
+
+  /* An explicit range is clamped the same way. */
+  dl_timeline_set_visible_range (fixture->timeline, a, a + 10);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end - start, ==, 3600);
+}
+
+static void
+test_tick_units (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 a = 1723680000;   /* 2024-08-15 */
+
+  dl_timeline_set_visible_range (fixture->timeline, a, a + 12 * 365 * 86400);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "year");
+  dl_timeline_set_visible_range (fixture->timeline, a, a + 300 * 86400);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "month");
+  dl_timeline_set_visible_range (fixture->timeline, a, a + 7 * 86400);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "day");
+  dl_timeline_set_visible_range (fixture->timeline, a, a + 12 * 3600);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "hour");
+}
+
+static void
+test_pick (Fixture       *fixture,
+           gconstpointer  data)
+{
+  DlEvent *attack = find_event (fixture, "Hamas’s October 7 attack");
+  guint n_exact = 0, n_checked = 0;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->timeline));
+
+  set_animations (FALSE);
+  dl_timeline_fit_all (fixture->timeline);
+
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, attack, &bounds));
+  g_assert_true (dl_timeline_pick (fixture->timeline,
+                                   bounds.origin.x + bounds.size.width / 2,
+                                   bounds.origin.y + bounds.size.height / 2) == attack);
+  g_assert_null (dl_timeline_pick (fixture->timeline, width / 2.0, 2));
+
+  /* Wherever an event is drawn, the pick is an event drawn there. */
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (fixture->events, i);
+      graphene_point_t center;
+      graphene_rect_t other;
+      DlEvent *picked;
+
+      g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, event, &bounds));
+      graphene_rect_get_center (&bounds, &center);
+      if (center.x < 0 || center.x > width)
+        continue;
+
+      picked = dl_timeline_pick (fixture->timeline, center.x, center.y);
+      g_assert_nonnull (picked);
+      g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, picked, &other));
+      graphene_rect_inset (&other, -4, -4);
+      g_assert_true (graphene_rect_contains_point (&other, &center));
+      n_checked++;
+      n_exact += picked == event;
+    }
+  g_assert_cmpuint (n_checked, ==, g_list_model_get_n_items (fixture->events));
+  g_assert_cmpuint (n_exact, >, n_checked / 3);
+}
+
+static void
+on_event_activated (DlTimeline *timeline,
+                    DlEvent    *event,
+                    DlEvent   **out)
+{
+  *out = event;
+}
+
+static void
+test_select_scrolls (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  DlEvent *herzog = find_event (fixture, "Blinken meets President Herzog");
+  const DlEdtf *when = dl_event_get_when (herzog);
+  g_autoptr(GDateTime) oct = g_date_time_new_utc (2023, 10, 1, 0, 0, 0);
+  gint64 start, end;
+  graphene_rect_t bounds;
+  DlEvent *activated = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->timeline));
+
+  set_animations (TRUE);
+  dl_timeline_set_visible_range (fixture->timeline, g_date_time_to_unix (oct),
+                                 g_date_time_to_unix (oct) + 3 * 86400);
+  dl_timeline_set_selected (fixture->timeline, herzog);
+  g_assert_true (dl_timeline_get_selected (fixture->timeline) == herzog);
+
+  /* Animated: not there at once, there after the animation. */
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end, <, when->earliest);
+  run_ms (700);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (start, <=, when->earliest);
+  g_assert_cmpint (end, >=, when->latest);
+  g_assert_cmpint (end - start, ==, 3 * 86400);
+
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <, width);
+
+  /* Clicking it activates it (the window then selects it). */
+  g_signal_connect (fixture->timeline, "event-activated", G_CALLBACK (on_event_activated), &activated);
+  g_signal_emit_by_name (fixture->timeline, "event-activated", herzog);
+  g_assert_true (activated == herzog);
+
+  set_animations (FALSE);
+  dl_timeline_set_visible_range (fixture->timeline, 1724025600 - 86400, 1724025600 + 86400);  /* around 19 August 00:00 */
+  save_png (fixture, "timeline-selected-hours.png");
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "hour");
+}
+
+static void
+test_rtl (Fixture       *fixture,
+          gconstpointer  data)
+{
+  DlEvent *attack = find_event (fixture, "Hamas’s October 7 attack");
+  DlEvent *herzog = find_event (fixture, "Blinken meets President Herzog");
+  graphene_rect_t a, b;
+
+  set_animations (FALSE);
+  dl_timeline_fit_all (fixture->timeline);
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, attack, &a));
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &b));
+  g_assert_cmpfloat (a.origin.x, <, b.origin.x);
+
+  gtk_widget_set_direction (GTK_WIDGET (fixture->timeline), GTK_TEXT_DIR_RTL);
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, attack, &a));
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &b));
+  g_assert_cmpfloat (a.origin.x, >, b.origin.x);
+  g_assert_true (dl_timeline_pick (fixture->timeline, a.origin.x + a.size.width / 2,
+                                   a.origin.y + a.size.height / 2) == attack);
+
+  dl_timeline_set_visible_range (fixture->timeline, 1723680000, 1723680000 + 7 * 86400);
+  snapshot_now (fixture->timeline);
+  save_png (fixture, "timeline-rtl.png");
+  gtk_widget_set_direction (GTK_WIDGET (fixture->timeline), GTK_TEXT_DIR_LTR);
+}
+
+static void
+assert_labels_apart (DlTimeline *timeline,
+                     guint       at_least)
+{
+  const graphene_rect_t *rects;
+  guint n;
+
+  snapshot_now (timeline);
+  rects = dl_timeline_get_label_rects (timeline, &n);
+  g_assert_cmpuint (n, >=, at_least);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (rects[i].size.width, >, 0);
+      for (guint j = i + 1; j < n; j++)
+        {
+          graphene_rect_t overlap;
+
+          /* Touching is fine, overlapping is not. */
+          if (graphene_rect_intersection (&rects[i], &rects[j], &overlap))
+            g_assert_cmpfloat (overlap.size.width * overlap.size.height, <, 0.01);
+        }
+    }
+}
+
+static void
+test_labels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  set_animations (FALSE);
+  dl_timeline_fit_all (fixture->timeline);
+  assert_labels_apart (fixture->timeline, 1);
+  dl_timeline_set_visible_range (fixture->timeline, 1723680000, 1723680000 + 7 * 86400);
+  assert_labels_apart (fixture->timeline, 8);
+  dl_timeline_set_visible_range (fixture->timeline, 1724025600, 1724025600 + 86400);
+  assert_labels_apart (fixture->timeline, 4);
+  gtk_widget_set_direction (GTK_WIDGET (fixture->timeline), GTK_TEXT_DIR_RTL);
+  assert_labels_apart (fixture->timeline, 4);
+  gtk_widget_set_direction (GTK_WIDGET (fixture->timeline), GTK_TEXT_DIR_LTR);
+}
+
+static void
+test_dark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  set_animations (FALSE);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  run_ms (100);
+  dl_timeline_set_visible_range (fixture->timeline, 1723680000, 1723680000 + 7 * 86400);
+  save_png (fixture, "timeline-dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_model_changes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DL_TYPE_EVENT);
+  DlEvent *herzog = find_event (fixture, "Blinken meets President Herzog");
+  graphene_rect_t bounds;
+
+  dl_timeline_set_model (fixture->timeline, G_LIST_MODEL (store));
+  g_assert_false (dl_timeline_get_event_bounds (fixture->timeline, herzog, &bounds));
+  snapshot_now (fixture->timeline);
+
+  g_list_store_append (store, herzog);
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &bounds));
+  snapshot_now (fixture->timeline);
+
+  dl_timeline_set_model (fixture->timeline, NULL);
+  g_assert_null (dl_timeline_pick (fixture->timeline, 600, 100));
+  snapshot_now (fixture->timeline);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/timeline/initial-focus", test_initial_focus);
+  ADD ("/timeline/fit-all", test_fit_all);
+  ADD ("/timeline/zoom", test_zoom);
+  ADD ("/timeline/tick-units", test_tick_units);
+  ADD ("/timeline/pick", test_pick);
+  ADD ("/timeline/select-scrolls", test_select_scrolls);
+  ADD ("/timeline/rtl", test_rtl);
+  ADD ("/timeline/labels", test_labels);
+  ADD ("/timeline/dark", test_dark);
+  ADD ("/timeline/model-changes", test_model_changes);
+#undef ADD
+
+  return g_test_run ();
+}
