@@ -46,6 +46,22 @@ dl_category_get_color (const char *category,
   gdk_rgba_parse (color, known != NULL ? known->color : "#77767b");
 }
 
+int
+dl_category_compare (const char *a,
+                     const char *b)
+{
+  const Category *ka = lookup (a);
+  const Category *kb = lookup (b);
+
+  /* Known categories in the table's order, then the others by name. */
+  if (ka != NULL && kb != NULL)
+    return (int) (ka - kb);
+  if (ka != NULL || kb != NULL)
+    return ka != NULL ? -1 : 1;
+
+  return g_strcmp0 (a, b);
+}
+
 const char *
 dl_category_get_css_class (const char *category)
 {

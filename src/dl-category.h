@@ -17,4 +17,8 @@ const char *dl_category_get_label (const char *category);
 /* A style class ("category-strike") that gives a chip its colour. */
 const char *dl_category_get_css_class (const char *category);
 
+/* The order categories are listed in: by kind, known ones first. */
+int         dl_category_compare       (const char *a,
+                                       const char *b);
+
 G_END_DECLS

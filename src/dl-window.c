@@ -310,6 +310,13 @@ category_dot_markup (const char *category)
                           (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
 }
 
+static int
+compare_categories (const void *a,
+                    const void *b)
+{
+  return dl_category_compare (*(char * const *) a, *(char * const *) b);
+}
+
 static GStrv
 dataset_categories (DlDataset *dataset)
 {
@@ -325,7 +332,12 @@ dataset_categories (DlDataset *dataset)
         g_strv_builder_add (builder, dl_event_get_category (event));
     }
 
-  return g_strv_builder_end (builder);
+  {
+    GStrv categories = g_strv_builder_end (builder);
+
+    qsort (categories, g_strv_length (categories), sizeof (char *), compare_categories);
+    return categories;
+  }
 }
 
 static void
@@ -958,7 +970,7 @@ place_panes (GtkWidget     *widget,
   int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
   int height = gtk_widget_get_height (GTK_WIDGET (self->vertical_paned));
   int sidebar = self->settings != NULL ? g_settings_get_int (self->settings, "sidebar-width") : 360;
-  int timeline = self->settings != NULL ? g_settings_get_int (self->settings, "timeline-height") : 170;
+  int timeline = self->settings != NULL ? g_settings_get_int (self->settings, "timeline-height") : 220;
 
   if (width <= 0 || height <= 0)
     return G_SOURCE_CONTINUE;
@@ -1137,6 +1149,167 @@ fit_all_activated (GtkWidget  *widget,
   frame_main_events (self, TRUE);
 }
 
+static gboolean
+use_online_basemap (DlWindow *self)
+{
+  g_autofree char *choice = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  choice = g_settings_get_string (self->settings, "basemap");
+  return g_str_equal (choice, "openstreetmap");
+}
+
+/* The map under the events: the built-in offline one (light or dark), or
+ * OpenStreetMap's tiles when the user turned that on. Built anew when the
+ * choice, the style or the scale factor changes. */
+static void
+rebuild_base_layer (DlWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  if (self->base_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
+      self->base_layer = NULL;
+    }
+  if (self->base_source != NULL)
+    {
+      shumate_license_remove_map_source (self->license, self->base_source);
+      g_clear_object (&self->base_source);
+    }
+
+  if (use_online_basemap (self))
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+      g_autofree char *agent = g_strdup_printf ("Dateline/%s (+https://github.com/datelineapp/dateline)",
+                                                PACKAGE_VERSION);
+
+      /* OpenStreetMap's tile policy asks for an identifying user agent. */
+      shumate_set_user_agent (agent);
+      self->base_source = g_object_ref (shumate_map_source_registry_get_by_id (registry,
+                                                                               SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+    }
+#ifdef HAVE_BASEMAP
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
+      gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+      if (basemap == NULL)
+        g_warning ("The offline basemap is unavailable: %s", error->message);
+      else
+        {
+          self->base_source = dl_basemap_source_new (basemap, dark ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
+                                                     NULL);
+          dl_basemap_source_set_scale_factor (DL_BASEMAP_SOURCE (self->base_source),
+                                              gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
+        }
+    }
+#endif
+
+  if (self->base_source == NULL)
+    {
+      /* Only as the viewport's reference (zoom range, tile size): no layer, no downloads. */
+      self->base_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+          "reference", "reference", "", "", 0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+          "http://localhost/#Z#/#X#/#Y#.png"));
+      shumate_viewport_set_reference_map_source (viewport, self->base_source);
+      return;
+    }
+
+  shumate_viewport_set_reference_map_source (viewport, self->base_source);
+  self->base_layer = shumate_map_layer_new (self->base_source, viewport);
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->base_layer), SHUMATE_LAYER (self->event_layer));
+  shumate_license_append_map_source (self->license, self->base_source);
+}
+
+static void
+on_map_style_changed (DlWindow *self)
+{
+  /* OpenStreetMap's tiles have one style; the offline map follows dark mode. */
+  if (!use_online_basemap (self))
+    rebuild_base_layer (self);
+}
+
+static void
+setup_map (DlWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  shumate_scale_set_viewport (self->scale, viewport);
+
+  self->event_layer = dl_event_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
+  dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->shown));
+  g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (on_event_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
+                           G_CONNECT_SWAPPED);
+
+  rebuild_base_layer (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_map_style_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "notify::scale-factor", G_CALLBACK (on_map_style_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  AdwPreferencesWindow *preferences = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  static const struct {
+    const char *value;
+    const char *title;
+    const char *subtitle;
+  } choices[] = {
+    { "offline", N_("Built-in Offline Map"),
+      N_("Drawn from map data that comes with Dateline. Never uses the network.") },
+    { "openstreetmap", N_("OpenStreetMap (Online)"),
+      N_("Detailed tiles downloaded from openstreetmap.org while you browse. Needs the network; "
+         "map data © OpenStreetMap contributors.") },
+  };
+  GtkWidget *first = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  adw_preferences_page_set_title (page, _("General"));
+  adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
+  adw_preferences_group_set_title (group, _("Basemap"));
+  adw_preferences_group_set_description (group, _("The map drawn under the events"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(choices[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(choices[i].subtitle));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "win.basemap");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", choices[i].value);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(choices[i].title), -1);
+      if (first == NULL)
+        first = check;
+      else
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (group, row);
+    }
+
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (preferences, page);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 /* Vfuncs */
 
 static void
@@ -1224,53 +1397,20 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.fit-all", NULL, fit_all_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
 
   /* Class shortcuts run in the bubble phase: a focused entry or text view
    * gets its arrow keys first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.unselect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-}
-
-static void
-setup_map (DlWindow *self)
-{
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-#ifdef HAVE_BASEMAP
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (basemap == NULL)
-    g_warning ("The offline basemap is unavailable: %s", error->message);
-  else
-    {
-      self->base_source = dl_basemap_source_new (basemap,
-                                                 adw_style_manager_get_dark (style)
-                                                 ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
-                                                 NULL);
-      shumate_viewport_set_reference_map_source (viewport, self->base_source);
-      self->base_layer = shumate_map_layer_new (self->base_source, viewport);
-      shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
-      shumate_license_append_map_source (self->license, self->base_source);
-    }
-#endif
-
-  shumate_scale_set_viewport (self->scale, viewport);
-
-  self->event_layer = dl_event_layer_new (viewport);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
-  dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->shown));
-  g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (on_event_activated), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
-                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1283,6 +1423,8 @@ dl_window_init (DlWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                    "/io/github/datelineapp/Dateline/icons");
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1353,6 +1495,15 @@ dl_window_init (DlWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+
+      {
+        g_autoptr(GAction) basemap = g_settings_create_action (self->settings, "basemap");
+
+        g_action_map_add_action (G_ACTION_MAP (self), basemap);
+      }
+      g_signal_connect_object (self->settings, "changed::basemap", G_CALLBACK (rebuild_base_layer), self,
+                               G_CONNECT_SWAPPED);
+      rebuild_base_layer (self);
     }
   rebuild_recent_menu (self);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), place_panes, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dl-article-view.h"
+#include "dl-basemap-source.h"
 #include "dl-event-layer.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
@@ -491,6 +492,41 @@ test_keyboard_steps_in_time_order (void)
   g_assert_null (dl_window_get_selected_event (window));
 }
 
+static ShumateMapSource *
+base_source (void)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (dl_window_get_map (window));
+
+  return shumate_viewport_get_reference_map_source (viewport);
+}
+
+static void
+test_basemap_offline_and_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* By default: the built-in map, which never uses the network. */
+  g_assert_true (DL_IS_BASEMAP_SOURCE (base_source ()));
+  g_assert_cmpint (dl_basemap_source_get_style (DL_BASEMAP_SOURCE (base_source ())), ==, DL_BASEMAP_STYLE_LIGHT);
+
+  /* It follows dark mode. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_ms (1500);
+  g_assert_true (DL_IS_BASEMAP_SOURCE (base_source ()));
+  g_assert_cmpint (dl_basemap_source_get_style (DL_BASEMAP_SOURCE (base_source ())), ==, DL_BASEMAP_STYLE_DARK);
+  save_png ("window-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_ms (300);
+  g_assert_cmpint (dl_basemap_source_get_style (DL_BASEMAP_SOURCE (base_source ())), ==, DL_BASEMAP_STYLE_LIGHT);
+
+  /* OpenStreetMap only when chosen; switched back before a frame can fetch a tile. */
+  g_settings_set_string (settings, "basemap", "openstreetmap");
+  g_assert_cmpstr (shumate_map_source_get_id (base_source ()), ==, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  g_settings_set_string (settings, "basemap", "offline");
+  g_assert_true (DL_IS_BASEMAP_SOURCE (base_source ()));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search_finds_excerpt_words);
   g_test_add_func ("/window/filters", test_filters_hide_on_both_views);
   g_test_add_func ("/window/keyboard-time-order", test_keyboard_steps_in_time_order);
+  g_test_add_func ("/window/basemap-offline-and-dark", test_basemap_offline_and_dark);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -222,12 +222,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DlTimeline, dl_timeline, GTK_TYPE_WIDGET)
 
-/* Categories in the order of dl-category.c; others follow alphabetically. */
-static const char * const lane_order[] = {
-  "strike", "attack", "killing", "military", "hostages", "diplomacy",
-  "statement", "truce", "humanitarian",
-};
-
 /* Helpers: calendar arithmetic (proleptic Gregorian, UTC) */
 
 static gint64
@@ -496,26 +490,13 @@ compare_items (gconstpointer a,
 }
 
 static int
-lane_rank (const char *category)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (lane_order); i++)
-    if (g_strcmp0 (lane_order[i], category) == 0)
-      return i;
-  return G_N_ELEMENTS (lane_order);
-}
-
-static int
 compare_lanes (gconstpointer a,
                gconstpointer b)
 {
   const Lane *x = *(Lane * const *) a;
   const Lane *y = *(Lane * const *) b;
-  int rx = lane_rank (x->category);
-  int ry = lane_rank (y->category);
 
-  if (rx != ry)
-    return rx - ry;
-  return g_strcmp0 (x->category, y->category);
+  return dl_category_compare (x->category, y->category);
 }
 
 static void
