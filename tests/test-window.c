@@ -492,6 +492,38 @@ test_keyboard_steps_in_time_order (void)
   g_assert_null (dl_window_get_selected_event (window));
 }
 
+static void
+test_tab_reaches_views (void)
+{
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  GtkWidget *timeline = dl_window_get_timeline (window);
+  GtkWidget *details = dl_window_get_details (window);
+  gboolean reached_map = FALSE;
+  gboolean reached_timeline = FALSE;
+  gboolean reached_sidebar = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.first-event", NULL);
+  wait_ms (300);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        continue;
+      reached_map |= focus == map || gtk_widget_is_ancestor (focus, map);
+      reached_timeline |= focus == timeline || gtk_widget_is_ancestor (focus, timeline);
+      reached_sidebar |= gtk_widget_is_ancestor (focus, details);
+    }
+
+  g_assert_true (reached_map);
+  g_assert_true (reached_timeline);
+  g_assert_true (reached_sidebar);
+}
+
 static ShumateMapSource *
 base_source (void)
 {
@@ -560,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search_finds_excerpt_words);
   g_test_add_func ("/window/filters", test_filters_hide_on_both_views);
   g_test_add_func ("/window/keyboard-time-order", test_keyboard_steps_in_time_order);
+  g_test_add_func ("/window/tab-reaches-views", test_tab_reaches_views);
   g_test_add_func ("/window/basemap-offline-and-dark", test_basemap_offline_and_dark);
 
   status = g_test_run ();
