@@ -91,6 +91,12 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The Dateline developers", NULL };
+  static const char *map_credits[] = {
+    "OpenStreetMap https://www.openstreetmap.org/copyright",
+    "GeoNames https://www.geonames.org/",
+    "Natural Earth https://www.naturalearthdata.com/",
+    NULL
+  };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -100,14 +106,26 @@ about_activated (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Dateline developers"),
                         "developers", developers,
+                        /* Translators: your names, one per line, as "Name <email>" or "Name https://…" */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Dateline developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("Places the events reported in news articles on a map and a "
                                       "timeline, linked to the passages that report them."),
                         "website", "https://github.com/datelineapp/dateline",
+                        "issue-url", "https://github.com/datelineapp/dateline/issues",
                         NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
-                                      _("© OpenStreetMap contributors (ODbL); GeoNames (CC BY 4.0); "
-                                        "Natural Earth (public domain)"),
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Map data"), map_credits);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Coastlines and borders"),
+                                      _("© OpenStreetMap contributors, available under the Open "
+                                        "Database License (ODbL) 1.0."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place names"),
+                                      _("GeoNames, licensed under Creative Commons Attribution "
+                                        "4.0 (CC BY 4.0); cut to the region, some names adapted."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("The world at small scales"),
+                                      _("Natural Earth, in the public domain."),
                                       GTK_LICENSE_CUSTOM, NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Bundled articles"),
                                       _("The five articles of the bundled dataset are quoted for "

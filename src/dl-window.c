@@ -24,6 +24,7 @@
 #include "dl-event-layer.h"
 #include "dl-event-panel.h"
 #include "dl-export.h"
+#include "dl-map-flight.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 
@@ -155,16 +156,8 @@ frame_bbox (DlWindow     *self,
   zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
                 MIN (shumate_viewport_get_max_zoom_level (viewport), 14));
 
-  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->map)))
-    {
-      /* Far away: keep the wider context by flying out, then in. */
-      shumate_map_go_to_full_with_duration (self->map, center.lat, center.lon, zoom, 900);
-    }
-  else
-    {
-      shumate_viewport_set_zoom_level (viewport, zoom);
-      shumate_location_set_location (SHUMATE_LOCATION (viewport), center.lat, center.lon);
-    }
+  /* Far away, the flight zooms out and in again, keeping the wider context. */
+  dl_map_fly_to (self->map, center.lat, center.lon, zoom, animate ? 1000 : 0);
 }
 
 static int

@@ -12,6 +12,7 @@
 #include "dl-article-view.h"
 #include "dl-basemap-source.h"
 #include "dl-event-layer.h"
+#include "dl-map-flight.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 
@@ -493,6 +494,31 @@ test_keyboard_steps_in_time_order (void)
 }
 
 static void
+test_flight_keeps_context (void)
+{
+  ShumateMap *map = dl_window_get_map (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  double far_apex, near_apex;
+
+  /* Doha → Gaza City at street level: out to the region, then in. */
+  far_apex = dl_map_flight_apex (map, 25.2854, 51.5310, 12, 31.5016, 34.4667, 12);
+  g_assert_cmpfloat (far_apex, <=, 7.0);
+  /* Gaza City → Khan Yunis (24 km): hardly a dip. */
+  near_apex = dl_map_flight_apex (map, 31.5016, 34.4667, 10, 31.3402, 34.3063, 10);
+  g_assert_cmpfloat (near_apex, >=, 9.0);
+
+  /* A real flight ends exactly where it was sent. */
+  dl_map_fly_to (map, 25.2854, 51.5310, 9, 0);
+  dl_map_fly_to (map, 31.5016, 34.4667, 12, 600);
+  g_assert_true (dl_map_is_flying (map));
+  wait_ms (1000);
+  g_assert_false (dl_map_is_flying (map));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 31.5016, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), 34.4667, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 12, 1e-6);
+}
+
+static void
 test_tab_reaches_views (void)
 {
   GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
@@ -592,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search_finds_excerpt_words);
   g_test_add_func ("/window/filters", test_filters_hide_on_both_views);
   g_test_add_func ("/window/keyboard-time-order", test_keyboard_steps_in_time_order);
+  g_test_add_func ("/window/flight-keeps-context", test_flight_keeps_context);
   g_test_add_func ("/window/tab-reaches-views", test_tab_reaches_views);
   g_test_add_func ("/window/basemap-offline-and-dark", test_basemap_offline_and_dark);
 

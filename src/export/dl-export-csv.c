@@ -1,0 +1,118 @@
+/* dl-export-csv.c: events as CSV (RFC 4180)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-export-csv"
+
+#include <string.h>
+
+#include "dl-export.h"
+#include "dl-export-csv.h"
+
+static void
+append_field (GString    *out,
+              const char *value,
+              gboolean    last)
+{
+  if (value == NULL)
+    value = "";
+
+  /* Quote when a comma, a quote or a line break would break the row. */
+  if (strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, value);
+
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+append_double (GString *out,
+               double   value,
+               int      decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  append_field (out, g_ascii_formatd (buffer, sizeof buffer, format, value), FALSE);
+}
+
+char *
+dl_export_csv (DlDataset  *dataset,
+               GListModel *events,
+               gsize      *length)
+{
+  GString *out = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (events == NULL || G_IS_LIST_MODEL (events), NULL);
+
+  if (events == NULL)
+    events = dl_dataset_get_events (dataset);
+
+  /* Column names are a file format, not user interface: never translated. */
+  g_string_append (out, "id,title,category,when,start,end,lat,lon,precision_m,sources,excerpts\r\n");
+
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      const DlEdtf *when = dl_event_get_when (event);
+      g_autofree char *start = dl_edtf_format_instant (when->earliest);
+      g_autofree char *end = dl_edtf_format_instant (when->latest);
+      g_autoptr(GPtrArray) sources = dl_event_dup_source_ids (event);
+      g_autofree char *joined = NULL;
+      g_autofree char *n_excerpts = g_strdup_printf ("%u", dl_event_get_n_excerpts (event));
+      DlLonLat anchor = dl_event_get_anchor (event);
+
+      g_ptr_array_add (sources, NULL);
+      joined = g_strjoinv (";", (char **) sources->pdata);
+
+      append_field (out, dl_event_get_id (event), FALSE);
+      append_field (out, dl_event_get_title (event), FALSE);
+      append_field (out, dl_event_get_category (event), FALSE);
+      append_field (out, dl_event_get_when_text (event), FALSE);
+      append_field (out, start, FALSE);
+      append_field (out, end, FALSE);
+      append_double (out, anchor.lat, 6);
+      append_double (out, anchor.lon, 6);
+      append_double (out, dl_event_get_precision_m (event), 0);
+      append_field (out, joined, FALSE);
+      append_field (out, n_excerpts, TRUE);
+    }
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+dl_export_csv_to_file (DlDataset   *dataset,
+                       GListModel  *events,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = dl_export_csv (dataset, events, &length);
+  return dl_write_file_atomically (path, data, length, error);
+}

@@ -1,0 +1,57 @@
+/* dl-presentation.h: a narrative presented full screen, for a classroom
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "dl-dataset.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_PRESENTATION (dl_presentation_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlPresentation, dl_presentation, DL, PRESENTATION, AdwWindow)
+
+/* Presents @narrative_id of @dataset (NULL, or an unknown id: the first
+ * narrative; without narratives, every event in time order), starting at
+ * the first step. Keys: next Page Down, Right, Down, Space, Return, KP_Enter,
+ * N; previous Page Up, Left, Up, BackSpace, P; Home/End; B or period blacks
+ * the screen; Escape leaves. The same as the widget actions
+ * "presentation.next", "presentation.previous", "presentation.first",
+ * "presentation.last", "presentation.black" and "presentation.leave". */
+DlPresentation *dl_presentation_new                (GtkWindow      *parent,
+                                                    DlDataset      *dataset,
+                                                    const char     *narrative_id);
+/* Full screen, on the parent's monitor. */
+void            dl_presentation_present_fullscreen (DlPresentation *self);
+
+/* The step shown, from 0, and how many there are. */
+guint           dl_presentation_get_step           (DlPresentation *self);
+guint           dl_presentation_get_n_steps        (DlPresentation *self);
+/* The event of a step (NULL for a step without one). */
+DlEvent        *dl_presentation_get_step_event     (DlPresentation *self,
+                                                    guint           step);
+void            dl_presentation_go_to_step         (DlPresentation *self,
+                                                    guint           step);
+void            dl_presentation_next               (DlPresentation *self);
+void            dl_presentation_previous           (DlPresentation *self);
+
+gboolean        dl_presentation_is_blacked_out     (DlPresentation *self);
+void            dl_presentation_set_blacked_out    (DlPresentation *self,
+                                                    gboolean        blacked_out);
+
+/* For tests. */
+ShumateMap     *dl_presentation_get_map            (DlPresentation *self);
+GtkWidget      *dl_presentation_get_timeline       (DlPresentation *self);
+/* Every line of the caption panel (progress, title, date, place, caption,
+ * passage), newline-separated. */
+char           *dl_presentation_get_caption_text   (DlPresentation *self);
+/* TRUE while the map is flying between two steps. */
+gboolean        dl_presentation_is_flying          (DlPresentation *self);
+/* The body text size in pixels, which follows the window's height. */
+double          dl_presentation_get_text_size      (DlPresentation *self);
+
+G_END_DECLS
