@@ -197,8 +197,16 @@ snapshot_window (GtkWidget *window)
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (window);
-  int h = gtk_widget_get_height (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  int w, h;
+
+  /* Under a sanitizer everything is slower: wait until the window has a size. */
+  while ((!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) <= 0)
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  g_assert_cmpint (w, >, 0);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
