@@ -116,8 +116,10 @@ save_png (const char *name)
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dl_window_save_png (window, path, &error));
+  gboolean saved = dl_window_save_png (window, path, &error);
+
   g_assert_no_error (error);
+  g_assert_true (saved);
   g_test_message ("wrote %s", path);
 }
 
@@ -493,6 +495,51 @@ test_keyboard_steps_in_time_order (void)
   g_assert_null (dl_window_get_selected_event (window));
 }
 
+static gboolean
+base_tiles_idle (void)
+{
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (
+      shumate_map_get_viewport (dl_window_get_map (window)));
+  static guint last = G_MAXUINT;
+  static gint64 since = 0;
+  guint filled = DL_IS_BASEMAP_SOURCE (source) ? dl_basemap_source_get_tiles_filled (DL_BASEMAP_SOURCE (source)) : 0;
+
+  /* Settled when no tile has been filled for half a second. */
+  if (filled != last)
+    {
+      last = filled;
+      since = g_get_monotonic_time ();
+      return FALSE;
+    }
+
+  return g_get_monotonic_time () - since > 500000;
+}
+
+static void
+test_three_zooms (void)
+{
+  static const struct {
+    const char *name;
+    double lat, lon, zoom;
+  } views[] = {
+    { "window-zoom-region.png", 29.5, 38.0, 5 },
+    { "window-zoom-gaza-strip.png", 31.42, 34.38, 10 },
+    { "window-zoom-gaza-city.png", 31.515, 34.445, 14 },
+  };
+  ShumateMap *map = dl_window_get_map (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+
+  gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      dl_map_fly_to (map, views[i].lat, views[i].lon, views[i].zoom, 0);
+      g_assert_true (wait_for (base_tiles_idle, 20000));
+      wait_ms (300);
+      g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), views[i].zoom, 1e-6);
+      save_png (views[i].name);
+    }
+}
+
 static void
 test_flight_keeps_context (void)
 {
@@ -618,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search_finds_excerpt_words);
   g_test_add_func ("/window/filters", test_filters_hide_on_both_views);
   g_test_add_func ("/window/keyboard-time-order", test_keyboard_steps_in_time_order);
+  g_test_add_func ("/window/three-zooms", test_three_zooms);
   g_test_add_func ("/window/flight-keeps-context", test_flight_keeps_context);
   g_test_add_func ("/window/tab-reaches-views", test_tab_reaches_views);
   g_test_add_func ("/window/basemap-offline-and-dark", test_basemap_offline_and_dark);
