@@ -17,6 +17,7 @@
 
 #include "dl-basemap.h"
 #include "dl-bench-basemap.h"
+#include "dl-stats.h"
 
 static const struct {
   const char *name;
@@ -45,15 +46,6 @@ rss_mb (void)
     return 0;
 
   return (double) resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static void
@@ -126,7 +118,7 @@ dl_bench_basemap_run (void)
             }
       }
 
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, dl_compare_doubles);
   printf ("tile_render_count %u tiles\n", times->len);
   printf ("tile_render_median_ms %.2f ms\n", g_array_index (times, double, times->len / 2));
   printf ("tile_render_p99_ms %.2f ms\n",

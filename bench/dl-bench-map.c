@@ -14,20 +14,11 @@
 
 #include "dl-bench-map.h"
 #include "dl-event-layer.h"
+#include "dl-stats.h"
 
 #define WIDTH   1280
 #define HEIGHT  800
 #define FRAMES  30
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* The median time of building one frame of `layer` at several views. */
 static double
@@ -55,8 +46,7 @@ measure (ShumateMap *map,
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (times, FRAMES, sizeof (double), compare_doubles);
-  return times[FRAMES / 2];
+  return dl_quantile (times, FRAMES, 0.5);
 }
 
 static ShumateMap *

@@ -16,20 +16,11 @@
 
 #include "dl-bench-timeline.h"
 #include "timeline/dl-timeline.h"
+#include "dl-stats.h"
 
 #define WIDTH    1600
 #define HEIGHT   200
 #define N_FRAMES 30
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 wait_until_mapped (GtkWidget *widget)
@@ -93,7 +84,7 @@ bench_one (const char *name,
       g_clear_pointer (&node, gsk_render_node_unref);
     }
 
-  qsort (times, N_FRAMES, sizeof (double), compare_doubles);
+  qsort (times, N_FRAMES, sizeof (double), dl_compare_doubles);
   printf ("timeline_frame_%s_ms %.3f ms\n", name, times[N_FRAMES / 2]);
   printf ("timeline_frame_%s_max_ms %.3f ms\n", name, times[N_FRAMES - 1]);
   fflush (stdout);

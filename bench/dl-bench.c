@@ -21,6 +21,7 @@
 #include "dl-synthetic.h"
 #ifdef HAVE_BASEMAP
 #include "dl-bench-basemap.h"
+#include "dl-stats.h"
 #endif
 
 static double
@@ -35,24 +36,6 @@ rss_mb (void)
     return 0;
 
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 static DlDataset *
@@ -89,7 +72,7 @@ bench_bundled (void)
       g_object_unref (load_path (path));
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  printf ("bundled_load_validate_ms %.3f ms\n", median (times, G_N_ELEMENTS (times)));
+  printf ("bundled_load_validate_ms %.3f ms\n", dl_quantile (times, G_N_ELEMENTS (times), 0.5));
 
   dataset = load_path (path);
   events = dl_dataset_get_events (dataset);
@@ -142,7 +125,7 @@ bench_synthetic (guint n_events)
       loaded = load_path (path);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  printf ("synthetic_%uk_load_validate_ms %.1f ms\n", n_events / 1000, median (times, G_N_ELEMENTS (times)));
+  printf ("synthetic_%uk_load_validate_ms %.1f ms\n", n_events / 1000, dl_quantile (times, G_N_ELEMENTS (times), 0.5));
 
   events = dl_dataset_get_events_by_time (dataset);
   start = g_get_monotonic_time ();

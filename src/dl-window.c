@@ -27,6 +27,7 @@
 #include "dl-map-flight.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
+#include "dl-stats.h"
 
 /* Wait this long for tiles before a --screenshot is taken. */
 #define SCREENSHOT_DELAY_MS 1500
@@ -160,16 +161,6 @@ frame_bbox (DlWindow     *self,
   dl_map_fly_to (self->map, center.lat, center.lon, zoom, animate ? 1000 : 0);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Frames the dataset's main events: all but the outermost 5 % each way, so
  * one distant event does not shrink the rest to a dot. */
 static void
@@ -194,8 +185,8 @@ frame_main_events (DlWindow *self,
       lons[i] = anchor.lon;
       lats[i] = anchor.lat;
     }
-  qsort (lons, n, sizeof (double), compare_doubles);
-  qsort (lats, n, sizeof (double), compare_doubles);
+  qsort (lons, n, sizeof (double), dl_compare_doubles);
+  qsort (lats, n, sizeof (double), dl_compare_doubles);
   lo = n / 20;
   hi = n - 1 - n / 20;
 

@@ -32,8 +32,8 @@ is_leap_year (gint64 year)
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-static int
-days_in_month (gint64 year,
+int
+dl_days_in_month (gint64 year,
                int    month)
 {
   static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -46,8 +46,8 @@ days_in_month (gint64 year,
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
-static gint64
-days_from_civil (gint64 year,
+gint64
+dl_days_from_civil (gint64 year,
                  int    month,
                  int    day)
 {
@@ -60,6 +60,27 @@ days_from_civil (gint64 year,
   doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
   return era * 146097 + doe - 719468;
+}
+
+/* The proleptic Gregorian date of a day counted from 1970-01-01. */
+void
+dl_civil_from_days (gint64  days,
+                    gint64 *year,
+                    int    *month,
+                    int    *day)
+{
+  gint64 era, doe, yoe, doy, mp;
+
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = yoe + era * 400 + (*month <= 2);
 }
 
 typedef struct {
@@ -75,7 +96,7 @@ static void
 civil_from_instant (gint64  instant,
                     Civil  *civil)
 {
-  gint64 days, seconds, era, doe, yoe, doy, mp;
+  gint64 days, seconds;
 
   /* Floor division, so that instants before 1970 fall on the right day;
    * no multiplication, which could overflow near G_MININT64. */
@@ -87,16 +108,7 @@ civil_from_instant (gint64  instant,
       seconds += SECONDS_PER_DAY;
     }
 
-  days += 719468;
-  era = (days >= 0 ? days : days - 146096) / 146097;
-  doe = days - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-
-  civil->day = (int) (doy - (153 * mp + 2) / 5 + 1);
-  civil->month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  civil->year = yoe + era * 400 + (civil->month <= 2);
+  dl_civil_from_days (days, &civil->year, &civil->month, &civil->day);
   civil->hour = (int) (seconds / 3600);
   civil->minute = (int) (seconds / 60 % 60);
   civil->second = (int) (seconds % 60);
@@ -425,7 +437,7 @@ parse_date (Parser *parser,
             case FIELD_NUMBER:
               if (month_x)
                 return error_not_rightmost (parser);
-              if (value < 1 || value > days_in_month (year_lo, month))
+              if (value < 1 || value > dl_days_in_month (year_lo, month))
                 {
                   g_autofree char *year = g_strdup_printf ("%s%04" G_GINT64_FORMAT,
                                                            year_lo < 0 ? "-" : "",
@@ -435,7 +447,7 @@ parse_date (Parser *parser,
                   if (value < 1)
                     return parse_error (parser, DL_EDTF_ERROR_INVALID_DATE,
                                         _("there is no day 00"));
-                  n_days = days_in_month (year_lo, month);
+                  n_days = dl_days_in_month (year_lo, month);
                   /* Translators: "month 02 of 2023 has only 28 days" */
                   return parse_error (parser, DL_EDTF_ERROR_INVALID_DATE,
                                       g_dngettext (GETTEXT_PACKAGE,
@@ -540,7 +552,7 @@ parse_date (Parser *parser,
   /* The span */
   if (day != 0)
     {
-      first_day = last_day = days_from_civil (year_lo, month, day);
+      first_day = last_day = dl_days_from_civil (year_lo, month, day);
       precision = has_time ? DL_EDTF_PRECISION_SECOND : DL_EDTF_PRECISION_DAY;
     }
   else if (season != 0)
@@ -548,23 +560,23 @@ parse_date (Parser *parser,
       static const int first_month[] = { 3, 6, 9, 12 };
       int m = first_month[season - 21];
 
-      first_day = days_from_civil (year_lo, m, 1);
+      first_day = dl_days_from_civil (year_lo, m, 1);
       if (m == 12)
-        last_day = days_from_civil (year_lo + 1, 2, days_in_month (year_lo + 1, 2));
+        last_day = dl_days_from_civil (year_lo + 1, 2, dl_days_in_month (year_lo + 1, 2));
       else
-        last_day = days_from_civil (year_lo, m + 2, days_in_month (year_lo, m + 2));
+        last_day = dl_days_from_civil (year_lo, m + 2, dl_days_in_month (year_lo, m + 2));
       precision = DL_EDTF_PRECISION_SEASON;
     }
   else if (month != 0)
     {
-      first_day = days_from_civil (year_lo, month, 1);
-      last_day = days_from_civil (year_lo, month, days_in_month (year_lo, month));
+      first_day = dl_days_from_civil (year_lo, month, 1);
+      last_day = dl_days_from_civil (year_lo, month, dl_days_in_month (year_lo, month));
       precision = DL_EDTF_PRECISION_MONTH;
     }
   else
     {
-      first_day = days_from_civil (year_lo, 1, 1);
-      last_day = days_from_civil (year_hi, 12, 31);
+      first_day = dl_days_from_civil (year_lo, 1, 1);
+      last_day = dl_days_from_civil (year_hi, 12, 31);
       precision = DL_EDTF_PRECISION_YEAR;
     }
 

@@ -85,4 +85,16 @@ gboolean dl_edtf_overlaps       (const DlEdtf *edtf,
 int      dl_edtf_compare        (const DlEdtf *a,
                                  const DlEdtf *b);
 
+/* Proleptic Gregorian calendar arithmetic, in days since 1970-01-01 (UTC);
+ * years are astronomical (year 0 is 1 BCE). */
+gint64   dl_days_from_civil     (gint64        year,
+                                 int           month,
+                                 int           day);
+void     dl_civil_from_days     (gint64        days,
+                                 gint64       *year,
+                                 int          *month,
+                                 int          *day);
+int      dl_days_in_month       (gint64        year,
+                                 int           month);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dl-geo.h"
+#include "dl-stats.h"
 
 /* One allocation per geometry: the header, then the positions, then the
  * parts. Immutable once made, so the refcount is all that ever changes. */
@@ -728,16 +729,6 @@ contains_point (const DlGeometry *self,
   return inside;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* A point inside polygon @member (JTS's interior point): cut it with a
  * horizontal line that passes through no vertex, near the middle of its
  * height, and take the middle of the widest stretch inside. */
@@ -806,7 +797,7 @@ point_on_surface (const DlGeometry *self,
         }
     }
 
-  g_array_sort (crossings, compare_doubles);
+  g_array_sort (crossings, dl_compare_doubles);
   for (guint i = 0; i + 1 < crossings->len; i += 2)
     {
       double west = g_array_index (crossings, double, i);

@@ -225,57 +225,12 @@ G_DEFINE_FINAL_TYPE (DlTimeline, dl_timeline, GTK_TYPE_WIDGET)
 /* Helpers: calendar arithmetic (proleptic Gregorian, UTC) */
 
 static gint64
-days_from_civil (gint64 y,
-                 int    m,
-                 int    d)
-{
-  gint64 era;
-  gint64 yoe, doy, doe;
-
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days (gint64  z,
-                 gint64 *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 era, doe, yoe, doy, mp;
-
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
-  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *year = yoe + era * 400 + (*month <= 2);
-}
-
-static gint64
 floor_div (gint64 a,
            gint64 b)
 {
   gint64 q = a / b;
 
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-static int
-days_in_month (gint64 y,
-               int    m)
-{
-  static const int lengths[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gboolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-  return m == 2 && leap ? 29 : lengths[m - 1];
 }
 
 /* Helpers: geometry */
@@ -790,19 +745,19 @@ compute_ticks (gint64    start,
         {
           gint64 t = day * SECONDS_PER_DAY;
 
-          civil_from_days (day, &y, &m, &d);
+          dl_civil_from_days (day, &y, &m, &d);
           /* Steps restart with each month, and skip a last one crowding the 1st. */
-          if (step == 1 || ((d - 1) % step == 0 && d + step / 2 <= days_in_month (y, m)))
+          if (step == 1 || ((d - 1) % step == 0 && d + step / 2 <= dl_days_in_month (y, m)))
             g_array_append_val (ticks, t);
         }
       break;
 
     case UNIT_MONTH:
-      civil_from_days (floor_div (start, SECONDS_PER_DAY), &y, &m, &d);
+      dl_civil_from_days (floor_div (start, SECONDS_PER_DAY), &y, &m, &d);
       m = ((m - 1) / step) * step + 1;
       for (;;)
         {
-          gint64 t = days_from_civil (y, m, 1) * SECONDS_PER_DAY;
+          gint64 t = dl_days_from_civil (y, m, 1) * SECONDS_PER_DAY;
 
           if (t > end)
             break;
@@ -817,11 +772,11 @@ compute_ticks (gint64    start,
       break;
 
     case UNIT_YEAR:
-      civil_from_days (floor_div (start, SECONDS_PER_DAY), &y, &m, &d);
+      dl_civil_from_days (floor_div (start, SECONDS_PER_DAY), &y, &m, &d);
       y = floor_div (y, step) * step;
       for (;;)
         {
-          gint64 t = days_from_civil (y, 1, 1) * SECONDS_PER_DAY;
+          gint64 t = dl_days_from_civil (y, 1, 1) * SECONDS_PER_DAY;
 
           if (t > end)
             break;
@@ -1671,7 +1626,7 @@ draw_overview (DlTimeline     *self,
         gint64 yy;
         int m, d;
 
-        civil_from_days (floor_div (t, SECONDS_PER_DAY), &yy, &m, &d);
+        dl_civil_from_days (floor_div (t, SECONDS_PER_DAY), &yy, &m, &d);
         append_rect (snapshot, &tick, tx, m == 1 ? y : y + h - 5, 1, m == 1 ? h : 5);
       }
   }

@@ -1,0 +1,30 @@
+/* dl-stats.c: small numeric helpers shared by the app and the benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "dl-stats.h"
+
+int
+dl_compare_doubles (const void *a,
+                    const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+dl_quantile (double *values,
+             guint   n,
+             double  q)
+{
+  g_return_val_if_fail (values != NULL && n > 0, 0.0);
+
+  qsort (values, n, sizeof (double), dl_compare_doubles);
+  return values[MIN ((guint) (CLAMP (q, 0.0, 1.0) * n), n - 1)];
+}

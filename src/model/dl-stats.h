@@ -1,0 +1,19 @@
+/* dl-stats.h: small numeric helpers shared by the app and the benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* qsort()/g_array_sort() order for doubles, ascending. */
+int    dl_compare_doubles (const void *a,
+                           const void *b);
+/* Sorts `values` in place and returns the value at quantile q (0 to 1). */
+double dl_quantile        (double     *values,
+                           guint       n,
+                           double      q);
+
+G_END_DECLS
