@@ -632,6 +632,46 @@ test_basemap_offline_and_dark (void)
   g_assert_true (DL_IS_BASEMAP_SOURCE (base_source ()));
 }
 
+static void
+test_view_persists (void)
+{
+  DlEvent *event = find_event ("Mustafa Hafez");
+  DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
+  g_autofree char *id = g_strdup (dl_event_get_id (event));
+  GListModel *shown;
+  gint64 start, end, restored_start, restored_end;
+
+  gtk_single_selection_set_selected (dl_window_get_selection (window), position_of (event));
+  dl_window_set_category_visible (window, "truce", FALSE);
+  dl_timeline_set_visible_range (timeline, 1723939200, 1724284800);  /* 18–22 August 2024 */
+  dl_timeline_get_visible_range (timeline, &start, &end);
+  wait_ms (300);
+
+  /* Close the window (which saves the view) and open a new one. */
+  gtk_window_close (GTK_WINDOW (window));
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_window_open (window, NULL);
+  g_assert_true (wait_for (dataset_loaded, 20000));
+  wait_ms (500);
+
+  g_assert_nonnull (dl_window_get_selected_event (window));
+  g_assert_cmpstr (dl_event_get_id (dl_window_get_selected_event (window)), ==, id);
+  shown = gtk_single_selection_get_model (dl_window_get_selection (window));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DlEvent) item = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (dl_event_get_category (item), !=, "truce");
+    }
+  dl_timeline_get_visible_range (DL_TIMELINE (dl_window_get_timeline (window)), &restored_start, &restored_end);
+  /* The selection may scroll the timeline a little; the span is kept. */
+  g_assert_cmpint (restored_end - restored_start, ==, end - start);
+
+  dl_window_set_category_visible (window, "truce", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/window/flight-keeps-context", test_flight_keeps_context);
   g_test_add_func ("/window/tab-reaches-views", test_tab_reaches_views);
   g_test_add_func ("/window/basemap-offline-and-dark", test_basemap_offline_and_dark);
+  g_test_add_func ("/window/view-persists", test_view_persists);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
