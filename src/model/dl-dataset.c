@@ -202,8 +202,10 @@ get_uint (Loader     *loader,
   v = json_node_get_int (node);
   if (v < 0 || v > G_MAXINT32)
     {
-      dl_problems_error (loader->problems, member_path,
-                         _("%" G_GINT64_FORMAT " is out of range (0 to %d)"), v, G_MAXINT32);
+      /* Numbers are formatted apart: xgettext cannot read G_GINT64_FORMAT. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
+      dl_problems_error (loader->problems, member_path, _("%s is out of range (0 to %d)"), number, G_MAXINT32);
       return FALSE;
     }
 
@@ -434,15 +436,15 @@ read_article (Loader     *loader,
 
   if (!dl_utf8_check (contents, len, &bad))
     {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, bad);
+
       if (contents[bad] == '\0')
         dl_problems_error (loader->problems, path,
-                           _("“%s” contains a NUL byte at offset %" G_GSIZE_FORMAT
-                             ": an article must be plain UTF-8 text"),
-                           shown, bad);
+                           _("“%s” contains a NUL byte at offset %s: an article must be plain UTF-8 text"),
+                           shown, offset);
       else
         dl_problems_error (loader->problems, path,
-                           _("“%s” is not valid UTF-8: bad byte at offset %" G_GSIZE_FORMAT),
-                           shown, bad);
+                           _("“%s” is not valid UTF-8: bad byte at offset %s"), shown, offset);
       g_free (contents);
       return NULL;
     }
@@ -1187,10 +1189,11 @@ load_from_data (const char *data,
 
   if (!dl_utf8_check (data, len, &bad))
     {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, bad);
       g_autofree char *what = g_strdup_printf (data[bad] == '\0'
-                                               ? _("NUL byte at byte offset %" G_GSIZE_FORMAT)
-                                               : _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
-                                               bad);
+                                               ? _("NUL byte at byte offset %s")
+                                               : _("invalid UTF-8 at byte offset %s"),
+                                               offset);
       report_at_offset (problems, data, len, bad, what);
       return NULL;
     }
