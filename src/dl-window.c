@@ -33,6 +33,7 @@
 #define SCREENSHOT_DELAY_MS 1500
 #define MAX_RECENT          8
 #define DAY                 (24 * 3600)
+#define INCREMENTAL_FILTER_MIN 5000
 
 struct _DlWindow
 {
@@ -598,6 +599,10 @@ set_dataset (DlWindow  *self,
 
   restore_view (self);
 
+  /* Searching the text of 100,000 events takes a while: big datasets are
+   * searched a batch per main-loop turn. (The category and source filters
+   * are cheap and stay synchronous, so map and timeline redraw once.) */
+  gtk_filter_list_model_set_incremental (self->results, by_time->len > INCREMENTAL_FILTER_MIN);
   g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
                        by_time->pdata, by_time->len);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -1675,6 +1680,12 @@ dl_window_set_screenshot_path (DlWindow   *self,
   self->screenshot_path = g_strdup (path);
 }
 
+static void
+mark_painted (gboolean *painted)
+{
+  *painted = TRUE;
+}
+
 gboolean
 dl_window_save_png (DlWindow    *self,
                     const char  *path,
@@ -1698,6 +1709,22 @@ dl_window_save_png (DlWindow    *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the window is not shown"));
       return FALSE;
     }
+
+  /* A widget paintable draws nothing while a relayout is pending (after the
+   * panel's content changed, say): let GTK lay out and paint a frame first. */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+    gboolean painted = FALSE;
+    gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
+
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+    while (!painted && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (clock, handler);
+    width = gtk_widget_get_width (GTK_WIDGET (self));
+    height = gtk_widget_get_height (GTK_WIDGET (self));
+  }
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
   snapshot = gtk_snapshot_new ();

@@ -534,7 +534,6 @@ test_three_zooms (void)
     {
       dl_map_fly_to (map, views[i].lat, views[i].lon, views[i].zoom, 0);
       g_assert_true (wait_for (base_tiles_idle, 20000));
-      wait_ms (300);
       g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), views[i].zoom, 1e-6);
       save_png (views[i].name);
     }
