@@ -293,7 +293,7 @@ compute_layout (DlEventLayer *self)
 
       /* A cluster: a badge at the members' centre. */
       to_screen (self, cell->sx / cell->n, cell->sy / cell->n, &mark.x, &mark.y);
-      mark.radius = 11.0 + 2.5 * log2 (cell->n);
+      mark.radius = MIN (11.0 + 2.5 * log2 (cell->n), CELL_SIZE * 0.42);
       mark.event = g_array_index (self->items, Item, cell->head).event;
       mark.item = (guint) cell->head;
       mark.n_events = cell->n;
