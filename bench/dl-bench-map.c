@@ -20,33 +20,28 @@
 #define HEIGHT  800
 #define FRAMES  30
 
-/* The median time of building one frame of `layer` at several views. */
+/* Moves the view (from the whole region down to a city) and times
+ * building one frame of `layer`. */
 static double
-measure (ShumateMap *map,
-         GtkWidget  *layer)
+time_frame (ShumateMap *map,
+            GtkWidget  *layer,
+            guint       i)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (map);
-  double times[FRAMES];
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  gint64 start;
 
-  for (guint i = 0; i < FRAMES; i++)
-    {
-      g_autoptr(GskRenderNode) node = NULL;
-      GtkSnapshot *snapshot;
-      gint64 start;
+  shumate_viewport_set_zoom_level (viewport, 4.0 + (i % 10) * 0.8);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 31.0 + (i % 7) * 0.3, 35.0 + (i % 5) * 0.5);
 
-      /* Pan and zoom: from the whole region down to a city. */
-      shumate_viewport_set_zoom_level (viewport, 4.0 + (i % 10) * 0.8);
-      shumate_location_set_location (SHUMATE_LOCATION (viewport), 31.0 + (i % 7) * 0.3, 35.0 + (i % 5) * 0.5);
+  start = g_get_monotonic_time ();
+  gtk_widget_allocate (layer, WIDTH, HEIGHT, -1, NULL);
+  snapshot = gtk_snapshot_new ();
+  gtk_widget_snapshot_child (GTK_WIDGET (map), layer, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
 
-      start = g_get_monotonic_time ();
-      gtk_widget_allocate (layer, WIDTH, HEIGHT, -1, NULL);
-      snapshot = gtk_snapshot_new ();
-      gtk_widget_snapshot_child (GTK_WIDGET (map), layer, snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-      times[i] = (g_get_monotonic_time () - start) / 1000.0;
-    }
-
-  return dl_quantile (times, FRAMES, 0.5);
+  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static ShumateMap *
@@ -69,64 +64,74 @@ new_map (GtkWindow **window_out)
   return map;
 }
 
-static double
-bench_layer (GListModel *model)
+static DlEventLayer *
+add_event_layer (ShumateMap *map,
+                 GListModel *model)
 {
-  GtkWindow *window;
-  ShumateMap *map = new_map (&window);
   DlEventLayer *layer = dl_event_layer_new (shumate_map_get_viewport (map));
-  double ms;
 
   dl_event_layer_set_model (layer, model);
   shumate_map_add_layer (map, SHUMATE_LAYER (layer));
-  ms = measure (map, GTK_WIDGET (layer));
-  gtk_window_destroy (window);
 
-  return ms;
+  return layer;
 }
 
-static double
-bench_marker_layer (GListModel *model)
+static ShumateMarkerLayer *
+add_marker_layer (ShumateMap *map,
+                  GListModel *model)
 {
-  GtkWindow *window;
-  ShumateMap *map = new_map (&window);
   ShumateMarkerLayer *layer = shumate_marker_layer_new (shumate_map_get_viewport (map));
-  double ms;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
       DlLonLat anchor = dl_event_get_anchor (event);
       ShumateMarker *marker = shumate_marker_new ();
-      GtkWidget *dot = gtk_label_new ("●");
 
-      shumate_marker_set_child (marker, dot);
+      shumate_marker_set_child (marker, gtk_label_new ("●"));
       shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat, anchor.lon);
       shumate_marker_layer_add_marker (layer, marker);
     }
   shumate_map_add_layer (map, SHUMATE_LAYER (layer));
-  ms = measure (map, GTK_WIDGET (layer));
-  gtk_window_destroy (window);
 
-  return ms;
+  return layer;
 }
 
 void
 dl_bench_map_run (GListModel **models,
                   guint        n_models)
 {
-  for (guint i = 0; i < n_models; i++)
+  for (guint m = 0; m < n_models; m++)
     {
-      guint n = g_list_model_get_n_items (models[i]);
-      double layer_ms = bench_layer (models[i]);
+      guint n = g_list_model_get_n_items (models[m]);
+      gboolean compare = n <= 10000;
+      GtkWindow *layer_window;
+      GtkWindow *marker_window = NULL;
+      ShumateMap *layer_map = new_map (&layer_window);
+      ShumateMap *marker_map = compare ? new_map (&marker_window) : NULL;
+      DlEventLayer *layer = add_event_layer (layer_map, models[m]);
+      ShumateMarkerLayer *markers = compare ? add_marker_layer (marker_map, models[m]) : NULL;
+      double layer_times[FRAMES];
+      double marker_times[FRAMES];
+      double layer_ms, marker_ms;
 
-      printf ("layer_frame_%uk_ms %.3f ms\n", n / 1000, layer_ms);
-      if (n <= 10000)
+      /* Interleaved, so both see the same noise of a shared machine. */
+      for (guint i = 0; i < FRAMES; i++)
         {
-          double marker_ms = bench_marker_layer (models[i]);
+          layer_times[i] = time_frame (layer_map, GTK_WIDGET (layer), i);
+          if (compare)
+            marker_times[i] = time_frame (marker_map, GTK_WIDGET (markers), i);
+        }
 
+      layer_ms = dl_quantile (layer_times, FRAMES, 0.5);
+      printf ("layer_frame_%uk_ms %.3f ms\n", n / 1000, layer_ms);
+      if (compare)
+        {
+          marker_ms = dl_quantile (marker_times, FRAMES, 0.5);
           printf ("markerlayer_frame_%uk_ms %.3f ms\n", n / 1000, marker_ms);
           printf ("markerlayer_vs_layer_%uk_ratio %.1f x\n", n / 1000, marker_ms / layer_ms);
+          gtk_window_destroy (marker_window);
         }
+      gtk_window_destroy (layer_window);
     }
 }

@@ -24,6 +24,7 @@
 #define PICK_SLOP        6.0
 #define CELL_SIZE        56.0
 #define MAX_FAN          16
+#define FAN_MIN_ZOOM     9.0
 #define MIN_SHAPE_PX     10.0
 #define MAX_HALO_RADIUS  2000.0
 #define DIMMED_ALPHA     0.3
@@ -41,6 +42,13 @@ typedef struct {
   gint64   latest;
 } Item;
 
+/* What the per-frame pass reads of each item, packed tight: a frame
+ * touches every event, so its working set must stay small. */
+typedef struct {
+  double mx, my;          /* anchor, normalized Web Mercator */
+  float  extent;          /* largest side of a shape's box (0 for points) */
+} Point;
+
 /* A square of the screen and the point-like events that fall in it. */
 typedef struct {
   int      head;          /* first item, linked through `next` */
@@ -48,7 +56,6 @@ typedef struct {
   double   sx, sy;        /* sums of the members' anchors */
   double   first_mx, first_my;
   gboolean same_place;    /* every member at the first one's anchor */
-  DlBBox   bbox;
 } Cell;
 
 struct _DlEventLayer
@@ -57,6 +64,10 @@ struct _DlEventLayer
 
   GListModel   *model;
   GArray       *items;     /* of Item */
+  GArray       *points;    /* of Point, parallel to items */
+  int           selected_index;
+  GHashTable   *badges;    /* count → PangoLayout, shaped once */
+  GHashTable   *dots;      /* packed colour → GdkTexture of a ringed dot */
   DlEvent      *selected;
   gint64        range_start;
   gint64        range_end;
@@ -118,11 +129,27 @@ to_screen (DlEventLayer *self,
 }
 
 static void
+update_selected_index (DlEventLayer *self)
+{
+  self->selected_index = -1;
+  if (self->selected == NULL)
+    return;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, Item, i).event == self->selected)
+      {
+        self->selected_index = (int) i;
+        return;
+      }
+}
+
+static void
 rebuild_items (DlEventLayer *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   g_array_set_size (self->items, 0);
+  g_array_set_size (self->points, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
@@ -150,9 +177,15 @@ rebuild_items (DlEventLayer *self)
           item.is_shape = TRUE;
       dl_category_get_color (dl_event_get_category (event), &item.color);
 
+      {
+        Point point = { item.mx, item.my, item.is_shape ? (float) MAX (item.east - item.west, item.south - item.north) : 0.0f };
+
+        g_array_append_val (self->points, point);
+      }
       g_array_append_val (self->items, item);
     }
 
+  update_selected_index (self);
   self->layout_valid = FALSE;
 }
 
@@ -163,8 +196,8 @@ extend_bbox (DlBBox     *bbox,
   dl_bbox_union (bbox, &item->bbox);
 }
 
-/* Whether a normalized Mercator box shows on screen (rotation ignored: the
- * margin covers it for the small shapes this is used on). */
+/* Whether a normalized Mercator box shows on screen (with the map rotated,
+ * the screen's circumscribed square). */
 static gboolean
 box_on_screen (DlEventLayer *self,
                double        west,
@@ -172,9 +205,9 @@ box_on_screen (DlEventLayer *self,
                double        east,
                double        south)
 {
-  double margin = MAX (self->width, self->height) / self->scale;
-  double half_w = self->width / 2.0 / self->scale + margin;
-  double half_h = self->height / 2.0 / self->scale + margin;
+  double margin = 16.0 / self->scale;
+  double half_w = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->width) / 2.0 / self->scale + margin;
+  double half_h = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->height) / 2.0 / self->scale + margin;
 
   return east >= self->cx - half_w && west <= self->cx + half_w
          && south >= self->cy - half_h && north <= self->cy + half_h;
@@ -189,14 +222,16 @@ compute_layout (DlEventLayer *self)
   DlLonLat centre;
   double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256.0;
   int columns, rows;
-  int selected_index = -1;
+  int selected_index = self->selected_index;
+  double zoom;
 
   if (self->layout_valid)
     return;
 
   self->width = gtk_widget_get_width (GTK_WIDGET (self));
   self->height = gtk_widget_get_height (GTK_WIDGET (self));
-  self->scale = tile_size * exp2 (shumate_viewport_get_zoom_level (viewport));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  self->scale = tile_size * exp2 (zoom);
   self->rotation = shumate_viewport_get_rotation (viewport);
   centre.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   centre.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -213,26 +248,25 @@ compute_layout (DlEventLayer *self)
 
   /* One pass over the items: bucket what shows as a point into screen
    * cells, keeping each cell's totals so clusters need no second pass. */
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < self->points->len; i++)
     {
-      const Item *item = &g_array_index (self->items, Item, i);
+      const Point *point = &g_array_index (self->points, Point, i);
       double x, y;
       Cell *cell;
 
-      if (item->event == self->selected)
-        {
-          selected_index = (int) i;
-          continue;
-        }
+      if ((int) i == self->selected_index)
+        continue;
 
-      if (item->is_shape && MAX (item->east - item->west, item->south - item->north) * self->scale >= MIN_SHAPE_PX)
+      if (point->extent * self->scale >= MIN_SHAPE_PX)
         {
+          const Item *item = &g_array_index (self->items, Item, i);
+
           if (box_on_screen (self, item->west, item->north, item->east, item->south))
             g_array_append_val (self->shapes, i);
           continue;
         }
 
-      to_screen (self, item->mx, item->my, &x, &y);
+      to_screen (self, point->mx, point->my, &x, &y);
       if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
         continue;
 
@@ -241,21 +275,16 @@ compute_layout (DlEventLayer *self)
       if (cell->n == 0)
         {
           cell->same_place = TRUE;
-          cell->first_mx = item->mx;
-          cell->first_my = item->my;
-          cell->bbox = item->bbox;
+          cell->first_mx = point->mx;
+          cell->first_my = point->my;
         }
-      else
-        {
-          if (item->mx != cell->first_mx || item->my != cell->first_my)
-            cell->same_place = FALSE;
-          dl_bbox_union (&cell->bbox, &item->bbox);
-        }
+      else if (point->mx != cell->first_mx || point->my != cell->first_my)
+        cell->same_place = FALSE;
       g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
       cell->head = (int) i;
       cell->n++;
-      cell->sx += item->mx;
-      cell->sy += item->my;
+      cell->sx += point->mx;
+      cell->sy += point->my;
     }
 
   for (int c = 0; c < columns * rows; c++)
@@ -266,9 +295,10 @@ compute_layout (DlEventLayer *self)
       if (cell->n == 0)
         continue;
 
-      if (cell->n == 1 || (cell->same_place && cell->n <= MAX_FAN))
+      if (cell->n == 1 || (cell->same_place && cell->n <= MAX_FAN && zoom >= FAN_MIN_ZOOM))
         {
-          /* Events sharing one place fan out around it. */
+          /* Events sharing one place fan out around it once the view is
+           * close enough to tell what is there; before that they count. */
           double ax, ay;
           guint k = 0;
 
@@ -297,7 +327,7 @@ compute_layout (DlEventLayer *self)
       mark.event = g_array_index (self->items, Item, cell->head).event;
       mark.item = (guint) cell->head;
       mark.n_events = cell->n;
-      mark.bbox = cell->bbox;
+      dl_bbox_init_empty (&mark.bbox);  /* worked out when asked: see mark_bbox() */
       g_array_append_val (self->marks, mark);
     }
 
@@ -459,20 +489,88 @@ draw_halo (DlEventLayer *self,
   append_circle (snapshot, x, y, radius, &fill, 1.0, &edge);
 }
 
+/* A point mark (a coloured dot in a white ring) drawn once per colour and
+ * then placed as a texture: one render node per event. */
+static GdkTexture *
+dot_texture (DlEventLayer  *self,
+             const GdkRGBA *fill,
+             const GdkRGBA *ring)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  guint key = ((guint) (fill->red * 255) << 24) | ((guint) (fill->green * 255) << 16)
+              | ((guint) (fill->blue * 255) << 8) | (guint) (fill->alpha * 255);
+  GdkTexture *texture = g_hash_table_lookup (self->dots, GUINT_TO_POINTER (key));
+  double half = POINT_RADIUS + 1.0;
+  int size = (int) ceil (2 * half * scale);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (texture != NULL)
+    return texture;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_arc (cr, half, half, POINT_RADIUS, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue, fill->alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, ring->alpha);
+  cairo_set_line_width (cr, 2.0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * size);
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                    (gsize) cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  g_hash_table_insert (self->dots, GUINT_TO_POINTER (key), texture);
+
+  return texture;
+}
+
+/* The count's text, shaped once and kept: shaping is the costly part. */
+static PangoLayout *
+badge_layout (DlEventLayer *self,
+              guint         count)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->badges, GUINT_TO_POINTER (count));
+  PangoAttrList *attrs;
+  g_autofree char *text = NULL;
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->badges) > 1024)
+    g_hash_table_remove_all (self->badges);
+
+  text = g_strdup_printf ("%u", count);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  g_hash_table_insert (self->badges, GUINT_TO_POINTER (count), layout);
+
+  return layout;
+}
+
 static void
-draw_badge (GtkSnapshot       *snapshot,
-            PangoLayout       *layout,
+draw_badge (DlEventLayer      *self,
+            GtkSnapshot       *snapshot,
             const DlEventMark *mark,
             gboolean           in_range)
 {
   GdkRGBA fill = { 0.24, 0.22, 0.27, in_range ? 0.92 : 0.45 };
   GdkRGBA white = { 1, 1, 1, 1 };
-  g_autofree char *count = g_strdup_printf ("%u", mark->n_events);
+  PangoLayout *layout = badge_layout (self, mark->n_events);
   int width, height;
 
   append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &white);
 
-  pango_layout_set_text (layout, count, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mark->x - width / 2.0, mark->y - height / 2.0));
@@ -486,6 +584,38 @@ cluster_in_range (DlEventLayer      *self,
 {
   /* A cluster is bright when its first member is; cheap and stable. */
   return item_in_range (self, &g_array_index (self->items, Item, mark->item));
+}
+
+/* A cluster's box: its members are linked through `next` from the mark's item. */
+static DlBBox
+mark_bbox (DlEventLayer      *self,
+           const DlEventMark *mark)
+{
+  DlBBox bbox;
+  int i = (int) mark->item;
+
+  if (mark->n_events == 1)
+    return mark->bbox;
+
+  dl_bbox_init_empty (&bbox);
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    dl_bbox_union (&bbox, &g_array_index (self->items, Item, i).bbox);
+
+  return bbox;
+}
+
+static gboolean
+mark_holds (DlEventLayer      *self,
+            const DlEventMark *mark,
+            DlEvent           *event)
+{
+  int i = (int) mark->item;
+
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    if (g_array_index (self->items, Item, i).event == event)
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Callbacks */
@@ -560,6 +690,15 @@ on_query_tooltip (GtkWidget    *widget,
 /* Vfuncs */
 
 static void
+dl_event_layer_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dl_event_layer_parent_class)->css_changed (widget, change);
+  g_hash_table_remove_all (DL_EVENT_LAYER (widget)->badges);
+  g_hash_table_remove_all (DL_EVENT_LAYER (widget)->dots);
+}
+
+static void
 dl_event_layer_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
@@ -573,7 +712,6 @@ dl_event_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   DlEventLayer *self = DL_EVENT_LAYER (widget);
-  g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA white = { 1, 1, 1, 1 };
   GdkRGBA dark = { 0.1, 0.1, 0.1, 0.9 };
   const Item *selected = NULL;
@@ -596,16 +734,6 @@ dl_event_layer_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
-  layout = gtk_widget_create_pango_layout (widget, NULL);
-  {
-    PangoAttrList *attrs = pango_attr_list_new ();
-
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-    pango_layout_set_attributes (layout, attrs);
-    pango_attr_list_unref (attrs);
-  }
-
   for (guint i = 0; i < self->marks->len; i++)
     {
       const DlEventMark *mark = &g_array_index (self->marks, DlEventMark, i);
@@ -616,7 +744,7 @@ dl_event_layer_snapshot (GtkWidget   *widget,
 
       if (mark->n_events > 1)
         {
-          draw_badge (snapshot, layout, mark, cluster_in_range (self, mark));
+          draw_badge (self, snapshot, mark, cluster_in_range (self, mark));
           continue;
         }
 
@@ -634,8 +762,17 @@ dl_event_layer_snapshot (GtkWidget   *widget,
         continue;  /* drawn as its shape */
 
       if (is_selected)
-        append_circle (snapshot, mark->x, mark->y, mark->radius + 4, &white, 2.5, &dark);
-      append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &ring);
+        {
+          append_circle (snapshot, mark->x, mark->y, mark->radius + 4, &white, 2.5, &dark);
+          append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &ring);
+        }
+      else
+        {
+          double half = POINT_RADIUS + 1.0;
+
+          gtk_snapshot_append_texture (snapshot, dot_texture (self, &fill, &ring),
+                                       &GRAPHENE_RECT_INIT (mark->x - half, mark->y - half, 2 * half, 2 * half));
+        }
     }
 }
 
@@ -668,6 +805,9 @@ dl_event_layer_finalize (GObject *object)
   DlEventLayer *self = DL_EVENT_LAYER (object);
 
   g_array_unref (self->items);
+  g_array_unref (self->points);
+  g_hash_table_unref (self->badges);
+  g_hash_table_unref (self->dots);
   g_array_unref (self->marks);
   g_array_unref (self->shapes);
   g_array_unref (self->cells);
@@ -687,6 +827,7 @@ dl_event_layer_class_init (DlEventLayerClass *klass)
   object_class->finalize = dl_event_layer_finalize;
   widget_class->snapshot = dl_event_layer_snapshot;
   widget_class->size_allocate = dl_event_layer_size_allocate;
+  widget_class->css_changed = dl_event_layer_css_changed;
 
   /**
    * DlEventLayer::event-activated:
@@ -712,6 +853,10 @@ dl_event_layer_init (DlEventLayer *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  self->selected_index = -1;
+  self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->marks = g_array_new (FALSE, TRUE, sizeof (DlEventMark));
   self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
@@ -765,6 +910,7 @@ dl_event_layer_set_selected (DlEventLayer *self,
 
   if (g_set_object (&self->selected, event))
     {
+      update_selected_index (self);
       self->layout_valid = FALSE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
@@ -816,13 +962,11 @@ dl_event_layer_get_event_mark (DlEventLayer *self,
 
   /* Inside a cluster? */
   for (guint i = 0; i < n_marks; i++)
-    if (marks[i].n_events > 1)
+    if (marks[i].n_events > 1 && mark_holds (self, &marks[i], event))
       {
-        if (dl_bbox_contains (&marks[i].bbox, dl_event_get_anchor (event)))
-          {
-            *mark = marks[i];
-            return TRUE;
-          }
+        *mark = marks[i];
+        mark->bbox = mark_bbox (self, &marks[i]);
+        return TRUE;
       }
 
   return FALSE;
@@ -843,8 +987,9 @@ dl_event_layer_activate_at (DlEventLayer *self,
   for (guint i = n_marks; i-- > 0;)
     if (marks[i].n_events > 1 && hypot (marks[i].x - x, marks[i].y - y) <= marks[i].radius + PICK_SLOP)
       {
-        g_signal_emit (self, signals[SIGNAL_CLUSTER_ACTIVATED], 0,
-                       marks[i].bbox.west, marks[i].bbox.south, marks[i].bbox.east, marks[i].bbox.north);
+        DlBBox bbox = mark_bbox (self, &marks[i]);
+
+        g_signal_emit (self, signals[SIGNAL_CLUSTER_ACTIVATED], 0, bbox.west, bbox.south, bbox.east, bbox.north);
         return TRUE;
       }
 
