@@ -26,13 +26,18 @@ static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check a dataset and print its problems (no window)"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the dataset to a GeoJSON file (no window)"), N_("OUT.geojson") },
+    N_("Export to a GeoJSON, CSV, PDF handout or PNG map file, chosen by its extension (no window)"),
+    N_("OUT.{geojson,csv,pdf,png}") },
+  { "narrative", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the narrative to make a handout of (default: every event)"), N_("ID") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the paper size, a4 or letter (default: a4)"), N_("a4|letter") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the window, save it as a PNG image and quit"), N_("OUT.png") },
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Select an event by its id"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Window size for --screenshot"), N_("WxH") },
+    N_("Window size for --screenshot, image size for --export to PNG (default 1920x1080)"), N_("WxH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -159,7 +164,24 @@ dl_application_handle_local_options (GApplication *app,
     return dl_cli_validate (first_file_arg (options));
 
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
-    return dl_cli_export (export_path, first_file_arg (options));
+    {
+      const char *narrative = NULL;
+      const char *paper = NULL;
+      const char *size = NULL;
+      int width = 0;
+      int height = 0;
+
+      g_variant_dict_lookup (options, "narrative", "&s", &narrative);
+      g_variant_dict_lookup (options, "paper", "&s", &paper);
+      g_variant_dict_lookup (options, "size", "&s", &size);
+      if (size != NULL && !parse_size (size, &width, &height))
+        {
+          g_printerr (_("--size: “%s” is not a size like 1920x1080 (320x240 to 8192x8192)\n"), size);
+          return DL_EXIT_USAGE;
+        }
+
+      return dl_cli_export_full (export_path, first_file_arg (options), narrative, paper, width, height);
+    }
 
   return -1;
 }

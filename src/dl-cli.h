@@ -15,8 +15,18 @@ G_BEGIN_DECLS
 
 /* dateline --validate [FILE]: problems to stderr, a summary to stdout. */
 int dl_cli_validate (const char *file_arg);
-/* dateline --export OUT [FILE] */
-int dl_cli_export   (const char *out_path,
-                     const char *file_arg);
+/* dateline --export OUT [FILE]: GeoJSON */
+int dl_cli_export      (const char *out_path,
+                        const char *file_arg);
+/* dateline --export OUT.{geojson,json,csv,pdf,png} [--narrative ID]
+ * [--paper a4|letter] [--size WxH] [FILE]: the format by the extension (any
+ * case); @narrative and @paper for PDF (NULL: every event, A4), @width and
+ * @height for PNG (0: 1920×1080). Needs no display. */
+int dl_cli_export_full (const char *out_path,
+                        const char *file_arg,
+                        const char *narrative,
+                        const char *paper,
+                        int         width,
+                        int         height);
 
 G_END_DECLS

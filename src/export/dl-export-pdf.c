@@ -179,10 +179,11 @@ add_outline (Doc        *doc,
 }
 
 static void
-draw_map (Doc          *doc,
-          DlDataset    *dataset,
-          DlEvent      *selected,
-          double        height)
+draw_map (Doc             *doc,
+          DlDataset       *dataset,
+          DlEvent         *selected,
+          double           height,
+          DlMapImageFlags  flags)
 {
   DlMapView view;
 
@@ -198,7 +199,7 @@ draw_map (Doc          *doc,
   cairo_save (doc->cr);
   cairo_translate (doc->cr, MARGIN, doc->y);
   dl_map_image_draw (doc->cr, doc->width, height, &view, dl_dataset_get_events (dataset), selected,
-                     DL_MAP_IMAGE_DEFAULT, 2);
+                     flags, 2);
   cairo_rectangle (doc->cr, 0, 0, doc->width, height);
   cairo_set_source_rgba (doc->cr, 0, 0, 0, 0.3);
   cairo_set_line_width (doc->cr, 0.5);
@@ -276,7 +277,8 @@ event_section (Doc        *doc,
   add_outline (doc, title);
   heading (doc, title, "Sans Bold 16");
 
-  draw_map (doc, dataset, event, doc->width * 0.5);
+  /* The category is in the text: no legend over a small map. */
+  draw_map (doc, dataset, event, doc->width * 0.5, DL_MAP_IMAGE_ATTRIBUTION);
 
   /* Translators: a date, then the EDTF value as written and how precise it is */
   date_line = g_strdup_printf (_("Date: %s (written “%s”, %s)"), date, dl_event_get_when_text (event),
@@ -311,7 +313,8 @@ event_section (Doc        *doc,
       for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
         {
           const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
-          g_autofree char *quote = g_strdup_printf ("“%s”", excerpt->exact);
+          g_autofree char *quote = g_str_has_prefix (excerpt->exact, "“") || excerpt->exact[0] == '"'
+            ? g_strdup (excerpt->exact) : g_strdup_printf ("“%s”", excerpt->exact);
           g_autofree char *cite = g_strdup_printf ("— %s", dl_source_get_title (excerpt->source));
 
           ensure_space (doc, 40);
@@ -374,8 +377,8 @@ title_page (Doc               *doc,
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_sections), n_sections);
     }
 
-  draw_map (doc, dataset, NULL, doc->width * 0.62);
-  paragraph (doc, dl_dataset_get_description (dataset), "Sans 10", FALSE, 0, 0.15, 10);
+  draw_map (doc, dataset, NULL, doc->width * 0.55, DL_MAP_IMAGE_DEFAULT);
+  paragraph (doc, dl_dataset_get_description (dataset), "Sans 9", FALSE, 0, 0.15, 10);
 
   /* Translators: "19 steps", then the number of articles */
   made = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %u article. Made with Dateline on %s.",
@@ -423,7 +426,7 @@ sources_page (Doc       *doc,
           g_autofree char *line = NULL;
 
           if (dl_source_get_published_basis (source) != NULL)
-            line = g_strdup_printf (_("Published: %s (%s)"), date, dl_source_get_published_basis (source));
+            line = g_strdup_printf (_("Published: %s. %s"), date, dl_source_get_published_basis (source));
           else
             line = g_strdup_printf (_("Published: %s"), date);
           paragraph (doc, line, "Sans 9.5", FALSE, 14, 0.2, 2);

@@ -248,6 +248,7 @@ draw_point (cairo_t     *cr,
   if (halo > radius + 2 * unit)
     {
       halo = MIN (halo, MAX (frame->width, frame->height));
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, halo, 0, 2 * G_PI);
       cairo_set_source_rgba (cr, c.red, c.green, c.blue, selected ? 0.16 : 0.07);
       cairo_fill_preserve (cr);
@@ -258,6 +259,7 @@ draw_point (cairo_t     *cr,
 
   if (selected)
     {
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, radius + 4 * unit, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
@@ -265,6 +267,7 @@ draw_point (cairo_t     *cr,
       cairo_set_line_width (cr, 2.5 * unit);
       cairo_stroke (cr);
     }
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, c.red, c.green, c.blue, 1);
   cairo_fill_preserve (cr);
@@ -316,6 +319,7 @@ draw_badge (cairo_t    *cr,
   double radius = (10.0 + 2.0 * log2 (mark->n)) * unit;
   int w, h;
 
+  cairo_new_path (cr);
   cairo_arc (cr, mark->x, mark->y, radius, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, 0.92);
   cairo_fill_preserve (cr);
@@ -331,7 +335,7 @@ draw_badge (cairo_t    *cr,
 
 static void
 draw_legend (cairo_t    *cr,
-             double      height,
+             double      width,
              GHashTable *categories,
              double      unit)
 {
@@ -340,7 +344,7 @@ draw_legend (cairo_t    *cr,
   guint n = 0;
   double pad = 10 * unit;
   double row = 20 * unit;
-  double width = 0;
+  double text_width = 0;
   double x, y;
 
   keys = g_hash_table_get_keys_as_array (categories, &n);
@@ -362,12 +366,14 @@ draw_legend (cairo_t    *cr,
 
       pango_layout_set_text (layout, dl_category_get_label (keys[i]), -1);
       pango_layout_get_pixel_size (layout, &w, &h);
-      width = MAX (width, w);
+      text_width = MAX (text_width, w);
     }
 
-  x = pad;
-  y = height - pad - (n * row + 2 * pad);
-  rounded_rect (cr, x, y, width + 3 * pad + 12 * unit, n * row + 2 * pad, 8 * unit);
+  /* Top right: the attribution is at the bottom, events mostly in the middle. */
+  x = width - pad - (text_width + 3 * pad + 12 * unit);
+  y = pad;
+  cairo_new_path (cr);
+  rounded_rect (cr, x, y, text_width + 3 * pad + 12 * unit, n * row + 2 * pad, 8 * unit);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.88);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
@@ -381,6 +387,7 @@ draw_legend (cairo_t    *cr,
       double ry = y + pad + i * row;
 
       dl_category_get_color (keys[i], &c);
+      cairo_new_path (cr);
       cairo_arc (cr, x + pad + 6 * unit, ry + row / 2, 6 * unit, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, c.red, c.green, c.blue);
       cairo_fill (cr);
@@ -522,7 +529,7 @@ dl_map_image_draw (cairo_t         *cr,
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) shapes_drawn = g_hash_table_new (NULL, NULL);
   /* Points, lines and text grow with big images, as on a big screen. */
-  double unit = MAX (1.0, MIN (width, height) / 720.0);
+  double unit = CLAMP (MIN (width, height) / 720.0, 0.6, 6.0);
   double mx, my;
   gboolean basemap_drawn = FALSE;
   Frame frame;
@@ -623,7 +630,7 @@ dl_map_image_draw (cairo_t         *cr,
     }
 
   if (flags & DL_MAP_IMAGE_LEGEND)
-    draw_legend (cr, height, categories, unit);
+    draw_legend (cr, width, categories, unit);
 
 #ifdef HAVE_BASEMAP
   if ((flags & DL_MAP_IMAGE_ATTRIBUTION) && basemap_drawn)

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define DL_TYPE_PRESENTATION (dl_presentation_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlPresentation, dl_presentation, DL, PRESENTATION, AdwWindow)
+G_DECLARE_FINAL_TYPE (DlPresentation, dl_presentation, DL, PRESENTATION, GtkWindow)
 
 /* Presents @narrative_id of @dataset (NULL, or an unknown id: the first
  * narrative; without narratives, every event in time order), starting at

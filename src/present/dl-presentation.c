@@ -1,0 +1,1000 @@
+/* dl-presentation.c: a narrative presented full screen, for a classroom
+ *
+ * The map takes most of the screen, a caption panel beside it shows the
+ * step in text sized from the window's height (readable from the back of a
+ * room at 1024×768 as on a 4K projector), and a short timeline strip below
+ * shows where the step sits in time. Between steps the map flies; when the
+ * two places are far apart it first zooms out to show both, then in.
+ *
+ * A GtkWindow rather than an AdwWindow: full screen it needs no frame, and
+ * AdwWindow's rounded frame would take pixels from the content (a 1920×1080
+ * window would show 1910×1070).
+ *
+ * Text sizes are Pango attributes computed from the window height, not CSS,
+ * so each presentation window scales on its own. Colours come from
+ * libadwaita's style classes, so dark and high-contrast styles apply.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-presentation"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#ifdef HAVE_BASEMAP
+#include "dl-basemap-source.h"
+#endif
+#include "dl-category.h"
+#include "dl-event-layer.h"
+#include "dl-map-flight.h"
+#include "dl-map-image.h"
+#include "dl-presentation.h"
+#include "dl-timeline.h"
+
+#define FLY_MS        1600
+#define DAY           (24 * 3600)
+#define MIN_TEXT_PX   14.0
+#define MAX_TEXT_PX   160.0
+
+typedef struct {
+  DlEvent *event;    /* owned, or NULL */
+  char    *caption;  /* or NULL */
+} Step;
+
+typedef struct {
+  GtkLabel *label;
+  double    scale;
+  gboolean  bold;
+  gboolean  serif;
+} ScaledLabel;
+
+struct _DlPresentation
+{
+  GtkWindow          parent_instance;
+
+  DlDataset         *dataset;
+  char              *title;
+  GArray            *steps;        /* of Step */
+  guint              step;
+  GListStore        *events;       /* every event, in time order: the map */
+  GListStore        *step_events;  /* the steps' events: the timeline */
+
+  GtkWidget         *black;
+  ShumateMap        *map;
+  ShumateMapSource  *base_source;
+  DlEventLayer      *event_layer;
+  GtkWidget         *panel;
+  GtkWidget         *panel_box;
+  GtkLabel          *narrative_label;
+  GtkLabel          *progress_label;
+  GtkProgressBar    *progress_bar;
+  GtkLabel          *category_label;
+  GtkLabel          *title_label;
+  GtkLabel          *date_label;
+  GtkLabel          *place_label;
+  GtkLabel          *caption_label;
+  GtkLabel          *passage_label;
+  GtkLabel          *source_label;
+  GtkLabel          *hint_label;
+  DlTimeline        *timeline;
+  GArray            *scaled;       /* of ScaledLabel */
+
+  double             text_size;
+  int                layout_width;
+  int                layout_height;
+  int                fitted_width;
+  int                fitted_height;
+  guint              layout_idle;
+  guint              refit_idle;
+  DlMapView          target;
+  gboolean           blacked_out;
+
+  /* The timeline strip's own glide */
+  guint              timeline_tick;
+  gint64             timeline_t0;
+  gint64             timeline_from[2];
+  gint64             timeline_to[2];
+};
+
+G_DEFINE_FINAL_TYPE (DlPresentation, dl_presentation, GTK_TYPE_WINDOW)
+
+/* Helpers */
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_clear_object (&step->event);
+  g_clear_pointer (&step->caption, g_free);
+}
+
+static const Step *
+current_step (DlPresentation *self)
+{
+  if (self->step >= self->steps->len)
+    return NULL;
+  return &g_array_index (self->steps, Step, self->step);
+}
+
+static gboolean
+animations_enabled (DlPresentation *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
+
+static GtkLabel *
+add_label (DlPresentation *self,
+           GtkBox         *box,
+           double          scale,
+           gboolean        bold,
+           const char     *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  ScaledLabel scaled = { GTK_LABEL (label), scale, bold, FALSE };
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Wrapped labels ask for little width: the panel's width decides. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  g_array_append_val (self->scaled, scaled);
+
+  return GTK_LABEL (label);
+}
+
+static void
+apply_text_size (DlPresentation *self)
+{
+  for (guint i = 0; i < self->scaled->len; i++)
+    {
+      ScaledLabel *scaled = &g_array_index (self->scaled, ScaledLabel, i);
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_size_new_absolute ((int) (self->text_size * scaled->scale * PANGO_SCALE)));
+      if (scaled->bold)
+        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      if (scaled->serif)
+        {
+          pango_attr_list_insert (attrs, pango_attr_family_new ("Serif"));
+          pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+        }
+      gtk_label_set_attributes (scaled->label, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+static void
+map_size (DlPresentation *self,
+          double         *width,
+          double         *height)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int h = gtk_widget_get_height (GTK_WIDGET (self->map));
+
+  if (w <= 0 || h <= 0)
+    {
+      int ww, wh;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &ww, &wh);
+      w = MAX (ww, 1024) * 0.62;
+      h = MAX (wh, 768) * 0.8;
+    }
+  *width = w;
+  *height = h;
+}
+
+static void
+fly_to_step (DlPresentation *self,
+             gboolean        animate)
+{
+  const Step *step = current_step (self);
+  double width, height;
+  DlBBox bbox;
+
+  if (step == NULL || step->event == NULL)
+    return;
+
+  map_size (self, &width, &height);
+  self->fitted_width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  self->fitted_height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  bbox = dl_event_get_bbox (step->event);
+  dl_map_view_fit (&self->target, width, height, &bbox, dl_event_get_precision_m (step->event));
+
+  /* The main window's flight: far apart (Doha → Gaza), the zoom leaves out
+   * so both places show on the way, then comes back in. */
+  dl_map_fly_to (self->map, self->target.lat, self->target.lon, self->target.zoom,
+                 animate && animations_enabled (self) ? FLY_MS : 0);
+}
+
+static gboolean
+timeline_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  DlPresentation *self = user_data;
+  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->timeline_t0) / (FLY_MS * 1000.0);
+  double e;
+  gint64 start, end;
+
+  t = CLAMP (t, 0, 1);
+  e = t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;  /* ease in-out */
+  start = self->timeline_from[0] + (gint64) ((self->timeline_to[0] - self->timeline_from[0]) * e);
+  end = self->timeline_from[1] + (gint64) ((self->timeline_to[1] - self->timeline_from[1]) * e);
+  dl_timeline_set_visible_range (self->timeline, start, end);
+
+  if (t >= 1)
+    {
+      self->timeline_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+move_timeline (DlPresentation *self,
+               gboolean        animate)
+{
+  const Step *step = current_step (self);
+  const DlEdtf *when;
+  gint64 mid, half;
+
+  if (step == NULL || step->event == NULL)
+    return;
+
+  when = dl_event_get_when (step->event);
+  mid = dl_edtf_get_midpoint (when);
+  half = 4 * DAY;
+  if (dl_edtf_is_bounded (when))
+    half = MAX (half, (when->latest - when->earliest) * 3 / 4);
+  half = MIN (half, (gint64) 5 * 365 * DAY);
+
+  dl_timeline_set_selected (self->timeline, step->event);
+
+  if (self->timeline_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline), self->timeline_tick);
+      self->timeline_tick = 0;
+    }
+
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)) && animations_enabled (self))
+    {
+      dl_timeline_get_visible_range (self->timeline, &self->timeline_from[0], &self->timeline_from[1]);
+      self->timeline_to[0] = mid - half;
+      self->timeline_to[1] = mid + half;
+      self->timeline_t0 = g_get_monotonic_time ();
+      /* Hold the range where it was while the tick callback starts. */
+      dl_timeline_set_visible_range (self->timeline, self->timeline_from[0], self->timeline_from[1]);
+      self->timeline_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->timeline), timeline_tick_cb, self, NULL);
+    }
+  else
+    dl_timeline_set_visible_range (self->timeline, mid - half, mid + half);
+}
+
+static void
+update_caption (DlPresentation *self)
+{
+  const Step *step = current_step (self);
+  g_autofree char *progress = NULL;
+  DlEvent *event;
+
+  /* Translators: the step shown and how many there are, e.g. "3 / 19" */
+  progress = g_strdup_printf (_("%u / %u"), self->step + 1, self->steps->len);
+  gtk_label_set_text (self->progress_label, progress);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 self->steps->len > 0 ? (double) (self->step + 1) / self->steps->len : 0);
+  gtk_label_set_text (self->narrative_label, self->title);
+
+  if (step == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("Nothing to present"));
+      return;
+    }
+
+  event = step->event;
+  if (event == NULL)
+    {
+      gtk_label_set_text (self->title_label, step->caption != NULL ? step->caption : "");
+      return;
+    }
+
+  {
+    g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
+    g_autoptr(GString) places = g_string_new (NULL);
+    const char *category = dl_event_get_category (event);
+    const char *caption = step->caption != NULL && *step->caption != '\0' ? step->caption : dl_event_get_summary (event);
+
+    for (guint p = 0; p < dl_event_get_n_places (event); p++)
+      {
+        if (p > 0)
+          g_string_append (places, " · ");
+        g_string_append (places, dl_place_get_name (dl_event_get_place (event, p)));
+      }
+
+    /* The chip's colour class follows the category. */
+    {
+      g_auto(GStrv) classes = gtk_widget_get_css_classes (GTK_WIDGET (self->category_label));
+
+      for (guint c = 0; classes[c] != NULL; c++)
+        if (g_str_has_prefix (classes[c], "category-") && g_strcmp0 (classes[c], "category-chip") != 0)
+          gtk_widget_remove_css_class (GTK_WIDGET (self->category_label), classes[c]);
+    }
+    gtk_widget_add_css_class (GTK_WIDGET (self->category_label), dl_category_get_css_class (category));
+    gtk_label_set_text (self->category_label, dl_category_get_label (category));
+
+    gtk_label_set_text (self->title_label, dl_event_get_title (event));
+    gtk_label_set_text (self->date_label, date);
+    gtk_label_set_text (self->place_label, places->str);
+    gtk_label_set_text (self->caption_label, caption != NULL ? caption : "");
+
+    if (dl_event_get_n_excerpts (event) > 0)
+      {
+        const DlExcerpt *excerpt = dl_event_get_excerpt (event, 0);
+        /* Translators: a quoted passage of an article */
+        g_autofree char *quote = g_str_has_prefix (excerpt->exact, "“") || excerpt->exact[0] == '"'
+          ? g_strdup (excerpt->exact) : g_strdup_printf (_("“%s”"), excerpt->exact);
+        g_autofree char *source = g_strdup_printf ("— %s", dl_source_get_title (excerpt->source));
+
+        gtk_label_set_text (self->passage_label, quote);
+        gtk_label_set_text (self->source_label, source);
+        gtk_widget_set_visible (GTK_WIDGET (self->passage_label), TRUE);
+        gtk_widget_set_visible (GTK_WIDGET (self->source_label), TRUE);
+      }
+    else
+      {
+        gtk_widget_set_visible (GTK_WIDGET (self->passage_label), FALSE);
+        gtk_widget_set_visible (GTK_WIDGET (self->source_label), FALSE);
+      }
+  }
+}
+
+static void fit_text (DlPresentation *self);
+
+static void
+show_step (DlPresentation *self,
+           guint           step,
+           gboolean        animate)
+{
+  const Step *s;
+
+  if (self->steps->len == 0)
+    return;
+
+  step = MIN (step, self->steps->len - 1);
+  self->step = step;
+  s = current_step (self);
+  g_assert (s != NULL);
+
+  dl_event_layer_set_selected (self->event_layer, s->event);
+  update_caption (self);
+  fit_text (self);
+  fly_to_step (self, animate);
+  move_timeline (self, animate);
+
+  /* Screen readers hear the new step. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->panel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->title_label), -1);
+}
+
+/* The largest text, from a size set by the window's height down to three
+ * quarters of it, with which the whole caption fits beside the map. */
+static void
+fit_text (DlPresentation *self)
+{
+  int width = self->layout_width;
+  int height = self->layout_height;
+  int panel_width = (int) (width * 0.38);
+  int strip_height = MAX (110, (int) (height * 0.16));
+  double base;
+  int available;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  /* About 34 lines of body text fit the height: 22 px at 768, 32 px at
+   * 1080, 64 px at 2160. */
+  base = CLAMP (height / 34.0, MIN_TEXT_PX, MAX_TEXT_PX);
+  available = height - strip_height - 2 * (int) round (base);
+
+  self->text_size = base;
+  for (int i = 0; i < 6; i++)
+    {
+      int margin = (int) round (self->text_size * 1.1);
+      int minimum, natural;
+
+      apply_text_size (self);
+      gtk_widget_set_margin_start (self->panel_box, margin);
+      gtk_widget_set_margin_end (self->panel_box, margin);
+      gtk_widget_set_margin_top (self->panel_box, margin);
+      gtk_widget_set_margin_bottom (self->panel_box, margin);
+      gtk_box_set_spacing (GTK_BOX (self->panel_box), (int) round (self->text_size * 0.45));
+
+      gtk_widget_measure (self->panel_box, GTK_ORIENTATION_VERTICAL, panel_width, &minimum, &natural, NULL, NULL);
+      if (natural <= available || self->text_size < base * 0.82)
+        break;
+      self->text_size *= 0.95;
+    }
+
+  gtk_widget_set_size_request (self->panel, panel_width, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, strip_height);
+}
+
+static gboolean
+update_layout (gpointer user_data)
+{
+  DlPresentation *self = user_data;
+
+  self->layout_idle = 0;
+  fit_text (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+refit (gpointer user_data)
+{
+  DlPresentation *self = user_data;
+
+  self->refit_idle = 0;
+  if (!dl_map_is_flying (self->map))
+    fly_to_step (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Callbacks */
+
+static void
+black_draw (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+}
+
+static void
+on_timeline_event_activated (DlPresentation *self,
+                             DlEvent        *event)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    if (g_array_index (self->steps, Step, i).event == event)
+      {
+        dl_presentation_go_to_step (self, i);
+        return;
+      }
+}
+
+static void
+action_next (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  dl_presentation_next (DL_PRESENTATION (widget));
+}
+
+static void
+action_previous (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  dl_presentation_previous (DL_PRESENTATION (widget));
+}
+
+static void
+action_first (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  dl_presentation_go_to_step (DL_PRESENTATION (widget), 0);
+}
+
+static void
+action_last (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  DlPresentation *self = DL_PRESENTATION (widget);
+
+  dl_presentation_go_to_step (self, self->steps->len > 0 ? self->steps->len - 1 : 0);
+}
+
+static void
+action_black (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  DlPresentation *self = DL_PRESENTATION (widget);
+
+  dl_presentation_set_blacked_out (self, !self->blacked_out);
+}
+
+static void
+action_leave (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Vfuncs */
+
+static void
+dl_presentation_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  DlPresentation *self = DL_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (dl_presentation_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Sizes follow the window; changed after this allocation, never during it. */
+  if (width != self->layout_width || height != self->layout_height)
+    {
+      self->layout_width = width;
+      self->layout_height = height;
+      if (self->layout_idle == 0)
+        self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout, self, NULL);
+    }
+
+  if ((gtk_widget_get_width (GTK_WIDGET (self->map)) != self->fitted_width
+       || gtk_widget_get_height (GTK_WIDGET (self->map)) != self->fitted_height)
+      && self->refit_idle == 0)
+    self->refit_idle = g_idle_add (refit, self);
+}
+
+static void
+dl_presentation_dispose (GObject *object)
+{
+  DlPresentation *self = DL_PRESENTATION (object);
+
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
+  g_clear_handle_id (&self->refit_idle, g_source_remove);
+  if (self->timeline_tick != 0 && self->timeline != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline), self->timeline_tick);
+  self->timeline_tick = 0;
+
+  G_OBJECT_CLASS (dl_presentation_parent_class)->dispose (object);
+
+  g_clear_object (&self->base_source);
+  g_clear_object (&self->events);
+  g_clear_object (&self->step_events);
+  g_clear_object (&self->dataset);
+}
+
+static void
+dl_presentation_finalize (GObject *object)
+{
+  DlPresentation *self = DL_PRESENTATION (object);
+
+  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_pointer (&self->scaled, g_array_unref);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (dl_presentation_parent_class)->finalize (object);
+}
+
+static void
+add_key (GtkShortcutController *controller,
+         guint                  keyval,
+         const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+dl_presentation_class_init (DlPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_presentation_dispose;
+  object_class->finalize = dl_presentation_finalize;
+  widget_class->size_allocate = dl_presentation_size_allocate;
+
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, action_next);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, action_previous);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, action_first);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, action_last);
+  gtk_widget_class_install_action (widget_class, "presentation.black", NULL, action_black);
+  gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, action_leave);
+}
+
+static void
+build_ui (DlPresentation *self)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *map_overlay = gtk_overlay_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  ShumateLicense *license = shumate_license_new ();
+  ShumateViewport *viewport;
+
+  /* The map */
+  self->map = shumate_map_new ();
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), FALSE);
+  viewport = shumate_map_get_viewport (self->map);
+  shumate_viewport_set_max_zoom_level (viewport, 14);
+  gtk_overlay_set_child (GTK_OVERLAY (map_overlay), GTK_WIDGET (self->map));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
+
+#ifdef HAVE_BASEMAP
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
+    AdwStyleManager *style = adw_style_manager_get_default ();
+
+    if (basemap == NULL)
+      g_warning ("The offline basemap is unavailable: %s", error->message);
+    else
+      {
+        self->base_source = dl_basemap_source_new (basemap,
+                                                   adw_style_manager_get_dark (style)
+                                                   ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
+                                                   NULL);
+        shumate_viewport_set_reference_map_source (viewport, self->base_source);
+        shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (self->base_source, viewport)));
+        shumate_license_append_map_source (license, self->base_source);
+      }
+  }
+#endif
+
+  self->event_layer = dl_event_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
+  dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->events));
+
+  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), GTK_WIDGET (license));
+  gtk_box_append (GTK_BOX (hbox), map_overlay);
+  gtk_box_append (GTK_BOX (hbox), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+
+  /* The caption panel */
+  self->panel_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (self->panel_box), header);
+  self->narrative_label = add_label (self, GTK_BOX (header), 0.7, FALSE, "dim-label");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->narrative_label), TRUE);
+  self->progress_label = add_label (self, GTK_BOX (header), 0.9, TRUE, "numeric");
+  gtk_label_set_wrap (self->progress_label, FALSE);
+  gtk_label_set_max_width_chars (self->progress_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Step of the narrative"), -1);
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Progress through the narrative"), -1);
+  gtk_box_append (GTK_BOX (self->panel_box), GTK_WIDGET (self->progress_bar));
+
+  self->category_label = add_label (self, GTK_BOX (self->panel_box), 0.6, TRUE, "category-chip");
+  gtk_label_set_wrap (self->category_label, FALSE);
+  gtk_label_set_max_width_chars (self->category_label, -1);
+  gtk_widget_set_halign (GTK_WIDGET (self->category_label), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->category_label), 6);
+  self->title_label = add_label (self, GTK_BOX (self->panel_box), 1.5, TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event"), -1);
+  self->date_label = add_label (self, GTK_BOX (self->panel_box), 0.95, TRUE, "accent");
+  self->place_label = add_label (self, GTK_BOX (self->panel_box), 0.95, FALSE, NULL);
+  self->caption_label = add_label (self, GTK_BOX (self->panel_box), 1.0, FALSE, NULL);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->caption_label), 8);
+  self->passage_label = add_label (self, GTK_BOX (self->panel_box), 0.9, FALSE, NULL);
+  g_array_index (self->scaled, ScaledLabel, self->scaled->len - 1).serif = TRUE;
+  gtk_widget_set_margin_top (GTK_WIDGET (self->passage_label), 8);
+  gtk_label_set_lines (self->passage_label, 5);
+  gtk_label_set_ellipsize (self->passage_label, PANGO_ELLIPSIZE_END);
+  self->source_label = add_label (self, GTK_BOX (self->panel_box), 0.65, FALSE, "dim-label");
+
+  /* Long passages scroll rather than push the strip off screen. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->panel_box);
+  gtk_widget_set_focusable (scroller, FALSE);
+  self->panel = scroller;
+  gtk_widget_set_hexpand (self->panel, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->panel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Caption"), -1);
+  gtk_box_append (GTK_BOX (hbox), self->panel);
+
+  gtk_widget_set_vexpand (hbox, TRUE);
+  gtk_box_append (GTK_BOX (vbox), hbox);
+  gtk_box_append (GTK_BOX (vbox), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  /* The timeline strip */
+  self->timeline = dl_timeline_new ();
+  gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->timeline), FALSE);
+  dl_timeline_set_model (self->timeline, G_LIST_MODEL (self->step_events));
+  g_signal_connect_object (self->timeline, "event-activated", G_CALLBACK (on_timeline_event_activated), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (vbox), GTK_WIDGET (self->timeline));
+
+  self->hint_label = GTK_LABEL (gtk_label_new (_("Page Down, Space: next · Page Up: back · B: black screen · Esc: leave")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "caption");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->hint_label), 2);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->hint_label), 4);
+  gtk_box_append (GTK_BOX (vbox), GTK_WIDGET (self->hint_label));
+
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), vbox);
+
+  /* The black screen covers everything, mouse included. */
+  self->black = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->black), black_draw, NULL, NULL);
+  gtk_widget_set_visible (self->black, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->black);
+
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+}
+
+static void
+dl_presentation_init (DlPresentation *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  static const guint next_keys[] = {
+    GDK_KEY_Page_Down, GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter,
+    GDK_KEY_KP_Page_Down, GDK_KEY_n,
+  };
+  static const guint previous_keys[] = {
+    GDK_KEY_Page_Up, GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_BackSpace, GDK_KEY_KP_Page_Up, GDK_KEY_p,
+  };
+
+  self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (self->steps, step_clear);
+  self->scaled = g_array_new (FALSE, FALSE, sizeof (ScaledLabel));
+  self->events = g_list_store_new (DL_TYPE_EVENT);
+  self->step_events = g_list_store_new (DL_TYPE_EVENT);
+  self->text_size = 22;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
+
+  /* Clicker keys: most send Page Up/Page Down, some B or period for black.
+   * Captured before any child sees them, so Space never scrolls a pane. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
+    add_key (shortcuts, next_keys[i], "presentation.next");
+  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
+    add_key (shortcuts, previous_keys[i], "presentation.previous");
+  add_key (shortcuts, GDK_KEY_Home, "presentation.first");
+  add_key (shortcuts, GDK_KEY_End, "presentation.last");
+  /* A keyval trigger matches b and B (Caps Lock, Shift) alike. */
+  add_key (shortcuts, GDK_KEY_b, "presentation.black");
+  add_key (shortcuts, GDK_KEY_period, "presentation.black");
+  add_key (shortcuts, GDK_KEY_Escape, "presentation.leave");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  build_ui (self);
+}
+
+/* Public API */
+
+DlPresentation *
+dl_presentation_new (GtkWindow  *parent,
+                     DlDataset  *dataset,
+                     const char *narrative_id)
+{
+  DlPresentation *self;
+  const DlNarrative *narrative = NULL;
+  guint n_narratives;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (DL_TYPE_PRESENTATION, NULL);
+  self->dataset = g_object_ref (dataset);
+
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      if (gtk_window_get_application (parent) != NULL)
+        gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+    }
+
+  {
+    GPtrArray *by_time = dl_dataset_get_events_by_time (dataset);
+
+    g_list_store_splice (self->events, 0, 0, by_time->pdata, by_time->len);
+  }
+
+  n_narratives = dl_dataset_get_n_narratives (dataset);
+  for (guint i = 0; i < n_narratives && narrative_id != NULL; i++)
+    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, narrative_id) == 0)
+      narrative = dl_dataset_get_narrative (dataset, i);
+  if (narrative == NULL && narrative_id != NULL)
+    g_warning ("No narrative “%s”: presenting the first one", narrative_id);
+  if (narrative == NULL && n_narratives > 0)
+    narrative = dl_dataset_get_narrative (dataset, 0);
+
+  if (narrative != NULL)
+    {
+      self->title = g_strdup (narrative->title);
+      for (guint i = 0; i < narrative->steps->len; i++)
+        {
+          const DlNarrativeStep *source = &g_array_index (narrative->steps, DlNarrativeStep, i);
+          Step step = {
+            source->event != NULL ? g_object_ref (source->event) : NULL,
+            g_strdup (source->caption),
+          };
+
+          g_array_append_val (self->steps, step);
+          if (step.event != NULL)
+            g_list_store_append (self->step_events, step.event);
+        }
+    }
+  else
+    {
+      /* No narrative: every event, in time order. */
+      self->title = g_strdup (dl_dataset_get_title (dataset));
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+        {
+          Step step = { g_list_model_get_item (G_LIST_MODEL (self->events), i), NULL };
+
+          g_array_append_val (self->steps, step);
+          g_list_store_append (self->step_events, step.event);
+        }
+    }
+
+  {
+    g_autofree char *window_title = g_strdup_printf (_("Presenting “%s”"), self->title);
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+
+  show_step (self, 0, FALSE);
+
+  return self;
+}
+
+void
+dl_presentation_present_fullscreen (DlPresentation *self)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+guint
+dl_presentation_get_step (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), 0);
+  return self->step;
+}
+
+guint
+dl_presentation_get_n_steps (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), 0);
+  return self->steps->len;
+}
+
+DlEvent *
+dl_presentation_get_step_event (DlPresentation *self,
+                                guint           step)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (step < self->steps->len, NULL);
+  return g_array_index (self->steps, Step, step).event;
+}
+
+void
+dl_presentation_go_to_step (DlPresentation *self,
+                            guint           step)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+
+  /* Moving on lifts the black screen: the class should see the new step. */
+  dl_presentation_set_blacked_out (self, FALSE);
+  if (self->steps->len == 0)
+    return;
+  step = MIN (step, self->steps->len - 1);
+  if (step == self->step)
+    return;
+  show_step (self, step, TRUE);
+}
+
+void
+dl_presentation_next (DlPresentation *self)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+  if (self->step + 1 < self->steps->len)
+    dl_presentation_go_to_step (self, self->step + 1);
+  else
+    dl_presentation_set_blacked_out (self, FALSE);
+}
+
+void
+dl_presentation_previous (DlPresentation *self)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+  if (self->step > 0)
+    dl_presentation_go_to_step (self, self->step - 1);
+  else
+    dl_presentation_set_blacked_out (self, FALSE);
+}
+
+gboolean
+dl_presentation_is_blacked_out (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), FALSE);
+  return self->blacked_out;
+}
+
+void
+dl_presentation_set_blacked_out (DlPresentation *self,
+                                 gboolean        blacked_out)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+
+  blacked_out = !!blacked_out;
+  if (self->blacked_out == blacked_out)
+    return;
+  self->blacked_out = blacked_out;
+  gtk_widget_set_visible (self->black, blacked_out);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), blacked_out ? "none" : NULL);
+}
+
+ShumateMap *
+dl_presentation_get_map (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), NULL);
+  return self->map;
+}
+
+GtkWidget *
+dl_presentation_get_timeline (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), NULL);
+  return GTK_WIDGET (self->timeline);
+}
+
+char *
+dl_presentation_get_caption_text (DlPresentation *self)
+{
+  GtkLabel *labels[] = {
+    self->narrative_label, self->progress_label, self->category_label, self->title_label, self->date_label,
+    self->place_label, self->caption_label, self->passage_label, self->source_label,
+  };
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])))
+      {
+        g_string_append (out, gtk_label_get_text (labels[i]));
+        g_string_append_c (out, '\n');
+      }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+dl_presentation_is_flying (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), FALSE);
+  return dl_map_is_flying (self->map);
+}
+
+double
+dl_presentation_get_text_size (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), 0);
+  return self->text_size;
+}

@@ -1,0 +1,505 @@
+/* test-classroom.c: presentation mode, under Xvfb
+ *
+ * Keys are "pressed" by looking up, in the presentation's own shortcut
+ * controller, the shortcut whose trigger is that key (GtkKeyvalTrigger, no
+ * modifiers) and activating its action on the window: the same path a real
+ * key press takes after GTK has matched it, minus the X server. GTK 4 has no
+ * public API to inject a key event.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "dl-map-flight.h"
+#include "dl-presentation.h"
+#include "dl-timeline.h"
+
+static DlDataset *dataset;
+static GtkWindow *parent;
+static DlPresentation *presentation;
+
+/* Helpers */
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+presentation_ready (void)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (presentation))
+         && gtk_widget_get_width (GTK_WIDGET (dl_presentation_get_map (presentation))) > 0;
+}
+
+static void
+wait_ready (void)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!presentation_ready ())
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  wait_ms (1500);  /* layout settles, tiles are drawn */
+}
+
+/* Waits for the flight to end; returns the lowest zoom seen on the way. */
+static double
+wait_landed (void)
+{
+  ShumateMap *map = dl_presentation_get_map (presentation);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  double lowest = shumate_viewport_get_zoom_level (viewport);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (dl_presentation_is_flying (presentation))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      lowest = MIN (lowest, shumate_viewport_get_zoom_level (viewport));
+    }
+  wait_ms (150);
+
+  return lowest;
+}
+
+static void
+press_key (guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                           GTK_WIDGET (presentation), NULL));
+              found = TRUE;
+            }
+        }
+    }
+
+  if (!found)
+    g_error ("no shortcut for the key %s", gdk_keyval_name (keyval));
+}
+
+static void
+save_png (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (presentation));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (presentation));
+  int width = gtk_widget_get_width (GTK_WIDGET (presentation));
+  int height = gtk_widget_get_height (GTK_WIDGET (presentation));
+
+  g_assert_nonnull (renderer);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static const DlNarrative *
+find_narrative (const char *id)
+{
+  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
+    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, id) == 0)
+      return dl_dataset_get_narrative (dataset, i);
+
+  g_error ("no narrative %s", id);
+  return NULL;
+}
+
+static void
+open_presentation (const char *narrative_id,
+                   int         width,
+                   int         height)
+{
+  presentation = dl_presentation_new (parent, dataset, narrative_id);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+  /* As full screen: no frame around the content. */
+  gtk_window_set_decorated (GTK_WINDOW (presentation), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
+  gtk_window_present (GTK_WINDOW (presentation));
+  wait_ready ();
+
+  /* Not full screen, the window's frame (client-side decorations) takes
+   * a few pixels: grow the window so its content has the screen's size. */
+  if (gtk_widget_get_width (GTK_WIDGET (presentation)) != width
+      || gtk_widget_get_height (GTK_WIDGET (presentation)) != height)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (presentation),
+                                   2 * width - gtk_widget_get_width (GTK_WIDGET (presentation)),
+                                   2 * height - gtk_widget_get_height (GTK_WIDGET (presentation)));
+      wait_ms (1000);
+    }
+  g_test_message ("presentation content %d×%d", gtk_widget_get_width (GTK_WIDGET (presentation)),
+                  gtk_widget_get_height (GTK_WIDGET (presentation)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presentation)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (presentation)), ==, height);
+}
+
+static void
+close_presentation (void)
+{
+  if (presentation != NULL)
+    gtk_window_destroy (GTK_WINDOW (presentation));
+  wait_ms (50);
+  g_assert_null (presentation);
+}
+
+/* The map shows the step: centred on its event (±0.01°) at a zoom that
+ * shows the place with some context, and the caption says what the step
+ * says. */
+static void
+assert_step (const DlNarrative *narrative,
+             guint              index)
+{
+  const DlNarrativeStep *step = &g_array_index (narrative->steps, DlNarrativeStep, index);
+  ShumateViewport *viewport = shumate_map_get_viewport (dl_presentation_get_map (presentation));
+  DlBBox bbox = dl_event_get_bbox (step->event);
+  DlLonLat centre = dl_bbox_get_center (&bbox);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  g_autofree char *text = dl_presentation_get_caption_text (presentation);
+  g_autofree char *progress = g_strdup_printf ("%u / %u", index + 1, narrative->steps->len);
+
+  g_assert_cmpuint (dl_presentation_get_step (presentation), ==, index);
+  g_assert_true (dl_presentation_get_step_event (presentation, index) == step->event);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), centre.lat, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), centre.lon, 0.01);
+
+  /* Sensible: never the whole world nor a street; the whole place is on
+   * screen, and a small one is not a dot lost in a country. */
+  g_assert_cmpfloat (zoom, >=, 4.0);
+  g_assert_cmpfloat (zoom, <=, 14.0);
+  {
+    GtkWidget *map = GTK_WIDGET (dl_presentation_get_map (presentation));
+    double x0, y0, x1, y1;
+
+    shumate_viewport_location_to_widget_coords (viewport, map, bbox.north, bbox.west, &x0, &y0);
+    shumate_viewport_location_to_widget_coords (viewport, map, bbox.south, bbox.east, &x1, &y1);
+    g_assert_cmpfloat (x0, >=, 0);
+    g_assert_cmpfloat (y0, >=, 0);
+    g_assert_cmpfloat (x1, <=, gtk_widget_get_width (map));
+    g_assert_cmpfloat (y1, <=, gtk_widget_get_height (map));
+    /* Framed, not lost: the place (or its precision halo) spans a good part of the map. */
+    if (dl_event_get_n_places (step->event) == 1)
+      {
+        double metres = MAX (dl_event_get_precision_m (step->event), dl_geo_distance_m (
+                               (DlLonLat) { bbox.west, bbox.south }, (DlLonLat) { bbox.east, bbox.north }));
+        double pixels = metres / dl_geo_metres_per_pixel (centre.lat, zoom);
+
+        g_assert_cmpfloat (pixels, >=, 0.05 * gtk_widget_get_width (map));
+      }
+  }
+
+  g_assert_nonnull (strstr (text, dl_event_get_title (step->event)));
+  g_assert_nonnull (strstr (text, step->caption));
+  g_assert_nonnull (strstr (text, progress));
+  if (dl_event_get_n_excerpts (step->event) > 0)
+    g_assert_nonnull (strstr (text, dl_event_get_excerpt (step->event, 0)->exact));
+
+  /* The strip shows the step's date. */
+  {
+    DlTimeline *timeline = DL_TIMELINE (dl_presentation_get_timeline (presentation));
+    const DlEdtf *when = dl_event_get_when (step->event);
+    gint64 start, end;
+
+    g_assert_true (dl_timeline_get_selected (timeline) == step->event);
+    dl_timeline_get_visible_range (timeline, &start, &end);
+    g_assert_cmpint (dl_edtf_get_midpoint (when), >=, start);
+    g_assert_cmpint (dl_edtf_get_midpoint (when), <=, end);
+  }
+}
+
+/* Tests */
+
+static void
+test_steps_by_keys (void)
+{
+  const DlNarrative *narrative = find_narrative ("four-days");
+  static const guint next_keys[] = { GDK_KEY_Page_Down, GDK_KEY_Right, GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter };
+  guint n = narrative->steps->len;
+  gboolean saw_far_flight = FALSE;
+
+  open_presentation ("four-days", 1024, 768);
+  g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==, n);
+  g_assert_cmpuint (n, ==, 19);
+  assert_step (narrative, 0);
+  save_png ("presentation-step-1-1024x768.png");
+
+  for (guint i = 1; i < n; i++)
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (dl_presentation_get_map (presentation));
+      double from_zoom = shumate_viewport_get_zoom_level (viewport);
+      DlLonLat from = { shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) };
+      DlEvent *event = g_array_index (narrative->steps, DlNarrativeStep, i).event;
+      DlBBox bbox = dl_event_get_bbox (event);
+      double lowest;
+
+      press_key (next_keys[i % G_N_ELEMENTS (next_keys)]);
+      g_assert_true (dl_presentation_is_flying (presentation));
+      lowest = wait_landed ();
+      assert_step (narrative, i);
+
+      /* Far apart (Doha → Gaza, 1800 km: neither view shows the other
+       * place): the zoom went out on the way, then in. */
+      {
+        GtkWidget *map = GTK_WIDGET (dl_presentation_get_map (presentation));
+        double to_zoom = shumate_viewport_get_zoom_level (viewport);
+        double x0, y0, x1, y1, distance_px;
+
+        dl_geo_project (from, &x0, &y0);
+        dl_geo_project (dl_bbox_get_center (&bbox), &x1, &y1);
+        distance_px = hypot (x1 - x0, y1 - y0) * 256.0 * exp2 (MIN (from_zoom, to_zoom));
+        if (distance_px > 1.5 * MAX (gtk_widget_get_width (map), gtk_widget_get_height (map)))
+          {
+          g_test_message ("step %u: %.0f km, zoom %.1f → %.1f via %.1f", i + 1,
+                          dl_geo_distance_m (from, dl_bbox_get_center (&bbox)) / 1000, from_zoom, to_zoom, lowest);
+          /* The path's apex (frames under Xvfb are too sparse to sample it reliably). */
+          g_assert_cmpfloat (dl_map_flight_apex (dl_presentation_get_map (presentation),
+                                                 from.lat, from.lon, from_zoom,
+                                                 dl_bbox_get_center (&bbox).lat, dl_bbox_get_center (&bbox).lon,
+                                                 to_zoom),
+                             <, MIN (from_zoom, to_zoom) - 0.2);
+          if (dl_geo_distance_m (from, dl_bbox_get_center (&bbox)) > 1000000)
+            g_assert_cmpfloat (lowest, <, MIN (from_zoom, to_zoom) - 2);
+          g_assert_cmpfloat (lowest, <=, MIN (from_zoom, to_zoom) + 0.01);
+          saw_far_flight = TRUE;
+        }
+      }
+
+      if (i == 2)
+        save_png ("presentation-step-3-1024x768.png");
+      if (i == 12)
+        save_png ("presentation-step-13-1024x768.png");
+    }
+  g_assert_true (saw_far_flight);
+
+  /* At the end, next stays on the last step. */
+  press_key (GDK_KEY_Page_Down);
+  g_assert_cmpuint (dl_presentation_get_step (presentation), ==, n - 1);
+
+  /* Back */
+  press_key (GDK_KEY_Page_Up);
+  wait_landed ();
+  assert_step (narrative, n - 2);
+  press_key (GDK_KEY_Left);
+  wait_landed ();
+  assert_step (narrative, n - 3);
+  press_key (GDK_KEY_BackSpace);
+  wait_landed ();
+  assert_step (narrative, n - 4);
+
+  /* First and last */
+  press_key (GDK_KEY_Home);
+  wait_landed ();
+  assert_step (narrative, 0);
+  press_key (GDK_KEY_Page_Up);
+  g_assert_cmpuint (dl_presentation_get_step (presentation), ==, 0);
+  press_key (GDK_KEY_End);
+  wait_landed ();
+  assert_step (narrative, n - 1);
+  press_key (GDK_KEY_Home);
+  wait_landed ();
+}
+
+static void
+test_black_screen (void)
+{
+  g_assert_nonnull (presentation);
+  g_assert_false (dl_presentation_is_blacked_out (presentation));
+
+  press_key (GDK_KEY_b);
+  g_assert_true (dl_presentation_is_blacked_out (presentation));
+  wait_ms (100);
+  save_png ("presentation-black-1024x768.png");
+  press_key (GDK_KEY_b);
+  g_assert_false (dl_presentation_is_blacked_out (presentation));
+
+  /* Clickers that send period for black */
+  press_key (GDK_KEY_period);
+  g_assert_true (dl_presentation_is_blacked_out (presentation));
+  press_key (GDK_KEY_period);
+  g_assert_false (dl_presentation_is_blacked_out (presentation));
+
+  /* Moving on lifts the black screen and shows the next step. */
+  press_key (GDK_KEY_b);
+  g_assert_true (dl_presentation_is_blacked_out (presentation));
+  press_key (GDK_KEY_Page_Down);
+  g_assert_false (dl_presentation_is_blacked_out (presentation));
+  g_assert_cmpuint (dl_presentation_get_step (presentation), ==, 1);
+  wait_landed ();
+}
+
+static void
+test_escape_leaves (void)
+{
+  g_assert_nonnull (presentation);
+
+  press_key (GDK_KEY_Escape);
+  wait_ms (100);
+  g_assert_null (presentation);
+  /* The main window is still there. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (parent)));
+}
+
+static void
+test_large_screen (void)
+{
+  const DlNarrative *narrative = find_narrative ("four-days");
+  double small_text;
+
+  open_presentation ("four-days", 1024, 768);
+  small_text = dl_presentation_get_text_size (presentation);
+  close_presentation ();
+
+  open_presentation ("four-days", 1920, 1080);
+  /* Text grows with the screen: readable from the back of the room. */
+  g_assert_cmpfloat (dl_presentation_get_text_size (presentation), >, small_text * 1.3);
+  g_assert_cmpfloat (small_text, >=, 18);
+
+  dl_presentation_go_to_step (presentation, 4);
+  wait_landed ();
+  wait_ms (1000);
+  assert_step (narrative, 4);
+  save_png ("presentation-step-5-1920x1080.png");
+
+  dl_presentation_go_to_step (presentation, 12);
+  wait_landed ();
+  wait_ms (1000);
+  assert_step (narrative, 12);
+  save_png ("presentation-step-13-1920x1080.png");
+  close_presentation ();
+}
+
+static void
+test_other_narrative (void)
+{
+  const DlNarrative *narrative = find_narrative ("disputed-terms");
+
+  open_presentation ("disputed-terms", 1024, 768);
+  g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==, narrative->steps->len);
+  assert_step (narrative, 0);
+  dl_presentation_go_to_step (presentation, 1);
+  wait_landed ();
+  wait_ms (800);
+  assert_step (narrative, 1);
+  save_png ("presentation-disputed-step-2-1024x768.png");
+  close_presentation ();
+
+  /* NULL: the first narrative. */
+  presentation = dl_presentation_new (parent, dataset, NULL);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+  g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==,
+                    dl_dataset_get_narrative (dataset, 0)->steps->len);
+  close_presentation ();
+}
+
+static void
+test_without_narratives (void)
+{
+  static const char json[] =
+    "{ \"dateline\": 1, \"title\": \"Two events\", \"sources\": [],"
+    "  \"places\": [ { \"id\": \"a\", \"name\": \"Alpha\", \"precision_m\": 1000,"
+    "                  \"geometry\": { \"type\": \"Point\", \"coordinates\": [34.46, 31.50] } },"
+    "                { \"id\": \"b\", \"name\": \"Beta\", \"precision_m\": 1000,"
+    "                  \"geometry\": { \"type\": \"Point\", \"coordinates\": [35.21, 31.77] } } ],"
+    "  \"events\": [ { \"id\": \"later\", \"title\": \"Later\", \"category\": \"statement\","
+    "                  \"when\": \"2024-08-21\", \"place\": \"b\", \"summary\": \"The second.\" },"
+    "                { \"id\": \"sooner\", \"title\": \"Sooner\", \"category\": \"strike\","
+    "                  \"when\": \"2024-08-20\", \"place\": \"a\", \"summary\": \"The first.\" } ] }";
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) small = dl_dataset_load_from_data (json, strlen (json), NULL, problems);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (small);
+  presentation = dl_presentation_new (parent, small, NULL);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+  g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==, 2);
+  /* In time order, each with its summary as the caption. */
+  g_assert_cmpstr (dl_event_get_id (dl_presentation_get_step_event (presentation, 0)), ==, "sooner");
+  text = dl_presentation_get_caption_text (presentation);
+  g_assert_nonnull (strstr (text, "The first."));
+  dl_presentation_next (presentation);
+  g_assert_cmpuint (dl_presentation_get_step (presentation), ==, 1);
+  close_presentation ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlProblems) problems = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* What AdwApplication would load at startup. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/datelineapp/Dateline/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  file = dl_dataset_get_bundled_file ();
+  problems = dl_problems_new ();
+  dataset = dl_dataset_load (file, problems, NULL);
+  g_assert_nonnull (dataset);
+
+  /* Stands in for the main window the presentation returns to. */
+  parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (parent, 640, 480);
+  gtk_window_present (parent);
+
+  g_test_add_func ("/classroom/steps-by-keys", test_steps_by_keys);
+  g_test_add_func ("/classroom/black-screen", test_black_screen);
+  g_test_add_func ("/classroom/escape-leaves", test_escape_leaves);
+  g_test_add_func ("/classroom/large-screen", test_large_screen);
+  g_test_add_func ("/classroom/other-narrative", test_other_narrative);
+  g_test_add_func ("/classroom/without-narratives", test_without_narratives);
+
+  status = g_test_run ();
+
+  if (presentation != NULL)
+    gtk_window_destroy (GTK_WINDOW (presentation));
+  gtk_window_destroy (parent);
+  g_object_unref (dataset);
+
+  return status;
+}
