@@ -23,8 +23,12 @@
 #include "dl-category.h"
 #include "dl-event-layer.h"
 #include "dl-event-panel.h"
+#include "dl-export-csv.h"
+#include "dl-export-pdf.h"
+#include "dl-export-png.h"
 #include "dl-export.h"
 #include "dl-map-flight.h"
+#include "dl-presentation.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 #include "dl-stats.h"
@@ -1299,6 +1303,234 @@ preferences_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+present_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+
+  /* The first narrative, or every shown event in time order without one. */
+  dl_presentation_present_fullscreen (dl_presentation_new (GTK_WINDOW (self), self->dataset, NULL));
+}
+
+/* What an export needs, copied on the main loop so the thread touches
+ * nothing the window may change meanwhile. */
+typedef struct {
+  DlDataset  *dataset;
+  GListStore *events;
+  DlBBox      view;
+  char       *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_object_unref (job->dataset);
+  g_object_unref (job->events);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lower = g_ascii_strdown (job->path, -1);
+  gboolean ok;
+
+  if (g_str_has_suffix (lower, ".png"))
+    ok = dl_export_png_to_file (job->dataset, G_LIST_MODEL (job->events), &job->view, 1920, 1080, job->path, &error);
+  else if (g_str_has_suffix (lower, ".pdf"))
+    {
+      /* A handout follows the story when there is one; paper as the locale uses. */
+      DlPaperSize paper = DL_PAPER_A4;
+      const char *narrative = dl_dataset_get_n_narratives (job->dataset) > 0
+                              ? dl_dataset_get_narrative (job->dataset, 0)->id : NULL;
+      g_autoptr(GtkPaperSize) local = gtk_paper_size_new (NULL);
+
+      if (g_str_equal (gtk_paper_size_get_name (local), GTK_PAPER_NAME_LETTER))
+        paper = DL_PAPER_LETTER;
+      ok = dl_export_pdf_to_file (job->dataset, narrative, paper, job->path, &error);
+    }
+  else if (g_str_has_suffix (lower, ".csv"))
+    ok = dl_export_csv_to_file (job->dataset, G_LIST_MODEL (job->events), job->path, &error);
+  else
+    ok = dl_export_geojson_to_file (job->dataset, job->path, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DlWindow *self = DL_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *text = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    text = g_strdup_printf (_("Exported “%s”"), name);
+  else
+    text = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static DlBBox
+visible_bbox (DlWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double scale = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
+  DlLonLat centre = { shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                      shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) };
+  double cx, cy;
+  double half_w = gtk_widget_get_width (GTK_WIDGET (self->map)) / 2.0 / scale;
+  double half_h = gtk_widget_get_height (GTK_WIDGET (self->map)) / 2.0 / scale;
+  DlLonLat nw, se;
+  DlBBox bbox;
+
+  dl_geo_project (centre, &cx, &cy);
+  nw = dl_geo_unproject (cx - half_w, cy - half_h);
+  se = dl_geo_unproject (cx + half_w, cy + half_h);
+  bbox.west = nw.lon;
+  bbox.north = nw.lat;
+  bbox.east = se.lon;
+  bbox.south = se.lat;
+
+  return bbox;
+}
+
+static void
+export_to (DlWindow *self,
+           GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  GListModel *shown = G_LIST_MODEL (self->shown);
+
+  job = g_new0 (ExportJob, 1);
+  job->dataset = g_object_ref (self->dataset);
+  job->events = g_list_store_new (DL_TYPE_EVENT);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (shown, i);
+
+      g_list_store_append (job->events, event);
+    }
+  job->view = visible_bbox (self);
+  job->path = g_file_get_path (file);
+
+  task = g_task_new (self, NULL, on_exported, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_export_response (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL && self->dataset != NULL)
+    export_to (self, file);
+}
+#else
+static void
+on_export_native_response (GtkNativeDialog *native,
+                           int              response,
+                           DlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->dataset != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      export_to (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+#endif
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  static const struct {
+    const char *name;
+    const char *pattern;
+  } formats[] = {
+    { N_("PDF Handout"), "*.pdf" },
+    { N_("PNG Image of the Map (1920×1080)"), "*.png" },
+    { N_("CSV Table of the Shown Events"), "*.csv" },
+    { N_("GeoJSON"), "*.geojson" },
+  };
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *suggested = NULL;
+
+  if (self->dataset == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      g_list_store_append (filters, filter);
+    }
+  suggested = g_strdup_printf ("%s.pdf", dl_dataset_get_title (self->dataset));
+  g_strdelimit (suggested, "/\\:", '-');
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Export"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_initial_name (dialog, suggested);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_export_response, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                _("_Export"), _("_Cancel"));
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      }
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    g_signal_connect (native, "response", G_CALLBACK (on_export_native_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
 /* Vfuncs */
 
 static void
@@ -1387,6 +1619,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.fit-all", NULL, fit_all_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
 
   /* Class shortcuts run in the bubble phase: a focused entry or text view
    * gets its arrow keys first. */
@@ -1394,6 +1628,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-event", NULL);
@@ -1616,6 +1852,17 @@ dl_window_get_search_results (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
   return G_LIST_MODEL (self->results);
+}
+
+void
+dl_window_export (DlWindow *self,
+                  GFile    *file)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->dataset != NULL)
+    export_to (self, file);
 }
 
 void

@@ -40,6 +40,10 @@ void                dl_window_set_source_visible    (DlWindow      *self,
 void                dl_window_search                (DlWindow      *self,
                                                      const char    *query);
 GListModel         *dl_window_get_search_results    (DlWindow      *self);
+/* Exports the shown events off the main loop, the format chosen by the file
+ * name (.pdf, .png, .csv, .geojson); a toast says how it went. */
+void                dl_window_export                (DlWindow      *self,
+                                                     GFile         *file);
 /* Opens the article view on an excerpt of the selected event. */
 void                dl_window_show_excerpt          (DlWindow      *self,
                                                      guint          excerpt_index);

@@ -13,6 +13,7 @@
 #include "dl-basemap-source.h"
 #include "dl-event-layer.h"
 #include "dl-map-flight.h"
+#include "dl-presentation.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 
@@ -632,6 +633,43 @@ test_basemap_offline_and_dark (void)
 }
 
 static void
+test_present_and_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dateline-export-XXXXXX", NULL);
+  static const char *names[] = { "events.csv", "map.png", "handout.pdf", "events.geojson" };
+  DlPresentation *presentation = NULL;
+  GList *toplevels;
+
+  /* F5 / the Present button: a presentation of the first narrative. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  wait_ms (500);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DL_IS_PRESENTATION (l->data))
+      presentation = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==,
+                    dl_dataset_get_narrative (dl_window_get_dataset (window), 0)->steps->len);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+
+  /* Export runs off the main loop and writes each format. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      dl_window_export (window, file);
+      while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
 test_view_persists (void)
 {
   DlEvent *event = find_event ("Mustafa Hafez");
@@ -708,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/window/flight-keeps-context", test_flight_keeps_context);
   g_test_add_func ("/window/tab-reaches-views", test_tab_reaches_views);
   g_test_add_func ("/window/basemap-offline-and-dark", test_basemap_offline_and_dark);
+  g_test_add_func ("/window/present-and-export", test_present_and_export);
   g_test_add_func ("/window/view-persists", test_view_persists);
 
   status = g_test_run ();
