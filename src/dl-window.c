@@ -28,10 +28,10 @@
 #include "dl-export-png.h"
 #include "dl-export.h"
 #include "dl-map-flight.h"
+#include "dl-map-view.h"
 #include "dl-presentation.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
-#include "dl-stats.h"
 
 /* Wait this long for tiles before a --screenshot is taken. */
 #define SCREENSHOT_DELAY_MS 1500
@@ -120,18 +120,17 @@ event_matches_query (gpointer item,
   return self->query != NULL && *self->query != '\0' && dl_event_matches (item, self->query);
 }
 
-/* The zoom at which a span of normalized Mercator size (dx, dy) fills the view. */
-static double
-zoom_to_fit (DlWindow *self,
-             double    dx,
-             double    dy)
+static void
+fly_to_view (DlWindow        *self,
+             const DlMapView *view,
+             gboolean         animate)
 {
-  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 400);
-  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 300);
-  double zx = dx > 0 ? log2 (width * 0.8 / (dx * 256.0)) : 20;
-  double zy = dy > 0 ? log2 (height * 0.8 / (dy * 256.0)) : 20;
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = CLAMP (view->zoom, shumate_viewport_get_min_zoom_level (viewport),
+                       shumate_viewport_get_max_zoom_level (viewport));
 
-  return MIN (zx, zy);
+  /* Far away, the flight zooms out and in again, keeping the wider context. */
+  dl_map_fly_to (self->map, view->lat, view->lon, zoom, animate ? 1000 : 0);
 }
 
 static void
@@ -140,66 +139,25 @@ frame_bbox (DlWindow     *self,
             double        min_extent_m,
             gboolean      animate)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  DlLonLat sw = { bbox->west, bbox->south };
-  DlLonLat ne = { bbox->east, bbox->north };
-  DlLonLat center = dl_bbox_get_center (bbox);
-  double x0, y0, x1, y1;
-  double zoom;
+  DlMapView view;
 
-  dl_geo_project (sw, &x0, &y1);
-  dl_geo_project (ne, &x1, &y0);
-  zoom = zoom_to_fit (self, x1 - x0, y1 - y0);
-
-  /* A point with a precision: show its halo and some context, not a street. */
-  if (min_extent_m > 0)
-    {
-      double extent = min_extent_m * 8.0 / (40075016.7 * cos (center.lat * G_PI / 180.0));
-
-      zoom = MIN (zoom, zoom_to_fit (self, extent, extent));
-    }
-
-  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
-                MIN (shumate_viewport_get_max_zoom_level (viewport), 14));
-
-  /* Far away, the flight zooms out and in again, keeping the wider context. */
-  dl_map_fly_to (self->map, center.lat, center.lon, zoom, animate ? 1000 : 0);
+  dl_map_view_fit (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
+                   gtk_widget_get_height (GTK_WIDGET (self->map)), bbox, min_extent_m);
+  fly_to_view (self, &view, animate);
 }
 
-/* Frames the dataset's main events: all but the outermost 5 % each way, so
- * one distant event does not shrink the rest to a dot. */
 static void
 frame_main_events (DlWindow *self,
                    gboolean  animate)
 {
-  GListModel *model = G_LIST_MODEL (self->shown);
-  guint n = g_list_model_get_n_items (model);
-  g_autofree double *lons = g_new (double, MAX (n, 1));
-  g_autofree double *lats = g_new (double, MAX (n, 1));
-  DlBBox bbox;
-  guint lo, hi;
+  DlMapView view;
 
-  if (n == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     return;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
-      DlLonLat anchor = dl_event_get_anchor (event);
-
-      lons[i] = anchor.lon;
-      lats[i] = anchor.lat;
-    }
-  qsort (lons, n, sizeof (double), dl_compare_doubles);
-  qsort (lats, n, sizeof (double), dl_compare_doubles);
-  lo = n / 20;
-  hi = n - 1 - n / 20;
-
-  bbox.west = lons[lo];
-  bbox.east = lons[hi];
-  bbox.south = lats[lo];
-  bbox.north = lats[hi];
-  frame_bbox (self, &bbox, 20000, animate);
+  dl_map_view_fit_events (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
+                          gtk_widget_get_height (GTK_WIDGET (self->map)), G_LIST_MODEL (self->shown));
+  fly_to_view (self, &view, animate);
 }
 
 /* The 7 days holding the most events, with a day either side: most of the

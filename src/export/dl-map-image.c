@@ -22,8 +22,6 @@
 #include "dl-category.h"
 #include "dl-map-image.h"
 
-#define MIN_ZOOM      1.0
-#define MAX_ZOOM      14.0
 #define POINT_RADIUS  6.5
 #define CLUSTER_DIST  16.0
 
@@ -42,18 +40,6 @@ typedef struct {
 
 /* Helpers */
 
-static double
-zoom_to_fit (double width,
-             double height,
-             double dx,
-             double dy)
-{
-  double zx = dx > 0 ? log2 (width * 0.8 / (dx * 256.0)) : 20;
-  double zy = dy > 0 ? log2 (height * 0.8 / (dy * 256.0)) : 20;
-
-  return MIN (zx, zy);
-}
-
 static void
 to_pixels (const Frame *frame,
            DlLonLat     p,
@@ -65,16 +51,6 @@ to_pixels (const Frame *frame,
   dl_geo_project (p, &mx, &my);
   *x = frame->width / 2.0 + (mx - frame->cx) * frame->world;
   *y = frame->height / 2.0 + (my - frame->cy) * frame->world;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static void
@@ -428,92 +404,6 @@ draw_attribution (cairo_t    *cr,
 
 /* Public API */
 
-void
-dl_map_view_fit (DlMapView    *view,
-                 double        width,
-                 double        height,
-                 const DlBBox *bbox,
-                 double        min_extent_m)
-{
-  DlLonLat sw, ne, center;
-  double x0, y0, x1, y1;
-  double zoom;
-
-  g_return_if_fail (view != NULL);
-  g_return_if_fail (bbox != NULL);
-
-  width = MAX (width, 100);
-  height = MAX (height, 100);
-  if (dl_bbox_is_empty (bbox))
-    {
-      view->lat = 0;
-      view->lon = 0;
-      view->zoom = MIN_ZOOM;
-      return;
-    }
-
-  sw = (DlLonLat) { bbox->west, bbox->south };
-  ne = (DlLonLat) { bbox->east, bbox->north };
-  center = dl_bbox_get_center (bbox);
-  dl_geo_project (sw, &x0, &y1);
-  dl_geo_project (ne, &x1, &y0);
-  zoom = zoom_to_fit (width, height, x1 - x0, y1 - y0);
-
-  if (min_extent_m > 0)
-    {
-      double extent = min_extent_m * 8.0 / (40075016.7 * cos (center.lat * G_PI / 180.0));
-
-      zoom = MIN (zoom, zoom_to_fit (width, height, extent, extent));
-    }
-
-  view->lat = center.lat;
-  view->lon = center.lon;
-  view->zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
-}
-
-void
-dl_map_view_fit_events (DlMapView  *view,
-                        double      width,
-                        double      height,
-                        GListModel *events)
-{
-  guint n;
-  g_autofree double *lons = NULL;
-  g_autofree double *lats = NULL;
-  DlBBox bbox;
-  guint lo, hi;
-
-  g_return_if_fail (view != NULL);
-  g_return_if_fail (G_IS_LIST_MODEL (events));
-
-  n = g_list_model_get_n_items (events);
-  dl_bbox_init_empty (&bbox);
-  if (n == 0)
-    {
-      dl_map_view_fit (view, width, height, &bbox, 0);
-      return;
-    }
-
-  lons = g_new (double, n);
-  lats = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      DlLonLat anchor = dl_event_get_anchor (event);
-
-      lons[i] = anchor.lon;
-      lats[i] = anchor.lat;
-    }
-  qsort (lons, n, sizeof (double), compare_doubles);
-  qsort (lats, n, sizeof (double), compare_doubles);
-  lo = n / 20;
-  hi = n - 1 - n / 20;
-  bbox.west = lons[lo];
-  bbox.east = lons[hi];
-  bbox.south = lats[lo];
-  bbox.north = lats[hi];
-  dl_map_view_fit (view, width, height, &bbox, 20000);
-}
 
 void
 dl_map_image_draw (cairo_t         *cr,

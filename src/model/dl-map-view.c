@@ -1,0 +1,109 @@
+/* dl-map-view.c: which part of the map shows what should be seen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "dl-event.h"
+#include "dl-map-view.h"
+#include "dl-stats.h"
+
+/* The zoom at which a span of normalized Mercator size (dx, dy) fills 80 %
+ * of the area. */
+static double
+zoom_to_fit (double width,
+             double height,
+             double dx,
+             double dy)
+{
+  double zx = dx > 0 ? log2 (width * 0.8 / (dx * 256.0)) : 20;
+  double zy = dy > 0 ? log2 (height * 0.8 / (dy * 256.0)) : 20;
+
+  return MIN (zx, zy);
+}
+
+void
+dl_map_view_fit (DlMapView    *view,
+                 double        width,
+                 double        height,
+                 const DlBBox *bbox,
+                 double        min_extent_m)
+{
+  DlLonLat sw, ne, center;
+  double x0, y0, x1, y1;
+  double zoom;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (bbox != NULL);
+
+  width = MAX (width, 100);
+  height = MAX (height, 100);
+  if (dl_bbox_is_empty (bbox))
+    {
+      view->lat = 0;
+      view->lon = 0;
+      view->zoom = DL_MAP_VIEW_MIN_ZOOM;
+      return;
+    }
+
+  sw = (DlLonLat) { bbox->west, bbox->south };
+  ne = (DlLonLat) { bbox->east, bbox->north };
+  center = dl_bbox_get_center (bbox);
+  dl_geo_project (sw, &x0, &y1);
+  dl_geo_project (ne, &x1, &y0);
+  zoom = zoom_to_fit (width, height, x1 - x0, y1 - y0);
+
+  if (min_extent_m > 0)
+    {
+      double extent = min_extent_m * 8.0 / (40075016.7 * cos (center.lat * G_PI / 180.0));
+
+      zoom = MIN (zoom, zoom_to_fit (width, height, extent, extent));
+    }
+
+  view->lat = center.lat;
+  view->lon = center.lon;
+  view->zoom = CLAMP (zoom, DL_MAP_VIEW_MIN_ZOOM, DL_MAP_VIEW_MAX_ZOOM);
+}
+
+void
+dl_map_view_fit_events (DlMapView  *view,
+                        double      width,
+                        double      height,
+                        GListModel *events)
+{
+  guint n;
+  g_autofree double *lons = NULL;
+  g_autofree double *lats = NULL;
+  DlBBox bbox;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (events));
+
+  n = g_list_model_get_n_items (events);
+  dl_bbox_init_empty (&bbox);
+  if (n == 0)
+    {
+      dl_map_view_fit (view, width, height, &bbox, 0);
+      return;
+    }
+
+  lons = g_new (double, n);
+  lats = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      DlLonLat anchor = dl_event_get_anchor (event);
+
+      lons[i] = anchor.lon;
+      lats[i] = anchor.lat;
+    }
+
+  /* The 5th and 95th percentiles (for tiny lists: the extremes). */
+  bbox.west = dl_quantile (lons, n, 0.05 - 0.5 / n);
+  bbox.east = dl_quantile (lons, n, 0.95);
+  bbox.south = dl_quantile (lats, n, 0.05 - 0.5 / n);
+  bbox.north = dl_quantile (lats, n, 0.95);
+  dl_map_view_fit (view, width, height, &bbox, 20000);
+}

@@ -1,0 +1,38 @@
+/* dl-map-view.h: which part of the map shows what should be seen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dl-geo.h"
+
+G_BEGIN_DECLS
+
+/* A centre and a Web Mercator zoom level (256 px tiles). */
+typedef struct {
+  double lat;
+  double lon;
+  double zoom;
+} DlMapView;
+
+#define DL_MAP_VIEW_MIN_ZOOM 1.0
+#define DL_MAP_VIEW_MAX_ZOOM 14.0
+
+/* The view of a width × height area showing `bbox` with a margin; a point
+ * with a precision (min_extent_m > 0) is shown with its halo and some
+ * context around it, not at street level. */
+void dl_map_view_fit        (DlMapView    *view,
+                             double        width,
+                             double        height,
+                             const DlBBox *bbox,
+                             double        min_extent_m);
+/* The view of a list of DlEvent's main part: all but the outermost 5 % each
+ * way, so one distant event does not shrink the rest to a dot. */
+void dl_map_view_fit_events (DlMapView    *view,
+                             double        width,
+                             double        height,
+                             GListModel   *events);
+
+G_END_DECLS
