@@ -31,6 +31,7 @@
 #include "dl-map-view.h"
 #include "dl-presentation.h"
 #include "dl-timeline.h"
+#include "dl-widget-png.h"
 #include "dl-window.h"
 
 /* Wait this long for tiles before a --screenshot is taken. */
@@ -1885,64 +1886,12 @@ dl_window_set_screenshot_path (DlWindow   *self,
   self->screenshot_path = g_strdup (path);
 }
 
-static void
-mark_painted (gboolean *painted)
-{
-  *painted = TRUE;
-}
-
 gboolean
 dl_window_save_png (DlWindow    *self,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
   g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-  if (renderer == NULL || width <= 0 || height <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the window is not shown"));
-      return FALSE;
-    }
-
-  /* A widget paintable draws nothing while a relayout is pending (after the
-   * panel's content changed, say): let GTK lay out and paint a frame first. */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-    gboolean painted = FALSE;
-    gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
-
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-    while (!painted && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    g_signal_handler_disconnect (clock, handler);
-    width = gtk_widget_get_width (GTK_WIDGET (self));
-    height = gtk_widget_get_height (GTK_WIDGET (self));
-  }
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("nothing was drawn"));
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  png = gdk_texture_save_to_png_bytes (texture);
-
-  return dl_write_file_atomically (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
+  return dl_widget_save_png (GTK_WIDGET (self), NULL, path, error);
 }

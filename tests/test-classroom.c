@@ -16,6 +16,7 @@
 
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
+#include "dl-test-util.h"
 #include "dl-timeline.h"
 
 static DlDataset *dataset;
@@ -23,15 +24,6 @@ static GtkWindow *parent;
 static DlPresentation *presentation;
 
 /* Helpers */
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 presentation_ready (void)
@@ -50,7 +42,7 @@ wait_ready (void)
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       g_main_context_iteration (NULL, FALSE);
     }
-  wait_ms (1500);  /* layout settles, tiles are drawn */
+  dl_test_wait_ms (1500);  /* layout settles, tiles are drawn */
 }
 
 /* Waits for the flight to end; returns the lowest zoom seen on the way. */
@@ -68,7 +60,7 @@ wait_landed (void)
       g_main_context_iteration (NULL, FALSE);
       lowest = MIN (lowest, shumate_viewport_get_zoom_level (viewport));
     }
-  wait_ms (150);
+  dl_test_wait_ms (150);
 
   return lowest;
 }
@@ -110,22 +102,7 @@ press_key (guint keyval)
 static void
 save_png (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (presentation));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (presentation));
-  int width = gtk_widget_get_width (GTK_WIDGET (presentation));
-  int height = gtk_widget_get_height (GTK_WIDGET (presentation));
-
-  g_assert_nonnull (renderer);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  dl_test_save_png (GTK_WIDGET (presentation), NULL, name);
 }
 
 static const DlNarrative *
@@ -160,7 +137,7 @@ open_presentation (const char *narrative_id,
       gtk_window_set_default_size (GTK_WINDOW (presentation),
                                    2 * width - gtk_widget_get_width (GTK_WIDGET (presentation)),
                                    2 * height - gtk_widget_get_height (GTK_WIDGET (presentation)));
-      wait_ms (1000);
+      dl_test_wait_ms (1000);
     }
   g_test_message ("presentation content %d×%d", gtk_widget_get_width (GTK_WIDGET (presentation)),
                   gtk_widget_get_height (GTK_WIDGET (presentation)));
@@ -173,7 +150,7 @@ close_presentation (void)
 {
   if (presentation != NULL)
     gtk_window_destroy (GTK_WINDOW (presentation));
-  wait_ms (50);
+  dl_test_wait_ms (50);
   g_assert_null (presentation);
 }
 
@@ -342,7 +319,7 @@ test_black_screen (void)
 
   press_key (GDK_KEY_b);
   g_assert_true (dl_presentation_is_blacked_out (presentation));
-  wait_ms (100);
+  dl_test_wait_ms (100);
   save_png ("presentation-black-1024x768.png");
   press_key (GDK_KEY_b);
   g_assert_false (dl_presentation_is_blacked_out (presentation));
@@ -368,7 +345,7 @@ test_escape_leaves (void)
   g_assert_nonnull (presentation);
 
   press_key (GDK_KEY_Escape);
-  wait_ms (100);
+  dl_test_wait_ms (100);
   g_assert_null (presentation);
   /* The main window is still there. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (parent)));
@@ -391,13 +368,13 @@ test_large_screen (void)
 
   dl_presentation_go_to_step (presentation, 4);
   wait_landed ();
-  wait_ms (1000);
+  dl_test_wait_ms (1000);
   assert_step (narrative, 4);
   save_png ("presentation-step-5-1920x1080.png");
 
   dl_presentation_go_to_step (presentation, 12);
   wait_landed ();
-  wait_ms (1000);
+  dl_test_wait_ms (1000);
   assert_step (narrative, 12);
   save_png ("presentation-step-13-1920x1080.png");
   close_presentation ();
@@ -413,7 +390,7 @@ test_other_narrative (void)
   assert_step (narrative, 0);
   dl_presentation_go_to_step (presentation, 1);
   wait_landed ();
-  wait_ms (800);
+  dl_test_wait_ms (800);
   assert_step (narrative, 1);
   save_png ("presentation-disputed-step-2-1024x768.png");
   close_presentation ();

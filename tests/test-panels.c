@@ -12,52 +12,11 @@
 #include "dl-article-view.h"
 #include "dl-dataset.h"
 #include "dl-event-panel.h"
+#include "dl-test-util.h"
 
 static DlDataset *dataset;
 
 /* Helpers */
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-collect_text (GtkWidget *widget,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
-static char *
-widget_text (GtkWidget *widget)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_text (widget, out);
-  return g_string_free (out, FALSE);
-}
 
 static void
 collect_with_class (GtkWidget  *widget,
@@ -83,7 +42,7 @@ new_window (GtkWidget *child,
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
-  wait_ms (300);
+  dl_test_wait_ms (300);
 
   return window;
 }
@@ -92,33 +51,11 @@ static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
   /* The window's background, as on screen. */
-  gtk_snapshot_append_color (snapshot,
-                             &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
-                             &bounds);
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.14, 0.14, 0.14, 1.0 }, &bounds);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  GdkRGBA background = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                       ? (GdkRGBA) { 0.14, 0.14, 0.14, 1.0 } : (GdkRGBA) { 0.98, 0.98, 0.98, 1.0 };
 
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  dl_test_save_png (widget, &background, name);
 }
 
 static DlEvent *
@@ -181,7 +118,7 @@ test_panel_shows_excerpts (void)
       g_autofree char *text = NULL;
 
       dl_event_panel_set_event (panel, event);
-      text = widget_text (GTK_WIDGET (panel));
+      text = dl_test_widget_text (GTK_WIDGET (panel));
       g_assert_nonnull (strstr (text, dl_event_get_title (event)));
       for (guint j = 0; j < dl_event_get_n_excerpts (event); j++)
         {
@@ -204,7 +141,7 @@ test_panel_date_and_place (void)
 
   dl_event_panel_set_dataset (panel, dataset);
   dl_event_panel_set_event (panel, school_strike ());
-  text = widget_text (GTK_WIDGET (panel));
+  text = dl_test_widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, "Tuesday 20 August 2024"));
   g_assert_nonnull (strstr (text, "To the day"));
   g_assert_nonnull (strstr (text, dl_event_get_when_basis (school_strike ())));
@@ -213,7 +150,7 @@ test_panel_date_and_place (void)
 
   /* "2024-08-20?" says it is uncertain, once. */
   dl_event_panel_set_event (panel, lookup_event ("central-gaza-strike"));
-  text = widget_text (GTK_WIDGET (panel));
+  text = dl_test_widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, "To the day · uncertain"));
   g_assert_null (strstr (text, "(uncertain)"));
 
@@ -230,7 +167,7 @@ test_panel_overview (void)
 
   dl_event_panel_set_dataset (panel, dataset);
   g_assert_null (dl_event_panel_get_event (panel));
-  text = widget_text (GTK_WIDGET (panel));
+  text = dl_test_widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, dl_dataset_get_title (dataset)));
   g_assert_nonnull (strstr (text, dl_dataset_get_description (dataset)));
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -246,7 +183,7 @@ test_panel_overview (void)
   dl_event_panel_set_event (panel, school_strike ());
   dl_event_panel_set_event (panel, NULL);
   g_clear_pointer (&text, g_free);
-  text = widget_text (GTK_WIDGET (panel));
+  text = dl_test_widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, dl_dataset_get_title (dataset)));
 
   gtk_window_destroy (window);
@@ -263,7 +200,7 @@ test_panel_disagreement (void)
 
   dl_event_panel_set_dataset (panel, dataset);
   dl_event_panel_set_event (panel, school_strike ());
-  text = widget_text (GTK_WIDGET (panel));
+  text = dl_test_widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, "Sources disagree: at least 10 / at least 12"));
   g_assert_nonnull (strstr (text, "School strike killed"));
   /* Agreeing topics are not flagged. */
@@ -301,7 +238,7 @@ test_panel_card_activation (void)
       activation = (Activation) { 0 };
       /* As Enter or Space does: "clicked" follows a short press animation. */
       g_assert_true (gtk_widget_activate (card));
-      wait_ms (400);
+      dl_test_wait_ms (400);
       g_assert_cmpuint (activation.count, ==, 1);
       g_assert_true (activation.event == event);
       g_assert_cmpuint (activation.index, ==, i);
@@ -347,13 +284,13 @@ test_panel_event_link (void)
   dl_event_panel_set_event (panel, dl_dataset_lookup_event (small, "first"));
   g_signal_connect (panel, "event-activated", G_CALLBACK (on_event_activated), &activation);
 
-  text = widget_text (GTK_WIDGET (panel));
+  text = dl_test_widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, "Sources disagree: 2 / about 3"));
 
   collect_with_class (GTK_WIDGET (panel), "claim-event-link", links);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_true (gtk_widget_activate (g_ptr_array_index (links, 0)));
-  wait_ms (400);
+  dl_test_wait_ms (400);
   g_assert_cmpuint (activation.count, ==, 1);
   g_assert_true (activation.event == dl_dataset_lookup_event (small, "second"));
 
@@ -518,7 +455,7 @@ test_article_scrolls_to_passage (void)
       }
 
   dl_article_view_show (view, last->source, event, last_index);
-  wait_ms (500);
+  dl_test_wait_ms (500);
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, last->start);
@@ -582,22 +519,22 @@ test_render (void)
 
   dl_event_panel_set_dataset (panel, dataset);
   window = new_window (GTK_WIDGET (panel), 420, 1900);
-  wait_ms (300);
+  dl_test_wait_ms (300);
   save_png (GTK_WIDGET (panel), "panel-overview.png");
 
   dl_event_panel_set_event (panel, event);
-  wait_ms (300);
+  dl_test_wait_ms (300);
   save_png (GTK_WIDGET (panel), "panel-event.png");
   gtk_window_destroy (window);
 
   dl_article_view_set_dataset (view, dataset);
   dl_article_view_show (view, dl_event_get_excerpt (event, 1)->source, event, 1);
   window = new_window (GTK_WIDGET (view), 640, 900);
-  wait_ms (500);
+  dl_test_wait_ms (500);
   save_png (GTK_WIDGET (view), "article-view.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (500);
+  dl_test_wait_ms (500);
   save_png (GTK_WIDGET (view), "article-view-dark.png");
   gtk_window_destroy (window);
 
@@ -605,7 +542,7 @@ test_render (void)
   dl_event_panel_set_dataset (panel, dataset);
   dl_event_panel_set_event (panel, event);
   window = new_window (GTK_WIDGET (panel), 420, 1900);
-  wait_ms (300);
+  dl_test_wait_ms (300);
   save_png (GTK_WIDGET (panel), "panel-event-dark.png");
   gtk_window_destroy (window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "dl-dataset.h"
+#include "dl-test-util.h"
 #include "timeline/dl-timeline.h"
 
 #define WIDTH  1200
@@ -78,30 +79,7 @@ static void
 save_png (Fixture    *fixture,
           const char *name)
 {
-  GtkWidget *widget = fixture->box;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
-
-  /* A style change may leave a frame to draw first. */
-  for (guint tries = 0; node == NULL && tries < 40; tries++)
-    {
-      run_ms (50);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  dl_test_save_png (fixture->box, NULL, name);
 }
 
 static void

@@ -14,21 +14,13 @@
 #include "dl-event-layer.h"
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
+#include "dl-test-util.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 
 static DlWindow *window;
 
 /* Helpers */
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 wait_for (gboolean (*condition) (void),
@@ -81,47 +73,16 @@ position_of (DlEvent *event)
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-collect_text (GtkWidget *widget,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-  else if (ADW_IS_ACTION_ROW (widget))
-    {
-      g_string_append_printf (out, "%s\n%s\n",
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                              adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
 static char *
 details_text (void)
 {
-  GString *out = g_string_new (NULL);
-
-  collect_text (dl_window_get_details (window), out);
-  return g_string_free (out, FALSE);
+  return dl_test_widget_text (dl_window_get_details (window));
 }
 
 static void
 save_png (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  gboolean saved = dl_window_save_png (window, path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (saved);
-  g_test_message ("wrote %s", path);
+  dl_test_save_png (GTK_WIDGET (window), NULL, name);
 }
 
 static void
@@ -145,7 +106,7 @@ test_opens_bundled (void)
   g_autofree char *text = NULL;
 
   g_assert_true (wait_for (dataset_loaded, 20000));
-  wait_ms (1500);
+  dl_test_wait_ms (1500);
 
   g_assert_null (dl_window_get_selected_event (window));
   /* With nothing selected: the overview, naming the dataset. */
@@ -165,7 +126,7 @@ test_select_from_list (void)
 
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (selection, position);
-  wait_ms (1500);  /* the map flies there */
+  dl_test_wait_ms (1500);  /* the map flies there */
 
   g_assert_true (dl_window_get_selected_event (window) == event);
   assert_map_centred_on (event);
@@ -222,7 +183,7 @@ test_select_on_map (void)
 
   /* From afar, the events in and around Gaza cluster under a count badge. */
   shumate_map_go_to_full_with_duration (map, 29, 40, 5, 0);
-  wait_ms (300);
+  dl_test_wait_ms (300);
   marks = dl_event_layer_get_marks (layer, &n_marks);
   for (guint i = 0; i < n_marks; i++)
     {
@@ -247,7 +208,7 @@ test_select_on_map (void)
       g_assert_true (dl_event_layer_get_event_mark (layer, target, &mark));
       zoom_before = shumate_viewport_get_zoom_level (viewport);
       g_assert_true (dl_event_layer_activate_at (layer, mark.x, mark.y));
-      wait_ms (1200);
+      dl_test_wait_ms (1200);
       if (mark.n_events > 1)
         g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom_before);
     }
@@ -273,7 +234,7 @@ test_bad_dataset_keeps_open (void)
   g_assert_true (g_file_set_contents (path, "{ \"dateline\": 1, \"title\": 3 }", -1, NULL));
   file = g_file_new_for_path (path);
   dl_window_open (window, file);
-  wait_ms (1000);
+  dl_test_wait_ms (1000);
 
   /* The dataset that was open stays open... */
   g_assert_true (dl_window_get_dataset (window) == before);
@@ -283,11 +244,9 @@ test_bad_dataset_keeps_open (void)
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       {
-        GString *text = g_string_new (NULL);
+        g_autofree char *text = dl_test_widget_text (GTK_WIDGET (l->data));
 
-        collect_text (GTK_WIDGET (l->data), text);
-        found_dialog = strstr (text->str, "title: error: expected a string") != NULL;
-        g_string_free (text, TRUE);
+        found_dialog = strstr (text, "title: error: expected a string") != NULL;
         gtk_window_destroy (GTK_WINDOW (l->data));
       }
   g_list_free (toplevels);
@@ -308,7 +267,7 @@ test_select_on_timeline (void)
   g_autofree char *text = NULL;
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
-  wait_ms (300);
+  dl_test_wait_ms (300);
 
   /* Where the timeline draws the event is where a click picks it. */
   g_assert_true (dl_timeline_get_event_bounds (timeline, target, &bounds));
@@ -319,7 +278,7 @@ test_select_on_timeline (void)
   g_assert_true (graphene_rect_intersection (&bounds, &picked_bounds, NULL));
   target = picked;
   g_signal_emit_by_name (timeline, "event-activated", picked);
-  wait_ms (1500);
+  dl_test_wait_ms (1500);
 
   g_assert_true (dl_window_get_selected_event (window) == target);
   assert_map_centred_on (target);
@@ -341,11 +300,11 @@ test_article_view (void)
   gboolean found = FALSE;
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), position_of (event));
-  wait_ms (500);
+  dl_test_wait_ms (500);
 
   /* Activating a passage card opens the article on it. */
   dl_window_show_excerpt (window, last);
-  wait_ms (800);
+  dl_test_wait_ms (800);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
   g_assert_true (dl_article_view_get_source (view) == excerpt->source);
 
@@ -425,7 +384,7 @@ test_filters_hide_on_both_views (void)
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
   dl_window_set_category_visible (window, "strike", FALSE);
-  wait_ms (500);
+  dl_test_wait_ms (500);
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, before);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -444,7 +403,7 @@ test_filters_hide_on_both_views (void)
   save_png ("window-filtered.png");
 
   dl_window_set_category_visible (window, "strike", TRUE);
-  wait_ms (300);
+  dl_test_wait_ms (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
 
   /* Hiding every source hides every event. */
@@ -558,7 +517,7 @@ test_flight_keeps_context (void)
   dl_map_fly_to (map, 25.2854, 51.5310, 9, 0);
   dl_map_fly_to (map, 31.5016, 34.4667, 12, 600);
   g_assert_true (dl_map_is_flying (map));
-  wait_ms (1000);
+  dl_test_wait_ms (1000);
   g_assert_false (dl_map_is_flying (map));
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 31.5016, 1e-6);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), 34.4667, 1e-6);
@@ -576,7 +535,7 @@ test_tab_reaches_views (void)
   gboolean reached_sidebar = FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.first-event", NULL);
-  wait_ms (300);
+  dl_test_wait_ms (300);
 
   for (guint i = 0; i < 60; i++)
     {
@@ -617,12 +576,12 @@ test_basemap_offline_and_dark (void)
 
   /* It follows dark mode. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (1500);
+  dl_test_wait_ms (1500);
   g_assert_true (DL_IS_BASEMAP_SOURCE (base_source ()));
   g_assert_cmpint (dl_basemap_source_get_style (DL_BASEMAP_SOURCE (base_source ())), ==, DL_BASEMAP_STYLE_DARK);
   save_png ("window-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_ms (300);
+  dl_test_wait_ms (300);
   g_assert_cmpint (dl_basemap_source_get_style (DL_BASEMAP_SOURCE (base_source ())), ==, DL_BASEMAP_STYLE_LIGHT);
 
   /* OpenStreetMap only when chosen; switched back before a frame can fetch a tile. */
@@ -642,7 +601,7 @@ test_present_and_export (void)
 
   /* F5 / the Present button: a presentation of the first narrative. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  wait_ms (500);
+  dl_test_wait_ms (500);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (DL_IS_PRESENTATION (l->data))
@@ -682,7 +641,7 @@ test_view_persists (void)
   dl_window_set_category_visible (window, "truce", FALSE);
   dl_timeline_set_visible_range (timeline, 1723939200, 1724284800);  /* 18–22 August 2024 */
   dl_timeline_get_visible_range (timeline, &start, &end);
-  wait_ms (300);
+  dl_test_wait_ms (300);
 
   /* Close the window (which saves the view) and open a new one. */
   gtk_window_close (GTK_WINDOW (window));
@@ -691,7 +650,7 @@ test_view_persists (void)
   gtk_window_present (GTK_WINDOW (window));
   dl_window_open (window, NULL);
   g_assert_true (wait_for (dataset_loaded, 20000));
-  wait_ms (500);
+  dl_test_wait_ms (500);
 
   g_assert_nonnull (dl_window_get_selected_event (window));
   g_assert_cmpstr (dl_event_get_id (dl_window_get_selected_event (window)), ==, id);

@@ -1,0 +1,24 @@
+/* dl-test-util.h: what the window tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop for a while. */
+void  dl_test_wait_ms        (guint          ms);
+/* Runs the main loop until condition() holds; FALSE on timeout. */
+gboolean dl_test_wait_until  (gboolean     (*condition) (gpointer data),
+                              gpointer       data,
+                              guint          timeout_ms);
+/* Writes the widget as drawn into G_TEST_BUILDDIR/name (asserting it worked). */
+void  dl_test_save_png       (GtkWidget     *widget,
+                              const GdkRGBA *background,
+                              const char    *name);
+/* The text of every label (and row title/subtitle) below a widget, a line each. */
+char *dl_test_widget_text    (GtkWidget     *widget);
+
+G_END_DECLS
