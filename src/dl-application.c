@@ -22,6 +22,8 @@ struct _DlApplication
 
 G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
 
+#define SIZE_ERROR N_("--size: “%s” is not a size like 1920x1080 (320x240 to 8192x8192)\n")
+
 static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check a dataset and print its problems (no window)"), NULL },
@@ -176,7 +178,7 @@ dl_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "size", "&s", &size);
       if (size != NULL && !parse_size (size, &width, &height))
         {
-          g_printerr (_("--size: “%s” is not a size like 1920x1080 (320x240 to 8192x8192)\n"), size);
+          g_printerr (_(SIZE_ERROR), size);
           return DL_EXIT_USAGE;
         }
 
@@ -207,9 +209,7 @@ dl_application_command_line (GApplication            *app,
 
   if (size != NULL && !parse_size (size, &width, &height))
     {
-      g_application_command_line_printerr (command_line,
-                                           _("--size: “%s” is not a size like 1280x800 (320x240 to 8192x8192)\n"),
-                                           size);
+      g_application_command_line_printerr (command_line, _(SIZE_ERROR), size);
       return DL_EXIT_USAGE;
     }
 
