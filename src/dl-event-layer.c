@@ -28,6 +28,9 @@
 #define MIN_SHAPE_PX     10.0
 #define MAX_HALO_RADIUS  2000.0
 #define DIMMED_ALPHA     0.3
+/* A fixed grid over the world indexes anchors, so a close view visits only
+ * the events near it. */
+#define GRID             256
 
 typedef struct {
   DlEvent *event;
@@ -65,6 +68,9 @@ struct _DlEventLayer
   GListModel   *model;
   GArray       *items;     /* of Item */
   GArray       *points;    /* of Point, parallel to items */
+  GArray       *shape_items; /* of guint: the items with a line or area */
+  GArray       *grid_start;  /* of guint: GRID × GRID + 1 offsets into grid_items */
+  GArray       *grid_items;  /* of guint: items sorted by the grid square of their anchor */
   int           selected_index;
   GHashTable   *badges;    /* count → PangoLayout, shaped once */
   GHashTable   *dots;      /* packed colour → GdkTexture of a ringed dot */
@@ -143,6 +149,51 @@ update_selected_index (DlEventLayer *self)
       }
 }
 
+static guint
+grid_square (double mx,
+             double my)
+{
+  int gx = CLAMP ((int) (mx * GRID), 0, GRID - 1);
+  int gy = CLAMP ((int) (my * GRID), 0, GRID - 1);
+
+  return (guint) (gy * GRID + gx);
+}
+
+/* Counting sort of the items by grid square. */
+static void
+build_grid (DlEventLayer *self)
+{
+  guint n = self->points->len;
+  guint *start;
+  guint *fill;
+
+  g_array_set_size (self->grid_start, GRID * GRID + 1);
+  g_array_set_size (self->grid_items, n);
+  g_array_set_size (self->shape_items, 0);
+  start = (guint *) (gpointer) self->grid_start->data;
+  memset (start, 0, sizeof (guint) * (GRID * GRID + 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      start[grid_square (point->mx, point->my) + 1]++;
+      if (point->extent > 0)
+        g_array_append_val (self->shape_items, i);
+    }
+  for (guint g = 0; g < GRID * GRID; g++)
+    start[g + 1] += start[g];
+
+  fill = g_memdup2 (start, sizeof (guint) * GRID * GRID);
+  for (guint i = 0; i < n; i++)
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      g_array_index (self->grid_items, guint, fill[grid_square (point->mx, point->my)]++) = i;
+    }
+  g_free (fill);
+}
+
 static void
 rebuild_items (DlEventLayer *self)
 {
@@ -185,6 +236,7 @@ rebuild_items (DlEventLayer *self)
       g_array_append_val (self->items, item);
     }
 
+  build_grid (self);
   update_selected_index (self);
   self->layout_valid = FALSE;
 }
@@ -246,46 +298,66 @@ compute_layout (DlEventLayer *self)
   memset (self->cells->data, 0, sizeof (Cell) * columns * rows);
   g_array_set_size (self->next, self->items->len);
 
-  /* One pass over the items: bucket what shows as a point into screen
-   * cells, keeping each cell's totals so clusters need no second pass. */
-  for (guint i = 0; i < self->points->len; i++)
+  /* Corridors and areas big enough to see are drawn as such. */
+  for (guint k = 0; k < self->shape_items->len; k++)
     {
-      const Point *point = &g_array_index (self->points, Point, i);
-      double x, y;
-      Cell *cell;
+      guint i = g_array_index (self->shape_items, guint, k);
+      const Item *item = &g_array_index (self->items, Item, i);
 
-      if ((int) i == self->selected_index)
-        continue;
-
-      if (point->extent * self->scale >= MIN_SHAPE_PX)
-        {
-          const Item *item = &g_array_index (self->items, Item, i);
-
-          if (box_on_screen (self, item->west, item->north, item->east, item->south))
-            g_array_append_val (self->shapes, i);
-          continue;
-        }
-
-      to_screen (self, point->mx, point->my, &x, &y);
-      if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
-        continue;
-
-      cell = &g_array_index (self->cells, Cell, (int) ((y + CELL_SIZE) / CELL_SIZE) * columns
-                                                + (int) ((x + CELL_SIZE) / CELL_SIZE));
-      if (cell->n == 0)
-        {
-          cell->same_place = TRUE;
-          cell->first_mx = point->mx;
-          cell->first_my = point->my;
-        }
-      else if (point->mx != cell->first_mx || point->my != cell->first_my)
-        cell->same_place = FALSE;
-      g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
-      cell->head = (int) i;
-      cell->n++;
-      cell->sx += point->mx;
-      cell->sy += point->my;
+      if ((int) i != self->selected_index
+          && g_array_index (self->points, Point, i).extent * self->scale >= MIN_SHAPE_PX
+          && box_on_screen (self, item->west, item->north, item->east, item->south))
+        g_array_append_val (self->shapes, i);
     }
+
+  /* Everything else shows as a point: bucket the anchors in view into
+   * screen cells, keeping each cell's totals so clusters need no second
+   * pass. The grid index limits the visit to the squares in view. */
+  {
+    double reach = (self->rotation != 0.0 ? hypot (self->width, self->height) : MAX (self->width, self->height)) / 2.0
+                   + CELL_SIZE;
+    int gx0 = CLAMP ((int) floor ((self->cx - reach / self->scale) * GRID), 0, GRID - 1);
+    int gx1 = CLAMP ((int) floor ((self->cx + reach / self->scale) * GRID), 0, GRID - 1);
+    int gy0 = CLAMP ((int) floor ((self->cy - reach / self->scale) * GRID), 0, GRID - 1);
+    int gy1 = CLAMP ((int) floor ((self->cy + reach / self->scale) * GRID), 0, GRID - 1);
+
+    for (int gy = gy0; gy <= gy1; gy++)
+      {
+        guint from = g_array_index (self->grid_start, guint, gy * GRID + gx0);
+        guint to = g_array_index (self->grid_start, guint, gy * GRID + gx1 + 1);
+
+        for (guint k = from; k < to; k++)
+          {
+            guint i = g_array_index (self->grid_items, guint, k);
+            const Point *point = &g_array_index (self->points, Point, i);
+            double x, y;
+            Cell *cell;
+
+            if ((int) i == self->selected_index || point->extent * self->scale >= MIN_SHAPE_PX)
+              continue;
+
+            to_screen (self, point->mx, point->my, &x, &y);
+            if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
+              continue;
+
+            cell = &g_array_index (self->cells, Cell, (int) ((y + CELL_SIZE) / CELL_SIZE) * columns
+                                                      + (int) ((x + CELL_SIZE) / CELL_SIZE));
+            if (cell->n == 0)
+              {
+                cell->same_place = TRUE;
+                cell->first_mx = point->mx;
+                cell->first_my = point->my;
+              }
+            else if (point->mx != cell->first_mx || point->my != cell->first_my)
+              cell->same_place = FALSE;
+            g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
+            cell->head = (int) i;
+            cell->n++;
+            cell->sx += point->mx;
+            cell->sy += point->my;
+          }
+      }
+  }
 
   for (int c = 0; c < columns * rows; c++)
     {
@@ -806,6 +878,9 @@ dl_event_layer_finalize (GObject *object)
 
   g_array_unref (self->items);
   g_array_unref (self->points);
+  g_array_unref (self->shape_items);
+  g_array_unref (self->grid_start);
+  g_array_unref (self->grid_items);
   g_hash_table_unref (self->badges);
   g_hash_table_unref (self->dots);
   g_array_unref (self->marks);
@@ -854,6 +929,9 @@ dl_event_layer_init (DlEventLayer *self)
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  self->shape_items = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->grid_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->grid_items = g_array_new (FALSE, FALSE, sizeof (guint));
   self->selected_index = -1;
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
