@@ -10,6 +10,21 @@
 #include "dl-widget-png.h"
 
 void
+dl_test_init (int    *argc,
+              char ***argv)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  gtk_css_provider_load_from_resource (css, "/io/github/datelineapp/Dateline/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
 dl_test_wait_ms (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;

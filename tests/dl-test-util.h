@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* g_test_init(), GTK and libadwaita, and the app's style sheet as
+ * AdwApplication would load it. */
+void  dl_test_init           (int           *argc,
+                              char        ***argv);
 /* Runs the main loop for a while. */
 void  dl_test_wait_ms        (guint          ms);
 /* Runs the main loop until condition() holds; FALSE on timeout. */

@@ -441,18 +441,7 @@ main (int   argc,
   g_autoptr(DlProblems) problems = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  /* What AdwApplication would load at startup. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/datelineapp/Dateline/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  dl_test_init (&argc, &argv);
 
   file = dl_dataset_get_bundled_file ();
   problems = dl_problems_new ();

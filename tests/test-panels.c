@@ -548,18 +548,6 @@ test_render (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
-static void
-load_css (const char *name)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "ui", name, NULL);
-
-  gtk_css_provider_load_from_path (provider, path);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -568,12 +556,7 @@ main (int   argc,
   g_autoptr(DlProblems) problems = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  load_css ("style.css");
-  load_css ("panels.css");
+  dl_test_init (&argc, &argv);
 
   file = g_file_new_for_path (SOURCE_DATASETDIR "/gaza-august-2024/gaza-august-2024.dateline.json");
   problems = dl_problems_new ();

@@ -41,15 +41,6 @@ typedef struct {
 
 /* Helpers */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 draw_footer (Doc *doc)
 {
@@ -525,7 +516,7 @@ dl_export_pdf_to_file (DlDataset    *dataset,
     }
   doc.width = doc.page_width - 2 * MARGIN;
   doc.footer = dl_dataset_get_title (dataset);
-  doc.surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, doc.page_width, doc.page_height);
+  doc.surface = cairo_pdf_surface_create_for_stream (dl_cairo_append_bytes, pdf, doc.page_width, doc.page_height);
   cairo_pdf_surface_set_metadata (doc.surface, CAIRO_PDF_METADATA_TITLE,
                                   narrative != NULL ? narrative->title : dl_dataset_get_title (dataset));
   cairo_pdf_surface_set_metadata (doc.surface, CAIRO_PDF_METADATA_CREATOR, "Dateline " PACKAGE_VERSION);

@@ -13,15 +13,6 @@
 #include "dl-export-png.h"
 #include "dl-map-image.h"
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 dl_export_png_to_file (DlDataset     *dataset,
                        GListModel    *events,
@@ -63,7 +54,7 @@ dl_export_png_to_file (DlDataset     *dataset,
   surface = dl_map_image_render (width, height, &map_view, events, NULL, DL_MAP_IMAGE_DEFAULT);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, png);
+    status = cairo_surface_write_to_png_stream (surface, dl_cairo_append_bytes, png);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

@@ -404,6 +404,15 @@ draw_attribution (cairo_t    *cr,
 
 /* Public API */
 
+cairo_status_t
+dl_cairo_append_bytes (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 
 void
 dl_map_image_draw (cairo_t         *cr,

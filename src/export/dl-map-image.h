@@ -39,4 +39,10 @@ cairo_surface_t *dl_map_image_render  (int              width,
                                        DlEvent         *selected,
                                        DlMapImageFlags  flags);
 
+/* A cairo_write_func_t that appends to a GByteArray (the closure): PNG and
+ * PDF are built in memory, then written atomically. */
+cairo_status_t   dl_cairo_append_bytes (void                *closure,
+                                        const unsigned char *data,
+                                        unsigned int         length);
+
 G_END_DECLS
