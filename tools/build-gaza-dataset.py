@@ -258,7 +258,7 @@ PLACES = [
     {
         "id": "mustafa-hafez-school",
         "name": "Mustafa Hafez school, Rimal, Gaza City",
-        "names": {"ar": "مدرسة مصطفى حافظ"},
+        "names": {"ar": "مدرسة مصطفى حافظ", "he": "בית הספר מוסטפא חאפז"},
         "geometry": point(34.445, 31.5225),
         "precision_m": 1000,
         "kind": "building",
