@@ -41,9 +41,13 @@ void                dl_window_search                (DlWindow      *self,
                                                      const char    *query);
 GListModel         *dl_window_get_search_results    (DlWindow      *self);
 /* Exports the shown events off the main loop, the format chosen by the file
- * name (.pdf, .png, .csv, .geojson); a toast says how it went. */
+ * name (.pdf, .png, .csv, .geojson), with the default options (the first
+ * narrative, the locale's paper, 1920 × 1080) or, with `ask_options`, those
+ * asked for in a dialog (PNG: the size; PDF: the story and the paper); a
+ * toast says how it went. */
 void                dl_window_export                (DlWindow      *self,
-                                                     GFile         *file);
+                                                     GFile         *file,
+                                                     gboolean       ask_options);
 /* Opens the article view on an excerpt of the selected event. */
 void                dl_window_show_excerpt          (DlWindow      *self,
                                                      guint          excerpt_index);

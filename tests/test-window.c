@@ -619,12 +619,42 @@ test_present_and_export (void)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-      dl_window_export (window, file);
+      dl_window_export (window, file, FALSE);
       while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, FALSE);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_unlink (path);
     }
+
+  /* Asked for options, a PNG comes at the chosen size. */
+  {
+    g_autofree char *path = g_build_filename (dir, "small.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GdkTexture) texture = NULL;
+    AdwMessageDialog *dialog = NULL;
+    GtkDropDown *size;
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    dl_window_export (window, file, TRUE);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    size = g_object_get_data (G_OBJECT (dialog), "first");
+    gtk_drop_down_set_selected (size, 0);  /* 1280 × 720 */
+    adw_message_dialog_response (dialog, "export");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    texture = gdk_texture_new_from_filename (path, NULL);
+    g_assert_nonnull (texture);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+    g_assert_cmpint (gdk_texture_get_height (texture), ==, 720);
+    g_unlink (path);
+  }
   g_rmdir (dir);
 }
 
