@@ -845,6 +845,8 @@ static void
 on_search_changed (DlWindow *self)
 {
   dl_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
 }
 
 static void
@@ -863,6 +865,8 @@ on_result_activated (DlWindow *self,
   g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->results), position);
 
   on_event_activated (self, event);
+  /* Show what was found; typing again brings the results back. */
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 }
 
 static void
