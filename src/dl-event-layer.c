@@ -74,6 +74,7 @@ struct _DlEventLayer
   int           selected_index;
   GHashTable   *badges;    /* count → PangoLayout, shaped once */
   GHashTable   *dots;      /* packed colour → GdkTexture of a ringed dot */
+  GHashTable   *projected; /* DlGeometry → its positions in Web Mercator (double x, y pairs) */
   DlEvent      *selected;
   gint64        range_start;
   gint64        range_end;
@@ -201,6 +202,7 @@ rebuild_items (DlEventLayer *self)
 
   g_array_set_size (self->items, 0);
   g_array_set_size (self->points, 0);
+  g_hash_table_remove_all (self->projected);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
@@ -459,23 +461,44 @@ append_circle (GtkSnapshot   *snapshot,
     }
 }
 
+/* A geometry's positions projected once: drawing then needs no trigonometry. */
+static const double *
+projected_positions (DlEventLayer     *self,
+                     const DlGeometry *geometry)
+{
+  double *xy = g_hash_table_lookup (self->projected, geometry);
+  const DlLonLat *positions;
+  guint n;
+
+  if (xy != NULL)
+    return xy;
+
+  positions = dl_geometry_get_positions (geometry);
+  n = dl_geometry_get_n_positions (geometry);
+  xy = g_new (double, 2 * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    dl_geo_project (positions[i], &xy[2 * i], &xy[2 * i + 1]);
+  g_hash_table_insert (self->projected, (gpointer) geometry, xy);
+
+  return xy;
+}
+
 static void
 trace_part (DlEventLayer     *self,
             cairo_t          *cr,
             const DlGeometry *geometry,
             guint             part)
 {
-  const DlLonLat *positions = dl_geometry_get_positions (geometry);
+  const double *xy = projected_positions (self, geometry);
   guint first;
   guint n;
 
   dl_geometry_get_part (geometry, part, &first, &n);
   for (guint i = 0; i < n; i++)
     {
-      double mx, my, x, y;
+      double x, y;
 
-      dl_geo_project (positions[first + i], &mx, &my);
-      to_screen (self, mx, my, &x, &y);
+      to_screen (self, xy[2 * (first + i)], xy[2 * (first + i) + 1], &x, &y);
       if (i == 0)
         cairo_move_to (cr, x, y);
       else
@@ -883,6 +906,7 @@ dl_event_layer_finalize (GObject *object)
   g_array_unref (self->grid_items);
   g_hash_table_unref (self->badges);
   g_hash_table_unref (self->dots);
+  g_hash_table_unref (self->projected);
   g_array_unref (self->marks);
   g_array_unref (self->shapes);
   g_array_unref (self->cells);
@@ -935,6 +959,7 @@ dl_event_layer_init (DlEventLayer *self)
   self->selected_index = -1;
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->projected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->marks = g_array_new (FALSE, TRUE, sizeof (DlEventMark));
   self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
@@ -1115,7 +1140,7 @@ dl_event_layer_pick (DlEventLayer *self,
       for (guint p = 0; p < dl_event_get_n_places (item->event); p++)
         {
           const DlGeometry *geometry = dl_place_get_geometry (dl_event_get_place (item->event, p));
-          const DlLonLat *positions = dl_geometry_get_positions (geometry);
+          const double *xy = projected_positions (self, geometry);
           gboolean polygonal = dl_geometry_is_polygonal (geometry);
           gboolean inside = FALSE;
 
@@ -1127,10 +1152,9 @@ dl_event_layer_pick (DlEventLayer *self,
               dl_geometry_get_part (geometry, part, &first, &n);
               for (guint j = 0; j < n; j++)
                 {
-                  double mx, my, bx, by;
+                  double bx, by;
 
-                  dl_geo_project (positions[first + j], &mx, &my);
-                  to_screen (self, mx, my, &bx, &by);
+                  to_screen (self, xy[2 * (first + j)], xy[2 * (first + j) + 1], &bx, &by);
                   if (j > 0)
                     {
                       if (distance_to_segment (x, y, ax, ay, bx, by) <= PICK_SLOP + 3)
