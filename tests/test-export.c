@@ -484,6 +484,35 @@ test_failures_keep_old_file (void)
   g_assert_no_error (error);
 }
 
+static void
+test_csv_formula_guard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dateline-csv-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) guarded = NULL;
+  g_autofree char *csv = NULL;
+  const char *json =
+    "{\"dateline\":1,\"title\":\"T\",\"sources\":[{\"id\":\"a\",\"file\":\"a.txt\",\"title\":\"A\"}],"
+    "\"places\":[{\"id\":\"p\",\"name\":\"P\",\"precision_m\":10,"
+    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[34.4,31.5]}}],"
+    "\"events\":[{\"id\":\"e\",\"title\":\"=HYPERLINK(1)\",\"category\":\"strike\",\"when\":\"-0044-03-15\","
+    "\"place\":\"p\",\"excerpts\":[{\"source\":\"a\",\"exact\":\"hello\"}]}]}";
+
+  g_assert_true (g_file_set_contents (article, "hello", -1, NULL));
+  guarded = dl_dataset_load_from_data (json, strlen (json), dir, problems);
+  g_assert_nonnull (guarded);
+  csv = dl_export_csv (guarded, NULL, NULL);
+
+  /* A title a spreadsheet would run is kept as text... */
+  g_assert_nonnull (strstr (csv, ",'=HYPERLINK(1),"));
+  /* ...while a date that starts with a minus sign stays a date. */
+  g_assert_nonnull (strstr (csv, ",-0044-03-15,"));
+
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +531,7 @@ main (int   argc,
   dataset = dl_dataset_load (file, problems, NULL);
   g_assert_nonnull (dataset);
 
+  g_test_add_func ("/export/csv-formula-guard", test_csv_formula_guard);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-subset", test_csv_subset);
   g_test_add_func ("/export/png", test_png);

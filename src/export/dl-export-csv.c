@@ -37,6 +37,21 @@ append_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* Free text from a dataset: a cell a spreadsheet would run as a formula
+ * (=, +, -, @, tab, CR first) is kept as text with a leading apostrophe, as
+ * spreadsheets themselves do (OWASP, "CSV injection"). */
+static void
+append_text (GString    *out,
+             const char *value)
+{
+  g_autofree char *guarded = NULL;
+
+  if (value != NULL && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    value = guarded = g_strconcat ("'", value, NULL);
+
+  append_field (out, value, FALSE);
+}
+
 static void
 append_double (GString *out,
                double   value,
@@ -81,16 +96,16 @@ dl_export_csv (DlDataset  *dataset,
       g_ptr_array_add (sources, NULL);
       joined = g_strjoinv (";", (char **) sources->pdata);
 
-      append_field (out, dl_event_get_id (event), FALSE);
-      append_field (out, dl_event_get_title (event), FALSE);
-      append_field (out, dl_event_get_category (event), FALSE);
+      append_text (out, dl_event_get_id (event));
+      append_text (out, dl_event_get_title (event));
+      append_text (out, dl_event_get_category (event));
       append_field (out, dl_event_get_when_text (event), FALSE);
       append_field (out, start, FALSE);
       append_field (out, end, FALSE);
       append_double (out, anchor.lat, 6);
       append_double (out, anchor.lon, 6);
       append_double (out, dl_event_get_precision_m (event), 0);
-      append_field (out, joined, FALSE);
+      append_text (out, joined);
       append_field (out, n_excerpts, TRUE);
     }
 
