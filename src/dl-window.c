@@ -118,7 +118,8 @@ event_matches_query (gpointer item,
 {
   DlWindow *self = user_data;
 
-  return self->query != NULL && *self->query != '\0' && dl_event_matches (item, self->query);
+  /* No query yet: the list is every shown event, to browse. */
+  return dl_event_matches (item, self->query);
 }
 
 static void
@@ -230,7 +231,7 @@ update_results_label (DlWindow *self)
   g_autofree char *text = NULL;
 
   if (self->query == NULL || *self->query == '\0')
-    text = g_strdup (_("Type to search titles, places and passages"));
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event, in time order", "%u events, in time order", n), n);
   else if (n == 0)
     text = g_strdup (_("No events match"));
   else
@@ -1089,6 +1090,13 @@ search_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   DlWindow *self = DL_WINDOW (widget);
+
+  /* Ctrl+F opens the search, and closes it when it is open. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));

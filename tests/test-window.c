@@ -366,9 +366,23 @@ test_search_finds_excerpt_words (void)
       g_assert_null (strstr (summary, "retaliatory"));
     }
 
+  /* With the search open, the sidebar lists the results. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dl_test_wait_ms (300);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
+  save_png ("window-search.png");
+
   dl_window_search (window, "no-such-word-anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  /* No query: every shown event, to browse. */
   dl_window_search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==,
+                    g_list_model_get_n_items (gtk_single_selection_get_model (dl_window_get_selection (window))));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dl_test_wait_ms (300);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
 }
 
 static void
