@@ -26,7 +26,7 @@
 #include "dl-mark-painter.h"
 
 /* Past this zoom a map shows a town or less: a locator inset says where. */
-#define LOCATOR_MIN_ZOOM 8.0
+#define LOCATOR_MIN_ZOOM 7.0
 
 typedef struct {
   double width, height;
