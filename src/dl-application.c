@@ -11,6 +11,7 @@
 
 #include "dl-application.h"
 #include "dl-cli.h"
+#include "dl-presentation.h"
 #include "dl-window.h"
 
 struct _DlApplication
@@ -36,6 +37,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --export to PDF: the paper size, a4 or letter (default: a4)"), N_("a4|letter") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the window, save it as a PNG image and quit"), N_("OUT.png") },
+  { "present", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Present a narrative full screen (“*”: every event in time order); with --screenshot, save one slide"),
+    N_("NARRATIVE") },
+  { "step", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --present: the step to show first, from 1 (one more than the steps: the end slide)"), N_("N") },
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Select an event by its id"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -188,6 +194,80 @@ dl_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static void
+on_presentation_screenshot_saved (DlApplication *self,
+                                  gboolean       ok)
+{
+  if (!ok)
+    dl_application_set_exit_status (self, 1);
+}
+
+/* dateline --present NARRATIVE [--step N] [--screenshot OUT.png] [--size WxH] [FILE] */
+static int
+present_from_command_line (DlApplication           *self,
+                           GApplicationCommandLine *command_line,
+                           GFile                   *file,
+                           const char              *narrative_id,
+                           int                      step,
+                           const char              *screenshot,
+                           int                      width,
+                           int                      height)
+{
+  g_autoptr(GFile) bundled = file == NULL ? dl_dataset_get_bundled_file () : NULL;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autofree char *name = g_file_get_parse_name (file != NULL ? file : bundled);
+  DlPresentation *presentation;
+  gboolean known = g_strcmp0 (narrative_id, DL_PRESENTATION_EVERY_EVENT) == 0;
+
+  dataset = dl_dataset_load (file != NULL ? file : bundled, problems, NULL);
+  if (dataset == NULL)
+    {
+      g_autofree char *report = dl_problems_to_string (problems, name);
+
+      g_application_command_line_printerr (command_line, "%s", report);
+      return DL_EXIT_INVALID;
+    }
+
+  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset) && !known; i++)
+    known = g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, narrative_id) == 0;
+  if (!known)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", dl_dataset_get_narrative (dataset, i)->id);
+      g_application_command_line_printerr (command_line,
+                                           _("%s: no narrative “%s” (it has: %s; or “*” for every event)\n"),
+                                           name, narrative_id, ids->len > 0 ? ids->str : "—");
+      return DL_EXIT_USAGE;
+    }
+
+  presentation = dl_presentation_new (NULL, dataset, narrative_id);
+  gtk_window_set_application (GTK_WINDOW (presentation), GTK_APPLICATION (self));
+  if (step < 1 || (guint) step > dl_presentation_get_n_steps (presentation) + 1)
+    {
+      g_application_command_line_printerr (command_line, _("--step: %d is not between 1 and %u\n"), step,
+                                           dl_presentation_get_n_steps (presentation) + 1);
+      gtk_window_destroy (GTK_WINDOW (presentation));
+      return DL_EXIT_USAGE;
+    }
+  dl_presentation_show_slide (presentation, (guint) step - 1);
+
+  if (screenshot != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (presentation), width > 0 ? width : 1920, height > 0 ? height : 1080);
+      g_signal_connect_object (presentation, "screenshot-saved", G_CALLBACK (on_presentation_screenshot_saved),
+                               self, G_CONNECT_SWAPPED);
+      dl_presentation_save_screenshot (presentation, screenshot, 2500);
+      gtk_window_present (GTK_WINDOW (presentation));
+    }
+  else
+    dl_presentation_present_fullscreen (presentation);
+
+  return DL_EXIT_OK;
+}
+
 static int
 dl_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
@@ -198,6 +278,8 @@ dl_application_command_line (GApplication            *app,
   const char *screenshot = NULL;
   const char *select = NULL;
   const char *size = NULL;
+  const char *present = NULL;
+  int step = 1;
   g_autoptr(GFile) file = NULL;
   DlWindow *window;
   int width = 0;
@@ -206,6 +288,8 @@ dl_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
   g_variant_dict_lookup (options, "select", "&s", &select);
   g_variant_dict_lookup (options, "size", "&s", &size);
+  g_variant_dict_lookup (options, "present", "&s", &present);
+  g_variant_dict_lookup (options, "step", "i", &step);
 
   if (size != NULL && !parse_size (size, &width, &height))
     {
@@ -215,6 +299,9 @@ dl_application_command_line (GApplication            *app,
 
   if (file_arg != NULL)
     file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+
+  if (present != NULL)
+    return present_from_command_line (self, command_line, file, present, step, screenshot, width, height);
 
   window = new_window (self);
   if (width > 0)

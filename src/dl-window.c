@@ -30,6 +30,7 @@
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 #include "dl-presentation.h"
+#include "dl-presentation-chooser.h"
 #include "dl-timeline.h"
 #include "dl-widget-png.h"
 #include "dl-window.h"
@@ -1284,8 +1285,19 @@ present_activated (GtkWidget  *widget,
   if (self->dataset == NULL)
     return;
 
-  /* The first narrative, or every shown event in time order without one. */
-  dl_presentation_present_fullscreen (dl_presentation_new (GTK_WINDOW (self), self->dataset, NULL));
+  /* Which narrative, or every event: the chooser asks. */
+  gtk_window_present (GTK_WINDOW (dl_presentation_chooser_new (GTK_WINDOW (self), self->dataset)));
+}
+
+static void
+present_last_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (self->dataset != NULL)
+    dl_presentation_present_last (GTK_WINDOW (self), self->dataset);
 }
 
 /* What an export needs, copied on the main loop so the thread touches
@@ -1728,6 +1740,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fit-all", NULL, fit_all_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "win.present-last", NULL, present_last_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
 
   /* Class shortcuts run in the bubble phase: a focused entry or text view
@@ -1736,7 +1749,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present-last", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.next-event", NULL);

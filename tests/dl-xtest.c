@@ -115,7 +115,11 @@ sync_display (GtkWidget *widget,
   if (!wait_frame)
     return;
 
+  /* A key that closes the window (Escape, Return on a dialog's choice) ends
+   * the wait: there is no frame to wait for. */
   clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL && !gtk_widget_get_realized (widget))
+    return;
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
   deadline = g_get_monotonic_time () + FRAME_TIMEOUT_MS * 1000;
@@ -298,9 +302,12 @@ dl_xtest_key (GtkWidget       *widget,
               guint            keyval,
               GdkModifierType  mods)
 {
+  /* Alive through the wait, should the key close its window. */
+  g_object_ref (widget);
   focus_window (widget);
   send_key (widget_xdisplay (widget), keyval, mods);
   dl_xtest_sync (widget);
+  g_object_unref (widget);
 }
 
 void

@@ -25,8 +25,6 @@
 #include "dl-map-image.h"
 #include "dl-mark-painter.h"
 
-/* Past this zoom a map shows a town or less: a locator inset says where. */
-#define LOCATOR_MIN_ZOOM 7.0
 
 typedef struct {
   double width, height;
@@ -387,60 +385,6 @@ draw_scale_bar (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-/* A small map of the region, top left, with the main view's extent outlined
- * (or a ring where it is too small to outline). */
-static void
-draw_locator (cairo_t         *cr,
-              const Frame     *main_frame,
-              const DlMapView *view,
-              gboolean         dark,
-              int              tile_scale,
-              double           unit)
-{
-  double size = MIN (MAX (main_frame->width, main_frame->height) * 0.24, MIN (main_frame->width, main_frame->height) * 0.4);
-  double inset_w = size;
-  double inset_h = size * 0.8;
-  double margin = 10 * unit;
-  double zoom = CLAMP (view->zoom - 5, 3.0, 7.0);
-  Frame frame = { inset_w, inset_h, 256.0 * exp2 (zoom), main_frame->cx, main_frame->cy };
-  double x0, y0, x1, y1, rw, rh;
-  gboolean drawn = FALSE;
-
-  cairo_save (cr);
-  cairo_translate (cr, margin, margin);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, inset_w, inset_h);
-  cairo_clip (cr);
-  draw_basemap (cr, &frame, zoom, dark, tile_scale, &drawn);
-
-  /* The main view, in the inset's pixels. */
-  x0 = inset_w / 2 - main_frame->width / 2 * frame.world / main_frame->world;
-  y0 = inset_h / 2 - main_frame->height / 2 * frame.world / main_frame->world;
-  x1 = inset_w - x0;
-  y1 = inset_h - y0;
-  rw = x1 - x0;
-  rh = y1 - y0;
-  cairo_set_source_rgb (cr, 0.85, 0.1, 0.1);
-  cairo_set_line_width (cr, 2 * unit);
-  cairo_new_path (cr);
-  if (rw < 8 * unit || rh < 8 * unit)
-    cairo_arc (cr, inset_w / 2, inset_h / 2, 6 * unit, 0, 2 * G_PI);
-  else
-    cairo_rectangle (cr, x0, y0, rw, rh);
-  cairo_stroke (cr);
-  cairo_reset_clip (cr);
-
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, inset_w, inset_h);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
-  cairo_set_line_width (cr, 3 * unit);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
-  cairo_set_line_width (cr, unit);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
 /* Public API */
 
 cairo_status_t
@@ -606,8 +550,15 @@ dl_map_image_draw (cairo_t         *cr,
       g_hash_table_add (categories, (gpointer) dl_event_get_category (selected));
     }
 
-  if ((flags & DL_MAP_IMAGE_LOCATOR) && view->zoom >= LOCATOR_MIN_ZOOM)
-    draw_locator (cr, &frame, view, dark, tile_scale, unit);
+  if ((flags & DL_MAP_IMAGE_LOCATOR) && view->zoom >= DL_MAP_IMAGE_LOCATOR_MIN_ZOOM)
+    {
+      double size = MIN (MAX (width, height) * 0.24, MIN (width, height) * 0.4);
+
+      cairo_save (cr);
+      cairo_translate (cr, 10 * unit, 10 * unit);
+      dl_map_image_draw_locator (cr, size, size * 0.8, view, width, height, dark, tile_scale, unit);
+      cairo_restore (cr);
+    }
 
   if (flags & DL_MAP_IMAGE_LEGEND)
     draw_legend (cr, width, categories, unit);
@@ -620,6 +571,58 @@ dl_map_image_draw (cairo_t         *cr,
     draw_attribution (cr, width, height, dl_basemap_get_license_text (), unit);
 #endif
 
+  cairo_restore (cr);
+}
+
+void
+dl_map_image_draw_locator (cairo_t         *cr,
+                           double           width,
+                           double           height,
+                           const DlMapView *view,
+                           double           main_width,
+                           double           main_height,
+                           gboolean         dark,
+                           int              tile_scale,
+                           double           unit)
+{
+  double zoom = CLAMP (view->zoom - 5, 3.0, 7.0);
+  double scale = exp2 (zoom - view->zoom);   /* inset pixels per main pixel */
+  Frame frame;
+  double rw = main_width * scale, rh = main_height * scale;
+  gboolean drawn = FALSE;
+
+  g_return_if_fail (cr != NULL && view != NULL);
+
+  dl_geo_project ((DlLonLat) { view->lon, view->lat }, &frame.cx, &frame.cy);
+  frame.width = width;
+  frame.height = height;
+  frame.world = 256.0 * exp2 (zoom);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  draw_basemap (cr, &frame, zoom, dark, CLAMP (tile_scale, 1, 4), &drawn);
+
+  /* Where the main map is: its outline, or a ring when too small to see. */
+  cairo_set_source_rgb (cr, 0.85, 0.1, 0.1);
+  cairo_set_line_width (cr, 2 * unit);
+  cairo_new_path (cr);
+  if (rw < 10 * unit || rh < 10 * unit)
+    cairo_arc (cr, width / 2, height / 2, 6 * unit, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, (width - rw) / 2, (height - rh) / 2, rw, rh);
+  cairo_stroke (cr);
+  cairo_reset_clip (cr);
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_set_line_width (cr, 3 * unit);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, unit);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }
 

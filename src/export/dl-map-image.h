@@ -45,6 +45,22 @@ void             dl_map_image_draw    (cairo_t         *cr,
                                        DlMapImageFlags  flags,
                                        int              tile_scale);
 
+/* Past this zoom a map shows a town or less: a locator inset says where. */
+#define DL_MAP_IMAGE_LOCATOR_MIN_ZOOM 7.0
+
+/* A locator inset of width × height at the origin of @cr: the region
+ * around @view (the main map's view of main_width × main_height), with the
+ * main map's extent outlined in red. */
+void             dl_map_image_draw_locator (cairo_t         *cr,
+                                            double           width,
+                                            double           height,
+                                            const DlMapView *view,
+                                            double           main_width,
+                                            double           main_height,
+                                            gboolean         dark,
+                                            int              tile_scale,
+                                            double           unit);
+
 /* The same into a new ARGB32 image surface. Returns: (transfer full) */
 cairo_surface_t *dl_map_image_render  (int              width,
                                        int              height,

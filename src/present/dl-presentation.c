@@ -31,12 +31,19 @@
 #include "dl-map-flight.h"
 #include "dl-map-image.h"
 #include "dl-presentation.h"
-#include "dl-timeline.h"
+#include "dl-presentation-strip.h"
+#include "dl-widget-png.h"
+#include "dl-words.h"
 
 #define FLY_MS        1600
 #define DAY           (24 * 3600)
-#define MIN_TEXT_PX   14.0
 #define MAX_TEXT_PX   160.0
+/* No text smaller than 20 px on a 1080-line screen (15 pt at 96 dpi),
+ * in proportion on others: readable from the back of a room. */
+#define MIN_TEXT_AT_1080  20.0
+/* The smallest label's share of the body text size. */
+#define SMALLEST_SCALE    0.75
+
 
 typedef struct {
   DlEvent *event;    /* owned, or NULL */
@@ -77,9 +84,23 @@ struct _DlPresentation
   GtkLabel          *caption_label;
   GtkLabel          *passage_label;
   GtkLabel          *source_label;
-  GtkLabel          *hint_label;
-  DlTimeline        *timeline;
+  GtkLabel          *more_label;
+  DlPresentationStrip *timeline;
+  GtkWidget         *locator;
+  cairo_surface_t   *locator_surface;
+  GtkStack          *stack;
+  GtkWidget         *slide;
+  GtkLabel          *end_title;
+  GtkLabel          *end_sources;
+  GtkLabel          *end_hint;
   GArray            *scaled;       /* of ScaledLabel */
+
+  char              *screenshot_path;
+  guint              screenshot_timeout;
+
+  gboolean           at_end;       /* the end slide shows */
+  gboolean           split;        /* the passage does not fit: it gets its own key press */
+  gboolean           passage_page; /* showing that second part */
 
   double             text_size;
   int                layout_width;
@@ -99,6 +120,13 @@ struct _DlPresentation
 };
 
 G_DEFINE_FINAL_TYPE (DlPresentation, dl_presentation, GTK_TYPE_WINDOW)
+
+enum {
+  SIGNAL_SCREENSHOT_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Helpers */
 
@@ -193,6 +221,57 @@ map_size (DlPresentation *self,
   *height = h;
 }
 
+/* The inset's picture is drawn once per step and size (it draws basemap
+ * tiles), not on every frame. */
+static void
+locator_draw (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  DlPresentation *self = user_data;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+
+  if (self->locator_surface == NULL
+      || cairo_image_surface_get_width (self->locator_surface) != width * scale
+      || cairo_image_surface_get_height (self->locator_surface) != height * scale)
+    {
+      cairo_t *surface_cr;
+      double map_width, map_height;
+
+      g_clear_pointer (&self->locator_surface, cairo_surface_destroy);
+      self->locator_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      cairo_surface_set_device_scale (self->locator_surface, scale, scale);
+      surface_cr = cairo_create (self->locator_surface);
+      map_size (self, &map_width, &map_height);
+      dl_map_image_draw_locator (surface_cr, width, height, &self->target, map_width, map_height,
+                                 adw_style_manager_get_dark (adw_style_manager_get_default ()), scale,
+                                 MAX (1.0, self->text_size / 22.0));
+      cairo_destroy (surface_cr);
+    }
+  cairo_set_source_surface (cr, self->locator_surface, 0, 0);
+  cairo_paint (cr);
+}
+
+/* Zoomed in past region scale (a school, a town), a small map of the
+ * region shows where the step is. */
+static void
+update_locator (DlPresentation *self)
+{
+  double width, height;
+  gboolean show = !self->at_end && current_step (self) != NULL && current_step (self)->event != NULL
+                  && self->target.zoom >= DL_MAP_IMAGE_LOCATOR_MIN_ZOOM;
+
+  map_size (self, &width, &height);
+  g_clear_pointer (&self->locator_surface, cairo_surface_destroy);
+  gtk_widget_set_size_request (self->locator, (int) (height * 0.34), (int) (height * 0.27));
+  gtk_widget_set_margin_start (self->locator, (int) (self->text_size * 0.6));
+  gtk_widget_set_margin_top (self->locator, (int) (self->text_size * 0.6));
+  gtk_widget_set_visible (self->locator, show);
+  gtk_widget_queue_draw (self->locator);
+}
+
 static void
 fly_to_step (DlPresentation *self,
              gboolean        animate)
@@ -230,7 +309,7 @@ timeline_tick_cb (GtkWidget     *widget,
   e = t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;  /* ease in-out */
   start = self->timeline_from[0] + (gint64) ((self->timeline_to[0] - self->timeline_from[0]) * e);
   end = self->timeline_from[1] + (gint64) ((self->timeline_to[1] - self->timeline_from[1]) * e);
-  dl_timeline_set_visible_range (self->timeline, start, end);
+  dl_presentation_strip_set_range (self->timeline, start, end);
 
   if (t >= 1)
     {
@@ -258,7 +337,7 @@ move_timeline (DlPresentation *self,
     half = MAX (half, (when->latest - when->earliest) * 3 / 4);
   half = MIN (half, (gint64) 5 * 365 * DAY);
 
-  dl_timeline_set_selected (self->timeline, step->event);
+  dl_presentation_strip_set_selected (self->timeline, step->event);
 
   if (self->timeline_tick != 0)
     {
@@ -268,16 +347,24 @@ move_timeline (DlPresentation *self,
 
   if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)) && animations_enabled (self))
     {
-      dl_timeline_get_visible_range (self->timeline, &self->timeline_from[0], &self->timeline_from[1]);
+      dl_presentation_strip_get_range (self->timeline, &self->timeline_from[0], &self->timeline_from[1]);
       self->timeline_to[0] = mid - half;
       self->timeline_to[1] = mid + half;
       self->timeline_t0 = g_get_monotonic_time ();
       /* Hold the range where it was while the tick callback starts. */
-      dl_timeline_set_visible_range (self->timeline, self->timeline_from[0], self->timeline_from[1]);
+      dl_presentation_strip_set_range (self->timeline, self->timeline_from[0], self->timeline_from[1]);
       self->timeline_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->timeline), timeline_tick_cb, self, NULL);
     }
   else
-    dl_timeline_set_visible_range (self->timeline, mid - half, mid + half);
+    dl_presentation_strip_set_range (self->timeline, mid - half, mid + half);
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
 static void
@@ -293,32 +380,30 @@ update_caption (DlPresentation *self)
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  self->steps->len > 0 ? (double) (self->step + 1) / self->steps->len : 0);
   gtk_label_set_text (self->narrative_label, self->title);
+  set_label (self->more_label, NULL);
 
   if (step == NULL)
     {
-      gtk_label_set_text (self->title_label, _("Nothing to present"));
+      set_label (self->title_label, _("Nothing to present"));
       return;
     }
 
   event = step->event;
   if (event == NULL)
     {
-      gtk_label_set_text (self->title_label, step->caption != NULL ? step->caption : "");
+      g_autofree char *caption = dl_words_cite (self->dataset, step->caption);
+
+      set_label (self->title_label, caption);
       return;
     }
 
   {
     g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
-    g_autoptr(GString) places = g_string_new (NULL);
+    g_autofree char *places = dl_words_places (event);
     const char *category = dl_event_get_category (event);
-    const char *caption = step->caption != NULL && *step->caption != '\0' ? step->caption : dl_event_get_summary (event);
-
-    for (guint p = 0; p < dl_event_get_n_places (event); p++)
-      {
-        if (p > 0)
-          g_string_append (places, " · ");
-        g_string_append (places, dl_place_get_name (dl_event_get_place (event, p)));
-      }
+    /* Captions and summaries cite sources by id in the dataset: never on screen. */
+    g_autofree char *caption = dl_words_cite (self->dataset, step->caption != NULL && *step->caption != '\0'
+                                                              ? step->caption : dl_event_get_summary (event));
 
     /* The chip's colour class follows the category. */
     {
@@ -329,12 +414,12 @@ update_caption (DlPresentation *self)
           gtk_widget_remove_css_class (GTK_WIDGET (self->category_label), classes[c]);
     }
     gtk_widget_add_css_class (GTK_WIDGET (self->category_label), dl_category_get_css_class (category));
-    gtk_label_set_text (self->category_label, dl_category_get_label (category));
+    set_label (self->category_label, dl_category_get_label (category));
 
-    gtk_label_set_text (self->title_label, dl_event_get_title (event));
-    gtk_label_set_text (self->date_label, date);
-    gtk_label_set_text (self->place_label, places->str);
-    gtk_label_set_text (self->caption_label, caption != NULL ? caption : "");
+    set_label (self->title_label, dl_event_get_title (event));
+    set_label (self->date_label, date);
+    set_label (self->place_label, places);
+    set_label (self->caption_label, caption);
 
     if (dl_event_get_n_excerpts (event) > 0)
       {
@@ -344,17 +429,41 @@ update_caption (DlPresentation *self)
           ? g_strdup (excerpt->exact) : g_strdup_printf (_("“%s”"), excerpt->exact);
         g_autofree char *source = g_strdup_printf ("— %s", dl_source_get_title (excerpt->source));
 
-        gtk_label_set_text (self->passage_label, quote);
-        gtk_label_set_text (self->source_label, source);
-        gtk_widget_set_visible (GTK_WIDGET (self->passage_label), TRUE);
-        gtk_widget_set_visible (GTK_WIDGET (self->source_label), TRUE);
+        set_label (self->passage_label, quote);
+        set_label (self->source_label, source);
       }
     else
       {
-        gtk_widget_set_visible (GTK_WIDGET (self->passage_label), FALSE);
-        gtk_widget_set_visible (GTK_WIDGET (self->source_label), FALSE);
+        set_label (self->passage_label, NULL);
+        set_label (self->source_label, NULL);
       }
   }
+}
+
+/* A passage too long to fit beside the caption at the smallest size gets
+ * its own key press: first the step without it (saying more follows), then
+ * the passage in full in place of the caption. Never cut. */
+static void
+apply_split (DlPresentation *self)
+{
+  gboolean has_passage = gtk_label_get_text (self->passage_label)[0] != '\0';
+
+  if (!self->split || !has_passage)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->caption_label), self->passage_page);
+  gtk_widget_set_visible (GTK_WIDGET (self->passage_label), self->passage_page);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), self->passage_page);
+  if (self->passage_page)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->caption_label), FALSE);
+      set_label (self->more_label, NULL);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->caption_label), TRUE);
+      set_label (self->more_label, _("Next: what the article says"));
+    }
 }
 
 static void fit_text (DlPresentation *self);
@@ -371,6 +480,10 @@ show_step (DlPresentation *self,
 
   step = MIN (step, self->steps->len - 1);
   self->step = step;
+  self->at_end = FALSE;
+  self->split = FALSE;
+  self->passage_page = FALSE;
+  gtk_stack_set_visible_child (self->stack, self->slide);
   s = current_step (self);
   g_assert (s != NULL);
 
@@ -379,53 +492,113 @@ show_step (DlPresentation *self,
   fit_text (self);
   fly_to_step (self, animate);
   move_timeline (self, animate);
+  update_locator (self);
 
   /* Screen readers hear the new step. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->panel), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->title_label), -1);
 }
 
+/* The last slide: the story's title, its sources, and how to leave. */
+static void
+show_end (DlPresentation *self)
+{
+  GListModel *sources = dl_dataset_get_sources (self->dataset);
+  g_autoptr(GHashTable) cited = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  self->at_end = TRUE;
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      DlEvent *event = g_array_index (self->steps, Step, i).event;
+
+      for (guint e = 0; event != NULL && e < dl_event_get_n_excerpts (event); e++)
+        g_hash_table_add (cited, dl_event_get_excerpt (event, e)->source);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+
+      if (g_hash_table_size (cited) > 0 && !g_hash_table_contains (cited, source))
+        continue;
+      if (list->len > 0)
+        g_string_append_c (list, '\n');
+      g_string_append_printf (list, "%u. %s", i + 1, dl_source_get_title (source));
+    }
+
+  gtk_label_set_text (self->end_title, self->title);
+  gtk_label_set_text (self->end_sources, list->str);
+  gtk_stack_set_visible_child_name (self->stack, "end");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stack), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("End of the presentation"), -1);
+}
+
 /* The largest text, from a size set by the window's height down to three
  * quarters of it, with which the whole caption fits beside the map. */
+/* Laid out at @size px, does the caption fit the panel's height? */
+static gboolean
+caption_fits (DlPresentation *self,
+              double          size,
+              int             panel_width,
+              int             available)
+{
+  int margin = (int) round (size * 1.1);
+  int minimum, natural;
+
+  self->text_size = size;
+  apply_text_size (self);
+  gtk_widget_set_margin_start (self->panel_box, margin);
+  gtk_widget_set_margin_end (self->panel_box, margin);
+  gtk_widget_set_margin_top (self->panel_box, margin);
+  gtk_widget_set_margin_bottom (self->panel_box, margin);
+  gtk_box_set_spacing (GTK_BOX (self->panel_box), (int) round (size * 0.45));
+  gtk_widget_measure (self->panel_box, GTK_ORIENTATION_VERTICAL, panel_width, &minimum, &natural, NULL, NULL);
+
+  return natural <= available;
+}
+
+/* The largest text, from a size set by the window's height down to the
+ * smallest readable one, with which the whole caption fits beside the map;
+ * when even that is too big, the passage gets its own key press. */
 static void
 fit_text (DlPresentation *self)
 {
   int width = self->layout_width;
   int height = self->layout_height;
   int panel_width = (int) (width * 0.38);
-  int strip_height = MAX (110, (int) (height * 0.16));
-  double base;
-  int available;
+  double base, smallest;
+  int strip_height, available;
 
   if (width <= 0 || height <= 0)
     return;
 
   /* About 34 lines of body text fit the height: 22 px at 768, 32 px at
-   * 1080, 64 px at 2160. */
-  base = CLAMP (height / 34.0, MIN_TEXT_PX, MAX_TEXT_PX);
-  available = height - strip_height - 2 * (int) round (base);
+   * 1080, 64 px at 2160; never a label under 20 px at 1080. */
+  smallest = MIN_TEXT_AT_1080 / SMALLEST_SCALE * height / 1080.0;
+  base = CLAMP (height / 34.0, smallest, MAX_TEXT_PX);
+  dl_presentation_strip_set_text_size (self->timeline, base * SMALLEST_SCALE);
+  strip_height = (int) ceil (base * SMALLEST_SCALE * 3.2);
+  available = height - strip_height - 2;
 
-  self->text_size = base;
-  for (int i = 0; i < 6; i++)
+  apply_split (self);
+  for (double size = base; ; size = MAX (size * 0.95, smallest))
     {
-      int margin = (int) round (self->text_size * 1.1);
-      int minimum, natural;
-
-      apply_text_size (self);
-      gtk_widget_set_margin_start (self->panel_box, margin);
-      gtk_widget_set_margin_end (self->panel_box, margin);
-      gtk_widget_set_margin_top (self->panel_box, margin);
-      gtk_widget_set_margin_bottom (self->panel_box, margin);
-      gtk_box_set_spacing (GTK_BOX (self->panel_box), (int) round (self->text_size * 0.45));
-
-      gtk_widget_measure (self->panel_box, GTK_ORIENTATION_VERTICAL, panel_width, &minimum, &natural, NULL, NULL);
-      if (natural <= available || self->text_size < base * 0.82)
+      if (caption_fits (self, size, panel_width, available))
         break;
-      self->text_size *= 0.95;
+      if (size <= smallest)
+        {
+          if (!self->split && gtk_label_get_text (self->passage_label)[0] != '\0')
+            {
+              self->split = TRUE;
+              apply_split (self);
+              size = base / 0.95;
+              continue;
+            }
+          break;
+        }
     }
 
   gtk_widget_set_size_request (self->panel, panel_width, -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, strip_height);
 }
 
 static gboolean
@@ -447,6 +620,7 @@ refit (gpointer user_data)
   self->refit_idle = 0;
   if (!dl_map_is_flying (self->map))
     fly_to_step (self, FALSE);
+  update_locator (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -528,6 +702,23 @@ action_leave (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static gboolean
+take_screenshot (gpointer user_data)
+{
+  DlPresentation *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->screenshot_timeout = 0;
+  ok = dl_widget_save_png (GTK_WIDGET (self), NULL, self->screenshot_path, &error);
+  if (!ok)
+    g_printerr (_("%s: cannot save the screenshot: %s\n"), self->screenshot_path, error->message);
+  g_signal_emit (self, signals[SIGNAL_SCREENSHOT_SAVED], 0, ok);
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Vfuncs */
 
 static void
@@ -561,6 +752,7 @@ dl_presentation_dispose (GObject *object)
   DlPresentation *self = DL_PRESENTATION (object);
 
   g_clear_handle_id (&self->layout_idle, g_source_remove);
+  g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
   g_clear_handle_id (&self->refit_idle, g_source_remove);
   if (self->timeline_tick != 0 && self->timeline != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline), self->timeline_tick);
@@ -569,6 +761,7 @@ dl_presentation_dispose (GObject *object)
   G_OBJECT_CLASS (dl_presentation_parent_class)->dispose (object);
 
   g_clear_object (&self->base_source);
+  g_clear_pointer (&self->locator_surface, cairo_surface_destroy);
   g_clear_object (&self->events);
   g_clear_object (&self->step_events);
   g_clear_object (&self->dataset);
@@ -582,6 +775,7 @@ dl_presentation_finalize (GObject *object)
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->scaled, g_array_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->screenshot_path, g_free);
 
   G_OBJECT_CLASS (dl_presentation_parent_class)->finalize (object);
 }
@@ -606,6 +800,11 @@ dl_presentation_class_init (DlPresentationClass *klass)
   object_class->finalize = dl_presentation_finalize;
   widget_class->size_allocate = dl_presentation_size_allocate;
 
+  /* After dl_presentation_save_screenshot(): whether the PNG was written. */
+  signals[SIGNAL_SCREENSHOT_SAVED] =
+    g_signal_new ("screenshot-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, action_next);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, action_previous);
   gtk_widget_class_install_action (widget_class, "presentation.first", NULL, action_first);
@@ -623,7 +822,7 @@ build_ui (DlPresentation *self)
   GtkWidget *map_overlay = gtk_overlay_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  ShumateLicense *license = shumate_license_new ();
+  const char *attribution = NULL;
   ShumateViewport *viewport;
 
   /* The map */
@@ -652,7 +851,8 @@ build_ui (DlPresentation *self)
                                                    NULL);
         shumate_viewport_set_reference_map_source (viewport, self->base_source);
         shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (self->base_source, viewport)));
-        shumate_license_append_map_source (license, self->base_source);
+        /* The attribution OpenStreetMap requires, as readable as the rest. */
+        attribution = dl_basemap_get_license_text ();
       }
   }
 #endif
@@ -661,16 +861,36 @@ build_ui (DlPresentation *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
   dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->events));
 
-  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), GTK_WIDGET (license));
+  self->locator = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->locator), locator_draw, self, NULL);
+  gtk_widget_set_halign (self->locator, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->locator, GTK_ALIGN_START);
+  gtk_widget_set_can_target (self->locator, FALSE);
+  gtk_widget_set_visible (self->locator, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->locator), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Where the map is, in the region"), -1);
+  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), self->locator);
+
+  if (attribution != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkLabel *label = add_label (self, GTK_BOX (box), SMALLEST_SCALE, FALSE, NULL);
+
+      gtk_label_set_text (label, attribution);
+      gtk_label_set_max_width_chars (label, 70);
+      gtk_widget_add_css_class (box, "presentation-attribution");
+      gtk_widget_set_halign (box, GTK_ALIGN_END);
+      gtk_widget_set_valign (box, GTK_ALIGN_END);
+      gtk_widget_set_can_target (box, FALSE);
+      gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), box);
+    }
   gtk_box_append (GTK_BOX (hbox), map_overlay);
   gtk_box_append (GTK_BOX (hbox), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
 
   /* The caption panel */
   self->panel_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (self->panel_box), header);
-  self->narrative_label = add_label (self, GTK_BOX (header), 0.7, FALSE, "dim-label");
+  self->narrative_label = add_label (self, GTK_BOX (header), SMALLEST_SCALE, FALSE, "dim-label");
   gtk_widget_set_hexpand (GTK_WIDGET (self->narrative_label), TRUE);
   self->progress_label = add_label (self, GTK_BOX (header), 0.9, TRUE, "numeric");
   gtk_label_set_wrap (self->progress_label, FALSE);
@@ -682,7 +902,7 @@ build_ui (DlPresentation *self)
                                   _("Progress through the narrative"), -1);
   gtk_box_append (GTK_BOX (self->panel_box), GTK_WIDGET (self->progress_bar));
 
-  self->category_label = add_label (self, GTK_BOX (self->panel_box), 0.6, TRUE, "category-chip");
+  self->category_label = add_label (self, GTK_BOX (self->panel_box), SMALLEST_SCALE, TRUE, "category-chip");
   gtk_label_set_wrap (self->category_label, FALSE);
   gtk_label_set_max_width_chars (self->category_label, -1);
   gtk_widget_set_halign (GTK_WIDGET (self->category_label), GTK_ALIGN_START);
@@ -696,9 +916,8 @@ build_ui (DlPresentation *self)
   self->passage_label = add_label (self, GTK_BOX (self->panel_box), 0.9, FALSE, NULL);
   g_array_index (self->scaled, ScaledLabel, self->scaled->len - 1).serif = TRUE;
   gtk_widget_set_margin_top (GTK_WIDGET (self->passage_label), 8);
-  gtk_label_set_lines (self->passage_label, 5);
-  gtk_label_set_ellipsize (self->passage_label, PANGO_ELLIPSIZE_END);
-  self->source_label = add_label (self, GTK_BOX (self->panel_box), 0.65, FALSE, "dim-label");
+  self->source_label = add_label (self, GTK_BOX (self->panel_box), SMALLEST_SCALE, FALSE, "dim-label");
+  self->more_label = add_label (self, GTK_BOX (self->panel_box), SMALLEST_SCALE, TRUE, "accent");
 
   /* Long passages scroll rather than push the strip off screen. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -714,22 +933,48 @@ build_ui (DlPresentation *self)
   gtk_box_append (GTK_BOX (vbox), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   /* The timeline strip */
-  self->timeline = dl_timeline_new ();
+  self->timeline = DL_PRESENTATION_STRIP (dl_presentation_strip_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), FALSE);
   gtk_widget_set_focusable (GTK_WIDGET (self->timeline), FALSE);
-  dl_timeline_set_model (self->timeline, G_LIST_MODEL (self->step_events));
+  dl_presentation_strip_set_events (self->timeline, G_LIST_MODEL (self->step_events));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("When the steps happened"), -1);
   g_signal_connect_object (self->timeline, "event-activated", G_CALLBACK (on_timeline_event_activated), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (vbox), GTK_WIDGET (self->timeline));
 
-  self->hint_label = GTK_LABEL (gtk_label_new (_("Page Down, Space: next · Page Up: back · B: black screen · Esc: leave")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "caption");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->hint_label), 2);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->hint_label), 4);
-  gtk_box_append (GTK_BOX (vbox), GTK_WIDGET (self->hint_label));
+  /* The end slide */
+  {
+    GtkWidget *end = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    GtkLabel *heading;
 
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), vbox);
+    gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
+    gtk_widget_set_halign (end, GTK_ALIGN_CENTER);
+    gtk_widget_set_size_request (end, 0, -1);
+    self->end_title = add_label (self, GTK_BOX (end), 2.0, TRUE, NULL);
+    gtk_label_set_justify (self->end_title, GTK_JUSTIFY_CENTER);
+    gtk_label_set_xalign (self->end_title, 0.5);
+    gtk_label_set_max_width_chars (self->end_title, 40);
+    heading = add_label (self, GTK_BOX (end), 1.0, TRUE, "dim-label");
+    gtk_label_set_text (heading, _("Sources"));
+    gtk_widget_set_margin_top (GTK_WIDGET (heading), 24);
+    self->end_sources = add_label (self, GTK_BOX (end), 0.9, FALSE, NULL);
+    gtk_label_set_max_width_chars (self->end_sources, 60);
+    self->end_hint = add_label (self, GTK_BOX (end), 0.8, FALSE, "dim-label");
+    gtk_label_set_text (self->end_hint, _("Press Esc to leave, Page Up to go back"));
+    gtk_label_set_xalign (self->end_hint, 0.5);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->end_hint), 36);
+    gtk_widget_set_margin_start (end, 48);
+    gtk_widget_set_margin_end (end, 48);
+
+    self->stack = GTK_STACK (gtk_stack_new ());
+    gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+    self->slide = vbox;
+    gtk_stack_add_named (self->stack, vbox, "slide");
+    gtk_stack_add_named (self->stack, end, "end");
+  }
+
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->stack));
 
   /* The black screen covers everything, mouse included. */
   self->black = gtk_drawing_area_new ();
@@ -813,10 +1058,12 @@ dl_presentation_new (GtkWindow  *parent,
   }
 
   n_narratives = dl_dataset_get_n_narratives (dataset);
+  if (g_strcmp0 (narrative_id, DL_PRESENTATION_EVERY_EVENT) == 0)
+    n_narratives = 0;  /* every event, in time order */
   for (guint i = 0; i < n_narratives && narrative_id != NULL; i++)
     if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, narrative_id) == 0)
       narrative = dl_dataset_get_narrative (dataset, i);
-  if (narrative == NULL && narrative_id != NULL)
+  if (narrative == NULL && narrative_id != NULL && n_narratives > 0)
     g_warning ("No narrative “%s”: presenting the first one", narrative_id);
   if (narrative == NULL && n_narratives > 0)
     narrative = dl_dataset_get_narrative (dataset, 0);
@@ -904,29 +1151,45 @@ dl_presentation_go_to_step (DlPresentation *self,
   if (self->steps->len == 0)
     return;
   step = MIN (step, self->steps->len - 1);
-  if (step == self->step)
+  if (step == self->step && !self->at_end)
     return;
-  show_step (self, step, TRUE);
+  show_step (self, step, !self->at_end);
 }
 
 void
 dl_presentation_next (DlPresentation *self)
 {
   g_return_if_fail (DL_IS_PRESENTATION (self));
-  if (self->step + 1 < self->steps->len)
+
+  dl_presentation_set_blacked_out (self, FALSE);
+  if (self->at_end || self->steps->len == 0)
+    return;
+  if (self->split && !self->passage_page)
+    {
+      self->passage_page = TRUE;
+      fit_text (self);
+    }
+  else if (self->step + 1 < self->steps->len)
     dl_presentation_go_to_step (self, self->step + 1);
   else
-    dl_presentation_set_blacked_out (self, FALSE);
+    show_end (self);
 }
 
 void
 dl_presentation_previous (DlPresentation *self)
 {
   g_return_if_fail (DL_IS_PRESENTATION (self));
-  if (self->step > 0)
+
+  dl_presentation_set_blacked_out (self, FALSE);
+  if (self->at_end)
+    show_step (self, self->step, FALSE);
+  else if (self->passage_page)
+    {
+      self->passage_page = FALSE;
+      fit_text (self);
+    }
+  else if (self->step > 0)
     dl_presentation_go_to_step (self, self->step - 1);
-  else
-    dl_presentation_set_blacked_out (self, FALSE);
 }
 
 gboolean
@@ -967,15 +1230,18 @@ dl_presentation_get_timeline (DlPresentation *self)
 char *
 dl_presentation_get_caption_text (DlPresentation *self)
 {
-  GtkLabel *labels[] = {
+  GtkLabel *slide_labels[] = {
     self->narrative_label, self->progress_label, self->category_label, self->title_label, self->date_label,
-    self->place_label, self->caption_label, self->passage_label, self->source_label,
+    self->place_label, self->caption_label, self->passage_label, self->source_label, self->more_label,
   };
+  GtkLabel *end_labels[] = { self->end_title, self->end_sources, self->end_hint };
+  GtkLabel **labels = self->at_end ? end_labels : slide_labels;
+  guint n = self->at_end ? G_N_ELEMENTS (end_labels) : G_N_ELEMENTS (slide_labels);
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (DL_IS_PRESENTATION (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  for (guint i = 0; i < n; i++)
     if (gtk_widget_get_visible (GTK_WIDGET (labels[i])))
       {
         g_string_append (out, gtk_label_get_text (labels[i]));
@@ -997,4 +1263,133 @@ dl_presentation_get_text_size (DlPresentation *self)
 {
   g_return_val_if_fail (DL_IS_PRESENTATION (self), 0);
   return self->text_size;
+}
+
+gboolean
+dl_presentation_is_at_end (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), FALSE);
+  return self->at_end;
+}
+
+gboolean
+dl_presentation_is_passage_split (DlPresentation *self)
+{
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), FALSE);
+  return self->split;
+}
+
+/* The labels shown now, on the slide or the end slide. */
+static GPtrArray *
+shown_labels (DlPresentation *self)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->scaled->len; i++)
+    {
+      GtkWidget *label = GTK_WIDGET (g_array_index (self->scaled, ScaledLabel, i).label);
+
+      if (gtk_widget_is_drawable (label) && gtk_label_get_text (GTK_LABEL (label))[0] != '\0')
+        g_ptr_array_add (labels, label);
+    }
+
+  return labels;
+}
+
+double
+dl_presentation_get_smallest_text (DlPresentation *self)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  double smallest = 0;
+
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), 0);
+
+  labels = shown_labels (self);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (gtk_label_get_layout (g_ptr_array_index (labels, i)));
+
+      /* Every run Pango laid out, at the size it was shaped at. */
+      do
+        {
+          PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+          if (run != NULL)
+            {
+              PangoFontDescription *font = pango_font_describe_with_absolute_size (run->item->analysis.font);
+              double px = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+              if (smallest == 0 || px < smallest)
+                smallest = px;
+              pango_font_description_free (font);
+            }
+        }
+      while (pango_layout_iter_next_run (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  if (gtk_widget_is_drawable (GTK_WIDGET (self->timeline)))
+    {
+      double strip = dl_presentation_strip_get_smallest_text (self->timeline);
+
+      if (strip > 0 && (smallest == 0 || strip < smallest))
+        smallest = strip;
+    }
+
+  return smallest;
+}
+
+gboolean
+dl_presentation_is_text_cut (DlPresentation *self)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_return_val_if_fail (DL_IS_PRESENTATION (self), FALSE);
+
+  labels = shown_labels (self);
+  for (guint i = 0; i < labels->len; i++)
+    if (pango_layout_is_ellipsized (gtk_label_get_layout (g_ptr_array_index (labels, i))))
+      return TRUE;
+
+  /* The caption panel scrolls rather than push the strip off: text below
+   * its fold is cut too. */
+  {
+    int minimum, natural;
+
+    gtk_widget_measure (self->panel_box, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (self->panel),
+                        &minimum, &natural, NULL, NULL);
+    if (gtk_widget_is_drawable (self->panel) && natural > gtk_widget_get_height (self->panel) + 1)
+      return TRUE;
+  }
+
+  return FALSE;
+}
+
+void
+dl_presentation_show_slide (DlPresentation *self,
+                            guint           slide)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+
+  if (slide >= self->steps->len && self->steps->len > 0)
+    {
+      show_step (self, self->steps->len - 1, FALSE);
+      show_end (self);
+    }
+  else
+    show_step (self, slide, FALSE);
+}
+
+void
+dl_presentation_save_screenshot (DlPresentation *self,
+                                 const char     *path,
+                                 guint           delay_ms)
+{
+  g_return_if_fail (DL_IS_PRESENTATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->screenshot_path);
+  self->screenshot_path = g_strdup (path);
+  g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
+  self->screenshot_timeout = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, take_screenshot, self, NULL);
 }

@@ -15,9 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlPresentation, dl_presentation, DL, PRESENTATION, GtkWindow)
 
+/* The id standing for "every event in time order". */
+#define DL_PRESENTATION_EVERY_EVENT "*"
+
 /* Presents @narrative_id of @dataset (NULL, or an unknown id: the first
- * narrative; without narratives, every event in time order), starting at
- * the first step. Keys: next Page Down, Right, Down, Space, Return, KP_Enter,
+ * narrative; DL_PRESENTATION_EVERY_EVENT or without narratives, every event
+ * in time order), starting at the first step. After the last step comes an
+ * end slide (the title, the sources, how to leave). Keys: next Page Down, Right, Down, Space, Return, KP_Enter,
  * N; previous Page Up, Left, Up, BackSpace, P; Home/End; B or period blacks
  * the screen; Escape leaves. The same as the widget actions
  * "presentation.next", "presentation.previous", "presentation.first",
@@ -53,5 +57,23 @@ char           *dl_presentation_get_caption_text   (DlPresentation *self);
 gboolean        dl_presentation_is_flying          (DlPresentation *self);
 /* The body text size in pixels, which follows the window's height. */
 double          dl_presentation_get_text_size      (DlPresentation *self);
+/* Shows @slide at once (0 the first step; n_steps the end slide). */
+void            dl_presentation_show_slide         (DlPresentation *self,
+                                                    guint           slide);
+/* After @delay_ms (tiles are drawn meanwhile), saves the window as a PNG,
+ * emits "screenshot-saved" (gboolean: written) and closes. */
+void            dl_presentation_save_screenshot    (DlPresentation *self,
+                                                    const char     *path,
+                                                    guint           delay_ms);
+/* TRUE on the end slide. */
+gboolean        dl_presentation_is_at_end          (DlPresentation *self);
+/* TRUE when the step's passage did not fit beside its caption and shows on
+ * the next key press. */
+gboolean        dl_presentation_is_passage_split   (DlPresentation *self);
+/* The smallest font size, in pixels, Pango laid out for the text shown
+ * (caption panel, end slide, timeline strip). */
+double          dl_presentation_get_smallest_text  (DlPresentation *self);
+/* TRUE when any text shown is ellipsized or runs past the panel. */
+gboolean        dl_presentation_is_text_cut        (DlPresentation *self);
 
 G_END_DECLS
