@@ -208,8 +208,17 @@ snapshot_window (GtkWidget *window)
   h = gtk_widget_get_height (window);
   g_assert_cmpint (w, >, 0);
 
+  /* A widget waiting for a new allocation draws nothing: on a loaded
+   * machine a tile arriving may have queued one, so let the frame run. */
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  while (node == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
 
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
