@@ -208,16 +208,17 @@ snapshot_window (GtkWidget *window)
   h = gtk_widget_get_height (window);
   g_assert_cmpint (w, >, 0);
 
-  /* A widget waiting for a new allocation draws nothing: on a loaded
-   * machine a tile arriving may have queued one, so let the frame run. */
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  while (node == NULL && g_get_monotonic_time () < deadline)
+  /* A mapped window has no render node until its first frame is painted,
+   * which on a loaded machine can come well after the size. */
+  for (;;)
     {
-      g_main_context_iteration (NULL, TRUE);
-      snapshot = gtk_snapshot_new ();
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL || g_get_monotonic_time () >= deadline)
+        break;
+      snapshot = gtk_snapshot_new ();
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
     }
   g_assert_nonnull (node);
 
