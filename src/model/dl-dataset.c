@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dl-dataset.h"
+#include "dl-dataset-private.h"
 #include "dl-json-reader.h"
 #include "dl-model-private.h"
 
@@ -40,6 +41,8 @@ struct _DlDataset
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
+
+guint64 dl_articles_max_total = DL_ARTICLES_MAX_TOTAL;
 
 /* What the loader carries around while reading one file. */
 typedef struct {
@@ -435,9 +438,9 @@ read_article (Loader     *loader,
   if ((text = g_hash_table_lookup (loader->articles, real)) != NULL)
     return dl_text_ref (text);
 
-  if (loader->article_bytes + (guint64) st.st_size > DL_ARTICLES_MAX_TOTAL)
+  if (loader->article_bytes + (guint64) st.st_size > dl_articles_max_total)
     {
-      g_autofree char *max = g_format_size (DL_ARTICLES_MAX_TOTAL);
+      g_autofree char *max = g_format_size (dl_articles_max_total);
 
       dl_problems_error (loader->problems, path,
                          _("cannot read “%s”: the dataset's articles together would exceed %s, "
