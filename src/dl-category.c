@@ -10,21 +10,23 @@
 
 typedef struct {
   const char *id;
-  const char *color;   /* GNOME palette */
+  /* Every pair differs by CIEDE2000 ΔE ≥ 20 and each stands out from the
+   * land and the sea of both basemap styles: tests/test-category.c. */
+  const char *color;
   const char *label;
   const char *css_class;
 } Category;
 
 static const Category categories[] = {
-  { "strike",       "#e01b24", N_("Strike"), "category-strike" },
-  { "attack",       "#a51d2d", N_("Attack"), "category-attack" },
+  { "strike",       "#df0822", N_("Strike"), "category-strike" },
+  { "attack",       "#88002b", N_("Attack"), "category-attack" },
   { "killing",      "#63452c", N_("Killing"), "category-killing" },
-  { "military",     "#5e5c64", N_("Military"), "category-military" },
-  { "hostages",     "#e66100", N_("Hostages"), "category-hostages" },
+  { "military",     "#694966", N_("Military"), "category-military" },
+  { "hostages",     "#ba6113", N_("Hostages"), "category-hostages" },
   { "diplomacy",    "#1c71d8", N_("Diplomacy"), "category-diplomacy" },
-  { "statement",    "#9141ac", N_("Statement"), "category-statement" },
+  { "statement",    "#993dca", N_("Statement"), "category-statement" },
   { "truce",        "#26a269", N_("Truce"), "category-truce" },
-  { "humanitarian", "#c88800", N_("Humanitarian"), "category-humanitarian" },
+  { "humanitarian", "#b68f19", N_("Humanitarian"), "category-humanitarian" },
 };
 
 static const Category *

@@ -194,10 +194,12 @@ test_csv (void)
   rows = parse_csv (text);
   g_assert_cmpuint (rows->len, ==, n + 1);
   header = g_ptr_array_index (rows, 0);
-  g_assert_cmpuint (header->len, ==, 11);
+  g_assert_cmpuint (header->len, ==, 16);
   g_assert_cmpstr (g_ptr_array_index (header, 0), ==, "id");
   g_assert_cmpstr (g_ptr_array_index (header, 6), ==, "lat");
   g_assert_cmpstr (g_ptr_array_index (header, 10), ==, "excerpts");
+  g_assert_cmpstr (g_ptr_array_index (header, 12), ==, "place");
+  g_assert_cmpstr (g_ptr_array_index (header, 15), ==, "passage_source");
 
   for (guint i = 0; i < n; i++)
     {
@@ -207,7 +209,7 @@ test_csv (void)
       g_autoptr(GPtrArray) sources = dl_event_dup_source_ids (event);
       g_auto(GStrv) row_sources = NULL;
 
-      g_assert_cmpuint (row->len, ==, 11);
+      g_assert_cmpuint (row->len, ==, 16);
       g_assert_cmpstr (g_ptr_array_index (row, 0), ==, dl_event_get_id (event));
       g_assert_cmpstr (g_ptr_array_index (row, 1), ==, dl_event_get_title (event));
       g_assert_cmpstr (g_ptr_array_index (row, 2), ==, dl_event_get_category (event));
@@ -222,7 +224,36 @@ test_csv (void)
         g_assert_cmpuint (g_strv_length (row_sources), ==, sources->len);
       for (guint s = 0; s < sources->len; s++)
         g_assert_cmpstr (row_sources[s], ==, g_ptr_array_index (sources, s));
+
+      /* A student reads the row without the app: when in words, where by
+       * name, what happened, and the first passage with its article. */
+      {
+        g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
+        g_autofree char *places = dl_words_places (event);
+
+        g_assert_cmpstr (g_ptr_array_index (row, 11), ==, date);
+        g_assert_cmpstr (g_ptr_array_index (row, 12), ==, places);
+        g_assert_cmpstr (g_ptr_array_index (row, 12), !=, "");
+        g_assert_cmpstr (g_ptr_array_index (row, 13), !=, "");
+        g_assert_null (strstr (g_ptr_array_index (row, 13), "(a00"));
+        if (dl_event_get_n_excerpts (event) > 0)
+          {
+            const DlExcerpt *excerpt = dl_event_get_excerpt (event, 0);
+
+            g_assert_cmpstr (g_ptr_array_index (row, 14), ==, excerpt->exact);
+            g_assert_cmpstr (g_ptr_array_index (row, 15), ==, dl_source_get_title (excerpt->source));
+          }
+      }
     }
+
+  /* No mark unless asked; with it, the file starts with one. */
+  g_assert_false (g_str_has_prefix (text, "\xef\xbb\xbf"));
+  {
+    g_autofree char *with_bom = dl_export_csv_full (dataset, NULL, DL_EXPORT_CSV_BOM, NULL);
+
+    g_assert_true (g_str_has_prefix (with_bom, "\xef\xbb\xbfid,title,"));
+    g_assert_cmpstr (with_bom + 3, ==, text);
+  }
 }
 
 static void

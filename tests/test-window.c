@@ -14,6 +14,7 @@
 #include "dl-event-layer.h"
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
+#include "dl-presentation-chooser.h"
 #include "dl-test-util.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
@@ -613,13 +614,44 @@ test_present_and_export (void)
   DlPresentation *presentation = NULL;
   GList *toplevels;
 
-  /* F5 / the Present button: a presentation of the first narrative. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  dl_test_wait_ms (500);
+  /* The Present button: a chooser; its first row presents the first
+   * narrative. (Real keys through it: test-classroom.) */
+  {
+    DlPresentationChooser *chooser = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+    dl_test_wait_ms (500);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (DL_IS_PRESENTATION_CHOOSER (l->data))
+        chooser = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (chooser);
+    g_signal_emit_by_name (dl_presentation_chooser_get_row (chooser, 0), "activate");
+    dl_test_wait_ms (500);
+  }
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (DL_IS_PRESENTATION (l->data))
       presentation = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==,
+                    dl_dataset_get_narrative (dl_window_get_dataset (window), 0)->steps->len);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  dl_test_wait_ms (100);
+
+  /* F5: the one chosen last, again, with no chooser. */
+  presentation = NULL;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-last", NULL);
+  dl_test_wait_ms (500);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      g_assert_false (DL_IS_PRESENTATION_CHOOSER (l->data));
+      if (DL_IS_PRESENTATION (l->data))
+        presentation = l->data;
+    }
   g_list_free (toplevels);
   g_assert_nonnull (presentation);
   g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==,

@@ -10,6 +10,7 @@
 
 #include "dl-export.h"
 #include "dl-export-csv.h"
+#include "dl-words.h"
 
 static void
 append_field (GString    *out,
@@ -69,6 +70,15 @@ dl_export_csv (DlDataset  *dataset,
                GListModel *events,
                gsize      *length)
 {
+  return dl_export_csv_full (dataset, events, DL_EXPORT_CSV_NONE, length);
+}
+
+char *
+dl_export_csv_full (DlDataset        *dataset,
+                    GListModel       *events,
+                    DlExportCsvFlags  flags,
+                    gsize            *length)
+{
   GString *out = g_string_new (NULL);
   guint n;
 
@@ -78,8 +88,16 @@ dl_export_csv (DlDataset  *dataset,
   if (events == NULL)
     events = dl_dataset_get_events (dataset);
 
-  /* Column names are a file format, not user interface: never translated. */
-  g_string_append (out, "id,title,category,when,start,end,lat,lon,precision_m,sources,excerpts\r\n");
+  /* Some spreadsheets read a file without a byte order mark as the
+   * system's legacy encoding: the mark makes them read UTF-8. */
+  if (flags & DL_EXPORT_CSV_BOM)
+    g_string_append (out, "\xef\xbb\xbf");
+
+  /* Column names are a file format, not user interface: never translated.
+   * A row reads on its own: the place by name, the date in words, the
+   * summary and the first passage with its article's title. */
+  g_string_append (out, "id,title,category,when,start,end,lat,lon,precision_m,sources,excerpts,"
+                        "date,place,summary,passage,passage_source\r\n");
 
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
@@ -106,7 +124,23 @@ dl_export_csv (DlDataset  *dataset,
       append_double (out, anchor.lon, 6);
       append_double (out, dl_event_get_precision_m (event), 0);
       append_text (out, joined);
-      append_field (out, n_excerpts, TRUE);
+      append_field (out, n_excerpts, FALSE);
+
+      {
+        g_autofree char *date = dl_edtf_describe (when);
+        g_autofree char *places = dl_words_places (event);
+        g_autofree char *summary = dl_words_cite (dataset, dl_event_get_summary (event));
+        const DlExcerpt *excerpt = dl_event_get_n_excerpts (event) > 0 ? dl_event_get_excerpt (event, 0) : NULL;
+
+        append_text (out, date);
+        append_text (out, places);
+        append_text (out, summary);
+        append_text (out, excerpt != NULL ? excerpt->exact : NULL);
+        append_text (out, excerpt != NULL ? dl_source_get_title (excerpt->source) : NULL);
+        /* The last field ends the row. */
+        g_string_truncate (out, out->len - 1);
+        g_string_append (out, "\r\n");
+      }
     }
 
   if (length != NULL)
@@ -121,6 +155,16 @@ dl_export_csv_to_file (DlDataset   *dataset,
                        const char  *path,
                        GError     **error)
 {
+  return dl_export_csv_to_file_full (dataset, events, DL_EXPORT_CSV_NONE, path, error);
+}
+
+gboolean
+dl_export_csv_to_file_full (DlDataset         *dataset,
+                            GListModel        *events,
+                            DlExportCsvFlags   flags,
+                            const char        *path,
+                            GError           **error)
+{
   g_autofree char *data = NULL;
   gsize length = 0;
 
@@ -128,6 +172,6 @@ dl_export_csv_to_file (DlDataset   *dataset,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = dl_export_csv (dataset, events, &length);
+  data = dl_export_csv_full (dataset, events, flags, &length);
   return dl_write_file_atomically (path, data, length, error);
 }
