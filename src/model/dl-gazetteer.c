@@ -223,10 +223,9 @@ check_file (DlGazetteer  *self,
   if (memcmp (header.magic, GAZ_MAGIC, sizeof header.magic) != 0)
     INVALID ("%s", _("it is not a Dateline gazetteer"));
   if (GUINT32_FROM_LE (header.version) != GAZ_VERSION)
-    INVALID (_("version %u is not supported"), GUINT32_FROM_LE (header.version));
+    INVALID (_("its format version %u is not supported"), GUINT32_FROM_LE (header.version));
   if (GUINT32_FROM_LE (header.file_size) != size)
-    INVALID (_("it has %" G_GSIZE_FORMAT " bytes, its header says %u"),
-             size, GUINT32_FROM_LE (header.file_size));
+    INVALID ("%s", _("its size does not match its header"));
 
   self->n_entries = GUINT32_FROM_LE (header.n_entries);
   self->n_keys = GUINT32_FROM_LE (header.n_keys);
