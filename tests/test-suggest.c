@@ -114,11 +114,11 @@ test_bundled_articles (void)
   g_test_message ("suggestions: %u, right: %u (precision %.0f %%); events found: %u of %u (recall %.0f %%)",
                   n_suggestions, n_right, 100.0 * n_right / MAX (n_suggestions, 1),
                   g_hash_table_size (found), n_events, 100.0 * g_hash_table_size (found) / MAX (n_events, 1));
-  /* Floors at what the rules reach today, so they only get better. Issue
-   * 13 asks for a recall of 60 %: not reached yet (statements with no place
-   * in their sentence, and sentences naming several places, are missed). */
-  g_assert_cmpfloat (100.0 * n_right / MAX (n_suggestions, 1), >=, 50.0);
-  g_assert_cmpfloat (100.0 * g_hash_table_size (found) / MAX (n_events, 1), >=, 35.0);
+  /* Floors at what the rules reach today (57 %, 50 %), so they only get
+   * better. Issue 13 asks for a recall of 60 %: not reached yet; most of
+   * what is missed are statements whose sentence names no place. */
+  g_assert_cmpfloat (100.0 * n_right / MAX (n_suggestions, 1), >=, 55.0);
+  g_assert_cmpfloat (100.0 * g_hash_table_size (found) / MAX (n_events, 1), >=, 48.0);
 }
 
 int

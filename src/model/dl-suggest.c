@@ -159,12 +159,12 @@ acceptable (const DlGazetteerMatch *m,
          m->kind == DL_GAZETTEER_KIND_CAPITAL || m->population >= MIN_ONE_WORD_POPULATION;
 }
 
-/* The best place the sentence names: the most precise of those found. */
+/* The places the sentence names, each once, in text order. */
 static gboolean
-find_place (GArray            *words,
-            DlGazetteer       *gazetteer,
-            DlDataset         *dataset,
-            DlSuggestion      *out)
+find_places (GArray            *words,
+             DlGazetteer       *gazetteer,
+             DlDataset         *dataset,
+             GPtrArray         *places)
 {
   gboolean found = FALSE;
 
@@ -234,18 +234,24 @@ find_place (GArray            *words,
                 precision = MAX (precision, AREA_PRECISION_M);
               }
 
-            if (!found || precision < out->precision_m)
-              {
-                g_clear_pointer (&out->place_name, g_free);
-                g_clear_pointer (&out->place_text, g_free);
-                g_clear_object (&out->place);
-                out->place_name = g_strdup (m->name_en != NULL ? m->name_en : m->name);
-                out->place_text = area != NULL ? g_steal_pointer (&area) : g_strdup (name);
-                out->place = m->place != NULL ? g_object_ref (m->place) : NULL;
-                out->position = m->position;
-                out->precision_m = precision;
-                found = TRUE;
-              }
+            {
+              DlSuggestion *out = g_new0 (DlSuggestion, 1);
+              gboolean seen = FALSE;
+
+              out->place_name = g_strdup (m->name_en != NULL ? m->name_en : m->name);
+              out->place_text = area != NULL ? g_steal_pointer (&area) : g_strdup (name);
+              out->place = m->place != NULL ? g_object_ref (m->place) : NULL;
+              out->position = m->position;
+              out->precision_m = precision;
+              for (guint k = 0; k < places->len; k++)
+                if (g_str_equal (((DlSuggestion *) g_ptr_array_index (places, k))->place_name, out->place_name))
+                  seen = TRUE;
+              if (seen)
+                dl_suggestion_free (out);
+              else
+                g_ptr_array_add (places, out);
+              found = TRUE;
+            }
           }
           i += n - 1;
           break;
@@ -392,44 +398,62 @@ sentence_end (const char *text,
   return next;
 }
 
+static int
+compare_precision (gconstpointer a,
+                   gconstpointer b)
+{
+  const DlSuggestion *sa = *(DlSuggestion * const *) a;
+  const DlSuggestion *sb = *(DlSuggestion * const *) b;
+
+  return (sa->precision_m > sb->precision_m) - (sa->precision_m < sb->precision_m);
+}
+
+/* A sentence that names several places ("in Egypt and Qatar") is one
+ * candidate per place, the most precise first, at most this many. */
+#define MAX_PLACES_PER_SENTENCE 3
+
 static void
-add_suggestion (GPtrArray   *results,
-                const char  *sentence,
-                guint        start_char,
-                const char  *published,
-                DlGazetteer *gazetteer,
-                DlDataset   *dataset)
+add_suggestions (GPtrArray   *results,
+                 const char  *sentence,
+                 guint        start_char,
+                 const char  *published,
+                 DlGazetteer *gazetteer,
+                 DlDataset   *dataset)
 {
   g_autoptr(GArray) words = split_words (sentence, start_char);
-  DlSuggestion *s = g_new0 (DlSuggestion, 1);
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_suggestion_free);
   g_autoptr(DlReldate) r = NULL;
 
-  s->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
-  if (!find_place (words, gazetteer, dataset, s))
-    {
-      dl_suggestion_free (s);
-      return;
-    }
+  if (!find_places (words, gazetteer, dataset, places))
+    return;
+  g_ptr_array_sort (places, compare_precision);
 
   r = dl_reldate_resolve (sentence, published, NULL, NULL, NULL);
-  s->start = start_char;
-  s->end = start_char + g_utf8_strlen (sentence, -1);
-  s->exact = g_strdup (sentence);
-  if (r != NULL)
+  for (guint i = 0; i < places->len && i < MAX_PLACES_PER_SENTENCE; i++)
     {
-      s->when = g_strdup (r->when);
-      s->when_basis = g_strdup (r->when_basis);
+      DlSuggestion *s = g_ptr_array_index (places, i);
+
+      s->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
+      s->start = start_char;
+      s->end = start_char + g_utf8_strlen (sentence, -1);
+      s->exact = g_strdup (sentence);
+      if (r != NULL)
+        {
+          s->when = g_strdup (r->when);
+          s->when_basis = g_strdup (r->when_basis);
+        }
+      else
+        {
+          /* Not dated: as the bundled dataset does, reported at about the
+           * day of writing (a publication date already marked stays so). */
+          s->when = strpbrk (published, "?~%") != NULL ? g_strdup (published)
+                                                       : g_strdup_printf ("%s~", published);
+          s->when_basis = g_strdup_printf ("Not dated: reported in an article published on %s.", published);
+        }
+      find_claims (words, s->claims);
+      g_ptr_array_add (results, g_ptr_array_steal_index (places, i));
+      g_ptr_array_insert (places, i, NULL);
     }
-  else
-    {
-      /* Not dated: as the bundled dataset does, reported at about the day
-       * of writing (a publication date already marked stays as it is). */
-      s->when = strpbrk (published, "?~%") != NULL ? g_strdup (published)
-                                                   : g_strdup_printf ("%s~", published);
-      s->when_basis = g_strdup_printf ("Not dated: reported in an article published on %s.", published);
-    }
-  find_claims (words, s->claims);
-  g_ptr_array_add (results, s);
 }
 
 GPtrArray *
@@ -478,7 +502,7 @@ dl_suggest (const char   *text,
             }
           g_strchomp ((char *) trimmed);
           if (trimmed[0] != '\0')
-            add_suggestion (results, trimmed, start_char + lead, published, gazetteer, dataset);
+            add_suggestions (results, trimmed, start_char + lead, published, gazetteer, dataset);
 
           if (at_end)
             break;
