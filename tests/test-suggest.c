@@ -72,7 +72,6 @@ test_bundled_articles (void)
       const DlText *text = dl_source_get_text (source);
       g_autoptr(GPtrArray) suggestions = NULL;
       const char *published = dl_source_get_published_text (source);
-      g_autofree char *day = g_strndup (published, 10);
 
       suggestions = dl_suggest (dl_text_get_data (text), published, gazetteer, dataset, NULL);
       g_assert_nonnull (suggestions);
