@@ -80,6 +80,9 @@ enum {
   DL_BM_PLACE_SEA,
   DL_BM_PLACE_TERRITORY,
   DL_BM_PLACE_LOCALITY,
+  DL_BM_PLACE_WATER,        /* a lake or river name: italic, no dot */
+  DL_BM_PLACE_NEIGHBOURHOOD,/* a quarter of a city or a refugee camp */
+  DL_BM_PLACE_REGION,       /* a first-level region (governorate, district) */
 };
 
 typedef struct {

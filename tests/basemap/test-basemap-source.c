@@ -83,7 +83,7 @@ test_fill_tile (void)
 
   g_assert_cmpstr (shumate_map_source_get_id (source), ==, DL_BASEMAP_SOURCE_ID);
   g_assert_cmpuint (shumate_map_source_get_min_zoom_level (source), ==, 0);
-  g_assert_cmpuint (shumate_map_source_get_max_zoom_level (source), ==, 14);
+  g_assert_cmpuint (shumate_map_source_get_max_zoom_level (source), ==, DL_BASEMAP_MAX_ZOOM);
   g_assert_cmpuint (shumate_map_source_get_tile_size (source), ==, 256);
   g_assert_cmpint (shumate_map_source_get_projection (source), ==, SHUMATE_MAP_PROJECTION_MERCATOR);
   g_assert_nonnull (strstr (shumate_map_source_get_license (source), "OpenStreetMap"));

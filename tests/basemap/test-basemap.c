@@ -324,6 +324,98 @@ test_labels (void)
   cairo_surface_destroy (tile);
 }
 
+/* Dark text pixels within @radius of (cx, cy), leaving out the dot. */
+static guint
+text_pixels_in_disc (cairo_surface_t *tile,
+                     const double     text[3],
+                     int              cx,
+                     int              cy,
+                     int              radius)
+{
+  guint n = 0;
+
+  for (int y = MAX (0, cy - radius); y < MIN (256, cy + radius); y++)
+    for (int x = MAX (0, cx - radius); x < MIN (256, cx + radius); x++)
+      {
+        double rgb[3];
+        int d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+
+        if (d2 > radius * radius || d2 < 6 * 6)
+          continue;
+        pixel_rgb (tile, x, y, rgb);
+        if (color_distance (rgb, text) < 0.25)
+          n++;
+      }
+
+  return n;
+}
+
+static void
+test_label_options (void)
+{
+  DlBasemapLabelOptions options = DL_BASEMAP_LABEL_OPTIONS_INIT;
+  DlBasemapLabelOptions big;
+  DlBasemapTileStats stats;
+  guint normal_labels = 0, big_labels = 0;
+  double normal_min = G_MAXDOUBLE, big_min = G_MAXDOUBLE;
+  double text[3];
+  TilePos c = tile_pos (30.0626, 31.2497, 8);   /* Cairo */
+  cairo_surface_t *plain, *avoided;
+  guint before, after;
+
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&options, 9), ==, 9);
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&options, 16), ==, 14);
+
+  dl_basemap_label_options_init (&big);
+  big.scale = 1.85;
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&big, 9), ==, 8);
+  big.density = DL_BASEMAP_DENSITY_FEWEST;
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&big, 9), ==, 7);
+  big.density = DL_BASEMAP_DENSITY_NORMAL;
+  g_assert_false (dl_basemap_label_options_equal (&options, &big));
+
+  /* Bigger labels, fewer of them, over the nine tiles around Cairo */
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        cairo_surface_t *tile;
+
+        tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en", NULL, 8,
+                                            c.x + dx, c.y + dy, 1, &stats);
+        normal_labels += stats.n_labels;
+        if (stats.n_labels > 0)
+          normal_min = MIN (normal_min, stats.min_font_px);
+        cairo_surface_destroy (tile);
+
+        tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en", &big, 8,
+                                            c.x + dx, c.y + dy, 1, &stats);
+        big_labels += stats.n_labels;
+        if (stats.n_labels > 0)
+          big_min = MIN (big_min, stats.min_font_px);
+        cairo_surface_destroy (tile);
+      }
+  g_test_message ("zoom 8 around Cairo: %u labels (smallest %.1f px), at 1.85×: %u (smallest %.1f px)",
+                  normal_labels, normal_min, big_labels, big_min);
+  g_assert_cmpuint (big_labels, >, 0);
+  g_assert_cmpuint (big_labels, <, normal_labels);
+  g_assert_cmpfloat (big_min, >=, 20.0);
+  g_assert_cmpfloat (big_min, >=, normal_min * 1.5);
+
+  /* A marker on Cairo's dot: its label moves out of the marker's disc */
+  hex_rgb (0x2e3436, text);
+  plain = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", 8, c.x, c.y, 1);
+  before = text_pixels_in_disc (plain, text, c.px, c.py, 22);
+  dl_basemap_label_options_add_avoid (&options, 30.0626, 31.2497, 22);
+  avoided = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en", &options, 8, c.x, c.y, 1, &stats);
+  after = text_pixels_in_disc (avoided, text, c.px, c.py, 22);
+  g_test_message ("label pixels under a 22 px marker on Cairo: %u, avoiding it: %u", before, after);
+  g_assert_cmpuint (before, >, 20);
+  g_assert_cmpuint (after, <, 3);
+  g_assert_cmpuint (stats.n_labels, >, 0);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (avoided);
+}
+
 static void
 test_dark_style (void)
 {
@@ -441,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/basemap/land-and-sea", test_land_and_sea);
   g_test_add_func ("/basemap/gaza-outline", test_gaza_outline);
   g_test_add_func ("/basemap/labels", test_labels);
+  g_test_add_func ("/basemap/label-options", test_label_options);
   g_test_add_func ("/basemap/dark-style", test_dark_style);
   g_test_add_func ("/basemap/every-zoom", test_every_zoom);
   g_test_add_func ("/basemap/language", test_language);
