@@ -80,6 +80,12 @@ typedef struct {
   guint    count;
 } Activation;
 
+static gboolean
+activated (gpointer data)
+{
+  return ((Activation *) data)->count > 0;
+}
+
 static void
 on_excerpt_activated (DlEventPanel *panel G_GNUC_UNUSED,
                       DlEvent      *event,
@@ -238,7 +244,8 @@ test_panel_card_activation (void)
       activation = (Activation) { 0 };
       /* As Enter or Space does: "clicked" follows a short press animation. */
       g_assert_true (gtk_widget_activate (card));
-      dl_test_wait_ms (400);
+      /* GtkButton's press animation is a 250 ms timeout: wait for it, not a fixed time (busy machines) */
+      dl_test_wait_until (activated, &activation, 5000);
       g_assert_cmpuint (activation.count, ==, 1);
       g_assert_true (activation.event == event);
       g_assert_cmpuint (activation.index, ==, i);
