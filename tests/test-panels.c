@@ -297,7 +297,7 @@ test_panel_event_link (void)
   collect_with_class (GTK_WIDGET (panel), "claim-event-link", links);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_true (gtk_widget_activate (g_ptr_array_index (links, 0)));
-  dl_test_wait_ms (400);
+  dl_test_wait_until (activated, &activation, 5000);
   g_assert_cmpuint (activation.count, ==, 1);
   g_assert_true (activation.event == dl_dataset_lookup_event (small, "second"));
 
