@@ -154,6 +154,11 @@ show_file_source (DlBaseLayers     *self,
   if (self->license != NULL)
     shumate_license_append_map_source (self->license, source);
   update_zoom_range (self);
+
+  /* libshumate 1.0's map layer asks for its tiles when the viewport changes,
+   * not when it is added to a map already on screen: tell it where it is. */
+  g_object_notify (G_OBJECT (viewport), "zoom-level");
+  gtk_widget_queue_allocate (GTK_WIDGET (self->map));
 }
 
 /* Rebuilds the lower layer: built-in map (light or dark), or OpenStreetMap

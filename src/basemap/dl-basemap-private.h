@@ -29,7 +29,7 @@ struct _DlBasemap
 };
 
 /* Label size classes in the file (size_class < this). */
-#define DL_BASEMAP_N_SIZE_CLASSES 7
+#define DL_BASEMAP_N_SIZE_CLASSES 10
 
 /* Label languages, in the order of DlBmPlace.name */
 enum {

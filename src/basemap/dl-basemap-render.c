@@ -23,10 +23,12 @@
 #include "dl-basemap-private.h"
 
 /* Label geometry: must match tools/basemap/build-basemap */
-static const double size_px[] = { 11.0, 12.0, 13.0, 15.0, 15.0, 13.0, 13.0 };
-static const double dot_radius[] = { 2.0, 2.5, 3.0, 3.5, 0.0, 0.0, 0.0 };
-static const gboolean size_bold[] = { FALSE, FALSE, FALSE, TRUE, FALSE, FALSE, TRUE };
-static const gboolean size_italic[] = { FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+/* size classes: 0–3 places by size, 4 country, 5 sea, 6 territory, 7 water,
+ * 8 neighbourhood, 9 region */
+static const double size_px[] = { 11.0, 12.0, 13.0, 15.0, 15.0, 13.0, 13.0, 12.0, 12.0, 12.0 };
+static const double dot_radius[] = { 2.0, 2.5, 3.0, 3.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 };
+static const gboolean size_bold[] = { FALSE, FALSE, FALSE, TRUE, FALSE, FALSE, TRUE, FALSE, TRUE, FALSE };
+static const gboolean size_italic[] = { FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, FALSE, TRUE };
 #define LINE_H 1.3
 #define LABEL_GAP 2.0
 #define LABEL_PAD 3.0
@@ -44,8 +46,11 @@ typedef struct {
 typedef struct {
   Rgba sea;
   Rgba land;
+  Rgba urban;
+  Rgba river;
   Rgba border;
   Rgba border_disputed;
+  Rgba border_region;
   Rgba pse;
   Rgba pse_halo;
   Rgba text;
@@ -53,39 +58,59 @@ typedef struct {
   Rgba text_country;
   Rgba text_sea;
   Rgba text_territory;
+  Rgba text_water;
+  Rgba text_neighbourhood;
+  Rgba text_region;
   Rgba dot;
 } Style;
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 #define RGBA(hex, alpha) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, alpha }
 
+/* Every label colour has a WCAG contrast of at least 4.5:1 (AA) against
+ * sea, land and built-up fill, in both styles, so labels stay readable on a
+ * projector (tests/basemap/test-basemap.c checks it). */
 static const Style styles[] = {
   [DL_BASEMAP_STYLE_LIGHT] = {
     .sea = RGB (0xc4d8e4),
     .land = RGB (0xf3f0e8),
+    .urban = RGB (0xe6dfd2),
+    .river = RGB (0x9fbfd3),
     .border = RGB (0x9c8fa3),
     .border_disputed = RGB (0x9c8fa3),
+    .border_region = RGB (0xbcb1c0),
     .pse = RGB (0x7e5a86),
     .pse_halo = RGBA (0x7e5a86, 0.16),
     .text = RGB (0x2e3436),
     .text_halo = RGBA (0xf8f6f1, 0.92),
-    .text_country = RGB (0x7b6f80),
-    .text_sea = RGB (0x4f7893),
-    .text_territory = RGB (0x6e4a76),
+    .text_country = RGB (0x5e5364),
+    .text_sea = RGB (0x2f5670),
+    .text_territory = RGB (0x5e3d66),
+    .text_water = RGB (0x2f5670),
+    .text_neighbourhood = RGB (0x4a4238),
+    .text_region = RGB (0x5e5364),
     .dot = RGB (0x4a4f55),
   },
   [DL_BASEMAP_STYLE_DARK] = {
-    .sea = RGB (0x1b2631),
-    .land = RGB (0x2f3238),
-    .border = RGB (0x77707f),
-    .border_disputed = RGB (0x77707f),
+    /* sea and land further apart than a plain dark theme: projectors wash
+     * dark greys out */
+    .sea = RGB (0x131d27),
+    .land = RGB (0x3a3d44),
+    .urban = RGB (0x43464e),
+    .river = RGB (0x2b4356),
+    .border = RGB (0x847d8c),
+    .border_disputed = RGB (0x847d8c),
+    .border_region = RGB (0x5c5663),
     .pse = RGB (0xb993c2),
     .pse_halo = RGBA (0xb993c2, 0.14),
-    .text = RGB (0xe4e2de),
+    .text = RGB (0xeceae6),
     .text_halo = RGBA (0x1e1f22, 0.88),
-    .text_country = RGB (0xa89fae),
-    .text_sea = RGB (0x7fa3bd),
-    .text_territory = RGB (0xc9a8d1),
+    .text_country = RGB (0xc3bcc8),
+    .text_sea = RGB (0x9cc0d8),
+    .text_territory = RGB (0xd8bfdf),
+    .text_water = RGB (0x9cc0d8),
+    .text_neighbourhood = RGB (0xe2d9c8),
+    .text_region = RGB (0xc3bcc8),
     .dot = RGB (0xc8c6c2),
   },
 };
@@ -256,6 +281,11 @@ walk_tree (RenderCtx *ctx,
     }
 }
 
+typedef struct {
+  guint16 kind;     /* the area geometries to draw */
+  guint   n_parts;
+} AreaWalk;
+
 static void
 visit_land (RenderCtx      *ctx,
             const DlBmNode *node,
@@ -265,7 +295,8 @@ visit_land (RenderCtx      *ctx,
             gpointer        user_data)
 {
   cairo_t *cr = ctx->cr;
-  guint *n_parts = user_data;
+  AreaWalk *walk = user_data;
+  guint *n_parts = &walk->n_parts;
 
   if (node->flags & DL_BM_NODE_FULL)
     {
@@ -284,7 +315,7 @@ visit_land (RenderCtx      *ctx,
       const DlBmGeom *geom = &ctx->basemap->geoms[node->geom_first + g];
       guint n;
 
-      if (geom->kind != DL_BM_GEOM_LAND)
+      if (geom->kind != walk->kind)
         continue;
 
       n = decode_geom (ctx, geom);
@@ -300,7 +331,7 @@ visit_land (RenderCtx      *ctx,
 }
 
 typedef struct {
-  GArray *by_kind[3];   /* of guint32 geometry indexes */
+  GArray *by_kind[5];   /* of guint32 geometry indexes: border, disputed, PSE, river, region */
 } LineLists;
 
 static void
@@ -329,6 +360,12 @@ visit_lines (RenderCtx      *ctx,
           break;
         case DL_BM_GEOM_BORDER_PSE:
           slot = 2;
+          break;
+        case DL_BM_GEOM_RIVER:
+          slot = 3;
+          break;
+        case DL_BM_GEOM_REGION_BORDER:
+          slot = 4;
           break;
         default:
           continue;
@@ -435,6 +472,7 @@ draw_lines (RenderCtx *ctx)
   double pse_w = ctx->zoom >= 7 ? w + 0.5 : w + 0.2;
   const double disputed_dash[] = { 4.0, 3.0 };
   const double pse_dash[] = { 5.0, 2.5 };
+  const double region_dash[] = { 3.0, 2.0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists.by_kind); i++)
     lists.by_kind[i] = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
@@ -443,6 +481,14 @@ draw_lines (RenderCtx *ctx)
 
   cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* rivers under everything, wider as the map comes closer */
+  if (ctx->zoom >= 5)
+    stroke_lines (ctx, lists.by_kind[3], &ctx->style->river,
+                  CLAMP (0.6 + 0.35 * (ctx->zoom - 5), 0.6, 4.0), NULL, 0);
+  if (ctx->zoom >= 6)
+    stroke_lines (ctx, lists.by_kind[4], &ctx->style->border_region, ctx->zoom >= 9 ? 1.0 : 0.7,
+                  region_dash, 2);
 
   stroke_lines (ctx, lists.by_kind[0], &ctx->style->border, w, NULL, 0);
   stroke_lines (ctx, lists.by_kind[1], &ctx->style->border_disputed, w, disputed_dash, 2);
@@ -585,6 +631,12 @@ label_color (RenderCtx       *ctx,
       return &ctx->style->text_sea;
     case DL_BM_PLACE_TERRITORY:
       return &ctx->style->text_territory;
+    case DL_BM_PLACE_WATER:
+      return &ctx->style->text_water;
+    case DL_BM_PLACE_NEIGHBOURHOOD:
+      return &ctx->style->text_neighbourhood;
+    case DL_BM_PLACE_REGION:
+      return &ctx->style->text_region;
     default:
       return &ctx->style->text;
     }
@@ -720,12 +772,35 @@ draw_labels (RenderCtx                   *ctx,
       if (stats != NULL)
         {
           stats->n_labels++;
+          stats->kinds_drawn |= 1u << MIN (place->kind, 31);
+          if (stats->names != NULL)
+            g_ptr_array_add (stats->names, (gpointer) name);
           if (stats->min_font_px == 0 || font * fit < stats->min_font_px)
             stats->min_font_px = font * fit;
         }
     }
 
   pango_font_description_free (desc);
+}
+
+/* Fills one area tree's polygons as one path, non-zero winding, so pieces
+ * cut by the quadtree join without seams. */
+static void
+fill_areas (RenderCtx  *ctx,
+            guint32     root,
+            guint16     kind,
+            const Rgba *color)
+{
+  AreaWalk walk = { kind, 0 };
+
+  walk_tree (ctx, root, TRUE, visit_land, &walk);
+  if (walk.n_parts > 0)
+    {
+      cairo_set_fill_rule (ctx->cr, CAIRO_FILL_RULE_WINDING);
+      set_rgba (ctx->cr, color);
+      cairo_fill (ctx->cr);
+    }
+  cairo_new_path (ctx->cr);
 }
 
 static const DlBmLod *
@@ -756,6 +831,39 @@ dl_basemap_style_get_colors (DlBasemapStyle style,
   land[2] = s->land.b;
 }
 
+void
+dl_basemap_style_get_color (DlBasemapStyle style,
+                            DlBasemapColor which,
+                            double         rgb[3])
+{
+  const Style *s;
+  const Rgba *c;
+
+  g_return_if_fail (style == DL_BASEMAP_STYLE_LIGHT || style == DL_BASEMAP_STYLE_DARK);
+  g_return_if_fail (which < DL_BASEMAP_N_COLORS);
+
+  s = &styles[style];
+  switch (which)
+    {
+    case DL_BASEMAP_COLOR_SEA: c = &s->sea; break;
+    case DL_BASEMAP_COLOR_LAND: c = &s->land; break;
+    case DL_BASEMAP_COLOR_URBAN: c = &s->urban; break;
+    case DL_BASEMAP_COLOR_TEXT: c = &s->text; break;
+    case DL_BASEMAP_COLOR_TEXT_COUNTRY: c = &s->text_country; break;
+    case DL_BASEMAP_COLOR_TEXT_SEA: c = &s->text_sea; break;
+    case DL_BASEMAP_COLOR_TEXT_TERRITORY: c = &s->text_territory; break;
+    case DL_BASEMAP_COLOR_TEXT_WATER: c = &s->text_water; break;
+    case DL_BASEMAP_COLOR_TEXT_NEIGHBOURHOOD: c = &s->text_neighbourhood; break;
+    case DL_BASEMAP_COLOR_TEXT_REGION: c = &s->text_region; break;
+    case DL_BASEMAP_N_COLORS:
+    default: g_return_if_reached ();
+    }
+
+  rgb[0] = c->r;
+  rgb[1] = c->g;
+  rgb[2] = c->b;
+}
+
 cairo_surface_t *
 dl_basemap_render_tile_full (DlBasemap                   *basemap,
                              DlBasemapStyle               style,
@@ -771,7 +879,6 @@ dl_basemap_render_tile_full (DlBasemap                   *basemap,
   RenderCtx ctx = { 0 };
   cairo_surface_t *surface;
   cairo_t *cr;
-  guint n_parts = 0;
   gint64 margin;
 
   g_return_val_if_fail (DL_IS_BASEMAP (basemap), NULL);
@@ -782,7 +889,11 @@ dl_basemap_render_tile_full (DlBasemap                   *basemap,
   g_return_val_if_fail (scale_factor >= 1 && scale_factor <= 4, NULL);
 
   if (stats != NULL)
-    *stats = (DlBasemapTileStats) { 0 };
+    {
+      stats->n_labels = 0;
+      stats->min_font_px = 0;
+      stats->kinds_drawn = 0;
+    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                         DL_BASEMAP_TILE_SIZE * scale_factor,
@@ -815,14 +926,11 @@ dl_basemap_render_tile_full (DlBasemap                   *basemap,
   ctx.cy0 = ctx.ty0 - margin;
   ctx.cx1 = ctx.tx0 + ctx.tile_units + margin;
   ctx.cy1 = ctx.ty0 + ctx.tile_units + margin;
-  walk_tree (&ctx, ctx.lod->land_root, TRUE, visit_land, &n_parts);
-  if (n_parts > 0)
-    {
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-      set_rgba (cr, &ctx.style->land);
-      cairo_fill (cr);
-    }
-  cairo_new_path (cr);
+  fill_areas (&ctx, ctx.lod->land_root, DL_BM_GEOM_LAND, &ctx.style->land);
+  /* built-up areas, then lakes (in the sea's colour) */
+  if (zoom >= 6)
+    fill_areas (&ctx, ctx.lod->urban_root, DL_BM_GEOM_URBAN, &ctx.style->urban);
+  fill_areas (&ctx, ctx.lod->water_root, DL_BM_GEOM_WATER, &ctx.style->sea);
 
   /* borders: chunks are found by their quadtree node, which holds the whole
    * chunk, so look a little around the tile */

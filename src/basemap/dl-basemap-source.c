@@ -278,7 +278,7 @@ render_thread (GTask        *task,
   RenderJob *job = task_data;
   cairo_surface_t *surface;
   RenderResult *result;
-  DlBasemapTileStats stats;
+  DlBasemapTileStats stats = { 0 };
 
   if (g_task_return_error_if_cancelled (task))
     return;

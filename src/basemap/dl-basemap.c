@@ -118,6 +118,7 @@ validate (DlBasemap  *self,
       const DlBmLod *lod = &self->lods[i];
 
       if (lod->land_root >= h->n_nodes || lod->line_root >= h->n_nodes
+          || lod->water_root >= h->n_nodes || lod->urban_root >= h->n_nodes
           || lod->zoom > 24 || (guint) lod->shift >= h->units_log2
           || (i > 0 && lod->zoom <= self->lods[i - 1].zoom))
         INVALID ("bad level of detail");

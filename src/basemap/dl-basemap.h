@@ -93,9 +93,13 @@ int              dl_basemap_label_options_layout_zoom (const DlBasemapLabelOptio
 
 /* What a tile drew, for tests and for the presentation's font-size check. */
 typedef struct {
-  guint  n_labels;          /* labels drawn (whole or in part) on the tile */
-  double min_font_px;       /* smallest label font size drawn, logical px
+  guint      n_labels;      /* labels drawn (whole or in part) on the tile */
+  double     min_font_px;   /* smallest label font size drawn, logical px
                              * (after any fitting); 0 when no label */
+  guint32    kinds_drawn;   /* a bit (1 << kind) per kind of place labelled
+                             * (DL_BM_PLACE_* in dl-basemap-format.h) */
+  GPtrArray *names;         /* in: when not NULL, the names drawn are added
+                             * (const char *, alive as long as the basemap) */
 } DlBasemapTileStats;
 
 #define DL_TYPE_BASEMAP (dl_basemap_get_type ())
@@ -148,5 +152,24 @@ const char      *dl_basemap_get_license_uri    (void);
 void             dl_basemap_style_get_colors   (DlBasemapStyle   style,
                                                 double           sea[3],
                                                 double           land[3]);
+
+/* One colour of a style (tests check label contrast with these). */
+typedef enum {
+  DL_BASEMAP_COLOR_SEA,
+  DL_BASEMAP_COLOR_LAND,
+  DL_BASEMAP_COLOR_URBAN,
+  DL_BASEMAP_COLOR_TEXT,
+  DL_BASEMAP_COLOR_TEXT_COUNTRY,
+  DL_BASEMAP_COLOR_TEXT_SEA,
+  DL_BASEMAP_COLOR_TEXT_TERRITORY,
+  DL_BASEMAP_COLOR_TEXT_WATER,
+  DL_BASEMAP_COLOR_TEXT_NEIGHBOURHOOD,
+  DL_BASEMAP_COLOR_TEXT_REGION,
+  DL_BASEMAP_N_COLORS,
+} DlBasemapColor;
+
+void             dl_basemap_style_get_color    (DlBasemapStyle   style,
+                                                DlBasemapColor   which,
+                                                double           rgb[3]);
 
 G_END_DECLS
