@@ -42,6 +42,8 @@ static const GOptionEntry option_entries[] = {
     N_("NARRATIVE") },
   { "step", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --present: the step to show first, from 1 (one more than the steps: the end slide)"), N_("N") },
+  { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draw this MBTiles map file above the built-in map (for this run only)"), N_("FILE.mbtiles") },
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Select an event by its id"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -293,6 +295,7 @@ dl_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *file_arg = first_file_arg (options);
   const char *screenshot = NULL;
+  const char *basemap = NULL;
   const char *select = NULL;
   const char *size = NULL;
   const char *present = NULL;
@@ -304,6 +307,7 @@ dl_application_command_line (GApplication            *app,
 
   g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
   g_variant_dict_lookup (options, "select", "&s", &select);
+  g_variant_dict_lookup (options, "basemap", "^&ay", &basemap);
   g_variant_dict_lookup (options, "size", "&s", &size);
   g_variant_dict_lookup (options, "present", "&s", &present);
   g_variant_dict_lookup (options, "step", "i", &step);
@@ -327,6 +331,18 @@ dl_application_command_line (GApplication            *app,
     dl_window_set_initial_selection (window, select);
   if (screenshot != NULL)
     dl_window_set_screenshot_path (window, screenshot);
+  if (basemap != NULL)
+    {
+      g_autoptr(GFile) map_file = g_application_command_line_create_file_for_arg (command_line, basemap);
+      g_autoptr(GError) error = NULL;
+
+      if (!dl_window_set_basemap_file (window, map_file, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return DL_EXIT_INVALID;
+        }
+    }
 
   dl_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));

@@ -44,7 +44,7 @@ struct _DlPresentation
 
   GtkWidget         *black;
   ShumateMap        *map;
-  ShumateMapSource  *base_source;
+  gpointer           base;         /* DlBaseLayers: the window's base map setup */
   DlEventLayer      *event_layer;
   GtkWidget         *panel;
   GtkWidget         *panel_box;

@@ -13,7 +13,8 @@
 #include <math.h>
 
 #ifdef HAVE_BASEMAP
-#include "dl-basemap-source.h"
+#include "dl-base-layers.h"
+#include "dl-basemap.h"
 #endif
 #include "dl-event-layer.h"
 #include "dl-map-image.h"
@@ -142,24 +143,15 @@ _dl_presentation_build_ui (DlPresentation *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
 
 #ifdef HAVE_BASEMAP
+  /* The window's base map: online choice, dark mode, scale, offline map file */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
-    AdwStyleManager *style = adw_style_manager_get_default ();
+    ShumateLicense *license = shumate_license_new ();
 
-    if (basemap == NULL)
-      g_warning ("The offline basemap is unavailable: %s", error->message);
-    else
-      {
-        self->base_source = dl_basemap_source_new (basemap,
-                                                   adw_style_manager_get_dark (style)
-                                                   ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
-                                                   NULL);
-        shumate_viewport_set_reference_map_source (viewport, self->base_source);
-        shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (self->base_source, viewport)));
-        /* The attribution OpenStreetMap requires, as readable as the rest. */
-        attribution = dl_basemap_get_license_text ();
-      }
+    self->base = dl_base_layers_new (self->map, license);
+    /* Shown below in text as big as the rest, not in the license's small print. */
+    gtk_widget_set_visible (GTK_WIDGET (license), FALSE);
+    gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), GTK_WIDGET (license));
+    attribution = dl_basemap_get_license_text ();
   }
 #endif
 

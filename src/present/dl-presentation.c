@@ -23,9 +23,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#ifdef HAVE_BASEMAP
-#include "dl-basemap-source.h"
-#endif
 #include "dl-category.h"
 #include "dl-event-layer.h"
 #include "dl-map-flight.h"
@@ -582,7 +579,7 @@ dl_presentation_dispose (GObject *object)
 
   G_OBJECT_CLASS (dl_presentation_parent_class)->dispose (object);
 
-  g_clear_object (&self->base_source);
+  g_clear_object (&self->base);
   g_clear_pointer (&self->locator_surface, cairo_surface_destroy);
   g_clear_object (&self->events);
   g_clear_object (&self->step_events);
