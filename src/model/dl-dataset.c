@@ -630,17 +630,29 @@ verify_excerpt (Loader     *loader,
       return FALSE;
 
     case DL_ANCHOR_AMBIGUOUS:
-      dl_problems_warning (loader->problems, exact_path,
-                           _("the quote occurs %u times in %s; add prefix/suffix or start/end to "
-                             "choose one (using the first)"),
-                           anchor.n_occurrences, source_id);
+      if (anchor.n_occurrences > DL_ANCHOR_MAX_OCCURRENCES)
+        dl_problems_warning (loader->problems, exact_path,
+                             _("the quote occurs more than %u times in %s; add prefix/suffix or "
+                               "start/end to choose one (using the first)"),
+                             DL_ANCHOR_MAX_OCCURRENCES, source_id);
+      else
+        dl_problems_warning (loader->problems, exact_path,
+                             _("the quote occurs %u times in %s; add prefix/suffix or start/end to "
+                               "choose one (using the first)"),
+                             anchor.n_occurrences, source_id);
       break;
 
     case DL_ANCHOR_CONTEXT_MISMATCH:
-      dl_problems_warning (loader->problems, path,
-                           _("prefix/suffix match none of the quote's %u occurrences in %s "
-                             "(using the one at %u)"),
-                           anchor.n_occurrences, source_id, anchor.start);
+      if (anchor.n_occurrences > DL_ANCHOR_MAX_OCCURRENCES)
+        dl_problems_warning (loader->problems, path,
+                             _("prefix/suffix match none of the quote's more than %u occurrences in %s "
+                               "(using the one at %u)"),
+                             DL_ANCHOR_MAX_OCCURRENCES, source_id, anchor.start);
+      else
+        dl_problems_warning (loader->problems, path,
+                             _("prefix/suffix match none of the quote's %u occurrences in %s "
+                               "(using the one at %u)"),
+                             anchor.n_occurrences, source_id, anchor.start);
       break;
 
     case DL_ANCHOR_OFFSETS_DISAGREE:

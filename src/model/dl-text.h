@@ -17,11 +17,15 @@ typedef enum {
   DL_ANCHOR_CONTEXT_MISMATCH,  /* prefix/suffix match no occurrence */
 } DlAnchorStatus;
 
+/* Counting stops beyond this many occurrences: n_occurrences is then one
+ * more ("more than 10,000"). */
+#define DL_ANCHOR_MAX_OCCURRENCES 10000
+
 typedef struct {
   DlAnchorStatus status;
   guint          start;          /* code points, inclusive */
   guint          end;            /* code points, exclusive */
-  guint          n_occurrences;  /* of the quote alone */
+  guint          n_occurrences;  /* of the quote alone, overlapping ones too */
 } DlAnchor;
 
 /* A text with a table to turn byte offsets into code-point offsets quickly. */
