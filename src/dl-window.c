@@ -23,9 +23,6 @@
 #include "dl-category.h"
 #include "dl-event-layer.h"
 #include "dl-event-panel.h"
-#include "dl-export-csv.h"
-#include "dl-export-pdf.h"
-#include "dl-export-png.h"
 #include "dl-export.h"
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
@@ -988,6 +985,8 @@ static gboolean
 on_close_request (DlWindow *self)
 {
   save_view (self);
+  /* A load still running stops now, not when its thread would end. */
+  g_cancellable_cancel (self->cancellable);
   return FALSE;
 }
 
@@ -1332,18 +1331,14 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *lower = g_ascii_strdown (job->path, -1);
+  DlExportOptions options = {
+    .events = G_LIST_MODEL (job->events), .view = &job->view, .width = job->width,
+    .height = job->height, .paper = job->paper, .narrative = job->narrative,
+  };
   gboolean ok;
 
-  if (g_str_has_suffix (lower, ".png"))
-    ok = dl_export_png_to_file (job->dataset, G_LIST_MODEL (job->events), &job->view, job->width, job->height,
-                                job->path, &error);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    ok = dl_export_pdf_to_file (job->dataset, job->narrative, job->paper, job->path, &error);
-  else if (g_str_has_suffix (lower, ".csv"))
-    ok = dl_export_csv_to_file (job->dataset, G_LIST_MODEL (job->events), job->path, &error);
-  else
-    ok = dl_export_geojson_to_file (job->dataset, job->path, &error);
+  /* The one dispatcher the command line uses too: same suffixes, same refusals. */
+  ok = dl_export_to_file (job->dataset, &options, job->path, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -1868,6 +1863,10 @@ dl_window_open (DlWindow *self,
   if (self->dataset == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
+  /* The file opened last wins: a load still running for another stops. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   dl_dataset_load_async (file, self->cancellable, on_loaded, g_object_ref (self));
 }
 

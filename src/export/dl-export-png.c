@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "dl-export.h"
+#include "dl-atomic-file.h"
 #include "dl-export-png.h"
 #include "dl-map-image.h"
 

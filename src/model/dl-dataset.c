@@ -45,6 +45,7 @@ typedef struct {
   DlDataset  *dataset;
   DlProblems *problems;
   char       *base_dir;       /* real path of the dataset's folder, or NULL */
+  GCancellable *cancellable;  /* a window closed while loading stops it */
 } Loader;
 
 /* Helpers: reading JSON members with precise problems */
@@ -265,26 +266,7 @@ static char *
 shorten (const char *text,
          guint       max_chars)
 {
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (c == '\n' || c == '\r' || c == '\t')
-        c = ' ';
-      else if (g_unichar_iscntrl (c))
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  return dl_text_escape_for_message (text, -1, max_chars);
 }
 
 /* Unknown members are most often typos: say so, but load. */
@@ -359,6 +341,7 @@ read_article (Loader     *loader,
 {
   g_autofree char *shown = shorten (relative, 100);
   g_auto(GStrv) parts = NULL;
+  g_autofree char *forward = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *real = NULL;
   g_autofree char *inside = NULL;
@@ -392,7 +375,9 @@ read_article (Loader     *loader,
       return NULL;
     }
 
-  joined = g_build_filename (loader->base_dir, relative, NULL);
+  /* "\\" separates folders as "/" does (as the format says), on any system. */
+  forward = g_strdelimit (g_strdup (relative), "\\", '/');
+  joined = g_build_filename (loader->base_dir, forward, NULL);
   real = realpath (joined, NULL);
   if (real == NULL)
     {
@@ -403,7 +388,9 @@ read_article (Loader     *loader,
       return NULL;
     }
 
-  inside = g_strconcat (loader->base_dir, G_DIR_SEPARATOR_S, NULL);
+  /* A dataset stored in "/" has everything inside its folder. */
+  inside = g_str_has_suffix (loader->base_dir, G_DIR_SEPARATOR_S)
+           ? g_strdup (loader->base_dir) : g_strconcat (loader->base_dir, G_DIR_SEPARATOR_S, NULL);
   if (!g_str_has_prefix (real, inside))
     {
       dl_problems_error (loader->problems, path,
@@ -474,6 +461,8 @@ load_sources (Loader     *loader,
       const char *title;
       const char *published;
 
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
       if ((object = get_element_object (loader, array, i, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
@@ -725,6 +714,8 @@ load_excerpts (Loader     *loader,
       guint end = 0;
       gboolean ok = TRUE;
 
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
       /* Keep indices stable for claims: a bad excerpt still takes its slot. */
       if ((element = get_element_object (loader, array, i, path)) == NULL)
         {
@@ -971,6 +962,8 @@ load_events (Loader     *loader,
       const char *category;
       guint n_problems;
 
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
       if ((object = get_element_object (loader, array, i, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
@@ -1170,16 +1163,17 @@ report_at_offset (DlProblems *problems,
 }
 
 static DlDataset *
-load_from_data (const char *data,
-                gsize       len,
-                const char *base_dir,
-                DlProblems *problems)
+load_from_data (const char   *data,
+                gsize         len,
+                const char   *base_dir,
+                DlProblems   *problems,
+                GCancellable *cancellable)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  Loader loader = { self, problems, NULL };
+  Loader loader = { self, problems, NULL, cancellable };
   JsonObject *root;
   JsonNode *version;
   gsize bad = 0;
@@ -1267,6 +1261,13 @@ load_from_data (const char *data,
   load_narratives (&loader, root);
 
   free (loader.base_dir);
+
+  /* Stopped part-way: what was read is not the dataset. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      dl_problems_error (problems, "$", _("loading was cancelled"));
+      return NULL;
+    }
 
   if (dl_problems_has_errors (problems))
     return NULL;
@@ -1363,7 +1364,7 @@ dl_dataset_load_from_data (const char *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return load_from_data (data != NULL ? data : "", len, base_dir, problems);
+  return load_from_data (data != NULL ? data : "", len, base_dir, problems, NULL);
 }
 
 DlDataset *
@@ -1412,7 +1413,7 @@ dl_dataset_load (GFile        *file,
   parent = g_file_get_parent (file);
   base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
 
-  dataset = load_from_data (contents, len, base_dir, problems);
+  dataset = load_from_data (contents, len, base_dir, problems, cancellable);
   if (dataset != NULL)
     dataset->file = g_object_ref (file);
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-edtf.h"
+#include "dl-text.h"
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
@@ -133,20 +134,22 @@ typedef enum {
 static char *
 quote_text (const char *text)
 {
-  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
   gsize len = 0;
 
+  /* The date as written, cut short, with no control characters. */
   while (len <= QUOTE_MAX && text[len] != '\0')
     len++;
   if (len <= QUOTE_MAX)
-    return g_utf8_make_valid (text, len);
+    return dl_text_escape_for_message (text, (gssize) len, 0);
 
   len = QUOTE_MAX;
   while (len > 0 && ((guchar) text[len] & 0xC0) == 0x80)
     len--;
-  valid = g_utf8_make_valid (text, len);
 
-  return g_strconcat (valid, "…", NULL);
+  cut = dl_text_escape_for_message (text, (gssize) len, 0);
+
+  return g_strconcat (cut, "…", NULL);
 }
 
 static gboolean parse_error (Parser      *parser,

@@ -417,6 +417,77 @@ dl_text_anchor (const DlText *self,
   return anchor;
 }
 
+/* Bidirectional controls: marks, embeddings, overrides, isolates. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void
+append_escaped (GString  *out,
+                gunichar  c)
+{
+  g_string_append_printf (out, "\\u%04X", c);
+}
+
+char *
+dl_text_escape_for_message (const char *text,
+                            gssize      len,
+                            guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, len);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c == '\n' || c == '\r' || c == '\t')
+        g_string_append_c (out, ' ');
+      else if (g_unichar_iscntrl (c) || is_bidi_control (c) || c == 0x2028 || c == 0x2029)
+        append_escaped (out, c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dl_text_escape_message (const char *message)
+{
+  g_autofree char *valid = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  valid = g_utf8_make_valid (message, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || c == 0x2066 || c == 0x2067
+          || c == 0x2028 || c == 0x2029)
+        append_escaped (out, c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 dl_utf8_check (const char *data,
                gsize       len,

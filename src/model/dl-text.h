@@ -55,6 +55,18 @@ DlAnchor    dl_text_anchor           (const DlText *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlText, dl_text_free)
 
+/* Text from a dataset, fit for a one-line message: at most max_chars
+ * characters (0: no limit; "…" marks a cut), line breaks and tabs as spaces,
+ * other control characters and every bidirectional control (which could
+ * reorder the message around it) escaped as \uXXXX. Invalid UTF-8 is made
+ * valid. */
+char       *dl_text_escape_for_message (const char *text,
+                                        gssize      len,
+                                        guint       max_chars);
+/* The same escapes in a whole message, but only of the characters no
+ * translation uses: control characters, embeddings, overrides, LRI and RLI. */
+char       *dl_text_escape_message     (const char *message);
+
 /* Checks that data is UTF-8 without NUL bytes. On failure returns FALSE and
  * sets *bad_offset to the byte offset of the first bad byte. */
 gboolean    dl_utf8_check            (const char *data,

@@ -1,12 +1,13 @@
-/* dl-export.c: the dataset as GeoJSON
+/* dl-export-geojson.c: the dataset as GeoJSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "dl-export"
+#define G_LOG_DOMAIN "dl-export-geojson"
 
-#include "dl-export.h"
+#include "dl-atomic-file.h"
+#include "dl-export-geojson.h"
 
 static void
 add_instant (JsonBuilder *builder,
@@ -202,19 +203,6 @@ dl_export_geojson (DlDataset *dataset)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
-}
-
-gboolean
-dl_write_file_atomically (const char  *path,
-                          const char  *data,
-                          gsize        len,
-                          GError     **error)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* Written to a temporary file in the same folder, synced, then renamed. */
-  return g_file_set_contents_full (path, data, (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 gboolean
