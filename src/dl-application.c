@@ -165,6 +165,13 @@ dl_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "validate"))
     return dl_cli_validate (first_file_arg (options));
 
+  /* A screenshot is this process's own job: a running instance must not
+   * take it over (it would answer at once, print the errors itself and
+   * write a relative path into its own folder). Opening a file without it
+   * still goes to the running instance. */
+  if (g_variant_dict_contains (options, "screenshot"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
     {
       const char *narrative = NULL;
@@ -222,7 +229,13 @@ dl_application_command_line (GApplication            *app,
   if (select != NULL)
     dl_window_set_initial_selection (window, select);
   if (screenshot != NULL)
-    dl_window_set_screenshot_path (window, screenshot);
+    {
+      /* Relative to the folder the command was run in. */
+      g_autoptr(GFile) out = g_application_command_line_create_file_for_arg (command_line, screenshot);
+      g_autofree char *out_path = g_file_get_path (out);
+
+      dl_window_set_screenshot_path (window, out_path != NULL ? out_path : screenshot);
+    }
 
   dl_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));

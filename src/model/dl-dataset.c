@@ -139,6 +139,16 @@ get_string (Loader     *loader,
     }
 
   value = json_node_get_string (node);
+  if (value != NULL && strlen (value) > dl_field_max_bytes (member))
+    {
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, strlen (value));
+      g_autofree char *max = g_strdup_printf ("%" G_GSIZE_FORMAT, dl_field_max_bytes (member));
+
+      /* Translators: both are numbers of bytes */
+      dl_problems_error (loader->problems, member_path, _("the text is too long: %s bytes, at most %s"),
+                         size, max);
+      return NULL;
+    }
   if (required && (value == NULL || *value == '\0'))
     {
       dl_problems_error (loader->problems, member_path, _("must not be empty"));

@@ -488,6 +488,25 @@ dl_text_escape_message (const char *message)
   return g_string_free (out, FALSE);
 }
 
+gsize
+dl_field_max_bytes (const char *member)
+{
+  static const char * const long_members[] = {
+    "description", "summary", "caption", "when_basis", "published_basis", NULL
+  };
+
+  g_return_val_if_fail (member != NULL, DL_FIELD_MAX_SHORT);
+
+  if (g_strv_contains (long_members, member))
+    return DL_FIELD_MAX_LONG;
+  if (g_str_equal (member, "exact"))
+    return DL_FIELD_MAX_QUOTE;
+  if (g_str_equal (member, "prefix") || g_str_equal (member, "suffix"))
+    return DL_FIELD_MAX_CONTEXT;
+
+  return DL_FIELD_MAX_SHORT;
+}
+
 gboolean
 dl_utf8_check (const char *data,
                gsize       len,

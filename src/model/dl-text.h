@@ -67,6 +67,15 @@ char       *dl_text_escape_for_message (const char *text,
  * translation uses: control characters, embeddings, overrides, LRI and RLI. */
 char       *dl_text_escape_message     (const char *message);
 
+/* The most bytes a text member of a dataset may hold (docs/dataset-format.md,
+ * "Limits"): beyond them a file is refused with an error, so no text can
+ * swell the window's layout or the loader's searches. */
+#define DL_FIELD_MAX_LONG    (64 * 1024)  /* description, summary, caption, *_basis */
+#define DL_FIELD_MAX_QUOTE   (64 * 1024)  /* exact */
+#define DL_FIELD_MAX_CONTEXT (4 * 1024)   /* prefix, suffix */
+#define DL_FIELD_MAX_SHORT   (4 * 1024)   /* ids, titles, names, paths, dates, … */
+gsize       dl_field_max_bytes       (const char *member);
+
 /* Checks that data is UTF-8 without NUL bytes. On failure returns FALSE and
  * sets *bad_offset to the byte offset of the first bad byte. */
 gboolean    dl_utf8_check            (const char *data,
