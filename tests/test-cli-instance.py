@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 
-DATELINE = sys.argv[1]
+DATELINE = os.path.abspath(sys.argv[1])
 BUNDLED = sys.argv[2]
 APP_ID = sys.argv[3]
 
