@@ -274,6 +274,7 @@ excerpt_markup (const DlExcerpt *excerpt,
   g_autofree char *before_escaped = NULL;
   g_autofree char *passage_escaped = NULL;
   g_autofree char *after_escaped = NULL;
+  g_autofree char *stripped = NULL;
   const char *before_start = before;
   gboolean cut_before = from > 0;
   gboolean cut_after = to < n_chars;
@@ -299,7 +300,8 @@ excerpt_markup (const DlExcerpt *excerpt,
       *p = '\0';
     }
 
-  passage_escaped = g_markup_escape_text (g_strstrip (g_strdup (passage)), -1);
+  stripped = g_strstrip (g_strdup (passage));
+  passage_escaped = g_markup_escape_text (stripped, -1);
   before_escaped = g_markup_escape_text (before_start, -1);
   after_escaped = g_markup_escape_text (after, -1);
 
