@@ -100,8 +100,28 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--export", os.path.join(tmp, "out.xyz"), BUNDLED)
     check("an unknown export format is a usage error", r.returncode == 2, r.stderr.decode())
 
-# Never over an input, never the native format (no writer for it yet), never
-# an unknown suffix; links and modes survive an export.
+    # The native format: written normalised, with its articles when written
+    # elsewhere; it validates, and written again it does not change.
+    native = os.path.join(tmp, "native", "copy.dateline.json")
+    os.makedirs(os.path.dirname(native))
+    r = run("--export", native, BUNDLED)
+    check("--export OUT.dateline.json writes the native format", r.returncode == 0 and os.path.exists(native),
+          r.stderr.decode())
+    r = run("--validate", native)
+    check("the written dataset validates beside its copied articles, without warnings",
+          r.returncode == 0 and b", 0 warnings" in r.stdout, (r.stdout + r.stderr).decode())
+    again = os.path.join(tmp, "native", "again.dateline.json")
+    r = run("--export", again, native)
+    with open(native, "rb") as f1, open(again, "rb") as f2:
+        check("written again, the native file is byte-identical", r.returncode == 0 and f1.read() == f2.read())
+    try:
+        with open(native, encoding="utf-8") as f:
+            check("the native file is a dataset, not GeoJSON", json.load(f).get("dateline") == 1)
+    except (OSError, ValueError) as error:
+        check("the native file parses", False, repr(error))
+
+# Never over an input (the native format included), never an unknown
+# suffix; links and modes survive an export.
 with tempfile.TemporaryDirectory() as tmp:
     import shutil
     copy = os.path.join(tmp, "data")
@@ -114,8 +134,8 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(dataset, "rb") as f:
         check("exporting over the dataset itself is refused and leaves it intact",
               r.returncode != 0 and f.read() == original and b"cannot export" in r.stderr, r.stderr.decode())
-    check("the refusal says .dateline.json is the native format",
-          b".dateline.json" in r.stderr, r.stderr.decode())
+    check("the refusal says the file is one the dataset was read from",
+          b"read from" in r.stderr, r.stderr.decode())
 
     as_csv = os.path.join(copy, "dataset.csv")
     shutil.copy(dataset, as_csv)

@@ -17,6 +17,7 @@
 #include "dl-export-csv.h"
 #include "dl-export-geojson.h"
 #include "dl-export-png.h"
+#include "dl-writer.h"
 
 G_DEFINE_QUARK (dl-export-error-quark, dl_export_error)
 
@@ -103,15 +104,10 @@ dl_export_check (DlDataset       *dataset,
     {
     case DL_EXPORT_FORMAT_NONE:
       g_set_error (error, DL_EXPORT_ERROR, DL_EXPORT_ERROR_UNSUPPORTED,
-                   _("unsupported format (use a .geojson, .csv, .pdf or .png file name)"));
+                   _("unsupported format (use a .dateline.json, .geojson, .csv, .pdf or .png file name)"));
       return FALSE;
 
     case DL_EXPORT_FORMAT_NATIVE:
-      g_set_error (error, DL_EXPORT_ERROR, DL_EXPORT_ERROR_NATIVE,
-                   _("Dateline cannot write its own format (.dateline.json) yet; "
-                     "use .geojson to export the events"));
-      return FALSE;
-
     case DL_EXPORT_FORMAT_GEOJSON:
     case DL_EXPORT_FORMAT_CSV:
     case DL_EXPORT_FORMAT_PDF:
@@ -152,6 +148,8 @@ dl_export_to_file (DlDataset              *dataset,
 
   switch (format)
     {
+    case DL_EXPORT_FORMAT_NATIVE:
+      return dl_writer_write_file (dataset, path, error);
     case DL_EXPORT_FORMAT_GEOJSON:
       return dl_export_geojson_to_file (dataset, path, error);
     case DL_EXPORT_FORMAT_CSV:
@@ -164,7 +162,6 @@ dl_export_to_file (DlDataset              *dataset,
                                     options->height > 0 ? options->height : DL_EXPORT_PNG_DEFAULT_HEIGHT,
                                     path, error);
     case DL_EXPORT_FORMAT_NONE:
-    case DL_EXPORT_FORMAT_NATIVE:
     default:
       g_assert_not_reached ();
     }

@@ -14,7 +14,6 @@ GQuark dl_export_error_quark (void);
 
 typedef enum {
   DL_EXPORT_ERROR_UNSUPPORTED,      /* no format has this suffix */
-  DL_EXPORT_ERROR_NATIVE,           /* .dateline.json: no native writer yet */
   DL_EXPORT_ERROR_OVERWRITES_INPUT, /* the file is one the dataset was read from */
 } DlExportError;
 
@@ -24,7 +23,7 @@ typedef enum {
   DL_EXPORT_FORMAT_CSV,       /* .csv */
   DL_EXPORT_FORMAT_PDF,       /* .pdf */
   DL_EXPORT_FORMAT_PNG,       /* .png */
-  DL_EXPORT_FORMAT_NATIVE,    /* .dateline.json (refused until it can be written) */
+  DL_EXPORT_FORMAT_NATIVE,    /* .dateline.json: the dataset itself (dl-writer.h) */
 } DlExportFormat;
 
 /* What to export besides the dataset; zeroes mean the defaults. */
