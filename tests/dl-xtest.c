@@ -1,0 +1,318 @@
+/* dl-xtest.c: real X input for window tests (XTest under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
+
+#include "dl-xtest.h"
+
+/* Long enough for a software-rendered frame on a loaded machine; a test that
+ * times out here goes on to fail on its own assertion. */
+#define FRAME_TIMEOUT_MS 3000
+
+static Display *
+widget_xdisplay (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+gboolean
+dl_xtest_available (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  int event_base, error_base, major, minor;
+
+  if (display == NULL || !GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  return XTestQueryExtension (gdk_x11_display_get_xdisplay (display),
+                              &event_base, &error_base, &major, &minor);
+}
+
+void
+dl_xtest_to_root (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  int       *root_x,
+                  int       *root_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface;
+  Display *xdisplay = widget_xdisplay (widget);
+  double nx, ny, sx, sy;
+  int scale, rx, ry;
+  Window child;
+
+  g_assert_nonnull (native);
+  g_assert_true (gtk_widget_get_realized (widget));
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  {
+    graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+
+    g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+    nx = out.x;
+    ny = out.y;
+  }
+#else
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &nx, &ny));
+#endif
+
+  /* A client-side decorated window's surface starts at its shadow. */
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  surface = gtk_native_get_surface (native);
+  scale = gdk_surface_get_scale_factor (surface);
+
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface),
+                         DefaultRootWindow (xdisplay),
+                         (int) ((nx + sx) * scale), (int) ((ny + sy) * scale),
+                         &rx, &ry, &child);
+  *root_x = rx;
+  *root_y = ry;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *painted = user_data;
+
+  (*painted)++;
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* XSync returns once the server has handled every request sent so far,
+ * XTest's fake input included (the server processes it at once), and the
+ * events it caused are in Xlib's queue. GDK then hands them to the frame
+ * clock, which delivers them in its next frame: the second frame drawn after
+ * that has seen them and what they changed. */
+static void
+sync_display (GtkWidget *widget,
+              gboolean   wait_frame)
+{
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
+  gint64 deadline;
+
+  XSync (widget_xdisplay (widget), False);
+  drain ();
+
+  if (!wait_frame)
+    return;
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  deadline = g_get_monotonic_time () + FRAME_TIMEOUT_MS * 1000;
+
+  while (painted < 2 && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_native (widget)));
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_signal_handler_disconnect (clock, handler);
+  drain ();
+}
+
+void
+dl_xtest_sync (GtkWidget *widget)
+{
+  sync_display (widget, TRUE);
+}
+
+static void
+move_to (GtkWidget *widget,
+         double     x,
+         double     y)
+{
+  int rx, ry;
+
+  dl_xtest_to_root (widget, x, y, &rx, &ry);
+  XTestFakeMotionEvent (widget_xdisplay (widget), -1, rx, ry, CurrentTime);
+}
+
+void
+dl_xtest_move (GtkWidget *widget,
+               double     x,
+               double     y)
+{
+  move_to (widget, x, y);
+  dl_xtest_sync (widget);
+}
+
+void
+dl_xtest_click_button (GtkWidget *widget,
+                       double     x,
+                       double     y,
+                       guint      button)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+
+  /* The pointer arrives first, as a hand's would: enter/motion, then press. */
+  move_to (widget, x, y);
+  sync_display (widget, FALSE);
+  XTestFakeButtonEvent (xdisplay, button, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, button, False, CurrentTime);
+  dl_xtest_sync (widget);
+}
+
+void
+dl_xtest_click (GtkWidget *widget,
+                double     x,
+                double     y)
+{
+  dl_xtest_click_button (widget, x, y, 1);
+}
+
+void
+dl_xtest_drag (GtkWidget *widget,
+               double     x1,
+               double     y1,
+               double     x2,
+               double     y2,
+               guint      steps)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+  g_autofree int *points = NULL;
+  int rx, ry;
+
+  /* Every point is translated before the press: the widget may move (or a
+   * map pan) while the button is held. */
+  steps = MAX (steps, 1);
+  points = g_new (int, 2 * (steps + 1));
+
+  for (guint i = 0; i <= steps; i++)
+    {
+      double t = (double) i / steps;
+
+      dl_xtest_to_root (widget, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t, &rx, &ry);
+      points[2 * i] = rx;
+      points[2 * i + 1] = ry;
+    }
+
+  XTestFakeMotionEvent (xdisplay, -1, points[0], points[1], CurrentTime);
+  sync_display (widget, FALSE);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  dl_xtest_sync (widget);
+
+  for (guint i = 1; i <= steps; i++)
+    {
+      XTestFakeMotionEvent (xdisplay, -1, points[2 * i], points[2 * i + 1], CurrentTime);
+      dl_xtest_sync (widget);
+    }
+
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  dl_xtest_sync (widget);
+}
+
+static void
+press_modifiers (Display         *xdisplay,
+                 GdkModifierType  mods,
+                 Bool             is_press)
+{
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (xdisplay, XKeysymToKeycode (xdisplay, GDK_KEY_Control_L), is_press, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (xdisplay, XKeysymToKeycode (xdisplay, GDK_KEY_Shift_L), is_press, CurrentTime);
+  if (mods & GDK_ALT_MASK)
+    XTestFakeKeyEvent (xdisplay, XKeysymToKeycode (xdisplay, GDK_KEY_Alt_L), is_press, CurrentTime);
+}
+
+void
+dl_xtest_scroll (GtkWidget       *widget,
+                 double           x,
+                 double           y,
+                 int              clicks,
+                 GdkModifierType  mods)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+  /* X buttons 4 and 5 are the wheel's up and down clicks. */
+  guint button = clicks < 0 ? 4 : 5;
+
+  move_to (widget, x, y);
+  sync_display (widget, FALSE);
+  press_modifiers (xdisplay, mods, True);
+  for (int i = 0; i < ABS (clicks); i++)
+    {
+      XTestFakeButtonEvent (xdisplay, button, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay, button, False, CurrentTime);
+      sync_display (widget, FALSE);
+    }
+  press_modifiers (xdisplay, mods, False);
+  dl_xtest_sync (widget);
+}
+
+static void
+focus_window (GtkWidget *widget)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+
+  /* What a window manager does when the window is clicked or presented;
+   * Xvfb has none. */
+  XRaiseWindow (xdisplay, xid);
+  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  sync_display (widget, FALSE);
+}
+
+static void
+send_key (Display         *xdisplay,
+          guint            keyval,
+          GdkModifierType  mods)
+{
+  KeyCode code = XKeysymToKeycode (xdisplay, keyval);
+
+  if (code == 0)
+    g_error ("no key on the X keyboard gives %s", gdk_keyval_name (keyval));
+
+  /* Keys such as '+' sit on a shifted level of another key. */
+  if (XkbKeycodeToKeysym (xdisplay, code, 0, 0) != keyval
+      && XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keyval)
+    mods |= GDK_SHIFT_MASK;
+
+  press_modifiers (xdisplay, mods, True);
+  XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
+  XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+  press_modifiers (xdisplay, mods, False);
+}
+
+void
+dl_xtest_key (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  mods)
+{
+  focus_window (widget);
+  send_key (widget_xdisplay (widget), keyval, mods);
+  dl_xtest_sync (widget);
+}
+
+void
+dl_xtest_type (GtkWidget  *widget,
+               const char *text)
+{
+  focus_window (widget);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_assert_true (g_ascii_isprint (*p));
+      send_key (widget_xdisplay (widget), gdk_unicode_to_keyval ((guchar) *p), 0);
+      sync_display (widget, FALSE);
+    }
+  dl_xtest_sync (widget);
+}

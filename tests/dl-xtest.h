@@ -1,0 +1,78 @@
+/* dl-xtest.h: real X input for window tests (XTest under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A test of clicking, hovering, dragging or typing sends what a person's
+ * mouse and keyboard would: X events that the server delivers to whatever
+ * GTK picks at that place, through every controller on the way. Positions
+ * are given in the coordinates of the widget that is aimed at (as
+ * gtk_widget_compute_point() or a widget's own geometry gives them); they are
+ * translated to the screen here.
+ *
+ * Every call flushes the input, lets GTK handle it and waits until a frame has
+ * been drawn, so a test can assert on the app's state right after it.
+ * The widget must be realized in a mapped window on an X11 display.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* TRUE when the display is X11 with the XTest extension (always under
+ * xvfb-run); tests assert it rather than skip. */
+gboolean dl_xtest_available   (void);
+
+/* The widget point (x, y) on the screen, in root-window pixels. */
+void     dl_xtest_to_root     (GtkWidget       *widget,
+                               double           x,
+                               double           y,
+                               int             *root_x,
+                               int             *root_y);
+
+/* Moves the pointer there (hover). */
+void     dl_xtest_move        (GtkWidget       *widget,
+                               double           x,
+                               double           y);
+
+/* Moves there, presses and releases button 1. */
+void     dl_xtest_click       (GtkWidget       *widget,
+                               double           x,
+                               double           y);
+
+/* Moves there, presses and releases @button (1 left, 2 middle, 3 right). */
+void     dl_xtest_click_button (GtkWidget      *widget,
+                               double           x,
+                               double           y,
+                               guint            button);
+
+/* Presses button 1 at (x1, y1), moves in @steps steps to (x2, y2), releases. */
+void     dl_xtest_drag        (GtkWidget       *widget,
+                               double           x1,
+                               double           y1,
+                               double           x2,
+                               double           y2,
+                               guint            steps);
+
+/* Wheel clicks at (x, y): negative @clicks scroll up (zoom in on a map),
+ * positive down. @mods (GDK_CONTROL_MASK, GDK_SHIFT_MASK) are held meanwhile. */
+void     dl_xtest_scroll      (GtkWidget       *widget,
+                               double           x,
+                               double           y,
+                               int              clicks,
+                               GdkModifierType  mods);
+
+/* Presses and releases a key (a GDK keyval, e.g. GDK_KEY_Right) with
+ * @mods held, in the window @widget belongs to (which gets the X focus first). */
+void     dl_xtest_key         (GtkWidget       *widget,
+                               guint            keyval,
+                               GdkModifierType  mods);
+
+/* Types @text (ASCII letters, digits, space and common punctuation). */
+void     dl_xtest_type        (GtkWidget       *widget,
+                               const char      *text);
+
+/* Waits until the input sent so far is handled and a frame has been drawn. */
+void     dl_xtest_sync        (GtkWidget       *widget);
+
+G_END_DECLS
