@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "dl-dataset.h"
+#include "dl-describe.h"
 #include "dl-export-csv.h"
 #include "dl-export-pdf.h"
 #include "dl-export-png.h"
@@ -355,8 +356,12 @@ test_pdf_narrative (void)
       g_autofree char *heading = g_strdup_printf ("Step %u of %u: %s", i + 1, narrative->steps->len,
                                                   dl_event_get_title (step->event));
 
+      g_autofree char *caption = dl_describe_citations (dataset, step->caption, DL_DESCRIBE_PLAIN);
+
       assert_contains (squeezed, heading);
-      assert_contains (squeezed, step->caption);
+      /* As a reader sees it: citations as short names, never ids. */
+      assert_contains (squeezed, caption);
+      g_assert_null (strstr (caption, "[a0"));
       /* Its passages, as real text. */
       for (guint e = 0; e < dl_event_get_n_excerpts (step->event); e++)
         assert_contains (squeezed, dl_event_get_excerpt (step->event, e)->exact);

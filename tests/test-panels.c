@@ -81,6 +81,13 @@ typedef struct {
   guint    count;
 } Activation;
 
+/* "clicked" comes after the press animation, later on a loaded machine. */
+static gboolean
+activated (gpointer data)
+{
+  return ((Activation *) data)->count > 0;
+}
+
 static void
 on_excerpt_activated (DlEventPanel *panel G_GNUC_UNUSED,
                       DlEvent      *event,
@@ -264,7 +271,7 @@ test_panel_card_activation (void)
       activation = (Activation) { 0 };
       /* As Enter or Space does: "clicked" follows a short press animation. */
       g_assert_true (gtk_widget_activate (card));
-      dl_test_wait_ms (400);
+      g_assert_true (dl_test_wait_until (activated, &activation, 3000));
       g_assert_cmpuint (activation.count, ==, 1);
       g_assert_true (activation.event == event);
       g_assert_cmpuint (activation.index, ==, i);
@@ -317,7 +324,7 @@ test_panel_event_link (void)
   collect_with_class (GTK_WIDGET (panel), "claim-event-link", links);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_true (gtk_widget_activate (g_ptr_array_index (links, 0)));
-  dl_test_wait_ms (400);
+  g_assert_true (dl_test_wait_until (activated, &activation, 3000));
   g_assert_cmpuint (activation.count, ==, 1);
   g_assert_true (activation.event == dl_dataset_lookup_event (small, "second"));
 

@@ -1716,7 +1716,7 @@ NARRATIVES = [
             {"event": "blinken-last-opportunity",
              "caption": "“This is probably the best, maybe the last opportunity,” Blinken says."},
             {"event": "blinken-netanyahu",
-             "caption": "Monday 19 August, in Israel (Jerusalem, from outside the articles): Blinken and Netanyahu meet for three hours; Blinken calls the meeting “positive”, in “good spirit”."},
+             "caption": "Monday 19 August, in Israel: Blinken and Netanyahu meet for three hours, in Jerusalem according to sources outside the articles; Blinken calls the meeting “positive”, in “good spirit”."},
             {"event": "blinken-says-netanyahu-accepted",
              "caption": "Blinken says Netanyahu has accepted a US proposal to bridge gaps, and calls on Hamas to do the same."},
             {"event": "netanyahu-office-statement",

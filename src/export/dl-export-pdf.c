@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-describe.h"
 #include "dl-export.h"
 #include "dl-export-pdf.h"
 #include "dl-map-image.h"
@@ -277,7 +278,9 @@ event_section (Doc        *doc,
   paragraph (doc, date_line, "Sans Bold 10.5", FALSE, 0, 0.1, 2);
   if (dl_event_get_when_basis (event) != NULL)
     {
-      g_autofree char *basis = g_strdup_printf (_("How it is dated: %s"), dl_event_get_when_basis (event));
+      /* Citations as the sources' short names (dl-describe.h). */
+      g_autofree char *cited = dl_describe_citations (dataset, dl_event_get_when_basis (event), DL_DESCRIBE_PLAIN);
+      g_autofree char *basis = g_strdup_printf (_("How it is dated: %s"), cited);
 
       paragraph (doc, basis, "Sans 9", FALSE, 0, 0.35, 4);
     }
@@ -295,8 +298,16 @@ event_section (Doc        *doc,
   paragraph (doc, category_line, "Sans 10", FALSE, 0, 0.35, 8);
 
   if (caption != NULL && *caption != '\0')
-    paragraph (doc, caption, "Sans Italic 11", FALSE, 0, 0.05, 8);
-  paragraph (doc, dl_event_get_summary (event), "Sans 10.5", FALSE, 0, 0.1, 10);
+    {
+      g_autofree char *cited = dl_describe_citations (dataset, caption, DL_DESCRIBE_PLAIN);
+
+      paragraph (doc, cited, "Sans Italic 11", FALSE, 0, 0.05, 8);
+    }
+  {
+    g_autofree char *cited = dl_describe_citations (dataset, dl_event_get_summary (event), DL_DESCRIBE_PLAIN);
+
+    paragraph (doc, cited, "Sans 10.5", FALSE, 0, 0.1, 10);
+  }
 
   if (dl_event_get_n_excerpts (event) > 0)
     {
