@@ -17,43 +17,38 @@ member_path (const char *path,
   return g_strdup_printf ("%s.%s", path, member);
 }
 
-static gboolean
-holds_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
 
 char *
-dl_words_read_string (JsonObject *object,
-                      const char *path,
-                      const char *member,
-                      DlProblems *problems)
+dl_words_read_string (const DlJsonValue *object,
+                      const char        *path,
+                      const char        *member,
+                      DlProblems        *problems)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DlJsonValue *node = dl_json_object_get (object, member);
   g_autofree char *where = NULL;
 
   if (node == NULL)
     return NULL;
 
   where = member_path (path, member);
-  if (!holds_string (node))
+  if (node->type != DL_JSON_STRING)
     {
       dl_problems_error (problems, where, _("expected a string"));
       return NULL;
     }
-  if (*json_node_get_string (node) == '\0')
+  if (*node->string == '\0')
     {
       dl_problems_error (problems, where, _("must not be empty"));
       return NULL;
     }
 
-  return g_strdup (json_node_get_string (node));
+  return g_strdup (node->string);
 }
 
 DlPlaceRole
-dl_words_read_place_role (JsonObject *object,
-                          const char *path,
-                          DlProblems *problems)
+dl_words_read_place_role (const DlJsonValue *object,
+                          const char        *path,
+                          DlProblems        *problems)
 {
   g_autofree char *role = dl_words_read_string (object, path, DL_WORDS_EVENT_MEMBER, problems);
 
@@ -74,19 +69,19 @@ dl_words_read_place_role (JsonObject *object,
 }
 
 GHashTable *
-dl_words_read_topics (JsonObject *root,
-                      DlProblems *problems)
+dl_words_read_topics (DlJsonReader      *reader,
+                      const DlJsonValue *root,
+                      DlProblems        *problems)
 {
   static const char * const known[] = { "label", "total", NULL };
-  JsonNode *node = json_object_get_member (root, DL_WORDS_ROOT_MEMBER);
+  const DlJsonValue *node = dl_json_object_get (root, DL_WORDS_ROOT_MEMBER);
   GHashTable *topics;
-  JsonObjectIter iter;
-  const char *id;
-  JsonNode *value;
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  /* The root's objects are read on demand. */
+  node = dl_json_reader_load (reader, node);
+  if (node->type != DL_JSON_OBJECT)
     {
       dl_problems_error (problems, DL_WORDS_ROOT_MEMBER,
                          _("expected an object mapping each claim topic to its label"));
@@ -94,37 +89,33 @@ dl_words_read_topics (JsonObject *root,
     }
 
   topics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) dl_topic_free);
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &id, &value))
+  for (guint i = 0; i < node->length; i++)
     {
+      const char *id = node->members[i].name;
+      const DlJsonValue *object = &node->members[i].value;
       g_autofree char *path = member_path (DL_WORDS_ROOT_MEMBER, id);
-      JsonObject *object;
       DlTopic *topic;
-      GList *members;
 
-      if (!JSON_NODE_HOLDS_OBJECT (value))
+      if (object->type != DL_JSON_OBJECT)
         {
           dl_problems_error (problems, path, _("expected an object with a “label”"));
           continue;
         }
-      object = json_node_get_object (value);
 
-      members = json_object_get_members (object);
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!g_strv_contains (known, l->data))
+      for (guint m = 0; m < object->length; m++)
+        if (!g_strv_contains (known, object->members[m].name))
           {
-            g_autofree char *where = member_path (path, l->data);
+            g_autofree char *where = member_path (path, object->members[m].name);
 
             dl_problems_warning (problems, where, _("unknown member “%s” is ignored"),
-                                 (const char *) l->data);
+                                 object->members[m].name);
           }
-      g_list_free (members);
 
       topic = g_new0 (DlTopic, 1);
       topic->id = g_strdup (id);
       topic->label = dl_words_read_string (object, path, "label", problems);
       topic->total = dl_words_read_string (object, path, "total", problems);
-      if (topic->label == NULL && !json_object_has_member (object, "label"))
+      if (topic->label == NULL && dl_json_object_get (object, "label") == NULL)
         dl_problems_error (problems, path, _("the member “%s” is missing"), "label");
       g_hash_table_replace (topics, topic->id, topic);
     }

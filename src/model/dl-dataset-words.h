@@ -10,10 +10,9 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "dl-claims.h"
 #include "dl-event.h"
+#include "dl-json-reader.h"
 #include "dl-problems.h"
 
 G_BEGIN_DECLS
@@ -25,7 +24,8 @@ G_BEGIN_DECLS
 #define DL_WORDS_EVENT_MEMBER  "place_role"
 
 /* The root's `topics`: topic id → DlTopic (owned), or NULL when absent. */
-GHashTable  *dl_words_read_topics       (JsonObject  *root,
+GHashTable  *dl_words_read_topics       (DlJsonReader *reader,
+                                         const DlJsonValue *root,
                                          DlProblems  *problems);
 /* A warning for each topic named by a claim but not in `topics` is not
  * given: old files have no labels, and a label is derived instead. A total
@@ -33,12 +33,12 @@ GHashTable  *dl_words_read_topics       (JsonObject  *root,
 void         dl_words_check_topics      (GHashTable  *topics,
                                          DlProblems  *problems);
 /* `short` of a source, `note` of a place (a new string, or NULL). */
-char        *dl_words_read_string       (JsonObject  *object,
+char        *dl_words_read_string       (const DlJsonValue *object,
                                          const char  *path,
                                          const char  *member,
                                          DlProblems  *problems);
 /* `place_role` of an event: "at" (the default) or "concerns". */
-DlPlaceRole  dl_words_read_place_role   (JsonObject  *object,
+DlPlaceRole  dl_words_read_place_role   (const DlJsonValue *object,
                                          const char  *path,
                                          DlProblems  *problems);
 
