@@ -334,6 +334,26 @@ def main():
                                                           os.path.basename(s.text or "")))]
             tap(shots and not missing, "every screenshot the metainfo names is in data/screenshots/",
                 "missing: " + " ".join(missing))
+            names = {os.path.basename(s.text or "") for s in shots}
+            tap({"overview.png", "event.png", "article.png", "presentation.png"} <= names,
+                "the metainfo shows the window, an event, the article view and presentation mode",
+                f"found {sorted(names)}")
+            with open(os.path.join(root, "meson.build"), encoding="utf-8") as f:
+                import re
+                version = re.search(r"version: '([^']+)'", f.read()).group(1)
+            releases = tree.findall("releases/release")
+            tap(releases and releases[0].get("version") == version
+                and releases[0].find("description") is not None and releases[0].get("date"),
+                f"the newest release in the metainfo is this version, {version}, dated, with notes",
+                f"found {[r.get('version') for r in releases]}")
+            rating = tree.find("content_rating")
+            tap(rating is not None and rating.get("type", "").startswith("oars-")
+                and rating.findall("content_attribute"),
+                "the metainfo has an OARS content rating")
+            proc = run(["appstreamcli", "validate", "--no-net", metainfo])
+            issues = [l for l in proc.stdout.splitlines() if l[:2] in ("W:", "E:")]
+            tap(proc.returncode == 0 and not issues, "appstreamcli validate --no-net: no errors, no warnings",
+                proc.stdout + proc.stderr)
             desc = " ".join(p.text or "" for p in tree.findall("description/p") if not p.attrib)
             tap("network" in desc, "the metainfo says why Dateline may use the network")
             langs = {e.get("{http://www.w3.org/XML/1998/namespace}lang") for e in tree.iter("summary")}
