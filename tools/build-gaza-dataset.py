@@ -1904,6 +1904,15 @@ def segments_cross(a, b, c, d):
             orient(a, b, c) * orient(a, b, d) < 0)
 
 
+SOURCE_ORDER = ("id", "file", "title", "published", "published_basis", "url", "short")
+PLACE_ORDER = ("id", "name", "names", "geometry", "precision_m", "kind", "note")
+
+
+def ordered(item, order):
+    assert set(item) <= set(order), set(item) - set(order)
+    return {k: item[k] for k in order if k in item}
+
+
 CITATION_RE = re.compile(r"\[([^\[\]]*)\]")
 BARE_ID_RE = re.compile(r"(?<![\w\[-])a\d{3}(?![\w-])")
 
@@ -2047,8 +2056,10 @@ def build():
         "title": TITLE,
         "description": DESCRIPTION,
         "topics": TOPICS,
-        "sources": SOURCES,
-        "places": PLACES,
+        # Members in the order Dateline's own writer (src/model/dl-writer.c)
+        # uses, so that a dataset it saves is this file byte for byte.
+        "sources": [ordered(s, SOURCE_ORDER) for s in SOURCES],
+        "places": [ordered(p, PLACE_ORDER) for p in PLACES],
         "events": events,
         "narratives": NARRATIVES,
     }
