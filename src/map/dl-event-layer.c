@@ -78,6 +78,9 @@ struct _DlEventLayer
   DlEvent      *selected;
   gint64        range_start;
   gint64        range_end;
+  GtkPopover   *cluster_list;  /* the events of a cluster that cannot split */
+  double        press_x, press_y;
+  gboolean      press_moved;   /* the press became a drag (the map pans) */
 
   /* The layout of the last frame */
   gboolean      layout_valid;
@@ -713,6 +716,104 @@ mark_holds (DlEventLayer      *self,
   return FALSE;
 }
 
+/* A cluster whose members all sit at one anchor never splits by zooming in
+ * beyond what fanning out shows; nor does one already at the deepest zoom. */
+static gboolean
+cluster_cannot_split (DlEventLayer      *self,
+                      const DlEventMark *mark)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  const Point *first = &g_array_index (self->points, Point, mark->item);
+  gboolean same_place = TRUE;
+  int i = (int) mark->item;
+
+  if (shumate_viewport_get_zoom_level (viewport) >= shumate_viewport_get_max_zoom_level (viewport) - 0.5)
+    return TRUE;
+
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      if (point->mx != first->mx || point->my != first->my)
+        same_place = FALSE;
+    }
+
+  return same_place && mark->n_events > MAX_FAN;
+}
+
+static void
+on_cluster_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          DlEventLayer  *self)
+{
+  DlEvent *event = g_object_get_data (G_OBJECT (row), "dl-event");
+
+  gtk_popover_popdown (self->cluster_list);
+  if (event != NULL)
+    g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+}
+
+/* Lists a cluster's events in time order (the model's order) in a popover
+ * pointing at its badge: choosing one selects it. */
+static void
+show_cluster_list (DlEventLayer      *self,
+                   const DlEventMark *mark)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  int i = (int) mark->item;
+
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    g_ptr_array_add (members, g_array_index (self->items, Item, i).event);
+  /* Cells link their members newest-first in model order. */
+  for (guint k = members->len; k-- > 0;)
+    {
+      DlEvent *event = g_ptr_array_index (members, k);
+      g_autofree char *when = dl_edtf_describe (dl_event_get_when (event));
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (dl_event_get_title (event));
+      GtkWidget *date = gtk_label_new (when);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+      gtk_label_set_xalign (GTK_LABEL (date), 0);
+      gtk_widget_add_css_class (date, "dim-label");
+      gtk_widget_add_css_class (date, "caption");
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), date);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "dl-event", event);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dl_event_get_title (event), -1);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Events at this place"), -1);
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_cluster_row_activated), self);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  gtk_popover_set_child (self->cluster_list, scrolled);
+  gtk_popover_set_pointing_to (self->cluster_list,
+                               &(GdkRectangle) { (int) (mark->x - mark->radius), (int) (mark->y - mark->radius),
+                                                 (int) (2 * mark->radius), (int) (2 * mark->radius) });
+  gtk_popover_popup (self->cluster_list);
+}
+
 /* Callbacks */
 
 static void
@@ -730,12 +831,40 @@ on_items_changed (DlEventLayer *self)
 }
 
 static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  DlEventLayer    *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+  self->press_moved = FALSE;
+}
+
+/* GtkGestureClick stops when the pointer leaves its threshold, yet still
+ * reports the release on GTK 4.8: a drag that panned the map must not
+ * select what it started on. */
+static void
+on_click_stopped (GtkGestureClick *gesture,
+                  DlEventLayer    *self)
+{
+  self->press_moved = TRUE;
+}
+
+static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
                    double           x,
                    double           y,
                    DlEventLayer    *self)
 {
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  if (self->press_moved || hypot (x - self->press_x, y - self->press_y) > threshold)
+    return;
+
   if (dl_event_layer_activate_at (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
@@ -799,7 +928,28 @@ dl_event_layer_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  DL_EVENT_LAYER (widget)->layout_valid = FALSE;
+  DlEventLayer *self = DL_EVENT_LAYER (widget);
+
+  self->layout_valid = FALSE;
+  if (self->cluster_list != NULL)
+    gtk_popover_present (self->cluster_list);
+}
+
+/* ShumateLayer lets every pointer event fall through to the map; this layer
+ * takes those that land on a mark or shape it draws (so clicks and hovering
+ * reach it), and leaves empty map to the map. A drag that starts on a mark
+ * still pans: the map's gestures see the event as it bubbles up. */
+static gboolean
+dl_event_layer_contains (GtkWidget *widget,
+                         double     x,
+                         double     y)
+{
+  DlEventLayer *self = DL_EVENT_LAYER (widget);
+
+  if (self->items->len == 0 || gtk_widget_get_width (widget) <= 0)
+    return FALSE;
+
+  return dl_event_layer_pick (self, x, y) != NULL;
 }
 
 static void
@@ -890,6 +1040,11 @@ dl_event_layer_dispose (GObject *object)
 
   dl_event_layer_set_model (self, NULL);
   g_clear_object (&self->selected);
+  if (self->cluster_list != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->cluster_list));
+      self->cluster_list = NULL;
+    }
 
   G_OBJECT_CLASS (dl_event_layer_parent_class)->dispose (object);
 }
@@ -927,6 +1082,7 @@ dl_event_layer_class_init (DlEventLayerClass *klass)
   widget_class->snapshot = dl_event_layer_snapshot;
   widget_class->size_allocate = dl_event_layer_size_allocate;
   widget_class->css_changed = dl_event_layer_css_changed;
+  widget_class->contains = dl_event_layer_contains;
 
   /**
    * DlEventLayer::event-activated:
@@ -968,11 +1124,18 @@ dl_event_layer_init (DlEventLayer *self)
   self->range_end = G_MAXINT64;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "stopped", G_CALLBACK (on_click_stopped), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  /* Only where contains() says a mark is: elsewhere the map's grab hand. */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+
+  self->cluster_list = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->cluster_list), GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -1090,8 +1253,15 @@ dl_event_layer_activate_at (DlEventLayer *self,
   for (guint i = n_marks; i-- > 0;)
     if (marks[i].n_events > 1 && hypot (marks[i].x - x, marks[i].y - y) <= marks[i].radius + PICK_SLOP)
       {
-        DlBBox bbox = mark_bbox (self, &marks[i]);
+        DlBBox bbox;
 
+        if (cluster_cannot_split (self, &marks[i]))
+          {
+            show_cluster_list (self, &marks[i]);
+            return TRUE;
+          }
+
+        bbox = mark_bbox (self, &marks[i]);
         g_signal_emit (self, signals[SIGNAL_CLUSTER_ACTIVATED], 0, bbox.west, bbox.south, bbox.east, bbox.north);
         return TRUE;
       }
