@@ -208,8 +208,18 @@ snapshot_window (GtkWidget *window)
   h = gtk_widget_get_height (window);
   g_assert_cmpint (w, >, 0);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A mapped window has no render node until its first frame is painted,
+   * which on a loaded machine can come well after the size. */
+  for (;;)
+    {
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL || g_get_monotonic_time () >= deadline)
+        break;
+      snapshot = gtk_snapshot_new ();
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
+    }
   g_assert_nonnull (node);
 
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
