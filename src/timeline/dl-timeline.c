@@ -31,7 +31,9 @@
 
 #define ROW_HEIGHT         17.0
 #define HEADER_HEIGHT      (2 * ROW_HEIGHT + 4)
-#define OVERVIEW_HEIGHT    24.0
+#define OVERVIEW_HEIGHT    44.0
+#define OVERVIEW_LABEL_H   14.0
+#define BRUSH_EDGE_GRAB    6.0
 #define OVERVIEW_GAP       8.0
 #define END_PADDING        12.0
 #define MIN_LANE_HEIGHT    12.0
@@ -119,6 +121,13 @@ typedef enum {
   N_FORMATS
 } LabelFormat;
 
+/* What a press on the overview strip grabs. */
+typedef enum {
+  BRUSH_MOVE,
+  BRUSH_START,       /* the edge at the earlier time */
+  BRUSH_END,
+} BrushDrag;
+
 typedef struct {
   double   width;
   double   height;
@@ -198,7 +207,9 @@ struct _DlTimeline
 
   /* Gestures */
   double         pointer_x;
+  gboolean       pointer_inside;
   gboolean       drag_in_overview;
+  int            brush_drag;     /* BrushDrag */
   gint64         drag_start_range[2];
   gint64         zoom_start_range[2];
   double         zoom_anchor_x;
@@ -310,16 +321,23 @@ get_overview_range (DlTimeline *self,
                     gint64     *start,
                     gint64     *end)
 {
-  gint64 s = self->have_extent ? self->extent_start : self->visible_start;
-  gint64 e = self->have_extent ? self->extent_end : self->visible_end;
-  gint64 margin;
+  gint64 s, e, margin;
 
-  /* Always show the brush, even when the view is outside the data. */
-  s = MIN (s, self->visible_start);
-  e = MAX (e, self->visible_end);
-  margin = MAX ((e - s) / 50, SECONDS_PER_HOUR);
-  *start = s - margin;
-  *end = e + margin;
+  /* The dataset's span, with room for a fitted view (get_fit_range()): it
+   * does not follow the view, so the brush maps to one fixed scale and a
+   * drag on it cannot run away. */
+  if (!self->have_extent)
+    {
+      *start = self->visible_start;
+      *end = self->visible_end;
+      return;
+    }
+
+  s = self->extent_start;
+  e = self->extent_end;
+  margin = MAX ((e - s) / 20, SECONDS_PER_DAY);
+  *start = MAX (s - margin, MIN_TIME);
+  *end = MIN (e + margin, MAX_TIME);
 }
 
 static double
@@ -347,6 +365,28 @@ overview_x_to_time (DlTimeline     *self,
 
   get_overview_range (self, &s, &e);
   return s + f * (double) (e - s);
+}
+
+/* Where the brush is drawn: at least 8 px wide, so a day in years shows. */
+static void
+get_brush_x (DlTimeline     *self,
+             const Geometry *g,
+             double         *x0,
+             double         *x1)
+{
+  double a = overview_time_to_x (self, g, self->visible_start);
+  double b = overview_time_to_x (self, g, self->visible_end);
+  double lo = MIN (a, b), hi = MAX (a, b);
+
+  if (hi - lo < 8)
+    {
+      double c = (lo + hi) / 2;
+
+      lo = c - 4;
+      hi = c + 4;
+    }
+  *x0 = lo;
+  *x1 = hi;
 }
 
 static double
@@ -706,18 +746,43 @@ cull (DlTimeline *self,
 
 /* Helpers: ticks */
 
-static const TickStep *
+/* The finest step of the table whose ticks stand at least their labels'
+ * room apart (or @min_px, when larger); beyond the table, years in 1-2-5
+ * steps without bound. So any span EDTF allows (up to ±10^9 years) gets at
+ * most about width / min_px ticks. */
+static TickStep
+step_for_span (double span,
+               double width,
+               double min_px)
+{
+  TickStep step;
+  double years = 100;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tick_steps); i++)
+    if (tick_steps[i].seconds / span * width >= MAX (tick_steps[i].min_px, min_px))
+      return tick_steps[i];
+
+  step = tick_steps[G_N_ELEMENTS (tick_steps) - 1];
+  for (;;)
+    {
+      for (guint k = 0; k < 3; k++)
+        {
+          double n = years * (k == 0 ? 1 : k == 1 ? 2 : 5);
+
+          step.step = (int) MIN (n, (double) G_MAXINT / 2);
+          step.seconds = (gint64) (n * 31556952.0);
+          if (step.seconds / span * width >= MAX (step.min_px, min_px) || n >= 1e9)
+            return step;
+        }
+      years *= 10;
+    }
+}
+
+static TickStep
 choose_tick_step (DlTimeline     *self,
                   const Geometry *g)
 {
-  double span = (double) (self->visible_end - self->visible_start);
-  double w = g->plot_x1 - g->plot_x0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (tick_steps); i++)
-    if (tick_steps[i].seconds / span * w >= tick_steps[i].min_px)
-      return &tick_steps[i];
-
-  return &tick_steps[G_N_ELEMENTS (tick_steps) - 1];
+  return step_for_span ((double) (self->visible_end - self->visible_start), g->plot_x1 - g->plot_x0, 0);
 }
 
 static void
@@ -834,6 +899,16 @@ get_tick_layout (DlTimeline  *self,
       g_autofree char *text = dt != NULL ? g_date_time_format (dt, format_string (format)) : NULL;
       PangoAttrList *attrs = pango_attr_list_new ();
 
+      /* GDateTime knows years 1 to 9999 only: beyond, ticks are years. */
+      if (dt == NULL)
+        {
+          gint64 y;
+          int m, d;
+
+          dl_civil_from_days (floor_div (t, SECONDS_PER_DAY), &y, &m, &d);
+          text = g_strdup_printf ("%" G_GINT64_FORMAT, y);
+        }
+
       if (g_hash_table_size (self->tick_layouts) > 2000)
         g_hash_table_remove_all (self->tick_layouts);
 
@@ -932,6 +1007,29 @@ apply_range (DlTimeline *self,
       span = CLAMP (span, MIN_SPAN, MAX_SPAN);
       start = center - span / 2;
       end = start + span;
+    }
+  /* The view stays within the dataset's span (what the overview shows). */
+  if (self->have_extent)
+    {
+      gint64 os, oe;
+
+      get_overview_range (self, &os, &oe);
+      if (span >= oe - os)
+        {
+          start = os;
+          end = oe;
+          span = end - start;
+        }
+      else if (start < os)
+        {
+          start = os;
+          end = start + span;
+        }
+      else if (end > oe)
+        {
+          end = oe;
+          start = end - span;
+        }
     }
   if (start < MIN_TIME)
     {
@@ -1167,7 +1265,8 @@ draw_axis (DlTimeline     *self,
            const Geometry *g,
            const GdkRGBA  *fg)
 {
-  const TickStep *step = choose_tick_step (self, g);
+  TickStep fine = choose_tick_step (self, g);
+  const TickStep *step = &fine;
   double span = (double) (self->visible_end - self->visible_start);
   double px_per_step = step->seconds / span * (g->plot_x1 - g->plot_x0);
   GdkRGBA grid = with_alpha (fg, 0.07);
@@ -1613,21 +1712,62 @@ draw_overview (DlTimeline     *self,
   for (guint b = 0; b < n_bins; b++)
     max_bin = MAX (max_bin, self->overview_bins[b]);
 
-  /* Month (or year) boundaries. */
+  /* Calendar marks a few pixels apart, and labelled lines far enough apart
+   * for their labels, both chosen from the span so their count is bounded
+   * whatever the dataset's dates. */
   {
-    double px_per_month = 2629746.0 / (oe - os) * w;
-    TickUnit unit = px_per_month >= 5 ? UNIT_MONTH : UNIT_YEAR;
+    TickStep marks = step_for_span ((double) (oe - os), w, 6);
+    TickStep labelled = step_for_span ((double) (oe - os), w, 70);
+    GdkRGBA label_color = with_alpha (fg, 0.7);
+    double last_label_end = -G_MAXDOUBLE;
 
-    compute_ticks (os, oe, unit, 1, self->coarse_ticks);
+    compute_ticks (os, oe, marks.unit, marks.step, self->coarse_ticks);
+    for (guint i = 0; i < self->coarse_ticks->len; i++)
+      {
+        double tx = round (overview_time_to_x (self, g, g_array_index (self->coarse_ticks, gint64, i)));
+
+        append_rect (snapshot, &tick, tx, y + h - 4, 1, 4);
+      }
+
+    compute_ticks (os, oe, labelled.unit, labelled.step, self->coarse_ticks);
     for (guint i = 0; i < self->coarse_ticks->len; i++)
       {
         gint64 t = g_array_index (self->coarse_ticks, gint64, i);
         double tx = round (overview_time_to_x (self, g, t));
+        LabelFormat format;
+        PangoLayout *layout;
         gint64 yy;
-        int m, d;
+        int m, d, lw, lh;
+        double lx, fx;
 
         dl_civil_from_days (floor_div (t, SECONDS_PER_DAY), &yy, &m, &d);
-        append_rect (snapshot, &tick, tx, m == 1 ? y : y + h - 5, 1, m == 1 ? h : 5);
+        switch (labelled.unit)
+          {
+          case UNIT_HOUR:
+            format = FORMAT_HOUR;
+            break;
+          case UNIT_DAY:
+            format = d == 1 ? FORMAT_MONTH : FORMAT_DAY;
+            break;
+          case UNIT_MONTH:
+            format = m == 1 ? FORMAT_YEAR : FORMAT_MONTH;
+            break;
+          case UNIT_YEAR:
+          case UNIT_NONE:
+          default:
+            format = FORMAT_YEAR;
+            break;
+          }
+
+        append_rect (snapshot, &tick, tx, y, 1, h);
+        layout = get_tick_layout (self, t, format);
+        pango_layout_get_pixel_size (layout, &lw, &lh);
+        lx = g->rtl ? tx - 3 - lw : tx + 3;
+        fx = g->rtl ? g->width - lx - lw : lx;
+        if (lx < x0 || lx + lw > x0 + w || fx < last_label_end + 4)
+          continue;
+        append_layout_at (snapshot, layout, &label_color, lx, y + 1 + (OVERVIEW_LABEL_H - lh) / 2);
+        last_label_end = fx + lw;
       }
   }
 
@@ -1635,7 +1775,7 @@ draw_overview (DlTimeline     *self,
     for (guint b = 0; b <= n_bins; b++)
       {
         int level = b < n_bins && self->overview_bins[b] > 0.001f
-                    ? MAX (1, (int) round ((h - 6) * sqrt (self->overview_bins[b] / max_bin))) : 0;
+                    ? MAX (1, (int) round ((h - OVERVIEW_LABEL_H - 6) * sqrt (self->overview_bins[b] / max_bin))) : 0;
 
         if (level != run_level)
           {
@@ -1653,22 +1793,7 @@ draw_overview (DlTimeline     *self,
   gtk_snapshot_pop (snapshot);
 
   /* The brush: at least a few pixels wide, so a day in ten months shows. */
-  bx0 = overview_time_to_x (self, g, self->visible_start);
-  bx1 = overview_time_to_x (self, g, self->visible_end);
-  if (bx0 > bx1)
-    {
-      double tmp = bx0;
-
-      bx0 = bx1;
-      bx1 = tmp;
-    }
-  if (bx1 - bx0 < 8)
-    {
-      double c = (bx0 + bx1) / 2;
-
-      bx0 = c - 4;
-      bx1 = c + 4;
-    }
+  get_brush_x (self, g, &bx0, &bx1);
   append_rounded (snapshot, &brush_fill, bx0, y, bx1 - bx0, h, 4);
   append_outline (snapshot, &brush_edge, bx0, y, bx1 - bx0, h, 4, 1.5);
 }
@@ -1701,19 +1826,50 @@ on_click_released (GtkGestureClick *gesture,
     }
 }
 
+/* Moves or resizes the brush from the range it had when the drag began;
+ * apply_range() keeps it inside the dataset's span. */
 static void
-center_overview_at (DlTimeline *self,
-                    double      x)
+drag_brush (DlTimeline *self,
+            double      x,
+            double      dx)
 {
   Geometry g;
-  double t;
-  gint64 span = self->visible_end - self->visible_start;
+  gint64 os, oe;
+  gint64 start = self->drag_start_range[0], end = self->drag_start_range[1];
+  double seconds_per_px;
 
   get_geometry (self, &g);
-  t = overview_x_to_time (self, &g, x);
+  get_overview_range (self, &os, &oe);
+  seconds_per_px = (double) (oe - os) / (g.plot_x1 - g.plot_x0);
+  if (g.rtl)
+    dx = -dx;
+
   stop_animation (self);
   self->range_set = TRUE;
-  apply_range (self, (gint64) t - span / 2, (gint64) t - span / 2 + span);
+
+  switch ((BrushDrag) self->brush_drag)
+    {
+    case BRUSH_START:
+      start = MIN ((gint64) overview_x_to_time (self, &g, x), end - MIN_SPAN);
+      start = MAX (start, os);
+      break;
+    case BRUSH_END:
+      end = MAX ((gint64) overview_x_to_time (self, &g, x), start + MIN_SPAN);
+      end = MIN (end, oe);
+      break;
+    case BRUSH_MOVE:
+    default:
+      {
+        gint64 shift = (gint64) (dx * seconds_per_px);
+
+        shift = CLAMP (shift, os - start, oe - end);
+        start += shift;
+        end += shift;
+      }
+      break;
+    }
+
+  apply_range (self, start, end);
 }
 
 static void
@@ -1732,8 +1888,32 @@ on_drag_begin (GtkGestureDrag *gesture,
 
   if (self->drag_in_overview)
     {
+      double bx0, bx1;
+
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      center_overview_at (self, x);
+      get_brush_x (self, &g, &bx0, &bx1);
+
+      /* The edges resize (when the brush is wide enough to tell them from
+       * its middle), the middle moves; elsewhere the brush jumps to centre
+       * on the press and then follows the pointer. */
+      if (bx1 - bx0 >= 3 * BRUSH_EDGE_GRAB && fabs (x - bx0) <= BRUSH_EDGE_GRAB)
+        self->brush_drag = g.rtl ? BRUSH_END : BRUSH_START;
+      else if (bx1 - bx0 >= 3 * BRUSH_EDGE_GRAB && fabs (x - bx1) <= BRUSH_EDGE_GRAB)
+        self->brush_drag = g.rtl ? BRUSH_START : BRUSH_END;
+      else
+        {
+          self->brush_drag = BRUSH_MOVE;
+          if (x < bx0 - BRUSH_EDGE_GRAB || x > bx1 + BRUSH_EDGE_GRAB)
+            {
+              gint64 span = self->visible_end - self->visible_start;
+              gint64 t = (gint64) overview_x_to_time (self, &g, x);
+
+              self->range_set = TRUE;
+              apply_range (self, t - span / 2, t - span / 2 + span);
+              self->drag_start_range[0] = self->visible_start;
+              self->drag_start_range[1] = self->visible_end;
+            }
+        }
     }
 }
 
@@ -1751,7 +1931,7 @@ on_drag_update (GtkGestureDrag *gesture,
 
   if (self->drag_in_overview)
     {
-      center_overview_at (self, sx + dx);
+      drag_brush (self, sx + dx, dx);
     }
   else
     {
@@ -1774,6 +1954,14 @@ on_motion (GtkEventControllerMotion *motion,
            DlTimeline               *self)
 {
   self->pointer_x = x;
+  self->pointer_inside = TRUE;
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion,
+          DlTimeline               *self)
+{
+  self->pointer_inside = FALSE;
 }
 
 static gboolean
@@ -2420,6 +2608,7 @@ dl_timeline_init (DlTimeline *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (widget, motion);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -2581,6 +2770,24 @@ dl_timeline_zoom (DlTimeline *self,
   get_target_range (self, &start, &end);
   anchor = start + (end - start) / 2.0;
 
+  /* Around the pointer when it is over the axis (the time under it stays
+   * under it), else around the selection when it shows, else the centre. */
+  if (self->pointer_inside)
+    {
+      Geometry g;
+
+      get_geometry (self, &g);
+      if (self->pointer_x >= MIN (g.plot_x0, g.plot_x1) && self->pointer_x <= MAX (g.plot_x0, g.plot_x1))
+        {
+          /* x_to_time() reads the current range; an animation aims elsewhere. */
+          double f = g.rtl ? (g.plot_x1 - self->pointer_x) / (g.plot_x1 - g.plot_x0)
+                           : (self->pointer_x - g.plot_x0) / (g.plot_x1 - g.plot_x0);
+
+          zoom_at (self, factor, start + f * (double) (end - start), TRUE);
+          return;
+        }
+    }
+
   if (self->selected != NULL)
     {
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_by_event, self->selected));
@@ -2705,6 +2912,25 @@ dl_timeline_get_event_bounds (DlTimeline      *self,
   return TRUE;
 }
 
+void
+dl_timeline_get_overview_bounds (DlTimeline      *self,
+                                 graphene_rect_t *strip,
+                                 graphene_rect_t *brush)
+{
+  Geometry g;
+  double bx0, bx1;
+
+  g_return_if_fail (DL_IS_TIMELINE (self));
+
+  get_geometry (self, &g);
+  get_brush_x (self, &g, &bx0, &bx1);
+  if (strip != NULL)
+    graphene_rect_init (strip, MIN (g.plot_x0, g.plot_x1), g.overview_y0,
+                        fabs (g.plot_x1 - g.plot_x0), g.overview_y1 - g.overview_y0);
+  if (brush != NULL)
+    graphene_rect_init (brush, bx0, g.overview_y0, bx1 - bx0, g.overview_y1 - g.overview_y0);
+}
+
 const graphene_rect_t *
 dl_timeline_get_label_rects (DlTimeline *self,
                              guint      *n_rects)
@@ -2725,5 +2951,5 @@ dl_timeline_get_tick_unit (DlTimeline *self)
   g_return_val_if_fail (DL_IS_TIMELINE (self), NULL);
 
   get_geometry (self, &g);
-  return names[choose_tick_step (self, &g)->unit];
+  return names[choose_tick_step (self, &g).unit];
 }

@@ -32,8 +32,8 @@ void         dl_timeline_get_visible_range (DlTimeline      *self,
                                             gint64          *end);
 /* Shows every event with a known extent, with a margin. */
 void         dl_timeline_fit_all           (DlTimeline      *self);
-/* Zooms in (@factor > 1) or out around the centre, or around the selection
- * when it is visible. The span stays between an hour and 50 years. */
+/* Zooms in (@factor > 1) or out around the pointer when it is over the axis,
+ * else around the selection when it is visible, else the centre. The span stays between an hour and 50 years. */
 void         dl_timeline_zoom              (DlTimeline      *self,
                                             double           factor);
 
@@ -52,6 +52,10 @@ gboolean     dl_timeline_get_event_bounds  (DlTimeline      *self,
 const graphene_rect_t *
              dl_timeline_get_label_rects   (DlTimeline      *self,
                                             guint           *n_rects);
+/* Where the overview strip and its brush are drawn, in widget coordinates. */
+void         dl_timeline_get_overview_bounds (DlTimeline    *self,
+                                            graphene_rect_t *strip,
+                                            graphene_rect_t *brush);
 /* The unit of the detail axis' ticks at the current size and range:
  * "hour", "day", "month" or "year". */
 const char  *dl_timeline_get_tick_unit     (DlTimeline      *self);
