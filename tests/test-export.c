@@ -19,6 +19,7 @@
 #include "dl-export-csv.h"
 #include "dl-export-pdf.h"
 #include "dl-export-png.h"
+#include "dl-words.h"
 
 static DlDataset *dataset;
 
@@ -316,6 +317,79 @@ check_pdf_pages (const char *pdf,
   g_test_message ("pages rendered to %s-N.png", root);
 }
 
+/* A handout speaks to people: no source, event or topic id, and dates in
+ * words, never as the dataset writes them ("2024-08-20?"). */
+static void
+assert_no_ids_or_edtf (const char *text)
+{
+  GListModel *sources = dl_dataset_get_sources (dataset);
+  GListModel *events = dl_dataset_get_events (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", dl_source_get_id (source));
+      g_autoptr(GRegex) word = g_regex_new (pattern, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+
+      if (g_regex_match (word, text, G_REGEX_MATCH_DEFAULT, NULL))
+        g_error ("The handout shows the source id “%s”", dl_source_get_id (source));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (strstr (text, dl_event_get_when_text (event)) != NULL)
+        g_error ("The handout shows the raw date “%s”", dl_event_get_when_text (event));
+      for (guint c = 0; c < dl_event_get_n_claims (event); c++)
+        if (strstr (text, dl_event_get_claim (event, c)->topic) != NULL)
+          g_error ("The handout shows the topic id “%s”", dl_event_get_claim (event, c)->topic);
+    }
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  const char *pdfinfo[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (pdfinfo);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* The page budgets of a handout worth photocopying, A4 and Letter. */
+static void
+test_pdf_page_counts (void)
+{
+  static const struct {
+    const char *narrative;
+    DlPaperSize paper;
+    guint       max_pages;
+  } cases[] = {
+    { "four-days", DL_PAPER_A4, 12 },
+    { "disputed-terms", DL_PAPER_A4, 8 },
+    { NULL, DL_PAPER_A4, 30 },
+    { "four-days", DL_PAPER_LETTER, 13 },
+    { NULL, DL_PAPER_LETTER, 30 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-pages-%s-%s.pdf", cases[i].narrative ? cases[i].narrative : "every-event",
+                                               cases[i].paper == DL_PAPER_A4 ? "a4" : "letter");
+      g_autofree char *path = build_path (name);
+      g_autoptr(GError) error = NULL;
+      guint n_pages;
+
+      g_assert_true (dl_export_pdf_to_file (dataset, cases[i].narrative, cases[i].paper, path, &error));
+      g_assert_no_error (error);
+      n_pages = count_pdf_pages (path);
+      g_test_message ("%s: %u pages", name, n_pages);
+      g_assert_cmpuint (n_pages, <=, cases[i].max_pages);
+      g_assert_cmpuint (n_pages, >=, 3);
+    }
+}
+
 static void
 test_pdf_narrative (void)
 {
@@ -342,21 +416,25 @@ test_pdf_narrative (void)
   assert_contains (squeezed, dl_dataset_get_title (dataset));
   assert_contains (squeezed, narrative->title);
 
-  /* Pages end with a form feed: title, one per step (a long one may run
-   * over), sources. */
+  /* Pages end with a form feed. The steps flow: a title page, the 19
+   * steps and a sources page fit in 12 pages a teacher can photocopy. */
   pages = g_strsplit (text, "\f", -1);
   n_pages = g_strv_length (pages) - 1;
-  g_assert_cmpuint (n_pages, >=, 1 + narrative->steps->len + 1);
   g_test_message ("%u pages", n_pages);
+  g_assert_cmpuint (narrative->steps->len, ==, 19);
+  g_assert_cmpuint (n_pages, <=, 12);
+  g_assert_cmpuint (n_pages, >=, 4);
+  assert_no_ids_or_edtf (text);
 
   for (guint i = 0; i < narrative->steps->len; i++)
     {
       const DlNarrativeStep *step = &g_array_index (narrative->steps, DlNarrativeStep, i);
-      g_autofree char *heading = g_strdup_printf ("Step %u of %u: %s", i + 1, narrative->steps->len,
+      g_autofree char *heading = g_strdup_printf ("%u/%u · %s", i + 1, narrative->steps->len,
                                                   dl_event_get_title (step->event));
+      g_autofree char *caption = dl_words_cite (dataset, step->caption);
 
       assert_contains (squeezed, heading);
-      assert_contains (squeezed, step->caption);
+      assert_contains (squeezed, caption);
       /* Its passages, as real text. */
       for (guint e = 0; e < dl_event_get_n_excerpts (step->event); e++)
         assert_contains (squeezed, dl_event_get_excerpt (step->event, e)->exact);
@@ -376,7 +454,7 @@ test_pdf_narrative (void)
   }
 
   /* The claims that disagree: the school strike's death toll. */
-  assert_contains (squeezed, "Where the sources disagree");
+  assert_contains (squeezed, "The sources disagree: at least 12 people");
 
   check_pdf_pages (path, "export-four-days-a4", n_pages);
 }
@@ -403,6 +481,7 @@ test_pdf_every_event_letter (void)
   squeezed = squeeze (text);
   for (guint i = 0; i < events->len; i++)
     assert_contains (squeezed, dl_event_get_title (g_ptr_array_index (events, i)));
+  assert_no_ids_or_edtf (text);
 
   /* An unknown narrative is an error, and writes nothing. */
   {
@@ -536,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/export/csv-subset", test_csv_subset);
   g_test_add_func ("/export/png", test_png);
   g_test_add_func ("/export/pdf-narrative", test_pdf_narrative);
+  g_test_add_func ("/export/pdf-page-counts", test_pdf_page_counts);
   g_test_add_func ("/export/pdf-every-event-letter", test_pdf_every_event_letter);
   g_test_add_func ("/export/failures-keep-old-file", test_failures_keep_old_file);
 

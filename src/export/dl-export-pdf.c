@@ -1,8 +1,10 @@
 /* dl-export-pdf.c: a printable handout of a narrative or of every event
  *
  * A small flowing layout: paragraphs are Pango layouts drawn line by line,
- * so a long one continues on the next page; every section starts on a new
- * page, with its map drawn straight into the PDF by dl-map-image.
+ * so a long one continues on the next page (without orphans or widows).
+ * Steps follow each other on the page, each heading kept with its map;
+ * the map floats at the start of the column with the step's text beside
+ * it. Maps are drawn straight into the PDF by dl-map-image.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,19 +21,27 @@
 #include "dl-export.h"
 #include "dl-export-pdf.h"
 #include "dl-map-image.h"
+#include "dl-words.h"
 
-#define MARGIN       56.0   /* points: about 2 cm */
-#define FOOTER_SPACE 24.0
+#define MARGIN       46.0   /* points: about 1.6 cm */
+#define FOOTER_SPACE 20.0
+#define GUTTER       14.0
 
 typedef struct {
   cairo_surface_t *surface;
   cairo_t         *cr;
+  DlDataset       *dataset;
   double           page_width;
   double           page_height;
-  double           width;      /* of the text column */
+  double           width;         /* of the text column */
   double           y;
   int              page;
   const char      *footer;
+  /* A map floating at the start of the column: text beside it until
+   * float_bottom, full width below. */
+  double           float_width;
+  double           float_bottom;
+  GHashTable      *quoted;        /* passages already printed */
 } Doc;
 
 typedef struct {
@@ -70,6 +80,7 @@ new_page (Doc *doc)
     }
   doc->page++;
   doc->y = MARGIN;
+  doc->float_bottom = 0;
 }
 
 static double
@@ -87,116 +98,184 @@ ensure_space (Doc    *doc,
     new_page (doc);
 }
 
-/* A paragraph in @font (Pango markup when @markup), continuing on the next
- * page when it does not fit. */
 static void
-paragraph (Doc        *doc,
-           const char *text,
-           const char *font_name,
-           gboolean    markup,
-           double      indent,
-           double      grey,
-           double      space_after)
+clear_float (Doc *doc)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
-  PangoLayoutIter *iter;
-  double top = doc->y;
-  double shift = 0;
-  double end = doc->y;
+  if (doc->float_bottom > doc->y)
+    doc->y = doc->float_bottom;
+  doc->float_bottom = 0;
+}
 
-  if (text == NULL || *text == '\0')
-    return;
+static PangoLayout *
+paragraph_layout (Doc        *doc,
+                  const char *text,
+                  const char *font_name,
+                  double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (doc->cr);
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
 
-  layout = pango_cairo_create_layout (doc->cr);
-  font = pango_font_description_from_string (font_name);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) ((doc->width - indent) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (markup)
-    pango_layout_set_markup (layout, text, -1);
-  else
-    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, text, -1);
 
-  cairo_set_source_rgb (doc->cr, grey, grey, grey);
-  iter = pango_layout_get_iter (layout);
+  return layout;
+}
+
+/* How many of the first lines of @layout fit above the page's foot from
+ * the current position. */
+static int
+lines_that_fit (Doc         *doc,
+                PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int n = 0;
+
   do
     {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
-      double line_top, line_height, baseline;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line_top = (double) logical.y / PANGO_SCALE;
-      line_height = (double) logical.height / PANGO_SCALE;
-
-      if (top + line_top - shift + line_height > bottom (doc) && (line_top - shift > 0 || top > MARGIN))
-        {
-          new_page (doc);
-          cairo_set_source_rgb (doc->cr, grey, grey, grey);
-          top = doc->y;
-          shift = line_top;
-        }
-
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      cairo_move_to (doc->cr, MARGIN + indent + (double) logical.x / PANGO_SCALE, top + baseline - shift);
-      pango_cairo_show_layout_line (doc->cr, line);
-      end = top + line_top - shift + line_height;
+      if (doc->y + (double) (logical.y + logical.height) / PANGO_SCALE > bottom (doc))
+        break;
+      n++;
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
 
-  doc->y = end + space_after;
+  return n;
 }
 
+/* A paragraph, flowing around a floating map and across pages: never one
+ * line alone at the foot of a page (an orphan) nor at the top of the next
+ * (a widow). */
 static void
-heading (Doc        *doc,
-         const char *text,
-         const char *font)
+paragraph (Doc        *doc,
+           const char *text,
+           const char *font_name,
+           double      indent,
+           double      grey,
+           double      space_after)
 {
-  /* A heading never sits alone at the foot of a page. */
-  ensure_space (doc, 60);
-  paragraph (doc, text, font, FALSE, 0, 0.1, 6);
+  gsize offset = 0;
+  gsize length;
+
+  if (text == NULL || *text == '\0')
+    return;
+  length = strlen (text);
+
+  while (offset < length)
+    {
+      gboolean beside = doc->float_bottom > doc->y;
+      double x = MARGIN + indent + (beside ? doc->float_width + GUTTER : 0);
+      double width = doc->width - indent - (beside ? doc->float_width + GUTTER : 0);
+      g_autoptr(PangoLayout) layout = paragraph_layout (doc, text + offset, font_name, width);
+      int n_lines = pango_layout_get_line_count (layout);
+      int fit = lines_that_fit (doc, layout);
+      int drawn = 0;
+      PangoLayoutIter *iter;
+      gboolean relayout = FALSE;
+
+      /* Break before the paragraph rather than leave an orphan; break a
+       * line earlier rather than leave a widow. */
+      if (fit < n_lines && doc->y > MARGIN)
+        {
+          if (fit <= 1 || (fit == 2 && n_lines == 3))
+            fit = 0;
+          else if (n_lines - fit == 1)
+            fit--;
+          if (fit == 0)
+            {
+              new_page (doc);
+              continue;
+            }
+        }
+      else if (fit < n_lines && fit == 0)
+        fit = 1;  /* a line taller than a page: draw it anyway */
+
+      cairo_set_source_rgb (doc->cr, grey, grey, grey);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+          PangoRectangle logical;
+          double baseline;
+          int top;
+
+          if (drawn == fit)
+            {
+              /* The rest goes on the next page, laid out afresh there. */
+              offset += (gsize) line->start_index;
+              new_page (doc);
+              relayout = TRUE;
+              break;
+            }
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          top = logical.y;
+          baseline = (double) (pango_layout_iter_get_baseline (iter) - top) / PANGO_SCALE;
+          cairo_move_to (doc->cr, x + (double) logical.x / PANGO_SCALE, doc->y + baseline);
+          pango_cairo_show_layout_line (doc->cr, line);
+          doc->y += (double) logical.height / PANGO_SCALE;
+          drawn++;
+
+          /* Past the floating map: the rest takes the full width. */
+          if (beside && doc->y >= doc->float_bottom && pango_layout_iter_next_line (iter))
+            {
+              offset += (gsize) pango_layout_iter_get_line_readonly (iter)->start_index;
+              relayout = TRUE;
+              break;
+            }
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+
+      if (!relayout)
+        break;
+    }
+
+  doc->y += space_after;
 }
 
 static void
 add_outline (Doc        *doc,
              const char *title)
 {
-  g_autofree char *link = g_strdup_printf ("page=%d", doc->page);
+  g_autofree char *link = g_strdup_printf ("page=%d pos=[%.0f %.0f]", doc->page, MARGIN, doc->y);
 
   cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
 }
 
+/* A map of @events at the current position, @width × @height, framed. */
 static void
 draw_map (Doc             *doc,
-          DlDataset       *dataset,
+          GListModel      *events,
           DlEvent         *selected,
+          double           width,
           double           height,
           DlMapImageFlags  flags)
 {
   DlMapView view;
 
-  if (selected != NULL)
+  if (selected != NULL && g_list_model_get_n_items (events) == 1)
     {
       DlBBox bbox = dl_event_get_bbox (selected);
 
-      dl_map_view_fit (&view, doc->width, height, &bbox, dl_event_get_precision_m (selected));
+      dl_map_view_fit (&view, width, height, &bbox, dl_event_get_precision_m (selected));
     }
   else
-    dl_map_view_fit_events (&view, doc->width, height, dl_dataset_get_events (dataset));
+    dl_map_image_fit (&view, width, height, events);
 
   cairo_save (doc->cr);
   cairo_translate (doc->cr, MARGIN, doc->y);
-  dl_map_image_draw (doc->cr, doc->width, height, &view, dl_dataset_get_events (dataset), selected,
-                     flags, 2);
-  cairo_rectangle (doc->cr, 0, 0, doc->width, height);
+  dl_map_image_draw (doc->cr, width, height, &view, events, selected, flags, 3);
+  cairo_rectangle (doc->cr, 0, 0, width, height);
   cairo_set_source_rgba (doc->cr, 0, 0, 0, 0.3);
   cairo_set_line_width (doc->cr, 0.5);
   cairo_stroke (doc->cr);
   cairo_restore (doc->cr);
-  doc->y += height + 12;
 }
 
 static char *
@@ -207,25 +286,6 @@ describe_precision_m (double metres)
   if (metres < 1000)
     return g_strdup_printf (_("within about %.0f m"), metres);
   return g_strdup_printf (_("within about %.0f km"), metres / 1000.0);
-}
-
-static const char *
-describe_date_precision (const DlEdtf *when)
-{
-  switch (when->precision)
-    {
-    case DL_EDTF_PRECISION_YEAR:
-      return _("known to the year");
-    case DL_EDTF_PRECISION_SEASON:
-      return _("known to the season");
-    case DL_EDTF_PRECISION_MONTH:
-      return _("known to the month");
-    case DL_EDTF_PRECISION_DAY:
-      return _("known to the day");
-    case DL_EDTF_PRECISION_SECOND:
-    default:
-      return _("known to the time of day");
-    }
 }
 
 static char *
@@ -244,152 +304,155 @@ format_claim (const DlClaim *claim)
 
 static void
 event_section (Doc        *doc,
-               DlDataset  *dataset,
                DlEvent    *event,
                const char *caption,
                guint       index,
-               guint       n_sections,
-               gboolean    is_narrative)
+               guint       n_sections)
 {
-  const DlEdtf *when = dl_event_get_when (event);
-  g_autofree char *date = dl_edtf_describe (when);
-  g_autofree char *title = NULL;
-  g_autofree char *date_line = NULL;
-  g_autoptr(GString) places = g_string_new (NULL);
+  g_autoptr(GListStore) own = g_list_store_new (DL_TYPE_EVENT);
   g_autoptr(GHashTable) topics = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *title = NULL;
+  g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
+  g_autofree char *places = dl_words_places (event);
   g_autofree char *precision = describe_precision_m (dl_event_get_precision_m (event));
   g_autofree char *place_line = NULL;
-  g_autofree char *category_line = NULL;
+  g_autofree char *cited = NULL;
+  double map_width = doc->width * 0.32;
+  double map_height = map_width * 0.72;
+  gboolean has_map = dl_event_get_n_places (event) > 0;
 
-  new_page (doc);
-  title = is_narrative
-          ? g_strdup_printf (_("Step %u of %u: %s"), index + 1, n_sections, dl_event_get_title (event))
-          : g_strdup_printf (_("%u of %u: %s"), index + 1, n_sections, dl_event_get_title (event));
+  /* Translators: the step's number, how many there are, and its title */
+  title = g_strdup_printf (_("%u/%u · %s"), index + 1, n_sections, dl_event_get_title (event));
+
+  /* The heading stays with its map. */
+  doc->y += 8;
+  ensure_space (doc, 24 + (has_map ? map_height : 60));
   add_outline (doc, title);
-  heading (doc, title, "Sans Bold 16");
+  paragraph (doc, title, "Sans Bold 11.5", 0, 0.05, 4);
 
-  /* The category is in the text: no legend over a small map. */
-  draw_map (doc, dataset, event, doc->width * 0.5, DL_MAP_IMAGE_ATTRIBUTION);
-
-  /* Translators: a date, then the EDTF value as written and how precise it is */
-  date_line = g_strdup_printf (_("Date: %s (written “%s”, %s)"), date, dl_event_get_when_text (event),
-                               describe_date_precision (when));
-  paragraph (doc, date_line, "Sans Bold 10.5", FALSE, 0, 0.1, 2);
-  if (dl_event_get_when_basis (event) != NULL)
+  if (has_map)
     {
-      g_autofree char *basis = g_strdup_printf (_("How it is dated: %s"), dl_event_get_when_basis (event));
-
-      paragraph (doc, basis, "Sans 9", FALSE, 0, 0.35, 4);
+      /* The step's own event, no badges, with what a reader needs to place
+       * it: a scale bar, and past region scale a locator inset. */
+      g_list_store_append (own, event);
+      draw_map (doc, G_LIST_MODEL (own), event, map_width, map_height,
+                DL_MAP_IMAGE_NO_CLUSTERS | DL_MAP_IMAGE_SCALE_BAR | DL_MAP_IMAGE_LOCATOR);
+      doc->float_width = map_width;
+      doc->float_bottom = doc->y + map_height + 6;
     }
 
-  for (guint p = 0; p < dl_event_get_n_places (event); p++)
-    {
-      if (p > 0)
-        g_string_append (places, ", ");
-      g_string_append (places, dl_place_get_name (dl_event_get_place (event, p)));
-    }
+  paragraph (doc, date, "Sans Bold 10", 0, 0.1, 1);
   /* Translators: place names, then how precisely they are known ("within about 1 km") */
-  place_line = g_strdup_printf (_("Place: %s (%s)"), places->str, precision);
-  paragraph (doc, place_line, "Sans Bold 10.5", FALSE, 0, 0.1, 2);
-  category_line = g_strdup_printf (_("Category: %s"), dl_category_get_label (dl_event_get_category (event)));
-  paragraph (doc, category_line, "Sans 10", FALSE, 0, 0.35, 8);
+  place_line = g_strdup_printf (_("%s (%s)"), places, precision);
+  paragraph (doc, place_line, "Sans 9.5", 0, 0.15, 1);
+  paragraph (doc, dl_category_get_label (dl_event_get_category (event)), "Sans 9", 0, 0.4, 5);
 
-  if (caption != NULL && *caption != '\0')
-    paragraph (doc, caption, "Sans Italic 11", FALSE, 0, 0.05, 8);
-  paragraph (doc, dl_event_get_summary (event), "Sans 10.5", FALSE, 0, 0.1, 10);
+  /* A story's step says it in the narrative's words; on its own, an event
+   * in its summary's. Both would mostly repeat each other. */
+  cited = dl_words_cite (doc->dataset, caption != NULL && *caption != '\0' ? caption : dl_event_get_summary (event));
+  paragraph (doc, cited, "Sans 9.5", 0, 0.05, 4);
 
-  if (dl_event_get_n_excerpts (event) > 0)
+  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
     {
-      heading (doc, _("What the articles say"), "Sans Bold 12");
-      for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
-        {
-          const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
-          g_autofree char *quote = g_str_has_prefix (excerpt->exact, "“") || excerpt->exact[0] == '"'
-            ? g_strdup (excerpt->exact) : g_strdup_printf ("“%s”", excerpt->exact);
-          g_autofree char *cite = g_strdup_printf ("— %s", dl_source_get_title (excerpt->source));
+      const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
+      g_autofree char *key = g_strconcat (dl_source_get_id (excerpt->source), ":", excerpt->exact, NULL);
+      g_autofree char *quote = NULL;
+      g_autofree char *line = NULL;
 
-          ensure_space (doc, 40);
-          paragraph (doc, quote, "Serif 10.5", FALSE, 12, 0.05, 2);
-          paragraph (doc, cite, "Sans Italic 9", FALSE, 24, 0.35, 8);
-        }
+      /* Events often share a passage: print it once, where it first
+       * comes. */
+      if (!g_hash_table_add (doc->quoted, g_steal_pointer (&key)))
+        continue;
+      quote = g_str_has_prefix (excerpt->exact, "“") || excerpt->exact[0] == '"'
+        ? g_strdup (excerpt->exact) : g_strdup_printf ("“%s”", excerpt->exact);
+      /* Translators: a quoted passage, then the title of its article */
+      line = g_strdup_printf (_("%s — %s"), quote, dl_source_get_title (excerpt->source));
+
+      paragraph (doc, line, "Serif 8.5", 8, 0.12, 2);
     }
 
   for (guint i = 0; i < dl_event_get_n_claims (event); i++)
     {
       const DlClaim *claim = dl_event_get_claim (event, i);
+      g_autoptr(GString) line = NULL;
       GArray *claims;
 
-      if (!dl_dataset_topic_disagrees (dataset, claim->topic) || !g_hash_table_add (topics, claim->topic))
+      if (!dl_dataset_topic_disagrees (doc->dataset, claim->topic) || !g_hash_table_add (topics, claim->topic))
         continue;
 
-      if (g_hash_table_size (topics) == 1)
-        heading (doc, _("Where the sources disagree"), "Sans Bold 12");
-
-      paragraph (doc, claim->topic, "Sans Bold 10", FALSE, 12, 0.1, 2);
-      claims = dl_dataset_get_claims (dataset, claim->topic);
+      line = g_string_new (_("The sources disagree:"));
+      claims = dl_dataset_get_claims (doc->dataset, claim->topic);
       for (guint c = 0; claims != NULL && c < claims->len; c++)
         {
           const DlClaimRef *ref = &g_array_index (claims, DlClaimRef, c);
           g_autofree char *value = format_claim (ref->claim);
-          /* Translators: a claimed value ("at least 12"), then the article's title */
-          g_autofree char *line = g_strdup_printf (_("• %s — %s"), value, dl_source_get_title (ref->claim->source));
 
-          paragraph (doc, line, "Sans 10", FALSE, 24, 0.1, 2);
+          /* Translators: a claimed value ("at least 12"), then the article's title */
+          g_string_append_printf (line, c == 0 ? _(" %s (%s)") : _("; %s (%s)"), value,
+                                  dl_source_get_title (ref->claim->source));
         }
-      doc->y += 6;
+      paragraph (doc, line->str, "Sans Bold 9", 8, 0.45, 3);
     }
+
+  clear_float (doc);
 }
 
 static void
 title_page (Doc               *doc,
-            DlDataset         *dataset,
             const DlNarrative *narrative,
+            GListModel        *shown,
             guint              n_sections)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: today's date on the handout's title page, see g_date_time_format() */
+  g_autofree char *today = g_date_time_format (now, _("%-d %B %Y"));
   g_autofree char *counts = NULL;
   g_autofree char *made = NULL;
-  guint n_sources = g_list_model_get_n_items (dl_dataset_get_sources (dataset));
+  guint n_sources = g_list_model_get_n_items (dl_dataset_get_sources (doc->dataset));
 
   new_page (doc);
-  add_outline (doc, dl_dataset_get_title (dataset));
-  doc->y += 24;
-  paragraph (doc, dl_dataset_get_title (dataset), "Sans Bold 24", FALSE, 0, 0.05, 10);
+  add_outline (doc, dl_dataset_get_title (doc->dataset));
+  paragraph (doc, dl_dataset_get_title (doc->dataset), "Sans Bold 22", 0, 0.05, 8);
   if (narrative != NULL)
     {
-      paragraph (doc, narrative->title, "Sans 18", FALSE, 0, 0.2, 8);
-      paragraph (doc, narrative->description, "Sans 11", FALSE, 0, 0.15, 10);
+      g_autofree char *description = dl_words_cite (doc->dataset, narrative->description);
+
+      paragraph (doc, narrative->title, "Sans 17", 0, 0.2, 6);
+      paragraph (doc, description, "Sans 10.5", 0, 0.15, 8);
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n_sections), n_sections);
     }
   else
     {
-      paragraph (doc, _("Every event, in time order"), "Sans 18", FALSE, 0, 0.2, 8);
+      paragraph (doc, _("Every event, in time order"), "Sans 18", 0, 0.2, 8);
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_sections), n_sections);
     }
 
-  draw_map (doc, dataset, NULL, doc->width * 0.55, DL_MAP_IMAGE_DEFAULT);
-  paragraph (doc, dl_dataset_get_description (dataset), "Sans 9", FALSE, 0, 0.15, 10);
+  draw_map (doc, shown, NULL, doc->width, doc->width * 0.55, DL_MAP_IMAGE_DEFAULT | DL_MAP_IMAGE_SCALE_BAR);
+  doc->y += doc->width * 0.55 + 12;
+  {
+    g_autofree char *description = dl_words_cite (doc->dataset, dl_dataset_get_description (doc->dataset));
 
-  /* Translators: "19 steps", then the number of articles */
+    paragraph (doc, description, "Sans 8.5", 0, 0.25, 8);
+  }
+
+  /* Translators: "19 steps", then the number of articles, then today's date */
   made = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %u article. Made with Dateline on %s.",
                                        "%s from %u articles. Made with Dateline on %s.", n_sources),
                           counts, n_sources, today);
-  paragraph (doc, made, "Sans 9", FALSE, 0, 0.35, 0);
+  paragraph (doc, made, "Sans 9", 0, 0.35, 0);
 }
 
 static void
-sources_page (Doc       *doc,
-              DlDataset *dataset)
+sources_page (Doc *doc)
 {
-  GListModel *sources = dl_dataset_get_sources (dataset);
-  GListModel *events = dl_dataset_get_events (dataset);
+  GListModel *sources = dl_dataset_get_sources (doc->dataset);
+  GListModel *events = dl_dataset_get_events (doc->dataset);
 
   new_page (doc);
   add_outline (doc, _("Sources"));
-  heading (doc, _("Sources"), "Sans Bold 18");
+  paragraph (doc, _("Sources"), "Sans Bold 18", 0, 0.05, 6);
   paragraph (doc, _("Every passage quoted in this handout comes from one of these articles."),
-             "Sans 10", FALSE, 0, 0.3, 12);
+             "Sans 10", 0, 0.3, 12);
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
@@ -408,30 +471,21 @@ sources_page (Doc       *doc,
               n_events++;
         }
 
-      ensure_space (doc, 70);
+      ensure_space (doc, 50);
       entry = g_strdup_printf ("%u. %s", i + 1, dl_source_get_title (source));
-      paragraph (doc, entry, "Sans Bold 11", FALSE, 0, 0.05, 2);
+      paragraph (doc, entry, "Sans Bold 11", 0, 0.05, 2);
       if (dl_source_get_published (source) != NULL)
         {
           g_autofree char *date = dl_edtf_describe (dl_source_get_published (source));
-          g_autofree char *line = NULL;
+          g_autofree char *line = g_strdup_printf (_("Published: %s"), date);
 
-          if (dl_source_get_published_basis (source) != NULL)
-            line = g_strdup_printf (_("Published: %s. %s"), date, dl_source_get_published_basis (source));
-          else
-            line = g_strdup_printf (_("Published: %s"), date);
-          paragraph (doc, line, "Sans 9.5", FALSE, 14, 0.2, 2);
+          paragraph (doc, line, "Sans 9.5", 14, 0.2, 2);
         }
       if (dl_source_get_url (source) != NULL)
-        paragraph (doc, dl_source_get_url (source), "Sans 9.5", FALSE, 14, 0.2, 2);
-      {
-        g_autofree char *file = g_strdup_printf (_("File: %s"), dl_source_get_file (source));
-
-        paragraph (doc, file, "Sans 9", FALSE, 14, 0.35, 2);
-      }
+        paragraph (doc, dl_source_get_url (source), "Sans 9.5", 14, 0.2, 2);
       cited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reports %u event in this dataset.",
                                             "Reports %u events in this dataset.", n_events), n_events);
-      paragraph (doc, cited, "Sans 9", FALSE, 14, 0.35, 12);
+      paragraph (doc, cited, "Sans 9", 14, 0.35, 10);
     }
 }
 
@@ -515,24 +569,35 @@ dl_export_pdf_to_file (DlDataset    *dataset,
       doc.page_height = 841.89;
     }
   doc.width = doc.page_width - 2 * MARGIN;
-  doc.footer = dl_dataset_get_title (dataset);
+  doc.dataset = dataset;
+  doc.quoted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc.footer = narrative != NULL ? narrative->title : dl_dataset_get_title (dataset);
   doc.surface = cairo_pdf_surface_create_for_stream (dl_cairo_append_bytes, pdf, doc.page_width, doc.page_height);
   cairo_pdf_surface_set_metadata (doc.surface, CAIRO_PDF_METADATA_TITLE,
                                   narrative != NULL ? narrative->title : dl_dataset_get_title (dataset));
   cairo_pdf_surface_set_metadata (doc.surface, CAIRO_PDF_METADATA_CREATOR, "Dateline " PACKAGE_VERSION);
   doc.cr = cairo_create (doc.surface);
 
-  title_page (&doc, dataset, narrative, sections->len);
+  {
+    g_autoptr(GListStore) shown = g_list_store_new (DL_TYPE_EVENT);
+
+    for (guint i = 0; i < sections->len; i++)
+      g_list_store_append (shown, g_array_index (sections, Section, i).event);
+    title_page (&doc, narrative, G_LIST_MODEL (shown), sections->len);
+  }
+  /* The steps flow from the second page on. */
+  new_page (&doc);
   for (guint i = 0; i < sections->len; i++)
     {
       const Section *section = &g_array_index (sections, Section, i);
 
-      event_section (&doc, dataset, section->event, section->caption, i, sections->len, narrative != NULL);
+      event_section (&doc, section->event, section->caption, i, sections->len);
     }
-  sources_page (&doc, dataset);
+  sources_page (&doc);
   draw_footer (&doc);
 
   cairo_destroy (doc.cr);
+  g_hash_table_unref (doc.quoted);
   cairo_surface_finish (doc.surface);
   status = cairo_surface_status (doc.surface);
   cairo_surface_destroy (doc.surface);

@@ -1,9 +1,11 @@
 /* dl-map-image.c: a map view with its events drawn with Cairo, headless
  *
  * The same picture as the window's map (basemap, precision halos, corridors
- * and areas, points in their category colours, clusters with a count), drawn
- * straight into any Cairo context: an image surface for PNG export, a PDF
- * surface for the handout. Nothing here needs a display.
+ * and areas, points in their category colours, clusters with a count: the
+ * marks come from dl-mark-painter, as the map layer's do), drawn straight
+ * into any Cairo context: an image surface for PNG export, a PDF surface
+ * for the handout. A scale bar and a locator inset say how big and where.
+ * Nothing here needs a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,16 +23,10 @@
 #endif
 #include "dl-category.h"
 #include "dl-map-image.h"
+#include "dl-mark-painter.h"
 
-#define POINT_RADIUS  6.5
-#define CLUSTER_DIST  16.0
-
-typedef struct {
-  double   x, y;       /* pixels */
-  double   sx, sy;     /* sums, for the cluster's centre */
-  guint    n;
-  DlEvent *event;      /* the first member */
-} Mark;
+/* Past this zoom a map shows a town or less: a locator inset says where. */
+#define LOCATOR_MIN_ZOOM 7.0
 
 typedef struct {
   double width, height;
@@ -146,8 +142,8 @@ trace_part (cairo_t          *cr,
     }
 }
 
-/* Corridors as lines, areas as dashed outlines; TRUE if the event has one. */
-static gboolean
+/* Corridors and areas of an event, as the map layer draws them. */
+static void
 draw_shapes (cairo_t     *cr,
              const Frame *frame,
              DlEvent     *event,
@@ -155,7 +151,6 @@ draw_shapes (cairo_t     *cr,
              double       unit)
 {
   GdkRGBA c;
-  gboolean any = FALSE;
 
   dl_category_get_color (dl_event_get_category (event), &c);
   for (guint p = 0; p < dl_event_get_n_places (event); p++)
@@ -172,35 +167,26 @@ draw_shapes (cairo_t     *cr,
               trace_part (cr, frame, geometry, i);
               cairo_close_path (cr);
             }
-          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-          cairo_set_source_rgba (cr, c.red, c.green, c.blue, selected ? 0.22 : 0.08);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, c.red, c.green, c.blue, 0.9);
-          cairo_set_line_width (cr, (selected ? 3.0 : 1.5) * unit);
-          cairo_set_dash (cr, (double[]) { 6.0 * unit, 3.0 * unit }, 2, 0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          any = TRUE;
+          dl_mark_paint_area (cr, &c, selected ? DL_MARK_SELECTED : DL_MARK_NORMAL, unit);
         }
       else if (type == DL_GEOMETRY_LINE_STRING || type == DL_GEOMETRY_MULTI_LINE_STRING)
         {
-          double width = (selected ? 7.0 : 5.0) * unit;
-
           for (guint i = 0; i < n_parts; i++)
             trace_part (cr, frame, geometry, i);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-          cairo_set_line_width (cr, width + 3.0 * unit);
-          cairo_stroke_preserve (cr);
-          cairo_set_source_rgba (cr, c.red, c.green, c.blue, 1);
-          cairo_set_line_width (cr, width);
-          cairo_stroke (cr);
-          any = TRUE;
+          dl_mark_paint_corridor (cr, &c, selected ? DL_MARK_SELECTED : DL_MARK_NORMAL, unit);
         }
+      cairo_new_path (cr);
     }
+}
 
-  return any;
+static gboolean
+has_shape (DlEvent *event)
+{
+  for (guint p = 0; p < dl_event_get_n_places (event); p++)
+    if (dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) >= DL_GEOMETRY_LINE_STRING)
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -215,41 +201,12 @@ draw_point (cairo_t     *cr,
 {
   DlLonLat anchor = dl_event_get_anchor (event);
   double halo = dl_event_get_precision_m (event) / dl_geo_metres_per_pixel (anchor.lat, zoom);
-  double radius = (selected ? POINT_RADIUS + 2.5 : POINT_RADIUS) * unit;
+  DlMarkState state = selected ? DL_MARK_SELECTED : DL_MARK_NORMAL;
   GdkRGBA c;
 
   dl_category_get_color (dl_event_get_category (event), &c);
-
-  /* The precision halo: how far the real spot may be. */
-  if (halo > radius + 2 * unit)
-    {
-      halo = MIN (halo, MAX (frame->width, frame->height));
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, halo, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, c.red, c.green, c.blue, selected ? 0.16 : 0.07);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, c.red, c.green, c.blue, selected ? 0.55 : 0.22);
-      cairo_set_line_width (cr, unit);
-      cairo_stroke (cr);
-    }
-
-  if (selected)
-    {
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, radius + 4 * unit, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.9);
-      cairo_set_line_width (cr, 2.5 * unit);
-      cairo_stroke (cr);
-    }
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, c.red, c.green, c.blue, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2 * unit);
-  cairo_stroke (cr);
+  dl_mark_paint_halo (cr, x, y, MIN (halo, MAX (frame->width, frame->height)), &c, state, unit);
+  dl_mark_paint_point (cr, x, y, &c, state, unit);
 }
 
 static PangoLayout *
@@ -283,30 +240,6 @@ rounded_rect (cairo_t *cr,
   cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
   cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
-}
-
-static void
-draw_badge (cairo_t    *cr,
-            const Mark *mark,
-            double      unit)
-{
-  g_autoptr(PangoLayout) layout = new_layout (cr, 11.5 * unit, TRUE);
-  g_autofree char *count = g_strdup_printf ("%u", mark->n);
-  double radius = (10.0 + 2.0 * log2 (mark->n)) * unit;
-  int w, h;
-
-  cairo_new_path (cr);
-  cairo_arc (cr, mark->x, mark->y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, 0.92);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2 * unit);
-  cairo_stroke (cr);
-
-  pango_layout_set_text (layout, count, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, mark->x - w / 2.0, mark->y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -402,6 +335,112 @@ draw_attribution (cairo_t    *cr,
 }
 #endif
 
+/* A bar of a round length (1, 2 or 5 × 10ⁿ m) about a sixth of the
+ * width, bottom left, with its length in words. */
+static void
+draw_scale_bar (cairo_t         *cr,
+                double           width,
+                double           height,
+                const DlMapView *view,
+                double           unit)
+{
+  g_autoptr(PangoLayout) layout = new_layout (cr, 11.5 * unit, TRUE);
+  g_autofree char *text = NULL;
+  double metres_per_px = dl_geo_metres_per_pixel (view->lat, view->zoom);
+  double target = MIN (width / 6.0, 160 * unit) * metres_per_px;
+  double step = pow (10, floor (log10 (MAX (target, 1))));
+  double metres = step;
+  double bar, pad = 6 * unit;
+  int w, h;
+
+  if (target >= 5 * step)
+    metres = 5 * step;
+  else if (target >= 2 * step)
+    metres = 2 * step;
+  bar = metres / metres_per_px;
+
+  if (metres >= 1000)
+    /* Translators: a distance on the map's scale bar */
+    text = g_strdup_printf (_("%g km"), metres / 1000);
+  else
+    /* Translators: a distance on the map's scale bar */
+    text = g_strdup_printf (_("%g m"), metres);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  cairo_save (cr);
+  cairo_translate (cr, 10 * unit, height - 10 * unit - h - 3 * pad);
+  cairo_new_path (cr);
+  rounded_rect (cr, 0, 0, MAX (bar, w) + 2 * pad, h + 3 * pad, 4 * unit);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, pad, pad / 2);
+  pango_cairo_show_layout (cr, layout);
+  /* The bar, with end ticks, under its length. */
+  cairo_set_line_width (cr, 2 * unit);
+  cairo_move_to (cr, pad, h + pad);
+  cairo_line_to (cr, pad, h + 2.4 * pad);
+  cairo_line_to (cr, pad + bar, h + 2.4 * pad);
+  cairo_line_to (cr, pad + bar, h + pad);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* A small map of the region, top left, with the main view's extent outlined
+ * (or a ring where it is too small to outline). */
+static void
+draw_locator (cairo_t         *cr,
+              const Frame     *main_frame,
+              const DlMapView *view,
+              gboolean         dark,
+              int              tile_scale,
+              double           unit)
+{
+  double size = MIN (MAX (main_frame->width, main_frame->height) * 0.24, MIN (main_frame->width, main_frame->height) * 0.4);
+  double inset_w = size;
+  double inset_h = size * 0.8;
+  double margin = 10 * unit;
+  double zoom = CLAMP (view->zoom - 5, 3.0, 7.0);
+  Frame frame = { inset_w, inset_h, 256.0 * exp2 (zoom), main_frame->cx, main_frame->cy };
+  double x0, y0, x1, y1, rw, rh;
+  gboolean drawn = FALSE;
+
+  cairo_save (cr);
+  cairo_translate (cr, margin, margin);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, inset_w, inset_h);
+  cairo_clip (cr);
+  draw_basemap (cr, &frame, zoom, dark, tile_scale, &drawn);
+
+  /* The main view, in the inset's pixels. */
+  x0 = inset_w / 2 - main_frame->width / 2 * frame.world / main_frame->world;
+  y0 = inset_h / 2 - main_frame->height / 2 * frame.world / main_frame->world;
+  x1 = inset_w - x0;
+  y1 = inset_h - y0;
+  rw = x1 - x0;
+  rh = y1 - y0;
+  cairo_set_source_rgb (cr, 0.85, 0.1, 0.1);
+  cairo_set_line_width (cr, 2 * unit);
+  cairo_new_path (cr);
+  if (rw < 8 * unit || rh < 8 * unit)
+    cairo_arc (cr, inset_w / 2, inset_h / 2, 6 * unit, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, x0, y0, rw, rh);
+  cairo_stroke (cr);
+  cairo_reset_clip (cr);
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, inset_w, inset_h);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_set_line_width (cr, 3 * unit);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, unit);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* Public API */
 
 cairo_status_t
@@ -413,6 +452,67 @@ dl_cairo_append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+double
+dl_map_image_get_unit (double width,
+                       double height)
+{
+  /* Points, lines and text grow with big images, as on a big screen. */
+  return CLAMP (MIN (width, height) / 720.0, 0.6, 6.0);
+}
+
+void
+dl_map_image_fit (DlMapView  *view,
+                  double      width,
+                  double      height,
+                  GListModel *events)
+{
+  double unit = dl_map_image_get_unit (width, height);
+  /* Wide enough for the biggest badge, drawn around its members' centre. */
+  double margin = (DL_MARK_CELL_SIZE * 0.5 + 12) * unit;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double zoom;
+  DlLonLat centre;
+  guint n;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (events));
+
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      DlBBox bbox = dl_event_get_bbox (event);
+      double ax, ay, bx, by;
+
+      if (dl_bbox_is_empty (&bbox))
+        continue;
+      dl_geo_project ((DlLonLat) { bbox.west, bbox.north }, &ax, &ay);
+      dl_geo_project ((DlLonLat) { bbox.east, bbox.south }, &bx, &by);
+      x0 = MIN (x0, ax);
+      y0 = MIN (y0, ay);
+      x1 = MAX (x1, bx);
+      y1 = MAX (y1, by);
+    }
+
+  if (x0 > x1)
+    {
+      DlBBox empty;
+
+      dl_bbox_init_empty (&empty);
+      dl_map_view_fit (view, width, height, &empty, 0);
+      return;
+    }
+
+  /* Every event inside the margin; one event, or events at one spot, get
+   * the context of a town around them. */
+  zoom = MIN (log2 (MAX (width - 2 * margin, 1) / MAX ((x1 - x0) * 256.0, 1e-12)),
+              log2 (MAX (height - 2 * margin, 1) / MAX ((y1 - y0) * 256.0, 1e-12)));
+  zoom = MIN (zoom, 12.0);
+  centre = dl_geo_unproject ((x0 + x1) / 2, (y0 + y1) / 2);
+  view->lat = centre.lat;
+  view->lon = centre.lon;
+  view->zoom = CLAMP (zoom, DL_MAP_VIEW_MIN_ZOOM, DL_MAP_VIEW_MAX_ZOOM);
+}
 
 void
 dl_map_image_draw (cairo_t         *cr,
@@ -424,13 +524,16 @@ dl_map_image_draw (cairo_t         *cr,
                    DlMapImageFlags  flags,
                    int              tile_scale)
 {
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_autoptr(DlMarkClusterer) clusterer = dl_mark_clusterer_new ();
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) shapes_drawn = g_hash_table_new (NULL, NULL);
-  /* Points, lines and text grow with big images, as on a big screen. */
-  double unit = CLAMP (MIN (width, height) / 720.0, 0.6, 6.0);
+  double unit = dl_map_image_get_unit (width, height);
+  const DlMark *marks;
+  guint n_marks = 0;
   double mx, my;
   gboolean basemap_drawn = FALSE;
+  gboolean dark = (flags & DL_MAP_IMAGE_DARK) != 0;
   Frame frame;
   guint n;
 
@@ -445,13 +548,13 @@ dl_map_image_draw (cairo_t         *cr,
   frame.world = 256.0 * exp2 (view->zoom);
   frame.cx = mx;
   frame.cy = my;
+  tile_scale = CLAMP (tile_scale, 1, 4);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
 
-  draw_basemap (cr, &frame, view->zoom, (flags & DL_MAP_IMAGE_DARK) != 0, CLAMP (tile_scale, 1, 4),
-                &basemap_drawn);
+  draw_basemap (cr, &frame, view->zoom, dark, tile_scale, &basemap_drawn);
 
   n = events != NULL ? g_list_model_get_n_items (events) : 0;
 
@@ -459,64 +562,39 @@ dl_map_image_draw (cairo_t         *cr,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      gboolean has_shape = FALSE;
 
       g_hash_table_add (categories, (gpointer) dl_event_get_category (event));
-      for (guint p = 0; p < dl_event_get_n_places (event); p++)
-        if (dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) >= DL_GEOMETRY_LINE_STRING)
-          has_shape = TRUE;
-      if (has_shape && event != selected
-          && g_hash_table_add (shapes_drawn, (gpointer) dl_place_get_geometry (dl_event_get_place (event, 0))))
-        draw_shapes (cr, &frame, event, FALSE, unit);
+      if (event == selected || dl_event_get_n_places (event) == 0)
+        continue;
+      if (has_shape (event))
+        {
+          if (g_hash_table_add (shapes_drawn, (gpointer) dl_place_get_geometry (dl_event_get_place (event, 0))))
+            draw_shapes (cr, &frame, event, FALSE, unit);
+        }
+      else
+        g_ptr_array_add (points, g_steal_pointer (&event));
     }
   if (selected != NULL)
     draw_shapes (cr, &frame, selected, TRUE, unit);
 
-  /* Points: those closer than a few pixels share one mark, with a count. */
-  for (guint i = 0; i < n; i++)
+  /* Points share marks as on the map: same grid, same fan-out. */
+  dl_mark_clusterer_begin (clusterer, width, height, view->zoom, unit, points->len,
+                           (flags & DL_MAP_IMAGE_NO_CLUSTERS) == 0);
+  for (guint i = 0; i < points->len; i++)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
       double x, y;
-      gboolean merged = FALSE;
 
-      if (event == selected)
-        continue;
-      to_pixels (&frame, dl_event_get_anchor (event), &x, &y);
-      if (x < -50 || y < -50 || x > width + 50 || y > height + 50)
-        continue;
-
-      for (guint m = 0; m < marks->len && !merged; m++)
-        {
-          Mark *mark = &g_array_index (marks, Mark, m);
-
-          if (hypot (mark->x - x, mark->y - y) < CLUSTER_DIST * unit)
-            {
-              mark->sx += x;
-              mark->sy += y;
-              mark->n++;
-              merged = TRUE;
-            }
-        }
-      if (!merged)
-        {
-          Mark mark = { x, y, x, y, 1, event };
-
-          g_array_append_val (marks, mark);
-        }
+      to_pixels (&frame, dl_event_get_anchor (g_ptr_array_index (points, i)), &x, &y);
+      dl_mark_clusterer_add (clusterer, i, x, y);
     }
-
-  for (guint m = 0; m < marks->len; m++)
+  marks = dl_mark_clusterer_finish (clusterer, &n_marks);
+  for (guint m = 0; m < n_marks; m++)
     {
-      Mark *mark = &g_array_index (marks, Mark, m);
-
-      if (mark->n > 1)
-        {
-          mark->x = mark->sx / mark->n;
-          mark->y = mark->sy / mark->n;
-          draw_badge (cr, mark, unit);
-        }
+      if (marks[m].n > 1)
+        dl_mark_paint_cluster (cr, marks[m].x, marks[m].y, marks[m].radius, marks[m].n, DL_MARK_NORMAL, unit);
       else
-        draw_point (cr, &frame, mark->event, mark->x, mark->y, FALSE, view->zoom, unit);
+        draw_point (cr, &frame, g_ptr_array_index (points, marks[m].first), marks[m].x, marks[m].y, FALSE,
+                    view->zoom, unit);
     }
 
   if (selected != NULL)
@@ -528,8 +606,14 @@ dl_map_image_draw (cairo_t         *cr,
       g_hash_table_add (categories, (gpointer) dl_event_get_category (selected));
     }
 
+  if ((flags & DL_MAP_IMAGE_LOCATOR) && view->zoom >= LOCATOR_MIN_ZOOM)
+    draw_locator (cr, &frame, view, dark, tile_scale, unit);
+
   if (flags & DL_MAP_IMAGE_LEGEND)
     draw_legend (cr, width, categories, unit);
+
+  if (flags & DL_MAP_IMAGE_SCALE_BAR)
+    draw_scale_bar (cr, width, height, view, unit);
 
 #ifdef HAVE_BASEMAP
   if ((flags & DL_MAP_IMAGE_ATTRIBUTION) && basemap_drawn)

@@ -16,9 +16,23 @@ typedef enum {
   DL_MAP_IMAGE_LEGEND      = 1 << 0,  /* the categories drawn, with their colours */
   DL_MAP_IMAGE_ATTRIBUTION = 1 << 1,  /* the basemap's licence line */
   DL_MAP_IMAGE_DARK        = 1 << 2,  /* the dark basemap style */
+  DL_MAP_IMAGE_SCALE_BAR   = 1 << 3,  /* a scale bar, bottom left */
+  DL_MAP_IMAGE_LOCATOR     = 1 << 4,  /* past region scale, an inset map (top left) shows where the view lies */
+  DL_MAP_IMAGE_NO_CLUSTERS = 1 << 5,  /* every event its own mark, no count badges */
 } DlMapImageFlags;
 
 #define DL_MAP_IMAGE_DEFAULT (DL_MAP_IMAGE_LEGEND | DL_MAP_IMAGE_ATTRIBUTION)
+
+/* How much bigger than on screen marks and text are drawn in a width ×
+ * height image (1 at 720 px). */
+double           dl_map_image_get_unit (double          width,
+                                        double          height);
+/* The view of a width × height image that shows every event of @events
+ * (none left out) with a margin wide enough for their marks. */
+void             dl_map_image_fit     (DlMapView       *view,
+                                       double           width,
+                                       double           height,
+                                       GListModel      *events);
 
 /* Draws the basemap under `view` and the events on it into a width × height
  * area of `cr` (`selected` emphasised), with a legend and the attribution. */

@@ -1,0 +1,101 @@
+/* dl-words.c: the few sentences the presentation and the exports write
+ * about an event, with no internal id in them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-words"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dl-words.h"
+
+char *
+dl_words_source_name (DlDataset *dataset,
+                      DlSource  *source)
+{
+  GListModel *sources = dl_dataset_get_sources (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) other = g_list_model_get_item (sources, i);
+
+      if (other == source)
+        /* Translators: how a source is named in a caption, by its number on the sources page */
+        return g_strdup_printf (_("article %u"), i + 1);
+    }
+
+  return g_strdup (dl_source_get_title (source));
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return g_unichar_isalnum (c) || c == '_' || c == '-';
+}
+
+char *
+dl_words_cite (DlDataset  *dataset,
+               const char *text)
+{
+  GListModel *sources;
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  sources = dl_dataset_get_sources (dataset);
+  out = g_string_new (NULL);
+  p = text;
+  while (*p != '\0')
+    {
+      gboolean replaced = FALSE;
+
+      /* A source id only counts as a whole word. */
+      if (p == text || !is_word_char (g_utf8_prev_char (p)))
+        for (guint i = 0; i < g_list_model_get_n_items (sources) && !replaced; i++)
+          {
+            g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+            const char *id = dl_source_get_id (source);
+            gsize len = strlen (id);
+
+            if (len > 0 && strncmp (p, id, len) == 0 && (p[len] == '\0' || !is_word_char (p + len)))
+              {
+                g_autofree char *name = dl_words_source_name (dataset, source);
+
+                g_string_append (out, name);
+                p += len;
+                replaced = TRUE;
+              }
+          }
+      if (!replaced)
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dl_words_places (DlEvent *event)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; p < dl_event_get_n_places (event); p++)
+    {
+      if (p > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, dl_place_get_name (dl_event_get_place (event, p)));
+    }
+
+  return g_string_free (out, FALSE);
+}
