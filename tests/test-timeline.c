@@ -608,6 +608,85 @@ test_zoom_around_pointer (Fixture       *fixture,
   g_assert_cmpfloat (fabs (after.origin.x + after.size.width / 2 - x), <=, 2);
 }
 
+static GtkWidget *
+find_listbox (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_listbox (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Events on one day in one lane once sat exactly on top of each other, so a
+ * click there selected one that could not be seen. Now one dot shows with a
+ * "+N" badge: a click on the dot selects the dot drawn, a click on the
+ * badge lists them all to choose from. */
+static void
+test_stacked_events (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+  DlEvent *activated = NULL;
+  graphene_rect_t dot, badge, strip;
+  guint n = 0, best = G_MAXUINT, best_n = 0;
+  DlEvent *top = NULL;
+  GtkWidget *list;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+
+  set_animations (FALSE);
+  g_signal_connect (fixture->timeline, "event-activated", G_CALLBACK (on_event_activated), &activated);
+  /* 19–20 August 2024 */
+  dl_timeline_set_visible_range (fixture->timeline, 1724025600, 1724025600 + 2 * 86400);
+  dl_xtest_sync (widget);
+  save_png (fixture, "timeline-19-20-august.png");
+
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, NULL);
+  for (guint i = 0; dl_timeline_get_stack (fixture->timeline, i, &dot, &badge, &n, NULL); i++)
+    if (n > best_n && badge.origin.x + badge.size.width < gtk_widget_get_width (widget) - 10)
+      {
+        best = i;
+        best_n = n;
+      }
+  g_assert_cmpuint (best_n, >=, 2);
+  g_assert_true (dl_timeline_get_stack (fixture->timeline, best, &dot, &badge, &n, &top));
+
+  /* The dot: what is drawn is what is selected. */
+  dl_xtest_click (widget, dot.origin.x + dot.size.width / 2, dot.origin.y + dot.size.height / 2);
+  g_assert_true (activated == top);
+  dl_test_wait_ms (400);   /* past the double-click time */
+
+  /* The badge: a list of every event there. */
+  activated = NULL;
+  dl_xtest_click (widget, badge.origin.x + badge.size.width / 2, badge.origin.y + badge.size.height / 2);
+  g_assert_null (activated);
+  dl_test_wait_ms (300);
+  list = find_listbox (widget);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (listed, row);
+  g_assert_cmpuint (listed->len, ==, n);
+
+  /* Choosing the second one selects it and closes the list. */
+  {
+    GtkWidget *row = g_ptr_array_index (listed, 1);
+    DlEvent *wanted = g_object_get_data (G_OBJECT (row), "dl-event");
+
+    g_assert_nonnull (wanted);
+    dl_xtest_click (row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0);
+    g_assert_true (activated == wanted);
+  }
+  dl_test_wait_ms (300);
+  g_assert_null (find_listbox (widget));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +709,7 @@ main (int   argc,
   ADD ("/timeline/extreme-dates", test_extreme_dates);
   ADD ("/timeline/brush-drag", test_brush_drag);
   ADD ("/timeline/zoom-around-pointer", test_zoom_around_pointer);
+  ADD ("/timeline/stacked-events", test_stacked_events);
 #undef ADD
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-event-chooser.h"
 #include "dl-event-layer.h"
 
 #define POINT_RADIUS     6.0
@@ -742,15 +743,10 @@ cluster_cannot_split (DlEventLayer      *self,
 }
 
 static void
-on_cluster_row_activated (GtkListBox    *list,
-                          GtkListBoxRow *row,
-                          DlEventLayer  *self)
+on_cluster_event_chosen (DlEvent  *event,
+                         gpointer  user_data)
 {
-  DlEvent *event = g_object_get_data (G_OBJECT (row), "dl-event");
-
-  gtk_popover_popdown (self->cluster_list);
-  if (event != NULL)
-    g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  g_signal_emit (user_data, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
 }
 
 /* Lists a cluster's events in time order (the model's order) in a popover
@@ -759,59 +755,18 @@ static void
 show_cluster_list (DlEventLayer      *self,
                    const DlEventMark *mark)
 {
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   int i = (int) mark->item;
 
-  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
-    g_ptr_array_add (members, g_array_index (self->items, Item, i).event);
   /* Cells link their members newest-first in model order. */
-  for (guint k = members->len; k-- > 0;)
-    {
-      DlEvent *event = g_ptr_array_index (members, k);
-      g_autofree char *when = dl_edtf_describe (dl_event_get_when (event));
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (dl_event_get_title (event));
-      GtkWidget *date = gtk_label_new (when);
+  g_ptr_array_set_size (members, mark->n_events);
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    g_ptr_array_index (members, mark->n_events - 1 - k) = g_array_index (self->items, Item, i).event;
 
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
-      gtk_label_set_xalign (GTK_LABEL (date), 0);
-      gtk_widget_add_css_class (date, "dim-label");
-      gtk_widget_add_css_class (date, "caption");
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), date);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_widget_set_margin_start (box, 6);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "dl-event", event);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dl_event_get_title (event), -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Events at this place"), -1);
-  g_signal_connect (list, "row-activated", G_CALLBACK (on_cluster_row_activated), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-
-  gtk_popover_set_child (self->cluster_list, scrolled);
-  gtk_popover_set_pointing_to (self->cluster_list,
-                               &(GdkRectangle) { (int) (mark->x - mark->radius), (int) (mark->y - mark->radius),
-                                                 (int) (2 * mark->radius), (int) (2 * mark->radius) });
-  gtk_popover_popup (self->cluster_list);
+  dl_event_chooser_show (self->cluster_list, members,
+                         &(GdkRectangle) { (int) (mark->x - mark->radius), (int) (mark->y - mark->radius),
+                                           (int) (2 * mark->radius), (int) (2 * mark->radius) },
+                         _("Events at this place"), on_cluster_event_chosen, self);
 }
 
 /* Callbacks */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-event-chooser.h"
 #include "dl-timeline.h"
 
 #define SECONDS_PER_HOUR   G_GINT64_CONSTANT (3600)
@@ -159,6 +160,17 @@ typedef struct {
   double       x, y;
 } PlacedLabel;
 
+/* Dots of one lane drawn at (nearly) one place: one dot shows, the one on
+ * top, with a "+N" badge that lists the others. */
+typedef struct {
+  guint            lane;
+  guint            first;     /* index into `visible` */
+  guint            n;
+  guint            top;       /* item drawn (the selection when in it, else the last) */
+  double           x, cy;
+  graphene_rect_t  badge;     /* empty when n == 1 */
+} Stack;
+
 struct _DlTimeline
 {
   GtkWidget      parent_instance;
@@ -193,6 +205,10 @@ struct _DlTimeline
   GArray        *candidates;     /* LabelCandidate */
   GArray        *label_rects;    /* graphene_rect_t, for tests */
   GArray        *placed;         /* PlacedLabel */
+  GArray        *stacks;         /* Stack, of the last frame */
+  gint64         stacks_range[2];  /* the range they were laid out for */
+  int            stacks_width;
+  GtkPopover    *stack_list;
   GArray        *ticks;          /* gint64 */
   GArray        *coarse_ticks;   /* gint64 */
 
@@ -204,6 +220,7 @@ struct _DlTimeline
   /* Caches */
   GHashTable    *tick_layouts;   /* gint64 key → PangoLayout */
   GHashTable    *event_layouts;  /* DlEvent → PangoLayout */
+  GHashTable    *badge_layouts;  /* "+N" → PangoLayout */
 
   /* Gestures */
   double         pointer_x;
@@ -951,11 +968,34 @@ get_event_layout (DlTimeline *self,
   return layout;
 }
 
+static PangoLayout *
+get_badge_layout (DlTimeline *self,
+                  const char *text)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->badge_layouts, text);
+
+  if (layout == NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_X_SMALL));
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      g_hash_table_insert (self->badge_layouts, g_strdup (text), layout);
+    }
+
+  return layout;
+}
+
 static void
 clear_caches (DlTimeline *self)
 {
   g_hash_table_remove_all (self->tick_layouts);
   g_hash_table_remove_all (self->event_layouts);
+  g_hash_table_remove_all (self->badge_layouts);
   rebuild_index (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1651,6 +1691,128 @@ compare_visible (gconstpointer a,
   return x->f0 < y->f0 ? -1 : x->f0 > y->f0;
 }
 
+/* Groups the drawn dots of each lane that sit within a dot's width of the
+ * group's first one (`visible` is in lane, then time order). */
+static void
+build_stacks (DlTimeline     *self,
+              const Geometry *g,
+              guint           selected_index)
+{
+  const Item *items = (const Item *) (gpointer) self->items->data;
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  double r = dot_radius (g);
+
+  g_array_set_size (self->stacks, 0);
+  self->stacks_range[0] = self->visible_start;
+  self->stacks_range[1] = self->visible_end;
+  self->stacks_width = (int) g->width;
+
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const Item *item = &items[vis[i].item];
+      Stack *last = self->stacks->len > 0 ? &g_array_index (self->stacks, Stack, self->stacks->len - 1) : NULL;
+
+      if (item->kind != ITEM_DOT || self->lane_crowded[vis[i].lane * 2 + ITEM_DOT])
+        continue;
+
+      if (last != NULL && last->lane == vis[i].lane && vis[i].f0 - vis[last->first].f0 <= r)
+        {
+          last->n++;
+          /* Later dots are drawn over earlier ones; the selection over all. */
+          if (last->top + 1 != selected_index)
+            last->top = vis[i].item;
+        }
+      else
+        {
+          Stack stack = { 0 };
+
+          stack.lane = vis[i].lane;
+          stack.first = i;
+          stack.n = 1;
+          stack.top = vis[i].item;
+          stack.x = vis[i].x0;
+          stack.cy = g->lanes_y0 + vis[i].lane * g->lane_h + g->lane_h / 2;
+          g_array_append_val (self->stacks, stack);
+        }
+    }
+
+  for (guint s = 0; s < self->stacks->len; s++)
+    {
+      Stack *stack = &g_array_index (self->stacks, Stack, s);
+      PangoLayout *layout;
+      g_autofree char *text = NULL;
+      int w, h;
+      double bw, bh;
+
+      if (stack->n == 1)
+        continue;
+
+      /* Translators: on the timeline, how many more events share this time */
+      text = g_strdup_printf (C_("timeline", "+%u"), stack->n - 1);
+      layout = get_badge_layout (self, text);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      bw = w + 8;
+      bh = MIN (h + 2, g->lane_h - 2);
+      graphene_rect_init (&stack->badge,
+                          g->rtl ? stack->x - r - 2 - bw : stack->x + r + 2,
+                          stack->cy - bh / 2, bw, bh);
+    }
+}
+
+/* Whether the visible dot @i is the one its stack shows; if so, where its
+ * label may start (forward coordinates, past the badge). */
+static gboolean
+stack_top_of (DlTimeline *self,
+              guint       i,
+              double     *fstart)
+{
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  double width = self->stacks_width;
+
+  for (guint s = 0; s < self->stacks->len; s++)
+    {
+      const Stack *stack = &g_array_index (self->stacks, Stack, s);
+
+      if (i < stack->first || i >= stack->first + stack->n)
+        continue;
+      if (stack->top != vis[i].item)
+        return FALSE;
+      if (stack->n > 1)
+        {
+          gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+          double b0 = stack->badge.origin.x, b1 = b0 + stack->badge.size.width;
+
+          *fstart = (rtl ? width - b0 : b1) + 4;
+        }
+      else
+        *fstart = -G_MAXDOUBLE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+draw_stack_badge (DlTimeline     *self,
+                  GtkSnapshot    *snapshot,
+                  const Stack    *stack,
+                  const Lane     *lane,
+                  const GdkRGBA  *fg)
+{
+  g_autofree char *text = g_strdup_printf (C_("timeline", "+%u"), stack->n - 1);
+  PangoLayout *layout = get_badge_layout (self, text);
+  GdkRGBA fill = with_alpha (&lane->color, 0.18);
+  GdkRGBA edge = with_alpha (&lane->color, 0.8);
+  GdkRGBA ink = with_alpha (fg, 0.9);
+  const graphene_rect_t *b = &stack->badge;
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  append_rounded (snapshot, &fill, b->origin.x, b->origin.y, b->size.width, b->size.height, b->size.height / 2);
+  append_outline (snapshot, &edge, b->origin.x, b->origin.y, b->size.width, b->size.height, b->size.height / 2, 1);
+  append_layout_at (snapshot, layout, &ink, b->origin.x + (b->size.width - w) / 2, b->origin.y + (b->size.height - h) / 2);
+}
+
 static void
 draw_overview (DlTimeline     *self,
                GtkSnapshot    *snapshot,
@@ -1807,6 +1969,70 @@ on_items_changed (DlTimeline *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* The stack drawn at (x, y) in the last frame, if that frame showed the
+ * current range; @on_badge tells whether its "+N" badge is there. */
+static const Stack *
+stack_at (DlTimeline *self,
+          double      x,
+          double      y,
+          gboolean   *on_badge)
+{
+  Geometry g;
+  double r;
+
+  get_geometry (self, &g);
+  if (self->stacks_range[0] != self->visible_start || self->stacks_range[1] != self->visible_end
+      || self->stacks_width != (int) g.width)
+    return NULL;
+
+  r = dot_radius (&g) + 3;
+  for (guint s = self->stacks->len; s-- > 0;)
+    {
+      const Stack *stack = &g_array_index (self->stacks, Stack, s);
+
+      if (fabs (y - stack->cy) > g.lane_h / 2)
+        continue;
+      if (stack->n > 1
+          && x >= stack->badge.origin.x - 2 && x <= stack->badge.origin.x + stack->badge.size.width + 2)
+        {
+          *on_badge = TRUE;
+          return stack;
+        }
+      if (fabs (x - stack->x) <= r)
+        {
+          *on_badge = FALSE;
+          return stack;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+on_stack_event_chosen (DlEvent  *event,
+                       gpointer  user_data)
+{
+  g_signal_emit (user_data, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+}
+
+/* Lists a stack's events in time order in a popover at its badge. */
+static void
+show_stack_list (DlTimeline  *self,
+                 const Stack *stack)
+{
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  const graphene_rect_t *b = &stack->badge;
+
+  for (guint i = stack->first; i < stack->first + stack->n; i++)
+    g_ptr_array_add (members, g_array_index (self->items, Item, vis[i].item).event);
+
+  dl_event_chooser_show (self->stack_list, members,
+                         &(GdkRectangle) { (int) b->origin.x, (int) b->origin.y,
+                                           (int) ceil (b->size.width), (int) ceil (b->size.height) },
+                         _("Events at this time"), on_stack_event_chosen, self);
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -1814,10 +2040,22 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    DlTimeline      *self)
 {
-  DlEvent *event = dl_timeline_pick (self, x, y);
+  DlEvent *event;
+  const Stack *stack;
+  gboolean on_badge = FALSE;
 
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  stack = stack_at (self, x, y, &on_badge);
+  if (stack != NULL && on_badge)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      show_stack_list (self, stack);
+      return;
+    }
+
+  event = dl_timeline_pick (self, x, y);
 
   if (event != NULL)
     {
@@ -2178,26 +2416,32 @@ dl_timeline_snapshot (GtkWidget   *widget,
                         self->lane_crowded[l * 2 + ITEM_DOT]);
         }
 
-      /* The others event by event: spans, then dots. */
+      /* The others event by event: spans, then dots, stacked. */
       g_array_sort (self->visible, compare_visible);
       vis = (const Visible *) (gpointer) self->visible->data;
-      for (int pass = 0; pass < 2; pass++)
-        for (guint i = 0; i < self->visible->len; i++)
-          {
-            const Item *item = &items[vis[i].item];
-            const Lane *lane = g_ptr_array_index (self->lanes, vis[i].lane);
-            double ly = g.lanes_y0 + vis[i].lane * g.lane_h;
+      for (guint i = 0; i < self->visible->len; i++)
+        {
+          const Item *item = &items[vis[i].item];
+          const Lane *lane = g_ptr_array_index (self->lanes, vis[i].lane);
+          double ly = g.lanes_y0 + vis[i].lane * g.lane_h;
 
-            if (self->lane_crowded[vis[i].lane * 2 + item->kind] || item->kind != (pass == 0 ? ITEM_SPAN : ITEM_DOT))
-              continue;
+          if (self->lane_crowded[vis[i].lane * 2 + item->kind] || item->kind != ITEM_SPAN)
+            continue;
+          draw_span (self, snapshot, &g, item, lane, vis[i].x0, vis[i].x1, ly + (g.lane_h - span_height (&g)) / 2);
+        }
 
-            if (pass == 0)
-              draw_span (self, snapshot, &g, item, lane, vis[i].x0, vis[i].x1, ly + (g.lane_h - span_height (&g)) / 2);
-            else
-              draw_dot (snapshot, &g, item, lane, vis[i].x0,
-                        time_to_x (self, &g, item->start), time_to_x (self, &g, item->end + 1.0),
-                        ly + g.lane_h / 2);
-          }
+      build_stacks (self, &g, selected_index);
+      for (guint s = 0; s < self->stacks->len; s++)
+        {
+          const Stack *stack = &g_array_index (self->stacks, Stack, s);
+          const Item *item = &items[stack->top];
+          const Lane *lane = g_ptr_array_index (self->lanes, stack->lane);
+
+          draw_dot (snapshot, &g, item, lane, stack->x,
+                    time_to_x (self, &g, item->start), time_to_x (self, &g, item->end + 1.0), stack->cy);
+          if (stack->n > 1)
+            draw_stack_badge (self, snapshot, stack, lane, &fg);
+        }
 
       /* Labels: the selected event's first, then greedily in time order
        * per lane, each ending before the next dot, none overlapping. */
@@ -2213,6 +2457,9 @@ dl_timeline_snapshot (GtkWidget   *widget,
 
             if (self->lane_crowded[vis[i].lane * 2 + item->kind])
               continue;
+            /* A stack is labelled by the dot it shows, after its badge. */
+            if (item->kind == ITEM_DOT && !stack_top_of (self, i, &c.fstart))
+              continue;
 
             c.item = vis[i].item;
             c.lane = vis[i].lane;
@@ -2221,7 +2468,7 @@ dl_timeline_snapshot (GtkWidget   *widget,
             if (item->kind == ITEM_DOT)
               {
                 after = vis[i].f0;
-                c.fstart = vis[i].f0 + r + 4;
+                c.fstart = MAX (c.fstart, vis[i].f0 + r + 4);
               }
             else if (MIN (vis[i].f1, fplot1) - MAX (vis[i].f0, fplot0) >= 90 || vis[i].f1 > fplot1)
               {
@@ -2386,6 +2633,8 @@ dl_timeline_size_allocate (GtkWidget *widget,
   DlTimeline *self = DL_TIMELINE (widget);
 
   self->overview_valid = FALSE;
+  if (self->stack_list != NULL)
+    gtk_popover_present (self->stack_list);
 }
 
 static void
@@ -2458,6 +2707,11 @@ dl_timeline_dispose (GObject *object)
   stop_animation (self);
   dl_timeline_set_model (self, NULL);
   g_clear_object (&self->selected);
+  if (self->stack_list != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->stack_list));
+      self->stack_list = NULL;
+    }
 
   G_OBJECT_CLASS (dl_timeline_parent_class)->dispose (object);
 }
@@ -2471,6 +2725,7 @@ dl_timeline_finalize (GObject *object)
   g_clear_pointer (&self->item_by_event, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->stacks, g_array_unref);
   g_clear_pointer (&self->candidates, g_array_unref);
   g_clear_pointer (&self->label_rects, g_array_unref);
   g_clear_pointer (&self->placed, g_array_unref);
@@ -2478,6 +2733,7 @@ dl_timeline_finalize (GObject *object)
   g_clear_pointer (&self->coarse_ticks, g_array_unref);
   g_clear_pointer (&self->tick_layouts, g_hash_table_unref);
   g_clear_pointer (&self->event_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
   g_free (self->dot_bins);
   g_free (self->span_bins);
   g_free (self->lane_counts);
@@ -2570,10 +2826,14 @@ dl_timeline_init (DlTimeline *self)
   self->candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
   self->label_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
+  self->stacks = g_array_new (FALSE, FALSE, sizeof (Stack));
+  self->stack_list = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->stack_list), widget);
   self->ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->coarse_ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->tick_layouts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->event_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->badge_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->lane_counts = g_new0 (guint, 2);
   self->lane_crowded = g_new0 (gboolean, 2);
 
@@ -2821,6 +3081,15 @@ dl_timeline_pick (DlTimeline *self,
 
   g_return_val_if_fail (DL_IS_TIMELINE (self), NULL);
 
+  /* What the last frame drew on top there. */
+  {
+    gboolean on_badge;
+    const Stack *stack = stack_at (self, x, y, &on_badge);
+
+    if (stack != NULL)
+      return g_array_index (self->items, Item, stack->top).event;
+  }
+
   get_geometry (self, &g);
   if (self->lanes->len == 0 || y < g.lanes_y0 || y >= g.lanes_y1)
     return NULL;
@@ -2909,6 +3178,37 @@ dl_timeline_get_event_bounds (DlTimeline      *self,
       graphene_rect_init (bounds, x0, ly + (g.lane_h - h) / 2, MAX (x1 - x0, 3), h);
     }
 
+  return TRUE;
+}
+
+gboolean
+dl_timeline_get_stack (DlTimeline      *self,
+                       guint            index,
+                       graphene_rect_t *dot,
+                       graphene_rect_t *badge,
+                       guint           *n_events,
+                       DlEvent        **top)
+{
+  const Stack *stack;
+  Geometry g;
+  double r;
+
+  g_return_val_if_fail (DL_IS_TIMELINE (self), FALSE);
+
+  if (index >= self->stacks->len)
+    return FALSE;
+
+  get_geometry (self, &g);
+  r = dot_radius (&g);
+  stack = &g_array_index (self->stacks, Stack, index);
+  if (dot != NULL)
+    graphene_rect_init (dot, stack->x - r, stack->cy - r, 2 * r, 2 * r);
+  if (badge != NULL)
+    *badge = stack->n > 1 ? stack->badge : GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  if (n_events != NULL)
+    *n_events = stack->n;
+  if (top != NULL)
+    *top = g_array_index (self->items, Item, stack->top).event;
   return TRUE;
 }
 

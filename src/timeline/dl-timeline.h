@@ -56,6 +56,16 @@ const graphene_rect_t *
 void         dl_timeline_get_overview_bounds (DlTimeline    *self,
                                             graphene_rect_t *strip,
                                             graphene_rect_t *brush);
+/* The @index-th stack of dots the last snapshot drew (events of a lane at
+ * one time): where its dot and "+N" badge are (the badge is empty for a
+ * single event), how many events it holds and which one shows on top.
+ * FALSE past the last. */
+gboolean     dl_timeline_get_stack         (DlTimeline      *self,
+                                            guint            index,
+                                            graphene_rect_t *dot,
+                                            graphene_rect_t *badge,
+                                            guint           *n_events,
+                                            DlEvent        **top);
 /* The unit of the detail axis' ticks at the current size and range:
  * "hour", "day", "month" or "year". */
 const char  *dl_timeline_get_tick_unit     (DlTimeline      *self);
