@@ -1,9 +1,9 @@
 /* dl-window.c: the main window
  *
- * The window owns one selection (a GtkSingleSelection over the shown events
- * in time order) and the timeline owns one visible time range. The map
- * layer, the timeline, the event panel, the article view and search only
- * observe and set those: they never talk to each other.
+ * The window owns one DlSession (the shown events, the selection, the
+ * visible time range, the filters and the query). The map layer, the
+ * timeline, the event panel, the article view and search only observe and
+ * set it: they never talk to each other.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +30,7 @@
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 #include "dl-presentation.h"
+#include "dl-session.h"
 #include "dl-timeline.h"
 #include "dl-widget-png.h"
 #include "dl-window.h"
@@ -38,7 +39,6 @@
 #define SCREENSHOT_DELAY_MS 1500
 #define MAX_RECENT          8
 #define DAY                 (24 * 3600)
-#define INCREMENTAL_FILTER_MIN 5000
 
 struct _DlWindow
 {
@@ -67,16 +67,9 @@ struct _DlWindow
   GtkPaned             *vertical_paned;
   GMenu                *recent_section;
 
-  DlDataset            *dataset;
-  GListStore           *events;       /* DlEvent, time order */
-  GtkCustomFilter      *filter;       /* categories and sources */
-  GtkFilterListModel   *shown;        /* what map and timeline draw */
-  GtkSingleSelection   *selection;    /* over `shown` */
-  GtkCustomFilter      *search_filter;
-  GtkFilterListModel   *results;      /* search results, over `shown` */
-  GHashTable           *hidden_categories;
-  GHashTable           *hidden_sources;
-  char                 *query;
+  DlSession            *session;
+  DlDataset            *dataset;      /* the session's, while it is shown */
+  gboolean              syncing_range;
 
   DlEventLayer         *event_layer;
   ShumateMapLayer      *base_layer;
@@ -92,35 +85,6 @@ struct _DlWindow
 G_DEFINE_FINAL_TYPE (DlWindow, dl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Helpers */
-
-static gboolean
-event_is_shown (gpointer item,
-                gpointer user_data)
-{
-  DlWindow *self = user_data;
-  DlEvent *event = item;
-  gboolean any_source = dl_event_get_n_excerpts (event) == 0;
-
-  if (g_hash_table_contains (self->hidden_categories, dl_event_get_category (event)))
-    return FALSE;
-
-  /* Shown while at least one of its passages comes from a shown source. */
-  for (guint i = 0; i < dl_event_get_n_excerpts (event) && !any_source; i++)
-    if (!g_hash_table_contains (self->hidden_sources, dl_source_get_id (dl_event_get_excerpt (event, i)->source)))
-      any_source = TRUE;
-
-  return any_source;
-}
-
-static gboolean
-event_matches_query (gpointer item,
-                     gpointer user_data)
-{
-  DlWindow *self = user_data;
-
-  /* No query yet: the list is every shown event, to browse. */
-  return dl_event_matches (item, self->query);
-}
 
 static void
 fly_to_view (DlWindow        *self,
@@ -154,62 +118,21 @@ frame_main_events (DlWindow *self,
 {
   DlMapView view;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+  GListModel *events = dl_session_get_events (self->session);
+
+  if (g_list_model_get_n_items (events) == 0)
     return;
 
   dl_map_view_fit_events (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
-                          gtk_widget_get_height (GTK_WIDGET (self->map)), G_LIST_MODEL (self->shown));
+                          gtk_widget_get_height (GTK_WIDGET (self->map)), events);
   fly_to_view (self, &view, animate);
-}
-
-/* The 7 days holding the most events, with a day either side: most of the
- * bundled dataset sits in one week of a ten-month span. */
-static gboolean
-busiest_week (DlWindow *self,
-              gint64   *start,
-              gint64   *end)
-{
-  GListModel *model = G_LIST_MODEL (self->shown);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint best = 0;
-  guint best_i = 0;
-  guint j = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
-      const DlEdtf *when = dl_event_get_when (event);
-
-      /* Only what happened within a week counts towards the busiest one. */
-      if (dl_edtf_is_bounded (when) && when->latest - when->earliest <= 7 * DAY)
-        g_array_append_val (times, when->earliest);
-    }
-  if (times->len == 0)
-    return FALSE;
-
-  /* `shown` is in time order, so `times` is sorted. */
-  for (guint i = 0; i < times->len; i++)
-    {
-      while (g_array_index (times, gint64, i) - g_array_index (times, gint64, j) > 7 * DAY)
-        j++;
-      if (i - j + 1 > best)
-        {
-          best = i - j + 1;
-          best_i = j;
-        }
-    }
-
-  *start = g_array_index (times, gint64, best_i) - DAY;
-  *end = g_array_index (times, gint64, best_i) + 8 * DAY;
-  return TRUE;
 }
 
 static void
 update_counts (DlWindow *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint total = dl_session_get_n_events (self->session);
+  guint shown = g_list_model_get_n_items (dl_session_get_events (self->session));
   g_autofree char *text = NULL;
 
   if (shown == total)
@@ -227,10 +150,11 @@ update_counts (DlWindow *self)
 static void
 update_results_label (DlWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  guint n = g_list_model_get_n_items (dl_session_get_results (self->session));
+  const char *query = dl_session_get_query (self->session);
   g_autofree char *text = NULL;
 
-  if (self->query == NULL || *self->query == '\0')
+  if (query == NULL || *query == '\0')
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event, in time order", "%u events, in time order", n), n);
   else if (n == 0)
     text = g_strdup (_("No events match"));
@@ -259,48 +183,11 @@ category_dot_markup (const char *category)
                           (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
 }
 
-static int
-compare_categories (const void *a,
-                    const void *b)
-{
-  return dl_category_compare (*(char * const *) a, *(char * const *) b);
-}
-
-static GStrv
-dataset_categories (DlDataset *dataset)
-{
-  GListModel *events = dl_dataset_get_events (dataset);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-      if (g_hash_table_add (seen, (gpointer) dl_event_get_category (event)))
-        g_strv_builder_add (builder, dl_event_get_category (event));
-    }
-
-  {
-    GStrv categories = g_strv_builder_end (builder);
-
-    qsort (categories, g_strv_length (categories), sizeof (char *), compare_categories);
-    return categories;
-  }
-}
-
-static void
-filters_changed (DlWindow *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_counts (self);
-}
-
 static void
 on_category_toggled (GtkCheckButton *button,
                      DlWindow       *self)
 {
-  dl_window_set_category_visible (self, g_object_get_data (G_OBJECT (button), "category"),
+  dl_session_set_category_visible (self->session, g_object_get_data (G_OBJECT (button), "category"),
                                   gtk_check_button_get_active (button));
 }
 
@@ -308,17 +195,14 @@ static void
 on_source_toggled (GtkCheckButton *button,
                    DlWindow       *self)
 {
-  dl_window_set_source_visible (self, g_object_get_data (G_OBJECT (button), "source"),
+  dl_session_set_source_visible (self->session, g_object_get_data (G_OBJECT (button), "source"),
                                 gtk_check_button_get_active (button));
 }
 
 static void
 on_show_all_clicked (DlWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_CHECK_BUTTON (child))
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), TRUE);
+  dl_session_show_all (self->session);
 }
 
 static GtkWidget *
@@ -339,7 +223,7 @@ add_filter_heading (GtkWidget  *box,
 static void
 rebuild_filters_and_legend (DlWindow *self)
 {
-  g_auto(GStrv) categories = dataset_categories (self->dataset);
+  g_auto(GStrv) categories = dl_session_dup_categories (self->session);
   GListModel *sources = dl_dataset_get_sources (self->dataset);
   GtkWidget *show_all;
 
@@ -360,7 +244,7 @@ rebuild_filters_and_legend (DlWindow *self)
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   !g_hash_table_contains (self->hidden_categories, categories[i]));
+                                   dl_session_get_category_visible (self->session, categories[i]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       dl_category_get_label (categories[i]), -1);
       g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);
@@ -369,6 +253,8 @@ rebuild_filters_and_legend (DlWindow *self)
 
       gtk_label_set_markup (GTK_LABEL (legend_row), markup);
       gtk_label_set_xalign (GTK_LABEL (legend_row), 0);
+      gtk_widget_set_visible (legend_row, dl_session_get_category_visible (self->session, categories[i]));
+      g_object_set_data_full (G_OBJECT (legend_row), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->legend), legend_row);
     }
 
@@ -387,7 +273,7 @@ rebuild_filters_and_legend (DlWindow *self)
           gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
         }
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   !g_hash_table_contains (self->hidden_sources, dl_source_get_id (source)));
+                                   dl_session_get_source_visible (self->session, dl_source_get_id (source)));
       g_object_set_data_full (G_OBJECT (check), "source", g_strdup (dl_source_get_id (source)), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (on_source_toggled), self);
       gtk_box_append (GTK_BOX (self->filter_box), check);
@@ -399,18 +285,45 @@ rebuild_filters_and_legend (DlWindow *self)
   gtk_box_append (GTK_BOX (self->filter_box), show_all);
 }
 
+/* The check buttons and the legend follow the session's filters. */
 static void
-save_hidden (DlWindow   *self,
-             const char *key,
-             GHashTable *hidden)
+sync_filters_and_legend (DlWindow *self)
 {
-  g_autofree const char **values = NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *category = g_object_get_data (G_OBJECT (child), "category");
+      const char *source = g_object_get_data (G_OBJECT (child), "source");
 
-  if (self->settings == NULL || self->restoring)
+      if (category != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                     dl_session_get_category_visible (self->session, category));
+      else if (source != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (child), dl_session_get_source_visible (self->session, source));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->legend); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *category = g_object_get_data (G_OBJECT (child), "category");
+
+      gtk_widget_set_visible (child, dl_session_get_category_visible (self->session, category));
+    }
+}
+
+static void
+save_hidden (DlWindow *self)
+{
+  g_auto(GStrv) categories = NULL;
+  g_auto(GStrv) sources = NULL;
+
+  if (self->settings == NULL || self->restoring || self->dataset == NULL)
     return;
 
-  values = (const char **) g_hash_table_get_keys_as_array (hidden, NULL);
-  g_settings_set_strv (self->settings, key, values);
+  categories = dl_session_dup_hidden_categories (self->session);
+  sources = dl_session_dup_hidden_sources (self->session);
+  g_settings_set_strv (self->settings, "hidden-categories", (const char * const *) categories);
+  g_settings_set_strv (self->settings, "hidden-sources", (const char * const *) sources);
 }
 
 static void
@@ -486,23 +399,17 @@ restore_view (DlWindow *self)
   gint64 start = 0;
   gint64 end = 0;
 
-  g_hash_table_remove_all (self->hidden_categories);
-  g_hash_table_remove_all (self->hidden_sources);
-
   if (!same_dataset_as_last_time (self))
     return;
 
-  self->restoring = TRUE;
   hidden_categories = g_settings_get_strv (self->settings, "hidden-categories");
   hidden_sources = g_settings_get_strv (self->settings, "hidden-sources");
-  for (guint i = 0; hidden_categories[i] != NULL; i++)
-    g_hash_table_add (self->hidden_categories, g_strdup (hidden_categories[i]));
-  for (guint i = 0; hidden_sources[i] != NULL; i++)
-    g_hash_table_add (self->hidden_sources, g_strdup (hidden_sources[i]));
+  dl_session_set_hidden (self->session, (const char * const *) hidden_categories,
+                         (const char * const *) hidden_sources);
 
   g_settings_get (self->settings, "visible-range", "(xx)", &start, &end);
   if (end > start)
-    dl_timeline_set_visible_range (self->timeline, start, end);
+    dl_session_set_visible_range (self->session, start, end);
 
   selected = g_settings_get_string (self->settings, "selected-event");
   if (self->initial_selection == NULL && *selected != '\0')
@@ -541,35 +448,29 @@ save_view (DlWindow *self)
   uri = g_file_get_uri (dl_dataset_get_file (self->dataset));
   g_settings_set_string (self->settings, "last-dataset", uri);
   g_settings_set_string (self->settings, "selected-event", event != NULL ? dl_event_get_id (event) : "");
-  dl_timeline_get_visible_range (self->timeline, &start, &end);
+  dl_session_get_visible_range (self->session, &start, &end);
   g_settings_set (self->settings, "visible-range", "(xx)", start, end);
-  save_hidden (self, "hidden-categories", self->hidden_categories);
-  save_hidden (self, "hidden-sources", self->hidden_sources);
+  save_hidden (self);
 }
 
 static void
 set_dataset (DlWindow  *self,
              DlDataset *dataset)
 {
-  GPtrArray *by_time = dl_dataset_get_events_by_time (dataset);
   gint64 start, end;
+  gboolean restored;
 
   /* What the previous dataset's view was is kept before it goes. */
   if (self->dataset != NULL)
     save_view (self);
 
+  /* The session clears the filters: that is not the user's choice to save. */
+  self->restoring = TRUE;
   g_set_object (&self->dataset, dataset);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-
+  dl_session_set_dataset (self->session, dataset);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   restore_view (self);
-
-  /* Searching the text of 100,000 events takes a while: big datasets are
-   * searched a batch per main-loop turn. (The category and source filters
-   * are cheap and stay synchronous, so map and timeline redraw once.) */
-  gtk_filter_list_model_set_incremental (self->results, by_time->len > INCREMENTAL_FILTER_MIN);
-  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                       by_time->pdata, by_time->len);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->restoring = FALSE;
 
   adw_window_title_set_title (self->window_title, dl_dataset_get_title (dataset));
   gtk_window_set_title (GTK_WINDOW (self), dl_dataset_get_title (dataset));
@@ -583,12 +484,13 @@ set_dataset (DlWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 
-  /* The timeline's range was restored above, or starts on the busiest week. */
-  dl_timeline_get_visible_range (self->timeline, &start, &end);
-  if (!same_dataset_as_last_time (self) || end <= start)
+  /* The visible range was restored above, or starts where most events are. */
+  dl_session_get_visible_range (self->session, &start, &end);
+  restored = same_dataset_as_last_time (self) && end > start;
+  if (!restored)
     {
-      if (busiest_week (self, &start, &end))
-        dl_timeline_set_visible_range (self->timeline, start, end);
+      if (dl_session_get_focus_range (self->session, &start, &end))
+        dl_session_set_visible_range (self->session, start, end);
       else
         dl_timeline_fit_all (self->timeline);
     }
@@ -664,30 +566,6 @@ after_load (DlWindow *self)
     g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_DELAY_MS, take_screenshot, g_object_ref (self), g_object_unref);
 }
 
-static void
-step_selection (DlWindow *self,
-                int       delta,
-                gboolean  to_end)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint target;
-
-  if (n == 0)
-    return;
-
-  if (to_end)
-    target = delta < 0 ? 0 : n - 1;
-  else if (position == GTK_INVALID_LIST_POSITION)
-    target = delta < 0 ? n - 1 : 0;
-  else if (delta < 0)
-    target = position > 0 ? position - 1 : 0;
-  else
-    target = MIN (position + 1, n - 1);
-
-  gtk_single_selection_set_selected (self->selection, target);
-}
-
 /* Callbacks */
 
 static void
@@ -746,6 +624,7 @@ on_selection_changed (DlWindow *self)
 {
   DlEvent *event = dl_window_get_selected_event (self);
 
+  /* Until map layer and timeline observe the session themselves. */
   dl_event_layer_set_selected (self->event_layer, event);
   dl_timeline_set_selected (self->timeline, event);
   dl_event_panel_set_event (self->event_panel, event);
@@ -789,21 +668,8 @@ static void
 on_event_activated (DlWindow *self,
                     DlEvent  *event)
 {
-  guint position;
-
-  if (event != NULL && gtk_single_selection_get_selected_item (self->selection) != event)
-    {
-      for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)); position++)
-        {
-          g_autoptr(DlEvent) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
-
-          if (item == event)
-            {
-              gtk_single_selection_set_selected (self->selection, position);
-              return;
-            }
-        }
-    }
+  if (event != NULL)
+    dl_session_select (self->session, event);
 }
 
 static void
@@ -833,13 +699,46 @@ on_excerpt_activated (DlWindow *self,
   gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
 }
 
+/* The timeline moved (scrolled, zoomed, animated): the session follows. */
 static void
-on_visible_range_changed (DlWindow *self)
+on_timeline_range_changed (DlWindow *self)
 {
   gint64 start, end;
 
+  if (self->syncing_range)
+    return;
+
   dl_timeline_get_visible_range (self->timeline, &start, &end);
+  self->syncing_range = TRUE;
+  dl_session_set_visible_range (self->session, start, end);
+  self->syncing_range = FALSE;
+}
+
+/* Until map layer and timeline observe the session themselves. */
+static void
+on_session_range_changed (DlWindow *self)
+{
+  gint64 start, end, shown_start, shown_end;
+
+  dl_session_get_visible_range (self->session, &start, &end);
+  if (end <= start)
+    return;
+
   dl_event_layer_set_time_range (self->event_layer, start, end);
+  if (self->syncing_range)
+    return;
+
+  dl_timeline_get_visible_range (self->timeline, &shown_start, &shown_end);
+  if (shown_start != start || shown_end != end)
+    dl_timeline_set_visible_range (self->timeline, start, end);
+}
+
+static void
+on_filters_changed (DlWindow *self)
+{
+  save_hidden (self);
+  update_counts (self);
+  sync_filters_and_legend (self);
 }
 
 static void
@@ -863,7 +762,7 @@ static void
 on_result_activated (DlWindow *self,
                      guint     position)
 {
-  g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  g_autoptr(DlEvent) event = g_list_model_get_item (dl_session_get_results (self->session), position);
 
   on_event_activated (self, event);
   /* Show what was found; typing again brings the results back. */
@@ -1054,13 +953,13 @@ step_activated (GtkWidget  *widget,
   DlWindow *self = DL_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.previous-event"))
-    step_selection (self, -1, FALSE);
+    dl_session_step (self->session, -1);
   else if (g_str_equal (action_name, "win.next-event"))
-    step_selection (self, 1, FALSE);
+    dl_session_step (self->session, 1);
   else if (g_str_equal (action_name, "win.first-event"))
-    step_selection (self, -1, TRUE);
+    dl_session_select_first (self->session);
   else
-    step_selection (self, 1, TRUE);
+    dl_session_select_last (self->session);
 }
 
 static void
@@ -1073,7 +972,7 @@ unselect_activated (GtkWidget  *widget,
   if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article"))
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
   else
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    dl_session_select (self->session, NULL);
 }
 
 static void
@@ -1207,7 +1106,7 @@ setup_map (DlWindow *self)
 
   self->event_layer = dl_event_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
-  dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->shown));
+  dl_event_layer_set_model (self->event_layer, dl_session_get_events (self->session));
   g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (on_event_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
@@ -1519,7 +1418,7 @@ export_to (DlWindow *self,
            GFile    *file,
            gboolean  ask)
 {
-  GListModel *shown = G_LIST_MODEL (self->shown);
+  GListModel *shown = dl_session_get_events (self->session);
   g_autoptr(GtkPaperSize) local = gtk_paper_size_new (NULL);
   g_autofree char *lower = NULL;
   ExportJob *job;
@@ -1648,6 +1547,11 @@ dl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (dl_session_get_results (self->session), self);
+    }
   if (self->event_layer != NULL)
     dl_event_layer_set_model (self->event_layer, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
@@ -1661,15 +1565,9 @@ dl_window_finalize (GObject *object)
   DlWindow *self = DL_WINDOW (object);
 
   g_clear_object (&self->dataset);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->results);
-  g_clear_object (&self->shown);
-  g_clear_object (&self->events);
+  g_clear_object (&self->session);
   g_clear_object (&self->base_source);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->hidden_categories, g_hash_table_unref);
-  g_clear_pointer (&self->hidden_sources, g_hash_table_unref);
-  g_free (self->query);
   g_free (self->initial_selection);
   g_free (self->screenshot_path);
 
@@ -1764,29 +1662,20 @@ dl_window_init (DlWindow *self)
 #endif
 
   self->cancellable = g_cancellable_new ();
-  self->hidden_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->hidden_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  /* The models every view shares */
-  self->events = g_list_store_new (DL_TYPE_EVENT);
-  self->filter = gtk_custom_filter_new (event_is_shown, self, NULL);
-  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->events)),
-                                           GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect_swapped (self->shown, "items-changed", G_CALLBACK (update_counts), self);
-
-  self->search_filter = gtk_custom_filter_new (event_matches_query, self, NULL);
-  self->results = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)),
-                                             GTK_FILTER (g_object_ref (self->search_filter)));
-  g_signal_connect_swapped (self->results, "items-changed", G_CALLBACK (update_results_label), self);
+  /* What every view shares */
+  self->session = dl_session_new ();
+  g_signal_connect_swapped (self->session, "notify::selected-event", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->session, "notify::visible-start", G_CALLBACK (on_session_range_changed), self);
+  g_signal_connect_swapped (self->session, "notify::visible-end", G_CALLBACK (on_session_range_changed), self);
+  g_signal_connect_swapped (self->session, "filters-changed", G_CALLBACK (on_filters_changed), self);
+  g_signal_connect_swapped (self->session, "notify::query", G_CALLBACK (update_results_label), self);
+  g_signal_connect_swapped (dl_session_get_results (self->session), "items-changed",
+                            G_CALLBACK (update_results_label), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->results_list, factory);
-  results_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+  results_selection = gtk_single_selection_new (g_object_ref (dl_session_get_results (self->session)));
   gtk_single_selection_set_autoselect (results_selection, FALSE);
   gtk_single_selection_set_can_unselect (results_selection, TRUE);
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (results_selection));
@@ -1800,11 +1689,11 @@ dl_window_init (DlWindow *self)
 
   setup_map (self);
 
-  dl_timeline_set_model (self->timeline, G_LIST_MODEL (self->shown));
+  dl_timeline_set_model (self->timeline, dl_session_get_events (self->session));
   g_signal_connect_object (self->timeline, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::visible-start", G_CALLBACK (on_visible_range_changed), self,
+  g_signal_connect_object (self->timeline, "notify::visible-start", G_CALLBACK (on_timeline_range_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::visible-end", G_CALLBACK (on_visible_range_changed), self,
+  g_signal_connect_object (self->timeline, "notify::visible-end", G_CALLBACK (on_timeline_range_changed), self,
                            G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->event_panel, "excerpt-activated", G_CALLBACK (on_excerpt_activated), self,
@@ -1878,18 +1767,25 @@ dl_window_get_dataset (DlWindow *self)
   return self->dataset;
 }
 
+DlSession *
+dl_window_get_session (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 GtkSingleSelection *
 dl_window_get_selection (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return self->selection;
+  return dl_session_get_selection (self->session);
 }
 
 DlEvent *
 dl_window_get_selected_event (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return gtk_single_selection_get_selected_item (self->selection);
+  return dl_session_get_selected_event (self->session);
 }
 
 gboolean
@@ -1904,8 +1800,7 @@ dl_window_select_event (DlWindow   *self,
   if (self->dataset == NULL || (event = dl_dataset_lookup_event (self->dataset, id)) == NULL)
     return FALSE;
 
-  on_event_activated (self, event);
-  return dl_window_get_selected_event (self) == event;
+  return dl_session_select (self->session, event);
 }
 
 void
@@ -1914,14 +1809,7 @@ dl_window_set_category_visible (DlWindow   *self,
                                 gboolean    visible)
 {
   g_return_if_fail (DL_IS_WINDOW (self));
-  g_return_if_fail (category != NULL);
-
-  if (visible ? !g_hash_table_remove (self->hidden_categories, category)
-              : !g_hash_table_add (self->hidden_categories, g_strdup (category)))
-    return;
-
-  save_hidden (self, "hidden-categories", self->hidden_categories);
-  filters_changed (self);
+  dl_session_set_category_visible (self->session, category, visible);
 }
 
 void
@@ -1930,14 +1818,7 @@ dl_window_set_source_visible (DlWindow   *self,
                               gboolean    visible)
 {
   g_return_if_fail (DL_IS_WINDOW (self));
-  g_return_if_fail (source_id != NULL);
-
-  if (visible ? !g_hash_table_remove (self->hidden_sources, source_id)
-              : !g_hash_table_add (self->hidden_sources, g_strdup (source_id)))
-    return;
-
-  save_hidden (self, "hidden-sources", self->hidden_sources);
-  filters_changed (self);
+  dl_session_set_source_visible (self->session, source_id, visible);
 }
 
 void
@@ -1945,21 +1826,14 @@ dl_window_search (DlWindow   *self,
                   const char *query)
 {
   g_return_if_fail (DL_IS_WINDOW (self));
-
-  if (g_strcmp0 (self->query, query) == 0)
-    return;
-
-  g_free (self->query);
-  self->query = g_strdup (query);
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_results_label (self);
+  dl_session_set_query (self->session, query);
 }
 
 GListModel *
 dl_window_get_search_results (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->results);
+  return dl_session_get_results (self->session);
 }
 
 void

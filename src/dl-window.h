@@ -9,6 +9,7 @@
 
 #include "dl-application.h"
 #include "dl-dataset.h"
+#include "dl-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +23,10 @@ DlWindow           *dl_window_new                   (DlApplication *application)
 void                dl_window_open                  (DlWindow      *self,
                                                      GFile         *file);
 DlDataset          *dl_window_get_dataset           (DlWindow      *self);
-/* The one selection every view observes and sets: a GtkSingleSelection of
- * the shown (filtered) events, in time order. */
+/* What every view of the window observes and sets. */
+DlSession          *dl_window_get_session           (DlWindow      *self);
+/* The session's selection (a GtkSingleSelection of the shown events, in
+ * time order). */
 GtkSingleSelection *dl_window_get_selection         (DlWindow      *self);
 DlEvent            *dl_window_get_selected_event    (DlWindow      *self);
 gboolean            dl_window_select_event          (DlWindow      *self,

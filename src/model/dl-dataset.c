@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "dl-dataset.h"
+#include "dl-dataset-private.h"
+#include "dl-json-reader.h"
 #include "dl-model-private.h"
 
 struct _DlDataset
@@ -40,11 +42,16 @@ G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
 
+guint64 dl_articles_max_total = DL_ARTICLES_MAX_TOTAL;
+
 /* What the loader carries around while reading one file. */
 typedef struct {
   DlDataset  *dataset;
-  DlProblems *problems;
-  char       *base_dir;       /* real path of the dataset's folder, or NULL */
+  DlProblems   *problems;
+  DlJsonReader *reader;
+  char         *base_dir;     /* real path of the dataset's folder, or NULL */
+  GHashTable   *articles;     /* real path → DlText: one copy of each article */
+  guint64       article_bytes;
 } Loader;
 
 /* Helpers: reading JSON members with precise problems */
@@ -68,59 +75,43 @@ index_path (const char *path,
 }
 
 static const char *
-node_kind (JsonNode *node)
+node_kind (const DlJsonValue *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (node->type)
     {
-    case JSON_NODE_OBJECT:
+    case DL_JSON_OBJECT:
       return _("an object");
-    case JSON_NODE_ARRAY:
+    case DL_JSON_ARRAY:
       return _("an array");
-    case JSON_NODE_NULL:
+    case DL_JSON_NULL:
       return _("null");
-    case JSON_NODE_VALUE:
+    case DL_JSON_STRING:
+      return _("a string");
+    case DL_JSON_BOOLEAN:
+      return _("a boolean");
+    case DL_JSON_INTEGER:
+    case DL_JSON_DOUBLE:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("a string");
-        case G_TYPE_BOOLEAN:
-          return _("a boolean");
-        default:
-          return _("a number");
-        }
+      return _("a number");
     }
 }
 
 static gboolean
-node_is_string (JsonNode *node)
+node_is_string (const DlJsonValue *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  return node->type == DL_JSON_STRING;
 }
 
 /* Returns the member's string, NULL when absent (an error when required) or
  * not a string (always an error). */
 static const char *
-get_string (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            const char *member,
-            gboolean    required)
+get_string (Loader            *loader,
+            const DlJsonValue *object,
+            const char        *path,
+            const char        *member,
+            gboolean           required)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = join_path (path, member);
+  const DlJsonValue *node = dl_json_object_get (object, member);
   const char *value;
 
   if (node == NULL)
@@ -132,14 +123,18 @@ get_string (Loader     *loader,
 
   if (!node_is_string (node))
     {
+      g_autofree char *member_path = join_path (path, member);
+
       dl_problems_error (loader->problems, member_path, _("expected a string, found %s"),
                          node_kind (node));
       return NULL;
     }
 
-  value = json_node_get_string (node);
-  if (required && (value == NULL || *value == '\0'))
+  value = node->string;
+  if (required && *value == '\0')
     {
+      g_autofree char *member_path = join_path (path, member);
+
       dl_problems_error (loader->problems, member_path, _("must not be empty"));
       return NULL;
     }
@@ -148,26 +143,27 @@ get_string (Loader     *loader,
 }
 
 static gboolean
-get_number (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            const char *member,
-            double     *value)
+get_number (Loader            *loader,
+            const DlJsonValue *object,
+            const char        *path,
+            const char        *member,
+            double            *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = join_path (path, member);
+  const DlJsonValue *node = dl_json_object_get (object, member);
+  g_autofree char *member_path = NULL;
 
   if (node == NULL)
     return FALSE;
 
-  if (!node_is_number (node))
+  member_path = join_path (path, member);
+  if (!dl_json_is_number (node))
     {
       dl_problems_error (loader->problems, member_path, _("expected a number, found %s"),
                          node_kind (node));
       return FALSE;
     }
 
-  *value = json_node_get_double (node);
+  *value = dl_json_get_double (node);
   if (!isfinite (*value))
     {
       dl_problems_error (loader->problems, member_path, _("the number is too large"));
@@ -179,29 +175,31 @@ get_number (Loader     *loader,
 
 /* A non-negative integer index or offset. */
 static gboolean
-get_uint (Loader     *loader,
-          JsonObject *object,
-          const char *path,
-          const char *member,
-          guint      *value)
+get_uint (Loader            *loader,
+          const DlJsonValue *object,
+          const char        *path,
+          const char        *member,
+          guint             *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = join_path (path, member);
+  const DlJsonValue *node = dl_json_object_get (object, member);
   gint64 v;
 
   if (node == NULL)
     return FALSE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != DL_JSON_INTEGER)
     {
+      g_autofree char *member_path = join_path (path, member);
+
       dl_problems_error (loader->problems, member_path, _("expected a whole number, found %s"),
                          node_kind (node));
       return FALSE;
     }
 
-  v = json_node_get_int (node);
+  v = node->integer;
   if (v < 0 || v > G_MAXINT32)
     {
+      g_autofree char *member_path = join_path (path, member);
       /* Numbers are formatted apart: xgettext cannot read G_GINT64_FORMAT. */
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
 
@@ -213,14 +211,14 @@ get_uint (Loader     *loader,
   return TRUE;
 }
 
-static JsonArray *
-get_array (Loader     *loader,
-           JsonObject *object,
-           const char *path,
-           const char *member,
-           gboolean    required)
+static const DlJsonValue *
+get_array (Loader            *loader,
+           const DlJsonValue *object,
+           const char        *path,
+           const char        *member,
+           gboolean           required)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DlJsonValue *node = dl_json_object_get (object, member);
 
   if (node == NULL)
     {
@@ -229,7 +227,7 @@ get_array (Loader     *loader,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != DL_JSON_ARRAY)
     {
       g_autofree char *member_path = join_path (path, member);
 
@@ -238,93 +236,100 @@ get_array (Loader     *loader,
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
-/* The object at array[index], or NULL with an error. */
-static JsonObject *
-get_element_object (Loader     *loader,
-                    JsonArray  *array,
-                    guint       index,
-                    const char *path)
-{
-  JsonNode *node = json_array_get_element (array, index);
+/* Walks an array: the root's big ones one element at a time from the
+ * reader, nested ones from their parsed elements. */
+typedef struct {
+  const DlJsonValue *array;
+  DlJsonArrayIter    iter;
+  guint              index;
+} Walk;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+static void
+walk_init (Walk              *walk,
+           Loader            *loader,
+           const DlJsonValue *array)
+{
+  walk->array = array;
+  walk->index = 0;
+  if (array->lazy)
+    dl_json_array_iter_init (&walk->iter, loader->reader, array);
+}
+
+/* The next element (its index in walk->index - 1), or NULL at the end. */
+static const DlJsonValue *
+walk_next (Walk *walk)
+{
+  if (walk->array->lazy)
+    {
+      const DlJsonValue *element = dl_json_array_iter_next (&walk->iter);
+
+      if (element != NULL)
+        walk->index++;
+      return element;
+    }
+
+  if (walk->index >= walk->array->length)
+    return NULL;
+
+  return &walk->array->elements[walk->index++];
+}
+
+/* The element as an object, or NULL with an error. */
+static const DlJsonValue *
+element_object (Loader            *loader,
+                const DlJsonValue *node,
+                const char        *path)
+{
+  if (node->type != DL_JSON_OBJECT)
     {
       dl_problems_error (loader->problems, path, _("expected an object, found %s"), node_kind (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
-}
-
-/* Text from the dataset, fit for a one-line message: at most max_chars
- * characters, no control characters. */
-static char *
-shorten (const char *text,
-         guint       max_chars)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (c == '\n' || c == '\r' || c == '\t')
-        c = ' ';
-      else if (g_unichar_iscntrl (c))
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  return node;
 }
 
 /* Unknown members are most often typos: say so, but load. */
 static void
-check_members (Loader            *loader,
-               JsonObject        *object,
-               const char        *path,
+check_members (Loader             *loader,
+               const DlJsonValue  *object,
+               const char         *path,
                const char * const *known)
 {
-  JsonObjectIter iter;
-  const char *name;
+  for (guint i = 0; i < object->length; i++)
+    {
+      const char *name = object->members[i].name;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
-    if (!g_strv_contains (known, name))
-      {
-        g_autofree char *shown = shorten (name, 60);
-        g_autofree char *member_path = join_path (path, shown);
+      if (!g_strv_contains (known, name))
+        {
+          g_autofree char *shown = dl_json_shorten (name, 60);
+          g_autofree char *member_path = join_path (path, shown);
 
-        dl_problems_warning (loader->problems, member_path, _("unknown member “%s” is ignored"), shown);
-      }
+          dl_problems_warning (loader->problems, member_path, _("unknown member “%s” is ignored"), shown);
+        }
+    }
 }
 
 /* Ids: non-empty, no control characters; unique within their list. */
 static const char *
-get_id (Loader     *loader,
-        JsonObject *object,
-        const char *path,
-        GHashTable *index,
-        const char *what)
+get_id (Loader            *loader,
+        const DlJsonValue *object,
+        const char        *path,
+        GHashTable        *index,
+        const char        *what)
 {
   const char *id = get_string (loader, object, path, "id", TRUE);
-  g_autofree char *id_path = join_path (path, "id");
 
   if (id == NULL)
     return NULL;
 
   if (g_hash_table_contains (index, id))
     {
-      g_autofree char *shown = shorten (id, 60);
+      g_autofree char *id_path = join_path (path, "id");
+      g_autofree char *shown = dl_json_shorten (id, 60);
 
       dl_problems_error (loader->problems, id_path, _("duplicate %s id “%s”"), what, shown);
       return NULL;
@@ -357,13 +362,14 @@ read_article (Loader     *loader,
               const char *relative,
               const char *path)
 {
-  g_autofree char *shown = shorten (relative, 100);
+  g_autofree char *shown = dl_json_shorten (relative, 100);
   g_auto(GStrv) parts = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *real = NULL;
   g_autofree char *inside = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
+  DlText *text;
   char *contents = NULL;
   gsize len = 0;
   gsize bad = 0;
@@ -428,6 +434,21 @@ read_article (Loader     *loader,
       return NULL;
     }
 
+  /* Sources often share an article: read each file once. */
+  if ((text = g_hash_table_lookup (loader->articles, real)) != NULL)
+    return dl_text_ref (text);
+
+  if (loader->article_bytes + (guint64) st.st_size > dl_articles_max_total)
+    {
+      g_autofree char *max = g_format_size (dl_articles_max_total);
+
+      dl_problems_error (loader->problems, path,
+                         _("cannot read “%s”: the dataset's articles together would exceed %s, "
+                           "the most Dateline holds in memory for one dataset"),
+                         shown, max);
+      return NULL;
+    }
+
   if (!g_file_get_contents (real, &contents, &len, &error))
     {
       dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), shown, error->message);
@@ -449,32 +470,39 @@ read_article (Loader     *loader,
       return NULL;
     }
 
-  return dl_text_new (contents, len);
+  loader->article_bytes += len;
+  text = dl_text_new (contents, len);
+  g_hash_table_insert (loader->articles, g_steal_pointer (&real), dl_text_ref (text));
+
+  return text;
 }
 
 /* The parts of a dataset */
 
 static void
-load_sources (Loader     *loader,
-              JsonObject *root)
+load_sources (Loader            *loader,
+              const DlJsonValue *root)
 {
   static const char * const known[] = { "id", "file", "title", "published", "published_basis", "url", NULL };
-  JsonArray *array = get_array (loader, root, "$", "sources", TRUE);
+  const DlJsonValue *array = get_array (loader, root, "$", "sources", TRUE);
+  const DlJsonValue *element;
+  Walk walk;
 
   if (array == NULL)
     return;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  walk_init (&walk, loader, array);
+  while ((element = walk_next (&walk)) != NULL)
     {
-      g_autofree char *path = index_path ("sources", i);
+      g_autofree char *path = index_path ("sources", walk.index - 1);
       g_autoptr(DlSource) source = NULL;
-      JsonObject *object;
+      const DlJsonValue *object;
       const char *id;
       const char *file;
       const char *title;
       const char *published;
 
-      if ((object = get_element_object (loader, array, i, path)) == NULL)
+      if ((object = element_object (loader, element, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
 
@@ -513,30 +541,75 @@ load_sources (Loader     *loader,
     }
 }
 
+/* dl_geometry_parse reads json-glib nodes: geometries are small. */
+static JsonNode *
+to_json_node (const DlJsonValue *value)
+{
+  JsonNode *node;
+
+  switch (value->type)
+    {
+    case DL_JSON_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+
+        for (guint i = 0; i < value->length; i++)
+          json_object_set_member (object, value->members[i].name, to_json_node (&value->members[i].value));
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return node;
+      }
+    case DL_JSON_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (value->length);
+
+        for (guint i = 0; i < value->length; i++)
+          json_array_add_element (array, to_json_node (&value->elements[i]));
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return node;
+      }
+    case DL_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), value->string);
+    case DL_JSON_INTEGER:
+      return json_node_init_int (json_node_alloc (), value->integer);
+    case DL_JSON_DOUBLE:
+      return json_node_init_double (json_node_alloc (), value->number);
+    case DL_JSON_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), value->boolean);
+    case DL_JSON_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
 static void
-load_places (Loader     *loader,
-             JsonObject *root)
+load_places (Loader            *loader,
+             const DlJsonValue *root)
 {
   static const char * const known[] = { "id", "name", "names", "geometry", "precision_m", "kind", NULL };
-  JsonArray *array = get_array (loader, root, "$", "places", TRUE);
+  const DlJsonValue *array = get_array (loader, root, "$", "places", TRUE);
+  const DlJsonValue *element;
+  Walk walk;
 
   if (array == NULL)
     return;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  walk_init (&walk, loader, array);
+  while ((element = walk_next (&walk)) != NULL)
     {
-      g_autofree char *path = index_path ("places", i);
+      g_autofree char *path = index_path ("places", walk.index - 1);
       g_autofree char *geometry_path = join_path (path, "geometry");
       g_autofree char *precision_path = join_path (path, "precision_m");
       g_autoptr(DlPlace) place = NULL;
-      JsonObject *object;
-      JsonNode *names;
-      JsonNode *geometry;
+      const DlJsonValue *object;
+      const DlJsonValue *names;
+      const DlJsonValue *geometry;
       const char *id;
       const char *name;
       double precision = 0.0;
 
-      if ((object = get_element_object (loader, array, i, path)) == NULL)
+      if ((object = element_object (loader, element, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
 
@@ -548,7 +621,7 @@ load_places (Loader     *loader,
       place->name = g_strdup (name);
       place->kind = g_strdup (get_string (loader, object, path, "kind", FALSE));
 
-      if (!json_object_has_member (object, "precision_m"))
+      if (dl_json_object_get (object, "precision_m") == NULL)
         dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "precision_m");
       else if (get_number (loader, object, path, "precision_m", &precision))
         {
@@ -558,42 +631,43 @@ load_places (Loader     *loader,
           place->precision_m = precision;
         }
 
-      if ((names = json_object_get_member (object, "names")) != NULL)
+      if ((names = dl_json_object_get (object, "names")) != NULL)
         {
           g_autofree char *names_path = join_path (path, "names");
 
-          if (!JSON_NODE_HOLDS_OBJECT (names))
+          if (names->type != DL_JSON_OBJECT)
             dl_problems_error (loader->problems, names_path, _("expected an object, found %s"),
                                node_kind (names));
           else
             {
-              JsonObjectIter iter;
-              const char *language;
-              JsonNode *value;
-
               place->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-              json_object_iter_init (&iter, json_node_get_object (names));
-              while (json_object_iter_next (&iter, &language, &value))
+              for (guint m = 0; m < names->length; m++)
                 {
+                  const char *language = names->members[m].name;
+                  const DlJsonValue *value = &names->members[m].value;
+
                   if (!node_is_string (value))
                     {
-                      g_autofree char *shown = shorten (language, 60);
+                      g_autofree char *shown = dl_json_shorten (language, 60);
                       g_autofree char *language_path = join_path (names_path, shown);
 
                       dl_problems_error (loader->problems, language_path,
                                          _("expected a string, found %s"), node_kind (value));
                       continue;
                     }
-                  g_hash_table_insert (place->names, g_strdup (language),
-                                       g_strdup (json_node_get_string (value)));
+                  g_hash_table_insert (place->names, g_strdup (language), g_strdup (value->string));
                 }
             }
         }
 
-      if ((geometry = json_object_get_member (object, "geometry")) == NULL)
+      if ((geometry = dl_json_object_get (object, "geometry")) == NULL)
         dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "geometry");
       else
-        place->geometry = dl_geometry_parse (geometry, geometry_path, loader->problems);
+        {
+          g_autoptr(JsonNode) node = to_json_node (geometry);
+
+          place->geometry = dl_geometry_parse (node, geometry_path, loader->problems);
+        }
 
       if (id == NULL || place->geometry == NULL)
         continue;
@@ -615,9 +689,9 @@ verify_excerpt (Loader     *loader,
 {
   const DlText *text = excerpt->source->text;
   g_autofree char *exact_path = join_path (path, "exact");
-  g_autofree char *quote = shorten (excerpt->exact, 60);
-  g_autofree char *source_id = shorten (excerpt->source->id, 60);
-  g_autofree char *source_file = shorten (excerpt->source->file, 100);
+  g_autofree char *quote = dl_json_shorten (excerpt->exact, 60);
+  g_autofree char *source_id = dl_json_shorten (excerpt->source->id, 60);
+  g_autofree char *source_file = dl_json_shorten (excerpt->source->file, 100);
   DlAnchor anchor;
 
   anchor = dl_text_anchor (text, excerpt->exact, excerpt->prefix, excerpt->suffix, has_start, start);
@@ -684,27 +758,27 @@ verify_excerpt (Loader     *loader,
 static void
 load_excerpts (Loader     *loader,
                DlEvent    *event,
-               JsonObject *object,
+               const DlJsonValue *object,
                const char *event_path)
 {
   static const char * const known[] = { "source", "exact", "prefix", "suffix", "start", "end", NULL };
   g_autofree char *excerpts_path = join_path (event_path, "excerpts");
-  JsonArray *array = get_array (loader, object, event_path, "excerpts", FALSE);
+  const DlJsonValue *array = get_array (loader, object, event_path, "excerpts", FALSE);
 
   if (array == NULL)
     {
-      if (!json_object_has_member (object, "excerpts"))
+      if (dl_json_object_get (object, "excerpts") == NULL)
         dl_problems_warning (loader->problems, event_path,
                              _("the event has no excerpts: no passage supports it"));
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
       g_autofree char *path = index_path (excerpts_path, i);
       g_autofree char *source_path = join_path (path, "source");
       DlExcerpt excerpt = { NULL, NULL, NULL, NULL, 0, 0 };
-      JsonObject *element;
+      const DlJsonValue *element;
       const char *source_id;
       const char *exact;
       gboolean has_start;
@@ -714,7 +788,7 @@ load_excerpts (Loader     *loader,
       gboolean ok = TRUE;
 
       /* Keep indices stable for claims: a bad excerpt still takes its slot. */
-      if ((element = get_element_object (loader, array, i, path)) == NULL)
+      if ((element = element_object (loader, &array->elements[i], path)) == NULL)
         {
           g_array_append_val (event->excerpts, excerpt);
           continue;
@@ -740,7 +814,7 @@ load_excerpts (Loader     *loader,
           excerpt.source = g_hash_table_lookup (loader->dataset->source_index, source_id);
           if (excerpt.source == NULL)
             {
-              g_autofree char *shown = shorten (source_id, 60);
+              g_autofree char *shown = dl_json_shorten (source_id, 60);
 
               dl_problems_error (loader->problems, source_path, _("no source has the id “%s”"), shown);
               ok = FALSE;
@@ -767,42 +841,42 @@ load_excerpts (Loader     *loader,
 static void
 load_claims (Loader     *loader,
              DlEvent    *event,
-             JsonObject *object,
+             const DlJsonValue *object,
              const char *event_path)
 {
   static const char * const known[] = { "topic", "value", "qualifier", "unit", "excerpt", NULL };
   g_autofree char *claims_path = join_path (event_path, "claims");
-  JsonArray *array = get_array (loader, object, event_path, "claims", FALSE);
+  const DlJsonValue *array = get_array (loader, object, event_path, "claims", FALSE);
 
   if (array == NULL)
     return;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
       g_autofree char *path = index_path (claims_path, i);
       g_autofree char *value_path = join_path (path, "value");
       g_autofree char *excerpt_path = join_path (path, "excerpt");
       DlClaim claim = { NULL, NULL, 0.0, FALSE, NULL, NULL, 0, NULL };
-      JsonObject *element;
-      JsonNode *value;
+      const DlJsonValue *element;
+      const DlJsonValue *value;
       const char *topic;
       guint excerpt = 0;
       gboolean ok = TRUE;
 
-      if ((element = get_element_object (loader, array, i, path)) == NULL)
+      if ((element = element_object (loader, &array->elements[i], path)) == NULL)
         continue;
       check_members (loader, element, path, known);
 
       topic = get_string (loader, element, path, "topic", TRUE);
       ok = topic != NULL;
 
-      value = json_object_get_member (element, "value");
+      value = dl_json_object_get (element, "value");
       if (value == NULL)
         {
           dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "value");
           ok = FALSE;
         }
-      else if (node_is_number (value))
+      else if (dl_json_is_number (value))
         {
           claim.numeric = TRUE;
           if (get_number (loader, element, path, "value", &claim.value))
@@ -810,8 +884,8 @@ load_claims (Loader     *loader,
           else
             ok = FALSE;
         }
-      else if (node_is_string (value) && *json_node_get_string (value) != '\0')
-        claim.value_text = g_strdup (json_node_get_string (value));
+      else if (node_is_string (value) && *value->string != '\0')
+        claim.value_text = g_strdup (value->string);
       else
         {
           dl_problems_error (loader->problems, value_path,
@@ -819,7 +893,7 @@ load_claims (Loader     *loader,
           ok = FALSE;
         }
 
-      if (!json_object_has_member (element, "excerpt"))
+      if (dl_json_object_get (element, "excerpt") == NULL)
         {
           dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "excerpt");
           ok = FALSE;
@@ -867,11 +941,11 @@ is_identifier (const char *text)
 static void
 load_event_places (Loader     *loader,
                    DlEvent    *event,
-                   JsonObject *object,
+                   const DlJsonValue *object,
                    const char *path)
 {
-  JsonNode *single = json_object_get_member (object, "place");
-  JsonNode *several = json_object_get_member (object, "places");
+  const DlJsonValue *single = dl_json_object_get (object, "place");
+  const DlJsonValue *several = dl_json_object_get (object, "places");
 
   if (single != NULL && several != NULL)
     {
@@ -895,7 +969,7 @@ load_event_places (Loader     *loader,
         return;
       if ((place = g_hash_table_lookup (loader->dataset->place_index, id)) == NULL)
         {
-          g_autofree char *shown = shorten (id, 60);
+          g_autofree char *shown = dl_json_shorten (id, 60);
 
           dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), shown);
         }
@@ -905,16 +979,16 @@ load_event_places (Loader     *loader,
   else
     {
       g_autofree char *places_path = join_path (path, "places");
-      JsonArray *array = get_array (loader, object, path, "places", TRUE);
+      const DlJsonValue *array = get_array (loader, object, path, "places", TRUE);
 
       if (array == NULL)
         return;
-      if (json_array_get_length (array) == 0)
+      if (array->length == 0)
         dl_problems_error (loader->problems, places_path, _("must name at least one place"));
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < array->length; i++)
         {
-          JsonNode *node = json_array_get_element (array, i);
+          const DlJsonValue *node = &array->elements[i];
           g_autofree char *element_path = index_path (places_path, i);
           DlPlace *place;
 
@@ -922,9 +996,9 @@ load_event_places (Loader     *loader,
             dl_problems_error (loader->problems, element_path, _("expected a place id, found %s"),
                                node_kind (node));
           else if ((place = g_hash_table_lookup (loader->dataset->place_index,
-                                                 json_node_get_string (node))) == NULL)
+                                                 node->string)) == NULL)
             {
-              g_autofree char *shown = shorten (json_node_get_string (node), 60);
+              g_autofree char *shown = dl_json_shorten (node->string, 60);
 
               dl_problems_error (loader->problems, element_path, _("no place has the id “%s”"), shown);
             }
@@ -936,30 +1010,33 @@ load_event_places (Loader     *loader,
 
 static void
 load_events (Loader     *loader,
-             JsonObject *root)
+             const DlJsonValue *root)
 {
   static const char * const known[] = {
     "id", "title", "category", "when", "when_basis", "place", "places", "summary",
     "excerpts", "claims", NULL
   };
-  JsonArray *array = get_array (loader, root, "$", "events", TRUE);
+  const DlJsonValue *array = get_array (loader, root, "$", "events", TRUE);
+  const DlJsonValue *element;
+  Walk walk;
 
   if (array == NULL)
     return;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  walk_init (&walk, loader, array);
+  while ((element = walk_next (&walk)) != NULL)
     {
-      g_autofree char *path = index_path ("events", i);
+      g_autofree char *path = index_path ("events", walk.index - 1);
       g_autofree char *when_path = join_path (path, "when");
       g_autofree char *category_path = join_path (path, "category");
       g_autoptr(DlEvent) event = NULL;
-      JsonObject *object;
+      const DlJsonValue *object;
       const char *id;
       const char *when;
       const char *category;
       guint n_problems;
 
-      if ((object = get_element_object (loader, array, i, path)) == NULL)
+      if ((object = element_object (loader, element, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
 
@@ -970,7 +1047,7 @@ load_events (Loader     *loader,
 
       if (category != NULL && !is_identifier (category))
         {
-          g_autofree char *shown = shorten (category, 60);
+          g_autofree char *shown = dl_json_shorten (category, 60);
 
           dl_problems_error (loader->problems, category_path,
                              _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
@@ -1018,26 +1095,29 @@ step_clear (gpointer data)
 
 static void
 load_narratives (Loader     *loader,
-                 JsonObject *root)
+                 const DlJsonValue *root)
 {
   static const char * const known[] = { "id", "title", "description", "steps", NULL };
   static const char * const step_known[] = { "event", "caption", NULL };
-  JsonArray *array = get_array (loader, root, "$", "narratives", FALSE);
+  const DlJsonValue *array = get_array (loader, root, "$", "narratives", FALSE);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const DlJsonValue *element;
+  Walk walk;
 
   if (array == NULL)
     return;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  walk_init (&walk, loader, array);
+  while ((element = walk_next (&walk)) != NULL)
     {
-      g_autofree char *path = index_path ("narratives", i);
+      g_autofree char *path = index_path ("narratives", walk.index - 1);
       g_autofree char *steps_path = join_path (path, "steps");
       DlNarrative narrative = { NULL, NULL, NULL, NULL };
-      JsonObject *object;
-      JsonArray *steps;
+      const DlJsonValue *object;
+      const DlJsonValue *steps;
       const char *id;
 
-      if ((object = get_element_object (loader, array, i, path)) == NULL)
+      if ((object = element_object (loader, element, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
 
@@ -1050,18 +1130,18 @@ load_narratives (Loader     *loader,
 
       if ((steps = get_array (loader, object, path, "steps", TRUE)) != NULL)
         {
-          if (json_array_get_length (steps) == 0)
+          if (steps->length == 0)
             dl_problems_error (loader->problems, steps_path, _("a narrative needs at least one step"));
 
-          for (guint j = 0; j < json_array_get_length (steps); j++)
+          for (guint j = 0; j < steps->length; j++)
             {
               g_autofree char *step_path = index_path (steps_path, j);
               g_autofree char *event_path = join_path (step_path, "event");
               DlNarrativeStep step = { NULL, NULL };
-              JsonObject *step_object;
+              const DlJsonValue *step_object;
               const char *event_id;
 
-              if ((step_object = get_element_object (loader, steps, j, step_path)) == NULL)
+              if ((step_object = element_object (loader, &steps->elements[j], step_path)) == NULL)
                 continue;
               check_members (loader, step_object, step_path, step_known);
 
@@ -1069,7 +1149,7 @@ load_narratives (Loader     *loader,
               if (event_id != NULL
                   && (step.event = g_hash_table_lookup (loader->dataset->event_index, event_id)) == NULL)
                 {
-                  g_autofree char *shown = shorten (event_id, 60);
+                  g_autofree char *shown = dl_json_shorten (event_id, 60);
 
                   dl_problems_error (loader->problems, event_path, _("no event has the id “%s”"), shown);
                   continue;
@@ -1124,7 +1204,7 @@ report_syntax_error (DlProblems *problems,
 {
   /* json-glib quotes the text it stopped at, cut at any byte: make it valid. */
   g_autofree char *valid = g_utf8_make_valid (error->message, -1);
-  g_autofree char *message = shorten (valid, 200);
+  g_autofree char *message = dl_json_shorten (valid, 200);
   guint line = 0;
   guint column = 0;
   const char *rest;
@@ -1157,19 +1237,99 @@ report_at_offset (DlProblems *problems,
   dl_problems_error (problems, where, "%s", message);
 }
 
+/* The text is not strict JSON: say what is wrong as json-glib and the
+ * pre-scan always have, so that messages stay as they were. Only a text
+ * they accept but RFC 8259 does not gets a message of the reader's own. */
+static void
+report_bad_json (DlProblems *problems,
+                 const char *data,
+                 gsize       len,
+                 gsize       reader_offset)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gsize bad = 0;
+
+  if (!dl_utf8_check (data, len, &bad))
+    {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, bad);
+      g_autofree char *what = g_strdup_printf (data[bad] == '\0'
+                                               ? _("NUL byte at byte offset %s")
+                                               : _("invalid UTF-8 at byte offset %s"),
+                                               offset);
+      report_at_offset (problems, data, len, bad, what);
+      return;
+    }
+
+  if (!dl_json_prescan (data, len, DL_JSON_MAX_DEPTH, &bad, &message))
+    {
+      report_at_offset (problems, data, len, bad, message);
+      return;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
+    {
+      report_syntax_error (problems, error);
+      return;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      dl_problems_error (problems, "$", _("a dataset is a JSON object, this file holds %s"), _("nothing"));
+      return;
+    }
+
+  report_at_offset (problems, data, len, reader_offset,
+                    _("JSON syntax error: this is not strict JSON (RFC 8259)"));
+}
+
+/* Duplicate keys and raw control characters: json-glib lets them through
+ * (the last key silently wins), the reader does not. */
+static void
+report_faults (DlProblems   *problems,
+               DlJsonReader *reader,
+               const char   *data,
+               gsize         len)
+{
+  for (guint i = 0; i < dl_json_reader_get_n_faults (reader); i++)
+    {
+      const DlJsonFault *fault = dl_json_reader_get_fault (reader, i);
+      guint line;
+      guint column;
+
+      dl_text_line_column (data, len, fault->offset, &line, &column);
+      if (fault->kind == DL_JSON_FAULT_DUPLICATE_KEY)
+        {
+          guint first_line;
+          guint first_column;
+
+          dl_text_line_column (data, len, fault->first_offset, &first_line, &first_column);
+          dl_problems_error (problems, fault->path,
+                             _("the member “%s” is given twice, at %u:%u and again at %u:%u: "
+                               "each name may appear once in an object"),
+                             fault->name, first_line, first_column, line, column);
+        }
+      else
+        dl_problems_error (problems, fault->path,
+                           _("a raw control character (U+%04X) inside a string at %u:%u: "
+                             "JSON strings must write it as an escape, such as \\n or \\u%04X"),
+                           fault->character, line, column, fault->character);
+    }
+}
+
 static DlDataset *
 load_from_data (const char *data,
                 gsize       len,
+                gboolean    mapped,
                 const char *base_dir,
                 DlProblems *problems)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  Loader loader = { self, problems, NULL };
-  JsonObject *root;
-  JsonNode *version;
+  Loader loader = { self, problems, NULL, NULL, NULL, 0 };
+  const DlJsonValue *root;
+  const DlJsonValue *version;
   gsize bad = 0;
 
   /* An optional UTF-8 byte order mark. */
@@ -1177,6 +1337,7 @@ load_from_data (const char *data,
     {
       data += 3;
       len -= 3;
+      mapped = FALSE;  /* no longer page-aligned */
     }
 
   if (len > DL_DATASET_MAX_SIZE)
@@ -1187,51 +1348,42 @@ load_from_data (const char *data,
       return NULL;
     }
 
-  if (!dl_utf8_check (data, len, &bad))
+  loader.reader = dl_json_reader_new (data, len);
+  dl_json_reader_set_release_behind (loader.reader, mapped);
+  if (!dl_json_reader_check (loader.reader, DL_JSON_MAX_DEPTH, DL_PROBLEMS_MAX, &bad))
     {
-      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, bad);
-      g_autofree char *what = g_strdup_printf (data[bad] == '\0'
-                                               ? _("NUL byte at byte offset %s")
-                                               : _("invalid UTF-8 at byte offset %s"),
-                                               offset);
-      report_at_offset (problems, data, len, bad, what);
+      report_bad_json (problems, data, len, bad);
+      dl_json_reader_free (loader.reader);
+      return NULL;
+    }
+  if (dl_json_reader_get_n_faults (loader.reader) > 0)
+    {
+      report_faults (problems, loader.reader, data, len);
+      dl_json_reader_free (loader.reader);
       return NULL;
     }
 
-  if (!dl_json_prescan (data, len, DL_JSON_MAX_DEPTH, &bad, &message))
+  root = dl_json_reader_get_root (loader.reader);
+  if (root->type != DL_JSON_OBJECT)
     {
-      report_at_offset (problems, data, len, bad, message);
+      dl_problems_error (problems, "$", _("a dataset is a JSON object, this file holds %s"), node_kind (root));
+      dl_json_reader_free (loader.reader);
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
-    {
-      report_syntax_error (problems, error);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      dl_problems_error (problems, "$", _("a dataset is a JSON object, this file holds %s"),
-                         json_parser_get_root (parser) != NULL
-                         ? node_kind (json_parser_get_root (parser)) : _("nothing"));
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  version = json_object_get_member (root, "dateline");
+  version = dl_json_object_get (root, "dateline");
   if (version == NULL)
     {
       dl_problems_error (problems, "$", _("the member “dateline” (the format version, 1) is missing: "
                                           "is this a Dateline dataset?"));
+      dl_json_reader_free (loader.reader);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64
-      || json_node_get_int (version) != DL_DATASET_FORMAT_VERSION)
+  if (version->type != DL_JSON_INTEGER || version->integer != DL_DATASET_FORMAT_VERSION)
     {
       dl_problems_error (problems, "dateline", _("unsupported format version (this Dateline reads version %d)"),
                          DL_DATASET_FORMAT_VERSION);
+      dl_json_reader_free (loader.reader);
       return NULL;
     }
 
@@ -1245,6 +1397,7 @@ load_from_data (const char *data,
 
   if (base_dir != NULL)
     loader.base_dir = realpath (base_dir, NULL);
+  loader.articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) dl_text_free);
 
   self->title = g_strdup (get_string (&loader, root, "$", "title", TRUE));
   self->description = g_strdup (get_string (&loader, root, "$", "description", FALSE));
@@ -1255,6 +1408,8 @@ load_from_data (const char *data,
   load_narratives (&loader, root);
 
   free (loader.base_dir);
+  g_hash_table_unref (loader.articles);
+  dl_json_reader_free (loader.reader);
 
   if (dl_problems_has_errors (problems))
     return NULL;
@@ -1351,7 +1506,7 @@ dl_dataset_load_from_data (const char *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return load_from_data (data != NULL ? data : "", len, base_dir, problems);
+  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems);
 }
 
 DlDataset *
@@ -1364,6 +1519,8 @@ dl_dataset_load (GFile        *file,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *base_dir = NULL;
+  g_autofree char *local = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   DlDataset *dataset;
   gsize len = 0;
 
@@ -1391,7 +1548,12 @@ dl_dataset_load (GFile        *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &error))
+  /* A local file is mapped, not copied: the reader gives its pages back as
+   * it goes, so the text of a big dataset is never in memory whole. */
+  if ((local = g_file_get_path (file)) != NULL)
+    mapped = g_mapped_file_new (local, FALSE, NULL);
+  if (mapped == NULL
+      && !g_file_load_contents (file, cancellable, &contents, &len, NULL, &error))
     {
       dl_problems_error (problems, "$", _("cannot read the file: %s"), error->message);
       return NULL;
@@ -1400,7 +1562,12 @@ dl_dataset_load (GFile        *file,
   parent = g_file_get_parent (file);
   base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
 
-  dataset = load_from_data (contents, len, base_dir, problems);
+  if (mapped != NULL)
+    dataset = load_from_data (g_mapped_file_get_contents (mapped) != NULL
+                              ? g_mapped_file_get_contents (mapped) : "",
+                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems);
+  else
+    dataset = load_from_data (contents, len, FALSE, base_dir, problems);
   if (dataset != NULL)
     dataset->file = g_object_ref (file);
 

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 /* Refuse bigger dataset files and articles outright. */
 #define DL_DATASET_MAX_SIZE  (512 * 1024 * 1024)
 #define DL_ARTICLE_MAX_SIZE  (16 * 1024 * 1024)
+/* The memory budget of one dataset: its JSON (above), and at most this much
+ * article text, each file counted once however many sources name it. With
+ * the largest JSON allowed, loading peaks near 1.2 GB. */
+#define DL_ARTICLES_MAX_TOTAL ((guint64) 256 * 1024 * 1024)
 #define DL_JSON_MAX_DEPTH    64
 
 #define DL_DATASET_ERROR (dl_dataset_error_quark ())

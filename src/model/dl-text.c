@@ -19,6 +19,7 @@
 
 struct _DlText
 {
+  gint    ref_count;
   char   *data;
   gsize   len;
   guint   n_chars;
@@ -37,6 +38,7 @@ dl_text_new (char  *utf8,
 
   g_assert (utf8 != NULL);
 
+  self->ref_count = 1;
   self->data = utf8;
   self->len = len;
   self->n_chars = (guint) g_utf8_strlen (utf8, (gssize) len);
@@ -56,12 +58,22 @@ dl_text_new (char  *utf8,
 void
 dl_text_free (DlText *self)
 {
-  if (self == NULL)
+  if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
 
   g_free (self->data);
   g_free (self->checkpoints);
   g_free (self);
+}
+
+/* Sources that name the same article share one DlText. */
+DlText *
+dl_text_ref (DlText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&self->ref_count);
+  return self;
 }
 
 const char *

@@ -29,7 +29,9 @@ typedef struct _DlText DlText;
 
 DlText     *dl_text_new              (char        *utf8,   /* (transfer full), valid UTF-8 */
                                       gsize        len);
+/* Drops one reference (dl_text_new gives the first). */
 void        dl_text_free             (DlText      *self);
+DlText     *dl_text_ref              (DlText      *self);
 const char *dl_text_get_data         (const DlText *self);
 gsize       dl_text_get_size         (const DlText *self);
 guint       dl_text_get_n_chars      (const DlText *self);

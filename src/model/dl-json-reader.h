@@ -1,0 +1,117 @@
+/* dl-json-reader.h: a strict JSON reader for big datasets, without a tree of
+ * the whole file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_JSON_NULL,
+  DL_JSON_BOOLEAN,
+  DL_JSON_INTEGER,
+  DL_JSON_DOUBLE,
+  DL_JSON_STRING,
+  DL_JSON_ARRAY,
+  DL_JSON_OBJECT,
+} DlJsonType;
+
+typedef struct _DlJsonValue  DlJsonValue;
+typedef struct _DlJsonMember DlJsonMember;
+
+/* One value, parsed into the reader's arena. A container that has not been
+ * parsed (the root's big arrays) has `lazy` set and no elements. */
+struct _DlJsonValue
+{
+  DlJsonType type;
+  guint      length;    /* elements or members; bytes of a string */
+  gboolean   lazy;
+  gsize      offset;    /* where the value starts in the text */
+  union {
+    gboolean      boolean;
+    gint64        integer;
+    double        number;
+    const char   *string;     /* NUL-terminated */
+    DlJsonValue  *elements;
+    DlJsonMember *members;
+  };
+};
+
+struct _DlJsonMember
+{
+  const char  *name;
+  gsize        offset;    /* of the name */
+  DlJsonValue  value;
+};
+
+/* What is wrong with a text that is otherwise well-formed JSON. */
+typedef enum {
+  DL_JSON_FAULT_DUPLICATE_KEY,  /* path names the second one; offsets: both names */
+  DL_JSON_FAULT_CONTROL_CHAR,   /* offset: the raw character inside a string */
+} DlJsonFaultKind;
+
+typedef struct {
+  DlJsonFaultKind  kind;
+  char            *path;         /* JSON path, as the loader writes them */
+  char            *name;         /* the duplicate key, shortened for a message */
+  gsize            offset;
+  gsize            first_offset; /* the first of two duplicate keys */
+  guint            character;
+} DlJsonFault;
+
+typedef struct _DlJsonReader DlJsonReader;
+
+/* Reads `data` (not copied: it must outlive the reader). */
+DlJsonReader       *dl_json_reader_new          (const char   *data,
+                                                 gsize         len);
+void                dl_json_reader_free         (DlJsonReader *self);
+/* The text is a mapped file: give its pages back to the system once read,
+ * so that a big file never sits in memory whole. */
+void                dl_json_reader_set_release_behind (DlJsonReader *self,
+                                                       gboolean      release);
+
+/* One pass over the whole text: a single strict JSON value (RFC 8259),
+ * nesting at most max_depth deep. Returns FALSE at the first fault of
+ * syntax, encoding or range, with its offset. Duplicate keys and raw control
+ * characters in strings do not stop it: they are collected as faults (at
+ * most max_faults). On success, the root's members are known. */
+gboolean            dl_json_reader_check        (DlJsonReader *self,
+                                                 guint         max_depth,
+                                                 guint         max_faults,
+                                                 gsize        *bad_offset);
+guint               dl_json_reader_get_n_faults (DlJsonReader *self);
+const DlJsonFault  *dl_json_reader_get_fault    (DlJsonReader *self,
+                                                 guint         index);
+/* After a successful check: the root value, with the root object's array and
+ * object members lazy. Lives until the reader is freed. */
+const DlJsonValue  *dl_json_reader_get_root     (DlJsonReader *self);
+
+/* Iterates a lazy array one element at a time: each element is valid until
+ * the next call (the arena is reused), so memory stays that of one element. */
+typedef struct {
+  DlJsonReader *reader;
+  gsize         position;
+  guint         index;
+  gboolean      done;
+} DlJsonArrayIter;
+
+void                dl_json_array_iter_init     (DlJsonArrayIter   *iter,
+                                                 DlJsonReader      *reader,
+                                                 const DlJsonValue *array);
+const DlJsonValue  *dl_json_array_iter_next     (DlJsonArrayIter   *iter);
+
+/* A member of an object, or NULL. */
+const DlJsonValue  *dl_json_object_get          (const DlJsonValue *object,
+                                                 const char        *name);
+gboolean            dl_json_is_number           (const DlJsonValue *value);
+double              dl_json_get_double          (const DlJsonValue *value);
+
+/* Text from a dataset, fit for a one-line message: at most max_chars
+ * characters, no control characters. */
+char               *dl_json_shorten             (const char *text,
+                                                 guint       max_chars);
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* test-loader.c: the streaming loader gives the model the json-glib loader
+ * gave, refuses what strict JSON refuses, shares articles and keeps to its
+ * memory budget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-dataset.h"
+#include "dl-dataset-private.h"
+#include "dl-export.h"
+#include "dl-json-reader.h"
+
+/* Every dataset of the checksum list exports byte for byte as before. */
+static void
+test_export_unchanged (void)
+{
+  g_autofree char *list_path = g_test_build_filename (G_TEST_DIST, "loader-export.sha256", NULL);
+  g_autofree char *list = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "export.geojson", NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n_checked = 0;
+
+  g_assert_true (g_file_get_contents (list_path, &list, NULL, NULL));
+  lines = g_strsplit (list, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *dataset_path = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *sum = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(DlProblems) problems = dl_problems_new ();
+      g_autoptr(DlDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len = 0;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      g_assert_cmpuint (strlen (lines[i]), >, 66);
+      dataset_path = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", lines[i] + 66, NULL);
+
+      file = g_file_new_for_path (dataset_path);
+      dataset = dl_dataset_load (file, problems, NULL);
+      if (dataset == NULL)
+        g_error ("%s", dl_problems_to_string (problems, dataset_path));
+      g_assert_true (dl_export_geojson_to_file (dataset, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+      if (strncmp (sum, lines[i], 64) != 0)
+        g_error ("%s exports differently from the json-glib loader (%s, expected %.64s)",
+                 lines[i] + 66, sum, lines[i]);
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, >=, 11);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* The first problem of loading `json`, as "PATH: MESSAGE". */
+static char *
+first_error (const char *json)
+{
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = dl_dataset_load_from_data (json, strlen (json), NULL, problems);
+
+  g_assert_null (dataset);
+  for (guint i = 0; i < dl_problems_get_length (problems); i++)
+    {
+      const DlProblem *problem = dl_problems_get (problems, i);
+
+      if (problem->severity == DL_SEVERITY_ERROR)
+        return g_strdup_printf ("%s: %s", problem->path, problem->message);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_duplicate_keys (void)
+{
+  g_autofree char *nested = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GString) many = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": [], "
+                                          "\"places\": [], \"events\": [], \"x\": {");
+  g_autofree char *many_error = NULL;
+
+  /* Deep inside an event, with both places named. */
+  nested = first_error ("{\"dateline\": 1, \"title\": \"t\", \"sources\": [], \"places\": [],\n"
+                        "\"events\": [{\"id\": \"a\", \"excerpts\": [{\"exact\": \"x\",\n"
+                        " \"exact\": \"y\"}]}]}");
+  g_assert_cmpstr (nested, ==, "events[0].excerpts[0].exact: the member “exact” is given twice, "
+                   "at 2:38 and again at 3:2: each name may appear once in an object");
+
+  /* Names are compared as they read, not as they are written. */
+  escaped = first_error ("{\"dateline\": 1, \"title\": \"t\", \"ti\\u0074le\": \"u\"}");
+  g_assert_true (g_str_has_prefix (escaped, "title: the member “title” is given twice, at 1:17 and again at 1:31"));
+
+  /* An object too big to compare each pair of names. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (many, "\"k%u\": %u, ", i, i);
+  g_string_append (many, "\"k42\": 0}}");
+  many_error = first_error (many->str);
+  g_assert_true (g_str_has_prefix (many_error, "x.k42: the member “k42” is given twice"));
+}
+
+static void
+test_control_characters (void)
+{
+  g_autofree char *tab = first_error ("{\"dateline\": 1, \"title\": \"a\tb\"}");
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  const char *ok = "{\"dateline\": 1, \"title\": \"a\\tb\\u0001\", \"sources\": [], \"places\": [], \"events\": []}";
+
+  g_assert_cmpstr (tab, ==, "title: a raw control character (U+0009) inside a string at 1:28: "
+                   "JSON strings must write it as an escape, such as \\n or \\u0009");
+
+  /* Escaped, they are fine. */
+  dataset = dl_dataset_load_from_data (ok, strlen (ok), NULL, problems);
+  g_assert_nonnull (dataset);
+  g_assert_cmpstr (dl_dataset_get_title (dataset), ==, "a\tb\001");
+}
+
+/* Syntax errors keep the messages json-glib and the pre-scan gave. */
+static void
+test_syntax_messages (void)
+{
+  static const struct {
+    const char *json;
+    const char *error;
+  } cases[] = {
+    { "{\"dateline\": 1, \"a\": [1,2,]}",
+      "1:26: JSON syntax error: unexpected character `,', expected character `]'" },
+    { "{\"dateline\" 1}",
+      "1:11: JSON syntax error: unexpected string constant \"dateline\", expected character `:'" },
+    { "{\"dateline\": 1, \"x\": 01}", "1:22: JSON syntax error: “01” is not a JSON number" },
+    { "{\"dateline\": 1, \"x\": \"\\ud800\"}",
+      "1:23: the escape “\\ud800” is half of a UTF-16 surrogate pair, without the other half" },
+    { "{\"dateline\": 1, \"x\": \"\xC3\"}", "1:23: invalid UTF-8 at byte offset 22" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *error = first_error (cases[i].json);
+
+      g_assert_cmpstr (error, ==, cases[i].error);
+    }
+}
+
+/* The reader on its own: a big array element by element. */
+static void
+test_reader_iterates (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"a\": 1, \"list\": [");
+  DlJsonReader *reader;
+  const DlJsonValue *root;
+  const DlJsonValue *list;
+  const DlJsonValue *element;
+  DlJsonArrayIter iter;
+  gsize bad = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (json, "%s{\"i\": %u, \"s\": \"\\u00e9\\ud83d\\ude00 %u\", \"d\": %u.5e-1}",
+                            i > 0 ? ", " : "", i, i, i);
+  g_string_append (json, "], \"t\": true}");
+
+  reader = dl_json_reader_new (json->str, json->len);
+  g_assert_true (dl_json_reader_check (reader, 64, 10, &bad));
+  root = dl_json_reader_get_root (reader);
+  g_assert_cmpint (root->type, ==, DL_JSON_OBJECT);
+  g_assert_cmpuint (root->length, ==, 3);
+  g_assert_true (dl_json_object_get (root, "t")->boolean);
+  list = dl_json_object_get (root, "list");
+  g_assert_true (list->lazy);
+
+  dl_json_array_iter_init (&iter, reader, list);
+  while ((element = dl_json_array_iter_next (&iter)) != NULL)
+    {
+      g_autofree char *expected = g_strdup_printf ("é😀 %u", n);
+
+      g_assert_cmpint (dl_json_object_get (element, "i")->integer, ==, n);
+      g_assert_cmpstr (dl_json_object_get (element, "s")->string, ==, expected);
+      g_assert_cmpfloat (dl_json_object_get (element, "d")->number, ==, (n + 0.5) / 10.0);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 5000);
+
+  dl_json_reader_free (reader);
+}
+
+static char *
+write_dataset (const char *dir,
+               guint       n_sources,
+               gboolean    distinct)
+{
+  g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"shared\", \"sources\": [");
+  g_autofree char *path = g_build_filename (dir, "shared.dateline.json", NULL);
+  g_autofree char *articles = g_build_filename (dir, "articles", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (articles, 0700), ==, 0);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%u.txt", articles, distinct ? i : 0);
+
+      g_assert_true (g_file_set_contents (name, "The report says 12 people died.", -1, NULL));
+      /* One file named three ways. */
+      g_string_append_printf (json, "%s{\"id\": \"s%u\", \"title\": \"S\", \"file\": \"%sarticles%s%u.txt\"}",
+                              i > 0 ? ", " : "", i, i % 3 == 1 ? "./" : "",
+                              i % 3 == 2 ? "//" : "/", distinct ? i : 0);
+    }
+  g_string_append (json, "], \"places\": [], \"events\": []}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+
+  return g_steal_pointer (&path);
+}
+
+/* 64 sources naming one article hold one copy of it. */
+static void
+test_articles_shared (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *path = write_dataset (dir, 64, FALSE);
+  g_autofree char *cleanup = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  GListModel *sources;
+  const DlText *first;
+
+  file = g_file_new_for_path (path);
+  dataset = dl_dataset_load (file, problems, NULL);
+  if (dataset == NULL)
+    g_error ("%s", dl_problems_to_string (problems, path));
+
+  sources = dl_dataset_get_sources (dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 64);
+  first = dl_source_get_text (g_list_model_get_item (sources, 0));
+  g_object_unref (g_list_model_get_item (sources, 0));
+  for (guint i = 1; i < 64; i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_true (dl_source_get_text (source) == first);
+    }
+
+  g_clear_object (&dataset);
+  cleanup = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cleanup), ==, 0);
+}
+
+/* Beyond the article budget: a clear error at the source that crosses it. */
+static void
+test_article_budget (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *path = write_dataset (dir, 9, TRUE);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  guint64 saved = dl_articles_max_total;
+
+  /* Each article is 31 bytes: the budget holds four. */
+  dl_articles_max_total = 4 * 31;
+  dataset = dl_dataset_load (file, problems, NULL);
+  dl_articles_max_total = saved;
+
+  g_assert_null (dataset);
+  g_assert_cmpuint (dl_problems_count (problems, DL_SEVERITY_ERROR), ==, 5);
+  g_assert_cmpstr (dl_problems_get (problems, 0)->path, ==, "sources[4].file");
+  g_assert_true (strstr (dl_problems_get (problems, 0)->message, "articles together would exceed") != NULL);
+
+  g_assert_cmpint (system (cleanup), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/loader/export-unchanged", test_export_unchanged);
+  g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/loader/control-characters", test_control_characters);
+  g_test_add_func ("/loader/syntax-messages", test_syntax_messages);
+  g_test_add_func ("/loader/reader-iterates", test_reader_iterates);
+  g_test_add_func ("/loader/articles-shared", test_articles_shared);
+  g_test_add_func ("/loader/article-budget", test_article_budget);
+
+  return g_test_run ();
+}
