@@ -17,6 +17,7 @@
 #include "dl-test-util.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
+#include "dl-xtest.h"
 
 static DlWindow *window;
 
@@ -222,7 +223,9 @@ test_select_on_timeline (void)
   g_assert_true (dl_timeline_get_event_bounds (timeline, picked, &picked_bounds));
   g_assert_true (graphene_rect_intersection (&bounds, &picked_bounds, NULL));
   target = picked;
-  g_signal_emit_by_name (timeline, "event-activated", picked);
+  /* A real click there (XTest), as a hand's would. */
+  dl_xtest_click (GTK_WIDGET (timeline), bounds.origin.x + bounds.size.width / 2,
+                  bounds.origin.y + bounds.size.height / 2);
   dl_test_wait_ms (1500);
 
   g_assert_true (dl_window_get_selected_event (window) == target);

@@ -19,6 +19,7 @@
 #include "dl-category.h"
 #include "dl-event-chooser.h"
 #include "dl-event-layer.h"
+#include "dl-session.h"
 
 #define POINT_RADIUS     6.0
 #define SELECTED_RADIUS  9.0
@@ -67,6 +68,8 @@ struct _DlEventLayer
   ShumateLayer  parent_instance;
 
   GListModel   *model;
+  DlSession    *session;
+  GSignalGroup *session_signals;
   GArray       *items;     /* of Item */
   GArray       *points;    /* of Point, parallel to items */
   GArray       *shape_items; /* of guint: the items with a line or area */
@@ -742,11 +745,21 @@ cluster_cannot_split (DlEventLayer      *self,
   return same_place && mark->n_events > MAX_FAN;
 }
 
+/* The user chose @event on the map: tell listeners, select it in the session. */
+static void
+activate_event (DlEventLayer *self,
+                DlEvent      *event)
+{
+  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  if (self->session != NULL)
+    dl_session_select (self->session, event);
+}
+
 static void
 on_cluster_event_chosen (DlEvent  *event,
                          gpointer  user_data)
 {
-  g_signal_emit (user_data, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  activate_event (user_data, event);
 }
 
 /* Lists a cluster's events in time order (the model's order) in a popover
@@ -864,6 +877,22 @@ on_query_tooltip (GtkWidget    *widget,
     gtk_tooltip_set_text (tooltip, text);
   }
   return TRUE;
+}
+
+static void
+on_session_selected_changed (DlEventLayer *self)
+{
+  dl_event_layer_set_selected (self, dl_session_get_selected_event (self->session));
+}
+
+static void
+on_session_range_changed (DlEventLayer *self)
+{
+  gint64 start, end;
+
+  dl_session_get_visible_range (self->session, &start, &end);
+  if (end > start)
+    dl_event_layer_set_time_range (self, start, end);
 }
 
 /* Vfuncs */
@@ -993,6 +1022,10 @@ dl_event_layer_dispose (GObject *object)
 {
   DlEventLayer *self = DL_EVENT_LAYER (object);
 
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   dl_event_layer_set_model (self, NULL);
   g_clear_object (&self->selected);
   if (self->cluster_list != NULL)
@@ -1089,6 +1122,14 @@ dl_event_layer_init (DlEventLayer *self)
   /* Only where contains() says a mark is: elsewhere the map's grab hand. */
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
+  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
+                                  G_CALLBACK (on_session_selected_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::visible-start",
+                                  G_CALLBACK (on_session_range_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::visible-end",
+                                  G_CALLBACK (on_session_range_changed), self);
+
   self->cluster_list = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->cluster_list), GTK_WIDGET (self));
 }
@@ -1101,6 +1142,25 @@ dl_event_layer_new (ShumateViewport *viewport)
   g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
 
   return g_object_new (DL_TYPE_EVENT_LAYER, "viewport", viewport, NULL);
+}
+
+void
+dl_event_layer_set_session (DlEventLayer *self,
+                            DlSession    *session)
+{
+  g_return_if_fail (DL_IS_EVENT_LAYER (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  dl_event_layer_set_model (self, session != NULL ? dl_session_get_events (session) : NULL);
+  if (session != NULL)
+    {
+      on_session_selected_changed (self);
+      on_session_range_changed (self);
+    }
 }
 
 void
@@ -1224,7 +1284,7 @@ dl_event_layer_activate_at (DlEventLayer *self,
   if ((event = dl_event_layer_pick (self, x, y)) == NULL)
     return FALSE;
 
-  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  activate_event (self, event);
   return TRUE;
 }
 

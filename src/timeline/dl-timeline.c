@@ -20,6 +20,7 @@
 
 #include "dl-category.h"
 #include "dl-event-chooser.h"
+#include "dl-session.h"
 #include "dl-timeline.h"
 
 #define SECONDS_PER_HOUR   G_GINT64_CONSTANT (3600)
@@ -177,6 +178,9 @@ struct _DlTimeline
 
   GListModel    *model;
   DlEvent       *selected;
+  DlSession     *session;
+  GSignalGroup  *session_signals;
+  gboolean       range_from_session;   /* applying the session's range: do not echo it */
 
   /* The index: items sorted by duration class, then start. */
   GArray        *items;                      /* Item */
@@ -1099,6 +1103,10 @@ apply_range (DlTimeline *self,
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  /* Scrolled, zoomed or animated here: the session (and the map) follow. */
+  if (self->session != NULL && !self->range_from_session)
+    dl_session_set_visible_range (self->session, start, end);
 }
 
 static void
@@ -2008,11 +2016,21 @@ stack_at (DlTimeline *self,
   return NULL;
 }
 
+/* The user chose @event here: tell listeners, and select it in the session. */
+static void
+activate_event (DlTimeline *self,
+                DlEvent    *event)
+{
+  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  if (self->session != NULL)
+    dl_session_select (self->session, event);
+}
+
 static void
 on_stack_event_chosen (DlEvent  *event,
                        gpointer  user_data)
 {
-  g_signal_emit (user_data, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  activate_event (user_data, event);
 }
 
 /* Lists a stack's events in time order in a popover at its badge. */
@@ -2060,7 +2078,7 @@ on_click_released (GtkGestureClick *gesture,
   if (event != NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+      activate_event (self, event);
     }
 }
 
@@ -2312,6 +2330,31 @@ fit_all_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   dl_timeline_fit_all (DL_TIMELINE (widget));
+}
+
+/* The session */
+
+static void
+on_session_selected_changed (DlTimeline *self)
+{
+  dl_timeline_set_selected (self, dl_session_get_selected_event (self->session));
+}
+
+static void
+on_session_range_changed (DlTimeline *self)
+{
+  gint64 start, end;
+
+  dl_session_get_visible_range (self->session, &start, &end);
+  if (end <= start || (start == self->visible_start && end == self->visible_end))
+    return;
+  /* Our own range, echoed while an animation runs, must not stop it. */
+  if (self->tick_id != 0)
+    return;
+
+  self->range_from_session = TRUE;
+  dl_timeline_set_visible_range (self, start, end);
+  self->range_from_session = FALSE;
 }
 
 /* Vfuncs */
@@ -2705,6 +2748,10 @@ dl_timeline_dispose (GObject *object)
   DlTimeline *self = DL_TIMELINE (object);
 
   stop_animation (self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   dl_timeline_set_model (self, NULL);
   g_clear_object (&self->selected);
   if (self->stack_list != NULL)
@@ -2827,6 +2874,13 @@ dl_timeline_init (DlTimeline *self)
   self->label_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
   self->stacks = g_array_new (FALSE, FALSE, sizeof (Stack));
+  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
+                                  G_CALLBACK (on_session_selected_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::visible-start",
+                                  G_CALLBACK (on_session_range_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::visible-end",
+                                  G_CALLBACK (on_session_range_changed), self);
   self->stack_list = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack_list), widget);
   self->ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -2878,6 +2932,31 @@ dl_timeline_init (DlTimeline *self)
 }
 
 /* Public API */
+
+void
+dl_timeline_set_session (DlTimeline *self,
+                         DlSession  *session)
+{
+  g_return_if_fail (DL_IS_TIMELINE (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  dl_timeline_set_model (self, session != NULL ? dl_session_get_events (session) : NULL);
+  if (session != NULL)
+    {
+      gint64 start, end;
+
+      dl_timeline_set_selected (self, dl_session_get_selected_event (session));
+      dl_session_get_visible_range (session, &start, &end);
+      if (end > start && self->range_set)
+        on_session_range_changed (self);
+      else
+        dl_session_set_visible_range (session, self->visible_start, self->visible_end);
+    }
+}
 
 DlTimeline *
 dl_timeline_new (void)

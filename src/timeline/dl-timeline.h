@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-event.h"
+#include "dl-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlTimeline, dl_timeline, DL, TIMELINE, GtkWidget)
 
 DlTimeline  *dl_timeline_new               (void);
+/* Observes @session: shows its events, its selection and its visible range;
+ * a click selects in it and scrolling or zooming sets its range. */
+void         dl_timeline_set_session       (DlTimeline      *self,
+                                            DlSession       *session);
 /* The events to draw (a GListModel of DlEvent, in any order), or NULL. */
 void         dl_timeline_set_model         (DlTimeline      *self,
                                             GListModel      *events);
