@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "dl-event-layer.h"
+#include "dl-timeline.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -346,6 +347,112 @@ test_click_cluster_zooms_in (void)
   g_assert_true (dl_window_get_selected_event (window) == target);
 }
 
+static void
+save_window_png (DlWindow   *w,
+                 int         width,
+                 int         height,
+                 const char *step)
+{
+  g_autofree char *name = g_strdup_printf ("window-%dx%d-%s.png", width, height, step);
+
+  dl_test_save_png (GTK_WIDGET (w), NULL, name);
+}
+
+/* The window as a person meets it at three sizes: at start, after a
+ * cluster click, a marker click, zooming the timeline into 19–20 August and
+ * dragging the overview's brush, each done with the real mouse and keyboard.
+ * The PNGs are for looking at; the asserts say each step did its job. */
+static void
+test_window_sizes (void)
+{
+  static const int sizes[][2] = { { 1024, 600 }, { 1280, 800 }, { 1920, 1080 } };
+  DlWindow *main_window = window;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int width = sizes[k][0], height = sizes[k][1];
+      DlTimeline *timeline;
+      GtkWidget *layer;
+      DlEventMark mark;
+      DlEvent *target;
+      double zoom, x = 0, y = 0;
+      graphene_rect_t brush;
+      gint64 start, end, start2, end2;
+
+      window = dl_window_new (NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      gtk_window_present (GTK_WINDOW (window));
+      dl_window_open (window, NULL);
+      g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+      dl_test_wait_ms (1000);
+      dl_xtest_sync (GTK_WIDGET (window));
+      /* (The window's content may be a few pixels under its default size.) */
+      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+      g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height), <=, 16);
+      save_window_png (window, width, height, "start");
+
+      layer = GTK_WIDGET (find_event_layer ());
+      timeline = DL_TIMELINE (dl_window_get_timeline (window));
+      target = find_event ("Doha talks");
+
+      /* A cluster: zooms in. */
+      go_to (29, 40, 5);
+      g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+      g_assert_cmpuint (mark.n_events, >, 1);
+      zoom = shumate_viewport_get_zoom_level (get_viewport ());
+      dl_xtest_click (layer, mark.x, mark.y);
+      dl_test_wait_ms (1200);
+      dl_xtest_sync (layer);
+      g_assert_cmpfloat (shumate_viewport_get_zoom_level (get_viewport ()), >, zoom + 0.5);
+      save_window_png (window, width, height, "cluster-click");
+
+      /* A marker: selects. */
+      /* (Where the cluster click led: a mark drawn for one event, in view.) */
+      clear_selection ();
+      target = NULL;
+      {
+        guint n_marks;
+        const DlEventMark *marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+
+        for (guint i = 0; i < n_marks && target == NULL; i++)
+          if (marks[i].n_events == 1 && reaches_map (marks[i].x, marks[i].y))
+            {
+              target = marks[i].event;
+              x = marks[i].x;
+              y = marks[i].y;
+            }
+      }
+      g_assert_nonnull (target);
+      dl_xtest_click (layer, x, y);
+      dl_test_wait_ms (1200);
+      dl_xtest_sync (layer);
+      g_assert_true (dl_window_get_selected_event (window) == target);
+      save_window_png (window, width, height, "marker-click");
+
+      /* The timeline on 19–20 August. */
+      dl_timeline_set_visible_range (timeline, 1724025600, 1724025600 + 2 * 86400);
+      dl_test_wait_ms (400);
+      dl_xtest_sync (GTK_WIDGET (timeline));
+      save_window_png (window, width, height, "timeline-19-20-august");
+
+      /* The brush, dragged back 60 px. */
+      dl_timeline_get_visible_range (timeline, &start, &end);
+      dl_timeline_get_overview_bounds (timeline, NULL, &brush);
+      dl_xtest_drag (GTK_WIDGET (timeline), brush.origin.x + brush.size.width / 2, brush.origin.y + brush.size.height / 2,
+                     brush.origin.x + brush.size.width / 2 - 60, brush.origin.y + brush.size.height / 2, 8);
+      dl_test_wait_ms (300);
+      dl_timeline_get_visible_range (timeline, &start2, &end2);
+      g_assert_cmpint (start2, <, start);
+      g_assert_cmpint (end2 - start2, ==, end - start);
+      save_window_png (window, width, height, "brush-drag");
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      dl_test_wait_ms (100);
+    }
+
+  window = main_window;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/map-input/drag-pans-never-selects", test_drag_pans_never_selects);
   g_test_add_func ("/map-input/wheel-zooms", test_wheel_zooms);
   g_test_add_func ("/map-input/click-cluster-zooms-in", test_click_cluster_zooms_in);
+  g_test_add_func ("/map-input/window-sizes", test_window_sizes);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
