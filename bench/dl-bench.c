@@ -16,6 +16,7 @@
 
 #include "dl-bench-gazetteer.h"
 #include "dl-bench-map.h"
+#include "dl-bench-writer.h"
 #include "dl-bench-scale.h"
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
@@ -244,6 +245,7 @@ main (int   argc,
       bench_bundled ();
       bench_edtf ();
       dl_bench_gazetteer_run ();
+      dl_bench_writer_run ();
       bench_synthetic (quick ? 10000 : 100000);
     }
   bench_drawing (quick);
