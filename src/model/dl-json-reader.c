@@ -1086,6 +1086,25 @@ dl_json_reader_get_root (DlJsonReader *self)
   return &self->root;
 }
 
+const DlJsonValue *
+dl_json_reader_load (DlJsonReader      *self,
+                     const DlJsonValue *value)
+{
+  Parse parse = { self, &self->root_arena };
+  DlJsonValue *out;
+  gsize i;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (!value->lazy)
+    return value;
+
+  i = value->offset;
+  out = arena_alloc (&self->root_arena, sizeof (DlJsonValue));
+  parse_value (&parse, &i, out);
+  return out;
+}
+
 void
 dl_json_array_iter_init (DlJsonArrayIter   *iter,
                          DlJsonReader      *reader,
