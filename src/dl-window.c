@@ -183,6 +183,32 @@ category_dot_markup (const char *category)
                           (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
 }
 
+/* The hollow mark of statements mapped to the place they concern (the event
+ * layer draws them so), explained when the dataset has any. */
+static void
+add_place_role_legend (DlWindow *self)
+{
+  GListModel *events = dl_dataset_get_events (self->dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
+        {
+          g_autofree char *escaped = g_markup_escape_text (_("Statement, at the place it concerns"), -1);
+          g_autofree char *markup = g_strdup_printf ("○  %s", escaped);
+          GtkWidget *row = gtk_label_new (NULL);
+
+          gtk_label_set_markup (GTK_LABEL (row), markup);
+          gtk_label_set_xalign (GTK_LABEL (row), 0);
+          gtk_widget_add_css_class (row, "legend-place-role");
+          gtk_box_append (GTK_BOX (self->legend), row);
+          return;
+        }
+    }
+}
+
 static void
 on_category_toggled (GtkCheckButton *button,
                      DlWindow       *self)
@@ -257,6 +283,7 @@ rebuild_filters_and_legend (DlWindow *self)
       g_object_set_data_full (G_OBJECT (legend_row), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->legend), legend_row);
     }
+  add_place_role_legend (self);
 
   add_filter_heading (self->filter_box, _("Sources"));
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -307,7 +334,9 @@ sync_filters_and_legend (DlWindow *self)
     {
       const char *category = g_object_get_data (G_OBJECT (child), "category");
 
-      gtk_widget_set_visible (child, dl_session_get_category_visible (self->session, category));
+      /* The place-role row explains a mark style, not a category. */
+      if (category != NULL)
+        gtk_widget_set_visible (child, dl_session_get_category_visible (self->session, category));
     }
 }
 
