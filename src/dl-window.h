@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
-#include "dl-application.h"
 #include "dl-dataset.h"
 #include "dl-session.h"
 
@@ -17,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlWindow, dl_window, DL, WINDOW, AdwApplicationWindow)
 
-DlWindow           *dl_window_new                   (DlApplication *application);
+DlWindow           *dl_window_new                   (GtkApplication *application);
 /* Loads a dataset off the main loop (NULL: the bundled one). On errors the
  * problems are shown and whatever was open stays open. */
 void                dl_window_open                  (DlWindow      *self,
@@ -66,6 +65,9 @@ void                dl_window_set_initial_selection (DlWindow      *self,
                                                      const char    *id);
 void                dl_window_set_screenshot_path   (DlWindow      *self,
                                                      const char    *path);
+/* TRUE once a --screenshot run failed (the dataset did not open, or the
+ * PNG could not be written); the window then closes itself. */
+gboolean            dl_window_get_screenshot_failed (DlWindow      *self);
 /* Renders the window as it is now into a PNG, atomically. */
 gboolean            dl_window_save_png              (DlWindow      *self,
                                                      const char    *path,

@@ -1,0 +1,295 @@
+/* dl-window-actions.c: the window's actions and their shortcuts
+ *
+ * Naming rule: the action "win.foo-bar" is handled by action_foo_bar().
+ * Class shortcuts run in the bubble phase: a focused entry or text view gets
+ * its keys first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-window"
+
+#include <glib/gi18n.h>
+
+#include "dl-window-private.h"
+
+#include "dl-presentation.h"
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_open_response (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    dl_window_open (self, file);
+}
+#else
+static void
+on_native_response (GtkNativeDialog *native,
+                    int              response,
+                    DlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      dl_window_open (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+#endif
+
+/* Actions */
+
+static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Dateline Datasets"));
+  gtk_file_filter_add_pattern (filter, "*.dateline.json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/x-dateline+json");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Open Dataset"));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_response, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    g_signal_connect (native, "response", G_CALLBACK (on_native_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+static void
+action_open_bundled (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  dl_window_open (DL_WINDOW (widget), NULL);
+}
+
+static void
+action_open_recent (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  dl_window_open (DL_WINDOW (widget), file);
+}
+
+static void
+action_previous_event (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  dl_session_step (DL_WINDOW (widget)->session, -1);
+}
+
+static void
+action_next_event (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  dl_session_step (DL_WINDOW (widget)->session, 1);
+}
+
+static void
+action_first_event (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  dl_session_select_first (DL_WINDOW (widget)->session);
+}
+
+static void
+action_last_event (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  dl_session_select_last (DL_WINDOW (widget)->session);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _dl_window_choose_export_file (DL_WINDOW (widget));
+}
+static void
+action_unselect (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article"))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+  else
+    dl_session_select (self->session, NULL);
+}
+
+static void
+action_back (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_stack_set_visible_child_name (DL_WINDOW (widget)->sidebar_stack, "details");
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  /* Ctrl+F opens the search, and closes it when it is open. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+action_fit_all (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  dl_timeline_fit_all (self->timeline);
+  _dl_window_frame_main_events (self, TRUE);
+}
+
+static void
+action_preferences (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  AdwPreferencesWindow *preferences = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  static const struct {
+    const char *value;
+    const char *title;
+    const char *subtitle;
+  } choices[] = {
+    { "offline", N_("Built-in Offline Map"),
+      N_("Drawn from map data that comes with Dateline. Never uses the network.") },
+    { "openstreetmap", N_("OpenStreetMap (Online)"),
+      N_("Detailed tiles downloaded from openstreetmap.org while you browse. Needs the network; "
+         "map data © OpenStreetMap contributors.") },
+  };
+  GtkWidget *first = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  adw_preferences_page_set_title (page, _("General"));
+  adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
+  adw_preferences_group_set_title (group, _("Basemap"));
+  adw_preferences_group_set_description (group, _("The map drawn under the events"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(choices[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(choices[i].subtitle));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "win.basemap");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", choices[i].value);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(choices[i].title), -1);
+      if (first == NULL)
+        first = check;
+      else
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (group, row);
+    }
+
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (preferences, page);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+action_present (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+
+  /* The first narrative, or every shown event in time order without one. */
+  dl_presentation_present_fullscreen (dl_presentation_new (GTK_WINDOW (self), self->dataset, NULL));
+}
+
+/* What an export needs, copied on the main loop so the thread touches
+ * nothing the window may change meanwhile. */
+
+void
+_dl_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, action_open_bundled);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, action_previous_event);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, action_next_event);
+  gtk_widget_class_install_action (widget_class, "win.first-event", NULL, action_first_event);
+  gtk_widget_class_install_action (widget_class, "win.last-event", NULL, action_last_event);
+  gtk_widget_class_install_action (widget_class, "win.unselect", NULL, action_unselect);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "win.fit-all", NULL, action_fit_all);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, action_present);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+
+  /* Class shortcuts run in the bubble phase: a focused entry or text view
+   * gets its arrow keys first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.unselect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}

@@ -1,0 +1,211 @@
+/* dl-window-map.c: the window's map: base layer, event layer, framing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-window"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "dl-window-private.h"
+
+#ifdef HAVE_BASEMAP
+#include "dl-basemap-source.h"
+#endif
+#include "dl-map-flight.h"
+#include "dl-map-view.h"
+
+static void
+fly_to_view (DlWindow        *self,
+             const DlMapView *view,
+             gboolean         animate)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = CLAMP (view->zoom, shumate_viewport_get_min_zoom_level (viewport),
+                       shumate_viewport_get_max_zoom_level (viewport));
+
+  /* Far away, the flight zooms out and in again, keeping the wider context. */
+  dl_map_fly_to (self->map, view->lat, view->lon, zoom, animate ? 1000 : 0);
+}
+
+void
+_dl_window_frame_bbox (DlWindow     *self,
+                       const DlBBox *bbox,
+                       double        min_extent_m,
+                       gboolean      animate)
+{
+  DlMapView view;
+
+  dl_map_view_fit (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
+                   gtk_widget_get_height (GTK_WIDGET (self->map)), bbox, min_extent_m);
+  fly_to_view (self, &view, animate);
+}
+
+void
+_dl_window_frame_main_events (DlWindow *self,
+                              gboolean  animate)
+{
+  DlMapView view;
+
+  GListModel *events = dl_session_get_events (self->session);
+
+  if (g_list_model_get_n_items (events) == 0)
+    return;
+
+  dl_map_view_fit_events (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
+                          gtk_widget_get_height (GTK_WIDGET (self->map)), events);
+  fly_to_view (self, &view, animate);
+}
+
+static void
+on_cluster_activated (DlWindow *self,
+                      double    west,
+                      double    south,
+                      double    east,
+                      double    north)
+{
+  DlBBox bbox = { west, south, east, north };
+
+  _dl_window_frame_bbox (self, &bbox, 500, TRUE);
+}
+
+static gboolean
+use_online_basemap (DlWindow *self)
+{
+  g_autofree char *choice = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  choice = g_settings_get_string (self->settings, "basemap");
+  return g_str_equal (choice, "openstreetmap");
+}
+
+/* The map under the events: the built-in offline one (light or dark), or
+ * OpenStreetMap's tiles when the user turned that on. Built anew when the
+ * choice, the style or the scale factor changes. */
+static void
+rebuild_base_layer (DlWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  if (self->base_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
+      self->base_layer = NULL;
+    }
+  if (self->base_source != NULL)
+    {
+      shumate_license_remove_map_source (self->license, self->base_source);
+      g_clear_object (&self->base_source);
+    }
+
+  if (use_online_basemap (self))
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+      g_autofree char *agent = g_strdup_printf ("Dateline/%s (+https://github.com/datelineapp/dateline)",
+                                                PACKAGE_VERSION);
+
+      /* OpenStreetMap's tile policy asks for an identifying user agent. */
+      shumate_set_user_agent (agent);
+      self->base_source = g_object_ref (shumate_map_source_registry_get_by_id (registry,
+                                                                               SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+    }
+#ifdef HAVE_BASEMAP
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
+      gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+      if (basemap == NULL)
+        g_warning ("The offline basemap is unavailable: %s", error->message);
+      else
+        {
+          self->base_source = dl_basemap_source_new (basemap, dark ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
+                                                     NULL);
+          dl_basemap_source_set_scale_factor (DL_BASEMAP_SOURCE (self->base_source),
+                                              gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
+        }
+    }
+#endif
+
+  if (self->base_source == NULL)
+    {
+      /* Only as the viewport's reference (zoom range, tile size): no layer, no downloads. */
+      self->base_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+          "reference", "reference", "", "", 0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+          "http://localhost/#Z#/#X#/#Y#.png"));
+      shumate_viewport_set_reference_map_source (viewport, self->base_source);
+      return;
+    }
+
+  shumate_viewport_set_reference_map_source (viewport, self->base_source);
+  self->base_layer = shumate_map_layer_new (self->base_source, viewport);
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->base_layer), SHUMATE_LAYER (self->event_layer));
+  shumate_license_append_map_source (self->license, self->base_source);
+}
+
+static void
+on_map_style_changed (DlWindow *self)
+{
+  /* OpenStreetMap's tiles have one style; the offline map follows dark mode. */
+  if (!use_online_basemap (self))
+    rebuild_base_layer (self);
+}
+
+void
+_dl_window_setup_map (DlWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  shumate_scale_set_viewport (self->scale, viewport);
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) basemap = g_settings_create_action (self->settings, "basemap");
+
+      g_action_map_add_action (G_ACTION_MAP (self), basemap);
+      g_signal_connect_object (self->settings, "changed::basemap", G_CALLBACK (rebuild_base_layer), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  self->event_layer = dl_event_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
+  dl_event_layer_set_model (self->event_layer, dl_session_get_events (self->session));
+  g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (dl_session_select), self->session,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
+                           G_CONNECT_SWAPPED);
+
+  rebuild_base_layer (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_map_style_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "notify::scale-factor", G_CALLBACK (on_map_style_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+DlBBox
+_dl_window_get_visible_bbox (DlWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double scale = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
+  DlLonLat centre = { shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                      shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) };
+  double cx, cy;
+  double half_w = gtk_widget_get_width (GTK_WIDGET (self->map)) / 2.0 / scale;
+  double half_h = gtk_widget_get_height (GTK_WIDGET (self->map)) / 2.0 / scale;
+  DlLonLat nw, se;
+  DlBBox bbox;
+
+  dl_geo_project (centre, &cx, &cy);
+  nw = dl_geo_unproject (cx - half_w, cy - half_h);
+  se = dl_geo_unproject (cx + half_w, cy + half_h);
+  bbox.west = nw.lon;
+  bbox.north = nw.lat;
+  bbox.east = se.lon;
+  bbox.south = se.lat;
+
+  return bbox;
+}
