@@ -14,6 +14,7 @@
 
 #include "dl-window-private.h"
 
+#include "dl-preferences-window.h"
 #include "dl-presentation.h"
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -195,52 +196,8 @@ action_preferences (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   DlWindow *self = DL_WINDOW (widget);
-  AdwPreferencesWindow *preferences = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  static const struct {
-    const char *value;
-    const char *title;
-    const char *subtitle;
-  } choices[] = {
-    { "offline", N_("Built-in Offline Map"),
-      N_("Drawn from map data that comes with Dateline. Never uses the network.") },
-    { "openstreetmap", N_("OpenStreetMap (Online)"),
-      N_("Detailed tiles downloaded from openstreetmap.org while you browse. Needs the network; "
-         "map data © OpenStreetMap contributors.") },
-  };
-  GtkWidget *first = NULL;
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
-  adw_preferences_page_set_title (page, _("General"));
-  adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
-  adw_preferences_group_set_title (group, _("Basemap"));
-  adw_preferences_group_set_description (group, _("The map drawn under the events"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(choices[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(choices[i].subtitle));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "win.basemap");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", choices[i].value);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(choices[i].title), -1);
-      if (first == NULL)
-        first = check;
-      else
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (group, row);
-    }
-
-  adw_preferences_page_add (page, group);
-  adw_preferences_window_add (preferences, page);
-  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (dl_preferences_window_new (GTK_WINDOW (self), self->settings)));
 }
 
 static void

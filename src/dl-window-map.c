@@ -30,33 +30,97 @@ fly_to_view (DlWindow        *self,
   dl_map_fly_to (self->map, view->lat, view->lon, zoom, animate ? 1000 : 0);
 }
 
+/* What the overlays cover at the map's edges: the legend on the left, the
+ * count chip on top, the scale bar and the attribution at the bottom. */
+static void
+get_insets (DlWindow *self,
+            double   *top,
+            double   *right,
+            double   *bottom,
+            double   *left)
+{
+  GtkWidget *legend = GTK_WIDGET (self->legend);
+  GtkWidget *chip = GTK_WIDGET (self->shown_label);
+  int bottom_left = gtk_widget_get_height (GTK_WIDGET (self->scale));
+  int bottom_right = gtk_widget_get_height (GTK_WIDGET (self->license));
+
+  *left = gtk_widget_get_visible (legend) ? gtk_widget_get_width (legend) + 2 * gtk_widget_get_margin_start (legend) : 0;
+  *top = gtk_widget_get_visible (chip) ? gtk_widget_get_height (chip) + 2 * gtk_widget_get_margin_top (chip) : 0;
+  *bottom = MAX (bottom_left, bottom_right);
+  *right = 0;
+}
+
+/* Fits into the part of the map the overlays leave free, centred there. */
+static void
+fit_and_fly (DlWindow     *self,
+             const DlBBox *bbox,
+             double        min_extent_m,
+             gboolean      animate)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double top, right, bottom, left;
+  DlMapView view;
+
+  get_insets (self, &top, &right, &bottom, &left);
+  /* A small window keeps most of its map, even under a tall legend. */
+  left = MIN (left, width / 3);
+  top = MIN (top, height / 4);
+  bottom = MIN (bottom, height / 4);
+
+  if (bbox != NULL)
+    dl_map_view_fit (&view, width - left - right, height - top - bottom, bbox, min_extent_m);
+  else
+    dl_map_view_fit_events (&view, width - left - right, height - top - bottom, dl_session_get_events (self->session));
+  dl_map_view_offset (&view, (right - left) / 2, (bottom - top) / 2);
+  fly_to_view (self, &view, animate);
+}
+
 void
 _dl_window_frame_bbox (DlWindow     *self,
                        const DlBBox *bbox,
                        double        min_extent_m,
                        gboolean      animate)
 {
-  DlMapView view;
+  fit_and_fly (self, bbox, min_extent_m, animate);
+}
 
-  dl_map_view_fit (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
-                   gtk_widget_get_height (GTK_WIDGET (self->map)), bbox, min_extent_m);
-  fly_to_view (self, &view, animate);
+static gboolean
+frame_when_laid_out (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  DlWindow *self = DL_WINDOW (user_data);
+  GtkWidget *legend = GTK_WIDGET (self->legend);
+
+  /* The map and the legend rebuilt for the dataset need their sizes first. */
+  if (gtk_widget_get_width (widget) <= 0
+      || (gtk_widget_get_visible (legend) && gtk_widget_get_width (legend) <= 0))
+    return G_SOURCE_CONTINUE;
+
+  self->frame_tick = 0;
+  fit_and_fly (self, NULL, 0, FALSE);
+  return G_SOURCE_REMOVE;
 }
 
 void
 _dl_window_frame_main_events (DlWindow *self,
                               gboolean  animate)
 {
-  DlMapView view;
-
-  GListModel *events = dl_session_get_events (self->session);
-
-  if (g_list_model_get_n_items (events) == 0)
+  if (g_list_model_get_n_items (dl_session_get_events (self->session)) == 0)
     return;
 
-  dl_map_view_fit_events (&view, gtk_widget_get_width (GTK_WIDGET (self->map)),
-                          gtk_widget_get_height (GTK_WIDGET (self->map)), events);
-  fly_to_view (self, &view, animate);
+  if (animate || gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
+    {
+      fit_and_fly (self, NULL, 0, animate);
+      if (animate)
+        return;
+    }
+
+  /* Without animation this is a first view: framed again once laid out,
+   * as Fit frames it. */
+  if (self->frame_tick == 0)
+    self->frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), frame_when_laid_out, self, NULL);
 }
 
 static void

@@ -12,6 +12,9 @@
 #include "dl-article-view.h"
 #include "dl-event-layer.h"
 #include "dl-event-panel.h"
+#include "dl-filter-box.h"
+#include "dl-legend.h"
+#include "dl-search-panel.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 
@@ -29,17 +32,16 @@ struct _DlWindow
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
-  GtkWidget            *filter_box;
+  DlFilterBox          *filter_box;
   ShumateMap           *map;
-  GtkWidget            *legend;
+  DlLegend             *legend;
   GtkLabel             *shown_label;
   ShumateLicense       *license;
   ShumateScale         *scale;
   GtkStack             *sidebar_stack;
   DlEventPanel         *event_panel;
   DlArticleView        *article_view;
-  GtkLabel             *results_label;
-  GtkListView          *results_list;
+  DlSearchPanel        *search_panel;
   DlTimeline           *timeline;
   GtkPaned             *main_paned;
   GtkPaned             *vertical_paned;
@@ -59,6 +61,7 @@ struct _DlWindow
   gboolean              restoring;
   gboolean              panes_placed;
   gboolean              screenshot_failed;
+  guint                 frame_tick;
 };
 
 

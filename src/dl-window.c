@@ -62,170 +62,6 @@ update_counts (DlWindow *self)
 }
 
 static void
-update_results_label (DlWindow *self)
-{
-  guint n = g_list_model_get_n_items (dl_session_get_results (self->session));
-  const char *query = dl_session_get_query (self->session);
-  g_autofree char *text = NULL;
-
-  if (query == NULL || *query == '\0')
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event, in time order", "%u events, in time order", n), n);
-  else if (n == 0)
-    text = g_strdup (_("No events match"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event matches", "%u events match", n), n);
-
-  gtk_label_set_label (self->results_label, text);
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static char *
-category_dot_markup (const char *category)
-{
-  GdkRGBA color;
-
-  dl_category_get_color (category, &color);
-  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
-                          (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
-}
-
-static void
-on_category_toggled (GtkCheckButton *button,
-                     DlWindow       *self)
-{
-  dl_session_set_category_visible (self->session, g_object_get_data (G_OBJECT (button), "category"),
-                                  gtk_check_button_get_active (button));
-}
-
-static void
-on_source_toggled (GtkCheckButton *button,
-                   DlWindow       *self)
-{
-  dl_session_set_source_visible (self->session, g_object_get_data (G_OBJECT (button), "source"),
-                                gtk_check_button_get_active (button));
-}
-
-static void
-on_show_all_clicked (DlWindow *self)
-{
-  dl_session_show_all (self->session);
-}
-
-static GtkWidget *
-add_filter_heading (GtkWidget  *box,
-                    const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
-}
-
-static void
-rebuild_filters_and_legend (DlWindow *self)
-{
-  g_auto(GStrv) categories = dl_session_dup_categories (self->session);
-  GListModel *sources = dl_dataset_get_sources (self->dataset);
-  GtkWidget *show_all;
-
-  clear_box (self->filter_box);
-  clear_box (self->legend);
-
-  add_filter_heading (self->filter_box, _("Categories"));
-  for (guint i = 0; categories[i] != NULL; i++)
-    {
-      g_autofree char *dot = category_dot_markup (categories[i]);
-      g_autofree char *markup = NULL;
-      g_autofree char *escaped = g_markup_escape_text (dl_category_get_label (categories[i]), -1);
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *legend_row = gtk_label_new (NULL);
-
-      markup = g_strdup_printf ("%s  %s", dot, escaped);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   dl_session_get_category_visible (self->session, categories[i]));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dl_category_get_label (categories[i]), -1);
-      g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_category_toggled), self);
-      gtk_box_append (GTK_BOX (self->filter_box), check);
-
-      gtk_label_set_markup (GTK_LABEL (legend_row), markup);
-      gtk_label_set_xalign (GTK_LABEL (legend_row), 0);
-      gtk_widget_set_visible (legend_row, dl_session_get_category_visible (self->session, categories[i]));
-      g_object_set_data_full (G_OBJECT (legend_row), "category", g_strdup (categories[i]), g_free);
-      gtk_box_append (GTK_BOX (self->legend), legend_row);
-    }
-
-  add_filter_heading (self->filter_box, _("Sources"));
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
-      GtkWidget *check = gtk_check_button_new_with_label (dl_source_get_title (source));
-      GtkWidget *label = gtk_widget_get_first_child (check);
-
-      while (label != NULL && !GTK_IS_LABEL (label))
-        label = gtk_widget_get_next_sibling (label);
-      if (label != NULL)
-        {
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-        }
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   dl_session_get_source_visible (self->session, dl_source_get_id (source)));
-      g_object_set_data_full (G_OBJECT (check), "source", g_strdup (dl_source_get_id (source)), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_source_toggled), self);
-      gtk_box_append (GTK_BOX (self->filter_box), check);
-    }
-
-  show_all = gtk_button_new_with_mnemonic (_("Show _All"));
-  gtk_widget_set_margin_top (show_all, 6);
-  g_signal_connect_swapped (show_all, "clicked", G_CALLBACK (on_show_all_clicked), self);
-  gtk_box_append (GTK_BOX (self->filter_box), show_all);
-}
-
-/* The check buttons and the legend follow the session's filters. */
-static void
-sync_filters_and_legend (DlWindow *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *category = g_object_get_data (G_OBJECT (child), "category");
-      const char *source = g_object_get_data (G_OBJECT (child), "source");
-
-      if (category != NULL)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
-                                     dl_session_get_category_visible (self->session, category));
-      else if (source != NULL)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (child), dl_session_get_source_visible (self->session, source));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (self->legend); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *category = g_object_get_data (G_OBJECT (child), "category");
-
-      gtk_widget_set_visible (child, dl_session_get_category_visible (self->session, category));
-    }
-}
-
-static void
 set_dataset (DlWindow  *self,
              DlDataset *dataset)
 {
@@ -247,7 +83,6 @@ set_dataset (DlWindow  *self,
   adw_window_title_set_title (self->window_title, dl_dataset_get_title (dataset));
   gtk_window_set_title (GTK_WINDOW (self), dl_dataset_get_title (dataset));
   update_counts (self);
-  rebuild_filters_and_legend (self);
 
   dl_event_panel_set_dataset (self->event_panel, dataset);
   dl_event_panel_set_event (self->event_panel, NULL);
@@ -494,13 +329,12 @@ on_filters_changed (DlWindow *self)
 {
   _dl_window_save_hidden (self);
   update_counts (self);
-  sync_filters_and_legend (self);
 }
 
 static void
 on_search_changed (DlWindow *self)
 {
-  dl_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  dl_session_set_query (self->session, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (gtk_search_bar_get_search_mode (self->search_bar))
     gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
 }
@@ -515,62 +349,10 @@ on_search_mode_changed (DlWindow *self)
 }
 
 static void
-on_result_activated (DlWindow *self,
-                     guint     position)
+on_result_activated (DlWindow *self)
 {
-  g_autoptr(DlEvent) event = g_list_model_get_item (dl_session_get_results (self->session), position);
-
-  on_event_activated (self, event);
   /* Show what was found; typing again brings the results back. */
   gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *dot = gtk_label_new ("●");
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *when = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (dot, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (when), 0);
-  gtk_widget_add_css_class (when, "dim-label");
-  gtk_widget_add_css_class (when, "caption");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), when);
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  DlEvent *event = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *dot = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_next_sibling (dot);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *when = gtk_widget_get_next_sibling (title);
-  g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
-  g_autofree char *markup = category_dot_markup (dl_event_get_category (event));
-  g_autofree char *accessible = NULL;
-
-  gtk_label_set_markup (GTK_LABEL (dot), markup);
-  gtk_label_set_label (GTK_LABEL (title), dl_event_get_title (event));
-  gtk_label_set_label (GTK_LABEL (when), date);
-
-  accessible = g_strdup_printf ("%s, %s, %s", dl_event_get_title (event), date,
-                                dl_category_get_label (dl_event_get_category (event)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static gboolean
@@ -608,7 +390,6 @@ dl_window_dispose (GObject *object)
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
-      g_signal_handlers_disconnect_by_data (dl_session_get_results (self->session), self);
     }
   if (self->event_layer != NULL)
     dl_event_layer_set_model (self->event_layer, NULL);
@@ -647,6 +428,9 @@ dl_window_class_init (DlWindowClass *klass)
   g_type_ensure (DL_TYPE_TIMELINE);
   g_type_ensure (DL_TYPE_EVENT_PANEL);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
+  g_type_ensure (DL_TYPE_FILTER_BOX);
+  g_type_ensure (DL_TYPE_LEGEND);
+  g_type_ensure (DL_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
@@ -664,8 +448,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, event_panel);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, article_view);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, results_label);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, vertical_paned);
@@ -677,8 +460,6 @@ dl_window_class_init (DlWindowClass *klass)
 static void
 dl_window_init (DlWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSingleSelection) results_selection = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -692,28 +473,21 @@ dl_window_init (DlWindow *self)
   self->cancellable = g_cancellable_new ();
   /* What every view shares */
   self->session = dl_session_new ();
+  dl_filter_box_set_session (self->filter_box, self->session);
+  dl_legend_set_session (self->legend, self->session);
   g_signal_connect_swapped (self->session, "notify::selected-event", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->session, "notify::visible-start", G_CALLBACK (on_session_range_changed), self);
   g_signal_connect_swapped (self->session, "notify::visible-end", G_CALLBACK (on_session_range_changed), self);
   g_signal_connect_swapped (self->session, "filters-changed", G_CALLBACK (on_filters_changed), self);
-  g_signal_connect_swapped (self->session, "notify::query", G_CALLBACK (update_results_label), self);
-  g_signal_connect_swapped (dl_session_get_results (self->session), "items-changed",
-                            G_CALLBACK (update_results_label), self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->results_list, factory);
-  results_selection = gtk_single_selection_new (g_object_ref (dl_session_get_results (self->session)));
-  gtk_single_selection_set_autoselect (results_selection, FALSE);
-  gtk_single_selection_set_can_unselect (results_selection, TRUE);
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (results_selection));
-  g_signal_connect_swapped (self->results_list, "activate", G_CALLBACK (on_result_activated), self);
+  dl_search_panel_set_session (self->search_panel, self->session);
+  g_signal_connect_object (self->search_panel, "activated", G_CALLBACK (on_result_activated), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->results_list));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, dl_search_panel_get_list (self->search_panel));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
-  update_results_label (self);
 
   _dl_window_init_state (self);
   _dl_window_setup_map (self);
@@ -808,39 +582,6 @@ dl_window_select_event (DlWindow   *self,
     return FALSE;
 
   return dl_session_select (self->session, event);
-}
-
-void
-dl_window_set_category_visible (DlWindow   *self,
-                                const char *category,
-                                gboolean    visible)
-{
-  g_return_if_fail (DL_IS_WINDOW (self));
-  dl_session_set_category_visible (self->session, category, visible);
-}
-
-void
-dl_window_set_source_visible (DlWindow   *self,
-                              const char *source_id,
-                              gboolean    visible)
-{
-  g_return_if_fail (DL_IS_WINDOW (self));
-  dl_session_set_source_visible (self->session, source_id, visible);
-}
-
-void
-dl_window_search (DlWindow   *self,
-                  const char *query)
-{
-  g_return_if_fail (DL_IS_WINDOW (self));
-  dl_session_set_query (self->session, query);
-}
-
-GListModel *
-dl_window_get_search_results (DlWindow *self)
-{
-  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return dl_session_get_results (self->session);
 }
 
 void

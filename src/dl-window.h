@@ -30,18 +30,6 @@ GtkSingleSelection *dl_window_get_selection         (DlWindow      *self);
 DlEvent            *dl_window_get_selected_event    (DlWindow      *self);
 gboolean            dl_window_select_event          (DlWindow      *self,
                                                      const char    *id);
-/* Filters: events of a hidden category or whose every passage comes from a
- * hidden source disappear from map and timeline alike. */
-void                dl_window_set_category_visible  (DlWindow      *self,
-                                                     const char    *category,
-                                                     gboolean       visible);
-void                dl_window_set_source_visible    (DlWindow      *self,
-                                                     const char    *source_id,
-                                                     gboolean       visible);
-/* Search: the results list (a GListModel of DlEvent) for a query. */
-void                dl_window_search                (DlWindow      *self,
-                                                     const char    *query);
-GListModel         *dl_window_get_search_results    (DlWindow      *self);
 /* Exports the shown events off the main loop, the format chosen by the file
  * name (.pdf, .png, .csv, .geojson), with the default options (the first
  * narrative, the locale's paper, 1920 × 1080) or, with `ask_options`, those

@@ -355,8 +355,8 @@ test_search_finds_excerpt_words (void)
 
   /* "schoolteacher" is in passages; summaries mention it too, so the check
    * below is on a word only a passage holds. */
-  dl_window_search (window, "schoolteacher");
-  results = dl_window_get_search_results (window);
+  dl_session_set_query (dl_window_get_session (window), "schoolteacher");
+  results = dl_session_get_results (dl_window_get_session (window));
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -369,7 +369,7 @@ test_search_finds_excerpt_words (void)
   g_assert_true (found);
 
   /* "retaliatory" appears only in a passage of the articles. */
-  dl_window_search (window, "retaliatory");
+  dl_session_set_query (dl_window_get_session (window), "retaliatory");
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -387,11 +387,11 @@ test_search_finds_excerpt_words (void)
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
   save_png ("window-search.png");
 
-  dl_window_search (window, "no-such-word-anywhere");
+  dl_session_set_query (dl_window_get_session (window), "no-such-word-anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
 
   /* No query: every shown event, to browse. */
-  dl_window_search (window, "");
+  dl_session_set_query (dl_window_get_session (window), "");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==,
                     g_list_model_get_n_items (gtk_single_selection_get_model (dl_window_get_selection (window))));
 
@@ -412,7 +412,7 @@ test_filters_hide_on_both_views (void)
   const DlEventMark *marks;
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
-  dl_window_set_category_visible (window, "strike", FALSE);
+  dl_session_set_category_visible (dl_window_get_session (window), "strike", FALSE);
   dl_test_wait_ms (500);
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, before);
@@ -431,7 +431,7 @@ test_filters_hide_on_both_views (void)
       g_assert_cmpstr (dl_event_get_category (marks[i].event), !=, "strike");
   save_png ("window-filtered.png");
 
-  dl_window_set_category_visible (window, "strike", TRUE);
+  dl_session_set_category_visible (dl_window_get_session (window), "strike", TRUE);
   dl_test_wait_ms (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
 
@@ -440,10 +440,10 @@ test_filters_hide_on_both_views (void)
     GListModel *sources = dl_dataset_get_sources (dl_window_get_dataset (window));
 
     for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-      dl_window_set_source_visible (window, dl_source_get_id (g_list_model_get_item (sources, i)), FALSE);
+      dl_session_set_source_visible (dl_window_get_session (window), dl_source_get_id (g_list_model_get_item (sources, i)), FALSE);
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
     for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-      dl_window_set_source_visible (window, dl_source_get_id (g_list_model_get_item (sources, i)), TRUE);
+      dl_session_set_source_visible (dl_window_get_session (window), dl_source_get_id (g_list_model_get_item (sources, i)), TRUE);
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
   }
 }
@@ -697,7 +697,7 @@ test_view_persists (void)
   gint64 start, end, restored_start, restored_end;
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), position_of (event));
-  dl_window_set_category_visible (window, "truce", FALSE);
+  dl_session_set_category_visible (dl_window_get_session (window), "truce", FALSE);
   dl_timeline_set_visible_range (timeline, 1723939200, 1724284800);  /* 18–22 August 2024 */
   dl_timeline_get_visible_range (timeline, &start, &end);
   dl_test_wait_ms (300);
@@ -724,7 +724,7 @@ test_view_persists (void)
   /* The selection may scroll the timeline a little; the span is kept. */
   g_assert_cmpint (restored_end - restored_start, ==, end - start);
 
-  dl_window_set_category_visible (window, "truce", TRUE);
+  dl_session_set_category_visible (dl_window_get_session (window), "truce", TRUE);
 }
 
 int
