@@ -14,6 +14,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-bench-gazetteer.h"
 #include "dl-bench-map.h"
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
@@ -228,6 +229,7 @@ main (int   argc,
     {
       bench_bundled ();
       bench_edtf ();
+      dl_bench_gazetteer_run ();
       bench_synthetic (quick ? 10000 : 100000);
     }
   bench_drawing (quick);

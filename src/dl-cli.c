@@ -15,6 +15,7 @@
 #include "dl-export-csv.h"
 #include "dl-export-pdf.h"
 #include "dl-export-png.h"
+#include "dl-writer.h"
 
 /* Loads FILE (or the bundled dataset), printing every problem to stderr as
  * "FILE: PATH: error: MESSAGE". */
@@ -88,6 +89,7 @@ dl_cli_validate (const char *file_arg)
 
 typedef enum {
   FORMAT_NONE,
+  FORMAT_NATIVE,
   FORMAT_GEOJSON,
   FORMAT_CSV,
   FORMAT_PDF,
@@ -99,6 +101,8 @@ format_for_path (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
+  if (g_str_has_suffix (lower, ".dateline.json"))
+    return FORMAT_NATIVE;
   if (g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json"))
     return FORMAT_GEOJSON;
   if (g_str_has_suffix (lower, ".csv"))
@@ -153,6 +157,9 @@ dl_cli_export_full (const char *out_path,
   /* All of these draw with Cairo and Pango only: no display is needed. */
   switch (format)
     {
+    case FORMAT_NATIVE:
+      ok = dl_writer_write_file (dataset, out_path, &error);
+      break;
     case FORMAT_GEOJSON:
       ok = dl_export_geojson_to_file (dataset, out_path, &error);
       break;

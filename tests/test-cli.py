@@ -100,6 +100,26 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--export", os.path.join(tmp, "out.xyz"), BUNDLED)
     check("an unknown export format is a usage error", r.returncode == 2, r.stderr.decode())
 
+    # The native format: written normalised, with its articles when written
+    # elsewhere; it validates, and written again it does not change.
+    native = os.path.join(tmp, "native", "copy.dateline.json")
+    os.makedirs(os.path.dirname(native))
+    r = run("--export", native, BUNDLED)
+    check("--export OUT.dateline.json writes the native format", r.returncode == 0 and os.path.exists(native),
+          r.stderr.decode())
+    r = run("--validate", native)
+    check("the written dataset validates beside its copied articles, without warnings",
+          r.returncode == 0 and b", 0 warnings" in r.stdout, (r.stdout + r.stderr).decode())
+    again = os.path.join(tmp, "native", "again.dateline.json")
+    r = run("--export", again, native)
+    with open(native, "rb") as f1, open(again, "rb") as f2:
+        check("written again, the native file is byte-identical", r.returncode == 0 and f1.read() == f2.read())
+    try:
+        with open(native, encoding="utf-8") as f:
+            check("the native file is a dataset, not GeoJSON", json.load(f).get("dateline") == 1)
+    except (OSError, ValueError) as error:
+        check("the native file parses", False, repr(error))
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")

@@ -147,6 +147,8 @@ def main():
             os.path.join(datadir, "dateline/datasets/gaza-august-2024/gaza-august-2024.dateline.json"): "the bundled dataset",
             os.path.join(datadir, "dateline/basemap/basemap.dlbm"): "the offline basemap",
             os.path.join(datadir, "dateline/basemap/LICENSES.md"): "the basemap's licences",
+            os.path.join(datadir, "dateline/gazetteer/gazetteer.dlgz"): "the offline gazetteer",
+            os.path.join(datadir, "dateline/gazetteer/LICENSES.md"): "the gazetteer's licences",
         }
         for lang in linguas:
             expected[os.path.join(localedir, lang, "LC_MESSAGES", "dateline.mo")] = f"the {lang} catalogue"

@@ -6,11 +6,19 @@
 
 #define G_LOG_DOMAIN "dl-place"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dl-model-private.h"
 
 G_DEFINE_FINAL_TYPE (DlPlace, dl_place, G_TYPE_OBJECT)
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 static void
 dl_place_finalize (GObject *object)
@@ -78,6 +86,26 @@ dl_place_get_name_for (DlPlace    *self,
     return name;
 
   return self->name;
+}
+
+GStrv
+dl_place_dup_languages (DlPlace *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree const char **keys = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DL_IS_PLACE (self), NULL);
+
+  if (self->names != NULL)
+    {
+      keys = (const char **) g_hash_table_get_keys_as_array (self->names, &n);
+      qsort (keys, n, sizeof (char *), compare_strings);
+      for (guint i = 0; i < n; i++)
+        g_strv_builder_add (builder, keys[i]);
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 const char *

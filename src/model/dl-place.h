@@ -20,6 +20,8 @@ const char       *dl_place_get_name        (DlPlace    *self);
  * language and then to the default name. */
 const char       *dl_place_get_name_for    (DlPlace    *self,
                                             const char *language);
+/* The languages of its other names ("ar", "he"…), sorted; never NULL. */
+GStrv             dl_place_dup_languages   (DlPlace    *self);
 const char       *dl_place_get_kind        (DlPlace    *self);
 const DlGeometry *dl_place_get_geometry    (DlPlace    *self);
 double            dl_place_get_precision_m (DlPlace    *self);

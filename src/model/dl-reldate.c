@@ -1,0 +1,1083 @@
+/* dl-reldate.c: relative date expressions ("on Tuesday", "last week") to EDTF
+ *
+ * News text dates events relative to its own publication: "on Tuesday",
+ * "last week", "10 months of fighting", "October 7". The passage is split
+ * into words, a language's rules (patterns of words and slots such as
+ * {weekday} or {n} {unit}) are matched at every word, the longest match
+ * wins, and each is resolved against the publication day with the
+ * conventions of news writing: a bare weekday or date is the most recent
+ * one on or before the day of writing, unless the sentence speaks of the
+ * future ("will", "set to", "scheduled"), and then it is the next one,
+ * uncertain since it had not happened yet.
+ *
+ * The rules and every word live in one table per language; the resolver
+ * only knows rule kinds. The basis sentence is written in the language of
+ * the passage (it goes into the dataset, next to the quote), not the UI's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-reldate"
+
+#include <glib/gi18n-lib.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-edtf.h"
+#include "dl-reldate.h"
+
+G_DEFINE_QUARK (dl-reldate-error-quark, dl_reldate_error)
+
+typedef enum {
+  RULE_DAY,          /* arg: days from publication (yesterday -1) */
+  RULE_NIGHT_BEFORE, /* "last night": the night before publication */
+  RULE_WEEK,         /* arg: weeks from publication's week (last week -1) */
+  RULE_WEEK_EARLIER, /* "earlier this week": Monday to the day before */
+  RULE_WEEK_LATER,   /* "later this week": the day after to Sunday */
+  RULE_WEEKEND,      /* arg: -1 the weekend before, 0 the coming one */
+  RULE_MONTH_OFFSET, /* arg: months from publication's month */
+  RULE_YEAR_OFFSET,  /* arg: years from publication's year */
+  RULE_WEEKDAY,      /* arg: -1 "last", 0 nearest, +1 "next" */
+  RULE_DATE,         /* {month} {day} [{year}] in either order */
+  RULE_MONTH,        /* arg: -1 "last November", 0 "in November" */
+  RULE_YEAR,         /* "in 2023" */
+  RULE_AGO,          /* "{n} {unit} ago" */
+  RULE_SPAN,         /* "for the past {n} {unit}", "{n} {unit} of" */
+  RULE_OVERNIGHT,    /* the night before the day told of */
+  RULE_RECENT,       /* "recent", "recently": about the month of writing */
+} RuleKind;
+
+typedef enum {
+  UNIT_DAY,
+  UNIT_WEEK,
+  UNIT_MONTH,
+  UNIT_YEAR,
+} Unit;
+
+typedef struct {
+  const char *pattern;  /* words and {weekday} {month} {day} {year} {n} {unit} */
+  RuleKind    kind;
+  int         arg;
+} Rule;
+
+typedef struct {
+  const char *word;
+  int         value;
+} Word;
+
+/* Everything a language needs. */
+typedef struct {
+  const char  *code;
+  const Rule  *rules;
+  const Word  *weekdays;      /* value 0 = Monday */
+  const Word  *months;        /* value 1 = January */
+  const Word  *numbers;
+  const Word  *units;         /* value: Unit */
+  const char * const *future; /* words that make a sentence speak of the future */
+  /* Words that are also something else ("may"): a {month} slot alone
+   * takes them only when written with a capital. */
+  const char * const *ambiguous_months;
+  /* The basis sentence: templates where @1, @2… stand for the arguments. */
+  const char  *weekday_names[7];
+  const char  *month_names[12];
+  const char  *basis_with_label;     /* expression, label, publication day, what it means */
+  const char  *basis_without_label;  /* the same without @2 */
+  const char  *published_uncertain;  /* the publication day, when uncertain */
+  const char  *day_format;           /* weekday, day, month, year */
+  const char  *month_format;         /* month, year */
+  const char  *about;
+  const char  *range;
+  const char  *since;
+  const char  *night;
+  const char  *planned;
+} Language;
+
+/* ---------------------------------------------------------------- English */
+
+static const Rule en_rules[] = {
+  { "yesterday", RULE_DAY, -1 },
+  { "today", RULE_DAY, 0 },
+  { "earlier today", RULE_DAY, 0 },
+  { "this morning", RULE_DAY, 0 },
+  { "this afternoon", RULE_DAY, 0 },
+  { "this evening", RULE_DAY, 0 },
+  { "tonight", RULE_DAY, 0 },
+  { "tomorrow", RULE_DAY, 1 },
+  { "last night", RULE_NIGHT_BEFORE, 0 },
+  { "overnight", RULE_OVERNIGHT, 0 },
+  { "last week", RULE_WEEK, -1 },
+  { "this week", RULE_WEEK, 0 },
+  { "next week", RULE_WEEK, 1 },
+  { "earlier this week", RULE_WEEK_EARLIER, 0 },
+  { "later this week", RULE_WEEK_LATER, 0 },
+  { "last weekend", RULE_WEEKEND, -1 },
+  { "over the weekend", RULE_WEEKEND, -1 },
+  { "this weekend", RULE_WEEKEND, 0 },
+  { "last month", RULE_MONTH_OFFSET, -1 },
+  { "this month", RULE_MONTH_OFFSET, 0 },
+  { "earlier this month", RULE_MONTH_OFFSET, 0 },
+  { "next month", RULE_MONTH_OFFSET, 1 },
+  { "last year", RULE_YEAR_OFFSET, -1 },
+  { "this year", RULE_YEAR_OFFSET, 0 },
+  { "next year", RULE_YEAR_OFFSET, 1 },
+  { "on {weekday}", RULE_WEEKDAY, 0 },
+  { "{weekday}", RULE_WEEKDAY, 0 },
+  { "this {weekday}", RULE_WEEKDAY, 0 },
+  { "last {weekday}", RULE_WEEKDAY, -1 },
+  { "next {weekday}", RULE_WEEKDAY, 1 },
+  { "{month} {day} {year}", RULE_DATE, 0 },
+  { "{day} {month} {year}", RULE_DATE, 0 },
+  { "on {month} {day} {year}", RULE_DATE, 0 },
+  { "on {day} {month} {year}", RULE_DATE, 0 },
+  { "{month} {day}", RULE_DATE, 0 },
+  { "{day} {month}", RULE_DATE, 0 },
+  { "on {month} {day}", RULE_DATE, 0 },
+  { "on {day} {month}", RULE_DATE, 0 },
+  { "in {month} {year}", RULE_MONTH, 0 },
+  { "{month} {year}", RULE_MONTH, 0 },
+  { "in {month}", RULE_MONTH, 0 },
+  { "last {month}", RULE_MONTH, -1 },
+  { "{month}", RULE_MONTH, 0 },
+  { "in {year}", RULE_YEAR, 0 },
+  { "{n} {unit} ago", RULE_AGO, 0 },
+  { "for the past {n} {unit}", RULE_SPAN, 0 },
+  { "for the last {n} {unit}", RULE_SPAN, 0 },
+  { "over the past {n} {unit}", RULE_SPAN, 0 },
+  { "in the past {n} {unit}", RULE_SPAN, 0 },
+  { "the past {n} {unit}", RULE_SPAN, 0 },
+  { "{n} {unit} of", RULE_SPAN, 0 },
+  { "recent", RULE_RECENT, 0 },
+  { "recently", RULE_RECENT, 0 },
+  { NULL, 0, 0 }
+};
+
+static const Word en_weekdays[] = {
+  { "monday", 0 }, { "tuesday", 1 }, { "wednesday", 2 }, { "thursday", 3 },
+  { "friday", 4 }, { "saturday", 5 }, { "sunday", 6 },
+  { NULL, 0 }
+};
+
+static const Word en_months[] = {
+  { "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 },
+  { "june", 6 }, { "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 },
+  { "november", 11 }, { "december", 12 },
+  { "jan", 1 }, { "feb", 2 }, { "mar", 3 }, { "apr", 4 }, { "jun", 6 }, { "jul", 7 },
+  { "aug", 8 }, { "sep", 9 }, { "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "dec", 12 },
+  { NULL, 0 }
+};
+
+static const Word en_numbers[] = {
+  { "a", 1 }, { "an", 1 }, { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
+  { "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 },
+  { "eleven", 11 }, { "twelve", 12 }, { "fifteen", 15 }, { "twenty", 20 },
+  { NULL, 0 }
+};
+
+static const Word en_units[] = {
+  { "day", UNIT_DAY }, { "days", UNIT_DAY }, { "week", UNIT_WEEK }, { "weeks", UNIT_WEEK },
+  { "month", UNIT_MONTH }, { "months", UNIT_MONTH }, { "year", UNIT_YEAR }, { "years", UNIT_YEAR },
+  { NULL, 0 }
+};
+
+static const char * const en_future[] = {
+  "will", "scheduled", "planned", "plans", "expected", "due", "upcoming", "set to", "to resume",
+  NULL
+};
+
+static const char * const en_ambiguous_months[] = { "may", "march", "mar", "jan", "sep", "dec", NULL };
+
+static const Language english = {
+  .code = "en",
+  .rules = en_rules,
+  .weekdays = en_weekdays,
+  .months = en_months,
+  .numbers = en_numbers,
+  .units = en_units,
+  .future = en_future,
+  .ambiguous_months = en_ambiguous_months,
+  .weekday_names = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" },
+  .month_names = { "January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December" },
+  .basis_with_label = "“@1” in @2, published on @3: @4.",
+  .basis_without_label = "“@1”, in an article published on @3: @4.",
+  .published_uncertain = "probably @1",
+  .day_format = "@1 @2 @3 @4",
+  .month_format = "@1 @2",
+  .about = "about @1",
+  .range = "@1 to @2",
+  .since = "since @1, up to @2",
+  .night = "the night of @1 to @2",
+  .planned = "@1 (planned; not reported as held)",
+};
+
+static const Language * const all_languages[] = { &english };
+static const char * const language_codes[] = { "en", NULL };
+
+/* ------------------------------------------------------------- the words */
+
+typedef struct {
+  char    *word;         /* lower case */
+  guint    start;        /* code points */
+  guint    end;
+  gboolean capitalized;
+} Token;
+
+static void
+token_clear (Token *token)
+{
+  g_free (token->word);
+}
+
+/* Words are runs of letters and digits; an apostrophe inside a word
+ * ("Hamas’") ends it, as do "." and ",". */
+static GArray *
+tokenize (const char *text)
+{
+  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  GString *word = g_string_new (NULL);
+  guint index = 0;
+  guint start = 0;
+  gboolean capitalized = FALSE;
+
+  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p), index++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          if (word->len == 0)
+            {
+              start = index;
+              capitalized = g_unichar_isupper (c);
+            }
+          g_string_append_unichar (word, g_unichar_tolower (c));
+        }
+      else if (word->len > 0)
+        {
+          Token token = { g_strdup (word->str), start, index, capitalized };
+
+          g_array_append_val (tokens, token);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  g_string_free (word, TRUE);
+  return tokens;
+}
+
+static gboolean
+lookup_word (const Word *words,
+             const char *word,
+             int        *value)
+{
+  for (guint i = 0; words[i].word != NULL; i++)
+    if (g_str_equal (words[i].word, word))
+      {
+        *value = words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_number (const char *word,
+              int         min,
+              int         max,
+              int        *value)
+{
+  char *end = NULL;
+  gint64 n;
+
+  if (!g_ascii_isdigit (word[0]))
+    return FALSE;
+  n = g_ascii_strtoll (word, &end, 10);
+  /* "7th", "1st" */
+  if (*end != '\0' && !g_str_equal (end, "st") && !g_str_equal (end, "nd") &&
+      !g_str_equal (end, "rd") && !g_str_equal (end, "th"))
+    return FALSE;
+  if (n < min || n > max)
+    return FALSE;
+  *value = (int) n;
+  return TRUE;
+}
+
+/* What the slots of a match held. */
+typedef struct {
+  const Rule *rule;
+  guint       first;       /* tokens [first, last) */
+  guint       last;
+  int         weekday;     /* -1 when absent */
+  int         month;       /* 0 when absent */
+  int         day;
+  gint64      year;        /* 0 when absent */
+  int         n;
+  Unit        unit;
+} Match;
+
+static gboolean
+match_rule (const Language *lang,
+            const Rule     *rule,
+            GArray         *tokens,
+            guint           first,
+            Match          *match)
+{
+  g_auto(GStrv) parts = g_strsplit (rule->pattern, " ", -1);
+  guint t = first;
+  guint n_parts = g_strv_length (parts);
+
+  *match = (Match) { .rule = rule, .first = first, .weekday = -1 };
+
+  for (guint i = 0; i < n_parts; i++, t++)
+    {
+      const Token *token;
+      const char *part = parts[i];
+      int value;
+
+      if (t >= tokens->len)
+        return FALSE;
+      token = &g_array_index (tokens, Token, t);
+
+      if (g_str_equal (part, "{weekday}"))
+        {
+          if (!lookup_word (lang->weekdays, token->word, &value))
+            return FALSE;
+          match->weekday = value;
+        }
+      else if (g_str_equal (part, "{month}"))
+        {
+          if (!lookup_word (lang->months, token->word, &value))
+            return FALSE;
+          /* "may" alone is a verb; "March" and "May" written with a
+           * capital, or next to a day or year, are months. */
+          if (g_strv_contains (lang->ambiguous_months, token->word) && !token->capitalized)
+            return FALSE;
+          if (n_parts == 1 && g_strv_contains (lang->ambiguous_months, token->word))
+            return FALSE;
+          match->month = value;
+        }
+      else if (g_str_equal (part, "{day}"))
+        {
+          if (!parse_number (token->word, 1, 31, &value))
+            return FALSE;
+          match->day = value;
+        }
+      else if (g_str_equal (part, "{year}"))
+        {
+          if (!parse_number (token->word, 1000, 2999, &value) || !g_ascii_isdigit (token->word[strlen (token->word) - 1]))
+            return FALSE;
+          match->year = value;
+        }
+      else if (g_str_equal (part, "{n}"))
+        {
+          if (!parse_number (token->word, 1, 1000, &value) && !lookup_word (lang->numbers, token->word, &value))
+            return FALSE;
+          match->n = value;
+        }
+      else if (g_str_equal (part, "{unit}"))
+        {
+          if (!lookup_word (lang->units, token->word, &value))
+            return FALSE;
+          match->unit = value;
+        }
+      else if (!g_str_equal (part, token->word))
+        return FALSE;
+    }
+
+  /* A bare capitalized slot must really be one: "Tuesday", "November". */
+  if (n_parts == 1 && (match->weekday >= 0 || match->month > 0) &&
+      !g_array_index (tokens, Token, first).capitalized)
+    return FALSE;
+
+  match->last = t;
+  return TRUE;
+}
+
+static gboolean
+speaks_of_future (const Language *lang,
+                  GArray         *tokens)
+{
+  for (guint i = 0; lang->future[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lang->future[i], " ", -1);
+      guint n = g_strv_length (words);
+
+      for (guint t = 0; t + n <= tokens->len; t++)
+        {
+          guint k = 0;
+
+          while (k < n && g_str_equal (g_array_index (tokens, Token, t + k).word, words[k]))
+            k++;
+          if (k == n)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ the dates */
+
+/* An end of the resolved span: a day, a month or a year, and its marks. */
+typedef enum { END_DAY, END_MONTH, END_YEAR } EndPrecision;
+
+typedef struct {
+  EndPrecision precision;
+  gint64       days;        /* END_DAY: days since 1970-01-01 */
+  gint64       year;        /* END_MONTH, END_YEAR */
+  int          month;
+  gboolean     approximate;
+  gboolean     uncertain;
+} End;
+
+typedef struct {
+  End      start;
+  End      end;
+  gboolean interval;
+  gboolean planned;
+  gboolean night;
+  gboolean since;
+} Span;
+
+static int
+weekday_of (gint64 days)
+{
+  /* 1970-01-01 was a Thursday (3, from Monday 0). */
+  return (int) (((days + 3) % 7 + 7) % 7);
+}
+
+static End
+day_end (gint64 days)
+{
+  return (End) { .precision = END_DAY, .days = days };
+}
+
+static End
+month_end (gint64 year,
+           int    month)
+{
+  while (month < 1)
+    {
+      month += 12;
+      year--;
+    }
+  while (month > 12)
+    {
+      month -= 12;
+      year++;
+    }
+  return (End) { .precision = END_MONTH, .year = year, .month = month };
+}
+
+static gboolean
+resolve_match (const Language *lang,
+               const Match    *m,
+               gint64          pub,
+               gboolean        future,
+               gint64          told_day,
+               Span           *span)
+{
+  gint64 year;
+  int month, day;
+  int wd = weekday_of (pub);
+
+  dl_civil_from_days (pub, &year, &month, &day);
+  *span = (Span) { 0 };
+
+  switch (m->rule->kind)
+    {
+    case RULE_DAY:
+      span->start = day_end (pub + m->rule->arg);
+      span->planned = m->rule->arg > 0;
+      break;
+
+    case RULE_NIGHT_BEFORE:
+      span->start = day_end (pub - 1);
+      span->end = day_end (pub);
+      span->interval = span->night = TRUE;
+      break;
+
+    case RULE_OVERNIGHT:
+      span->start = day_end (told_day - 1);
+      span->end = day_end (told_day);
+      span->interval = span->night = TRUE;
+      break;
+
+    case RULE_WEEK:
+      span->start = day_end (pub - wd + 7 * m->rule->arg);
+      span->end = day_end (pub - wd + 7 * m->rule->arg + 6);
+      span->interval = TRUE;
+      span->planned = m->rule->arg > 0 || (m->rule->arg == 0 && future);
+      break;
+
+    case RULE_WEEK_EARLIER:
+      if (wd == 0)
+        return FALSE;
+      span->start = day_end (pub - wd);
+      span->end = day_end (pub - 1);
+      span->interval = wd > 1;
+      break;
+
+    case RULE_WEEK_LATER:
+      if (wd == 6)
+        return FALSE;
+      span->start = day_end (pub + 1);
+      span->end = day_end (pub - wd + 6);
+      span->interval = wd < 5;
+      span->planned = TRUE;
+      break;
+
+    case RULE_WEEKEND:
+      {
+        /* The last Saturday and Sunday (the current ones on a Sunday), or
+         * the coming ones (the current ones on a weekend). */
+        gint64 saturday;
+
+        if (m->rule->arg < 0)
+          saturday = pub - ((wd - 6 + 7) % 7) - 1;
+        else
+          saturday = wd == 6 ? pub - 1 : pub + (5 - wd);
+        span->start = day_end (saturday);
+        span->end = day_end (saturday + 1);
+        span->interval = TRUE;
+        span->planned = saturday > pub;
+      }
+      break;
+
+    case RULE_MONTH_OFFSET:
+      span->start = month_end (year, month + m->rule->arg);
+      span->planned = m->rule->arg > 0;
+      break;
+
+    case RULE_YEAR_OFFSET:
+      span->start = (End) { .precision = END_YEAR, .year = year + m->rule->arg };
+      span->planned = m->rule->arg > 0;
+      break;
+
+    case RULE_WEEKDAY:
+      {
+        int back = (wd - m->weekday + 7) % 7;
+        int ahead = (m->weekday - wd + 7) % 7;
+
+        if (m->rule->arg < 0)
+          span->start = day_end (pub - (back == 0 ? 7 : back));
+        else if (m->rule->arg > 0)
+          {
+            span->start = day_end (pub + (ahead == 0 ? 7 : ahead));
+            span->planned = TRUE;
+          }
+        else if (future)
+          {
+            span->start = day_end (pub + ahead);
+            span->planned = ahead > 0;
+          }
+        else
+          span->start = day_end (pub - back);
+      }
+      break;
+
+    case RULE_DATE:
+      {
+        gint64 y = m->year != 0 ? m->year : year;
+        gint64 days;
+
+        if (m->year == 0)
+          {
+            /* The nearest such day before (or, of the future, after) the
+             * day of writing; 29 February only in a leap year. */
+            int tries;
+
+            for (tries = 0; tries < 8; tries++, y += future ? 1 : -1)
+              if (m->day <= dl_days_in_month (y, m->month))
+                {
+                  days = dl_days_from_civil (y, m->month, m->day);
+                  if (future ? days >= pub : days <= pub)
+                    break;
+                }
+            if (tries == 8)
+              return FALSE;
+          }
+        else if (m->day > dl_days_in_month (y, m->month))
+          return FALSE;
+
+        days = dl_days_from_civil (y, m->month, m->day);
+        span->start = day_end (days);
+        span->planned = days > pub;
+      }
+      break;
+
+    case RULE_MONTH:
+      {
+        gint64 y = m->year;
+
+        if (y == 0)
+          {
+            if (m->rule->arg < 0)
+              y = m->month < month ? year : year - 1;
+            else if (future)
+              y = m->month >= month ? year : year + 1;
+            else
+              y = m->month <= month ? year : year - 1;
+          }
+        span->start = month_end (y, m->month);
+        span->planned = y > year || (y == year && m->month > month);
+      }
+      break;
+
+    case RULE_YEAR:
+      span->start = (End) { .precision = END_YEAR, .year = m->year };
+      span->planned = m->year > year;
+      break;
+
+    case RULE_AGO:
+    case RULE_SPAN:
+      {
+        End start;
+
+        switch (m->unit)
+          {
+          case UNIT_DAY:
+            start = day_end (pub - m->n);
+            break;
+          case UNIT_WEEK:
+            start = day_end (pub - 7 * m->n);
+            start.approximate = TRUE;
+            break;
+          case UNIT_MONTH:
+            start = month_end (year, month - m->n);
+            start.approximate = TRUE;
+            break;
+          case UNIT_YEAR:
+          default:
+            start = (End) { .precision = END_YEAR, .year = year - m->n, .approximate = TRUE };
+            break;
+          }
+
+        span->start = start;
+        if (m->rule->kind == RULE_SPAN)
+          {
+            span->end = day_end (pub);
+            span->interval = span->since = TRUE;
+          }
+      }
+      break;
+
+    case RULE_RECENT:
+      span->start = month_end (year, month);
+      span->start.approximate = TRUE;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (span->planned)
+    {
+      span->start.uncertain = TRUE;
+      if (span->interval)
+        span->end.uncertain = TRUE;
+    }
+
+  return TRUE;
+}
+
+static void
+append_end_edtf (GString   *out,
+                 const End *end)
+{
+  gint64 year;
+  int month, day;
+
+  switch (end->precision)
+    {
+    case END_DAY:
+      dl_civil_from_days (end->days, &year, &month, &day);
+      g_string_append_printf (out, "%04" G_GINT64_FORMAT "-%02d-%02d", year, month, day);
+      break;
+    case END_MONTH:
+      g_string_append_printf (out, "%04" G_GINT64_FORMAT "-%02d", end->year, end->month);
+      break;
+    case END_YEAR:
+    default:
+      g_string_append_printf (out, "%04" G_GINT64_FORMAT, end->year);
+      break;
+    }
+
+  if (end->uncertain && end->approximate)
+    g_string_append_c (out, '%');
+  else if (end->uncertain)
+    g_string_append_c (out, '?');
+  else if (end->approximate)
+    g_string_append_c (out, '~');
+}
+
+/* @template with @1…@4 replaced by the arguments (NULL-terminated). */
+static char *
+fill (const char *template,
+      ...)
+{
+  const char *args[4] = { NULL, };
+  GString *out = g_string_new (NULL);
+  va_list ap;
+
+  va_start (ap, template);
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    if ((args[i] = va_arg (ap, const char *)) == NULL)
+      break;
+  va_end (ap);
+
+  for (const char *p = template; *p != '\0'; p++)
+    {
+      if (p[0] == '@' && p[1] >= '1' && p[1] <= '4' && args[p[1] - '1'] != NULL)
+        {
+          g_string_append (out, args[p[1] - '1']);
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe_end (const Language *lang,
+              const End      *end)
+{
+  g_autofree char *text = NULL;
+  gint64 year;
+  int month, day;
+
+  switch (end->precision)
+    {
+    case END_DAY:
+      {
+        g_autofree char *d = NULL, *y = NULL;
+
+        dl_civil_from_days (end->days, &year, &month, &day);
+        d = g_strdup_printf ("%d", day);
+        y = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+        text = fill (lang->day_format, lang->weekday_names[weekday_of (end->days)], d,
+                     lang->month_names[month - 1], y, NULL);
+      }
+      break;
+    case END_MONTH:
+      {
+        g_autofree char *y = g_strdup_printf ("%" G_GINT64_FORMAT, end->year);
+
+        text = fill (lang->month_format, lang->month_names[end->month - 1], y, NULL);
+      }
+      break;
+    case END_YEAR:
+    default:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, end->year);
+      break;
+    }
+
+  if (end->approximate)
+    return fill (lang->about, text, NULL);
+  return g_steal_pointer (&text);
+}
+
+static char *
+describe_span (const Language *lang,
+               const Span     *span)
+{
+  g_autofree char *start = describe_end (lang, &span->start);
+  g_autofree char *end = span->interval ? describe_end (lang, &span->end) : NULL;
+  g_autofree char *text = NULL;
+
+  if (!span->interval)
+    text = g_steal_pointer (&start);
+  else if (span->night)
+    text = fill (lang->night, start, end, NULL);
+  else if (span->since)
+    text = fill (lang->since, start, end, NULL);
+  else
+    text = fill (lang->range, start, end, NULL);
+
+  if (span->planned)
+    return fill (lang->planned, text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* ---------------------------------------------------------- public API */
+
+void
+dl_reldate_free (DlReldate *reldate)
+{
+  if (reldate == NULL)
+    return;
+  g_free (reldate->expression);
+  g_free (reldate->when);
+  g_free (reldate->when_basis);
+  g_free (reldate);
+}
+
+const char * const *
+dl_reldate_get_languages (void)
+{
+  return language_codes;
+}
+
+static const Language *
+find_language (const char  *code,
+               GError     **error)
+{
+  g_autofree char *base = NULL;
+
+  if (code == NULL)
+    return &english;
+
+  base = g_strndup (code, strcspn (code, "_.@-"));
+  for (guint i = 0; i < G_N_ELEMENTS (all_languages); i++)
+    if (g_str_equal (all_languages[i]->code, base))
+      return all_languages[i];
+
+  g_set_error (error, DL_RELDATE_ERROR, DL_RELDATE_ERROR_LANGUAGE,
+               _("Dates cannot be read from text in “%s” yet"), code);
+  return NULL;
+}
+
+static gboolean
+parse_published (const char  *published,
+                 gint64      *days,
+                 DlEdtfFlags *flags,
+                 GError     **error)
+{
+  DlEdtf edtf;
+
+  if (published == NULL || !dl_edtf_parse (published, &edtf, NULL) ||
+      (edtf.flags & DL_EDTF_INTERVAL) || edtf.precision != DL_EDTF_PRECISION_DAY)
+    {
+      g_set_error (error, DL_RELDATE_ERROR, DL_RELDATE_ERROR_PUBLISHED,
+                   _("The publication date “%s” must name one day, such as 2024-08-20"),
+                   published != NULL ? published : "");
+      return FALSE;
+    }
+
+  *days = edtf.earliest / 86400;
+  *flags = edtf.flags;
+  return TRUE;
+}
+
+/* Every match, longest first at each word, in text order, without overlaps. */
+static GArray *
+find_matches (const Language *lang,
+              GArray         *tokens)
+{
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  for (guint t = 0; t < tokens->len; )
+    {
+      Match best = { 0 };
+      gboolean found = FALSE;
+
+      for (guint r = 0; lang->rules[r].pattern != NULL; r++)
+        {
+          Match m;
+
+          if (match_rule (lang, &lang->rules[r], tokens, t, &m) &&
+              (!found || m.last > best.last))
+            {
+              best = m;
+              found = TRUE;
+            }
+        }
+
+      if (found)
+        {
+          g_array_append_val (matches, best);
+          t = best.last;
+        }
+      else
+        t++;
+    }
+
+  return matches;
+}
+
+static DlReldate *
+make_reldate (const Language *lang,
+              const char     *text,
+              GArray         *tokens,
+              const Match    *m,
+              const Span     *span,
+              gint64          pub,
+              DlEdtfFlags     pub_flags,
+              const char     *source_label)
+{
+  DlReldate *reldate = g_new0 (DlReldate, 1);
+  g_autoptr(GString) when = g_string_new (NULL);
+  g_autofree char *description = describe_span (lang, span);
+  g_autofree char *published = NULL;
+  End start = span->start, end = span->end;
+  const char *first = g_utf8_offset_to_pointer (text, g_array_index (tokens, Token, m->first).start);
+  const char *last = g_utf8_offset_to_pointer (text, g_array_index (tokens, Token, m->last - 1).end);
+
+  /* An uncertain publication date makes everything read from it so. */
+  start.uncertain |= (pub_flags & DL_EDTF_UNCERTAIN) != 0;
+  start.approximate |= (pub_flags & DL_EDTF_APPROXIMATE) != 0;
+  end.uncertain |= (pub_flags & DL_EDTF_UNCERTAIN) != 0;
+  end.approximate |= (pub_flags & DL_EDTF_APPROXIMATE) != 0;
+
+  append_end_edtf (when, &start);
+  if (span->interval)
+    {
+      g_string_append_c (when, '/');
+      append_end_edtf (when, &end);
+    }
+
+  {
+    End pub_end = day_end (pub);
+    g_autofree char *day = describe_end (lang, &pub_end);
+
+    published = (pub_flags & (DL_EDTF_UNCERTAIN | DL_EDTF_APPROXIMATE))
+                ? fill (lang->published_uncertain, day, NULL) : g_steal_pointer (&day);
+  }
+
+  reldate->start = g_array_index (tokens, Token, m->first).start;
+  reldate->end = g_array_index (tokens, Token, m->last - 1).end;
+  reldate->expression = g_strndup (first, last - first);
+  reldate->when = g_strdup (when->str);
+  reldate->when_basis = fill (source_label != NULL ? lang->basis_with_label : lang->basis_without_label,
+                              reldate->expression, source_label != NULL ? source_label : "",
+                              published, description, NULL);
+  return reldate;
+}
+
+/* The day a passage tells of, for "overnight": its first expression that
+ * names one day, else the day of writing. */
+static gint64
+told_day (const Language *lang,
+          GArray         *matches,
+          gint64          pub,
+          gboolean        future)
+{
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *m = &g_array_index (matches, Match, i);
+      Span span;
+
+      if (m->rule->kind == RULE_OVERNIGHT)
+        continue;
+      if (resolve_match (lang, m, pub, future, pub, &span) &&
+          !span.interval && span.start.precision == END_DAY)
+        return span.start.days;
+    }
+  return pub;
+}
+
+GPtrArray *
+dl_reldate_find_all (const char  *text,
+                     const char  *published,
+                     const char  *source_label,
+                     const char  *language,
+                     GError     **error)
+{
+  const Language *lang;
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  DlEdtfFlags pub_flags;
+  gint64 pub;
+  gboolean future;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((lang = find_language (language, error)) == NULL ||
+      !parse_published (published, &pub, &pub_flags, error))
+    return NULL;
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_reldate_free);
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_steal_pointer (&results);
+
+  tokens = tokenize (text);
+  matches = find_matches (lang, tokens);
+  future = speaks_of_future (lang, tokens);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *m = &g_array_index (matches, Match, i);
+      Span span;
+
+      if (resolve_match (lang, m, pub, future, told_day (lang, matches, pub, future), &span))
+        g_ptr_array_add (results, make_reldate (lang, text, tokens, m, &span, pub, pub_flags, source_label));
+    }
+
+  return g_steal_pointer (&results);
+}
+
+static int
+precision_rank (const Span *span)
+{
+  if (span->night)
+    return 3;  /* "overnight" beats the day it is told of */
+  switch (span->start.precision)
+    {
+    case END_DAY:   return span->interval ? 1 : 2;
+    case END_MONTH: return 0;
+    case END_YEAR:
+    default:        return -1;
+    }
+}
+
+DlReldate *
+dl_reldate_resolve (const char  *phrase,
+                    const char  *published,
+                    const char  *source_label,
+                    const char  *language,
+                    GError     **error)
+{
+  const Language *lang;
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) matches = NULL;
+  DlEdtfFlags pub_flags;
+  gint64 pub;
+  gboolean future;
+  const Match *best = NULL;
+  Span best_span = { 0 };
+
+  g_return_val_if_fail (phrase != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((lang = find_language (language, error)) == NULL ||
+      !parse_published (published, &pub, &pub_flags, error))
+    return NULL;
+
+  if (g_utf8_validate (phrase, -1, NULL))
+    {
+      tokens = tokenize (phrase);
+      matches = find_matches (lang, tokens);
+      future = speaks_of_future (lang, tokens);
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const Match *m = &g_array_index (matches, Match, i);
+          Span span;
+
+          if (resolve_match (lang, m, pub, future, told_day (lang, matches, pub, future), &span) &&
+              (best == NULL || precision_rank (&span) > precision_rank (&best_span)))
+            {
+              best = m;
+              best_span = span;
+            }
+        }
+    }
+
+  if (best == NULL)
+    {
+      g_set_error (error, DL_RELDATE_ERROR, DL_RELDATE_ERROR_NO_EXPRESSION,
+                   _("No date expression was found in “%s”"), phrase);
+      return NULL;
+    }
+
+  return make_reldate (lang, phrase, tokens, best, &best_span, pub, pub_flags, source_label);
+}

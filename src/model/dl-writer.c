@@ -1,0 +1,601 @@
+/* dl-writer.c: the dataset in Dateline's own format (.dateline.json)
+ *
+ * Written by hand rather than with JsonGenerator, for a diff-friendly file:
+ * members always in the documented order, positions on one line, numbers
+ * in their shortest form that reads back exactly (JsonGenerator writes
+ * 0.1 as 0.10000000000000001), and only what the model holds, read through
+ * the public API. The layout is that of Python's json.dumps (indent=2,
+ * ensure_ascii=False) with positions inline, so the bundled dataset, which
+ * tools/build-gaza-dataset.py writes that way, is already in this form.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-writer"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-writer.h"
+
+G_DEFINE_QUARK (dl-writer-error-quark, dl_writer_error)
+
+typedef struct {
+  GString *out;
+  guint    depth;
+  gboolean first;   /* no member or element yet in the innermost container */
+} Writer;
+
+/* ------------------------------------------------------------ the bits */
+
+static void
+newline (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest decimal form that reads back as the same double. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0)
+    {
+      g_string_append (out, "0");
+      return;
+    }
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g", value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+/* Before a member or an element: the comma and the line break. */
+static void
+next_item (Writer *w)
+{
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  w->first = FALSE;
+  newline (w);
+}
+
+static void
+member_name (Writer     *w,
+             const char *name)
+{
+  next_item (w);
+  append_string (w->out, name);
+  g_string_append (w->out, ": ");
+}
+
+static void
+open_container (Writer *w,
+                char    bracket)
+{
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+close_container (Writer *w,
+                 char    bracket)
+{
+  gboolean empty = w->first;
+
+  w->depth--;
+  if (!empty)
+    newline (w);
+  g_string_append_c (w->out, bracket);
+  w->first = FALSE;
+}
+
+static void
+string_member (Writer     *w,
+               const char *name,
+               const char *value)
+{
+  if (value == NULL)
+    return;
+  member_name (w, name);
+  append_string (w->out, value);
+}
+
+static void
+number_member (Writer     *w,
+               const char *name,
+               double      value)
+{
+  member_name (w, name);
+  append_number (w->out, value);
+}
+
+/* ------------------------------------------------------------ geometry */
+
+/* Degrees are written as decimals, "35.0" rather than "35", as most tools
+ * (Python's json, QGIS) write them. */
+static void
+append_degrees (GString *out,
+                double   value)
+{
+  gsize before = out->len;
+
+  append_number (out, value);
+  if (strpbrk (out->str + before, ".e") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_position (GString        *out,
+                 const DlLonLat *p)
+{
+  g_string_append_c (out, '[');
+  append_degrees (out, p->lon);
+  g_string_append (out, ", ");
+  append_degrees (out, p->lat);
+  g_string_append_c (out, ']');
+}
+
+/* An array of the positions of one part, one a line. */
+static void
+write_run (Writer               *w,
+           const DlLonLat       *positions,
+           const DlGeometryPart *part)
+{
+  open_container (w, '[');
+  for (guint i = 0; i < part->n_positions; i++)
+    {
+      next_item (w);
+      append_position (w->out, &positions[part->first + i]);
+    }
+  close_container (w, ']');
+}
+
+/* The parts [first, end) that share @member, as an array of runs. */
+static guint
+write_rings (Writer               *w,
+             const DlLonLat       *positions,
+             const DlGeometryPart *parts,
+             guint                 n_parts,
+             guint                 first)
+{
+  guint i = first;
+
+  open_container (w, '[');
+  for (; i < n_parts && parts[i].member == parts[first].member; i++)
+    {
+      next_item (w);
+      write_run (w, positions, &parts[i]);
+    }
+  close_container (w, ']');
+
+  return i;
+}
+
+static void
+write_geometry (Writer           *w,
+                const DlGeometry *geometry)
+{
+  DlGeometryType type = dl_geometry_get_geometry_type (geometry);
+  const DlLonLat *positions = dl_geometry_get_positions (geometry);
+  guint n_parts = 0;
+  const DlGeometryPart *parts = dl_geometry_get_parts (geometry, &n_parts);
+
+  open_container (w, '{');
+  string_member (w, "type", dl_geometry_type_to_string (type));
+  member_name (w, "coordinates");
+
+  switch (type)
+    {
+    case DL_GEOMETRY_POINT:
+      append_position (w->out, &positions[0]);
+      break;
+
+    case DL_GEOMETRY_MULTI_POINT:
+      open_container (w, '[');
+      for (guint i = 0; i < n_parts; i++)
+        {
+          next_item (w);
+          append_position (w->out, &positions[parts[i].first]);
+        }
+      close_container (w, ']');
+      break;
+
+    case DL_GEOMETRY_LINE_STRING:
+      write_run (w, positions, &parts[0]);
+      break;
+
+    case DL_GEOMETRY_POLYGON:
+      write_rings (w, positions, parts, n_parts, 0);
+      break;
+
+    case DL_GEOMETRY_MULTI_LINE_STRING:
+      open_container (w, '[');
+      for (guint i = 0; i < n_parts; i++)
+        {
+          next_item (w);
+          write_run (w, positions, &parts[i]);
+        }
+      close_container (w, ']');
+      break;
+
+    case DL_GEOMETRY_MULTI_POLYGON:
+    default:
+      open_container (w, '[');
+      for (guint i = 0; i < n_parts; )
+        {
+          next_item (w);
+          i = write_rings (w, positions, parts, n_parts, i);
+        }
+      close_container (w, ']');
+      break;
+    }
+
+  close_container (w, '}');
+}
+
+/* ------------------------------------------------------------- objects */
+
+static void
+write_source (Writer   *w,
+              DlSource *source)
+{
+  open_container (w, '{');
+  string_member (w, "id", dl_source_get_id (source));
+  string_member (w, "file", dl_source_get_file (source));
+  string_member (w, "title", dl_source_get_title (source));
+  string_member (w, "published", dl_source_get_published_text (source));
+  string_member (w, "published_basis", dl_source_get_published_basis (source));
+  string_member (w, "url", dl_source_get_url (source));
+  close_container (w, '}');
+}
+
+static void
+write_place (Writer  *w,
+             DlPlace *place)
+{
+  g_auto(GStrv) languages = dl_place_dup_languages (place);
+
+  open_container (w, '{');
+  string_member (w, "id", dl_place_get_id (place));
+  string_member (w, "name", dl_place_get_name (place));
+  if (languages[0] != NULL)
+    {
+      member_name (w, "names");
+      open_container (w, '{');
+      for (guint i = 0; languages[i] != NULL; i++)
+        string_member (w, languages[i], dl_place_get_name_for (place, languages[i]));
+      close_container (w, '}');
+    }
+  member_name (w, "geometry");
+  write_geometry (w, dl_place_get_geometry (place));
+  number_member (w, "precision_m", dl_place_get_precision_m (place));
+  string_member (w, "kind", dl_place_get_kind (place));
+  close_container (w, '}');
+}
+
+static void
+write_excerpt (Writer          *w,
+               const DlExcerpt *excerpt)
+{
+  open_container (w, '{');
+  string_member (w, "source", dl_source_get_id (excerpt->source));
+  string_member (w, "exact", excerpt->exact);
+  string_member (w, "prefix", excerpt->prefix);
+  string_member (w, "suffix", excerpt->suffix);
+  number_member (w, "start", excerpt->start);
+  number_member (w, "end", excerpt->end);
+  close_container (w, '}');
+}
+
+static void
+write_claim (Writer        *w,
+             const DlClaim *claim)
+{
+  open_container (w, '{');
+  string_member (w, "topic", claim->topic);
+  if (claim->numeric)
+    number_member (w, "value", claim->value);
+  else
+    string_member (w, "value", claim->value_text);
+  string_member (w, "qualifier", claim->qualifier);
+  string_member (w, "unit", claim->unit);
+  number_member (w, "excerpt", claim->excerpt);
+  close_container (w, '}');
+}
+
+static void
+write_event (Writer  *w,
+             DlEvent *event)
+{
+  guint n_places = dl_event_get_n_places (event);
+  guint n_excerpts = dl_event_get_n_excerpts (event);
+  guint n_claims = dl_event_get_n_claims (event);
+
+  open_container (w, '{');
+  string_member (w, "id", dl_event_get_id (event));
+  string_member (w, "title", dl_event_get_title (event));
+  string_member (w, "category", dl_event_get_category (event));
+  string_member (w, "when", dl_event_get_when_text (event));
+  string_member (w, "when_basis", dl_event_get_when_basis (event));
+  /* One place as "place", several as "places": the same to the loader. */
+  if (n_places == 1)
+    string_member (w, "place", dl_place_get_id (dl_event_get_place (event, 0)));
+  else if (n_places > 1)
+    {
+      member_name (w, "places");
+      open_container (w, '[');
+      for (guint i = 0; i < n_places; i++)
+        {
+          next_item (w);
+          append_string (w->out, dl_place_get_id (dl_event_get_place (event, i)));
+        }
+      close_container (w, ']');
+    }
+  string_member (w, "summary", dl_event_get_summary (event));
+  if (n_excerpts > 0)
+    {
+      member_name (w, "excerpts");
+      open_container (w, '[');
+      for (guint i = 0; i < n_excerpts; i++)
+        {
+          next_item (w);
+          write_excerpt (w, dl_event_get_excerpt (event, i));
+        }
+      close_container (w, ']');
+    }
+  if (n_claims > 0)
+    {
+      member_name (w, "claims");
+      open_container (w, '[');
+      for (guint i = 0; i < n_claims; i++)
+        {
+          next_item (w);
+          write_claim (w, dl_event_get_claim (event, i));
+        }
+      close_container (w, ']');
+    }
+  close_container (w, '}');
+}
+
+static void
+write_narrative (Writer            *w,
+                 const DlNarrative *narrative)
+{
+  open_container (w, '{');
+  string_member (w, "id", narrative->id);
+  string_member (w, "title", narrative->title);
+  string_member (w, "description", narrative->description);
+  member_name (w, "steps");
+  open_container (w, '[');
+  for (guint i = 0; i < narrative->steps->len; i++)
+    {
+      const DlNarrativeStep *step = &g_array_index (narrative->steps, DlNarrativeStep, i);
+
+      next_item (w);
+      open_container (w, '{');
+      /* A step whose event failed to load cannot be in a loaded dataset. */
+      if (step->event != NULL)
+        string_member (w, "event", dl_event_get_id (step->event));
+      string_member (w, "caption", step->caption);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+  close_container (w, '}');
+}
+
+static void
+write_item (Writer  *w,
+            GObject *item)
+{
+  if (DL_IS_SOURCE (item))
+    write_source (w, DL_SOURCE (item));
+  else if (DL_IS_PLACE (item))
+    write_place (w, DL_PLACE (item));
+  else
+    write_event (w, DL_EVENT (item));
+}
+
+static void
+write_list (Writer     *w,
+            const char *name,
+            GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  member_name (w, name);
+  open_container (w, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      next_item (w);
+      write_item (w, item);
+    }
+  close_container (w, ']');
+}
+
+/* ---------------------------------------------------------- public API */
+
+char *
+dl_writer_to_data (DlDataset *dataset,
+                   gsize     *length)
+{
+  Writer w = { g_string_sized_new (64 * 1024), 0, TRUE };
+  guint n_narratives;
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
+
+  n_narratives = dl_dataset_get_n_narratives (dataset);
+
+  open_container (&w, '{');
+  number_member (&w, "dateline", DL_DATASET_FORMAT_VERSION);
+  string_member (&w, "title", dl_dataset_get_title (dataset));
+  string_member (&w, "description", dl_dataset_get_description (dataset));
+  write_list (&w, "sources", dl_dataset_get_sources (dataset));
+  write_list (&w, "places", dl_dataset_get_places (dataset));
+  write_list (&w, "events", dl_dataset_get_events (dataset));
+  if (n_narratives > 0)
+    {
+      member_name (&w, "narratives");
+      open_container (&w, '[');
+      for (guint i = 0; i < n_narratives; i++)
+        {
+          next_item (&w);
+          write_narrative (&w, dl_dataset_get_narrative (dataset, i));
+        }
+      close_container (&w, ']');
+    }
+  close_container (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  if (length != NULL)
+    *length = w.out->len;
+  return g_string_free (w.out, FALSE);
+}
+
+/* Writes the articles of @dataset at their relative paths under @to_dir,
+ * unless an identical file is already there. */
+static gboolean
+copy_articles (DlDataset   *dataset,
+               const char  *to_dir,
+               GError     **error)
+{
+  GListModel *sources = dl_dataset_get_sources (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      const DlText *text = dl_source_get_text (source);
+      g_autofree char *relative = g_strdelimit (g_strdup (dl_source_get_file (source)), "\\", '/');
+      g_autofree char *target = g_build_filename (to_dir, relative, NULL);
+      g_autofree char *target_dir = g_path_get_dirname (target);
+      g_autofree char *existing = NULL;
+      gsize existing_len = 0;
+
+      if (g_file_get_contents (target, &existing, &existing_len, NULL))
+        {
+          if (existing_len == dl_text_get_size (text) &&
+              memcmp (existing, dl_text_get_data (text), existing_len) == 0)
+            continue;
+          g_set_error (error, DL_WRITER_ERROR, DL_WRITER_ERROR_ARTICLE,
+                       _("%s already exists and is not the article “%s”: it is not replaced"),
+                       target, dl_source_get_id (source));
+          return FALSE;
+        }
+
+      if (g_mkdir_with_parents (target_dir, 0755) != 0 ||
+          !g_file_set_contents_full (target, dl_text_get_data (text), (gssize) dl_text_get_size (text),
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, DL_WRITER_ERROR, DL_WRITER_ERROR_ARTICLE,
+                         _("The folder %s cannot be made"), target_dir);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+dl_writer_write_file (DlDataset   *dataset,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *from_dir = NULL;
+  g_autofree char *to_dir = NULL;
+  char *from_real = NULL;
+  char *to_real = NULL;
+  gboolean copied = TRUE;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) reloaded = NULL;
+  GFile *file;
+  gsize len = 0, again_len = 0;
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = dl_writer_to_data (dataset, &len);
+
+  /* What is written must load, and hold what the dataset holds: loaded
+   * against the articles where they are now, it writes the same bytes. */
+  file = dl_dataset_get_file (dataset);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      from_dir = parent != NULL ? g_file_get_path (parent) : NULL;
+    }
+  reloaded = dl_dataset_load_from_data (data, len, from_dir, problems);
+  if (reloaded != NULL)
+    again = dl_writer_to_data (reloaded, &again_len);
+  if (reloaded == NULL || again_len != len || memcmp (again, data, len) != 0)
+    {
+      g_autofree char *report = dl_problems_to_string (problems, path);
+
+      g_set_error (error, DL_WRITER_ERROR, DL_WRITER_ERROR_INVALID,
+                   _("%s was not written: it would not load back as the same dataset\n%s"),
+                   path, report);
+      return FALSE;
+    }
+
+  /* Saved elsewhere, it takes its articles along. */
+  to_dir = g_path_get_dirname (path);
+  from_real = from_dir != NULL ? realpath (from_dir, NULL) : NULL;
+  to_real = realpath (to_dir, NULL);
+  if (from_real != NULL && (to_real == NULL || !g_str_equal (from_real, to_real)))
+    copied = copy_articles (dataset, to_dir, error);
+  free (from_real);
+  free (to_real);
+  if (!copied)
+    return FALSE;
+
+  /* A temporary file in the same folder, synced, then renamed: a crash
+   * never leaves half a dataset. */
+  return g_file_set_contents_full (path, data, (gssize) len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
