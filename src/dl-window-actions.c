@@ -168,13 +168,8 @@ action_search (GtkWidget  *widget,
 {
   DlWindow *self = DL_WINDOW (widget);
 
-  /* Ctrl+F opens the search, and closes it when it is open. */
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      return;
-    }
-
+  /* Ctrl+F opens the search, or brings the focus back to it when it is
+   * open; Esc or the button closes it. */
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -217,6 +212,105 @@ action_present (GtkWidget  *widget,
 /* What an export needs, copied on the main loop so the thread touches
  * nothing the window may change meanwhile. */
 
+/* Keys */
+
+static gboolean
+is_text_input (GtkWidget *widget)
+{
+  return widget != NULL && (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget));
+}
+
+static gboolean
+focus_is_in (DlWindow  *self,
+             GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Opens the first passage of the selected event in the article view. */
+static gboolean
+open_first_passage (DlWindow *self)
+{
+  DlEvent *event = dl_session_get_selected_event (self->session);
+
+  if (event == NULL || dl_event_get_n_excerpts (event) == 0)
+    return FALSE;
+
+  dl_window_show_excerpt (self, 0);
+  return TRUE;
+}
+
+/* In the capture phase, so that no focused view (the map pans with the
+ * arrows, lists and buttons move the focus) takes the keys first; text
+ * entries keep them. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DlWindow              *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || self->dataset == NULL
+      || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "content"))
+    return GDK_EVENT_PROPAGATE;
+
+  /* Esc in the search results closes the search, as in the entry. */
+  if (keyval == GDK_KEY_Escape && gtk_search_bar_get_search_mode (self->search_bar)
+      && focus_is_in (self, GTK_WIDGET (self->search_panel)))
+    {
+      _dl_window_close_search (self);
+      return GDK_EVENT_STOP;
+    }
+
+  /* Text keeps its keys, and a menu or popover its arrows. */
+  if (is_text_input (focus) || (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      /* The timeline runs right to left in a right-to-left locale. */
+      dl_session_step (self->session, rtl ? 1 : -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dl_session_step (self->session, rtl ? -1 : 1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      dl_session_select_first (self->session);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      dl_session_select_last (self->session);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (focus_is_in (self, GTK_WIDGET (self->map)) || focus_is_in (self, GTK_WIDGET (self->timeline)))
+        return open_first_passage (self);
+      return GDK_EVENT_PROPAGATE;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+void
+_dl_window_init_keys (DlWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
 void
 _dl_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -243,10 +337,6 @@ _dl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.previous-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.next-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.unselect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }

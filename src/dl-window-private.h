@@ -62,11 +62,16 @@ struct _DlWindow
   gboolean              panes_placed;
   gboolean              screenshot_failed;
   guint                 frame_tick;
+  GtkWidget            *focus_before_search;  /* weak */
 };
 
 
 /* dl-window-actions.c */
 void    _dl_window_class_actions_init        (GtkWidgetClass *widget_class);
+void    _dl_window_init_keys                 (DlWindow       *self);
+
+/* dl-window.c */
+void    _dl_window_close_search              (DlWindow       *self);
 
 /* dl-window-export.c */
 void    _dl_window_export_to                 (DlWindow       *self,
