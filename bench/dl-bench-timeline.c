@@ -35,9 +35,9 @@ wait_until_mapped (GtkWidget *widget)
     ;
 }
 
-static void
-bench_one (const char *name,
-           GListModel *events)
+void
+dl_bench_timeline_one (const char *name,
+                       GListModel *events)
 {
   GtkWindow *window;
   DlTimeline *timeline;
@@ -104,9 +104,9 @@ dl_bench_timeline_run (GListModel *events_1k,
     }
 
   if (events_1k != NULL)
-    bench_one ("1k", events_1k);
+    dl_bench_timeline_one ("1k", events_1k);
   if (events_10k != NULL)
-    bench_one ("10k", events_10k);
+    dl_bench_timeline_one ("10k", events_10k);
   if (events_100k != NULL)
-    bench_one ("100k", events_100k);
+    dl_bench_timeline_one ("100k", events_100k);
 }

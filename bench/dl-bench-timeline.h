@@ -17,4 +17,8 @@ void dl_bench_timeline_run (GListModel *events_1k,
                             GListModel *events_10k,
                             GListModel *events_100k);
 
+/* The same for one model, printed as timeline_frame_NAME_ms. */
+void dl_bench_timeline_one (const char *name,
+                            GListModel *events);
+
 G_END_DECLS

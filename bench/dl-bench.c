@@ -16,6 +16,8 @@
 
 #include "dl-bench-gazetteer.h"
 #include "dl-bench-map.h"
+#include "dl-bench-writer.h"
+#include "dl-bench-scale.h"
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
 #include "dl-export.h"
@@ -211,6 +213,8 @@ main (int   argc,
 {
   gboolean quick = FALSE;
   gboolean drawing_only = FALSE;
+  const char *dataset_dir = NULL;
+  guint64 scale = 0;
 
   for (int i = 1; i < argc; i++)
     {
@@ -218,11 +222,22 @@ main (int   argc,
         quick = TRUE;           /* small datasets: proves it runs */
       else if (g_str_equal (argv[i], "--drawing"))
         drawing_only = TRUE;    /* map and timeline frames only */
+      else if (g_str_equal (argv[i], "--scale") && i + 1 < argc
+               && g_ascii_string_to_unsigned (argv[i + 1], 10, 1, 10000000, &scale, NULL))
+        i++;                    /* every figure of issue 14 at N events */
+      else if (g_str_equal (argv[i], "--dataset") && i + 1 < argc)
+        dataset_dir = argv[++i];  /* with --scale: a folder dl-gen-synthetic wrote */
       else
         {
-          g_printerr ("usage: %s [--quick] [--drawing]\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--drawing] [--scale N [--dataset DIR]]\n", argv[0]);
           return 2;
         }
+    }
+
+  if (scale > 0)
+    {
+      dl_bench_scale_run ((guint) scale, dataset_dir);
+      return 0;
     }
 
   if (!drawing_only)
@@ -230,6 +245,7 @@ main (int   argc,
       bench_bundled ();
       bench_edtf ();
       dl_bench_gazetteer_run ();
+      dl_bench_writer_run ();
       bench_synthetic (quick ? 10000 : 100000);
     }
   bench_drawing (quick);

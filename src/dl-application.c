@@ -40,6 +40,13 @@ static const GOptionEntry option_entries[] = {
     N_("Select an event by its id"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Window size for --screenshot, image size for --export to PNG (default 1920x1080)"), N_("WxH") },
+  { "suggest", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print candidate events found in an article, one a line (no window); with FILE, its places first"),
+    N_("ARTICLE.txt") },
+  { "published", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --suggest: the article’s publication day, to read “on Tuesday” against"), N_("EDTF") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --suggest: one JSON object a line, for scripts"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -163,6 +170,7 @@ dl_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   const char *export_path = NULL;
+  const char *suggest_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -173,6 +181,15 @@ dl_application_handle_local_options (GApplication *app,
   /* Headless work: no display, no D-Bus, no window. */
   if (g_variant_dict_contains (options, "validate"))
     return dl_cli_validate (first_file_arg (options));
+
+  if (g_variant_dict_lookup (options, "suggest", "^&ay", &suggest_path))
+    {
+      const char *published = NULL;
+
+      g_variant_dict_lookup (options, "published", "&s", &published);
+      return dl_cli_suggest (suggest_path, published, g_variant_dict_contains (options, "json"),
+                             first_file_arg (options));
+    }
 
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
     {

@@ -15,6 +15,8 @@
 #include "dl-export-csv.h"
 #include "dl-export-pdf.h"
 #include "dl-export-png.h"
+#include "dl-gazetteer.h"
+#include "dl-suggest.h"
 #include "dl-writer.h"
 
 /* Loads FILE (or the bundled dataset), printing every problem to stderr as
@@ -194,4 +196,76 @@ dl_cli_export (const char *out_path,
                const char *file_arg)
 {
   return dl_cli_export_full (out_path, file_arg, NULL, NULL, 0, 0);
+}
+
+int
+dl_cli_suggest (const char *article_path,
+                const char *published,
+                gboolean    json,
+                const char *file_arg)
+{
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(DlGazetteer) gazetteer = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  gsize len = 0;
+  gsize bad = 0;
+
+  if (published == NULL)
+    {
+      fprintf (stderr, "%s", _("--suggest needs --published with the article’s publication day, such as 2024-08-20\n"));
+      return DL_EXIT_USAGE;
+    }
+
+  if (!g_file_get_contents (article_path, &text, &len, &error))
+    {
+      fprintf (stderr, _("%s: cannot read the article: %s\n"), article_path, error->message);
+      return DL_EXIT_INVALID;
+    }
+  if (!dl_utf8_check (text, len, &bad))
+    {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, bad);
+
+      fprintf (stderr, _("%s: the article is not UTF-8 text (at byte %s)\n"), article_path, offset);
+      return DL_EXIT_INVALID;
+    }
+
+  if (file_arg != NULL)
+    {
+      dataset = load_reporting (file_arg, &name, NULL);
+      if (dataset == NULL)
+        return DL_EXIT_INVALID;
+    }
+
+  if ((gazetteer = dl_gazetteer_open_default (&error)) == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return DL_EXIT_INVALID;
+    }
+
+  suggestions = dl_suggest (text, published, gazetteer, dataset, &error);
+  if (suggestions == NULL)
+    {
+      fprintf (stderr, "--published: %s\n", error->message);
+      return DL_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const DlSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (json)
+        {
+          g_autofree char *line = dl_suggestion_to_json (s);
+          printf ("%s\n", line);
+        }
+      else
+        /* Translators: a suggested event: its offsets, date, place, the place's precision in metres, the passage */
+        printf (_("%u–%u  %s  %s (±%.0f m)  “%s”\n"), s->start, s->end, s->when,
+                s->place_text, s->precision_m, s->exact);
+    }
+
+  return DL_EXIT_OK;
 }

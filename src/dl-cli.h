@@ -29,4 +29,11 @@ int dl_cli_export_full (const char *out_path,
                         int         width,
                         int         height);
 
+/* dateline --suggest ARTICLE.txt --published EDTF [--json] [FILE]: the
+ * candidate events of an article (FILE's places matched first). */
+int dl_cli_suggest     (const char *article_path,
+                        const char *published,
+                        gboolean    json,
+                        const char *file_arg);
+
 G_END_DECLS

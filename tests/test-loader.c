@@ -64,6 +64,49 @@ test_export_unchanged (void)
   g_rmdir (dir);
 }
 
+/* The streaming GeoJSON writer writes what json-glib's generator writes for
+ * the whole tree, with and without events. */
+static void
+test_export_streams_as_tree (void)
+{
+  static const char *datasets[] = {
+    "{\"dateline\": 1, \"title\": \"empty\", \"sources\": [], \"places\": [], \"events\": []}",
+    "{\"dateline\": 1, \"title\": \"one\", \"sources\": [], \"places\": [{\"id\": \"p\", \"name\": \"P\", "
+    "\"precision_m\": 5, \"geometry\": {\"type\": \"Point\", \"coordinates\": [1.5, 2]}}], "
+    "\"events\": [{\"id\": \"e\", \"title\": \"E \\\"q\\\"\\n\", \"category\": \"c\", \"when\": \"2024\", "
+    "\"place\": \"p\"}, {\"id\": \"f\", \"title\": \"F\", \"category\": \"c\", \"when\": \"2024-01\", "
+    "\"places\": [\"p\", \"p\"]}]}",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "export.geojson", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
+    {
+      g_autoptr(DlProblems) problems = dl_problems_new ();
+      g_autoptr(DlDataset) dataset = dl_dataset_load_from_data (datasets[i], strlen (datasets[i]), NULL, problems);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *tree = NULL;
+      g_autofree char *streamed = NULL;
+
+      g_assert_nonnull (dataset);
+      root = dl_export_geojson (dataset);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      json_generator_set_root (generator, root);
+      tree = json_generator_to_data (generator, NULL);
+
+      g_assert_true (dl_export_geojson_to_file (dataset, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (out, &streamed, NULL, NULL));
+      g_assert_cmpstr (streamed, ==, tree);
+    }
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* The first problem of loading `json`, as "PATH: MESSAGE". */
 static char *
 first_error (const char *json)
@@ -288,6 +331,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/loader/export-unchanged", test_export_unchanged);
+  g_test_add_func ("/loader/export-streams-as-tree", test_export_streams_as_tree);
   g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/loader/control-characters", test_control_characters);
   g_test_add_func ("/loader/syntax-messages", test_syntax_messages);

@@ -226,7 +226,6 @@ test_write_elsewhere (void)
   g_autoptr(DlDataset) copy = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_autoptr(GListModel) sources = NULL;
   g_autoptr(DlSource) first_source = NULL;
 
   /* Into another folder: the articles come along, and it opens there. */

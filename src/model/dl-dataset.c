@@ -64,14 +64,31 @@ join_path (const char *path,
   if (g_str_equal (path, "$"))
     return g_strdup (member);
 
-  return g_strdup_printf ("%s.%s", path, member);
+  return g_strconcat (path, ".", member, NULL);
 }
 
+/* Made for every element of every array: no printf. */
 static char *
 index_path (const char *path,
             guint       index)
 {
-  return g_strdup_printf ("%s[%u]", path, index);
+  char digits[16];
+  char *p = digits + sizeof digits;
+  gsize len = strlen (path);
+  char *result;
+
+  *--p = '\0';
+  do
+    *--p = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  result = g_malloc (len + (gsize) (digits + sizeof digits - p) + 2);
+  memcpy (result, path, len);
+  result[len] = '[';
+  strcpy (result + len + 1, p);
+  strcat (result + len, "]");
+
+  return result;
 }
 
 static const char *
@@ -292,6 +309,18 @@ element_object (Loader            *loader,
   return node;
 }
 
+/* g_strv_contains, but most names differ at the first byte. */
+static gboolean
+is_known (const char * const *known,
+          const char         *name)
+{
+  for (; *known != NULL; known++)
+    if ((*known)[0] == name[0] && strcmp (*known, name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Unknown members are most often typos: say so, but load. */
 static void
 check_members (Loader             *loader,
@@ -303,7 +332,7 @@ check_members (Loader             *loader,
     {
       const char *name = object->members[i].name;
 
-      if (!g_strv_contains (known, name))
+      if (!is_known (known, name))
         {
           g_autofree char *shown = dl_json_shorten (name, 60);
           g_autofree char *member_path = join_path (path, shown);
@@ -342,14 +371,17 @@ static gboolean
 parse_edtf (Loader     *loader,
             const char *text,
             const char *path,
+            const char *member,
             DlEdtf     *out)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *member_path = NULL;
 
   if (dl_edtf_parse (text, out, &error))
     return TRUE;
 
-  dl_problems_error (loader->problems, path, "%s", error->message);
+  member_path = join_path (path, member);
+  dl_problems_error (loader->problems, member_path, "%s", error->message);
   return FALSE;
 }
 
@@ -520,9 +552,7 @@ load_sources (Loader            *loader,
 
       if (published != NULL)
         {
-          g_autofree char *published_path = join_path (path, "published");
-
-          if (parse_edtf (loader, published, published_path, &source->published))
+          if (parse_edtf (loader, published, path, "published", &source->published))
             source->published_text = g_strdup (published);
         }
 
@@ -688,13 +718,22 @@ verify_excerpt (Loader     *loader,
                 const char *path)
 {
   const DlText *text = excerpt->source->text;
-  g_autofree char *exact_path = join_path (path, "exact");
-  g_autofree char *quote = dl_json_shorten (excerpt->exact, 60);
-  g_autofree char *source_id = dl_json_shorten (excerpt->source->id, 60);
-  g_autofree char *source_file = dl_json_shorten (excerpt->source->file, 100);
+  g_autofree char *exact_path = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *source_id = NULL;
+  g_autofree char *source_file = NULL;
   DlAnchor anchor;
 
   anchor = dl_text_anchor (text, excerpt->exact, excerpt->prefix, excerpt->suffix, has_start, start);
+
+  /* What messages name, made only when there is one to give. */
+  if (anchor.status != DL_ANCHOR_OK && anchor.status != DL_ANCHOR_OFFSETS_DISAGREE)
+    {
+      exact_path = join_path (path, "exact");
+      quote = dl_json_shorten (excerpt->exact, 60);
+      source_id = dl_json_shorten (excerpt->source->id, 60);
+      source_file = dl_json_shorten (excerpt->source->file, 100);
+    }
 
   switch (anchor.status)
     {
@@ -776,7 +815,6 @@ load_excerpts (Loader     *loader,
   for (guint i = 0; i < array->length; i++)
     {
       g_autofree char *path = index_path (excerpts_path, i);
-      g_autofree char *source_path = join_path (path, "source");
       DlExcerpt excerpt = { NULL, NULL, NULL, NULL, 0, 0 };
       const DlJsonValue *element;
       const char *source_id;
@@ -816,6 +854,8 @@ load_excerpts (Loader     *loader,
             {
               g_autofree char *shown = dl_json_shorten (source_id, 60);
 
+              g_autofree char *source_path = join_path (path, "source");
+
               dl_problems_error (loader->problems, source_path, _("no source has the id “%s”"), shown);
               ok = FALSE;
             }
@@ -854,8 +894,6 @@ load_claims (Loader     *loader,
   for (guint i = 0; i < array->length; i++)
     {
       g_autofree char *path = index_path (claims_path, i);
-      g_autofree char *value_path = join_path (path, "value");
-      g_autofree char *excerpt_path = join_path (path, "excerpt");
       DlClaim claim = { NULL, NULL, 0.0, FALSE, NULL, NULL, 0, NULL };
       const DlJsonValue *element;
       const DlJsonValue *value;
@@ -888,6 +926,8 @@ load_claims (Loader     *loader,
         claim.value_text = g_strdup (value->string);
       else
         {
+          g_autofree char *value_path = join_path (path, "value");
+
           dl_problems_error (loader->problems, value_path,
                              _("expected a number or a non-empty string, found %s"), node_kind (value));
           ok = FALSE;
@@ -902,6 +942,8 @@ load_claims (Loader     *loader,
         ok = FALSE;
       else if (excerpt >= event->excerpts->len)
         {
+          g_autofree char *excerpt_path = join_path (path, "excerpt");
+
           dl_problems_error (loader->problems, excerpt_path,
                              _("excerpt %u does not exist (the event has %u excerpts)"),
                              excerpt, event->excerpts->len);
@@ -1027,8 +1069,6 @@ load_events (Loader     *loader,
   while ((element = walk_next (&walk)) != NULL)
     {
       g_autofree char *path = index_path ("events", walk.index - 1);
-      g_autofree char *when_path = join_path (path, "when");
-      g_autofree char *category_path = join_path (path, "category");
       g_autoptr(DlEvent) event = NULL;
       const DlJsonValue *object;
       const char *id;
@@ -1049,6 +1089,8 @@ load_events (Loader     *loader,
         {
           g_autofree char *shown = dl_json_shorten (category, 60);
 
+          g_autofree char *category_path = join_path (path, "category");
+
           dl_problems_error (loader->problems, category_path,
                              _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
         }
@@ -1059,7 +1101,7 @@ load_events (Loader     *loader,
       event->category = g_strdup (category);
       event->summary = g_strdup (get_string (loader, object, path, "summary", FALSE));
       event->when_basis = g_strdup (get_string (loader, object, path, "when_basis", FALSE));
-      if (when != NULL && parse_edtf (loader, when, when_path, &event->when))
+      if (when != NULL && parse_edtf (loader, when, path, "when", &event->when))
         event->when_text = g_strdup (when);
 
       load_event_places (loader, event, object, path);

@@ -6,6 +6,12 @@
 
 #define G_LOG_DOMAIN "dl-export"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "dl-export.h"
 
 static void
@@ -154,17 +160,12 @@ add_feature (JsonBuilder *builder,
   json_builder_end_object (builder);  /* feature */
 }
 
-JsonNode *
-dl_export_geojson (DlDataset *dataset)
+/* The collection without its features: type, title and sources. */
+static void
+begin_collection (JsonBuilder *builder,
+                  DlDataset   *dataset)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  GListModel *events;
-  GListModel *sources;
-
-  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
-
-  events = dl_dataset_get_events (dataset);
-  sources = dl_dataset_get_sources (dataset);
+  GListModel *sources = dl_dataset_get_sources (dataset);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -192,6 +193,18 @@ dl_export_geojson (DlDataset *dataset)
 
   json_builder_set_member_name (builder, "features");
   json_builder_begin_array (builder);
+}
+
+JsonNode *
+dl_export_geojson (DlDataset *dataset)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *events;
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
+
+  events = dl_dataset_get_events (dataset);
+  begin_collection (builder, dataset);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
@@ -202,6 +215,126 @@ dl_export_geojson (DlDataset *dataset)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+static char *
+generate (JsonNode *root,
+          gsize    *len)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, len);
+}
+
+/* Output through a buffer to a file descriptor. */
+typedef struct {
+  int      fd;
+  GString *buffer;
+  int      errsv;   /* the first write error, or 0 */
+} Writer;
+
+static void
+writer_flush (Writer *writer)
+{
+  gsize done = 0;
+
+  while (done < writer->buffer->len && writer->errsv == 0)
+    {
+      gssize n = write (writer->fd, writer->buffer->str + done, writer->buffer->len - done);
+
+      if (n < 0 && errno != EINTR)
+        writer->errsv = errno;
+      else if (n > 0)
+        done += (gsize) n;
+    }
+  g_string_truncate (writer->buffer, 0);
+}
+
+static void
+writer_append (Writer     *writer,
+               const char *data,
+               gsize       len)
+{
+  g_string_append_len (writer->buffer, data, (gssize) len);
+  if (writer->buffer->len >= 1024 * 1024)
+    writer_flush (writer);
+}
+
+/* One feature as json-glib would write it inside the whole collection:
+ * generated on its own, then indented two levels. */
+static void
+write_feature (Writer  *writer,
+               DlEvent *event,
+               gboolean last)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  const char *line;
+  const char *end;
+
+  add_feature (builder, event);
+  root = json_builder_get_root (builder);
+  text = generate (root, &len);
+
+  writer_append (writer, "\n", 1);
+  for (line = text; line < text + len; line = end + 1)
+    {
+      end = memchr (line, '\n', (gsize) (text + len - line));
+      if (end == NULL)
+        end = text + len;
+      writer_append (writer, "    ", 4);
+      writer_append (writer, line, (gsize) (end - line));
+      if (end < text + len)
+        writer_append (writer, "\n", 1);
+    }
+  if (!last)
+    writer_append (writer, ",", 1);
+}
+
+/* Writes the collection feature by feature, so that memory stays that of one
+ * feature however many events there are; byte for byte what generating the
+ * whole tree with json-glib writes. */
+static void
+write_collection (Writer    *writer,
+                  DlDataset *dataset)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) head = NULL;
+  g_autofree char *text = NULL;
+  GListModel *events = dl_dataset_get_events (dataset);
+  guint n = g_list_model_get_n_items (events);
+  gsize len = 0;
+  const char *features;
+
+  begin_collection (builder, dataset);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  head = json_builder_get_root (builder);
+  text = generate (head, &len);
+
+  /* Without events, the empty collection is the whole file. */
+  if (n == 0)
+    {
+      writer_append (writer, text, len);
+      return;
+    }
+
+  features = g_strrstr (text, "\"features\" : [");
+  g_assert (features != NULL);
+  writer_append (writer, text, (gsize) (features - text) + strlen ("\"features\" : ["));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      write_feature (writer, event, i + 1 == n);
+    }
+  writer_append (writer, "\n  ]\n}", strlen ("\n  ]\n}"));
 }
 
 gboolean
@@ -222,20 +355,46 @@ dl_export_geojson_to_file (DlDataset   *dataset,
                            const char  *path,
                            GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_autofree char *temp = NULL;
+  g_autofree char *shown = NULL;
+  Writer writer = { -1, NULL, 0 };
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  root = dl_export_geojson (dataset);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &len);
+  /* A temporary file beside it, renamed over it once complete and synced:
+   * as dl_write_file_atomically, but written as it is made. The mode is
+   * what open() gives 0644 under the umask, as g_file_set_contents does. */
+  temp = g_strconcat (path, ".XXXXXX", NULL);
+  shown = g_filename_display_name (path);
+  writer.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
+  if (writer.fd < 0)
+    {
+      int errsv = errno;
 
-  return dl_write_file_atomically (path, data, len, error);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s: %s", shown, g_strerror (errsv));
+      return FALSE;
+    }
+
+  writer.buffer = g_string_sized_new (1024 * 1024 + 64 * 1024);
+  write_collection (&writer, dataset);
+  writer_flush (&writer);
+  g_string_free (writer.buffer, TRUE);
+
+  if (writer.errsv == 0 && fsync (writer.fd) != 0)
+    writer.errsv = errno;
+  if (close (writer.fd) != 0 && writer.errsv == 0)
+    writer.errsv = errno;
+  if (writer.errsv == 0 && g_rename (temp, path) != 0)
+    writer.errsv = errno;
+
+  if (writer.errsv != 0)
+    {
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (writer.errsv), "%s: %s",
+                   shown, g_strerror (writer.errsv));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -1,0 +1,306 @@
+/* dl-bench-scale.c: every figure of a dataset of N events, as issue 14 asks
+ * for them: load and validate against CPython's json.load of the same file,
+ * memory, search, filters, streaming exports and frames
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+
+#include "dl-bench-map.h"
+#include "dl-bench-scale.h"
+#include "dl-bench-timeline.h"
+#include "dl-dataset.h"
+#include "dl-export.h"
+#include "dl-export-csv.h"
+#include "dl-synthetic.h"
+
+typedef struct {
+  double wall_ms;
+  double cpu_ms;
+  double peak_mb;
+  int    status;
+} Child;
+
+/* Runs argv to its end, its output thrown away; wait4 gives its own peak
+ * memory (getrusage of all children would mix two programs' peaks). */
+static gboolean
+run_child (const char * const *argv,
+           Child              *child)
+{
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  gint64 start = g_get_monotonic_time ();
+  GPid pid;
+  int status = 0;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    {
+      g_printerr ("dl-bench: %s: %s\n", argv[0], error->message);
+      return FALSE;
+    }
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    return FALSE;
+
+  child->wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+  child->cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+                  + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+  child->peak_mb = usage.ru_maxrss / 1024.0;
+  child->status = status;
+
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static double
+status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  long kb = 0;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, field)) == NULL
+      || sscanf (line + strlen (field), " %ld", &kb) != 1)
+    return 0;
+
+  return kb / 1024.0;
+}
+
+/* Resets the peak (VmHWM) to what is resident now, so that the peak of one
+ * step can be read after it. */
+static void
+reset_peak (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+
+  if (file == NULL)
+    return;
+  fputs ("5", file);
+  fclose (file);
+}
+
+static void
+print_figure (const char *label,
+              const char *name,
+              double      value,
+              const char *unit)
+{
+  printf ("scale_%s_%s %.*f %s\n", label, name, value < 10 ? 2 : 1, value, unit);
+  fflush (stdout);
+}
+
+static guint
+count_matches (GPtrArray  *events,
+               const char *query)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    n += dl_event_matches (g_ptr_array_index (events, i), query);
+
+  return n;
+}
+
+/* The first event that matches, as a search list shows it first. */
+static double
+first_result_ms (GPtrArray  *events,
+                 const char *query)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < events->len; i++)
+    if (dl_event_matches (g_ptr_array_index (events, i), query))
+      break;
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_search (const char *label,
+              DlDataset  *dataset)
+{
+  GPtrArray *events = dl_dataset_get_events_by_time (dataset);
+  static const char *keystrokes[] = { "n", "ne", "neg", "nego", "negot", "negoti" };
+  double worst = 0;
+  gint64 start;
+  guint n;
+
+  /* The very first query pays for the case-folded text of every event. */
+  start = g_get_monotonic_time ();
+  n = count_matches (events, "ceasefire gaza");
+  print_figure (label, "search_first_all_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
+  print_figure (label, "search_first_result_ms", first_result_ms (events, "hostages rafah"), "ms");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    {
+      double ms;
+
+      start = g_get_monotonic_time ();
+      n += count_matches (events, keystrokes[i]);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      worst = MAX (worst, ms);
+    }
+  print_figure (label, "search_keystroke_all_max_ms", worst, "ms");
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* What a category and a time window leave: one pass over every event. */
+static void
+bench_filters (const char *label,
+               DlDataset  *dataset)
+{
+  GPtrArray *events = dl_dataset_get_events_by_time (dataset);
+  gint64 earliest = 0;
+  gint64 latest = 0;
+  gint64 start = g_get_monotonic_time ();
+  guint kept = 0;
+
+  dl_dataset_get_time_range (dataset, &earliest, &latest);
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlEvent *event = g_ptr_array_index (events, i);
+      const DlEdtf *when = dl_event_get_when (event);
+
+      if (g_str_equal (dl_event_get_category (event), "strike")
+          && when->latest >= earliest + (latest - earliest) / 4
+          && when->earliest <= latest - (latest - earliest) / 4)
+        kept++;
+    }
+  print_figure (label, "filter_category_time_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
+  g_assert_cmpuint (kept, <=, events->len);
+}
+
+static void
+bench_exports (const char *label,
+               DlDataset  *dataset,
+               const char *dir)
+{
+  g_autofree char *geojson = g_build_filename (dir, "export.geojson", NULL);
+  g_autofree char *csv = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  double before;
+  gint64 start;
+
+  before = status_mb ("VmRSS:");
+  reset_peak ();
+  start = g_get_monotonic_time ();
+  if (!dl_export_geojson_to_file (dataset, geojson, &error))
+    g_error ("%s", error->message);
+  print_figure (label, "export_geojson_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
+  print_figure (label, "export_geojson_peak_extra_mb", status_mb ("VmHWM:") - before, "MB");
+
+  before = status_mb ("VmRSS:");
+  reset_peak ();
+  start = g_get_monotonic_time ();
+  if (!dl_export_csv_to_file (dataset, NULL, csv, &error))
+    g_error ("%s", error->message);
+  print_figure (label, "export_csv_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
+  print_figure (label, "export_csv_peak_extra_mb", status_mb ("VmHWM:") - before, "MB");
+
+  g_unlink (geojson);
+  g_unlink (csv);
+}
+
+void
+dl_bench_scale_run (guint       n_events,
+                    const char *dataset_dir)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dateline-bench-XXXXXX", NULL);
+  g_autofree char *label = n_events % 1000000 == 0 ? g_strdup_printf ("%um", n_events / 1000000)
+                           : n_events % 1000 == 0 ? g_strdup_printf ("%uk", n_events / 1000)
+                           : g_strdup_printf ("%u", n_events);
+  g_autofree char *path = NULL;
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autofree char *python = g_find_program_in_path ("python3");
+  GStatBuf st;
+  Child dateline = { 0 };
+  double before;
+  gint64 start;
+
+  /* A dataset made earlier (dl-gen-synthetic DIR N) saves minutes at 1M. */
+  if (dataset_dir != NULL)
+    path = g_build_filename (dataset_dir, "synthetic.dateline.json", NULL);
+  else
+    {
+      start = g_get_monotonic_time ();
+      path = dl_synthetic_write (dir, n_events, 42, &error);
+      if (path == NULL)
+        g_error ("%s", error->message);
+      print_figure (label, "generate_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
+    }
+  if (g_stat (path, &st) != 0)
+    g_error ("%s: cannot read it", path);
+  print_figure (label, "file_mb", st.st_size / (1024.0 * 1024.0), "MB");
+
+  /* What a user runs, in a process of its own so that its peak is its own. */
+  {
+    const char *argv[] = { DATELINE_EXE, "--validate", path, NULL };
+
+    if (!run_child (argv, &dateline))
+      g_error ("%s --validate %s failed", DATELINE_EXE, path);
+    print_figure (label, "validate_wall_ms", dateline.wall_ms, "ms");
+    print_figure (label, "validate_cpu_ms", dateline.cpu_ms, "ms");
+    print_figure (label, "validate_peak_mb", dateline.peak_mb, "MB");
+  }
+
+  if (python != NULL)
+    {
+      const char *argv[] = { python, "-c", "import json, sys\njson.load(open(sys.argv[1], encoding='utf-8'))", path, NULL };
+      Child json_load = { 0 };
+
+      if (run_child (argv, &json_load))
+        {
+          print_figure (label, "python_json_load_wall_ms", json_load.wall_ms, "ms");
+          print_figure (label, "python_json_load_cpu_ms", json_load.cpu_ms, "ms");
+          print_figure (label, "python_json_load_peak_mb", json_load.peak_mb, "MB");
+          /* Above 1: Dateline loads and validates faster than Python parses. */
+          print_figure (label, "python_over_validate_wall_ratio", json_load.wall_ms / dateline.wall_ms, "x");
+          print_figure (label, "python_over_validate_cpu_ratio", json_load.cpu_ms / dateline.cpu_ms, "x");
+        }
+    }
+  else
+    printf ("# no python3: json.load not measured\n");
+
+  /* In this process: what stays resident, then everything done with it. */
+  file = g_file_new_for_path (path);
+  before = status_mb ("VmRSS:");
+  start = g_get_monotonic_time ();
+  dataset = dl_dataset_load (file, problems, NULL);
+  if (dataset == NULL)
+    g_error ("%s", dl_problems_to_string (problems, path));
+  print_figure (label, "load_in_process_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
+  print_figure (label, "resident_mb", status_mb ("VmRSS:") - before, "MB");
+
+  bench_search (label, dataset);
+  bench_filters (label, dataset);
+  bench_exports (label, dataset, dir);
+
+  if (gtk_init_check ())
+    {
+      g_autofree char *name = g_strdup_printf ("scale_%s", label);
+      GListModel *events = dl_dataset_get_events (dataset);
+
+      dl_bench_map_run (&events, 1);
+      dl_bench_timeline_one (name, events);
+    }
+  else
+    printf ("# no display: map and timeline frames not measured\n");
+
+  if (system (cleanup) != 0)
+    g_printerr ("could not remove %s\n", dir);
+}

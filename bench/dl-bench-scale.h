@@ -1,0 +1,19 @@
+/* dl-bench-scale.h: every figure of a dataset of N events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Prints scale_<N>_* figures: `dateline --validate` (wall, CPU, peak) beside
+ * CPython's json.load of the same file, resident memory, search (first
+ * result, keystrokes), filters, GeoJSON and CSV export (time and the memory
+ * they add), and the map layer and timeline frames when there is a display.
+ * dataset_dir: a folder dl-gen-synthetic wrote, or NULL to write one. */
+void dl_bench_scale_run (guint       n_events,
+                         const char *dataset_dir);
+
+G_END_DECLS

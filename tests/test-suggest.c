@@ -1,0 +1,132 @@
+/* test-suggest.c: candidate events read from the bundled articles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dl-dataset.h"
+#include "dl-edtf.h"
+#include "dl-gazetteer.h"
+#include "dl-suggest.h"
+
+/* A suggestion is right for an event when its passage overlaps one of the
+ * event's passages in the same article, its point lies within the event's
+ * place (its precision, or the suggestion's, whichever is larger), and its
+ * date overlaps the event's. */
+static gboolean
+suggestion_matches (const DlSuggestion *s,
+                    DlSource           *source,
+                    DlEvent            *event)
+{
+  DlEdtf when;
+  const DlEdtf *event_when = dl_event_get_when (event);
+  gboolean passage = FALSE;
+  double distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
+    {
+      const DlExcerpt *e = dl_event_get_excerpt (event, i);
+
+      if (e->source == source && e->start < s->end && s->start < e->end)
+        passage = TRUE;
+    }
+  if (!passage || !dl_edtf_parse (s->when, &when, NULL))
+    return FALSE;
+
+  for (guint i = 0; i < dl_event_get_n_places (event); i++)
+    {
+      DlPlace *place = dl_event_get_place (event, i);
+      DlBBox box = dl_geometry_get_bbox (dl_place_get_geometry (place));
+      double d = dl_geo_distance_m (s->position, dl_geometry_get_anchor (dl_place_get_geometry (place)));
+
+      if (dl_bbox_contains (&box, s->position))
+        d = 0;
+      distance = MIN (distance, d - MAX (dl_place_get_precision_m (place), s->precision_m));
+    }
+
+  return distance <= 0 && dl_edtf_overlaps (event_when, when.earliest, when.latest);
+}
+
+static void
+test_bundled_articles (void)
+{
+  g_autoptr(GFile) file = dl_dataset_get_bundled_file ();
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = dl_dataset_load (file, problems, NULL);
+  g_autoptr(DlGazetteer) gazetteer = dl_gazetteer_open_default (NULL);
+  g_autoptr(GHashTable) found = g_hash_table_new (NULL, NULL);
+  GListModel *sources, *events;
+  guint n_suggestions = 0, n_right = 0, n_events = 0;
+
+  g_assert_nonnull (dataset);
+  g_assert_nonnull (gazetteer);
+  sources = dl_dataset_get_sources (dataset);
+  events = dl_dataset_get_events (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      const DlText *text = dl_source_get_text (source);
+      g_autoptr(GPtrArray) suggestions = NULL;
+      const char *published = dl_source_get_published_text (source);
+
+      suggestions = dl_suggest (dl_text_get_data (text), published, gazetteer, dataset, NULL);
+      g_assert_nonnull (suggestions);
+
+      for (guint k = 0; k < suggestions->len; k++)
+        {
+          const DlSuggestion *s = g_ptr_array_index (suggestions, k);
+          g_autofree char *exact = dl_text_substring (text, s->start, s->end);
+          gboolean right = FALSE;
+
+          /* Offsets in code points that give back the passage. */
+          g_assert_cmpstr (exact, ==, s->exact);
+          g_assert_true (dl_edtf_parse (s->when, NULL, NULL));
+
+          for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+            {
+              g_autoptr(DlEvent) event = g_list_model_get_item (events, e);
+
+              if (suggestion_matches (s, source, event))
+                {
+                  right = TRUE;
+                  g_hash_table_add (found, event);
+                }
+            }
+          n_suggestions++;
+          n_right += right;
+        }
+    }
+
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, e);
+
+      n_events++;
+      if (!g_hash_table_contains (found, event))
+        g_test_message ("no right suggestion for %s", dl_event_get_id (event));
+    }
+
+  g_test_message ("suggestions: %u, right: %u (precision %.0f %%); events found: %u of %u (recall %.0f %%)",
+                  n_suggestions, n_right, 100.0 * n_right / MAX (n_suggestions, 1),
+                  g_hash_table_size (found), n_events, 100.0 * g_hash_table_size (found) / MAX (n_events, 1));
+  /* Floors at what the rules reach today (57 %, 50 %), so they only get
+   * better. Issue 13 asks for a recall of 60 %: not reached yet; most of
+   * what is missed are statements whose sentence names no place. */
+  g_assert_cmpfloat (100.0 * n_right / MAX (n_suggestions, 1), >=, 55.0);
+  g_assert_cmpfloat (100.0 * g_hash_table_size (found) / MAX (n_events, 1), >=, 48.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggest/bundled-articles", test_bundled_articles);
+
+  return g_test_run ();
+}
