@@ -2,7 +2,8 @@
  *
  * Opens the bundled basemap and draws a fixed set of tiles: for each of the
  * first dataset's places and a few capitals of the region, the tile holding
- * the place and its eight neighbours at every zoom from 3 to 14, light style,
+ * the place and its eight neighbours at every zoom from 3 to 16 (15 and 16
+ * over-zoom the data), light style,
  * scale 1, English labels. One warm-up tile (font loading) is not counted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -92,7 +93,7 @@ dl_bench_basemap_run (void)
   cairo_surface_destroy (warm);
   printf ("tile_render_first_ms %.2f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
-  for (int zoom = 3; zoom <= 14; zoom++)
+  for (int zoom = 3; zoom <= DL_BASEMAP_MAX_ZOOM; zoom++)
     for (guint p = 0; p < G_N_ELEMENTS (places); p++)
       {
         int cx, cy, n = 1 << zoom;

@@ -10,6 +10,9 @@
 
 #define G_LOG_DOMAIN "dl-preferences"
 
+#ifdef HAVE_BASEMAP
+#include "dl-map-file-row.h"
+#endif
 #include "dl-preferences-window.h"
 
 struct _DlPreferencesWindow
@@ -74,6 +77,9 @@ dl_preferences_window_new (GtkWindow *parent,
       g_autoptr(GAction) basemap = g_settings_create_action (settings, "basemap");
 
       g_action_map_add_action (G_ACTION_MAP (self->actions), basemap);
+#ifdef HAVE_BASEMAP
+      adw_preferences_group_add (self->basemap_group, dl_map_file_row_new (settings));
+#endif
     }
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->basemap_group), FALSE);

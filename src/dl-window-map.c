@@ -11,9 +11,6 @@
 
 #include "dl-window-private.h"
 
-#ifdef HAVE_BASEMAP
-#include "dl-basemap-source.h"
-#endif
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 
@@ -135,91 +132,6 @@ on_cluster_activated (DlWindow *self,
   _dl_window_frame_bbox (self, &bbox, 500, TRUE);
 }
 
-static gboolean
-use_online_basemap (DlWindow *self)
-{
-  g_autofree char *choice = NULL;
-
-  if (self->settings == NULL)
-    return FALSE;
-
-  choice = g_settings_get_string (self->settings, "basemap");
-  return g_str_equal (choice, "openstreetmap");
-}
-
-/* The map under the events: the built-in offline one (light or dark), or
- * OpenStreetMap's tiles when the user turned that on. Built anew when the
- * choice, the style or the scale factor changes. */
-static void
-rebuild_base_layer (DlWindow *self)
-{
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-
-  if (self->base_layer != NULL)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
-      self->base_layer = NULL;
-    }
-  if (self->base_source != NULL)
-    {
-      shumate_license_remove_map_source (self->license, self->base_source);
-      g_clear_object (&self->base_source);
-    }
-
-  if (use_online_basemap (self))
-    {
-      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
-      g_autofree char *agent = g_strdup_printf ("Dateline/%s (+https://github.com/datelineapp/dateline)",
-                                                PACKAGE_VERSION);
-
-      /* OpenStreetMap's tile policy asks for an identifying user agent. */
-      shumate_set_user_agent (agent);
-      self->base_source = g_object_ref (shumate_map_source_registry_get_by_id (registry,
-                                                                               SHUMATE_MAP_SOURCE_OSM_MAPNIK));
-    }
-#ifdef HAVE_BASEMAP
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
-      gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-      if (basemap == NULL)
-        g_warning ("The offline basemap is unavailable: %s", error->message);
-      else
-        {
-          self->base_source = dl_basemap_source_new (basemap, dark ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
-                                                     NULL);
-          dl_basemap_source_set_scale_factor (DL_BASEMAP_SOURCE (self->base_source),
-                                              gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
-        }
-    }
-#endif
-
-  if (self->base_source == NULL)
-    {
-      /* Only as the viewport's reference (zoom range, tile size): no layer, no downloads. */
-      self->base_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-          "reference", "reference", "", "", 0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-          "http://localhost/#Z#/#X#/#Y#.png"));
-      shumate_viewport_set_reference_map_source (viewport, self->base_source);
-      return;
-    }
-
-  shumate_viewport_set_reference_map_source (viewport, self->base_source);
-  self->base_layer = shumate_map_layer_new (self->base_source, viewport);
-  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->base_layer), SHUMATE_LAYER (self->event_layer));
-  shumate_license_append_map_source (self->license, self->base_source);
-}
-
-static void
-on_map_style_changed (DlWindow *self)
-{
-  /* OpenStreetMap's tiles have one style; the offline map follows dark mode. */
-  if (!use_online_basemap (self))
-    rebuild_base_layer (self);
-}
-
 void
 _dl_window_setup_map (DlWindow *self)
 {
@@ -231,8 +143,6 @@ _dl_window_setup_map (DlWindow *self)
       g_autoptr(GAction) basemap = g_settings_create_action (self->settings, "basemap");
 
       g_action_map_add_action (G_ACTION_MAP (self), basemap);
-      g_signal_connect_object (self->settings, "changed::basemap", G_CALLBACK (rebuild_base_layer), self,
-                               G_CONNECT_SWAPPED);
     }
 
   self->event_layer = dl_event_layer_new (viewport);
@@ -243,11 +153,12 @@ _dl_window_setup_map (DlWindow *self)
   g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,
                            G_CONNECT_SWAPPED);
 
-  rebuild_base_layer (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_map_style_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::scale-factor", G_CALLBACK (on_map_style_changed), self,
-                           G_CONNECT_SWAPPED);
+#ifdef HAVE_BASEMAP
+  /* The one base-map setup the presentation shares. */
+  self->base = dl_base_layers_new (self->map, self->license);
+  if (self->settings != NULL)
+    dl_base_layers_set_settings (self->base, self->settings);
+#endif
 }
 
 DlBBox

@@ -9,6 +9,9 @@
  */
 #pragma once
 
+#ifdef HAVE_BASEMAP
+#include "dl-base-layers.h"
+#endif
 #include "dl-article-view.h"
 #include "dl-event-layer.h"
 #include "dl-event-panel.h"
@@ -52,8 +55,7 @@ struct _DlWindow
   gboolean              syncing_range;
 
   DlEventLayer         *event_layer;
-  ShumateMapLayer      *base_layer;
-  ShumateMapSource     *base_source;
+  DlBaseLayers         *base;
   GCancellable         *cancellable;
   GSettings            *settings;
   char                 *initial_selection;

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #ifdef HAVE_BASEMAP
-#include "dl-basemap-source.h"
+#include "dl-mbtiles-source.h"
 #endif
 #include "dl-article-view.h"
 #include "dl-category.h"
@@ -457,7 +457,7 @@ dl_window_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_object (&self->session);
-  g_clear_object (&self->base_source);
+  g_clear_object (&self->base);
   g_clear_object (&self->settings);
   g_free (self->initial_selection);
   g_free (self->screenshot_path);
@@ -709,6 +709,29 @@ dl_window_set_initial_selection (DlWindow   *self,
   g_return_if_fail (DL_IS_WINDOW (self));
   g_free (self->initial_selection);
   self->initial_selection = g_strdup (id);
+}
+
+gboolean
+dl_window_set_basemap_file (DlWindow  *self,
+                            GFile     *file,
+                            GError   **error)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+#ifdef HAVE_BASEMAP
+  {
+    g_autoptr(ShumateMapSource) source = dl_mbtiles_source_new_sync (file, NULL, error);
+
+    if (source == NULL)
+      return FALSE;
+    dl_base_layers_set_map_file (self->base, file);
+  }
+  return TRUE;
+#else
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", _("This build has no offline map"));
+  return FALSE;
+#endif
 }
 
 void

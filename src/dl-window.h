@@ -51,6 +51,11 @@ const char         *dl_window_get_sidebar_page      (DlWindow      *self);
  * screenshot before quitting. */
 void                dl_window_set_initial_selection (DlWindow      *self,
                                                      const char    *id);
+/* Shows an MBTiles file above the built-in map for this window (checked
+ * here, before the window shows: FALSE with a clear error otherwise). */
+gboolean            dl_window_set_basemap_file      (DlWindow      *self,
+                                                     GFile         *file,
+                                                     GError       **error);
 void                dl_window_set_screenshot_path   (DlWindow      *self,
                                                      const char    *path);
 /* TRUE once a --screenshot run failed (the dataset did not open, or the

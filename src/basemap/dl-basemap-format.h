@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define DL_BASEMAP_MAGIC "DLBASEMP"
-#define DL_BASEMAP_VERSION 1
+#define DL_BASEMAP_VERSION 2
 #define DL_BASEMAP_MAX_PLACE_ZOOM 14
 
 typedef struct {
@@ -44,6 +44,8 @@ typedef struct {
   guint8  reserved;
   guint32 land_root;        /* node index of the land quadtree */
   guint32 line_root;        /* node index of the line quadtree */
+  guint32 water_root;       /* lakes */
+  guint32 urban_root;       /* built-up areas */
   guint32 reserved2;
 } DlBmLod;
 
@@ -60,9 +62,13 @@ typedef struct {
 
 enum {
   DL_BM_GEOM_LAND = 1,
+  DL_BM_GEOM_WATER = 2,
+  DL_BM_GEOM_URBAN = 3,
   DL_BM_GEOM_BORDER = 16,
   DL_BM_GEOM_BORDER_DISPUTED = 17,
   DL_BM_GEOM_BORDER_PSE = 18,
+  DL_BM_GEOM_RIVER = 19,
+  DL_BM_GEOM_REGION_BORDER = 20,
 };
 
 typedef struct {
@@ -80,6 +86,9 @@ enum {
   DL_BM_PLACE_SEA,
   DL_BM_PLACE_TERRITORY,
   DL_BM_PLACE_LOCALITY,
+  DL_BM_PLACE_WATER,        /* a lake or river name: italic, no dot */
+  DL_BM_PLACE_NEIGHBOURHOOD,/* a quarter of a city or a refugee camp */
+  DL_BM_PLACE_REGION,       /* a first-level region (governorate, district) */
 };
 
 typedef struct {
@@ -94,7 +103,7 @@ typedef struct {
 } DlBmPlace;
 
 G_STATIC_ASSERT (sizeof (DlBmHeader) == 88);
-G_STATIC_ASSERT (sizeof (DlBmLod) == 16);
+G_STATIC_ASSERT (sizeof (DlBmLod) == 24);
 G_STATIC_ASSERT (sizeof (DlBmNode) == 16);
 G_STATIC_ASSERT (sizeof (DlBmGeom) == 16);
 G_STATIC_ASSERT (sizeof (DlBmPlace) == 48);

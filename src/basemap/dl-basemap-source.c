@@ -4,6 +4,12 @@
  * handed to the tile on the main thread. Recently drawn tiles are kept in a
  * small LRU cache (main thread only), so panning back and forth is free.
  *
+ * Label options (bigger, fewer labels; discs labels keep clear of) can change
+ * while tiles are shown: the cache is dropped, the source takes a new id (so
+ * ShumateMapLayer's own memory cache, keyed by the id, misses too) and every
+ * tile still on screen is drawn again and swapped in place, without a blank
+ * frame.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,6 +32,10 @@ struct _DlBasemapSource
   char             *language;
   int               scale_factor;
   guint             tiles_filled;
+  DlBasemapLabelOptions labels;
+  guint             generation; /* bumped when the label options change */
+  double            min_label_px;
+  GHashTable       *live;       /* ShumateTile* (weak) → nothing: tiles delivered */
 
   /* LRU cache: key (guint64 *) -> GList link in lru, whose data is a CacheEntry */
   GHashTable       *cache;
@@ -42,6 +52,7 @@ enum {
   PROP_LANGUAGE,
   PROP_SCALE_FACTOR,
   PROP_TILES_FILLED,
+  PROP_MIN_LABEL_SIZE,
   N_PROPS
 };
 
@@ -57,13 +68,25 @@ typedef struct {
   DlBasemap      *basemap;
   DlBasemapStyle  style;
   char           *language;
+  DlBasemapLabelOptions labels;
+  guint           generation;
   int             zoom, x, y, scale;
 } RenderJob;
 
 typedef struct {
+  GdkTexture *texture;
+  double      min_font_px;
+} RenderResult;
+
+typedef struct {
   ShumateTile *tile;
   guint64      key;
+  guint        generation;
 } FillData;
+
+static void on_live_tile_finalized (gpointer data, GObject *where_the_object_was);
+static void start_render (DlBasemapSource *self, GTask *task, GCancellable *cancellable,
+                          int zoom, int x, int y, int scale);
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -80,6 +103,13 @@ render_job_free (RenderJob *job)
   g_clear_object (&job->basemap);
   g_clear_pointer (&job->language, g_free);
   g_free (job);
+}
+
+static void
+render_result_free (RenderResult *result)
+{
+  g_clear_object (&result->texture);
+  g_free (result);
 }
 
 static void
@@ -183,20 +213,61 @@ texture_for_surface (cairo_surface_t *surface)
                                  cairo_image_surface_get_stride (surface));
 }
 
+#define TILE_GENERATION_KEY "dl-basemap-generation"
+
 static void
 deliver (DlBasemapSource *self,
          ShumateTile     *tile,
-         GdkTexture      *texture)
+         GdkTexture      *texture,
+         guint            generation)
 {
+  guint shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tile), TILE_GENERATION_KEY));
+
+  /* A redraw for newer label options may have landed first. */
+  if (shown > generation + 1)
+    return;
+  g_object_set_data (G_OBJECT (tile), TILE_GENERATION_KEY, GUINT_TO_POINTER (generation + 1));
+
+  if (!g_hash_table_contains (self->live, tile))
+    {
+      g_hash_table_add (self->live, tile);
+      g_object_weak_ref (G_OBJECT (tile), on_live_tile_finalized, self);
+    }
+
   shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
   shumate_tile_set_fade_in (tile, FALSE);
+  if (shumate_tile_get_state (tile) == SHUMATE_STATE_DONE)
+    {
+      /* ShumateMapLayer redraws when a tile's state changes, not its paintable. */
+      shumate_tile_set_state (tile, SHUMATE_STATE_LOADED);
+    }
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
 
   self->tiles_filled++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILES_FILLED]);
 }
 
+static void
+note_label_size (DlBasemapSource *self,
+                 double           px)
+{
+  if (px <= 0 || (self->min_label_px > 0 && px >= self->min_label_px))
+    return;
+
+  self->min_label_px = px;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_LABEL_SIZE]);
+}
+
 /* ------------------------------------------------------------------ callbacks */
+
+static void
+on_live_tile_finalized (gpointer  data,
+                        GObject  *where_the_object_was)
+{
+  DlBasemapSource *self = data;
+
+  g_hash_table_remove (self->live, where_the_object_was);
+}
 
 static void
 render_thread (GTask        *task,
@@ -206,13 +277,14 @@ render_thread (GTask        *task,
 {
   RenderJob *job = task_data;
   cairo_surface_t *surface;
-  GdkTexture *texture;
+  RenderResult *result;
+  DlBasemapTileStats stats = { 0 };
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  surface = dl_basemap_render_tile (job->basemap, job->style, job->language,
-                                    job->zoom, job->x, job->y, job->scale);
+  surface = dl_basemap_render_tile_full (job->basemap, job->style, job->language, &job->labels,
+                                         job->zoom, job->x, job->y, job->scale, &stats);
   if (surface == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -220,10 +292,12 @@ render_thread (GTask        *task,
       return;
     }
 
-  texture = texture_for_surface (surface);
+  result = g_new0 (RenderResult, 1);
+  result->texture = texture_for_surface (surface);
+  result->min_font_px = stats.min_font_px;
   cairo_surface_destroy (surface);
 
-  g_task_return_pointer (task, texture, g_object_unref);
+  g_task_return_pointer (task, result, (GDestroyNotify) render_result_free);
 }
 
 static void
@@ -233,24 +307,75 @@ render_done (GObject      *object,
 {
   DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
   g_autoptr(GTask) outer = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   FillData *data = g_task_get_task_data (outer);
+  RenderResult *rendered;
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
-  if (texture == NULL)
+  rendered = g_task_propagate_pointer (G_TASK (result), &error);
+  if (rendered == NULL)
     {
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
 
-  cache_insert (self, data->key, texture);
+  if (data->generation == self->generation)
+    {
+      cache_insert (self, data->key, rendered->texture);
+      note_label_size (self, rendered->min_font_px);
+    }
 
   if (g_task_return_error_if_cancelled (outer))
-    return;
+    {
+      render_result_free (rendered);
+      return;
+    }
 
-  deliver (self, data->tile, texture);
+  if (data->generation != self->generation
+      && !g_hash_table_contains (self->live, data->tile))
+    {
+      /* The label options changed while it was drawn, and the redraw pass
+       * did not see it yet: draw it again with the new ones. */
+      render_result_free (rendered);
+      data->generation = self->generation;
+      start_render (self, g_steal_pointer (&outer), g_task_get_cancellable (G_TASK (result)),
+                    (int) shumate_tile_get_zoom_level (data->tile), (int) shumate_tile_get_x (data->tile),
+                    (int) shumate_tile_get_y (data->tile), tile_scale_factor (self, data->tile));
+      return;
+    }
+
+  deliver (self, data->tile, rendered->texture, data->generation);
+  render_result_free (rendered);
   g_task_return_boolean (outer, TRUE);
+}
+
+/* Draws a tile in a worker thread; @task (a fill task with FillData) is
+ * completed when it is delivered. */
+static void
+start_render (DlBasemapSource *self,
+              GTask           *task,
+              GCancellable    *cancellable,
+              int              zoom,
+              int              x,
+              int              y,
+              int              scale)
+{
+  g_autoptr(GTask) render = NULL;
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  job->basemap = g_object_ref (self->basemap);
+  job->style = self->style;
+  job->language = g_strdup (self->language);
+  job->labels = self->labels;
+  job->generation = self->generation;
+  job->zoom = zoom;
+  job->x = x;
+  job->y = y;
+  job->scale = scale;
+
+  render = g_task_new (self, cancellable, render_done, task);
+  g_task_set_source_tag (render, start_render);
+  g_task_set_task_data (render, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (render, render_thread);
 }
 
 /* ------------------------------------------------------------------ vfuncs */
@@ -264,9 +389,7 @@ dl_basemap_source_fill_tile_async (ShumateMapSource    *source,
 {
   DlBasemapSource *self = DL_BASEMAP_SOURCE (source);
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) render = NULL;
   FillData *data;
-  RenderJob *job;
   GdkTexture *cached;
   int zoom, x, y, scale, n;
 
@@ -292,29 +415,18 @@ dl_basemap_source_fill_tile_async (ShumateMapSource    *source,
   data = g_new0 (FillData, 1);
   data->tile = g_object_ref (tile);
   data->key = make_key (zoom, x, y, scale);
+  data->generation = self->generation;
   g_task_set_task_data (task, data, (GDestroyNotify) fill_data_free);
 
   cached = cache_lookup (self, data->key);
   if (cached != NULL)
     {
-      deliver (self, tile, cached);
+      deliver (self, tile, cached, self->generation);
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  job = g_new0 (RenderJob, 1);
-  job->basemap = g_object_ref (self->basemap);
-  job->style = self->style;
-  job->language = g_strdup (self->language);
-  job->zoom = zoom;
-  job->x = x;
-  job->y = y;
-  job->scale = scale;
-
-  render = g_task_new (self, cancellable, render_done, g_steal_pointer (&task));
-  g_task_set_source_tag (render, dl_basemap_source_fill_tile_async);
-  g_task_set_task_data (render, job, (GDestroyNotify) render_job_free);
-  g_task_run_in_thread (render, render_thread);
+  start_render (self, g_steal_pointer (&task), cancellable, zoom, x, y, scale);
 }
 
 static gboolean
@@ -353,6 +465,16 @@ dl_basemap_source_dispose (GObject *object)
   DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
 
   cache_clear (self);
+  if (self->live != NULL)
+    {
+      GHashTableIter iter;
+      gpointer tile;
+
+      g_hash_table_iter_init (&iter, self->live);
+      while (g_hash_table_iter_next (&iter, &tile, NULL))
+        g_object_weak_unref (G_OBJECT (tile), on_live_tile_finalized, self);
+      g_hash_table_remove_all (self->live);
+    }
   g_clear_object (&self->basemap);
 
   G_OBJECT_CLASS (dl_basemap_source_parent_class)->dispose (object);
@@ -364,6 +486,7 @@ dl_basemap_source_finalize (GObject *object)
   DlBasemapSource *self = DL_BASEMAP_SOURCE (object);
 
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (dl_basemap_source_parent_class)->finalize (object);
@@ -393,6 +516,9 @@ dl_basemap_source_get_property (GObject    *object,
       break;
     case PROP_TILES_FILLED:
       g_value_set_uint (value, self->tiles_filled);
+      break;
+    case PROP_MIN_LABEL_SIZE:
+      g_value_set_double (value, self->min_label_px);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -467,6 +593,11 @@ dl_basemap_source_class_init (DlBasemapSourceClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_MIN_LABEL_SIZE] =
+    g_param_spec_double ("min-label-size", NULL, NULL,
+                         0, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -476,6 +607,8 @@ dl_basemap_source_init (DlBasemapSource *self)
   self->scale_factor = 1;
   self->language = g_strdup (dl_basemap_resolve_language (NULL));
   self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->live = g_hash_table_new (NULL, NULL);
+  dl_basemap_label_options_init (&self->labels);
   g_queue_init (&self->lru);
 }
 
@@ -547,4 +680,72 @@ dl_basemap_source_get_tiles_filled (DlBasemapSource *self)
   g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), 0);
 
   return self->tiles_filled;
+}
+
+const DlBasemapLabelOptions *
+dl_basemap_source_get_label_options (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), NULL);
+
+  return &self->labels;
+}
+
+void
+dl_basemap_source_set_label_options (DlBasemapSource             *self,
+                                     const DlBasemapLabelOptions *options)
+{
+  static const DlBasemapLabelOptions defaults = DL_BASEMAP_LABEL_OPTIONS_INIT;
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) tiles = NULL;
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_return_if_fail (DL_IS_BASEMAP_SOURCE (self));
+
+  if (options == NULL)
+    options = &defaults;
+  if (dl_basemap_label_options_equal (&self->labels, options))
+    return;
+
+  self->labels = *options;
+  self->labels.n_avoid = MIN (self->labels.n_avoid, DL_BASEMAP_MAX_AVOID);
+  self->generation++;
+  self->min_label_px = 0;
+  cache_clear (self);
+
+  id = g_strdup_printf ("%s-%u", DL_BASEMAP_SOURCE_ID, self->generation);
+  shumate_map_source_set_id (SHUMATE_MAP_SOURCE (self), id);
+
+  /* Draw again what is on screen; the old pictures stay until then. */
+  tiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    g_ptr_array_add (tiles, g_object_ref (tile));
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      ShumateTile *t = g_ptr_array_index (tiles, i);
+      GTask *task = g_task_new (self, NULL, NULL, NULL);
+      FillData *data = g_new0 (FillData, 1);
+      int scale = tile_scale_factor (self, t);
+      int zoom = (int) shumate_tile_get_zoom_level (t);
+      int x = (int) shumate_tile_get_x (t);
+      int y = (int) shumate_tile_get_y (t);
+
+      data->tile = g_object_ref (t);
+      data->key = make_key (zoom, x, y, scale);
+      data->generation = self->generation;
+      g_task_set_task_data (task, data, (GDestroyNotify) fill_data_free);
+      start_render (self, task, NULL, zoom, x, y, scale);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_LABEL_SIZE]);
+}
+
+double
+dl_basemap_source_get_min_label_size (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->min_label_px;
 }

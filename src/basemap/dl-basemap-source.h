@@ -36,6 +36,19 @@ int               dl_basemap_source_get_scale_factor (DlBasemapSource  *self);
 void              dl_basemap_source_set_scale_factor (DlBasemapSource  *self,
                                                       int               scale_factor);
 
+/* Label options (see DlBasemapLabelOptions in dl-basemap.h): the
+ * presentation asks for labels ≥ 1.5× and fewer of them, and for its step's
+ * places to keep their labels clear of the markers. Tiles already on screen
+ * are drawn again and swapped in place (no blank frame); NULL restores the
+ * defaults. */
+const DlBasemapLabelOptions *dl_basemap_source_get_label_options (DlBasemapSource             *self);
+void              dl_basemap_source_set_label_options (DlBasemapSource             *self,
+                                                       const DlBasemapLabelOptions *options);
+/* The smallest label font size (logical px, after fitting) drawn on the
+ * tiles delivered since the label options last changed; 0 before any.
+ * Notifies "min-label-size". */
+double            dl_basemap_source_get_min_label_size (DlBasemapSource *self);
+
 /* How many tiles were delivered so far (from the cache or drawn). */
 guint             dl_basemap_source_get_tiles_filled (DlBasemapSource  *self);
 

@@ -24,7 +24,7 @@
 #include <math.h>
 
 #ifdef HAVE_BASEMAP
-#include "dl-basemap-source.h"
+#include "dl-base-layers.h"
 #endif
 #include "dl-category.h"
 #include "dl-event-layer.h"
@@ -63,7 +63,7 @@ struct _DlPresentation
 
   GtkWidget         *black;
   ShumateMap        *map;
-  ShumateMapSource  *base_source;
+  DlBaseLayers      *base;
   DlEventLayer      *event_layer;
   GtkWidget         *panel;
   GtkWidget         *panel_box;
@@ -568,7 +568,7 @@ dl_presentation_dispose (GObject *object)
 
   G_OBJECT_CLASS (dl_presentation_parent_class)->dispose (object);
 
-  g_clear_object (&self->base_source);
+  g_clear_object (&self->base);
   g_clear_object (&self->events);
   g_clear_object (&self->step_events);
   g_clear_object (&self->dataset);
@@ -637,24 +637,8 @@ build_ui (DlPresentation *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
 
 #ifdef HAVE_BASEMAP
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(DlBasemap) basemap = dl_basemap_open_default (&error);
-    AdwStyleManager *style = adw_style_manager_get_default ();
-
-    if (basemap == NULL)
-      g_warning ("The offline basemap is unavailable: %s", error->message);
-    else
-      {
-        self->base_source = dl_basemap_source_new (basemap,
-                                                   adw_style_manager_get_dark (style)
-                                                   ? DL_BASEMAP_STYLE_DARK : DL_BASEMAP_STYLE_LIGHT,
-                                                   NULL);
-        shumate_viewport_set_reference_map_source (viewport, self->base_source);
-        shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (self->base_source, viewport)));
-        shumate_license_append_map_source (license, self->base_source);
-      }
-  }
+  /* The window's base map: online choice, dark mode, scale, offline map file */
+  self->base = dl_base_layers_new (self->map, license);
 #endif
 
   self->event_layer = dl_event_layer_new (viewport);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dl-basemap.h"
+#include "dl-basemap-format.h"
 
 static DlBasemap *basemap;
 
@@ -233,9 +234,15 @@ test_land_and_sea (void)
 
   dl_basemap_style_get_colors (DL_BASEMAP_STYLE_LIGHT, sea, land);
 
-  /* inland Gaza City, west of the city's own dot and label */
+  /* inland Gaza City, west of the city's own dot and label: built-up land */
   tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 31.5016, 34.455, 12, &pos);
-  g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 4, land), >, 0.7);
+  {
+    double urban[3];
+
+    dl_basemap_style_get_color (DL_BASEMAP_STYLE_LIGHT, DL_BASEMAP_COLOR_URBAN, urban);
+    g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 4, sea), <, 0.05);
+    g_assert_cmpfloat (fraction_near (tile, pos.px, pos.py, 12, urban), >, 0.3);
+  }
   cairo_surface_destroy (tile);
 
   /* off the coast */
@@ -319,9 +326,347 @@ test_labels (void)
 
   /* country names at region zoom */
   tile = render_at (DL_BASEMAP_STYLE_LIGHT, "he", 26.6, 29.8, 5, &pos);
-  hex_rgb (0x7b6f80, text);
+  dl_basemap_style_get_color (DL_BASEMAP_STYLE_LIGHT, DL_BASEMAP_COLOR_TEXT_COUNTRY, text);
   g_assert_cmpuint (count_near (tile, text, 0.2), >, 20);
   cairo_surface_destroy (tile);
+}
+
+/* Dark text pixels within @radius of (cx, cy), leaving out the dot. */
+static guint
+text_pixels_in_disc (cairo_surface_t *tile,
+                     const double     text[3],
+                     int              cx,
+                     int              cy,
+                     int              radius)
+{
+  guint n = 0;
+
+  for (int y = MAX (0, cy - radius); y < MIN (256, cy + radius); y++)
+    for (int x = MAX (0, cx - radius); x < MIN (256, cx + radius); x++)
+      {
+        double rgb[3];
+        int d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+
+        if (d2 > radius * radius || d2 < 6 * 6)
+          continue;
+        pixel_rgb (tile, x, y, rgb);
+        if (color_distance (rgb, text) < 0.25)
+          n++;
+      }
+
+  return n;
+}
+
+static void
+test_label_options (void)
+{
+  DlBasemapLabelOptions options = DL_BASEMAP_LABEL_OPTIONS_INIT;
+  DlBasemapLabelOptions big;
+  DlBasemapTileStats stats = { 0 };
+  guint normal_labels = 0, big_labels = 0;
+  double normal_min = G_MAXDOUBLE, big_min = G_MAXDOUBLE;
+  double text[3];
+  TilePos c = tile_pos (30.0626, 31.2497, 8);   /* Cairo */
+  cairo_surface_t *plain, *avoided;
+  guint before, after;
+
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&options, 9), ==, 9);
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&options, 16), ==, 14);
+
+  dl_basemap_label_options_init (&big);
+  big.scale = 1.85;
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&big, 9), ==, 8);
+  big.density = DL_BASEMAP_DENSITY_FEWEST;
+  g_assert_cmpint (dl_basemap_label_options_layout_zoom (&big, 9), ==, 7);
+  big.density = DL_BASEMAP_DENSITY_NORMAL;
+  g_assert_false (dl_basemap_label_options_equal (&options, &big));
+
+  /* Bigger labels, fewer of them, over the nine tiles around Cairo */
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        cairo_surface_t *tile;
+
+        tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en", NULL, 8,
+                                            c.x + dx, c.y + dy, 1, &stats);
+        normal_labels += stats.n_labels;
+        if (stats.n_labels > 0)
+          normal_min = MIN (normal_min, stats.min_font_px);
+        cairo_surface_destroy (tile);
+
+        tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en", &big, 8,
+                                            c.x + dx, c.y + dy, 1, &stats);
+        big_labels += stats.n_labels;
+        if (stats.n_labels > 0)
+          big_min = MIN (big_min, stats.min_font_px);
+        cairo_surface_destroy (tile);
+      }
+  g_test_message ("zoom 8 around Cairo: %u labels (smallest %.1f px), at 1.85×: %u (smallest %.1f px)",
+                  normal_labels, normal_min, big_labels, big_min);
+  g_assert_cmpuint (big_labels, >, 0);
+  g_assert_cmpuint (big_labels, <, normal_labels);
+  g_assert_cmpfloat (big_min, >=, 20.0);
+  g_assert_cmpfloat (big_min, >=, normal_min * 1.5);
+
+  /* A marker on Cairo's dot: its label moves out of the marker's disc */
+  hex_rgb (0x2e3436, text);
+  plain = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", 8, c.x, c.y, 1);
+  before = text_pixels_in_disc (plain, text, c.px, c.py, 22);
+  dl_basemap_label_options_add_avoid (&options, 30.0626, 31.2497, 22);
+  avoided = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en", &options, 8, c.x, c.y, 1, &stats);
+  after = text_pixels_in_disc (avoided, text, c.px, c.py, 22);
+  g_test_message ("label pixels under a 22 px marker on Cairo: %u, avoiding it: %u", before, after);
+  g_assert_cmpuint (before, >, 20);
+  g_assert_cmpuint (after, <, 3);
+  g_assert_cmpuint (stats.n_labels, >, 0);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (avoided);
+}
+
+/* WCAG 2 relative luminance and contrast ratio */
+static double
+luminance (const double rgb[3])
+{
+  double c[3];
+
+  for (int i = 0; i < 3; i++)
+    c[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (const double a[3],
+          const double b[3])
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Labels meet WCAG AA (4.5:1) against sea, land and built-up fill, in both
+ * styles (the dark one is what a projector shows in a dark room). */
+static void
+test_label_contrast (void)
+{
+  static const DlBasemapColor backgrounds[] = {
+    DL_BASEMAP_COLOR_SEA, DL_BASEMAP_COLOR_LAND, DL_BASEMAP_COLOR_URBAN,
+  };
+  static const DlBasemapColor labels[] = {
+    DL_BASEMAP_COLOR_TEXT, DL_BASEMAP_COLOR_TEXT_COUNTRY, DL_BASEMAP_COLOR_TEXT_SEA,
+    DL_BASEMAP_COLOR_TEXT_TERRITORY, DL_BASEMAP_COLOR_TEXT_WATER,
+    DL_BASEMAP_COLOR_TEXT_NEIGHBOURHOOD, DL_BASEMAP_COLOR_TEXT_REGION,
+  };
+  double worst = G_MAXDOUBLE;
+
+  for (int style = DL_BASEMAP_STYLE_LIGHT; style <= DL_BASEMAP_STYLE_DARK; style++)
+    for (guint b = 0; b < G_N_ELEMENTS (backgrounds); b++)
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        {
+          double bg[3], fg[3], ratio;
+
+          dl_basemap_style_get_color (style, backgrounds[b], bg);
+          dl_basemap_style_get_color (style, labels[l], fg);
+          ratio = contrast (fg, bg);
+          worst = MIN (worst, ratio);
+          if (ratio < 4.5)
+            g_test_message ("style %d: label colour %d on %d: %.2f:1", style, labels[l], backgrounds[b], ratio);
+          g_assert_cmpfloat (ratio, >=, 4.5);
+        }
+  g_test_message ("lowest label contrast: %.2f:1", worst);
+
+  /* and the dark style keeps land and sea apart */
+  {
+    double sea[3], land[3];
+
+    dl_basemap_style_get_color (DL_BASEMAP_STYLE_DARK, DL_BASEMAP_COLOR_SEA, sea);
+    dl_basemap_style_get_color (DL_BASEMAP_STYLE_DARK, DL_BASEMAP_COLOR_LAND, land);
+    g_assert_cmpfloat (contrast (sea, land), >=, 1.5);
+  }
+}
+
+static gboolean
+names_contain (GPtrArray  *names,
+               const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+count_color (cairo_surface_t *tile,
+             DlBasemapStyle   style,
+             DlBasemapColor   which,
+             double           tolerance)
+{
+  double rgb[3];
+
+  dl_basemap_style_get_color (style, which, rgb);
+  return count_near (tile, rgb, tolerance);
+}
+
+/* Gaza City at zoom 13: built-up fill and its quarters' names. */
+static void
+test_city_detail (void)
+{
+  for (int style = DL_BASEMAP_STYLE_LIGHT; style <= DL_BASEMAP_STYLE_DARK; style++)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      DlBasemapTileStats stats = { 0 };
+      TilePos pos = tile_pos (31.515, 34.455, 13);   /* Rimal, Tel al-Hawa, Shati */
+      cairo_surface_t *tile;
+      guint urban, land;
+
+      stats.names = names;
+      tile = dl_basemap_render_tile_full (basemap, style, "en", NULL, 13, pos.x, pos.y, 1, &stats);
+      urban = count_color (tile, style, DL_BASEMAP_COLOR_URBAN, 0.01);
+      land = count_color (tile, style, DL_BASEMAP_COLOR_LAND, 0.01);
+      g_test_message ("Gaza City, zoom 13, style %d: %u built-up pixels, %u other land, %u labels",
+                      style, urban, land, stats.n_labels);
+      for (guint i = 0; i < names->len; i++)
+        g_test_message ("  label: %s", (const char *) g_ptr_array_index (names, i));
+      g_assert_cmpuint (urban, >, 256 * 256 / 8);
+      g_assert_true (stats.kinds_drawn & (1u << DL_BM_PLACE_NEIGHBOURHOOD));
+      g_assert_true (names_contain (names, "Rimal") || names_contain (names, "Tel al-Hawa")
+                     || names_contain (names, "Shati camp"));
+      cairo_surface_destroy (tile);
+    }
+
+  /* in Arabic and Hebrew too */
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+    DlBasemapTileStats stats = { 0 };
+    TilePos pos = tile_pos (31.515, 34.455, 13);
+    cairo_surface_t *tile;
+
+    stats.names = names;
+    tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "ar", NULL, 13, pos.x, pos.y, 1, &stats);
+    g_assert_true (names_contain (names, "الرمال") || names_contain (names, "تل الهوى")
+                   || names_contain (names, "مخيم الشاطئ"));
+    cairo_surface_destroy (tile);
+  }
+
+  /* Khan Younis has no built-up area in Natural Earth: no fill invented */
+  {
+    TilePos pos = tile_pos (31.3402, 34.3063, 13);
+    cairo_surface_t *tile = dl_basemap_render_tile (basemap, DL_BASEMAP_STYLE_LIGHT, "en", 13, pos.x, pos.y, 1);
+
+    g_test_message ("Khan Younis, zoom 13: %u built-up pixels",
+                    count_color (tile, DL_BASEMAP_STYLE_LIGHT, DL_BASEMAP_COLOR_URBAN, 0.01));
+    cairo_surface_destroy (tile);
+  }
+}
+
+/* The Dead Sea and the Sea of Galilee are water; the Nile runs through Cairo. */
+static void
+test_water (void)
+{
+  static const struct {
+    const char *name;
+    double lat, lon;
+    int zoom;
+  } lakes[] = {
+    { "Dead Sea", 31.55, 35.50, 8 },
+    { "Dead Sea", 31.55, 35.50, 11 },
+    { "Sea of Galilee", 32.83, 35.555, 10 },   /* west of the Jordan's line through it */
+  };
+  double sea[3], rgb[3];
+
+  dl_basemap_style_get_color (DL_BASEMAP_STYLE_LIGHT, DL_BASEMAP_COLOR_SEA, sea);
+  for (guint i = 0; i < G_N_ELEMENTS (lakes); i++)
+    {
+      TilePos pos;
+      cairo_surface_t *tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", lakes[i].lat, lakes[i].lon, lakes[i].zoom, &pos);
+
+      pixel_rgb (tile, pos.px, pos.py, rgb);
+      g_test_message ("%s at zoom %d: %.3f %.3f %.3f", lakes[i].name, lakes[i].zoom, rgb[0], rgb[1], rgb[2]);
+      g_assert_cmpfloat (color_distance (rgb, sea), <, 0.02);
+      cairo_surface_destroy (tile);
+    }
+
+  /* named */
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+    DlBasemapTileStats stats = { 0 };
+    TilePos pos = tile_pos (31.52, 35.49, 9);
+    cairo_surface_t *tile;
+
+    stats.names = names;
+    tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_DARK, "he", NULL, 9, pos.x, pos.y, 1, &stats);
+    g_assert_true (names_contain (names, "ים המלח"));
+    cairo_surface_destroy (tile);
+  }
+
+  /* the Nile at Cairo: river-coloured pixels */
+  {
+    TilePos pos;
+    cairo_surface_t *tile = render_at (DL_BASEMAP_STYLE_LIGHT, "en", 30.05, 31.23, 10, &pos);
+    guint river = 0;
+    double px[3];
+
+    /* the river's blue: neither land, built-up nor sand */
+    for (int y = 0; y < 256; y++)
+      for (int x = 0; x < 256; x++)
+        {
+          pixel_rgb (tile, x, y, px);
+          if (px[2] > px[0] + 0.12 && px[2] > px[1] + 0.03)
+            river++;
+        }
+    g_test_message ("Cairo, zoom 10: %u river pixels", river);
+    g_assert_cmpuint (river, >, 100);
+    cairo_surface_destroy (tile);
+  }
+}
+
+/* The cities the dataset's events name are labelled at every zoom a map of
+ * them uses, with the presentation's big labels too. */
+static void
+test_event_cities (void)
+{
+  static const struct {
+    const char *name;
+    double lat, lon;
+  } cities[] = {
+    { "El Alamein", 30.8301, 28.955 },
+    { "Doha", 25.2855, 51.531 },
+    { "Cairo", 30.0626, 31.2497 },
+    { "Tehran", 35.6944, 51.4215 },
+  };
+  DlBasemapLabelOptions big = DL_BASEMAP_LABEL_OPTIONS_INIT;
+  guint missing = 0;
+
+  big.scale = 1.85;
+  for (guint c = 0; c < G_N_ELEMENTS (cities); c++)
+    for (int zoom = 5; zoom <= 12; zoom++)
+      for (int presentation = 0; presentation <= 1; presentation++)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          DlBasemapTileStats stats = { 0 };
+          TilePos pos = tile_pos (cities[c].lat, cities[c].lon, zoom);
+          gboolean found = FALSE;
+
+          stats.names = names;
+          /* the label may lie on a neighbouring tile: look at the 3 × 3 */
+          for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+              {
+                cairo_surface_t *tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, "en",
+                                                                     presentation ? &big : NULL, zoom,
+                                                                     pos.x + dx, pos.y + dy, 1, &stats);
+                cairo_surface_destroy (tile);
+              }
+          found = names_contain (names, cities[c].name);
+          if (!found)
+            {
+              g_test_message ("%s is not labelled at zoom %d%s", cities[c].name, zoom,
+                              presentation ? " (presentation)" : "");
+              missing++;
+            }
+        }
+  g_assert_cmpuint (missing, ==, 0);
 }
 
 static void
@@ -441,7 +786,12 @@ main (int   argc,
   g_test_add_func ("/basemap/land-and-sea", test_land_and_sea);
   g_test_add_func ("/basemap/gaza-outline", test_gaza_outline);
   g_test_add_func ("/basemap/labels", test_labels);
+  g_test_add_func ("/basemap/label-options", test_label_options);
   g_test_add_func ("/basemap/dark-style", test_dark_style);
+  g_test_add_func ("/basemap/label-contrast", test_label_contrast);
+  g_test_add_func ("/basemap/city-detail", test_city_detail);
+  g_test_add_func ("/basemap/water", test_water);
+  g_test_add_func ("/basemap/event-cities", test_event_cities);
   g_test_add_func ("/basemap/every-zoom", test_every_zoom);
   g_test_add_func ("/basemap/language", test_language);
   g_test_add_func ("/basemap/write-samples", test_write_samples);

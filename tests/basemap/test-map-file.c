@@ -1,0 +1,396 @@
+/* test-map-file.c: the user's own MBTiles map file, chosen in Preferences
+ *
+ * The test makes an MBTiles file (nine magenta tiles over Gaza City at zoom
+ * 12) and a broken one, then drives the real window with real input (XTest):
+ * Ctrl+, opens Preferences, a click on "Choose…" opens the file chooser, the
+ * path is typed and Enter pressed. The window must show the file's tiles;
+ * the broken file must be refused with a message naming it, the magenta map
+ * staying as it was. Everything runs without a network: the test re-runs
+ * itself under `unshare -rn` and checks the network is gone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sqlite3.h>
+#include <shumate/shumate.h>
+
+#include "dl-map-file-row.h"
+#include "dl-test-util.h"
+#include "dl-window.h"
+#include "dl-xtest.h"
+
+#define LAT 31.515
+#define LON 34.455
+#define ZOOM 12
+
+static DlWindow *window;
+static char *tmpdir;
+static char *good_path;
+static char *broken_path;
+
+/* ------------------------------------------------------------------ files */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+make_mbtiles (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  double n = ldexp (1.0, ZOOM);
+  double s = sin (LAT * G_PI / 180.0);
+  int cx = (int) floor ((LON + 180.0) / 360.0 * n);
+  int cy = (int) floor ((0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * n);
+
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
+                                 "                    tile_row INTEGER, tile_data BLOB);"
+                                 "INSERT INTO metadata VALUES ('name', 'Magenta test map');"
+                                 "INSERT INTO metadata VALUES ('format', 'png');"
+                                 "INSERT INTO metadata VALUES ('attribution', '<a href=\"x\">© Magenta Test</a>');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        sqlite3_bind_int (stmt, 1, ZOOM);
+        sqlite3_bind_int (stmt, 2, cx + dx);
+        sqlite3_bind_int (stmt, 3, (1 << ZOOM) - 1 - (cy + dy));   /* TMS rows */
+        sqlite3_bind_blob (stmt, 4, png->data, (int) png->len, SQLITE_STATIC);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+        sqlite3_reset (stmt);
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* ------------------------------------------------------------------ helpers */
+
+static gboolean
+dataset_loaded (gpointer data)
+{
+  return dl_window_get_dataset (window) != NULL;
+}
+
+/* Magenta pixels in the window as drawn. */
+static guint
+magenta_pixels (void)
+{
+  g_autofree char *name = g_strdup_printf ("map-file-probe-%d.png", getpid ());
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  cairo_surface_t *png;
+  const guint8 *data;
+  int stride, w, h;
+  guint n = 0;
+
+  dl_test_save_png (GTK_WIDGET (window), NULL, name);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  w = cairo_image_surface_get_width (png);
+  h = cairo_image_surface_get_height (png);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 v = *(const guint32 *) (data + y * stride + x * 4);
+
+        if (((v >> 16) & 0xff) > 0xf0 && ((v >> 8) & 0xff) < 0x10 && (v & 0xff) > 0xf0)
+          n++;
+      }
+  cairo_surface_destroy (png);
+  g_unlink (path);
+
+  return n;
+}
+
+static gboolean
+shows_magenta (gpointer data)
+{
+  return magenta_pixels () > 100 * 100;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+has_preferences (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) != NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 gboolean (*match) (GtkWidget *))
+{
+  if (match (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_map_file_row (GtkWidget *widget)
+{
+  return DL_IS_MAP_FILE_ROW (widget);
+}
+
+static gboolean
+is_choose_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Choose…") == 0;
+}
+
+static char *
+setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return g_settings_get_string (settings, "offline-map-file");
+}
+
+static gboolean
+setting_is_good (gpointer data)
+{
+  g_autofree char *value = setting ();
+
+  return g_strcmp0 (value, good_path) == 0;
+}
+
+/* Clicks "Choose…" in Preferences, types @path into the file chooser, Enter. */
+static DlMapFileRow *
+choose_file (const char *path)
+{
+  GtkWindow *preferences;
+  GtkWindow *chooser;
+  GtkWidget *row, *button;
+  graphene_point_t centre;
+
+  if (find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) == NULL)
+    {
+      dl_xtest_key (GTK_WIDGET (window), GDK_KEY_comma, GDK_CONTROL_MASK);
+      g_assert_true (dl_test_wait_until (has_preferences, NULL, 10000));
+      dl_test_wait_ms (300);
+    }
+  preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  row = find_descendant (GTK_WIDGET (preferences), is_map_file_row);
+  g_assert_nonnull (row);
+  button = find_descendant (row, is_choose_button);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_point (button, button,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.0f,
+                                                                 gtk_widget_get_height (button) / 2.0f),
+                                           &centre));
+  dl_xtest_click (button, centre.x, centre.y);
+  g_assert_true (dl_test_wait_until (has_file_chooser, NULL, 10000));
+  dl_test_wait_ms (500);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  /* typing a "/" opens the location entry */
+  dl_xtest_type (GTK_WIDGET (chooser), path);
+  dl_test_wait_ms (300);
+  dl_xtest_key (GTK_WIDGET (chooser), GDK_KEY_Return, 0);
+
+  return DL_MAP_FILE_ROW (row);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void
+test_no_network (void)
+{
+  struct sockaddr_in addr = { 0 };
+  int fd = socket (AF_INET, SOCK_DGRAM, 0);
+  int rc;
+
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons (9);
+  inet_pton (AF_INET, "192.0.2.1", &addr.sin_addr);
+  rc = fd >= 0 ? connect (fd, (struct sockaddr *) &addr, sizeof addr) : -1;
+  if (fd >= 0)
+    close (fd);
+  /* inside `unshare -rn` nothing is routed */
+  g_assert_cmpint (rc, !=, 0);
+}
+
+static void
+test_choose_file (void)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (dl_window_get_map (window));
+  DlMapFileRow *row;
+
+  g_assert_true (dl_xtest_available ());
+  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 30000));
+  /* after the window's own first flight, go to where the file has tiles */
+  dl_test_wait_ms (3000);
+  shumate_viewport_set_zoom_level (viewport, ZOOM);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), LAT, LON);
+  dl_test_wait_ms (1500);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, ZOOM);
+  g_assert_cmpuint (magenta_pixels (), <, 100);
+
+  row = choose_file (good_path);
+  g_assert_true (dl_test_wait_until (setting_is_good, NULL, 10000));
+  g_assert_null (dl_map_file_row_get_error (row));
+  dl_test_wait_ms (3000);
+  if (!dl_test_wait_until (shows_magenta, NULL, 20000))
+    {
+      dl_test_save_png (GTK_WIDGET (window), NULL, "map-file-failed.png");
+      g_test_message ("zoom %.2f at %.4f, %.4f",
+                      shumate_viewport_get_zoom_level (viewport),
+                      shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                      shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+      g_assert_not_reached ();
+    }
+  dl_test_save_png (GTK_WIDGET (window), NULL, "map-file-window.png");
+  g_test_message ("the window shows %u magenta pixels", magenta_pixels ());
+}
+
+static void
+test_broken_file_refused (void)
+{
+  DlMapFileRow *row;
+  const char *error;
+  g_autofree char *value = NULL;
+  g_autofree char *base = g_path_get_basename (broken_path);
+  guint before = magenta_pixels ();
+  GtkWindow *dialog;
+
+  g_assert_cmpuint (before, >, 100 * 100);
+
+  row = choose_file (broken_path);
+  g_assert_true (dl_test_wait_until (has_message_dialog, NULL, 10000));
+  error = dl_map_file_row_get_error (row);
+  g_test_message ("refused: %s", error);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, base));
+  g_assert_nonnull (strstr (error, "not an MBTiles map file"));
+
+  /* the previous map stays */
+  value = setting ();
+  g_assert_cmpstr (value, ==, good_path);
+  /* the message names the file and says what is wrong */
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), base));
+  gtk_window_destroy (dialog);
+  dl_test_wait_ms (500);
+  g_assert_cmpuint (magenta_pixels (), >, 100 * 100);
+}
+
+/* ------------------------------------------------------------------ main */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Re-run in a network namespace of our own: nothing can reach the network. */
+  if (g_getenv ("DL_TEST_IN_NETNS") == NULL)
+    {
+      g_autofree char *unshare = g_find_program_in_path ("unshare");
+      g_autofree char *self = g_canonicalize_filename (argv[0], NULL);
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+      g_assert_nonnull (unshare);
+      g_ptr_array_add (args, unshare);
+      g_ptr_array_add (args, (char *) "-rn");
+      g_ptr_array_add (args, self);
+      for (int i = 1; i < argc; i++)
+        g_ptr_array_add (args, argv[i]);
+      g_ptr_array_add (args, NULL);
+      g_setenv ("DL_TEST_IN_NETNS", "1", TRUE);
+      execv (unshare, (char **) args->pdata);
+      g_error ("cannot run %s -rn: %s", unshare, g_strerror (errno));
+    }
+
+  /* the chooser must be GTK's own dialog (typed into), not a portal's */
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+  dl_test_init (&argc, &argv);
+
+  tmpdir = g_dir_make_tmp ("dateline-map-file-XXXXXX", &error);
+  g_assert_no_error (error);
+  good_path = g_build_filename (tmpdir, "magenta.mbtiles", NULL);
+  broken_path = g_build_filename (tmpdir, "broken.mbtiles", NULL);
+  make_mbtiles (good_path);
+  g_assert_true (g_file_set_contents (broken_path, "This is a text file, not a map.\n", -1, NULL));
+
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_window_open (window, NULL);
+
+  g_test_add_func ("/map-file/no-network", test_no_network);
+  g_test_add_func ("/map-file/choose", test_choose_file);
+  g_test_add_func ("/map-file/broken-refused", test_broken_file_refused);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (good_path);
+  g_unlink (broken_path);
+  g_rmdir (tmpdir);
+
+  return status;
+}
