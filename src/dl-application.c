@@ -157,6 +157,13 @@ about_activated (GSimpleAction *action,
                                         "research and teaching; they carry no outlet or date, which "
                                         "the dataset derives from the events they report."),
                                       GTK_LICENSE_CUSTOM, NULL);
+  /* The bundled dataset's data notes: places' notes say the same in the sidebar. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Boundaries"),
+                                      _("In the bundled dataset the outline of Israel, simplified from "
+                                        "OpenStreetMap data, includes the Golan Heights and East "
+                                        "Jerusalem, whose status is disputed: a boundary choice of the "
+                                        "dataset, not a statement of the articles."),
+                                      GTK_LICENSE_CUSTOM, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -41,7 +41,8 @@ sync_rows (DlLegend *self)
   for (GtkWidget *row = gtk_widget_get_first_child (self->box); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       const char *category = g_object_get_data (G_OBJECT (row), "category");
-      gboolean visible = dl_session_get_category_visible (self->session, category);
+      /* The place-role row explains a mark style, not a category. */
+      gboolean visible = category == NULL || dl_session_get_category_visible (self->session, category);
 
       gtk_widget_set_visible (row, visible);
       shown += visible;
@@ -49,6 +50,32 @@ sync_rows (DlLegend *self)
 
   /* Nothing shown: no empty box over the map. */
   gtk_widget_set_visible (GTK_WIDGET (self), shown > 0);
+}
+
+/* The hollow mark of statements mapped to the place they concern (the event
+ * layer draws them so), explained when the dataset has any. */
+static void
+add_place_role_row (DlLegend *self)
+{
+  GListModel *events = dl_session_get_events (self->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
+        {
+          g_autofree char *escaped = g_markup_escape_text (_("Statement, at the place it concerns"), -1);
+          g_autofree char *markup = g_strdup_printf ("○  %s", escaped);
+          GtkWidget *row = gtk_label_new (NULL);
+
+          gtk_label_set_markup (GTK_LABEL (row), markup);
+          gtk_label_set_xalign (GTK_LABEL (row), 0);
+          gtk_widget_add_css_class (row, "legend-place-role");
+          gtk_box_append (GTK_BOX (self->box), row);
+          return;
+        }
+    }
 }
 
 static void
@@ -78,6 +105,7 @@ rebuild_rows (DlLegend *self)
       g_object_set_data_full (G_OBJECT (row), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->box), row);
     }
+  add_place_role_row (self);
   sync_rows (self);
 }
 
@@ -187,7 +215,7 @@ dl_legend_dup_shown (DlLegend *self)
   g_return_val_if_fail (DL_IS_LEGEND (self), NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (self->box); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (gtk_widget_get_visible (row))
+    if (gtk_widget_get_visible (row) && g_object_get_data (G_OBJECT (row), "category") != NULL)
       g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "category"));
 
   return g_strv_builder_end (builder);

@@ -40,6 +40,7 @@ typedef struct {
   double   lat;
   double   precision_m;
   gboolean is_shape;      /* has a line or area */
+  gboolean concerns;      /* mapped to the place a statement is about: a hollow mark */
   GdkRGBA  color;
   gint64   earliest;
   gint64   latest;
@@ -229,6 +230,7 @@ rebuild_items (DlEventLayer *self)
               || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
           item.is_shape = TRUE;
       dl_category_get_color (dl_event_get_category (event), &item.color);
+      item.concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
 
       {
         Point point = { item.mx, item.my, item.is_shape ? (float) MAX (item.east - item.west, item.south - item.north) : 0.0f };
@@ -584,16 +586,20 @@ draw_halo (DlEventLayer *self,
   append_circle (snapshot, x, y, radius, &fill, 1.0, &edge);
 }
 
-/* A point mark (a coloured dot in a white ring) drawn once per colour and
- * then placed as a texture: one render node per event. */
+/* A point mark (a coloured dot in a white ring, or for a statement mapped
+ * to what it concerns a white dot in a coloured ring) drawn once per colour
+ * and then placed as a texture: one render node per event. */
 static GdkTexture *
 dot_texture (DlEventLayer  *self,
              const GdkRGBA *fill,
-             const GdkRGBA *ring)
+             const GdkRGBA *ring,
+             gboolean       hollow)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  guint key = ((guint) (fill->red * 255) << 24) | ((guint) (fill->green * 255) << 16)
-              | ((guint) (fill->blue * 255) << 8) | (guint) (fill->alpha * 255);
+  const GdkRGBA *colour = hollow ? ring : fill;
+  /* The colour, and whether hollow in the lowest bit (alphas are 255 or 76). */
+  guint key = (((guint) (colour->red * 255) << 24) | ((guint) (colour->green * 255) << 16)
+               | ((guint) (colour->blue * 255) << 8) | (guint) (colour->alpha * 255)) ^ (hollow ? 1u : 0u);
   GdkTexture *texture = g_hash_table_lookup (self->dots, GUINT_TO_POINTER (key));
   double half = POINT_RADIUS + 1.0;
   int size = (int) ceil (2 * half * scale);
@@ -611,7 +617,7 @@ dot_texture (DlEventLayer  *self,
   cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue, fill->alpha);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, ring->alpha);
-  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_width (cr, hollow ? 2.5 : 2.0);
   cairo_stroke (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -853,8 +859,17 @@ dl_event_layer_snapshot (GtkWidget   *widget,
 
       if (!item->is_shape || is_selected)
         draw_halo (self, snapshot, item, mark->x, mark->y, is_selected);
-      if (item->is_shape && !is_selected)
-        continue;  /* drawn as its shape */
+      /* An area or corridor is drawn as its shape; a statement about it
+       * still gets its hollow mark at the anchor. */
+      if (item->is_shape && !is_selected && !item->concerns)
+        continue;
+      if (item->concerns)
+        {
+          GdkRGBA paper = { 1, 1, 1, fill.alpha };
+
+          ring = fill;
+          fill = paper;
+        }
 
       if (is_selected)
         {
@@ -865,7 +880,7 @@ dl_event_layer_snapshot (GtkWidget   *widget,
         {
           double half = POINT_RADIUS + 1.0;
 
-          gtk_snapshot_append_texture (snapshot, dot_texture (self, &fill, &ring),
+          gtk_snapshot_append_texture (snapshot, dot_texture (self, &fill, &ring, item->concerns),
                                        &GRAPHENE_RECT_INIT (mark->x - half, mark->y - half, 2 * half, 2 * half));
         }
     }

@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-claims.h"
 #include "dl-dataset.h"
 #include "dl-dataset-private.h"
+#include "dl-dataset-words.h"
 #include "dl-json-reader.h"
 #include "dl-model-private.h"
 
@@ -36,6 +38,7 @@ struct _DlDataset
   GHashTable *event_index;
   GArray     *narratives;     /* of DlNarrative */
   GHashTable *claims;         /* topic → GArray of DlClaimRef */
+  GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
 };
 
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
@@ -515,7 +518,9 @@ static void
 load_sources (Loader            *loader,
               const DlJsonValue *root)
 {
-  static const char * const known[] = { "id", "file", "title", "published", "published_basis", "url", NULL };
+  static const char * const known[] = {
+    "id", "file", "title", "published", "published_basis", "url", DL_WORDS_SOURCE_MEMBER, NULL
+  };
   const DlJsonValue *array = get_array (loader, root, "$", "sources", TRUE);
   const DlJsonValue *element;
   Walk walk;
@@ -549,6 +554,7 @@ load_sources (Loader            *loader,
       source->title = g_strdup (title);
       source->published_basis = g_strdup (get_string (loader, object, path, "published_basis", FALSE));
       source->url = g_strdup (get_string (loader, object, path, "url", FALSE));
+      source->short_name = dl_words_read_string (object, path, DL_WORDS_SOURCE_MEMBER, loader->problems);
 
       if (published != NULL)
         {
@@ -617,7 +623,9 @@ static void
 load_places (Loader            *loader,
              const DlJsonValue *root)
 {
-  static const char * const known[] = { "id", "name", "names", "geometry", "precision_m", "kind", NULL };
+  static const char * const known[] = {
+    "id", "name", "names", "geometry", "precision_m", "kind", DL_WORDS_PLACE_MEMBER, NULL
+  };
   const DlJsonValue *array = get_array (loader, root, "$", "places", TRUE);
   const DlJsonValue *element;
   Walk walk;
@@ -650,6 +658,7 @@ load_places (Loader            *loader,
       place->id = g_strdup (id);
       place->name = g_strdup (name);
       place->kind = g_strdup (get_string (loader, object, path, "kind", FALSE));
+      place->note = dl_words_read_string (object, path, DL_WORDS_PLACE_MEMBER, loader->problems);
 
       if (dl_json_object_get (object, "precision_m") == NULL)
         dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "precision_m");
@@ -1056,7 +1065,7 @@ load_events (Loader     *loader,
 {
   static const char * const known[] = {
     "id", "title", "category", "when", "when_basis", "place", "places", "summary",
-    "excerpts", "claims", NULL
+    "excerpts", "claims", DL_WORDS_EVENT_MEMBER, NULL
   };
   const DlJsonValue *array = get_array (loader, root, "$", "events", TRUE);
   const DlJsonValue *element;
@@ -1105,6 +1114,7 @@ load_events (Loader     *loader,
         event->when_text = g_strdup (when);
 
       load_event_places (loader, event, object, path);
+      event->place_role = dl_words_read_place_role (object, path, loader->problems);
       load_excerpts (loader, event, object, path);
       load_claims (loader, event, object, path);
 
@@ -1431,7 +1441,8 @@ load_from_data (const char *data,
 
   {
     static const char * const known[] = {
-      "dateline", "title", "description", "sources", "places", "events", "narratives", NULL
+      "dateline", "title", "description", "sources", "places", "events", "narratives",
+      DL_WORDS_ROOT_MEMBER, NULL
     };
 
     check_members (&loader, root, "$", known);
@@ -1444,6 +1455,8 @@ load_from_data (const char *data,
   self->title = g_strdup (get_string (&loader, root, "$", "title", TRUE));
   self->description = g_strdup (get_string (&loader, root, "$", "description", FALSE));
 
+  self->topics = dl_words_read_topics (loader.reader, root, problems);
+  dl_words_check_topics (self->topics, problems);
   load_sources (&loader, root);
   load_places (&loader, root);
   load_events (&loader, root);
@@ -1504,6 +1517,7 @@ dl_dataset_finalize (GObject *object)
   g_free (self->title);
   g_free (self->description);
   g_hash_table_unref (self->claims);
+  g_clear_pointer (&self->topics, g_hash_table_unref);
   g_hash_table_unref (self->source_index);
   g_hash_table_unref (self->place_index);
   g_hash_table_unref (self->event_index);
@@ -1845,38 +1859,21 @@ dl_dataset_get_claims (DlDataset  *self,
   return g_hash_table_lookup (self->claims, topic);
 }
 
-static gboolean
-claims_equal (const DlClaim *a,
-              const DlClaim *b)
+const DlTopic *
+dl_dataset_lookup_topic (DlDataset  *self,
+                         const char *topic)
 {
-  if (a->numeric != b->numeric)
-    return FALSE;
-  if (a->numeric)
-    return a->value == b->value;
-
-  return g_utf8_collate (a->value_text, b->value_text) == 0;
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (topic != NULL, NULL);
+  return self->topics != NULL ? g_hash_table_lookup (self->topics, topic) : NULL;
 }
 
+/* The comparison is dl-claims.c's: values with their qualifiers. */
 gboolean
 dl_dataset_topic_disagrees (DlDataset  *self,
                             const char *topic)
 {
-  GArray *refs;
-
   g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
   g_return_val_if_fail (topic != NULL, FALSE);
-
-  if ((refs = g_hash_table_lookup (self->claims, topic)) == NULL)
-    return FALSE;
-
-  for (guint i = 1; i < refs->len; i++)
-    {
-      const DlClaimRef *a = &g_array_index (refs, DlClaimRef, 0);
-      const DlClaimRef *b = &g_array_index (refs, DlClaimRef, i);
-
-      if (!claims_equal (a->claim, b->claim))
-        return TRUE;
-    }
-
-  return FALSE;
+  return dl_claims_topic_disagrees (self, topic);
 }

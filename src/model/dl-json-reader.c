@@ -386,10 +386,12 @@ check_duplicate_keys (DlJsonReader *self,
                       guint         first)
 {
   guint n = self->keys->len - first;
-  KeyRef *keys = &g_array_index (self->keys, KeyRef, first);
+  KeyRef *keys;
 
+  /* Before the test: an empty array has no storage to index into. */
   if (n < 2)
     return;
+  keys = &g_array_index (self->keys, KeyRef, first);
 
   if (n <= 16)
     {
@@ -865,12 +867,14 @@ parse_container (Parse       *parse,
   if (object)
     {
       out->members = arena_alloc (parse->arena, MAX (n, 1) * sizeof (DlJsonMember));
-      memcpy (out->members, &g_array_index (stack, DlJsonMember, base), n * sizeof (DlJsonMember));
+      if (n > 0)
+        memcpy (out->members, &g_array_index (stack, DlJsonMember, base), n * sizeof (DlJsonMember));
     }
   else
     {
       out->elements = arena_alloc (parse->arena, MAX (n, 1) * sizeof (DlJsonValue));
-      memcpy (out->elements, &g_array_index (stack, DlJsonValue, base), n * sizeof (DlJsonValue));
+      if (n > 0)
+        memcpy (out->elements, &g_array_index (stack, DlJsonValue, base), n * sizeof (DlJsonValue));
     }
   g_array_set_size (stack, base);
   *pos = i + 1;
@@ -1080,6 +1084,25 @@ dl_json_reader_get_root (DlJsonReader *self)
     }
 
   return &self->root;
+}
+
+const DlJsonValue *
+dl_json_reader_load (DlJsonReader      *self,
+                     const DlJsonValue *value)
+{
+  Parse parse = { self, &self->root_arena };
+  DlJsonValue *out;
+  gsize i;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (!value->lazy)
+    return value;
+
+  i = value->offset;
+  out = arena_alloc (&self->root_arena, sizeof (DlJsonValue));
+  parse_value (&parse, &i, out);
+  return out;
 }
 
 void

@@ -27,6 +27,7 @@
 #include "dl-base-layers.h"
 #endif
 #include "dl-category.h"
+#include "dl-describe.h"
 #include "dl-event-layer.h"
 #include "dl-map-flight.h"
 #include "dl-map-image.h"
@@ -311,7 +312,11 @@ update_caption (DlPresentation *self)
     g_autofree char *date = dl_edtf_describe (dl_event_get_when (event));
     g_autoptr(GString) places = g_string_new (NULL);
     const char *category = dl_event_get_category (event);
-    const char *caption = step->caption != NULL && *step->caption != '\0' ? step->caption : dl_event_get_summary (event);
+    /* Citations as the sources' short names (dl-describe.h). */
+    g_autofree char *caption = dl_describe_citations (self->dataset,
+                                                      step->caption != NULL && *step->caption != '\0'
+                                                      ? step->caption : dl_event_get_summary (event),
+                                                      DL_DESCRIBE_PLAIN);
 
     for (guint p = 0; p < dl_event_get_n_places (event); p++)
       {
