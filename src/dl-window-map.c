@@ -147,7 +147,7 @@ _dl_window_setup_map (DlWindow *self)
 
   self->event_layer = dl_event_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
-  dl_event_layer_set_model (self->event_layer, dl_session_get_events (self->session));
+  dl_event_layer_set_session (self->event_layer, self->session);
   g_signal_connect_object (self->event_layer, "event-activated", G_CALLBACK (dl_session_select), self->session,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_layer, "cluster-activated", G_CALLBACK (on_cluster_activated), self,

@@ -52,7 +52,6 @@ struct _DlWindow
 
   DlSession            *session;
   DlDataset            *dataset;      /* the session's, while it is shown */
-  gboolean              syncing_range;
 
   DlEventLayer         *event_layer;
   DlBaseLayers         *base;

@@ -227,9 +227,6 @@ on_selection_changed (DlWindow *self)
 {
   DlEvent *event = dl_window_get_selected_event (self);
 
-  /* Until map layer and timeline observe the session themselves. */
-  dl_event_layer_set_selected (self->event_layer, event);
-  dl_timeline_set_selected (self->timeline, event);
   dl_event_panel_set_event (self->event_panel, event);
 
   /* The article view follows the selection when it shows a passage of it. */
@@ -288,40 +285,6 @@ on_excerpt_activated (DlWindow *self,
   excerpt = dl_event_get_excerpt (event, excerpt_index);
   dl_article_view_show (self->article_view, excerpt->source, event, excerpt_index);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
-}
-
-/* The timeline moved (scrolled, zoomed, animated): the session follows. */
-static void
-on_timeline_range_changed (DlWindow *self)
-{
-  gint64 start, end;
-
-  if (self->syncing_range)
-    return;
-
-  dl_timeline_get_visible_range (self->timeline, &start, &end);
-  self->syncing_range = TRUE;
-  dl_session_set_visible_range (self->session, start, end);
-  self->syncing_range = FALSE;
-}
-
-/* Until map layer and timeline observe the session themselves. */
-static void
-on_session_range_changed (DlWindow *self)
-{
-  gint64 start, end, shown_start, shown_end;
-
-  dl_session_get_visible_range (self->session, &start, &end);
-  if (end <= start)
-    return;
-
-  dl_event_layer_set_time_range (self->event_layer, start, end);
-  if (self->syncing_range)
-    return;
-
-  dl_timeline_get_visible_range (self->timeline, &shown_start, &shown_end);
-  if (shown_start != start || shown_end != end)
-    dl_timeline_set_visible_range (self->timeline, start, end);
 }
 
 static void
@@ -444,7 +407,7 @@ dl_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->session, self);
     }
   if (self->event_layer != NULL)
-    dl_event_layer_set_model (self->event_layer, NULL);
+    dl_event_layer_set_session (self->event_layer, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);
@@ -528,8 +491,6 @@ dl_window_init (DlWindow *self)
   dl_filter_box_set_session (self->filter_box, self->session);
   dl_legend_set_session (self->legend, self->session);
   g_signal_connect_swapped (self->session, "notify::selected-event", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect_swapped (self->session, "notify::visible-start", G_CALLBACK (on_session_range_changed), self);
-  g_signal_connect_swapped (self->session, "notify::visible-end", G_CALLBACK (on_session_range_changed), self);
   g_signal_connect_swapped (self->session, "filters-changed", G_CALLBACK (on_filters_changed), self);
 
   dl_search_panel_set_session (self->search_panel, self->session);
@@ -554,12 +515,7 @@ dl_window_init (DlWindow *self)
   _dl_window_init_state (self);
   _dl_window_setup_map (self);
 
-  dl_timeline_set_model (self->timeline, dl_session_get_events (self->session));
-  g_signal_connect_object (self->timeline, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::visible-start", G_CALLBACK (on_timeline_range_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::visible-end", G_CALLBACK (on_timeline_range_changed), self,
-                           G_CONNECT_SWAPPED);
+  dl_timeline_set_session (self->timeline, self->session);
 
   g_signal_connect_object (self->event_panel, "excerpt-activated", G_CALLBACK (on_excerpt_activated), self,
                            G_CONNECT_SWAPPED);
