@@ -82,11 +82,20 @@ parse_size (const char *text,
   return *width >= 320 && *height >= 240 && *width <= 8192 && *height <= 8192;
 }
 
+static void
+on_window_destroy (DlWindow      *window,
+                   DlApplication *self)
+{
+  if (dl_window_get_screenshot_failed (window))
+    self->exit_status = 1;
+}
+
 static DlWindow *
 new_window (DlApplication *self)
 {
-  DlWindow *window = dl_window_new (self);
+  DlWindow *window = dl_window_new (GTK_APPLICATION (self));
 
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_window_destroy), self, 0);
   return window;
 }
 

@@ -12,6 +12,7 @@
 #include "dl-article-view.h"
 #include "dl-basemap-source.h"
 #include "dl-event-layer.h"
+#include "dl-legend.h"
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
 #include "dl-test-util.h"
@@ -86,17 +87,77 @@ save_png (const char *name)
   dl_test_save_png (GTK_WIDGET (window), NULL, name);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Where the event's centre is drawn on the map, in map coordinates. */
+static void
+event_on_map (DlEvent *event,
+              double  *x,
+              double  *y)
+{
+  ShumateMap *map = dl_window_get_map (window);
+  DlBBox bbox = dl_event_get_bbox (event);
+  DlLonLat centre = dl_bbox_get_center (&bbox);
+
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map),
+                                              centre.lat, centre.lon, x, y);
+}
+
+static gboolean
+map_settled_on (gpointer data)
+{
+  static double last_x = -1, last_y = -1;
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  double x, y;
+  gboolean settled;
+
+  event_on_map (data, &x, &y);
+  settled = fabs (x - last_x) < 0.5 && fabs (y - last_y) < 0.5
+            && x > 0 && y > 0 && x < gtk_widget_get_width (map) && y < gtk_widget_get_height (map);
+  last_x = x;
+  last_y = y;
+  dl_test_wait_ms (50);
+  return settled;
+}
+
+/* The selected event is brought to the middle of what the overlays leave
+ * free: near the map's centre, clear of the legend on the left. */
 static void
 assert_map_centred_on (DlEvent *event)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (dl_window_get_map (window));
-  DlBBox bbox = dl_event_get_bbox (event);
-  DlLonLat centre = dl_bbox_get_center (&bbox);
-  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  GtkWidget *legend = find_widget_of_type (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  double width = gtk_widget_get_width (map);
+  double height = gtk_widget_get_height (map);
+  double x, y;
+  graphene_rect_t legend_bounds;
 
-  g_assert_cmpfloat_with_epsilon (lat, centre.lat, 0.01);
-  g_assert_cmpfloat_with_epsilon (lon, centre.lon, 0.01);
+  /* The flight takes a second, longer on a loaded machine. */
+  g_assert_true (dl_test_wait_until (map_settled_on, event, 10000));
+  event_on_map (event, &x, &y);
+  g_assert_cmpfloat (fabs (x - width / 2), <, width * 0.15);
+  g_assert_cmpfloat (fabs (y - height / 2), <, height * 0.15);
+
+  g_assert_nonnull (legend);
+  g_assert_true (gtk_widget_compute_bounds (legend, map, &legend_bounds));
+  g_assert_false (graphene_rect_contains_point (&legend_bounds, &GRAPHENE_POINT_INIT (x, y)));
 }
 
 /* Tests */
@@ -288,8 +349,8 @@ test_search_finds_excerpt_words (void)
 
   /* "schoolteacher" is in passages; summaries mention it too, so the check
    * below is on a word only a passage holds. */
-  dl_window_search (window, "schoolteacher");
-  results = dl_window_get_search_results (window);
+  dl_session_set_query (dl_window_get_session (window), "schoolteacher");
+  results = dl_session_get_results (dl_window_get_session (window));
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -302,7 +363,7 @@ test_search_finds_excerpt_words (void)
   g_assert_true (found);
 
   /* "retaliatory" appears only in a passage of the articles. */
-  dl_window_search (window, "retaliatory");
+  dl_session_set_query (dl_window_get_session (window), "retaliatory");
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -320,15 +381,20 @@ test_search_finds_excerpt_words (void)
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
   save_png ("window-search.png");
 
-  dl_window_search (window, "no-such-word-anywhere");
+  dl_session_set_query (dl_window_get_session (window), "no-such-word-anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
 
   /* No query: every shown event, to browse. */
-  dl_window_search (window, "");
+  dl_session_set_query (dl_window_get_session (window), "");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==,
                     g_list_model_get_n_items (gtk_single_selection_get_model (dl_window_get_selection (window))));
 
+  /* Ctrl+F on an open search keeps it open (test-window-keys types it). */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dl_test_wait_ms (300);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR)),
+                                  FALSE);
   dl_test_wait_ms (300);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
 }
@@ -345,7 +411,7 @@ test_filters_hide_on_both_views (void)
   const DlEventMark *marks;
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
-  dl_window_set_category_visible (window, "strike", FALSE);
+  dl_session_set_category_visible (dl_window_get_session (window), "strike", FALSE);
   dl_test_wait_ms (500);
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, before);
@@ -364,7 +430,7 @@ test_filters_hide_on_both_views (void)
       g_assert_cmpstr (dl_event_get_category (marks[i].event), !=, "strike");
   save_png ("window-filtered.png");
 
-  dl_window_set_category_visible (window, "strike", TRUE);
+  dl_session_set_category_visible (dl_window_get_session (window), "strike", TRUE);
   dl_test_wait_ms (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
 
@@ -373,10 +439,10 @@ test_filters_hide_on_both_views (void)
     GListModel *sources = dl_dataset_get_sources (dl_window_get_dataset (window));
 
     for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-      dl_window_set_source_visible (window, dl_source_get_id (g_list_model_get_item (sources, i)), FALSE);
+      dl_session_set_source_visible (dl_window_get_session (window), dl_source_get_id (g_list_model_get_item (sources, i)), FALSE);
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
     for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-      dl_window_set_source_visible (window, dl_source_get_id (g_list_model_get_item (sources, i)), TRUE);
+      dl_session_set_source_visible (dl_window_get_session (window), dl_source_get_id (g_list_model_get_item (sources, i)), TRUE);
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before);
   }
 }
@@ -630,7 +696,7 @@ test_view_persists (void)
   gint64 start, end, restored_start, restored_end;
 
   gtk_single_selection_set_selected (dl_window_get_selection (window), position_of (event));
-  dl_window_set_category_visible (window, "truce", FALSE);
+  dl_session_set_category_visible (dl_window_get_session (window), "truce", FALSE);
   dl_timeline_set_visible_range (timeline, 1723939200, 1724284800);  /* 18–22 August 2024 */
   dl_timeline_get_visible_range (timeline, &start, &end);
   dl_test_wait_ms (300);
@@ -657,7 +723,7 @@ test_view_persists (void)
   /* The selection may scroll the timeline a little; the span is kept. */
   g_assert_cmpint (restored_end - restored_start, ==, end - start);
 
-  dl_window_set_category_visible (window, "truce", TRUE);
+  dl_session_set_category_visible (dl_window_get_session (window), "truce", TRUE);
 }
 
 int
