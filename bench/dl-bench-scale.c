@@ -20,7 +20,7 @@
 #include "dl-bench-scale.h"
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
-#include "dl-export.h"
+#include "dl-export-geojson.h"
 #include "dl-export-csv.h"
 #include "dl-synthetic.h"
 

@@ -88,11 +88,20 @@ parse_size (const char *text,
   return *width >= 320 && *height >= 240 && *width <= 8192 && *height <= 8192;
 }
 
+static void
+on_window_destroy (DlWindow      *window,
+                   DlApplication *self)
+{
+  if (dl_window_get_screenshot_failed (window))
+    self->exit_status = 1;
+}
+
 static DlWindow *
 new_window (DlApplication *self)
 {
-  DlWindow *window = dl_window_new (self);
+  DlWindow *window = dl_window_new (GTK_APPLICATION (self));
 
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_window_destroy), self, 0);
   return window;
 }
 
@@ -154,6 +163,13 @@ about_activated (GSimpleAction *action,
                                         "research and teaching; they carry no outlet or date, which "
                                         "the dataset derives from the events they report."),
                                       GTK_LICENSE_CUSTOM, NULL);
+  /* The bundled dataset's data notes: places' notes say the same in the sidebar. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Boundaries"),
+                                      _("In the bundled dataset the outline of Israel, simplified from "
+                                        "OpenStreetMap data, includes the Golan Heights and East "
+                                        "Jerusalem, whose status is disputed: a boundary choice of the "
+                                        "dataset, not a statement of the articles."),
+                                      GTK_LICENSE_CUSTOM, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -189,6 +205,13 @@ dl_application_handle_local_options (GApplication *app,
       return dl_cli_suggest (suggest_path, published, g_variant_dict_contains (options, "json"),
                              first_file_arg (options));
     }
+
+  /* A screenshot is this process's own job: a running instance must not
+   * take it over (it would answer at once, print the errors itself and
+   * write a relative path into its own folder). Opening a file without it
+   * still goes to the running instance. */
+  if (g_variant_dict_contains (options, "screenshot"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
     {
@@ -330,7 +353,13 @@ dl_application_command_line (GApplication            *app,
   if (select != NULL)
     dl_window_set_initial_selection (window, select);
   if (screenshot != NULL)
-    dl_window_set_screenshot_path (window, screenshot);
+    {
+      /* Relative to the folder the command was run in. */
+      g_autoptr(GFile) out = g_application_command_line_create_file_for_arg (command_line, screenshot);
+      g_autofree char *out_path = g_file_get_path (out);
+
+      dl_window_set_screenshot_path (window, out_path != NULL ? out_path : screenshot);
+    }
   if (basemap != NULL)
     {
       g_autoptr(GFile) map_file = g_application_command_line_create_file_for_arg (command_line, basemap);

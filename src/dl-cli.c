@@ -12,12 +12,8 @@
 #include "dl-cli.h"
 #include "dl-dataset.h"
 #include "dl-export.h"
-#include "dl-export-csv.h"
-#include "dl-export-pdf.h"
-#include "dl-export-png.h"
 #include "dl-gazetteer.h"
 #include "dl-suggest.h"
-#include "dl-writer.h"
 
 /* Loads FILE (or the bundled dataset), printing every problem to stderr as
  * "FILE: PATH: error: MESSAGE". */
@@ -89,33 +85,6 @@ dl_cli_validate (const char *file_arg)
   return DL_EXIT_OK;
 }
 
-typedef enum {
-  FORMAT_NONE,
-  FORMAT_NATIVE,
-  FORMAT_GEOJSON,
-  FORMAT_CSV,
-  FORMAT_PDF,
-  FORMAT_PNG,
-} ExportFormat;
-
-static ExportFormat
-format_for_path (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".dateline.json"))
-    return FORMAT_NATIVE;
-  if (g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json"))
-    return FORMAT_GEOJSON;
-  if (g_str_has_suffix (lower, ".csv"))
-    return FORMAT_CSV;
-  if (g_str_has_suffix (lower, ".pdf"))
-    return FORMAT_PDF;
-  if (g_str_has_suffix (lower, ".png"))
-    return FORMAT_PNG;
-  return FORMAT_NONE;
-}
-
 int
 dl_cli_export_full (const char *out_path,
                     const char *file_arg,
@@ -127,26 +96,26 @@ dl_cli_export_full (const char *out_path,
   g_autoptr(DlDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  ExportFormat format = format_for_path (out_path);
-  DlPaperSize paper_size = DL_PAPER_A4;
+  DlExportFormat format = DL_EXPORT_FORMAT_NONE;
+  DlExportOptions options = { 0 };
   gboolean ok = FALSE;
 
-  if (format == FORMAT_NONE)
+  /* The format before loading anything: a wrong name fails at once. */
+  if (!dl_export_check (NULL, out_path, &format, &error))
     {
-      fprintf (stderr, _("%s: cannot export: unsupported format (use a .geojson, .csv, .pdf or .png file name)\n"),
-               out_path);
+      fprintf (stderr, _("%s: cannot export: %s\n"), out_path, error->message);
       return DL_EXIT_USAGE;
     }
 
-  if (paper != NULL && !dl_paper_size_from_string (paper, &paper_size))
+  if (paper != NULL && !dl_paper_size_from_string (paper, &options.paper))
     {
       fprintf (stderr, _("--paper: “%s” is not a paper size (use a4 or letter)\n"), paper);
       return DL_EXIT_USAGE;
     }
 
-  if (narrative != NULL && format != FORMAT_PDF)
+  if (narrative != NULL && format != DL_EXPORT_FORMAT_PDF)
     fprintf (stderr, _("%s: --narrative only applies to PDF handouts: ignored\n"), out_path);
-  if (width > 0 && format != FORMAT_PNG)
+  if (width > 0 && format != DL_EXPORT_FORMAT_PNG)
     fprintf (stderr, _("%s: --size only applies to PNG images: ignored\n"), out_path);
 
   dataset = load_reporting (file_arg, &name, NULL);
@@ -156,31 +125,11 @@ dl_cli_export_full (const char *out_path,
       return DL_EXIT_INVALID;
     }
 
-  /* All of these draw with Cairo and Pango only: no display is needed. */
-  switch (format)
-    {
-    case FORMAT_NATIVE:
-      ok = dl_writer_write_file (dataset, out_path, &error);
-      break;
-    case FORMAT_GEOJSON:
-      ok = dl_export_geojson_to_file (dataset, out_path, &error);
-      break;
-    case FORMAT_CSV:
-      ok = dl_export_csv_to_file (dataset, NULL, out_path, &error);
-      break;
-    case FORMAT_PDF:
-      ok = dl_export_pdf_to_file (dataset, narrative, paper_size, out_path, &error);
-      break;
-    case FORMAT_PNG:
-      ok = dl_export_png_to_file (dataset, NULL, NULL,
-                                  width > 0 ? width : DL_EXPORT_PNG_DEFAULT_WIDTH,
-                                  height > 0 ? height : DL_EXPORT_PNG_DEFAULT_HEIGHT,
-                                  out_path, &error);
-      break;
-    case FORMAT_NONE:
-    default:
-      g_assert_not_reached ();
-    }
+  /* Every format draws with Cairo and Pango only: no display is needed. */
+  options.narrative = narrative;
+  options.width = width;
+  options.height = height;
+  ok = dl_export_to_file (dataset, &options, out_path, &error);
 
   if (!ok)
     {

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "dl-export.h"
+#include "dl-atomic-file.h"
 #include "dl-widget-png.h"
 
 static void

@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
-#include "dl-application.h"
 #include "dl-dataset.h"
 #include "dl-session.h"
 
@@ -17,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlWindow, dl_window, DL, WINDOW, AdwApplicationWindow)
 
-DlWindow           *dl_window_new                   (DlApplication *application);
+DlWindow           *dl_window_new                   (GtkApplication *application);
 /* Loads a dataset off the main loop (NULL: the bundled one). On errors the
  * problems are shown and whatever was open stays open. */
 void                dl_window_open                  (DlWindow      *self,
@@ -31,18 +30,6 @@ GtkSingleSelection *dl_window_get_selection         (DlWindow      *self);
 DlEvent            *dl_window_get_selected_event    (DlWindow      *self);
 gboolean            dl_window_select_event          (DlWindow      *self,
                                                      const char    *id);
-/* Filters: events of a hidden category or whose every passage comes from a
- * hidden source disappear from map and timeline alike. */
-void                dl_window_set_category_visible  (DlWindow      *self,
-                                                     const char    *category,
-                                                     gboolean       visible);
-void                dl_window_set_source_visible    (DlWindow      *self,
-                                                     const char    *source_id,
-                                                     gboolean       visible);
-/* Search: the results list (a GListModel of DlEvent) for a query. */
-void                dl_window_search                (DlWindow      *self,
-                                                     const char    *query);
-GListModel         *dl_window_get_search_results    (DlWindow      *self);
 /* Exports the shown events off the main loop, the format chosen by the file
  * name (.pdf, .png, .csv, .geojson), with the default options (the first
  * narrative, the locale's paper, 1920 × 1080) or, with `ask_options`, those
@@ -71,6 +58,9 @@ gboolean            dl_window_set_basemap_file      (DlWindow      *self,
                                                      GError       **error);
 void                dl_window_set_screenshot_path   (DlWindow      *self,
                                                      const char    *path);
+/* TRUE once a --screenshot run failed (the dataset did not open, or the
+ * PNG could not be written); the window then closes itself. */
+gboolean            dl_window_get_screenshot_failed (DlWindow      *self);
 /* Renders the window as it is now into a PNG, atomically. */
 gboolean            dl_window_save_png              (DlWindow      *self,
                                                      const char    *path,

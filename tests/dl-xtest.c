@@ -88,10 +88,16 @@ on_after_paint (GdkFrameClock *clock,
   (*painted)++;
 }
 
+/* Handles what is pending, for at most two seconds: a running animation
+ * (a flight, a scroll) keeps a source pending on every frame, and under a
+ * sanitizer frames are slow enough that "until nothing is pending" never
+ * comes. */
 static void
 drain (void)
 {
-  while (g_main_context_pending (NULL))
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
 }
 

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-describe.h"
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
 #include "dl-presentation-chooser.h"

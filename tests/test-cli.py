@@ -120,6 +120,58 @@ with tempfile.TemporaryDirectory() as tmp:
     except (OSError, ValueError) as error:
         check("the native file parses", False, repr(error))
 
+# Never over an input (the native format included), never an unknown
+# suffix; links and modes survive an export.
+with tempfile.TemporaryDirectory() as tmp:
+    import shutil
+    copy = os.path.join(tmp, "data")
+    shutil.copytree(os.path.dirname(BUNDLED), copy)
+    dataset = os.path.join(copy, os.path.basename(BUNDLED))
+    with open(dataset, "rb") as f:
+        original = f.read()
+
+    r = run("--export", dataset, dataset)
+    with open(dataset, "rb") as f:
+        check("exporting over the dataset itself is refused and leaves it intact",
+              r.returncode != 0 and f.read() == original and b"cannot export" in r.stderr, r.stderr.decode())
+    check("the refusal says the file is one the dataset was read from",
+          b"read from" in r.stderr, r.stderr.decode())
+
+    as_csv = os.path.join(copy, "dataset.csv")
+    shutil.copy(dataset, as_csv)
+    r = run("--export", as_csv, as_csv)
+    with open(as_csv, "rb") as f:
+        check("a dataset named .csv is not overwritten by its own export",
+              r.returncode == 1 and f.read() == original and b"read from" in r.stderr, r.stderr.decode())
+
+    article = sorted(glob.glob(os.path.join(copy, "articles", "*.txt")))[0]
+    with open(article, "rb") as f:
+        article_text = f.read()
+    link = os.path.join(tmp, "article.geojson")
+    os.symlink(article, link)
+    r = run("--export", link, dataset)
+    with open(article, "rb") as f:
+        check("an article reached through a link is not overwritten",
+              r.returncode == 1 and f.read() == article_text, r.stderr.decode())
+
+    r = run("--export", os.path.join(tmp, "out.json"), dataset)
+    check("a plain .json is refused (GeoJSON is .geojson)", r.returncode == 2, r.stderr.decode())
+
+    target = os.path.join(tmp, "real.csv")
+    with open(target, "w") as f:
+        f.write("old")
+    os.chmod(target, 0o600)
+    link = os.path.join(tmp, "link.csv")
+    os.symlink("real.csv", link)
+    r = run("--export", link, dataset)
+    check("exporting over a link replaces its target and keeps the link",
+          r.returncode == 0 and os.path.islink(link) and open(target).read().startswith("id,"),
+          r.stderr.decode())
+    check("exporting over a 0600 file keeps the mode",
+          (os.stat(target).st_mode & 0o777) == 0o600, oct(os.stat(target).st_mode))
+    check("no temporary file is left beside the export",
+          sorted(os.listdir(tmp)) == ["article.geojson", "data", "link.csv", "real.csv"], str(os.listdir(tmp)))
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")

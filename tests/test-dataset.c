@@ -6,10 +6,12 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "dl-dataset.h"
-#include "dl-export.h"
+#include "dl-atomic-file.h"
+#include "dl-export-geojson.h"
 
 /* Helpers */
 
@@ -149,32 +151,49 @@ test_bundled_valid (void)
   g_assert_cmpuint (dl_dataset_get_n_narratives (dataset), >=, 2);
 }
 
+/* The bundled articles are the published texts: their checksums are kept in
+ * tests/data/bundled-articles.sha256, so the test needs nothing outside the
+ * repository. Every source is listed, and every listed file is a source. */
 static void
 test_bundled_articles_identical (void)
 {
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = load_bundled (problems);
   GListModel *sources = dl_dataset_get_sources (dataset);
-  const char *seeds = g_getenv ("DATELINE_SEEDS_DIR");
+  g_autofree char *list_path = g_build_filename (TEST_DATADIR, "bundled-articles.sha256", NULL);
+  g_autofree char *list = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_checked = 0;
 
-  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+  g_assert_true (g_file_get_contents (list_path, &list, NULL, NULL));
+  lines = g_strsplit (list, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_test_fail_printf ("DATELINE_SEEDS_DIR (../shared/seeds) is not set or missing");
-      return;
+      g_auto(GStrv) fields = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      /* sha256sum's format: 64 hex digits, two spaces, the name. */
+      fields = g_strsplit (lines[i], "  ", 2);
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      g_assert_cmpuint (strlen (fields[0]), ==, 64);
+      g_hash_table_insert (expected, g_strdup (fields[1]), g_strdup (fields[0]));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
       g_autofree char *basename = g_path_get_basename (dl_source_get_file (source));
-      g_autofree char *seed_path = g_build_filename (seeds, basename, NULL);
-      g_autofree char *seed = NULL;
-      gsize seed_len = 0;
       const DlText *text = dl_source_get_text (source);
+      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                          (const guchar *) dl_text_get_data (text),
+                                                          dl_text_get_size (text));
 
-      g_assert_true (g_file_get_contents (seed_path, &seed, &seed_len, NULL));
-      g_assert_cmpmem (dl_text_get_data (text), dl_text_get_size (text), seed, seed_len);
+      g_assert_cmpstr (g_hash_table_lookup (expected, basename), ==, sum);
+      n_checked++;
     }
+  g_assert_cmpuint (n_checked, ==, g_hash_table_size (expected));
 }
 
 static void
@@ -282,6 +301,7 @@ test_export_round_trip (void)
   g_autofree char *tmp = g_dir_make_tmp ("dateline-export-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (tmp, "out.geojson", NULL);
   GListModel *events = dl_dataset_get_events (dataset);
+  g_autoptr(DlSource) first_source = NULL;
   JsonObject *root;
   JsonArray *features;
   JsonArray *sources;
@@ -297,8 +317,9 @@ test_export_round_trip (void)
   sources = json_object_get_array_member (root, "sources");
   g_assert_cmpuint (json_array_get_length (features), ==, g_list_model_get_n_items (events));
   g_assert_cmpuint (json_array_get_length (sources), ==, 5);
+  first_source = g_list_model_get_item (dl_dataset_get_sources (dataset), 0);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 0), "id"), ==,
-                   dl_source_get_id (g_list_model_get_item (dl_dataset_get_sources (dataset), 0)));
+                   dl_source_get_id (first_source));
 
   for (guint i = 0; i < json_array_get_length (features); i++)
     {
@@ -414,6 +435,51 @@ store_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* A process killed while writing an export leaves the old file and nothing
+ * else: the data lives in an unnamed file until it is committed. */
+static void
+test_export_killed_mid_write (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("dateline-killed-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+  int status = 0;
+  pid_t pid;
+
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      DlAtomicFile *file = dl_atomic_file_new (out, NULL);
+
+      if (file == NULL || !dl_atomic_file_write (file, "half a fil", 10, NULL))
+        _exit (2);
+      /* Killed here: no commit, no cleanup. */
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  dir = g_dir_open (tmp, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, "out.csv");
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 1);
+
+  g_unlink (out);
+  g_rmdir (tmp);
+}
+
 static void
 test_load_async (void)
 {
@@ -437,6 +503,102 @@ test_load_async (void)
   g_assert_true (dl_dataset_get_file (dataset) == file || g_file_equal (dl_dataset_get_file (dataset), file));
 }
 
+/* A dataset stored directly in "/" holds everything below it: an article
+ * path there is inside its folder, and a message must say what is wrong. */
+static void
+test_root_folder (void)
+{
+  const char *json = "{ \"dateline\": 1, \"title\": \"T\","
+                     "  \"sources\": [ { \"id\": \"s\", \"file\": \"tmp\", \"title\": \"S\" } ],"
+                     "  \"places\": [], \"events\": [] }";
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = dl_dataset_load_from_data (json, strlen (json), "/", problems);
+  g_autofree char *report = dl_problems_to_string (problems, "root");
+
+  g_assert_null (dataset);
+  g_assert_cmpuint (dl_problems_count (problems, DL_SEVERITY_ERROR), ==, 1);
+  g_assert_null (strstr (report, "leads outside"));
+  g_assert_nonnull (strstr (report, "“tmp” is not a regular file"));
+}
+
+static gboolean
+cancel_soon (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelling (as closing the window does) stops the loading thread part-way:
+ * of 20,000 events that each need a search through a megabyte, far fewer are
+ * looked at. Each event carries an unknown member, so the warnings count the
+ * events read. */
+static void
+test_load_cancelled (void)
+{
+  const guint n_events = 20000;
+  g_autofree char *tmp = g_dir_make_tmp ("dateline-cancel-XXXXXX", NULL);
+  g_autofree char *dataset_path = g_build_filename (tmp, "d.dateline.json", NULL);
+  g_autofree char *article_path = g_build_filename (tmp, "a.txt", NULL);
+  g_autoptr(GString) article = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dataset_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(DlProblems) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlDataset) dataset = NULL;
+
+  while (article->len < 1024 * 1024)
+    g_string_append (article, "a quiet day in the city; ");
+  g_string_append (article, "the needle at the end");
+  g_assert_true (g_file_set_contents (article_path, article->str, (gssize) article->len, NULL));
+
+  g_string_append (json, "{ \"dateline\": 1, \"title\": \"T\","
+                   "  \"sources\": [ { \"id\": \"s\", \"file\": \"a.txt\", \"title\": \"S\" } ],"
+                   "  \"places\": [ { \"id\": \"p\", \"name\": \"P\", \"precision_m\": 10,"
+                   "    \"geometry\": { \"type\": \"Point\", \"coordinates\": [34.4, 31.5] } } ],"
+                   "  \"events\": [");
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", \"category\": \"strike\","
+                            " \"when\": \"2024-08-20\", \"place\": \"p\", \"counted\": 1,"
+                            " \"excerpts\": [ { \"source\": \"s\", \"exact\": \"the needle\" } ] }",
+                            i > 0 ? "," : "", i);
+  g_string_append (json, "] }");
+  g_assert_true (g_file_set_contents (dataset_path, json->str, (gssize) json->len, NULL));
+
+  dl_dataset_load_async (file, cancellable, store_result, &result);
+  g_timeout_add (200, cancel_soon, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  dataset = dl_dataset_load_finish (result, &problems, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (dataset);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (dl_problems_count (problems, DL_SEVERITY_WARNING), <, n_events / 2);
+
+  g_unlink (dataset_path);
+  g_unlink (article_path);
+  g_rmdir (tmp);
+}
+
+/* The synchronous loader, cancelled, returns no half-read dataset. */
+static void
+test_load_cancelled_sync (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATASETDIR, "gaza-august-2024",
+                                            "gaza-august-2024.dateline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+
+  g_cancellable_cancel (cancellable);
+  dataset = dl_dataset_load (file, problems, cancellable);
+  g_assert_null (dataset);
+  g_assert_true (dl_problems_has_errors (problems));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,7 +613,11 @@ main (int   argc,
   g_test_add_func ("/dataset/bundled/disagreements", test_bundled_disagreements);
   g_test_add_func ("/dataset/export/round-trip", test_export_round_trip);
   g_test_add_func ("/dataset/export/keeps-old-file", test_export_keeps_old_file);
+  g_test_add_func ("/dataset/export/killed-mid-write", test_export_killed_mid_write);
   g_test_add_func ("/dataset/load-async", test_load_async);
+  g_test_add_func ("/dataset/load-cancelled", test_load_cancelled);
+  g_test_add_func ("/dataset/root-folder", test_root_folder);
+  g_test_add_func ("/dataset/load-cancelled-sync", test_load_cancelled_sync);
 
   return g_test_run ();
 }

@@ -7,6 +7,12 @@
 - Both Flatpak manifests parse (flatpak-builder --show-manifest) and say what
   they must: the app id, the command, the least finish-args, libshumate from
   a release tarball pinned by sha256, the app from this repository.
+- No GNOME runtime can be installed here, so the manifests are checked
+  against facts written down below, each with where it comes from: every
+  module's build dependencies are in the SDK or built by an earlier module;
+  every download is pinned by checksum; no option a module ignores; network
+  access only because of the opt-in online basemap; the Devel manifest
+  differs from the release one only where a development build should.
 - `meson install --destdir` lays out exactly the files the manifest, the
   desktop file, the metainfo, the icons and the schema expect, named after
   the app id.
@@ -29,6 +35,46 @@ FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--de
                "--share=network"}
 LINGUAS_FALLBACK = ["ar", "de", "fr", "he"]
 
+# What the GNOME SDK (org.gnome.Sdk, on top of org.freedesktop.Sdk) gives
+# every module at build time. "pkg:" names a pkg-config module, "bin:" a
+# program. Sources:
+# - freedesktop-sdk elements/sdk.bst: gperf, meson, ninja, autotools,
+#   pkg-config and the C/C++ toolchain are in the SDK stack;
+#   elements/platform.bst: sqlite, cairo, glib. protobuf and protobuf-c are
+#   components there but in neither stack (fwupd's build only).
+# - GNOME runtime: gtk4, libadwaita, json-glib, libsoup 3 (gnome-build-meta
+#   sdk/platform); libshumate is not in it (issue 16; GNOME Maps builds it).
+SDK_PROVIDES = {
+    "bin:cc", "bin:c++", "bin:meson", "bin:ninja", "bin:autoconf", "bin:pkg-config", "bin:gperf",
+    "pkg:glib-2.0", "pkg:gobject-2.0", "pkg:gio-2.0", "pkg:cairo", "pkg:sqlite3", "pkg:gtk4",
+    "pkg:libadwaita-1", "pkg:json-glib-1.0", "pkg:libsoup-3.0",
+}
+# What each module needs to build, and what it installs for the next ones.
+MODULE_FACTS = {
+    # protobuf 3.17.3 (protobuf-all tarball, autotools): a C++ compiler only;
+    # installs protobuf.pc and protoc. (GNOME Maps' org.gnome.Maps.json
+    # builds it first, with DIST_LANG=cpp.)
+    "protobuf": ({"bin:c++", "bin:autoconf"}, {"pkg:protobuf", "bin:protoc"}),
+    # protobuf-c 1.4.0 configure.ac:73: PKG_CHECK_MODULES([protobuf],
+    # [protobuf >= 3.0.0]) for protoc-c, and it runs protoc (:89); installs
+    # libprotobuf-c.pc.
+    "protobuf-c": ({"bin:c++", "bin:autoconf", "pkg:protobuf", "bin:protoc"}, {"pkg:libprotobuf-c"}),
+    # libshumate 1.6.1 meson.build:62-76: glib, gobject, gio, cairo, sqlite3,
+    # gtk4, libsoup-3.0, json-glib, libprotobuf-c, find_program('gperf');
+    # since 1.6 the vector renderer (protobuf-c, gperf) is always built.
+    "libshumate": ({"bin:meson", "bin:ninja", "bin:gperf", "pkg:glib-2.0", "pkg:gobject-2.0",
+                    "pkg:gio-2.0", "pkg:cairo", "pkg:sqlite3", "pkg:gtk4", "pkg:libsoup-3.0",
+                    "pkg:json-glib-1.0", "pkg:libprotobuf-c"}, {"pkg:shumate-1.0"}),
+    # dateline: read from this repository's meson.build (see meson_dependencies).
+}
+# Options a module accepts but ignores: a manifest that passes them believes
+# something that is not true. libshumate 1.6.1 meson_options.txt:16-18,
+# meson.build:11-12 ("the vector renderer is no longer optional").
+IGNORED_OPTIONS = {"libshumate": {"-Dvector_renderer=false", "-Dvector_renderer=true"}}
+# Where the Devel manifest may differ from the release one: the app module's
+# configuration and tests, and the devel branch's naming.
+DEVEL_ONLY_KEYS = {"branch", "tags", "desktop-file-name-suffix"}
+
 results = []
 
 
@@ -45,9 +91,81 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
+def meson_dependencies(root):
+    """The pkg-config modules the app's meson.build asks for."""
+    import re
+    with open(os.path.join(root, "meson.build"), encoding="utf-8") as f:
+        text = f.read()
+    return {"pkg:" + name for name in re.findall(r"\bdependency\(\s*'([^']+)'", text)}
+
+
+def check_modules(root, name, m):
+    """Every module's build dependencies come from the SDK or an earlier module."""
+    available = set(SDK_PROVIDES)
+    modules = [mod for mod in m.get("modules", []) if isinstance(mod, dict)]
+    facts = dict(MODULE_FACTS)
+    if modules:
+        facts[modules[-1].get("name")] = ({"bin:meson", "bin:ninja"} | meson_dependencies(root), set())
+    for mod in modules:
+        mname = mod.get("name")
+        needs, gives = facts.get(mname, (None, None))
+        if not tap(needs is not None, f"{name}: the module {mname} is one whose build dependencies are known",
+                   "add it to MODULE_FACTS in tests/test-desktop.py, with where the facts come from"):
+            continue
+        missing = sorted(needs - available)
+        tap(not missing, f"{name}: {mname}'s build dependencies are in the SDK or built before it",
+            "missing: " + " ".join(missing))
+        ignored = sorted(set(mod.get("config-opts", [])) & IGNORED_OPTIONS.get(mname, set()))
+        tap(not ignored, f"{name}: {mname} is given no option it ignores", "found " + " ".join(ignored))
+        for src in mod.get("sources", []):
+            if src.get("type") == "dir":
+                continue
+            sha = src.get("sha256", "")
+            pinned = (src.get("type") in ("archive", "file") and src.get("url", "").startswith("https://")
+                      and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha))
+            pinned = pinned or (src.get("type") == "git" and len(src.get("commit", "")) == 40)
+            tap(pinned, f"{name}: {mname} downloads over https, pinned by checksum", json.dumps(src))
+        available |= gives
+    names = [mod.get("name") for mod in modules]
+    tap(names[-1:] == ["dateline"], f"{name}: the app is the last module", f"modules: {names}")
+
+
+def check_devel_differs_only_where_it_should(release, devel):
+    if release is None or devel is None:
+        return
+    keys = (set(release) | set(devel)) - {"modules"}
+    other = sorted(k for k in keys if release.get(k) != devel.get(k) and k not in DEVEL_ONLY_KEYS)
+    tap(not other, "the Devel manifest has the release one's id, runtime, finish-args and cleanup",
+        "differs in: " + " ".join(other))
+    tap(devel.get("branch") == "devel" and "devel" in devel.get("tags", []),
+        "the Devel manifest builds the devel branch, tagged devel")
+    rm, dm = release.get("modules", []), devel.get("modules", [])
+    tap(rm[:-1] == dm[:-1], "the Devel manifest builds the same libraries, pinned the same",
+        "the modules before the app differ")
+    ra = {k: v for k, v in (rm[-1] if rm else {}).items() if k not in ("config-opts", "run-tests")}
+    da = {k: v for k, v in (dm[-1] if dm else {}).items() if k not in ("config-opts", "run-tests")}
+    tap(ra == da, "the Devel manifest builds the app from the same place, differently configured only",
+        json.dumps(ra) + "\n" + json.dumps(da))
+
+
+def check_network_reason(root, m, name):
+    """--share=network only because the user can choose the online basemap."""
+    if "--share=network" not in m.get("finish-args", []):
+        return
+    schema = ET.parse(os.path.join(root, "data", APP_ID + ".gschema.xml")).getroot()
+    key = next((k for k in schema.iter("key") if k.get("name") == "basemap"), None)
+    choices = [c.get("value") for c in key.iter("choice")] if key is not None else []
+    default = (key.findtext("default") or "").strip('"') if key is not None else None
+    tap("openstreetmap" in choices and default == "offline",
+        f"{name}: network access is for the online basemap, which is opt-in (the default is offline)",
+        f"basemap choices {choices}, default {default}")
+
+
 def check_manifest(root, name, development):
     path = os.path.join(root, "flatpak", name)
-    proc = run(["flatpak-builder", "--show-manifest", path])
+    # flatpak-builder leaves its .flatpak-builder cache in the working directory.
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = run(["flatpak-builder", "--show-manifest", path], cwd=cwd)
     if not tap(proc.returncode == 0, f"{name}: flatpak-builder --show-manifest parses it",
                proc.stderr):
         return None
@@ -91,6 +209,8 @@ def check_manifest(root, name, development):
     want = f"-Ddevelopment={'true' if development else 'false'}"
     tap(want in app.get("config-opts", []), f"{name}: the app is configured with {want}",
         f"found {app.get('config-opts')}")
+    check_modules(root, name, m)
+    check_network_reason(root, m, name)
     return m
 
 
@@ -109,7 +229,21 @@ def main():
     root, build = (os.path.abspath(a) for a in sys.argv[1:])
 
     manifest = check_manifest(root, APP_ID + ".json", development=False)
-    check_manifest(root, APP_ID + ".Devel.json", development=True)
+    devel = check_manifest(root, APP_ID + ".Devel.json", development=True)
+    check_devel_differs_only_where_it_should(manifest, devel)
+    tap(not os.path.exists(os.path.join(root, "flatpak", ".flatpak-builder")) or
+        run(["git", "-C", root, "ls-files", "flatpak/.flatpak-builder"]).stdout.strip() == "",
+        "flatpak-builder's cache is not in the repository")
+
+    # The app id everywhere: meson.build, and the files named after it.
+    with open(os.path.join(root, "meson.build"), encoding="utf-8") as f:
+        tap(f"app_id = '{APP_ID}'" in f.read(), f"meson.build's app_id is {APP_ID}")
+    named = ["flatpak/" + APP_ID + ".json", "flatpak/" + APP_ID + ".Devel.json",
+             "data/" + APP_ID + ".desktop.in", "data/" + APP_ID + ".metainfo.xml.in",
+             "data/" + APP_ID + ".gschema.xml"]
+    missing = [n for n in named if not os.path.exists(os.path.join(root, n))]
+    tap(not missing, "the manifests, desktop file, metainfo and schema are named after the app id",
+        "missing: " + " ".join(missing))
     command = (manifest or {}).get("command", "dateline")
     tap(command == "dateline", "the manifest's command is dateline", f"found {command}")
 
@@ -202,6 +336,26 @@ def main():
                                                           os.path.basename(s.text or "")))]
             tap(shots and not missing, "every screenshot the metainfo names is in data/screenshots/",
                 "missing: " + " ".join(missing))
+            names = {os.path.basename(s.text or "") for s in shots}
+            tap({"overview.png", "event.png", "article.png", "presentation.png"} <= names,
+                "the metainfo shows the window, an event, the article view and presentation mode",
+                f"found {sorted(names)}")
+            with open(os.path.join(root, "meson.build"), encoding="utf-8") as f:
+                import re
+                version = re.search(r"version: '([^']+)'", f.read()).group(1)
+            releases = tree.findall("releases/release")
+            tap(releases and releases[0].get("version") == version
+                and releases[0].find("description") is not None and releases[0].get("date"),
+                f"the newest release in the metainfo is this version, {version}, dated, with notes",
+                f"found {[r.get('version') for r in releases]}")
+            rating = tree.find("content_rating")
+            tap(rating is not None and rating.get("type", "").startswith("oars-")
+                and rating.findall("content_attribute"),
+                "the metainfo has an OARS content rating")
+            proc = run(["appstreamcli", "validate", "--no-net", metainfo])
+            issues = [l for l in proc.stdout.splitlines() if l[:2] in ("W:", "E:")]
+            tap(proc.returncode == 0 and not issues, "appstreamcli validate --no-net: no errors, no warnings",
+                proc.stdout + proc.stderr)
             desc = " ".join(p.text or "" for p in tree.findall("description/p") if not p.attrib)
             tap("network" in desc, "the metainfo says why Dateline may use the network")
             langs = {e.get("{http://www.w3.org/XML/1998/namespace}lang") for e in tree.iter("summary")}

@@ -80,7 +80,13 @@ strip_footers (char *text)
 {
   g_autofree char *prefix = g_strdup_printf ("%s — ", dl_dataset_get_title (dataset));
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_new (NULL);
+
+  /* A story's handout is footed with the story's title. */
+  g_ptr_array_add (prefixes, g_strdup (prefix));
+  for (guint n = 0; n < dl_dataset_get_n_narratives (dataset); n++)
+    g_ptr_array_add (prefixes, g_strdup_printf ("%s — ", dl_dataset_get_narrative (dataset, n)->title));
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -91,8 +97,18 @@ strip_footers (char *text)
           g_string_append_c (out, '\f');
           line++;
         }
-      if (g_str_has_prefix (line, prefix) && g_ascii_isdigit (line[strlen (prefix)]))
-        continue;
+      {
+        gboolean footer = FALSE;
+
+        for (guint k = 0; k < prefixes->len && !footer; k++)
+          {
+            const char *foot = g_ptr_array_index (prefixes, k);
+
+            footer = g_str_has_prefix (line, foot) && g_ascii_isdigit (line[strlen (foot)]);
+          }
+        if (footer)
+          continue;
+      }
       g_string_append (out, line);
       g_string_append_c (out, '\n');
     }

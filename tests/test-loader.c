@@ -12,7 +12,7 @@
 
 #include "dl-dataset.h"
 #include "dl-dataset-private.h"
-#include "dl-export.h"
+#include "dl-export-geojson.h"
 #include "dl-json-reader.h"
 
 /* Every dataset of the checksum list exports byte for byte as before. */
@@ -275,6 +275,7 @@ test_articles_shared (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(DlSource) first_source = NULL;
   GListModel *sources;
   const DlText *first;
 
@@ -285,8 +286,8 @@ test_articles_shared (void)
 
   sources = dl_dataset_get_sources (dataset);
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 64);
-  first = dl_source_get_text (g_list_model_get_item (sources, 0));
-  g_object_unref (g_list_model_get_item (sources, 0));
+  first_source = g_list_model_get_item (sources, 0);
+  first = dl_source_get_text (first_source);
   for (guint i = 1; i < 64; i++)
     {
       g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
@@ -294,6 +295,7 @@ test_articles_shared (void)
       g_assert_true (dl_source_get_text (source) == first);
     }
 
+  g_clear_object (&first_source);
   g_clear_object (&dataset);
   cleanup = g_strdup_printf ("rm -rf '%s'", dir);
   g_assert_cmpint (system (cleanup), ==, 0);

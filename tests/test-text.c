@@ -118,6 +118,79 @@ test_anchor_ambiguous_and_context (void)
   g_assert_cmpuint (anchor.start, ==, second);
 }
 
+/* A naive search takes text × quote steps here (4 MiB × 64 KiB: hours); the
+ * search must be linear, and counting must stop at "more than 10,000". */
+static void
+test_anchor_linear (void)
+{
+  const gsize text_len = 4 * 1024 * 1024;
+  const gsize quote_len = 64 * 1024;
+  char *data = g_malloc (text_len + 1);
+  g_autofree char *quote = g_malloc (quote_len + 2);
+  g_autoptr(DlText) text = NULL;
+  DlAnchor anchor;
+
+  memset (data, 'a', text_len);
+  data[text_len] = '\0';
+  text = dl_text_new (data, text_len);
+  memset (quote, 'a', quote_len);
+  quote[quote_len] = 'b';
+  quote[quote_len + 1] = '\0';
+
+  /* Almost everywhere, never quite. */
+  anchor = dl_text_anchor (text, quote, NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_NOT_FOUND);
+
+  /* Everywhere: millions of overlapping occurrences. */
+  quote[quote_len] = '\0';
+  anchor = dl_text_anchor (text, quote, NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_AMBIGUOUS);
+  g_assert_cmpuint (anchor.n_occurrences, ==, DL_ANCHOR_MAX_OCCURRENCES + 1);
+  g_assert_cmpuint (anchor.start, ==, 0);
+  g_assert_cmpuint (anchor.end, ==, quote_len);
+
+  /* Offsets far into the text: the nearest occurrence, found without
+   * stopping at the counting limit. */
+  anchor = dl_text_anchor (text, quote, "b", NULL, TRUE, 3000000);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_CONTEXT_MISMATCH);
+  g_assert_cmpuint (anchor.start, ==, 3000000);
+  anchor = dl_text_anchor (text, quote, NULL, NULL, TRUE, text_len - 10);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OFFSETS_DISAGREE);
+  g_assert_cmpuint (anchor.start, ==, text_len - quote_len);
+
+  /* A context long and almost matching everywhere. */
+  anchor = dl_text_anchor (text, "a", quote, quote, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_AMBIGUOUS);
+  g_assert_cmpuint (anchor.start, ==, quote_len);
+}
+
+/* Overlapping occurrences count: "aa" occurs three times in "aaaa". */
+static void
+test_anchor_overlapping (void)
+{
+  g_autoptr(DlText) text = dl_text_new (g_strdup ("xaaaax abab abababa"), 19);
+  DlAnchor anchor;
+
+  anchor = dl_text_anchor (text, "aa", NULL, NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_AMBIGUOUS);
+  g_assert_cmpuint (anchor.n_occurrences, ==, 3);
+  g_assert_cmpuint (anchor.start, ==, 1);
+
+  anchor = dl_text_anchor (text, "aba", NULL, NULL, FALSE, 0);
+  g_assert_cmpuint (anchor.n_occurrences, ==, 4);
+  g_assert_cmpuint (anchor.start, ==, 7);
+
+  /* The context picks the one after "abab". */
+  anchor = dl_text_anchor (text, "aba", "abab", NULL, FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OK);
+  g_assert_cmpuint (anchor.start, ==, 16);
+  anchor = dl_text_anchor (text, "aba", "abab", "\n", FALSE, 0);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_CONTEXT_MISMATCH);
+  anchor = dl_text_anchor (text, "aba", "abab", "", TRUE, 17);
+  g_assert_cmpint (anchor.status, ==, DL_ANCHOR_OFFSETS_DISAGREE);
+  g_assert_cmpuint (anchor.start, ==, 16);
+}
+
 static void
 test_anchor_offsets (void)
 {
@@ -204,6 +277,8 @@ main (int   argc,
   g_test_add_func ("/text/anchor/not-found", test_anchor_not_found);
   g_test_add_func ("/text/anchor/ambiguous-and-context", test_anchor_ambiguous_and_context);
   g_test_add_func ("/text/anchor/offsets", test_anchor_offsets);
+  g_test_add_func ("/text/anchor/linear", test_anchor_linear);
+  g_test_add_func ("/text/anchor/overlapping", test_anchor_overlapping);
   g_test_add_func ("/text/utf8-check", test_utf8_check);
   g_test_add_func ("/text/json-prescan", test_json_prescan);
   g_test_add_func ("/text/line-column", test_line_column);

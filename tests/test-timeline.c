@@ -9,6 +9,7 @@
 
 #include "dl-dataset.h"
 #include "dl-test-util.h"
+#include "dl-xtest.h"
 #include "timeline/dl-timeline.h"
 
 #define WIDTH  1200
@@ -204,11 +205,13 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpint (end - start, ==, 3600);
   g_assert_cmpint (llabs ((start + end) / 2 - (a + b) / 2), <=, 1);
 
-  /* …and no further than 50 years. */
+  /* …and no further than the dataset's span (Oct 2023 – Aug 2024) with a
+   * margin: the view never leaves what the overview shows. */
   dl_timeline_zoom (fixture->timeline, 1e-9);
   dl_timeline_get_visible_range (fixture->timeline, &start, &end);
-  g_assert_cmpint (end - start, <=, (gint64) (50 * 365.25 * 86400) + 1);
-  g_assert_cmpint (end - start, >=, (gint64) (49 * 365.25 * 86400));
+  g_assert_cmpint (start, <=, 1696118400);   /* 2023-10-01 */
+  g_assert_cmpint (end, >=, 1725062400);     /* 2024-08-31 */
+  g_assert_cmpint (end - start, <=, (gint64) (1.2 * 365.25 * 86400));
 
   /* An explicit range is clamped the same way. */
   dl_timeline_set_visible_range (fixture->timeline, a, a + 10);
@@ -222,8 +225,7 @@ test_tick_units (Fixture       *fixture,
 {
   gint64 a = 1723680000;   /* 2024-08-15 */
 
-  dl_timeline_set_visible_range (fixture->timeline, a, a + 12 * 365 * 86400);
-  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "year");
+  /* (Years: see test_extreme_dates, the bundled dataset spans 11 months.) */
   dl_timeline_set_visible_range (fixture->timeline, a, a + 300 * 86400);
   g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "month");
   dl_timeline_set_visible_range (fixture->timeline, a, a + 7 * 86400);
@@ -427,6 +429,264 @@ test_model_changes (Fixture       *fixture,
   snapshot_now (fixture->timeline);
 }
 
+static guint
+count_nodes (GskRenderNode *node)
+{
+  guint n = 1;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_nodes (gsk_container_node_get_child (node, i));
+      break;
+    case GSK_CLIP_NODE:
+      n += count_nodes (gsk_clip_node_get_child (node));
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      n += count_nodes (gsk_rounded_clip_node_get_child (node));
+      break;
+    case GSK_TRANSFORM_NODE:
+      n += count_nodes (gsk_transform_node_get_child (node));
+      break;
+    case GSK_OPACITY_NODE:
+      n += count_nodes (gsk_opacity_node_get_child (node));
+      break;
+    default:
+      break;
+    }
+
+  return n;
+}
+
+static guint
+snapshot_node_count (DlTimeline *timeline)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  guint n = 0;
+
+  GTK_WIDGET_GET_CLASS (timeline)->snapshot (GTK_WIDGET (timeline), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    n = count_nodes (node);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  return n;
+}
+
+/* Issue 17: a valid date 100 million years back (EDTF's limit here is
+ * ±10^8 years) once made the overview draw
+ * a tick per year. Every axis picks its ticks from the span it shows, so a
+ * frame has a bounded number of nodes whatever the dates. */
+static void
+test_extreme_dates (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char json[] =
+    "{ \"dateline\": 1, \"title\": \"Deep time\", \"sources\": [],"
+    "  \"places\": [ { \"id\": \"p\", \"name\": \"P\", \"precision_m\": 100,"
+    "    \"geometry\": { \"type\": \"Point\", \"coordinates\": [34.45, 31.51] } } ],"
+    "  \"events\": ["
+    "    { \"id\": \"a\", \"title\": \"Long ago\", \"category\": \"strike\", \"when\": \"Y-100000000\", \"place\": \"p\" },"
+    "    { \"id\": \"b\", \"title\": \"Now\", \"category\": \"strike\", \"when\": \"2024-08-20\", \"place\": \"p\" },"
+    "    { \"id\": \"c\", \"title\": \"Far ahead\", \"category\": \"strike\", \"when\": \"Y100000000\", \"place\": \"p\" } ] }";
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = dl_dataset_load_from_data (json, strlen (json), NULL, problems);
+  guint base, n;
+
+  g_assert_nonnull (dataset);
+  set_animations (FALSE);
+
+  /* The node count of an ordinary dataset's frame, for scale. */
+  dl_timeline_fit_all (fixture->timeline);
+  base = snapshot_node_count (fixture->timeline);
+
+  dl_timeline_set_model (fixture->timeline, dl_dataset_get_events (dataset));
+  dl_timeline_fit_all (fixture->timeline);
+  n = snapshot_node_count (fixture->timeline);
+  g_test_message ("nodes: bundled dataset %u, 200 million years %u", base, n);
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpuint (n, <, 2 * base + 200);
+  save_png (fixture, "timeline-deep-time.png");
+
+  /* Down to one day at the far ends, and at a year's scale. */
+  dl_timeline_set_visible_range (fixture->timeline, G_GINT64_CONSTANT (-3155760000000000), G_GINT64_CONSTANT (-3155760000000000) + 86400);
+  g_assert_cmpuint (snapshot_node_count (fixture->timeline), <, 2 * base + 200);
+  dl_timeline_set_visible_range (fixture->timeline, 1704067200, 1704067200 + 12 * 365 * 86400);
+  g_assert_cmpstr (dl_timeline_get_tick_unit (fixture->timeline), ==, "year");
+  g_assert_cmpuint (snapshot_node_count (fixture->timeline), <, 2 * base + 200);
+  run_ms (50);
+}
+
+/* The overview strip: tall enough to read, and a brush dragged with a
+ * real mouse moves the detail range by exactly what it moved on the strip,
+ * never out of the dataset's span (once 50 px threw the view into 2027). */
+static void
+test_brush_drag (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+  graphene_rect_t strip, brush, after;
+  gint64 start, end, start2, end2;
+  double seconds_per_px;
+
+  g_assert_true (dl_xtest_available ());
+  set_animations (FALSE);
+  dl_xtest_sync (widget);
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, &brush);
+  g_assert_cmpfloat (strip.size.height, >=, 40);
+
+  /* A month around 19 August: the brush is wide enough to grab. */
+  dl_timeline_set_visible_range (fixture->timeline, 1721779200, 1721779200 + 30 * 86400);
+  dl_xtest_sync (widget);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, &brush);
+  g_assert_cmpfloat (brush.size.width, >, 3 * 8);
+  seconds_per_px = (end - start) / brush.size.width;
+
+  /* 50 px back in time. */
+  dl_xtest_drag (widget, brush.origin.x + brush.size.width / 2, brush.origin.y + brush.size.height / 2,
+                 brush.origin.x + brush.size.width / 2 - 50, brush.origin.y + brush.size.height / 2, 10);
+  dl_timeline_get_visible_range (fixture->timeline, &start2, &end2);
+  g_assert_cmpint (end2 - start2, ==, end - start);
+  g_assert_cmpfloat (fabs ((start - start2) - 50 * seconds_per_px), <, 1.5 * seconds_per_px);
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, &after);
+  g_assert_cmpfloat (fabs (after.origin.x - (brush.origin.x - 50)), <=, 1.5);
+  save_png (fixture, "timeline-brush-drag.png");
+
+  /* Far past the strip's end: the view stops at the dataset's last days. */
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, &brush);
+  dl_xtest_drag (widget, brush.origin.x + brush.size.width / 2, brush.origin.y + brush.size.height / 2,
+                 strip.origin.x + strip.size.width + 300, brush.origin.y + brush.size.height / 2, 10);
+  dl_timeline_get_visible_range (fixture->timeline, &start2, &end2);
+  g_assert_cmpint (end2 - start2, ==, end - start);
+  g_assert_cmpint (end2, <=, 1725062400 + 30 * 86400);   /* 2024-08-31, with the margin */
+  g_assert_cmpint (end2, >=, 1724371200);                /* 2024-08-23: the last events show */
+
+  /* The brush's right edge resizes it. */
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, &brush);
+  dl_xtest_drag (widget, brush.origin.x + brush.size.width - 2, brush.origin.y + brush.size.height / 2,
+                 brush.origin.x + brush.size.width - 2 - 20, brush.origin.y + brush.size.height / 2, 5);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (start, ==, start2);
+  g_assert_cmpint (end, <, end2);
+}
+
+/* + and Ctrl+wheel zoom around what is under the pointer. */
+static void
+test_zoom_around_pointer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+  DlEvent *herzog = find_event (fixture, "Blinken meets President Herzog");
+  graphene_rect_t bounds, after;
+  gint64 start, end, start2, end2;
+  double x, y;
+
+  set_animations (FALSE);
+  dl_timeline_set_visible_range (fixture->timeline, 1723680000 + 3 * 86400, 1723680000 + 13 * 86400);
+  dl_xtest_sync (widget);
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &bounds));
+  /* Off-centre, so zooming around the centre would move it. */
+  x = bounds.origin.x + bounds.size.width / 2;
+  y = bounds.origin.y + bounds.size.height / 2;
+  g_assert_cmpfloat (fabs (x - gtk_widget_get_width (widget) / 2.0), >, 100);
+
+  dl_xtest_move (widget, x, y);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  dl_xtest_key (widget, GDK_KEY_plus, 0);
+  dl_timeline_get_visible_range (fixture->timeline, &start2, &end2);
+  g_assert_cmpint (end2 - start2, <, end - start);
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &after));
+  g_assert_cmpfloat (fabs (after.origin.x + after.size.width / 2 - x), <=, 2);
+
+  dl_xtest_scroll (widget, x, y, -2, GDK_CONTROL_MASK);
+  dl_timeline_get_visible_range (fixture->timeline, &start, &end);
+  g_assert_cmpint (end - start, <, end2 - start2);
+  g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, herzog, &after));
+  g_assert_cmpfloat (fabs (after.origin.x + after.size.width / 2 - x), <=, 2);
+}
+
+static GtkWidget *
+find_listbox (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_listbox (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Events on one day in one lane once sat exactly on top of each other, so a
+ * click there selected one that could not be seen. Now one dot shows with a
+ * "+N" badge: a click on the dot selects the dot drawn, a click on the
+ * badge lists them all to choose from. */
+static void
+test_stacked_events (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+  DlEvent *activated = NULL;
+  graphene_rect_t dot, badge, strip;
+  guint n = 0, best = G_MAXUINT, best_n = 0;
+  DlEvent *top = NULL;
+  GtkWidget *list;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+
+  set_animations (FALSE);
+  g_signal_connect (fixture->timeline, "event-activated", G_CALLBACK (on_event_activated), &activated);
+  /* 19–20 August 2024 */
+  dl_timeline_set_visible_range (fixture->timeline, 1724025600, 1724025600 + 2 * 86400);
+  dl_xtest_sync (widget);
+  save_png (fixture, "timeline-19-20-august.png");
+
+  dl_timeline_get_overview_bounds (fixture->timeline, &strip, NULL);
+  for (guint i = 0; dl_timeline_get_stack (fixture->timeline, i, &dot, &badge, &n, NULL); i++)
+    if (n > best_n && badge.origin.x + badge.size.width < gtk_widget_get_width (widget) - 10)
+      {
+        best = i;
+        best_n = n;
+      }
+  g_assert_cmpuint (best_n, >=, 2);
+  g_assert_true (dl_timeline_get_stack (fixture->timeline, best, &dot, &badge, &n, &top));
+
+  /* The dot: what is drawn is what is selected. */
+  dl_xtest_click (widget, dot.origin.x + dot.size.width / 2, dot.origin.y + dot.size.height / 2);
+  g_assert_true (activated == top);
+  dl_test_wait_ms (400);   /* past the double-click time */
+
+  /* The badge: a list of every event there. */
+  activated = NULL;
+  dl_xtest_click (widget, badge.origin.x + badge.size.width / 2, badge.origin.y + badge.size.height / 2);
+  g_assert_null (activated);
+  dl_test_wait_ms (300);
+  list = find_listbox (widget);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (listed, row);
+  g_assert_cmpuint (listed->len, ==, n);
+
+  /* Choosing the second one selects it and closes the list. */
+  {
+    GtkWidget *row = g_ptr_array_index (listed, 1);
+    DlEvent *wanted = g_object_get_data (G_OBJECT (row), "dl-event");
+
+    g_assert_nonnull (wanted);
+    dl_xtest_click (row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0);
+    g_assert_true (activated == wanted);
+  }
+  dl_test_wait_ms (300);
+  g_assert_null (find_listbox (widget));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +706,10 @@ main (int   argc,
   ADD ("/timeline/labels", test_labels);
   ADD ("/timeline/dark", test_dark);
   ADD ("/timeline/model-changes", test_model_changes);
+  ADD ("/timeline/extreme-dates", test_extreme_dates);
+  ADD ("/timeline/brush-drag", test_brush_drag);
+  ADD ("/timeline/zoom-around-pointer", test_zoom_around_pointer);
+  ADD ("/timeline/stacked-events", test_stacked_events);
 #undef ADD
 
   return g_test_run ();

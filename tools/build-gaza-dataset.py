@@ -175,11 +175,12 @@ PHILADELPHI_LINE = [[34.2184, 31.3236], [34.2355, 31.2964], [34.2675, 31.2201]]
 TITLE = "Gaza cease-fire diplomacy, August 2024"
 
 DESCRIPTION = (
-    "Five short news reports (a000–a004) on the Gaza cease-fire diplomacy of "
+    "Five short news reports on the Gaza cease-fire diplomacy of "
     "18–20 August 2024: US Secretary of State Antony Blinken’s ninth trip to the "
     "region, the disputed terms of the proposed deal, and the strikes and the "
     "recovery of six hostages’ bodies reported alongside. The articles carry no "
-    "titles, dates or outlets: the source titles are descriptive, and each "
+    "titles, dates or outlets: the source titles and short names are "
+    "descriptive, and each "
     "publication date was inferred from the events the article reports (see "
     "published_basis). Event dates come from the articles’ own expressions "
     "(“on Tuesday”, “last week”, “this week”) read against those publication "
@@ -194,6 +195,7 @@ DESCRIPTION = (
 SOURCES = [
     {
         "id": "a000",
+        "short": "“Far apart”, 20 Aug",
         "file": "articles/000_f390b9095673a8dc.txt",
         "title": "Blinken in Egypt and Qatar as the sides remain far apart",
         "published": "2024-08-20",
@@ -206,6 +208,7 @@ SOURCES = [
     },
     {
         "id": "a001",
+        "short": "Cairo report, 20 Aug",
         "file": "articles/001_1df6439198d76cc7.txt",
         "title": "Blinken meets mediators in Egypt and Qatar; six hostages’ bodies recovered",
         "published": "2024-08-20",
@@ -218,6 +221,7 @@ SOURCES = [
     },
     {
         "id": "a002",
+        "short": "“Sticking points”, 18–19 Aug",
         "file": "articles/002_705b3e768ddc58b2.txt",
         "title": "Blinken in Israel as talks head for Cairo: the sticking points",
         "published": "2024-08-19?",
@@ -230,6 +234,7 @@ SOURCES = [
     },
     {
         "id": "a003",
+        "short": "“Illusion”, 19 Aug",
         "file": "articles/003_c27e9c75dfb60855.txt",
         "title": "Blinken and Netanyahu meet for three hours; Hamas calls progress an “illusion”",
         "published": "2024-08-19?",
@@ -242,6 +247,7 @@ SOURCES = [
     },
     {
         "id": "a004",
+        "short": "Herzog talks, 19 Aug",
         "file": "articles/004_fffc45ff05542f1c.txt",
         "title": "Blinken urges seizing the opportunity after meeting Herzog in Tel Aviv",
         "published": "2024-08-19",
@@ -258,6 +264,10 @@ PLACES = [
     {
         "id": "mustafa-hafez-school",
         "name": "Mustafa Hafez school, Rimal, Gaza City",
+        "note": (
+            "The articles say only “Gaza City”: the Rimal neighbourhood is from "
+            "outside the articles, and the point is approximate."
+        ),
         "names": {"ar": "مدرسة مصطفى حافظ", "he": "בית הספר מוסטפא חאפז"},
         "geometry": point(34.445, 31.5225),
         "precision_m": 1000,
@@ -330,6 +340,11 @@ PLACES = [
     {
         "id": "israel",
         "name": "Israel",
+        "note": (
+            "A boundary choice: the outline, simplified from OpenStreetMap data, "
+            "includes the Golan Heights and East Jerusalem, whose status is disputed. "
+            "The articles do not draw any boundary."
+        ),
         "names": {"ar": "إسرائيل", "he": "ישראל"},
         "geometry": polygon(ISRAEL_RING),
         "precision_m": 1000,
@@ -394,6 +409,49 @@ PLACES = [
 ]
 
 
+# The claim topics, each with a label a person reads ("Killed at the school"),
+# written from the articles. `total` names the topic that gives the whole a
+# fraction is of ("a third" of the hostages remaining), so that a fraction and
+# a count on one topic can be compared.
+TOPICS = {
+    "abu-zeid-detention-length": {"label": "Alaa Abu Zeid’s time in detention"},
+    "blinken-netanyahu-meeting-length": {"label": "Length of the Blinken–Netanyahu meeting"},
+    "blinken-qatar-meeting-day": {"label": "When Blinken met the Qatari side"},
+    "blinken-trip-number": {"label": "Blinken’s trips to the region since the war began"},
+    "ceasefire-plan-phases": {"label": "Phases of the cease-fire plan"},
+    "central-gaza-strike-children-killed": {"label": "Children killed in the central Gaza strike"},
+    "central-gaza-strike-mothers-killed": {"label": "Mothers killed in the central Gaza strike"},
+    "disputed-corridors": {"label": "Corridors Israel refuses to abandon"},
+    "doha-talks-length": {"label": "Length of the Doha talks"},
+    "first-phase-ceasefire-length": {"label": "Cease-fire in the plan’s first phase"},
+    "first-phase-hostages": {"label": "Hostages released first under the plan"},
+    "gaza-deaths": {"label": "Killed in Gaza since 7 October"},
+    "gaza-residents": {"label": "Residents of Gaza"},
+    "hostage-age-alexander-dancyg": {"label": "Age of Alexander Dancyg"},
+    "hostage-age-avraham-munder": {"label": "Age of Avraham Munder"},
+    "hostage-age-chaim-perry": {"label": "Age of Chaim Perry"},
+    "hostage-age-nadav-popplewell": {"label": "Age of Nadav Popplewell"},
+    "hostage-age-yagev-buchshtav": {"label": "Age of Yagev Buchshtav"},
+    "hostage-age-yoram-metzger": {"label": "Age of Yoram Metzger"},
+    "hostage-bodies-recovered": {"label": "Hostages’ bodies recovered"},
+    "hostages-remaining": {"label": "Hostages still held"},
+    "hostages-remaining-dead": {"label": "Hostages still held who are dead",
+                                "total": "hostages-remaining"},
+    "israel-stays-in-corridors": {"label": "Will Israel stay in the corridors?"},
+    "netanyahu-office-on-meeting": {"label": "Netanyahu’s office on the meeting with Blinken"},
+    "nir-oz-residents-taken": {"label": "Nir Oz residents taken captive"},
+    "november-truce-hostages-released": {"label": "Hostages released in the November truce"},
+    "november-truce-length": {"label": "Length of the November truce"},
+    "oct7-hostages-taken": {"label": "Taken hostage on 7 October"},
+    "oct7-killed": {"label": "Killed on 7 October"},
+    "recovered-hostages-previously-declared-dead": {"label": "Recovered hostages already known to be dead"},
+    "recovered-hostages-with-freed-relatives": {"label": "Recovered hostages whose relatives were freed in November"},
+    "school-strike-killed": {"label": "Killed at the school"},
+    "school-strike-sheltering": {"label": "Sheltering at the school when it was hit"},
+    "talks-progress": {"label": "Progress in the talks"},
+    "war-duration": {"label": "Length of the war"},
+}
+
 # Conventions used in `when` below:
 #   a single day            the day the articles give or imply;
 #   DAY?                    the day is inferred and may be off (the text does not say);
@@ -414,18 +472,19 @@ EVENTS = [
         "title": "Israeli strike on the Mustafa Hafez school shelter, Gaza City",
         "category": "strike",
         "when": "2024-08-20",
-        "when_basis": "“on Tuesday” in a000 and a001, both written on Tuesday 20 August 2024.",
+        "when_basis": "“on Tuesday” in [a000] and [a001], both written on Tuesday 20 August 2024.",
         "place": "mustafa-hafez-school",
         "summary": (
             "An Israeli air strike hit the Mustafa Hafez school, a school turned shelter "
-            "in Gaza City, killing at least 12 people according to a000 and at least 10 "
-            "according to a001. The Palestinian Civil Defence, which a001 says operates "
+            "in Gaza City, killing at least 12 people according to [a000] and at least 10 "
+            "according to [a001]. The Palestinian Civil Defence, which [a001] says operates "
             "under the Hamas-run government, reported around 700 people sheltering there "
             "when it was hit. The Israeli military called it a precise strike on a Hamas "
             "command centre and said the strikes targeted militants who had set up "
-            "command centres inside schools; a000 reports widespread outrage and "
-            "criticism. The school’s position in the Rimal neighbourhood of western Gaza "
-            "City is approximate."
+            "command centres inside schools; [a000] reports widespread outrage and "
+            "criticism. The articles say only “Gaza City”: the Rimal neighbourhood of "
+            "western Gaza City is from outside the articles, and the school’s position "
+            "in it is approximate."
         ),
         "excerpts": [
             X("a000", "In other developments, an Israeli air strike on Tuesday killed at least 12 people at a school-turned-shelter in Gaza City, in what the military said was a precise strike on a Hamas command centre.",
@@ -444,11 +503,11 @@ EVENTS = [
         "title": "Civil Defence searches for survivors at the Mustafa Hafez school",
         "category": "humanitarian",
         "when": "2024-08-20",
-        "when_basis": "Reported as still going on in a000 and a001, written on Tuesday 20 August 2024, the day of the strike.",
+        "when_basis": "Reported as still going on in [a000] and [a001], written on Tuesday 20 August 2024, the day of the strike.",
         "place": "mustafa-hafez-school",
         "summary": (
             "After the strike, the Palestinian Civil Defence said it was still searching "
-            "for survivors at the Mustafa Hafez school in Gaza City (a000); a001 says they "
+            "for survivors at the Mustafa Hafez school in Gaza City ([a000]); [a001] says they "
             "continue to search."
         ),
         "excerpts": [
@@ -463,13 +522,13 @@ EVENTS = [
         "category": "strike",
         "when": "2024-08-20?",
         "when_basis": (
-            "Not dated: a000 and a001 (Tuesday 20 August 2024) report it as “another "
+            "Not dated: [a000] and [a001] (Tuesday 20 August 2024) report it as “another "
             "strike” next to Tuesday’s school strike, so probably the same day."
         ),
         "place": "deir-al-balah-area",
         "summary": (
             "Another strike, in central Gaza, killed a mother and her five children "
-            "(a000, a001), according to the Al-Aqsa Martyrs Hospital (a001). The hospital "
+            "([a000, a001]), according to the Al-Aqsa Martyrs Hospital ([a001]). The hospital "
             "said the father, Alaa Abu Zeid, a schoolteacher, has been in Israeli "
             "detention for the past nine months. The articles say only “central Gaza”: "
             "the place is mapped around Deir al-Balah, where the Al-Aqsa Martyrs Hospital "
@@ -478,13 +537,13 @@ EVENTS = [
         "excerpts": [
             X("a000", "Another strike killed a mother and her five children in central Gaza.",
               C("central-gaza-strike-children-killed", 5, unit="children"),
-              C("central-gaza-strike-mothers-killed", 1, unit="mothers")),
+              C("central-gaza-strike-mothers-killed", 1, unit="mother")),
             X("a001", "Another strike in central Gaza killed a mother and her five children.",
               C("central-gaza-strike-children-killed", 5, unit="children"),
-              C("central-gaza-strike-mothers-killed", 1, unit="mothers")),
+              C("central-gaza-strike-mothers-killed", 1, unit="mother")),
             X("a001", "In central Gaza, an airstrike killed five children and their mother, according to the Al-Aqsa Martyrs Hospital.",
               C("central-gaza-strike-children-killed", 5, unit="children"),
-              C("central-gaza-strike-mothers-killed", 1, unit="mothers")),
+              C("central-gaza-strike-mothers-killed", 1, unit="mother")),
             X("a001", "The hospital reported that the father, Alaa Abu Zeid, a schoolteacher, has been in Israeli detention for the past nine months."),
         ],
     },
@@ -494,14 +553,14 @@ EVENTS = [
         "category": "humanitarian",
         "when": "2023-11~/2024-08-20",
         "when_basis": (
-            "“for the past nine months” in a001 (20 August 2024): since about November "
+            "“for the past nine months” in [a001] (20 August 2024): since about November "
             "2023, and still at the time of the report."
         ),
         "place": "israel",
         "summary": (
             "The father of the family killed in central Gaza, Alaa Abu Zeid, a "
             "schoolteacher, has been in Israeli detention for the past nine months, the "
-            "Al-Aqsa Martyrs Hospital reported (a001). Where he is held is not reported; "
+            "Al-Aqsa Martyrs Hospital reported ([a001]). Where he is held is not reported; "
             "the event is mapped to Israel as a whole."
         ),
         "excerpts": [
@@ -517,16 +576,16 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-15/2024-08-16",
         "when_basis": (
-            "“a two-day meeting in Doha last week” in a002 and “talks resumed in Doha "
-            "last week” in a003, both written on 18–19 August 2024; the talks were held "
+            "“a two-day meeting in Doha last week” in [a002] and “talks resumed in Doha "
+            "last week” in [a003], both written on 18–19 August 2024; the talks were held "
             "on 15–16 August 2024."
         ),
         "place": "doha",
         "summary": (
             "The negotiations, facilitated by Egypt, Qatar and the United States, met for "
             "two days in Doha, focused on bridging the gap between Israeli and Hamas "
-            "proposals (a002). Optimism about a deal emerged after these talks (a003); "
-            "a004 speaks of recent progress in negotiations between Egypt, Qatar and the "
+            "proposals ([a002]). Optimism about a deal emerged after these talks ([a003]); "
+            "[a004] speaks of recent progress in negotiations between Egypt, Qatar and the "
             "U.S. on a proposed deal."
         ),
         "excerpts": [
@@ -542,17 +601,17 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-15/2024-08-16",
         "when_basis": (
-            "Not dated: a002 says last week’s Doha meeting (15–16 August 2024) was "
-            "focused on bridging the gap, and a004 (19 August) that the U.S. “has "
+            "Not dated: [a002] says last week’s Doha meeting (15–16 August 2024) was "
+            "focused on bridging the gap, and [a004] (19 August) that the U.S. “has "
             "presented proposals aimed at bridging the remaining gaps”; dated with the "
             "Doha talks."
         ),
         "place": "doha",
         "summary": (
             "The United States presented proposals aimed at bridging the remaining gaps "
-            "between the Israeli and Hamas positions (a004); the current negotiations are "
-            "based on a modified US proposal (a003). Blinken said on 19 August that "
-            "Netanyahu had accepted it (a000, a001)."
+            "between the Israeli and Hamas positions ([a004]); the current negotiations are "
+            "based on a modified US proposal ([a003]). Blinken said on 19 August that "
+            "Netanyahu had accepted it ([a000, a001])."
         ),
         "excerpts": [
             X("a004", "Despite some disagreements over specific terms, the U.S. has presented proposals aimed at bridging the remaining gaps between the Israeli and Hamas stances."),
@@ -568,15 +627,15 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-19/2024-08-25",
         "when_basis": (
-            "“set to resume this week in Cairo” in a002 and “further meetings in Cairo "
-            "this week” in a004, written on 18–19 August 2024: the week of Monday "
+            "“set to resume this week in Cairo” in [a002] and “further meetings in Cairo "
+            "this week” in [a004], written on 18–19 August 2024: the week of Monday "
             "19 August. The articles report the talks only as planned, so the span is "
             "that week, not the length of the talks."
         ),
         "place": "cairo",
         "summary": (
             "The negotiations facilitated by Egypt, Qatar and the United States were set "
-            "to resume this week in Cairo (a002); a004 says efforts to solidify a "
+            "to resume this week in Cairo ([a002]); [a004] says efforts to solidify a "
             "cease-fire were to continue with further meetings in Cairo, and that "
             "Blinken’s visit to Tel Aviv came just ahead of the upcoming discussions in "
             "Egypt. The articles report the talks as planned, not as held."
@@ -593,7 +652,7 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-19~",
         "when_basis": (
-            "Reported in a004 (19 August 2024) as under way, with no significant "
+            "Reported in [a004] (19 August 2024) as under way, with no significant "
             "breakthrough “yet”; not dated."
         ),
         "place": "cairo",
@@ -601,7 +660,7 @@ EVENTS = [
             "Efforts to broker a truce included discussions between an Israeli delegation "
             "and Egyptian officials, without significant breakthroughs so far; the focus "
             "remained on key security issues along the Gaza-Egypt border and within Gaza "
-            "(a004). Where the discussions took place is not reported; they are mapped to "
+            "([a004]). Where the discussions took place is not reported; they are mapped to "
             "Cairo, where the talks were to resume."
         ),
         "excerpts": [
@@ -617,7 +676,7 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-18?/2024-08-20",
         "when_basis": (
-            "a002 has him “in Israel” (written 18–19 August 2024); a001 has him meeting "
+            "[a002] has him “in Israel” (written 18–19 August 2024); [a001] has him meeting "
             "Netanyahu in Israel “on Monday” (19 August) and mediators in Egypt and Qatar "
             "“on Tuesday” (20 August). The start on 18 August is uncertain; the end is "
             "the last day the articles report."
@@ -625,9 +684,9 @@ EVENTS = [
         "places": ["tel-aviv", "jerusalem", "el-alamein", "doha"],
         "summary": (
             "US Secretary of State Antony Blinken’s ninth trip to the region since the "
-            "conflict began (a003, a004), a last-ditch effort to secure a ceasefire in "
-            "Gaza and a hostage release deal (a002), took him to Israel and then to Egypt "
-            "and Qatar (a001)."
+            "conflict began ([a003, a004]), a last-ditch effort to secure a ceasefire in "
+            "Gaza and a hostage release deal ([a002]), took him to Israel and then to Egypt "
+            "and Qatar ([a001])."
         ),
         "excerpts": [
             X("a003", "Blinken’s ninth trip to the region aims to secure a ceasefire deal between Israel and Hamas.",
@@ -645,16 +704,16 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-19",
         "when_basis": (
-            "a003 puts it “earlier” than the meeting with Netanyahu, which a001 places "
-            "“on Monday” (19 August 2024); a004, written that Monday, reports the talks "
+            "[a003] puts it “earlier” than the meeting with Netanyahu, which [a001] places "
+            "“on Monday” (19 August 2024); [a004], written that Monday, reports the talks "
             "as held."
         ),
         "place": "tel-aviv",
         "summary": (
             "In Tel Aviv, Blinken met Israeli President Isaac Herzog, emphasizing the "
-            "urgency of securing a ceasefire and hostage release deal (a003) and the need "
-            "to prevent escalations and provocations, indirectly referencing Iran (a004). "
-            "Herzog thanked the Biden administration for its support (a004)."
+            "urgency of securing a ceasefire and hostage release deal ([a003]) and the need "
+            "to prevent escalations and provocations, indirectly referencing Iran ([a004]). "
+            "Herzog thanked the Biden administration for its support ([a004])."
         ),
         "excerpts": [
             X("a003", "Earlier, Blinken met with Israeli President Isaac Herzog, emphasizing the urgency of securing a ceasefire and hostage release deal."),
@@ -669,17 +728,17 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-19",
         "when_basis": (
-            "Said at the time of his meeting with Herzog (a003, a004), on Monday "
+            "Said at the time of his meeting with Herzog ([a003, a004]), on Monday "
             "19 August 2024."
         ),
         "place": "tel-aviv",
         "summary": (
             "Blinken called the moment “probably the best, maybe the last opportunity” "
-            "for a deal (a003). He stressed seizing the current opportunity to bring the "
+            "for a deal ([a003]). He stressed seizing the current opportunity to bring the "
             "hostages home, establish a cease-fire and pave the way for lasting peace and "
             "security, urged all parties to refrain from actions that could derail the "
             "negotiations, and spoke of the urgency of a cease-fire after 10 months of "
-            "intense fighting in Gaza (a004)."
+            "intense fighting in Gaza ([a004])."
         ),
         "excerpts": [
             X("a003", "“This is probably the best, maybe the last opportunity,” Blinken said."),
@@ -693,11 +752,11 @@ EVENTS = [
         "title": "Herzog thanks the Biden administration",
         "category": "statement",
         "when": "2024-08-19",
-        "when_basis": "During his talks with Blinken (a004), on Monday 19 August 2024.",
+        "when_basis": "During his talks with Blinken ([a004]), on Monday 19 August 2024.",
         "place": "tel-aviv",
         "summary": (
             "Herzog expressed gratitude for the support of the Biden administration and "
-            "condemned the recent wave of attacks against Israelis (a004)."
+            "condemned the recent wave of attacks against Israelis ([a004])."
         ),
         "excerpts": [
             X("a004", "Herzog expressed gratitude for the support of the Biden administration and condemned the recent wave of attacks against Israelis."),
@@ -708,10 +767,10 @@ EVENTS = [
         "title": "A “recent wave of attacks” against Israelis",
         "category": "attack",
         "when": "2024-08~",
-        "when_basis": "“recent” in a004 (19 August 2024); not dated.",
+        "when_basis": "“recent” in [a004] (19 August 2024); not dated.",
         "place": "israel",
         "summary": (
-            "Herzog condemned a recent wave of attacks against Israelis (a004). The "
+            "Herzog condemned a recent wave of attacks against Israelis ([a004]). The "
             "article gives no dates, places or details; the event is mapped to Israel as "
             "a whole."
         ),
@@ -725,16 +784,16 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-19",
         "when_basis": (
-            "“his talks with Netanyahu in Israel on Monday” in a001 (written Tuesday "
-            "20 August 2024): Monday 19 August; a004, written that Monday, still has the "
+            "“his talks with Netanyahu in Israel on Monday” in [a001] (written Tuesday "
+            "20 August 2024): Monday 19 August; [a004], written that Monday, still has the "
             "meeting “scheduled”."
         ),
         "place": "jerusalem",
         "summary": (
             "Blinken met Israeli Prime Minister Benjamin Netanyahu for three hours and "
-            "described the meeting as “positive” and conducted in “good spirit” (a003). "
+            "described the meeting as “positive” and conducted in “good spirit” ([a003]). "
             "He said Netanyahu had accepted a US proposal to bridge gaps between Israel "
-            "and Hamas (a000, a001); a000 says Netanyahu’s office did not comment on the "
+            "and Hamas ([a000, a001]); [a000] says Netanyahu’s office did not comment on the "
             "meeting. The articles say “in Israel”; Jerusalem is from outside the articles."
         ),
         "excerpts": [
@@ -751,14 +810,14 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-19",
         "when_basis": (
-            "“in Israel on Monday, where he said” in a001 (written Tuesday 20 August "
+            "“in Israel on Monday, where he said” in [a001] (written Tuesday 20 August "
             "2024): Monday 19 August."
         ),
         "place": "israel",
         "summary": (
             "After their talks, Blinken said the prime minister had accepted a U.S. "
             "proposal to bridge gaps between Israel and Hamas, and called on Hamas to do "
-            "the same (a001); a000 reports the same. The articles say only that he said "
+            "the same ([a001]); [a000] reports the same. The articles say only that he said "
             "it in Israel."
         ),
         "excerpts": [
@@ -773,20 +832,22 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-19?",
         "when_basis": (
-            "Reported in a003 (19 August 2024) after its account of the meeting with "
+            "Reported in [a003] (19 August 2024) after its account of the meeting with "
             "Blinken; the day is not given."
         ),
         "place": "jerusalem",
         "summary": (
             "Netanyahu’s office stated that Israel is committed to the latest American "
-            "proposal, considering Israel’s security needs (a003). a000, by contrast, "
+            "proposal, considering Israel’s security needs ([a003]). [a000], by contrast, "
             "says Netanyahu’s office did not comment on the meeting with Blinken. Where "
             "the statement was issued is not reported; it is mapped to Jerusalem, where "
             "the meeting was held."
         ),
         "excerpts": [
-            X("a003", "Netanyahu’s office stated that Israel is committed to the latest American proposal, considering Israel’s security needs."),
-            X("a000", "Blinken met with Israeli Prime Minister Benjamin Netanyahu and said he had accepted a US proposal to bridge gaps between the two sides, but Netanyahu’s office did not comment on the meeting."),
+            X("a003", "Netanyahu’s office stated that Israel is committed to the latest American proposal, considering Israel’s security needs.",
+              C("netanyahu-office-on-meeting", "Israel is committed to the latest American proposal")),
+            X("a000", "Blinken met with Israeli Prime Minister Benjamin Netanyahu and said he had accepted a US proposal to bridge gaps between the two sides, but Netanyahu’s office did not comment on the meeting.",
+              C("netanyahu-office-on-meeting", "did not comment")),
         ],
     },
     {
@@ -795,13 +856,13 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-19?",
         "when_basis": (
-            "“scheduled” in a004 (19 August 2024), before Blinken travels to Egypt "
+            "“scheduled” in [a004] (19 August 2024), before Blinken travels to Egypt "
             "(20 August); no article reports the meeting as held."
         ),
         "place": "israel",
         "summary": (
             "Blinken was scheduled to meet Israeli Defense Minister Yoav Gallant, "
-            "together with Prime Minister Netanyahu, before traveling to Egypt (a004). "
+            "together with Prime Minister Netanyahu, before traveling to Egypt ([a004]). "
             "The articles do not report the meeting itself or where it was to be held; "
             "it is mapped to Israel as a whole."
         ),
@@ -815,14 +876,14 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-20",
         "when_basis": (
-            "“on Tuesday” in a001, datelined Cairo and written on Tuesday 20 August "
-            "2024; a000, written the same day, has him “visiting Egypt” and meeting "
+            "“on Tuesday” in [a001], datelined Cairo and written on Tuesday 20 August "
+            "2024; [a000], written the same day, has him “visiting Egypt” and meeting "
             "Egyptian officials."
         ),
         "place": "el-alamein",
         "summary": (
             "Blinken continued his diplomatic push for a Gaza cease-fire in Egypt, "
-            "meeting mediators (a001) and Egyptian officials (a000), as both Hamas and "
+            "meeting mediators ([a001]) and Egyptian officials ([a000]), as both Hamas and "
             "Israel signaled persistent challenges to an agreement. The articles say only "
             "“Egypt”; El Alamein is from outside the articles."
         ),
@@ -840,21 +901,23 @@ EVENTS = [
         "category": "diplomacy",
         "when": "2024-08-20",
         "when_basis": (
-            "a001 (Tuesday 20 August 2024) has him meeting mediators in Egypt and Qatar "
-            "“on Tuesday”; a000, written the same day, has him “set to meet with Qatari "
+            "[a001] (Tuesday 20 August 2024) has him meeting mediators in Egypt and Qatar "
+            "“on Tuesday”; [a000], written the same day, has him “set to meet with Qatari "
             "leaders later this week”, so when it was written the meeting was still ahead."
         ),
         "place": "doha",
         "summary": (
-            "From Egypt Blinken went on to Qatar: a001 reports meetings with mediators in "
-            "Egypt and Qatar on Tuesday, while a000 has him visiting Egypt and Qatar and "
+            "From Egypt Blinken went on to Qatar: [a001] reports meetings with mediators in "
+            "Egypt and Qatar on Tuesday, while [a000] has him visiting Egypt and Qatar and "
             "set to meet Qatari leaders later this week. The articles say only “Qatar”; "
             "Doha is from outside the articles."
         ),
         "excerpts": [
-            X("a001", "U.S. Secretary of State Antony Blinken continued his diplomatic push for a Gaza cease-fire on Tuesday, meeting with mediators in Egypt and Qatar, as both Hamas and Israel signaled persistent challenges to reaching an agreement."),
+            X("a001", "U.S. Secretary of State Antony Blinken continued his diplomatic push for a Gaza cease-fire on Tuesday, meeting with mediators in Egypt and Qatar, as both Hamas and Israel signaled persistent challenges to reaching an agreement.",
+              C("blinken-qatar-meeting-day", "on Tuesday")),
             X("a000", "US Secretary of State Antony Blinken is visiting Egypt and Qatar to mediate a ceasefire deal between Israel and Hamas, but the two sides remain far apart on key issues."),
-            X("a000", "Despite the challenges, Blinken is pushing forward with efforts to secure a deal, meeting with Egyptian officials and set to meet with Qatari leaders later this week."),
+            X("a000", "Despite the challenges, Blinken is pushing forward with efforts to secure a deal, meeting with Egyptian officials and set to meet with Qatari leaders later this week.",
+              C("blinken-qatar-meeting-day", "later this week")),
             X("a001", "Blinken’s meetings in Egypt and Qatar follow his talks with Netanyahu in Israel on Monday, where he said the prime minister had accepted a U.S. proposal to bridge gaps between Israel and Hamas."),
         ],
     },
@@ -864,16 +927,16 @@ EVENTS = [
         "id": "netanyahu-meets-families",
         "title": "Netanyahu meets bereaved families and hostages’ relatives",
         "category": "statement",
-        "when": "2024-08-19?",
+        "when": "2024-08-19/2024-08-20",
         "when_basis": (
-            "Not dated: a000 and a001 (20 August 2024) report it with “Meanwhile”, and "
-            "none of the articles of 19 August mentions it, so 19 or 20 August 2024, "
-            "probably 19; uncertain."
+            "Not dated: [a000] and [a001] (20 August 2024) report it with “Meanwhile”, and "
+            "none of the articles of 19 August mentions it, which argues for the 20th; "
+            "it may still have been on the 19th, so the span is both days."
         ),
         "place": "israel",
         "summary": (
             "Netanyahu met groups of families of fallen soldiers and of hostages in Gaza, "
-            "telling them that Israel will not abandon the corridors (a000); a001 reports "
+            "telling them that Israel will not abandon the corridors ([a000]); [a001] reports "
             "what he told relatives of hostages. Where the meeting took place is not "
             "reported; it is mapped to Israel as a whole."
         ),
@@ -886,17 +949,18 @@ EVENTS = [
         "id": "netanyahu-strategic-assets",
         "title": "Netanyahu: “preserve our strategic security assets”",
         "category": "statement",
-        "when": "2024-08-19?",
+        "when": "2024-08-19/2024-08-20",
         "when_basis": (
             "Said at his meeting with the families, which is not dated: reported on "
-            "20 August 2024 (a000, a001), probably about 19 August; uncertain."
+            "20 August 2024 ([a000, a001]) and in none of the articles of 19 August, which "
+            "argues for the 20th; it may have been the 19th, so the span is both days."
         ),
         "place": "israel",
         "summary": (
             "Netanyahu told relatives of hostages that a key objective is to “preserve "
             "our strategic security assets in the face of great pressures from home and "
             "abroad”, specifically mentioning the “capture” of the Philadelphi corridor, "
-            "a move opposed by both Hamas and Egypt (a001); a000 reports him telling the "
+            "a move opposed by both Hamas and Egypt ([a001]); [a000] reports him telling the "
             "families that Israel will not abandon the corridors. Mapped, like the "
             "meeting, to Israel as a whole."
         ),
@@ -912,15 +976,18 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-20?",
         "when_basis": (
-            "Reported in a000 (20 August 2024) in answer to what Netanyahu told the "
+            "Reported in [a000] (20 August 2024) in answer to what Netanyahu told the "
             "families (19 or 20 August); not dated."
         ),
         "places": ["philadelphi-corridor", "netzarim-corridor"],
+        "place_role": "concerns",
         "summary": (
             "A senior US official rejected as “totally untrue” Netanyahu’s alleged "
-            "comments that Israel would never leave the corridors (a000). Where the "
+            "comments that Israel would never leave the corridors ([a000]). Where the "
             "official spoke is not reported; the event is mapped to the two corridors it "
-            "concerns."
+            "concerns. The articles name only one corridor, Philadelphi: the second is "
+            "identified here as the Netzarim corridor from outside knowledge, not from "
+            "the articles."
         ),
         "excerpts": [
             X("a000", "A senior US official rejected Netanyahu’s alleged comments that Israel would never leave the corridors as “totally untrue”."),
@@ -934,18 +1001,18 @@ EVENTS = [
         "category": "hostages",
         "when": "2024-08-19/2024-08-20",
         "when_basis": (
-            "“an overnight operation” that the military “announced Tuesday”, in a001 "
+            "“an overnight operation” that the military “announced Tuesday”, in [a001] "
             "(Tuesday 20 August 2024): the night of 19 to 20 August."
         ),
         "place": "khan-younis-area",
         "summary": (
             "In an overnight operation in southern Gaza, the Israeli military recovered "
             "the bodies of six hostages taken in Hamas’s October 7 attack, and announced "
-            "it on Tuesday (a000, a001). They were identified as Chaim Perry, 80; Yoram "
+            "it on Tuesday ([a000, a001]). They were identified as Chaim Perry, 80; Yoram "
             "Metzger, 80; Avraham Munder, 79; Alexander Dancyg, 76; Nadav Popplewell, 51; "
             "and Yagev Buchshtav, 35. Israeli authorities had already determined that "
             "five of them were dead; four had family members who were abducted and freed "
-            "during the November cease-fire (a001). Both articles call the recovery a "
+            "during the November cease-fire ([a001]). Both articles call the recovery a "
             "blow to Hamas. The articles say “southern Gaza”; the Khan Younis area is "
             "from outside the articles."
         ),
@@ -978,14 +1045,15 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-20?",
         "when_basis": (
-            "Reported in a001 (20 August 2024) after the recovery announced that "
+            "Reported in [a001] (20 August 2024) after the recovery announced that "
             "Tuesday; not dated."
         ),
         "place": "khan-younis-area",
+        "place_role": "concerns",
         "summary": (
             "Netanyahu praised the recovery effort, saying “our hearts ache for the "
             "terrible loss”, and vowed to make every effort to bring all hostages home, "
-            "dead or alive (a001). Where he said it is not reported; the event is mapped "
+            "dead or alive ([a001]). Where he said it is not reported; the event is mapped "
             "to the recovery it concerns."
         ),
         "excerpts": [
@@ -997,12 +1065,12 @@ EVENTS = [
         "title": "Kibbutz Nir Oz confirms Avraham Munder’s death",
         "category": "statement",
         "when": "2024-08-20?",
-        "when_basis": "Reported in a001 (20 August 2024), after the recovery; not dated.",
+        "when_basis": "Reported in [a001] (20 August 2024), after the recovery; not dated.",
         "place": "nir-oz",
         "summary": (
             "Kibbutz Nir Oz confirmed the death of Avraham Munder, one of approximately "
             "80 of its residents taken captive, saying he died “after enduring months of "
-            "physical and mental torture” (a001)."
+            "physical and mental torture” ([a001])."
         ),
         "excerpts": [
             X("a001", "Kibbutz Nir Oz, where Munder was among approximately 80 residents taken captive, confirmed his death, stating he died “after enduring months of physical and mental torture.”"),
@@ -1014,14 +1082,14 @@ EVENTS = [
         "category": "hostages",
         "when": "2023-12~/2024-08-19",
         "when_basis": (
-            "Not dated: he died “after enduring months” of torture (a001), so not before "
+            "Not dated: he died “after enduring months” of torture ([a001]), so not before "
             "about December 2023, two months after he was taken on 7 October 2023, and "
             "before his body was recovered in the night of 19–20 August 2024."
         ),
         "place": "gaza-strip",
         "summary": (
             "Avraham Munder, 79, taken captive from Kibbutz Nir Oz, died “after enduring "
-            "months of physical and mental torture”, according to the kibbutz (a001). "
+            "months of physical and mental torture”, according to the kibbutz ([a001]). "
             "Where and when he died is not reported; his body was among the six recovered "
             "in southern Gaza."
         ),
@@ -1038,27 +1106,27 @@ EVENTS = [
         "when_basis": "The figures as the articles of 18–20 August 2024 state them.",
         "place": "gaza-strip",
         "summary": (
-            "Hamas is believed to still hold around 110 hostages (a000, a001); a002 says "
-            "115 remain and a003 that Israel counts 111. Israel estimates that around a "
-            "third of them are dead (a000, a001); a002 says at least a third have been "
-            "declared dead in absentia, and a003 that 39 are presumed dead. The recovery "
+            "Hamas is believed to still hold around 110 hostages ([a000, a001]); [a002] says "
+            "115 remain and [a003] that Israel counts 111. Israel estimates that around a "
+            "third of them are dead ([a000, a001]); [a002] says at least a third have been "
+            "declared dead in absentia, and [a003] that 39 are presumed dead. The recovery "
             "of six bodies is likely to increase pressure for a deal for those believed "
-            "to be alive (a001)."
+            "to be alive ([a001])."
         ),
         "excerpts": [
             X("a000", "Hamas is still believed to be holding around 110 hostages, while Israel estimates that around a third are dead.",
               C("hostages-remaining", 110, "around", "hostages"),
-              C("hostages-remaining-dead-share", "a third", "around", "of the remaining hostages")),
+              C("hostages-remaining-dead", "a third", "around", "of the remaining hostages")),
             X("a001", "Hamas is believed to still be holding around 110 hostages captured in the Oct. 7 attack.",
               C("hostages-remaining", 110, "around", "hostages")),
             X("a001", "Israeli authorities estimate about a third of them are dead.",
-              C("hostages-remaining-dead-share", "a third", "about", "of the remaining hostages")),
+              C("hostages-remaining-dead", "a third", "about", "of the remaining hostages")),
             X("a002", "A total of 115 hostages remain, including men, women, and children, at least a third of whom have been declared dead in absentia by Israeli authorities.",
               C("hostages-remaining", 115, unit="hostages"),
-              C("hostages-remaining-dead-share", "a third", "at least", "of the remaining hostages")),
+              C("hostages-remaining-dead", "a third", "at least", "of the remaining hostages")),
             X("a003", "Israel claims 111 hostages remain, with 39 presumed dead.",
               C("hostages-remaining", 111, unit="hostages"),
-              C("hostages-remaining-dead", 39, unit="hostages")),
+              C("hostages-remaining-dead", 39, unit="presumed dead")),
             X("a001", "The recovery operation, while a blow to Hamas’ negotiating position, is likely to increase pressure on Netanyahu’s government to reach a deal for the remaining hostages believed to be alive."),
         ],
     },
@@ -1070,16 +1138,16 @@ EVENTS = [
         "category": "attack",
         "when": "2023-10-07",
         "when_basis": (
-            "“October 7” in a000 and a003, “Oct. 7” in a001; the year from a004 (“the "
+            "“October 7” in [a000] and [a003], “Oct. 7” in [a001]; the year from [a004] (“the "
             "conflict, which began in early October”) and its “10 months of intense "
             "fighting” before August 2024: 7 October 2023."
         ),
         "place": "southern-israel",
         "summary": (
             "Hamas militants burst through Israel’s defenses, killing approximately "
-            "1,200 people, mostly civilians, and taking around 250 people hostage (a001), "
-            "in an unprecedented attack on southern Israel (a003) that sparked the "
-            "current conflict (a000)."
+            "1,200 people, mostly civilians, and taking around 250 people hostage ([a001]), "
+            "in an unprecedented attack on southern Israel ([a003]) that sparked the "
+            "current conflict ([a000])."
         ),
         "excerpts": [
             X("a001", "The militant group burst through Israel’s defenses on that day, killing approximately 1,200 people, mostly civilians, and taking around 250 people hostage.",
@@ -1098,13 +1166,13 @@ EVENTS = [
         "category": "hostages",
         "when": "2023-10-07",
         "when_basis": (
-            "Taken captive in the October 7 attack: a001 says the recovered hostages, "
+            "Taken captive in the October 7 attack: [a001] says the recovered hostages, "
             "Munder among them, were taken during “Hamas’ Oct. 7 attack”."
         ),
         "place": "nir-oz",
         "summary": (
             "Approximately 80 residents of Kibbutz Nir Oz were taken captive, among them "
-            "Avraham Munder, one of the six hostages whose bodies were recovered (a001)."
+            "Avraham Munder, one of the six hostages whose bodies were recovered ([a001])."
         ),
         "excerpts": [
             X("a001", "Kibbutz Nir Oz, where Munder was among approximately 80 residents taken captive, confirmed his death, stating he died “after enduring months of physical and mental torture.”",
@@ -1118,15 +1186,15 @@ EVENTS = [
         "category": "truce",
         "when": "2023-11-24/2023-12-01",
         "when_basis": (
-            "“a November cease-fire” (a001) and “a ceasefire deal in November” that "
-            "lasted a week (a003); the truce ran from 24 November to 1 December 2023."
+            "“a November cease-fire” ([a001]) and “a ceasefire deal in November” that "
+            "lasted a week ([a003]); the truce ran from 24 November to 1 December 2023."
         ),
         "place": "gaza-strip",
         "summary": (
             "A ceasefire deal in November saw Hamas release 105 hostages in exchange for "
-            "a week-long ceasefire and the freeing of Palestinian prisoners (a003). "
+            "a week-long ceasefire and the freeing of Palestinian prisoners ([a003]). "
             "Family members of four of the six hostages recovered in August had been "
-            "abducted and freed during this cease-fire (a001)."
+            "abducted and freed during this cease-fire ([a001])."
         ),
         "excerpts": [
             X("a003", "A ceasefire deal in November saw Hamas release 105 hostages in exchange for a week-long ceasefire and the freeing of Palestinian prisoners.",
@@ -1141,17 +1209,18 @@ EVENTS = [
         "category": "military",
         "when": "2023-10-07/2024-08-20",
         "when_basis": (
-            "From the October 7 attack, to which the campaign responded (a003), to the "
-            "articles of 20 August 2024; a004 speaks of “10 months of intense fighting”."
+            "From the October 7 attack, to which the campaign responded ([a003]), to the "
+            "articles of 20 August 2024; [a004] speaks of “10 months of intense fighting”."
         ),
         "place": "gaza-strip",
         "summary": (
             "In response to the October 7 attack, the Israeli military launched a "
-            "campaign in Gaza to destroy Hamas (a003). Over 40,000 people have been "
-            "killed in Gaza (a003); a001 gives over 40,000 Palestinian deaths according "
-            "to Gaza’s Health Ministry, which does not differentiate between civilians "
-            "and militants. a004 speaks of 10 months of intense fighting, significant "
-            "casualties and substantial damage in Gaza."
+            "campaign in Gaza to destroy Hamas ([a003]). According to Gaza’s Health "
+            "Ministry, which does not differentiate between civilians and militants, "
+            "over 40,000 Palestinians have been killed ([a001]); [a003] gives the same "
+            "figure, over 40,000 killed in Gaza, without saying whose count it is. [a004] "
+            "speaks of 10 months of intense fighting, significant casualties and "
+            "substantial damage in Gaza."
         ),
         "excerpts": [
             X("a001", "Israel’s retaliatory offensive has resulted in over 40,000 Palestinian deaths, according to Gaza’s Health Ministry, which does not differentiate between civilians and militants.",
@@ -1171,14 +1240,14 @@ EVENTS = [
         "when": "2023-10-07/2024-08-20",
         "when_basis": (
             "Over the course of the war, from 7 October 2023 to the articles of "
-            "20 August 2024 (“often multiple times”, a001)."
+            "20 August 2024 (“often multiple times”, [a001])."
         ),
         "place": "gaza-strip",
         "summary": (
             "The campaign has caused widespread destruction and displaced the majority "
-            "of Gaza’s 2.3 million residents, often multiple times (a001). a000 calls the "
-            "humanitarian situation dire, with forced displacements of civilians; a002 "
-            "speaks of Palestinians forced to flee south, a001 of the besieged Gaza Strip."
+            "of Gaza’s 2.3 million residents, often multiple times ([a001]). [a000] calls the "
+            "humanitarian situation dire, with forced displacements of civilians; [a002] "
+            "speaks of Palestinians forced to flee south, [a001] of the besieged Gaza Strip."
         ),
         "excerpts": [
             X("a001", "The campaign has caused widespread destruction and displaced the majority of Gaza’s 2.3 million residents, often multiple times.",
@@ -1201,8 +1270,8 @@ EVENTS = [
         ),
         "place": "tehran",
         "summary": (
-            "a001 reports recent targeted killings of militant leaders of Hamas and "
-            "Hezbollah in Iran and Lebanon, both blamed on Israel; a000 says the US is "
+            "[a001] reports recent targeted killings of militant leaders of Hamas and "
+            "Hezbollah in Iran and Lebanon, both blamed on Israel; [a000] says the US is "
             "under pressure to secure a deal to prevent a wider regional war after the "
             "killings. The articles do not name those killed or say where in Iran; Tehran "
             "and the date are from outside the articles."
@@ -1224,8 +1293,8 @@ EVENTS = [
         ),
         "place": "beirut",
         "summary": (
-            "a001 reports recent targeted killings of militant leaders of Hamas and "
-            "Hezbollah in Iran and Lebanon, both blamed on Israel; a000 says the US is "
+            "[a001] reports recent targeted killings of militant leaders of Hamas and "
+            "Hezbollah in Iran and Lebanon, both blamed on Israel; [a000] says the US is "
             "under pressure to secure a deal to prevent a wider regional war after the "
             "killings. The articles do not name those killed or say where in Lebanon; "
             "Beirut and the date are from outside the articles."
@@ -1243,13 +1312,13 @@ EVENTS = [
         "when": "2024-07-30/2024-08-20",
         "when_basis": (
             "After the killings of 30–31 July 2024 (“subsequent vows of retaliation”, "
-            "a001) and up to the articles of 18–20 August 2024."
+            "[a001]) and up to the articles of 18–20 August 2024."
         ),
         "places": ["tehran", "beirut"],
         "summary": (
             "The killings in Iran and Lebanon were followed by vows of retaliation and "
             "have raised fears of a wider regional conflict, adding urgency to the "
-            "diplomacy (a001, a000). a004 mentions concerns that the conflict could "
+            "diplomacy ([a001, a000]). [a004] mentions concerns that the conflict could "
             "escalate into a wider regional war following recent events in Lebanon, and "
             "Blinken’s call to prevent escalations and provocations, indirectly "
             "referencing Iran. Who vowed retaliation, and where, is not reported; the "
@@ -1274,24 +1343,25 @@ EVENTS = [
         "place": "philadelphi-corridor",
         "summary": (
             "The Philadelphi corridor, a narrow strip of land along Gaza’s southern "
-            "border with Egypt, is one of the most contentious issues (a002). Israel "
+            "border with Egypt, is one of the most contentious issues ([a002]). Israel "
             "wants to keep control of it, saying this is essential to prevent the "
             "smuggling of weapons into Gaza; the Israeli government believes only "
             "Israeli troops can effectively monitor the border, while some defense "
             "officials advocate remote monitoring and targeted raids. Hamas demands a "
             "complete Israeli withdrawal, for the free movement of goods and people "
-            "(a002), and Hamas and Egypt oppose Israel’s “capture” of the corridor "
-            "(a001). The proposed deal includes a reduced Israeli presence along it; "
+            "([a002]), and Hamas and Egypt oppose Israel’s “capture” of the corridor "
+            "([a001]). The proposed deal includes a reduced Israeli presence along it; "
             "Israeli sources suggest alternative procedures could compensate for a "
-            "withdrawal (a003). Hamas accuses Israel of new security demands along the "
-            "Gaza-Egypt border (a004)."
+            "withdrawal ([a003]). Hamas accuses Israel of new security demands along the "
+            "Gaza-Egypt border ([a004])."
         ),
         "excerpts": [
             X("a002", "One of the most contentious issues revolves around the Gaza-Egypt border, specifically the Philadelphi Corridor, a narrow strip of land along the southern border."),
             X("a002", "Hamas demands a complete Israeli withdrawal from this area, which it sees as crucial for the free movement of goods and people."),
             X("a002", "Israel, however, wants to maintain control of the corridor, claiming it is essential to prevent the smuggling of weapons into Gaza."),
             X("a002", "The Israeli government believes that the presence of Israeli troops is the only way to effectively monitor the border, while some defense officials advocate for remote monitoring and targeted raids."),
-            X("a003", "The proposed deal includes a reduced Israeli presence along the Philadelphi Corridor, a narrow strip of land along Gaza’s southern border."),
+            X("a003", "The proposed deal includes a reduced Israeli presence along the Philadelphi Corridor, a narrow strip of land along Gaza’s southern border.",
+              C("israel-stays-in-corridors", "a reduced Israeli presence")),
             X("a003", "However, Israeli sources suggest alternative procedures could compensate for an Israeli withdrawal."),
             X("a001", "Netanyahu specifically mentioned the “capture” of a narrow buffer zone along the Gaza-Egypt border, known as the Philadelphi corridor, a move opposed by both Hamas and Egypt."),
             X("a001", "However, significant differences remain between the two sides, including Israel’s demand for lasting control over strategic corridors in Gaza, which Hamas has rejected."),
@@ -1307,13 +1377,13 @@ EVENTS = [
         "when": "../2024-08-19",
         "when_basis": (
             "Not dated in the articles: Netanyahu mentioned it to hostages’ relatives "
-            "about 19 August 2024 (a001), so it happened at some time before."
+            "about 19 August 2024 ([a001]), so it happened at some time before."
         ),
         "place": "philadelphi-corridor",
         "summary": (
             "Netanyahu, speaking to relatives of hostages, mentioned the “capture” of a "
             "narrow buffer zone along the Gaza-Egypt border known as the Philadelphi "
-            "corridor, a move opposed by both Hamas and Egypt (a001). The articles do "
+            "corridor, a move opposed by both Hamas and Egypt ([a001]). The articles do "
             "not say when it was taken."
         ),
         "excerpts": [
@@ -1331,9 +1401,9 @@ EVENTS = [
             "Israel has refused to abandon “two strategic corridors in Gaza” that have "
             "been an obstacle in the talks, and Netanyahu told families that Israel will "
             "not abandon the corridors; a senior US official called his alleged comments "
-            "that Israel would never leave them “totally untrue” (a000). a001 speaks of "
+            "that Israel would never leave them “totally untrue” ([a000]). [a001] speaks of "
             "Israel’s demand for lasting control over strategic corridors in Gaza, which "
-            "Hamas has rejected, and a004 of new demands on security “within the "
+            "Hamas has rejected, and [a004] of new demands on security “within the "
             "territory”. The articles name only one corridor, Philadelphi: the second is "
             "identified here as the Netzarim corridor, which crosses the Strip south of "
             "Gaza City, from outside knowledge, not from the articles. Its line is "
@@ -1342,8 +1412,10 @@ EVENTS = [
         "excerpts": [
             X("a000", "Hamas has accused the US of acquiescing to new conditions from Israel, while Israel has refused to abandon two strategic corridors in Gaza that have been an obstacle in the talks.",
               C("disputed-corridors", 2, unit="corridors")),
-            X("a000", "Meanwhile, Netanyahu met with groups of families of fallen soldiers and hostages in Gaza, telling them that Israel will not abandon the corridors."),
-            X("a000", "A senior US official rejected Netanyahu’s alleged comments that Israel would never leave the corridors as “totally untrue”."),
+            X("a000", "Meanwhile, Netanyahu met with groups of families of fallen soldiers and hostages in Gaza, telling them that Israel will not abandon the corridors.",
+              C("israel-stays-in-corridors", "will not abandon the corridors")),
+            X("a000", "A senior US official rejected Netanyahu’s alleged comments that Israel would never leave the corridors as “totally untrue”.",
+              C("israel-stays-in-corridors", "“totally untrue” that Israel would never leave")),
             X("a001", "However, significant differences remain between the two sides, including Israel’s demand for lasting control over strategic corridors in Gaza, which Hamas has rejected."),
             X("a004", "Hamas has accused Israel of introducing new demands related to security along the Gaza-Egypt border and within the territory."),
             X("a004", "The focus remains on key security issues along the Gaza-Egypt border and within Gaza itself."),
@@ -1361,7 +1433,7 @@ EVENTS = [
             "Israel insists on screening them as they return to the northern part of "
             "Gaza, to ensure they are unarmed, while Hamas demands free movement for "
             "Palestinians who were forced to flee south and want to return home without "
-            "restrictions (a002)."
+            "restrictions ([a002])."
         ),
         "excerpts": [
             X("a002", "The fate of displaced Palestinians is another major point of contention."),
@@ -1377,12 +1449,12 @@ EVENTS = [
         "when_basis": REPORTED_BASIS,
         "place": "gaza-strip",
         "summary": (
-            "Significant obstacles remain (a002). The primary stumbling block is deep "
+            "Significant obstacles remain ([a002]). The primary stumbling block is deep "
             "mistrust and conflicting visions for the future of Gaza: Hamas seeks an "
             "agreement that guarantees an end to the war and an Israeli withdrawal from "
             "the Gaza Strip, while Netanyahu has pledged a “total victory” and insists on "
             "the right to resume military action until Hamas no longer poses a threat "
-            "(a002). The withdrawal of Israeli troops from Gaza remains contested (a003)."
+            "([a002]). The withdrawal of Israeli troops from Gaza remains contested ([a003])."
         ),
         "excerpts": [
             X("a002", "Despite the flurry of diplomatic activity, significant obstacles remain, according to Israeli, Palestinian, and other sources familiar with the talks, as well as public statements by Israeli Prime Minister Benjamin Netanyahu and Hamas leaders."),
@@ -1402,10 +1474,10 @@ EVENTS = [
         "summary": (
             "The proposed deal involves Israel halting military operations in Gaza and "
             "releasing Palestinian prisoners in exchange for the return of hostages by "
-            "Hamas (a004), which hopes to exchange hostages for prisoners and a lasting "
-            "ceasefire (a000). Netanyahu wants to maximize the number of living captives "
+            "Hamas ([a004]), which hopes to exchange hostages for prisoners and a lasting "
+            "ceasefire ([a000]). Netanyahu wants to maximize the number of living captives "
             "freed in the first stage, and Israel seeks veto power over the identities of "
-            "some of the prisoners to be released (a002)."
+            "some of the prisoners to be released ([a002])."
         ),
         "excerpts": [
             X("a004", "Recent progress in negotiations between Egypt, Qatar, and the U.S. has been reported, with a proposed deal involving Israel halting military operations in Gaza and releasing Palestinian prisoners in exchange for the return of hostages by Hamas."),
@@ -1420,7 +1492,7 @@ EVENTS = [
         "category": "diplomacy",
         "when": REPORTED,
         "when_basis": (
-            "The plan as the articles of 18–20 August 2024 describe it; a003 calls it "
+            "The plan as the articles of 18–20 August 2024 describe it; [a003] calls it "
             "“the original agreement outlined by President Biden”, without a date."
         ),
         "place": "gaza-strip",
@@ -1428,9 +1500,9 @@ EVENTS = [
             "The original agreement outlined by President Biden has three phases: a "
             "six-week ceasefire, withdrawal of Israeli forces and hostage exchange, "
             "followed by a permanent end to hostilities and a reconstruction plan for "
-            "Gaza (a003). The proposed plan’s hostage release would start with 33 "
+            "Gaza ([a003]). The proposed plan’s hostage release would start with 33 "
             "hostages, alive or dead, under a humanitarian category; Netanyahu wants as "
-            "many living captives as possible freed in this first stage (a002)."
+            "many living captives as possible freed in this first stage ([a002])."
         ),
         "excerpts": [
             X("a002", "The proposed ceasefire plan includes a three-phased hostage release process, starting with the release of 33 hostages, alive or dead, under a humanitarian category.",
@@ -1450,15 +1522,16 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-20?",
         "when_basis": (
-            "“In a new statement” in a001 (20 August 2024); a000, written the same day, "
+            "“In a new statement” in [a001] (20 August 2024); [a000], written the same day, "
             "reports the accusation; the day is not given."
         ),
         "place": "gaza-strip",
+        "place_role": "concerns",
         "summary": (
             "In a new statement, Hamas called the latest cease-fire proposal a "
             "“reversal” of previously agreed terms and accused the United States of "
             "acquiescing to “new conditions” from Israel; the State Department had not "
-            "immediately responded (a001). a000 reports the same accusation. Where the "
+            "immediately responded ([a001]). [a000] reports the same accusation. Where the "
             "statement was issued is not reported; it is mapped to the Gaza Strip, which "
             "the proposal concerns."
         ),
@@ -1472,17 +1545,23 @@ EVENTS = [
         "id": "hamas-illusion",
         "title": "Hamas: progress is an “illusion”",
         "category": "statement",
-        "when": "2024-08-19~",
-        "when_basis": "Reported in a003 (19 August 2024), after last week’s Doha talks; not dated.",
+        "when": "2024-08-16/2024-08-19",
+        "when_basis": (
+            "Not dated: [a003] (19 August 2024) reports it after the optimism that "
+            "emerged from last week’s Doha talks (which ended on 16 August), as it does "
+            "Biden’s remark, so between 16 and 19 August 2024; the span is that "
+            "uncertainty, not a duration."
+        ),
         "place": "gaza-strip",
         "summary": (
             "Optimism about a deal emerged after talks resumed in Doha last week, but "
-            "Hamas dismissed suggestions of progress as an “illusion” (a003). Where it "
+            "Hamas dismissed suggestions of progress as an “illusion” ([a003]). Where it "
             "was said is not reported; it is mapped to the Gaza Strip, which the deal "
             "concerns."
         ),
         "excerpts": [
-            X("a003", "However, Hamas dismisses suggestions of progress as an “illusion.”"),
+            X("a003", "However, Hamas dismisses suggestions of progress as an “illusion.”",
+              C("talks-progress", "an illusion")),
             X("a003", "Optimism about a deal emerged after talks resumed in Doha last week."),
         ],
     },
@@ -1491,18 +1570,20 @@ EVENTS = [
         "title": "Hamas dissatisfied with the latest proposal",
         "category": "statement",
         "when": "2024-08-19~",
-        "when_basis": "Reported in a002, a003 and a004 (18–19 August 2024); not dated.",
+        "when_basis": "Reported in [a002, a003] and [a004] (18–19 August 2024); not dated.",
         "place": "gaza-strip",
+        "place_role": "concerns",
         "summary": (
             "A senior Hamas official expressed disappointment with the mediators’ "
-            "proposals, citing no progress (a003). Hamas has expressed dissatisfaction "
+            "proposals, citing no progress ([a003]). Hamas has expressed dissatisfaction "
             "with the latest proposal, while Israel has indicated areas where it is "
-            "unwilling to compromise (a004); Hamas claims Washington’s new proposals are "
-            "too favorable to Israel’s position (a002). Where is not reported; mapped to "
+            "unwilling to compromise ([a004]); Hamas claims Washington’s new proposals are "
+            "too favorable to Israel’s position ([a002]). Where is not reported; mapped to "
             "the Gaza Strip, which the proposal concerns."
         ),
         "excerpts": [
-            X("a003", "A senior Hamas official expressed disappointment with the mediators’ proposals, citing no progress."),
+            X("a003", "A senior Hamas official expressed disappointment with the mediators’ proposals, citing no progress.",
+              C("talks-progress", "no progress")),
             X("a004", "However, Hamas has expressed dissatisfaction with the latest proposal, and Israel has indicated areas where it is unwilling to compromise."),
             X("a002", "Hamas, on the other hand, claims Washington’s new proposals are too favorable to Israel’s position."),
         ],
@@ -1512,13 +1593,13 @@ EVENTS = [
         "title": "Hamas accuses Israel of new demands",
         "category": "statement",
         "when": "2024-08-19~",
-        "when_basis": "Reported in a003 and a004 (19 August 2024); not dated.",
+        "when_basis": "Reported in [a003] and [a004] (19 August 2024); not dated.",
         "places": ["gaza-strip", "philadelphi-corridor"],
         "summary": (
             "Hamas has accused Israel of introducing new demands related to security "
-            "along the Gaza-Egypt border and within the territory (a004), and claims "
-            "Netanyahu is setting new conditions and demands to prolong the war (a003); "
-            "the U.S. is working to address these concerns (a004). Where is not reported; mapped to the Gaza Strip and the border corridor the "
+            "along the Gaza-Egypt border and within the territory ([a004]), and claims "
+            "Netanyahu is setting new conditions and demands to prolong the war ([a003]); "
+            "the U.S. is working to address these concerns ([a004]). Where is not reported; mapped to the Gaza Strip and the border corridor the "
             "demands concern."
         ),
         "excerpts": [
@@ -1532,12 +1613,13 @@ EVENTS = [
         "title": "Each side blames the other",
         "category": "statement",
         "when": "2024-08-19~",
-        "when_basis": "Reported in a002 and a003 (18–19 August 2024) as going on; not dated.",
+        "when_basis": "Reported in [a002] and [a003] (18–19 August 2024) as going on; not dated.",
         "place": "gaza-strip",
+        "place_role": "concerns",
         "summary": (
-            "Hamas and Israel accuse each other of impeding the negotiations (a002), of "
+            "Hamas and Israel accuse each other of impeding the negotiations ([a002]), of "
             "obstinacy and of blocking a deal; despite American optimism, the Israeli "
-            "leadership and Hamas remain skeptical (a003). Mapped to the Gaza Strip, "
+            "leadership and Hamas remain skeptical ([a003]). Mapped to the Gaza Strip, "
             "which the deal concerns."
         ),
         "excerpts": [
@@ -1551,11 +1633,12 @@ EVENTS = [
         "title": "Netanyahu: the new demands are vital security measures",
         "category": "statement",
         "when": "2024-08-19~",
-        "when_basis": "Reported in a002 (18–19 August 2024); not dated.",
+        "when_basis": "Reported in [a002] (18–19 August 2024); not dated.",
         "place": "gaza-strip",
+        "place_role": "concerns",
         "summary": (
             "Netanyahu has dismissed criticism for introducing new demands, arguing they "
-            "are vital security measures in line with the original proposal (a002). "
+            "are vital security measures in line with the original proposal ([a002]). "
             "Where is not reported; mapped to the Gaza Strip, which the demands concern."
         ),
         "excerpts": [
@@ -1567,11 +1650,12 @@ EVENTS = [
         "title": "Netanyahu: flexibility within Israel’s security principles",
         "category": "statement",
         "when": "2024-08-19~",
-        "when_basis": "Reported in a003 (19 August 2024); not dated.",
+        "when_basis": "Reported in [a003] (19 August 2024); not dated.",
         "place": "gaza-strip",
+        "place_role": "concerns",
         "summary": (
             "Netanyahu emphasized the need for flexibility while upholding Israel’s "
-            "security principles (a003). Where is not reported; mapped to the Gaza "
+            "security principles ([a003]). Where is not reported; mapped to the Gaza "
             "Strip, which the deal concerns."
         ),
         "excerpts": [
@@ -1584,20 +1668,22 @@ EVENTS = [
         "category": "statement",
         "when": "2024-08-15/2024-08-19",
         "when_basis": (
-            "Not dated: a003 (19 August 2024) reports it with the optimism that emerged "
+            "Not dated: [a003] (19 August 2024) reports it with the optimism that emerged "
             "after the Doha talks (from 15 August), so between 15 and 19 August 2024; "
             "the span is that uncertainty, not a duration."
         ),
         "place": "gaza-strip",
+        "place_role": "concerns",
         "summary": (
             "US President Joe Biden said, “We are closer than we have ever been” to a "
-            "deal (a003), part of the renewed optimism of the mediators, including the "
-            "United States (a004); a003 notes that previous optimism has proven "
+            "deal ([a003]), part of the renewed optimism of the mediators, including the "
+            "United States ([a004]); [a003] notes that previous optimism has proven "
             "unfounded. Where he said it is not reported; mapped to the Gaza Strip, "
             "which the deal concerns."
         ),
         "excerpts": [
-            X("a003", "US President Joe Biden said, “We are closer than we have ever been” to a deal."),
+            X("a003", "US President Joe Biden said, “We are closer than we have ever been” to a deal.",
+              C("talks-progress", "closer than we have ever been")),
             X("a003", "However, previous optimism has proven unfounded."),
             X("a004", "Blinken’s recent diplomatic mission to the Middle East, his ninth since the conflict began, coincides with renewed optimism from mediators, including the United States, regarding a potential deal."),
         ],
@@ -1616,7 +1702,7 @@ NARRATIVES = [
         ),
         "steps": [
             {"event": "doha-talks",
-             "caption": "15–16 August, Doha: a two-day meeting, facilitated by Egypt, Qatar and the United States, focused on bridging the gap between Israeli and Hamas proposals."},
+             "caption": "Last week in Doha (15–16 August, dates from outside the articles): a two-day meeting, facilitated by Egypt, Qatar and the United States, focused on bridging the gap between Israeli and Hamas proposals."},
             {"event": "bridging-proposal",
              "caption": "The United States presents proposals aimed at bridging the remaining gaps; the negotiations are based on a modified US proposal."},
             {"event": "biden-closer-than-ever",
@@ -1630,7 +1716,7 @@ NARRATIVES = [
             {"event": "blinken-last-opportunity",
              "caption": "“This is probably the best, maybe the last opportunity,” Blinken says."},
             {"event": "blinken-netanyahu",
-             "caption": "Jerusalem: Blinken and Netanyahu meet for three hours; Blinken calls the meeting “positive”, in “good spirit”."},
+             "caption": "Monday 19 August, in Israel: Blinken and Netanyahu meet for three hours, in Jerusalem according to sources outside the articles; Blinken calls the meeting “positive”, in “good spirit”."},
             {"event": "blinken-says-netanyahu-accepted",
              "caption": "Blinken says Netanyahu has accepted a US proposal to bridge gaps, and calls on Hamas to do the same."},
             {"event": "netanyahu-office-statement",
@@ -1638,9 +1724,9 @@ NARRATIVES = [
             {"event": "netanyahu-meets-families",
              "caption": "Netanyahu tells families of fallen soldiers and of hostages that Israel will not abandon the corridors."},
             {"event": "hostage-bodies-recovered",
-             "caption": "Overnight into Tuesday 20 August, in southern Gaza (the Khan Younis area), the military recovers the bodies of six hostages: Chaim Perry, Yoram Metzger, Avraham Munder, Alexander Dancyg, Nadav Popplewell and Yagev Buchshtav."},
+             "caption": "Overnight into Tuesday 20 August, in southern Gaza (the Khan Younis area, from outside the articles), the military recovers the bodies of six hostages: Chaim Perry, Yoram Metzger, Avraham Munder, Alexander Dancyg, Nadav Popplewell and Yagev Buchshtav."},
             {"event": "school-strike-gaza-city",
-             "caption": "Tuesday, Gaza City: a strike on the Mustafa Hafez school, where around 700 people were sheltering, kills at least 12 people (a000) or at least 10 (a001)."},
+             "caption": "Tuesday, Gaza City: a strike on the Mustafa Hafez school, where around 700 people were sheltering, kills at least 12 people ([a000]) or at least 10 ([a001])."},
             {"event": "central-gaza-strike",
              "caption": "Another strike, in central Gaza, kills a mother and her five children; the father, Alaa Abu Zeid, has been in Israeli detention for nine months."},
             {"event": "hamas-reversal-statement",
@@ -1648,9 +1734,9 @@ NARRATIVES = [
             {"event": "us-official-totally-untrue",
              "caption": "A senior US official calls Netanyahu’s alleged comments that Israel would never leave the corridors “totally untrue”."},
             {"event": "blinken-egypt",
-             "caption": "Tuesday 20 August, Egypt (El Alamein): Blinken meets mediators and Egyptian officials."},
+             "caption": "Tuesday 20 August, Egypt (El Alamein, from outside the articles): Blinken meets mediators and Egyptian officials."},
             {"event": "blinken-qatar",
-             "caption": "Qatar (Doha): Blinken meets mediators there too (a001); a000 has him still set to meet Qatari leaders later this week."},
+             "caption": "Qatar (Doha, from outside the articles): Blinken meets mediators there too on Tuesday, according to [a001]; [a000] has him still set to meet Qatari leaders later this week."},
             {"event": "cairo-talks",
              "caption": "The negotiations are set to resume this week in Cairo."},
         ],
@@ -1683,7 +1769,7 @@ NARRATIVES = [
             {"event": "three-phase-plan",
              "caption": "Three phases: a six-week ceasefire, withdrawal of Israeli forces and hostage exchange, then a permanent end to hostilities and reconstruction; the first release would be 33 hostages, alive or dead."},
             {"event": "hostages-remaining",
-             "caption": "Hostages still held: around 110 (a000, a001), 115 (a002) or 111 (a003), of whom around or at least a third, or 39, are believed dead."},
+             "caption": "Hostages still held: around 110 ([a000, a001]), 115 ([a002]) or 111 ([a003]), of whom around or at least a third, or 39, are believed dead."},
             {"event": "return-north-dispute",
              "caption": "Israel insists on screening displaced Palestinians returning to northern Gaza; Hamas demands free movement without restrictions."},
             {"event": "hamas-reversal-statement",
@@ -1703,10 +1789,10 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EDTF_DAY = r"\d{4}(?:-\d{2}(?:-\d{2})?)?[?~%]?"
 EDTF_RE = re.compile(r"^(?:%s|%s/%s|\.\./%s|%s/\.\.)$" % ((EDTF_DAY,) * 5))
 KNOWN_MEMBERS = {
-    "source": {"id", "file", "title", "published", "published_basis", "url"},
-    "place": {"id", "name", "names", "geometry", "precision_m", "kind"},
+    "source": {"id", "short", "file", "title", "published", "published_basis", "url"},
+    "place": {"id", "name", "names", "note", "geometry", "precision_m", "kind"},
     "event": {"id", "title", "category", "when", "when_basis", "place", "places",
-              "summary", "excerpts"},
+              "place_role", "summary", "excerpts"},
 }
 
 
@@ -1818,6 +1904,49 @@ def segments_cross(a, b, c, d):
             orient(a, b, c) * orient(a, b, d) < 0)
 
 
+SOURCE_ORDER = ("id", "file", "title", "published", "published_basis", "url", "short")
+PLACE_ORDER = ("id", "name", "names", "geometry", "precision_m", "kind", "note")
+
+
+def ordered(item, order):
+    assert set(item) <= set(order), set(item) - set(order)
+    return {k: item[k] for k in order if k in item}
+
+
+CITATION_RE = re.compile(r"\[([^\[\]]*)\]")
+BARE_ID_RE = re.compile(r"(?<![\w\[-])a\d{3}(?![\w-])")
+
+
+def prose():
+    """Every text a person reads: where a citation may appear."""
+    yield "description", DESCRIPTION
+    for source in SOURCES:
+        yield "sources.%s.published_basis" % source["id"], source.get("published_basis", "")
+    for place in PLACES:
+        yield "places.%s.note" % place["id"], place.get("note", "")
+    for event in EVENTS:
+        for key in ("title", "summary", "when_basis"):
+            yield "events.%s.%s" % (event["id"], key), event[key]
+    for narrative in NARRATIVES:
+        yield "narratives.%s.description" % narrative["id"], narrative.get("description", "")
+        for step in narrative["steps"]:
+            yield "narratives.%s.%s.caption" % (narrative["id"], step["event"]), step.get("caption", "")
+
+
+def check_prose(source_ids):
+    """Citations are [a000] or [a000, a001], naming sources; no bare ids."""
+    for where, text in prose():
+        outside = CITATION_RE.sub("", text)
+        if BARE_ID_RE.search(outside):
+            fail(where, "a bare source id in prose: write it as a citation, [a000]")
+        for m in CITATION_RE.finditer(text):
+            for sid in m.group(1).split(","):
+                if sid.strip() not in source_ids:
+                    fail(where, "citation of an unknown source %r" % sid.strip())
+        if re.search(r"\(\[[^\]]*\]\)", text) is None and "([" in text:
+            fail(where, "unbalanced citation parentheses")
+
+
 def build():
     articles = read_articles()
 
@@ -1848,7 +1977,7 @@ def build():
             fail(place["id"], "precision_m must be >= 0")
 
     events = []
-    used_places, used_sources = set(), set()
+    used_places, used_sources, used_topics = set(), set(), set()
     for spec in EVENTS:
         where = "events." + spec["id"]
         if set(spec) - KNOWN_MEMBERS["event"]:
@@ -1877,6 +2006,10 @@ def build():
             event["place"] = spec["place"]
         else:
             event["places"] = list(spec["places"])
+        if "place_role" in spec:
+            if spec["place_role"] not in ("at", "concerns"):
+                fail(where, "place_role must be “at” or “concerns”")
+            event["place_role"] = spec["place_role"]
         event["summary"] = spec["summary"]
         event["excerpts"] = []
         event["claims"] = []
@@ -1894,10 +2027,20 @@ def build():
                     fail(xwhere, "claim value must be a number or a string")
                 if not ID_RE.match(claim["topic"]):
                     fail(xwhere, "claim topic is not kebab-case")
+                if claim["topic"] not in TOPICS:
+                    fail(xwhere, "claim topic %r has no label in TOPICS" % claim["topic"])
+                used_topics.add(claim["topic"])
                 event["claims"].append(dict(claim, excerpt=index))
         if not event["claims"]:
             del event["claims"]
         events.append(event)
+
+    if set(TOPICS) - used_topics:
+        fail("topics", "labels for topics no claim uses %s" % sorted(set(TOPICS) - used_topics))
+    for topic, spec in TOPICS.items():
+        if spec.get("total") is not None and spec["total"] not in TOPICS:
+            fail("topics." + topic, "total names no topic")
+    check_prose(source_ids)
 
     if place_ids - used_places:
         fail("places", "unused places %s" % sorted(place_ids - used_places))
@@ -1912,8 +2055,11 @@ def build():
         "dateline": 1,
         "title": TITLE,
         "description": DESCRIPTION,
-        "sources": SOURCES,
-        "places": PLACES,
+        "topics": TOPICS,
+        # Members in the order Dateline's own writer (src/model/dl-writer.c)
+        # uses, so that a dataset it saves is this file byte for byte.
+        "sources": [ordered(s, SOURCE_ORDER) for s in SOURCES],
+        "places": [ordered(p, PLACE_ORDER) for p in PLACES],
         "events": events,
         "narratives": NARRATIVES,
     }

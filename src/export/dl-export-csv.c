@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "dl-export.h"
+#include "dl-atomic-file.h"
 #include "dl-export-csv.h"
 #include "dl-words.h"
 

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "dl-category.h"
-#include "dl-export.h"
+#include "dl-atomic-file.h"
 #include "dl-export-pdf.h"
 #include "dl-map-image.h"
 #include "dl-words.h"

@@ -15,8 +15,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "dl-atomic-file.h"
 #include "dl-category.h"
-#include "dl-export.h"
 #include "dl-export-png.h"
 #include "dl-map-image.h"
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dl-describe.h"
 #include "dl-words.h"
 
 char *
@@ -42,6 +43,7 @@ char *
 dl_words_cite (DlDataset  *dataset,
                const char *text)
 {
+  g_autofree char *cited = NULL;
   GListModel *sources;
   GString *out;
   const char *p;
@@ -49,6 +51,10 @@ dl_words_cite (DlDataset  *dataset,
   if (text == NULL)
     return NULL;
 
+  /* Citations, "[a000]", become the sources' short names (dl-describe.h);
+   * what is left are bare ids of older files. */
+  cited = dl_describe_citations (dataset, text, DL_DESCRIBE_PLAIN);
+  text = cited;
   sources = dl_dataset_get_sources (dataset);
   out = g_string_new (NULL);
   p = text;

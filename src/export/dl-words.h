@@ -13,8 +13,9 @@ G_BEGIN_DECLS
  * list of sources, as the handout's sources page numbers them). */
 char *dl_words_source_name (DlDataset  *dataset,
                             DlSource   *source);
-/* @text with every source id it cites ("(a000)", "a001 has") replaced by the
- * source's name. */
+/* @text with its citations ("[a000]") rendered as the sources' short names
+ * (dl_describe_citations) and any bare source id of an older file ("(a000)",
+ * "a001 has") replaced by the source's name. */
 char *dl_words_cite        (DlDataset  *dataset,
                             const char *text);
 /* The event's places, "Tel Aviv · Jerusalem". */

@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-event-chooser.h"
 #include "dl-event-layer.h"
+#include "dl-session.h"
 
 #define POINT_RADIUS     6.0
 #define SELECTED_RADIUS  9.0
@@ -40,6 +42,7 @@ typedef struct {
   double   lat;
   double   precision_m;
   gboolean is_shape;      /* has a line or area */
+  gboolean concerns;      /* mapped to the place a statement is about: a hollow mark */
   GdkRGBA  color;
   gint64   earliest;
   gint64   latest;
@@ -66,6 +69,8 @@ struct _DlEventLayer
   ShumateLayer  parent_instance;
 
   GListModel   *model;
+  DlSession    *session;
+  GSignalGroup *session_signals;
   GArray       *items;     /* of Item */
   GArray       *points;    /* of Point, parallel to items */
   GArray       *shape_items; /* of guint: the items with a line or area */
@@ -78,6 +83,9 @@ struct _DlEventLayer
   DlEvent      *selected;
   gint64        range_start;
   gint64        range_end;
+  GtkPopover   *cluster_list;  /* the events of a cluster that cannot split */
+  double        press_x, press_y;
+  gboolean      press_moved;   /* the press became a drag (the map pans) */
 
   /* The layout of the last frame */
   gboolean      layout_valid;
@@ -229,6 +237,7 @@ rebuild_items (DlEventLayer *self)
               || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
           item.is_shape = TRUE;
       dl_category_get_color (dl_event_get_category (event), &item.color);
+      item.concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
 
       {
         Point point = { item.mx, item.my, item.is_shape ? (float) MAX (item.east - item.west, item.south - item.north) : 0.0f };
@@ -584,16 +593,20 @@ draw_halo (DlEventLayer *self,
   append_circle (snapshot, x, y, radius, &fill, 1.0, &edge);
 }
 
-/* A point mark (a coloured dot in a white ring) drawn once per colour and
- * then placed as a texture: one render node per event. */
+/* A point mark (a coloured dot in a white ring, or for a statement mapped
+ * to what it concerns a white dot in a coloured ring) drawn once per colour
+ * and then placed as a texture: one render node per event. */
 static GdkTexture *
 dot_texture (DlEventLayer  *self,
              const GdkRGBA *fill,
-             const GdkRGBA *ring)
+             const GdkRGBA *ring,
+             gboolean       hollow)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  guint key = ((guint) (fill->red * 255) << 24) | ((guint) (fill->green * 255) << 16)
-              | ((guint) (fill->blue * 255) << 8) | (guint) (fill->alpha * 255);
+  const GdkRGBA *colour = hollow ? ring : fill;
+  /* The colour, and whether hollow in the lowest bit (alphas are 255 or 76). */
+  guint key = (((guint) (colour->red * 255) << 24) | ((guint) (colour->green * 255) << 16)
+               | ((guint) (colour->blue * 255) << 8) | (guint) (colour->alpha * 255)) ^ (hollow ? 1u : 0u);
   GdkTexture *texture = g_hash_table_lookup (self->dots, GUINT_TO_POINTER (key));
   double half = POINT_RADIUS + 1.0;
   int size = (int) ceil (2 * half * scale);
@@ -611,7 +624,7 @@ dot_texture (DlEventLayer  *self,
   cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue, fill->alpha);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, ring->alpha);
-  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_width (cr, hollow ? 2.5 : 2.0);
   cairo_stroke (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -713,6 +726,68 @@ mark_holds (DlEventLayer      *self,
   return FALSE;
 }
 
+/* A cluster whose members all sit at one anchor never splits by zooming in
+ * beyond what fanning out shows; nor does one already at the deepest zoom. */
+static gboolean
+cluster_cannot_split (DlEventLayer      *self,
+                      const DlEventMark *mark)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  const Point *first = &g_array_index (self->points, Point, mark->item);
+  gboolean same_place = TRUE;
+  int i = (int) mark->item;
+
+  if (shumate_viewport_get_zoom_level (viewport) >= shumate_viewport_get_max_zoom_level (viewport) - 0.5)
+    return TRUE;
+
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      if (point->mx != first->mx || point->my != first->my)
+        same_place = FALSE;
+    }
+
+  return same_place && mark->n_events > MAX_FAN;
+}
+
+/* The user chose @event on the map: tell listeners, select it in the session. */
+static void
+activate_event (DlEventLayer *self,
+                DlEvent      *event)
+{
+  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  if (self->session != NULL)
+    dl_session_select (self->session, event);
+}
+
+static void
+on_cluster_event_chosen (DlEvent  *event,
+                         gpointer  user_data)
+{
+  activate_event (user_data, event);
+}
+
+/* Lists a cluster's events in time order (the model's order) in a popover
+ * pointing at its badge: choosing one selects it. */
+static void
+show_cluster_list (DlEventLayer      *self,
+                   const DlEventMark *mark)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  int i = (int) mark->item;
+
+  /* Cells link their members newest-first in model order. */
+  g_ptr_array_set_size (members, mark->n_events);
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    g_ptr_array_index (members, mark->n_events - 1 - k) = g_array_index (self->items, Item, i).event;
+
+  dl_event_chooser_show (self->cluster_list, members,
+                         &(GdkRectangle) { (int) (mark->x - mark->radius), (int) (mark->y - mark->radius),
+                                           (int) (2 * mark->radius), (int) (2 * mark->radius) },
+                         _("Events at this place"), on_cluster_event_chosen, self);
+}
+
 /* Callbacks */
 
 static void
@@ -730,12 +805,40 @@ on_items_changed (DlEventLayer *self)
 }
 
 static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  DlEventLayer    *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+  self->press_moved = FALSE;
+}
+
+/* GtkGestureClick stops when the pointer leaves its threshold, yet still
+ * reports the release on GTK 4.8: a drag that panned the map must not
+ * select what it started on. */
+static void
+on_click_stopped (GtkGestureClick *gesture,
+                  DlEventLayer    *self)
+{
+  self->press_moved = TRUE;
+}
+
+static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
                    double           x,
                    double           y,
                    DlEventLayer    *self)
 {
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  if (self->press_moved || hypot (x - self->press_x, y - self->press_y) > threshold)
+    return;
+
   if (dl_event_layer_activate_at (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
@@ -782,6 +885,22 @@ on_query_tooltip (GtkWidget    *widget,
   return TRUE;
 }
 
+static void
+on_session_selected_changed (DlEventLayer *self)
+{
+  dl_event_layer_set_selected (self, dl_session_get_selected_event (self->session));
+}
+
+static void
+on_session_range_changed (DlEventLayer *self)
+{
+  gint64 start, end;
+
+  dl_session_get_visible_range (self->session, &start, &end);
+  if (end > start)
+    dl_event_layer_set_time_range (self, start, end);
+}
+
 /* Vfuncs */
 
 static void
@@ -799,7 +918,28 @@ dl_event_layer_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  DL_EVENT_LAYER (widget)->layout_valid = FALSE;
+  DlEventLayer *self = DL_EVENT_LAYER (widget);
+
+  self->layout_valid = FALSE;
+  if (self->cluster_list != NULL)
+    gtk_popover_present (self->cluster_list);
+}
+
+/* ShumateLayer lets every pointer event fall through to the map; this layer
+ * takes those that land on a mark or shape it draws (so clicks and hovering
+ * reach it), and leaves empty map to the map. A drag that starts on a mark
+ * still pans: the map's gestures see the event as it bubbles up. */
+static gboolean
+dl_event_layer_contains (GtkWidget *widget,
+                         double     x,
+                         double     y)
+{
+  DlEventLayer *self = DL_EVENT_LAYER (widget);
+
+  if (self->items->len == 0 || gtk_widget_get_width (widget) <= 0)
+    return FALSE;
+
+  return dl_event_layer_pick (self, x, y) != NULL;
 }
 
 static void
@@ -853,8 +993,17 @@ dl_event_layer_snapshot (GtkWidget   *widget,
 
       if (!item->is_shape || is_selected)
         draw_halo (self, snapshot, item, mark->x, mark->y, is_selected);
-      if (item->is_shape && !is_selected)
-        continue;  /* drawn as its shape */
+      /* An area or corridor is drawn as its shape; a statement about it
+       * still gets its hollow mark at the anchor. */
+      if (item->is_shape && !is_selected && !item->concerns)
+        continue;
+      if (item->concerns)
+        {
+          GdkRGBA paper = { 1, 1, 1, fill.alpha };
+
+          ring = fill;
+          fill = paper;
+        }
 
       if (is_selected)
         {
@@ -865,7 +1014,7 @@ dl_event_layer_snapshot (GtkWidget   *widget,
         {
           double half = POINT_RADIUS + 1.0;
 
-          gtk_snapshot_append_texture (snapshot, dot_texture (self, &fill, &ring),
+          gtk_snapshot_append_texture (snapshot, dot_texture (self, &fill, &ring, item->concerns),
                                        &GRAPHENE_RECT_INIT (mark->x - half, mark->y - half, 2 * half, 2 * half));
         }
     }
@@ -888,8 +1037,17 @@ dl_event_layer_dispose (GObject *object)
 {
   DlEventLayer *self = DL_EVENT_LAYER (object);
 
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   dl_event_layer_set_model (self, NULL);
   g_clear_object (&self->selected);
+  if (self->cluster_list != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->cluster_list));
+      self->cluster_list = NULL;
+    }
 
   G_OBJECT_CLASS (dl_event_layer_parent_class)->dispose (object);
 }
@@ -927,6 +1085,7 @@ dl_event_layer_class_init (DlEventLayerClass *klass)
   widget_class->snapshot = dl_event_layer_snapshot;
   widget_class->size_allocate = dl_event_layer_size_allocate;
   widget_class->css_changed = dl_event_layer_css_changed;
+  widget_class->contains = dl_event_layer_contains;
 
   /**
    * DlEventLayer::event-activated:
@@ -968,11 +1127,26 @@ dl_event_layer_init (DlEventLayer *self)
   self->range_end = G_MAXINT64;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "stopped", G_CALLBACK (on_click_stopped), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  /* Only where contains() says a mark is: elsewhere the map's grab hand. */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+
+  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
+                                  G_CALLBACK (on_session_selected_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::visible-start",
+                                  G_CALLBACK (on_session_range_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::visible-end",
+                                  G_CALLBACK (on_session_range_changed), self);
+
+  self->cluster_list = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->cluster_list), GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -983,6 +1157,25 @@ dl_event_layer_new (ShumateViewport *viewport)
   g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
 
   return g_object_new (DL_TYPE_EVENT_LAYER, "viewport", viewport, NULL);
+}
+
+void
+dl_event_layer_set_session (DlEventLayer *self,
+                            DlSession    *session)
+{
+  g_return_if_fail (DL_IS_EVENT_LAYER (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  dl_event_layer_set_model (self, session != NULL ? dl_session_get_events (session) : NULL);
+  if (session != NULL)
+    {
+      on_session_selected_changed (self);
+      on_session_range_changed (self);
+    }
 }
 
 void
@@ -1090,8 +1283,15 @@ dl_event_layer_activate_at (DlEventLayer *self,
   for (guint i = n_marks; i-- > 0;)
     if (marks[i].n_events > 1 && hypot (marks[i].x - x, marks[i].y - y) <= marks[i].radius + PICK_SLOP)
       {
-        DlBBox bbox = mark_bbox (self, &marks[i]);
+        DlBBox bbox;
 
+        if (cluster_cannot_split (self, &marks[i]))
+          {
+            show_cluster_list (self, &marks[i]);
+            return TRUE;
+          }
+
+        bbox = mark_bbox (self, &marks[i]);
         g_signal_emit (self, signals[SIGNAL_CLUSTER_ACTIVATED], 0, bbox.west, bbox.south, bbox.east, bbox.north);
         return TRUE;
       }
@@ -1099,7 +1299,7 @@ dl_event_layer_activate_at (DlEventLayer *self,
   if ((event = dl_event_layer_pick (self, x, y)) == NULL)
     return FALSE;
 
-  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
+  activate_event (self, event);
   return TRUE;
 }
 

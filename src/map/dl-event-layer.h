@@ -7,6 +7,7 @@
 #include <shumate/shumate.h>
 
 #include "dl-event.h"
+#include "dl-session.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,10 @@ typedef struct {
 } DlEventMark;
 
 DlEventLayer      *dl_event_layer_new            (ShumateViewport *viewport);
+/* Observes @session: draws its events, its selection, dims what lies
+ * outside its visible range; a click on a mark selects in it. */
+void               dl_event_layer_set_session    (DlEventLayer    *self,
+                                                  DlSession       *session);
 /* The events to draw (a GListModel of DlEvent), or NULL. */
 void               dl_event_layer_set_model      (DlEventLayer    *self,
                                                   GListModel      *model);

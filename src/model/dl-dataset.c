@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-claims.h"
 #include "dl-dataset.h"
 #include "dl-dataset-private.h"
+#include "dl-dataset-words.h"
 #include "dl-json-reader.h"
 #include "dl-model-private.h"
 
@@ -36,6 +38,7 @@ struct _DlDataset
   GHashTable *event_index;
   GArray     *narratives;     /* of DlNarrative */
   GHashTable *claims;         /* topic → GArray of DlClaimRef */
+  GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
 };
 
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
@@ -52,6 +55,7 @@ typedef struct {
   char         *base_dir;     /* real path of the dataset's folder, or NULL */
   GHashTable   *articles;     /* real path → DlText: one copy of each article */
   guint64       article_bytes;
+  GCancellable *cancellable;  /* a window closed while loading stops it */
 } Loader;
 
 /* Helpers: reading JSON members with precise problems */
@@ -148,6 +152,17 @@ get_string (Loader            *loader,
     }
 
   value = node->string;
+  if (strlen (value) > dl_field_max_bytes (member))
+    {
+      g_autofree char *member_path = join_path (path, member);
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, strlen (value));
+      g_autofree char *max = g_strdup_printf ("%" G_GSIZE_FORMAT, dl_field_max_bytes (member));
+
+      /* Translators: both are numbers of bytes */
+      dl_problems_error (loader->problems, member_path, _("the text is too long: %s bytes, at most %s"),
+                         size, max);
+      return NULL;
+    }
   if (required && *value == '\0')
     {
       g_autofree char *member_path = join_path (path, member);
@@ -396,6 +411,7 @@ read_article (Loader     *loader,
 {
   g_autofree char *shown = dl_json_shorten (relative, 100);
   g_auto(GStrv) parts = NULL;
+  g_autofree char *forward = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *real = NULL;
   g_autofree char *inside = NULL;
@@ -430,7 +446,9 @@ read_article (Loader     *loader,
       return NULL;
     }
 
-  joined = g_build_filename (loader->base_dir, relative, NULL);
+  /* "\\" separates folders as "/" does (as the format says), on any system. */
+  forward = g_strdelimit (g_strdup (relative), "\\", '/');
+  joined = g_build_filename (loader->base_dir, forward, NULL);
   real = realpath (joined, NULL);
   if (real == NULL)
     {
@@ -441,7 +459,9 @@ read_article (Loader     *loader,
       return NULL;
     }
 
-  inside = g_strconcat (loader->base_dir, G_DIR_SEPARATOR_S, NULL);
+  /* A dataset stored in "/" has everything inside its folder. */
+  inside = g_str_has_suffix (loader->base_dir, G_DIR_SEPARATOR_S)
+           ? g_strdup (loader->base_dir) : g_strconcat (loader->base_dir, G_DIR_SEPARATOR_S, NULL);
   if (!g_str_has_prefix (real, inside))
     {
       dl_problems_error (loader->problems, path,
@@ -515,7 +535,9 @@ static void
 load_sources (Loader            *loader,
               const DlJsonValue *root)
 {
-  static const char * const known[] = { "id", "file", "title", "published", "published_basis", "url", NULL };
+  static const char * const known[] = {
+    "id", "file", "title", "published", "published_basis", "url", DL_WORDS_SOURCE_MEMBER, NULL
+  };
   const DlJsonValue *array = get_array (loader, root, "$", "sources", TRUE);
   const DlJsonValue *element;
   Walk walk;
@@ -534,6 +556,8 @@ load_sources (Loader            *loader,
       const char *title;
       const char *published;
 
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
       if ((object = element_object (loader, element, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
@@ -549,6 +573,7 @@ load_sources (Loader            *loader,
       source->title = g_strdup (title);
       source->published_basis = g_strdup (get_string (loader, object, path, "published_basis", FALSE));
       source->url = g_strdup (get_string (loader, object, path, "url", FALSE));
+      source->short_name = dl_words_read_string (object, path, DL_WORDS_SOURCE_MEMBER, loader->problems);
 
       if (published != NULL)
         {
@@ -617,7 +642,9 @@ static void
 load_places (Loader            *loader,
              const DlJsonValue *root)
 {
-  static const char * const known[] = { "id", "name", "names", "geometry", "precision_m", "kind", NULL };
+  static const char * const known[] = {
+    "id", "name", "names", "geometry", "precision_m", "kind", DL_WORDS_PLACE_MEMBER, NULL
+  };
   const DlJsonValue *array = get_array (loader, root, "$", "places", TRUE);
   const DlJsonValue *element;
   Walk walk;
@@ -650,6 +677,7 @@ load_places (Loader            *loader,
       place->id = g_strdup (id);
       place->name = g_strdup (name);
       place->kind = g_strdup (get_string (loader, object, path, "kind", FALSE));
+      place->note = dl_words_read_string (object, path, DL_WORDS_PLACE_MEMBER, loader->problems);
 
       if (dl_json_object_get (object, "precision_m") == NULL)
         dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "precision_m");
@@ -743,17 +771,29 @@ verify_excerpt (Loader     *loader,
       return FALSE;
 
     case DL_ANCHOR_AMBIGUOUS:
-      dl_problems_warning (loader->problems, exact_path,
-                           _("the quote occurs %u times in %s; add prefix/suffix or start/end to "
-                             "choose one (using the first)"),
-                           anchor.n_occurrences, source_id);
+      if (anchor.n_occurrences > DL_ANCHOR_MAX_OCCURRENCES)
+        dl_problems_warning (loader->problems, exact_path,
+                             _("the quote occurs more than %u times in %s; add prefix/suffix or "
+                               "start/end to choose one (using the first)"),
+                             DL_ANCHOR_MAX_OCCURRENCES, source_id);
+      else
+        dl_problems_warning (loader->problems, exact_path,
+                             _("the quote occurs %u times in %s; add prefix/suffix or start/end to "
+                               "choose one (using the first)"),
+                             anchor.n_occurrences, source_id);
       break;
 
     case DL_ANCHOR_CONTEXT_MISMATCH:
-      dl_problems_warning (loader->problems, path,
-                           _("prefix/suffix match none of the quote's %u occurrences in %s "
-                             "(using the one at %u)"),
-                           anchor.n_occurrences, source_id, anchor.start);
+      if (anchor.n_occurrences > DL_ANCHOR_MAX_OCCURRENCES)
+        dl_problems_warning (loader->problems, path,
+                             _("prefix/suffix match none of the quote's more than %u occurrences in %s "
+                               "(using the one at %u)"),
+                             DL_ANCHOR_MAX_OCCURRENCES, source_id, anchor.start);
+      else
+        dl_problems_warning (loader->problems, path,
+                             _("prefix/suffix match none of the quote's %u occurrences in %s "
+                               "(using the one at %u)"),
+                             anchor.n_occurrences, source_id, anchor.start);
       break;
 
     case DL_ANCHOR_OFFSETS_DISAGREE:
@@ -825,6 +865,8 @@ load_excerpts (Loader     *loader,
       guint end = 0;
       gboolean ok = TRUE;
 
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
       /* Keep indices stable for claims: a bad excerpt still takes its slot. */
       if ((element = element_object (loader, &array->elements[i], path)) == NULL)
         {
@@ -1056,7 +1098,7 @@ load_events (Loader     *loader,
 {
   static const char * const known[] = {
     "id", "title", "category", "when", "when_basis", "place", "places", "summary",
-    "excerpts", "claims", NULL
+    "excerpts", "claims", DL_WORDS_EVENT_MEMBER, NULL
   };
   const DlJsonValue *array = get_array (loader, root, "$", "events", TRUE);
   const DlJsonValue *element;
@@ -1076,6 +1118,8 @@ load_events (Loader     *loader,
       const char *category;
       guint n_problems;
 
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
       if ((object = element_object (loader, element, path)) == NULL)
         continue;
       check_members (loader, object, path, known);
@@ -1105,6 +1149,7 @@ load_events (Loader     *loader,
         event->when_text = g_strdup (when);
 
       load_event_places (loader, event, object, path);
+      event->place_role = dl_words_read_place_role (object, path, loader->problems);
       load_excerpts (loader, event, object, path);
       load_claims (loader, event, object, path);
 
@@ -1362,14 +1407,15 @@ report_faults (DlProblems   *problems,
 }
 
 static DlDataset *
-load_from_data (const char *data,
-                gsize       len,
-                gboolean    mapped,
-                const char *base_dir,
-                DlProblems *problems)
+load_from_data (const char   *data,
+                gsize         len,
+                gboolean      mapped,
+                const char   *base_dir,
+                DlProblems   *problems,
+                GCancellable *cancellable)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
-  Loader loader = { self, problems, NULL, NULL, NULL, 0 };
+  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable };
   const DlJsonValue *root;
   const DlJsonValue *version;
   gsize bad = 0;
@@ -1431,7 +1477,8 @@ load_from_data (const char *data,
 
   {
     static const char * const known[] = {
-      "dateline", "title", "description", "sources", "places", "events", "narratives", NULL
+      "dateline", "title", "description", "sources", "places", "events", "narratives",
+      DL_WORDS_ROOT_MEMBER, NULL
     };
 
     check_members (&loader, root, "$", known);
@@ -1444,6 +1491,8 @@ load_from_data (const char *data,
   self->title = g_strdup (get_string (&loader, root, "$", "title", TRUE));
   self->description = g_strdup (get_string (&loader, root, "$", "description", FALSE));
 
+  self->topics = dl_words_read_topics (loader.reader, root, problems);
+  dl_words_check_topics (self->topics, problems);
   load_sources (&loader, root);
   load_places (&loader, root);
   load_events (&loader, root);
@@ -1452,6 +1501,13 @@ load_from_data (const char *data,
   free (loader.base_dir);
   g_hash_table_unref (loader.articles);
   dl_json_reader_free (loader.reader);
+
+  /* Stopped part-way: what was read is not the dataset. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      dl_problems_error (problems, "$", _("loading was cancelled"));
+      return NULL;
+    }
 
   if (dl_problems_has_errors (problems))
     return NULL;
@@ -1504,6 +1560,7 @@ dl_dataset_finalize (GObject *object)
   g_free (self->title);
   g_free (self->description);
   g_hash_table_unref (self->claims);
+  g_clear_pointer (&self->topics, g_hash_table_unref);
   g_hash_table_unref (self->source_index);
   g_hash_table_unref (self->place_index);
   g_hash_table_unref (self->event_index);
@@ -1548,7 +1605,7 @@ dl_dataset_load_from_data (const char *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems);
+  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems, NULL);
 }
 
 DlDataset *
@@ -1607,9 +1664,9 @@ dl_dataset_load (GFile        *file,
   if (mapped != NULL)
     dataset = load_from_data (g_mapped_file_get_contents (mapped) != NULL
                               ? g_mapped_file_get_contents (mapped) : "",
-                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems);
+                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems, cancellable);
   else
-    dataset = load_from_data (contents, len, FALSE, base_dir, problems);
+    dataset = load_from_data (contents, len, FALSE, base_dir, problems, cancellable);
   if (dataset != NULL)
     dataset->file = g_object_ref (file);
 
@@ -1845,38 +1902,21 @@ dl_dataset_get_claims (DlDataset  *self,
   return g_hash_table_lookup (self->claims, topic);
 }
 
-static gboolean
-claims_equal (const DlClaim *a,
-              const DlClaim *b)
+const DlTopic *
+dl_dataset_lookup_topic (DlDataset  *self,
+                         const char *topic)
 {
-  if (a->numeric != b->numeric)
-    return FALSE;
-  if (a->numeric)
-    return a->value == b->value;
-
-  return g_utf8_collate (a->value_text, b->value_text) == 0;
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (topic != NULL, NULL);
+  return self->topics != NULL ? g_hash_table_lookup (self->topics, topic) : NULL;
 }
 
+/* The comparison is dl-claims.c's: values with their qualifiers. */
 gboolean
 dl_dataset_topic_disagrees (DlDataset  *self,
                             const char *topic)
 {
-  GArray *refs;
-
   g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
   g_return_val_if_fail (topic != NULL, FALSE);
-
-  if ((refs = g_hash_table_lookup (self->claims, topic)) == NULL)
-    return FALSE;
-
-  for (guint i = 1; i < refs->len; i++)
-    {
-      const DlClaimRef *a = &g_array_index (refs, DlClaimRef, 0);
-      const DlClaimRef *b = &g_array_index (refs, DlClaimRef, i);
-
-      if (!claims_equal (a->claim, b->claim))
-        return TRUE;
-    }
-
-  return FALSE;
+  return dl_claims_topic_disagrees (self, topic);
 }

@@ -105,7 +105,8 @@ DlBBox             dl_dataset_get_bbox          (DlDataset  *self);
 GStrv              dl_dataset_dup_topics        (DlDataset  *self);
 GArray            *dl_dataset_get_claims        (DlDataset  *self,
                                                  const char *topic);
-/* TRUE when claims on a topic from different sources state different values. */
+/* TRUE when the claims on a topic do not all agree (dl-claims.h says how
+ * they are compared: values with their qualifiers). */
 gboolean           dl_dataset_topic_disagrees   (DlDataset  *self,
                                                  const char *topic);
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-edtf.h"
+#include "dl-text.h"
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
@@ -133,20 +134,22 @@ typedef enum {
 static char *
 quote_text (const char *text)
 {
-  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
   gsize len = 0;
 
+  /* The date as written, cut short, with no control characters. */
   while (len <= QUOTE_MAX && text[len] != '\0')
     len++;
   if (len <= QUOTE_MAX)
-    return g_utf8_make_valid (text, len);
+    return dl_text_escape_for_message (text, (gssize) len, 0);
 
   len = QUOTE_MAX;
   while (len > 0 && ((guchar) text[len] & 0xC0) == 0x80)
     len--;
-  valid = g_utf8_make_valid (text, len);
 
-  return g_strconcat (valid, "…", NULL);
+  cut = dl_text_escape_for_message (text, (gssize) len, 0);
+
+  return g_strconcat (cut, "…", NULL);
 }
 
 static gboolean parse_error (Parser      *parser,
@@ -289,8 +292,8 @@ parse_long_year (Parser     *parser,
 
   for (; g_ascii_isdigit (*p); p++)
     {
-      /* DL_EDTF_MAX_YEAR has nine digits: stop before value can overflow,
-       * and without reading the rest of a very long run of digits. */
+      /* DL_EDTF_MAX_YEAR has nine digits: stop at a tenth, before value can
+       * overflow, and without reading the rest of a very long run of digits. */
       if (n_digits == 9)
         return parse_error (parser, DL_EDTF_ERROR_RANGE,
                             _("years must be between -%d and %d"),
@@ -401,6 +404,9 @@ parse_date (Parser *parser,
                 return error_not_rightmost (parser);
               if (value >= 21 && value <= 24)
                 season = value;
+              else if (value >= 25 && value <= 41)
+                return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
+                                    _("seasons 25 to 41 are EDTF level 2; use 21 (spring) to 24 (winter)"));
               else if (value >= 1 && value <= 12)
                 month = value;
               else
@@ -408,6 +414,12 @@ parse_date (Parser *parser,
                                     _("there is no month %02d"), value);
               break;
             case FIELD_UNSPECIFIED:
+              /* "1XXX-XX" is level 2: level 1 leaves only the year's
+               * rightmost digits unspecified, or the month and day of a
+               * known year. */
+              if (n_x_year > 0)
+                return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
+                                    _("a year with unspecified digits cannot have a month (EDTF level 2)"));
               month_x = TRUE;
               break;
             case FIELD_PARTIAL:
@@ -539,6 +551,9 @@ parse_date (Parser *parser,
       if (has_time)
         return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
                             _("a date with a time cannot be qualified with “?”, “~” or “%%”"));
+      if (season != 0)
+        return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
+                            _("a season cannot be qualified with “?”, “~” or “%%” (EDTF level 2)"));
       if (*p != '~')
         flags |= DL_EDTF_UNCERTAIN;
       if (*p != '?')
@@ -675,6 +690,12 @@ dl_edtf_parse (const char  *text,
   if (start_kind != END_DATE && end_kind != END_DATE)
     return parse_error (&parser, DL_EDTF_ERROR_SYNTAX,
                         _("an interval needs a date on at least one end"));
+
+  /* "2004-06-XX/2004-07-03" is level 2. */
+  if ((start_kind == END_DATE && (start.flags & DL_EDTF_UNSPECIFIED))
+      || (end_kind == END_DATE && (end.flags & DL_EDTF_UNSPECIFIED)))
+    return parse_error (&parser, DL_EDTF_ERROR_SYNTAX,
+                        _("an interval's ends cannot have unspecified digits (EDTF level 2)"));
 
   result.flags = DL_EDTF_INTERVAL;
   result.precision = DL_EDTF_PRECISION_YEAR;

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 GQuark dl_edtf_error_quark (void);
 
 typedef enum {
-  DL_EDTF_ERROR_SYNTAX,        /* not EDTF at all, or a level 2 feature */
+  DL_EDTF_ERROR_SYNTAX,        /* not EDTF at all, or a level 2 feature (refused:
+                                * seasons 25–41, qualified seasons, unspecified
+                                * digits in a year with a month or in an interval) */
   DL_EDTF_ERROR_INVALID_DATE,  /* well formed, but no such day or time */
   DL_EDTF_ERROR_REVERSED,      /* an interval that ends before it starts */
   DL_EDTF_ERROR_RANGE,         /* a year beyond ±DL_EDTF_MAX_YEAR */
@@ -43,9 +45,10 @@ typedef enum {
 #define DL_EDTF_UNBOUNDED_START G_MININT64
 #define DL_EDTF_UNBOUNDED_END   G_MAXINT64
 
-/* Largest accepted |year| ("Y100000000"); keeps every instant far from
+/* Largest accepted |year| ("Y999999999"): admits the specification's own
+ * examples ("Y170000002") and keeps every instant (about 3.2e16 s) far from
  * overflowing a gint64. */
-#define DL_EDTF_MAX_YEAR 100000000
+#define DL_EDTF_MAX_YEAR 999999999
 
 typedef struct {
   gint64          earliest;   /* Unix seconds UTC, inclusive; DL_EDTF_UNBOUNDED_START for open/unknown start */

@@ -171,6 +171,13 @@ dl_event_get_when_basis (DlEvent *self)
   return self->when_basis;
 }
 
+DlPlaceRole
+dl_event_get_place_role (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), DL_PLACE_ROLE_AT);
+  return self->place_role;
+}
+
 guint
 dl_event_get_n_places (DlEvent *self)
 {

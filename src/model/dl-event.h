@@ -36,6 +36,13 @@ typedef struct {
   DlSource *source;      /* the excerpt's source */
 } DlClaim;
 
+/* What an event's place is to it: where it happened, or, for a statement
+ * made somewhere unreported, the place it is about ("place_role"). */
+typedef enum {
+  DL_PLACE_ROLE_AT,
+  DL_PLACE_ROLE_CONCERNS,
+} DlPlaceRole;
+
 #define DL_TYPE_EVENT (dl_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (DlEvent, dl_event, DL, EVENT, GObject)
@@ -49,6 +56,7 @@ const char      *dl_event_get_when_text   (DlEvent *self);
 const DlEdtf    *dl_event_get_when        (DlEvent *self);
 const char      *dl_event_get_when_basis  (DlEvent *self);
 guint            dl_event_get_n_places    (DlEvent *self);
+DlPlaceRole      dl_event_get_place_role  (DlEvent *self);
 DlPlace         *dl_event_get_place       (DlEvent *self,
                                            guint    index);
 /* The smallest precision (metres) of its places. */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "dl-json-reader.h"
+#include "dl-text.h"
 
 #define CHUNK_SIZE (64 * 1024)
 /* Give mapped pages back in steps this big. */
@@ -242,26 +243,8 @@ char *
 dl_json_shorten (const char *text,
                  guint       max_chars)
 {
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (c == '\n' || c == '\r' || c == '\t')
-        c = ' ';
-      else if (g_unichar_iscntrl (c))
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  /* Controls and bidi overrides escaped, so a file cannot reorder a message. */
+  return dl_text_escape_for_message (text, -1, max_chars);
 }
 
 /* Gives the mapped pages before `position` back to the system. */
@@ -386,10 +369,12 @@ check_duplicate_keys (DlJsonReader *self,
                       guint         first)
 {
   guint n = self->keys->len - first;
-  KeyRef *keys = &g_array_index (self->keys, KeyRef, first);
+  KeyRef *keys;
 
+  /* Before the test: an empty array has no storage to index into. */
   if (n < 2)
     return;
+  keys = &g_array_index (self->keys, KeyRef, first);
 
   if (n <= 16)
     {
@@ -865,12 +850,14 @@ parse_container (Parse       *parse,
   if (object)
     {
       out->members = arena_alloc (parse->arena, MAX (n, 1) * sizeof (DlJsonMember));
-      memcpy (out->members, &g_array_index (stack, DlJsonMember, base), n * sizeof (DlJsonMember));
+      if (n > 0)
+        memcpy (out->members, &g_array_index (stack, DlJsonMember, base), n * sizeof (DlJsonMember));
     }
   else
     {
       out->elements = arena_alloc (parse->arena, MAX (n, 1) * sizeof (DlJsonValue));
-      memcpy (out->elements, &g_array_index (stack, DlJsonValue, base), n * sizeof (DlJsonValue));
+      if (n > 0)
+        memcpy (out->elements, &g_array_index (stack, DlJsonValue, base), n * sizeof (DlJsonValue));
     }
   g_array_set_size (stack, base);
   *pos = i + 1;
@@ -1080,6 +1067,25 @@ dl_json_reader_get_root (DlJsonReader *self)
     }
 
   return &self->root;
+}
+
+const DlJsonValue *
+dl_json_reader_load (DlJsonReader      *self,
+                     const DlJsonValue *value)
+{
+  Parse parse = { self, &self->root_arena };
+  DlJsonValue *out;
+  gsize i;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (!value->lazy)
+    return value;
+
+  i = value->offset;
+  out = arena_alloc (&self->root_arena, sizeof (DlJsonValue));
+  parse_value (&parse, &i, out);
+  return out;
 }
 
 void

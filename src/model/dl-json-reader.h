@@ -89,6 +89,11 @@ const DlJsonFault  *dl_json_reader_get_fault    (DlJsonReader *self,
  * object members lazy. Lives until the reader is freed. */
 const DlJsonValue  *dl_json_reader_get_root     (DlJsonReader *self);
 
+/* A lazy member of the root (a small object such as `topics`) parsed whole;
+ * lives until the reader is freed. Any other value is returned as it is. */
+const DlJsonValue  *dl_json_reader_load         (DlJsonReader      *self,
+                                                 const DlJsonValue *value);
+
 /* Iterates a lazy array one element at a time: each element is valid until
  * the next call (the arena is reused), so memory stays that of one element. */
 typedef struct {

@@ -107,3 +107,20 @@ dl_map_view_fit_events (DlMapView  *view,
   bbox.north = dl_quantile (lats, n, 0.95);
   dl_map_view_fit (view, width, height, &bbox, 20000);
 }
+
+void
+dl_map_view_offset (DlMapView *view,
+                    double     dx,
+                    double     dy)
+{
+  double scale, x, y;
+  DlLonLat centre;
+
+  g_return_if_fail (view != NULL);
+
+  scale = 256.0 * exp2 (view->zoom);
+  dl_geo_project ((DlLonLat) { view->lon, view->lat }, &x, &y);
+  centre = dl_geo_unproject (x + dx / scale, CLAMP (y + dy / scale, 0.0, 1.0));
+  view->lon = centre.lon;
+  view->lat = centre.lat;
+}

@@ -35,4 +35,11 @@ void dl_map_view_fit_events (DlMapView    *view,
                              double        height,
                              GListModel   *events);
 
+/* Moves the view's centre by (dx, dy) pixels at its zoom (x east, y south),
+ * e.g. to centre what was fitted into the part of a map that overlays
+ * leave free. */
+void dl_map_view_offset     (DlMapView    *view,
+                             double        dx,
+                             double        dy);
+
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _DlSource
   char    *published_basis;
   char    *url;
   DlText  *text;
+  char    *short_name;  /* "short": what citations show, or NULL */
 };
 
 struct _DlPlace
@@ -34,6 +35,7 @@ struct _DlPlace
   char       *kind;
   DlGeometry *geometry;
   double      precision_m;
+  char       *note;       /* outside facts and boundary choices, or NULL */
 };
 
 struct _DlEvent
@@ -51,6 +53,7 @@ struct _DlEvent
   GArray    *excerpts;   /* of DlExcerpt */
   GArray    *claims;     /* of DlClaim */
   char      *search_text; /* case-folded haystack, built lazily */
+  DlPlaceRole place_role;
 };
 
 DlSource *dl_source_new (void);

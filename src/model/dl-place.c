@@ -29,6 +29,7 @@ dl_place_finalize (GObject *object)
   g_free (self->name);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_free (self->kind);
+  g_free (self->note);
   g_clear_pointer (&self->geometry, dl_geometry_unref);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
@@ -127,4 +128,11 @@ dl_place_get_precision_m (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), 0.0);
   return self->precision_m;
+}
+
+const char *
+dl_place_get_note (DlPlace *self)
+{
+  g_return_val_if_fail (DL_IS_PLACE (self), NULL);
+  return self->note;
 }

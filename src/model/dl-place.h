@@ -25,5 +25,8 @@ GStrv             dl_place_dup_languages   (DlPlace    *self);
 const char       *dl_place_get_kind        (DlPlace    *self);
 const DlGeometry *dl_place_get_geometry    (DlPlace    *self);
 double            dl_place_get_precision_m (DlPlace    *self);
+/* What the dataset says about the place beyond its name: facts from outside
+ * the articles, boundary choices. NULL when none. */
+const char       *dl_place_get_note        (DlPlace    *self);
 
 G_END_DECLS

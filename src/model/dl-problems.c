@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "dl-problems"
 
 #include "dl-problems.h"
+#include "dl-text.h"
 
 struct _DlProblems
 {
@@ -54,6 +55,7 @@ dl_problems_add_valist (DlProblems *self,
                         va_list     args)
 {
   DlProblem problem;
+  g_autofree char *message = NULL;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (format != NULL);
@@ -70,8 +72,12 @@ dl_problems_add_valist (DlProblems *self,
     }
 
   problem.severity = severity;
-  problem.path = g_strdup (path != NULL && *path != '\0' ? path : "$");
-  problem.message = g_strdup_vprintf (format, args);
+  /* Paths are made of the dataset's own keys, and messages quote it: a
+   * control character or a bidi override from a file must not reach a
+   * terminal or reorder what the window shows. */
+  problem.path = dl_text_escape_for_message (path != NULL && *path != '\0' ? path : "$", -1, 0);
+  message = g_strdup_vprintf (format, args);
+  problem.message = dl_text_escape_message (message);
   g_array_append_val (self->items, problem);
 }
 

@@ -21,6 +21,7 @@ dl_source_finalize (GObject *object)
   g_free (self->published_text);
   g_free (self->published_basis);
   g_free (self->url);
+  g_free (self->short_name);
   g_clear_pointer (&self->text, dl_text_free);
 
   G_OBJECT_CLASS (dl_source_parent_class)->finalize (object);
@@ -97,4 +98,11 @@ dl_source_get_text (DlSource *self)
 {
   g_return_val_if_fail (DL_IS_SOURCE (self), NULL);
   return self->text;
+}
+
+const char *
+dl_source_get_short_name (DlSource *self)
+{
+  g_return_val_if_fail (DL_IS_SOURCE (self), NULL);
+  return self->short_name != NULL ? self->short_name : self->title;
 }

@@ -23,6 +23,9 @@ const char   *dl_source_get_published_text  (DlSource *self);
 const DlEdtf *dl_source_get_published       (DlSource *self);
 const char   *dl_source_get_published_basis (DlSource *self);
 const char   *dl_source_get_url             (DlSource *self);
+/* What a citation of it shows ("AP, 20 Aug"): the dataset's `short`, or the
+ * title when there is none. Never the id. */
+const char   *dl_source_get_short_name      (DlSource *self);
 /* The article's full text (UTF-8). */
 const DlText *dl_source_get_text            (DlSource *self);
 

@@ -267,19 +267,15 @@ parse_count (const Word *w,
 {
   if (g_ascii_isdigit (w->lower[0]))
     {
-      g_autofree char *digits = g_strdup (w->lower);
+      /* "2300" from "2,300": the thousands separators dropped. */
+      g_autoptr(GString) plain = g_string_new (NULL);
       char *end = NULL;
 
-      g_strdelimit (digits, ",", ' ');
-      /* "2 300" from "2,300" */
-      {
-        GString *plain = g_string_new (NULL);
-        for (const char *p = digits; *p != '\0'; p++)
-          if (*p != ' ')
-            g_string_append_c (plain, *p);
-        *value = g_ascii_strtod (plain->str, &end);
-        g_string_free (plain, TRUE);
-      }
+      for (const char *p = w->lower; *p != '\0'; p++)
+        if (*p != ',')
+          g_string_append_c (plain, *p);
+      *value = g_ascii_strtod (plain->str, &end);
+      /* Read while `plain` still owns the text `end` points into. */
       return end != NULL && *end == '\0';
     }
   for (guint i = 0; i < G_N_ELEMENTS (number_words); i++)

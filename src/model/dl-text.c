@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* memmem */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #define G_LOG_DOMAIN "dl-text"
@@ -13,9 +16,6 @@
 
 /* Byte offset of every 64th code point, so conversions walk at most 64 characters. */
 #define STRIDE 64
-
-/* Beyond this many occurrences of a quote we stop counting. */
-#define MAX_OCCURRENCES 10000
 
 struct _DlText
 {
@@ -161,30 +161,135 @@ dl_text_substring (const DlText *self,
   return g_strndup (self->data + from, to - from);
 }
 
-static gboolean
-context_matches (const DlText *self,
-                 gsize         byte_start,
-                 gsize         byte_end,
-                 const char   *prefix,
-                 const char   *suffix)
+/* Knuth–Morris–Pratt: every occurrence of a pattern, overlapping ones too,
+ * in time linear in the text and the pattern whatever they hold (a naive
+ * search takes text × pattern steps on "aaaa…"). */
+typedef struct {
+  const char *pattern;
+  gsize       len;
+  gsize      *fail;   /* length of the longest proper border of pattern[0..i] */
+} Matcher;
+
+static void
+matcher_init (Matcher    *m,
+              const char *pattern,
+              gsize       len)
 {
-  if (prefix != NULL && *prefix != '\0')
-    {
-      gsize plen = strlen (prefix);
+  gsize k = 0;
 
-      if (plen > byte_start || memcmp (self->data + byte_start - plen, prefix, plen) != 0)
-        return FALSE;
+  m->pattern = pattern;
+  m->len = len;
+  m->fail = g_new (gsize, len);
+  m->fail[0] = 0;
+  for (gsize i = 1; i < len; i++)
+    {
+      while (k > 0 && pattern[i] != pattern[k])
+        k = m->fail[k - 1];
+      if (pattern[i] == pattern[k])
+        k++;
+      m->fail[i] = k;
+    }
+}
+
+static void
+matcher_clear (Matcher *m)
+{
+  g_clear_pointer (&m->fail, g_free);
+}
+
+/* A scan of data[0..len) for m's pattern: next() returns the start of each
+ * occurrence in turn. glibc's memmem (two-way, linear) finds the first one
+ * quickly; KMP takes over from there. */
+typedef struct {
+  const Matcher *m;
+  const char    *data;
+  gsize          len;
+  gsize          pos;     /* next byte to read */
+  gsize          k;       /* bytes of the pattern matched so far */
+  gboolean       started;
+} Scan;
+
+static void
+scan_init (Scan          *scan,
+           const Matcher *m,
+           const char    *data,
+           gsize          len)
+{
+  scan->m = m;
+  scan->data = data;
+  scan->len = len;
+  scan->pos = 0;
+  scan->k = 0;
+  scan->started = FALSE;
+}
+
+static gboolean
+scan_next (Scan  *scan,
+           gsize *match)
+{
+  const Matcher *m = scan->m;
+
+  if (!scan->started)
+    {
+      const char *first = memmem (scan->data, scan->len, m->pattern, m->len);
+
+      scan->started = TRUE;
+      if (first == NULL)
+        {
+          scan->pos = scan->len;
+          return FALSE;
+        }
+      *match = (gsize) (first - scan->data);
+      scan->pos = *match + m->len;
+      scan->k = m->fail[m->len - 1];
+      return TRUE;
     }
 
-  if (suffix != NULL && *suffix != '\0')
+  while (scan->pos < scan->len)
     {
-      gsize slen = strlen (suffix);
+      char c = scan->data[scan->pos++];
 
-      if (byte_end + slen > self->len || memcmp (self->data + byte_end, suffix, slen) != 0)
-        return FALSE;
+      while (scan->k > 0 && c != m->pattern[scan->k])
+        scan->k = m->fail[scan->k - 1];
+      if (c == m->pattern[scan->k])
+        scan->k++;
+      if (scan->k == m->len)
+        {
+          *match = scan->pos - m->len;
+          scan->k = m->fail[scan->k - 1];
+          return TRUE;
+        }
     }
 
-  return TRUE;
+  return FALSE;
+}
+
+/* Occurrences of exact, overlapping ones counted, up to one more than
+ * DL_ANCHOR_MAX_OCCURRENCES ("more than 10,000"). */
+static guint
+count_occurrences (const DlText *self,
+                   const char   *exact,
+                   gsize         exact_len)
+{
+  Matcher m;
+  Scan scan;
+  gsize match;
+  guint n = 0;
+
+  matcher_init (&m, exact, exact_len);
+  scan_init (&scan, &m, self->data, self->len);
+  while (n <= DL_ANCHOR_MAX_OCCURRENCES && scan_next (&scan, &match))
+    n++;
+  matcher_clear (&m);
+
+  return n;
+}
+
+static guint
+char_distance (guint a,
+               guint b)
+{
+  return a > b ? a - b : b - a;
 }
 
 DlAnchor
@@ -198,13 +303,20 @@ dl_text_anchor (const DlText *self,
   DlAnchor anchor = { DL_ANCHOR_NOT_FOUND, 0, 0, 0 };
   gsize exact_len;
   guint exact_chars;
-  gboolean have_context = (prefix != NULL && *prefix != '\0') || (suffix != NULL && *suffix != '\0');
+  gsize prefix_len = prefix != NULL ? strlen (prefix) : 0;
+  gsize suffix_len = suffix != NULL ? strlen (suffix) : 0;
+  g_autofree char *target = NULL;
+  gsize target_len;
+  gsize start_byte = 0;
   guint n_context_matches = 0;
-  gboolean have_best = FALSE;
-  guint best_start = 0;
-  guint best_distance = G_MAXUINT;
-  const char *hay;
-  const char *hay_end;
+  gboolean have_before = FALSE;
+  gboolean have_after = FALSE;
+  gsize before = 0;
+  gsize after = 0;
+  guint best_start;
+  Matcher m;
+  Scan scan;
+  gsize match;
 
   g_return_val_if_fail (self != NULL, anchor);
   g_return_val_if_fail (exact != NULL, anchor);
@@ -222,7 +334,10 @@ dl_text_anchor (const DlText *self,
 
       if (byte_start + exact_len <= self->len
           && memcmp (self->data + byte_start, exact, exact_len) == 0
-          && (!have_context || context_matches (self, byte_start, byte_start + exact_len, prefix, suffix)))
+          && (prefix_len == 0 || (prefix_len <= byte_start
+                                  && memcmp (self->data + byte_start - prefix_len, prefix, prefix_len) == 0))
+          && (suffix_len == 0 || (byte_start + exact_len + suffix_len <= self->len
+                                  && memcmp (self->data + byte_start + exact_len, suffix, suffix_len) == 0)))
         {
           anchor.status = DL_ANCHOR_OK;
           anchor.start = start;
@@ -232,52 +347,74 @@ dl_text_anchor (const DlText *self,
         }
     }
 
-  hay = self->data;
-  hay_end = self->data + self->len;
-  while (hay + exact_len <= hay_end && anchor.n_occurrences < MAX_OCCURRENCES)
-    {
-      const char *hit = memchr (hay, exact[0], (gsize) (hay_end - hay) - exact_len + 1);
-      gsize byte_start;
-      guint char_start;
-      guint distance;
-
-      if (hit == NULL)
-        break;
-      if (memcmp (hit, exact, exact_len) != 0)
-        {
-          hay = hit + 1;
-          continue;
-        }
-
-      anchor.n_occurrences++;
-      hay = hit + 1;
-      byte_start = (gsize) (hit - self->data);
-
-      if (have_context && !context_matches (self, byte_start, byte_start + exact_len, prefix, suffix))
-        continue;
-      n_context_matches++;
-
-      char_start = dl_text_byte_to_char (self, byte_start);
-      distance = has_start ? (char_start > start ? char_start - start : start - char_start) : 0;
-      if (!have_best || distance < best_distance)
-        {
-          have_best = TRUE;
-          best_start = char_start;
-          best_distance = distance;
-        }
-    }
-
+  anchor.n_occurrences = count_occurrences (self, exact, exact_len);
   if (anchor.n_occurrences == 0)
     return anchor;
 
-  if (!have_best)
+  /* An occurrence with its context is an occurrence of prefix + exact +
+   * suffix: one linear search finds them all. */
+  target_len = prefix_len + exact_len + suffix_len;
+  target = g_malloc (target_len);
+  if (prefix_len > 0)
+    memcpy (target, prefix, prefix_len);
+  memcpy (target + prefix_len, exact, exact_len);
+  if (suffix_len > 0)
+    memcpy (target + prefix_len + exact_len, suffix, suffix_len);
+  if (has_start)
+    start_byte = dl_text_char_to_byte (self, start);
+
+  matcher_init (&m, target, target_len);
+  scan_init (&scan, &m, self->data, self->len);
+  while (scan_next (&scan, &match))
+    {
+      gsize at = match + prefix_len;
+
+      n_context_matches++;
+      if (has_start)
+        {
+          /* Occurrences come in text order: the nearest one to the given
+           * start is the last at or before it or the first after it. */
+          if (at <= start_byte)
+            {
+              have_before = TRUE;
+              before = at;
+              continue;
+            }
+          have_after = TRUE;
+          after = at;
+          break;
+        }
+      if (n_context_matches == 1)
+        {
+          have_before = TRUE;
+          before = at;
+        }
+      else
+        break;  /* two are enough to call it ambiguous */
+    }
+  matcher_clear (&m);
+
+  if (!have_before && !have_after)
     {
       /* The context matches nothing: fall back to the quote alone. */
       DlAnchor fallback = dl_text_anchor (self, exact, NULL, NULL, has_start, start);
 
       fallback.status = DL_ANCHOR_CONTEXT_MISMATCH;
+      fallback.n_occurrences = anchor.n_occurrences;
       return fallback;
     }
+
+  if (have_before && have_after)
+    {
+      guint before_start = dl_text_byte_to_char (self, before);
+      guint after_start = dl_text_byte_to_char (self, after);
+
+      /* On a tie, the earlier one. */
+      best_start = char_distance (after_start, start) < char_distance (before_start, start)
+                   ? after_start : before_start;
+    }
+  else
+    best_start = dl_text_byte_to_char (self, have_before ? before : after);
 
   anchor.start = best_start;
   anchor.end = best_start + exact_chars;
@@ -290,6 +427,96 @@ dl_text_anchor (const DlText *self,
     anchor.status = DL_ANCHOR_OK;
 
   return anchor;
+}
+
+/* Bidirectional controls: marks, embeddings, overrides, isolates. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void
+append_escaped (GString  *out,
+                gunichar  c)
+{
+  g_string_append_printf (out, "\\u%04X", c);
+}
+
+char *
+dl_text_escape_for_message (const char *text,
+                            gssize      len,
+                            guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, len);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c == '\n' || c == '\r' || c == '\t')
+        g_string_append_c (out, ' ');
+      else if (g_unichar_iscntrl (c) || is_bidi_control (c) || c == 0x2028 || c == 0x2029)
+        append_escaped (out, c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dl_text_escape_message (const char *message)
+{
+  g_autofree char *valid = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  valid = g_utf8_make_valid (message, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || c == 0x2066 || c == 0x2067
+          || c == 0x2028 || c == 0x2029)
+        append_escaped (out, c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gsize
+dl_field_max_bytes (const char *member)
+{
+  static const char * const long_members[] = {
+    "description", "summary", "caption", "when_basis", "published_basis", NULL
+  };
+
+  g_return_val_if_fail (member != NULL, DL_FIELD_MAX_SHORT);
+
+  if (g_strv_contains (long_members, member))
+    return DL_FIELD_MAX_LONG;
+  if (g_str_equal (member, "exact"))
+    return DL_FIELD_MAX_QUOTE;
+  if (g_str_equal (member, "prefix") || g_str_equal (member, "suffix"))
+    return DL_FIELD_MAX_CONTEXT;
+
+  return DL_FIELD_MAX_SHORT;
 }
 
 gboolean

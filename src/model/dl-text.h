@@ -17,11 +17,15 @@ typedef enum {
   DL_ANCHOR_CONTEXT_MISMATCH,  /* prefix/suffix match no occurrence */
 } DlAnchorStatus;
 
+/* Counting stops beyond this many occurrences: n_occurrences is then one
+ * more ("more than 10,000"). */
+#define DL_ANCHOR_MAX_OCCURRENCES 10000
+
 typedef struct {
   DlAnchorStatus status;
   guint          start;          /* code points, inclusive */
   guint          end;            /* code points, exclusive */
-  guint          n_occurrences;  /* of the quote alone */
+  guint          n_occurrences;  /* of the quote alone, overlapping ones too */
 } DlAnchor;
 
 /* A text with a table to turn byte offsets into code-point offsets quickly. */
@@ -52,6 +56,27 @@ DlAnchor    dl_text_anchor           (const DlText *self,
                                       guint         start);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlText, dl_text_free)
+
+/* Text from a dataset, fit for a one-line message: at most max_chars
+ * characters (0: no limit; "…" marks a cut), line breaks and tabs as spaces,
+ * other control characters and every bidirectional control (which could
+ * reorder the message around it) escaped as \uXXXX. Invalid UTF-8 is made
+ * valid. */
+char       *dl_text_escape_for_message (const char *text,
+                                        gssize      len,
+                                        guint       max_chars);
+/* The same escapes in a whole message, but only of the characters no
+ * translation uses: control characters, embeddings, overrides, LRI and RLI. */
+char       *dl_text_escape_message     (const char *message);
+
+/* The most bytes a text member of a dataset may hold (docs/dataset-format.md,
+ * "Limits"): beyond them a file is refused with an error, so no text can
+ * swell the window's layout or the loader's searches. */
+#define DL_FIELD_MAX_LONG    (64 * 1024)  /* description, summary, caption, *_basis */
+#define DL_FIELD_MAX_QUOTE   (64 * 1024)  /* exact */
+#define DL_FIELD_MAX_CONTEXT (4 * 1024)   /* prefix, suffix */
+#define DL_FIELD_MAX_SHORT   (4 * 1024)   /* ids, titles, names, paths, dates, … */
+gsize       dl_field_max_bytes       (const char *member);
 
 /* Checks that data is UTF-8 without NUL bytes. On failure returns FALSE and
  * sets *bad_offset to the byte offset of the first bad byte. */

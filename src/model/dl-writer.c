@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-atomic-file.h"
+#include "dl-claims.h"
 #include "dl-writer.h"
 
 G_DEFINE_QUARK (dl-writer-error-quark, dl_writer_error)
@@ -287,6 +289,9 @@ write_source (Writer   *w,
   string_member (w, "published", dl_source_get_published_text (source));
   string_member (w, "published_basis", dl_source_get_published_basis (source));
   string_member (w, "url", dl_source_get_url (source));
+  /* The short name falls back to the title: write only one the file gave. */
+  if (dl_source_get_short_name (source) != dl_source_get_title (source))
+    string_member (w, "short", dl_source_get_short_name (source));
   close_container (w, '}');
 }
 
@@ -311,6 +316,7 @@ write_place (Writer  *w,
   write_geometry (w, dl_place_get_geometry (place));
   number_member (w, "precision_m", dl_place_get_precision_m (place));
   string_member (w, "kind", dl_place_get_kind (place));
+  string_member (w, "note", dl_place_get_note (place));
   close_container (w, '}');
 }
 
@@ -372,6 +378,8 @@ write_event (Writer  *w,
         }
       close_container (w, ']');
     }
+  if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
+    string_member (w, "place_role", "concerns");
   string_member (w, "summary", dl_event_get_summary (event));
   if (n_excerpts > 0)
     {
@@ -455,6 +463,36 @@ write_list (Writer     *w,
   close_container (w, ']');
 }
 
+/* The labels of the claim topics (dl-claims.h), in topic order. */
+static void
+write_topics (Writer    *w,
+              DlDataset *dataset)
+{
+  g_auto(GStrv) ids = dl_dataset_dup_topics (dataset);
+  gboolean open = FALSE;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const DlTopic *topic = dl_dataset_lookup_topic (dataset, ids[i]);
+
+      if (topic == NULL)
+        continue;
+      if (!open)
+        {
+          member_name (w, "topics");
+          open_container (w, '{');
+          open = TRUE;
+        }
+      member_name (w, topic->id);
+      open_container (w, '{');
+      string_member (w, "label", topic->label);
+      string_member (w, "total", topic->total);
+      close_container (w, '}');
+    }
+  if (open)
+    close_container (w, '}');
+}
+
 /* ---------------------------------------------------------- public API */
 
 char *
@@ -472,6 +510,7 @@ dl_writer_to_data (DlDataset *dataset,
   number_member (&w, "dateline", DL_DATASET_FORMAT_VERSION);
   string_member (&w, "title", dl_dataset_get_title (dataset));
   string_member (&w, "description", dl_dataset_get_description (dataset));
+  write_topics (&w, dataset);
   write_list (&w, "sources", dl_dataset_get_sources (dataset));
   write_list (&w, "places", dl_dataset_get_places (dataset));
   write_list (&w, "events", dl_dataset_get_events (dataset));
@@ -594,8 +633,6 @@ dl_writer_write_file (DlDataset   *dataset,
   if (!copied)
     return FALSE;
 
-  /* A temporary file in the same folder, synced, then renamed: a crash
-   * never leaves half a dataset. */
-  return g_file_set_contents_full (path, data, (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  /* Complete or not at all, keeping the old file's mode and link. */
+  return dl_write_file_atomically (path, data, len, error);
 }

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-claims.h"
+#include "dl-describe.h"
 #include "dl-event-panel.h"
 
 /* How much of the article to show around a passage, in code points. */
@@ -58,110 +60,6 @@ static const char *
 ui_language (void)
 {
   return pango_language_to_string (gtk_get_default_language ());
-}
-
-static char *
-format_precision (double metres)
-{
-  if (metres <= 0)
-    return g_strdup (_("exact position"));
-  if (metres < 1000)
-    return g_strdup_printf (_("within about %.0f m"), metres);
-  if (metres < 10000 && fmod (metres, 1000) != 0)
-    return g_strdup_printf (_("within about %.1f km"), metres / 1000.0);
-
-  return g_strdup_printf (_("within about %.0f km"), metres / 1000.0);
-}
-
-/* "school-strike-killed" → "School strike killed" */
-static char *
-humanize_topic (const char *topic)
-{
-  g_autofree char *spaced = g_strdelimit (g_strdup (topic), "-_", ' ');
-  g_autofree char *first = g_utf8_strup (spaced, 1);
-
-  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
-}
-
-static char *
-format_claim_value (const DlClaim *claim)
-{
-  GString *text = g_string_new (NULL);
-
-  if (claim->qualifier != NULL)
-    g_string_append_printf (text, "%s ", claim->qualifier);
-  g_string_append (text, claim->value_text);
-  if (claim->unit != NULL)
-    g_string_append_printf (text, " %s", claim->unit);
-
-  return g_string_free (text, FALSE);
-}
-
-static char *
-capitalize (const char *text)
-{
-  g_autofree char *first = NULL;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup (text);
-
-  first = g_utf8_strup (text, g_utf8_next_char (text) - text);
-  return g_strconcat (first, g_utf8_next_char (text), NULL);
-}
-
-/* The date without its qualifiers: they go into the precision line. */
-static char *
-describe_date (const DlEdtf *when)
-{
-  DlEdtf plain = *when;
-
-  plain.flags &= ~(DL_EDTF_UNCERTAIN | DL_EDTF_APPROXIMATE);
-  return dl_edtf_describe (&plain);
-}
-
-/* "To the day · uncertain" */
-static char *
-describe_precision (const DlEdtf *when)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
-
-  if (when->flags & DL_EDTF_INTERVAL)
-    g_ptr_array_add (parts, (gpointer) _("a span of time"));
-
-  switch (when->precision)
-    {
-    case DL_EDTF_PRECISION_YEAR:
-      g_ptr_array_add (parts, (gpointer) _("to the year"));
-      break;
-    case DL_EDTF_PRECISION_SEASON:
-      g_ptr_array_add (parts, (gpointer) _("to the season"));
-      break;
-    case DL_EDTF_PRECISION_MONTH:
-      g_ptr_array_add (parts, (gpointer) _("to the month"));
-      break;
-    case DL_EDTF_PRECISION_DAY:
-      g_ptr_array_add (parts, (gpointer) _("to the day"));
-      break;
-    case DL_EDTF_PRECISION_SECOND:
-    default:
-      g_ptr_array_add (parts, (gpointer) _("to the time of day"));
-      break;
-    }
-
-  if (when->flags & DL_EDTF_UNCERTAIN)
-    g_ptr_array_add (parts, (gpointer) _("uncertain"));
-  if (when->flags & DL_EDTF_APPROXIMATE)
-    g_ptr_array_add (parts, (gpointer) _("approximate"));
-  if (when->flags & DL_EDTF_OPEN_START)
-    g_ptr_array_add (parts, (gpointer) _("no known start"));
-  if (when->flags & DL_EDTF_OPEN_END)
-    g_ptr_array_add (parts, (gpointer) _("no known end"));
-  g_ptr_array_add (parts, NULL);
-
-  /* Translators: separates the parts of a date's precision: "to the day · uncertain" */
-  joined = g_strjoinv (_(" · "), (char **) parts->pdata);
-  return capitalize (joined);
 }
 
 static GtkWidget *
@@ -274,6 +172,7 @@ excerpt_markup (const DlExcerpt *excerpt,
   g_autofree char *before_escaped = NULL;
   g_autofree char *passage_escaped = NULL;
   g_autofree char *after_escaped = NULL;
+  g_autofree char *stripped = NULL;
   const char *before_start = before;
   gboolean cut_before = from > 0;
   gboolean cut_after = to < n_chars;
@@ -299,7 +198,8 @@ excerpt_markup (const DlExcerpt *excerpt,
       *p = '\0';
     }
 
-  passage_escaped = g_markup_escape_text (g_strstrip (g_strdup (passage)), -1);
+  stripped = g_strstrip (g_strdup (passage));
+  passage_escaped = g_markup_escape_text (stripped, -1);
   before_escaped = g_markup_escape_text (before_start, -1);
   after_escaped = g_markup_escape_text (after, -1);
 
@@ -337,80 +237,49 @@ on_event_link_clicked (GtkButton    *button,
 
 /* Building the views */
 
-static int
-compare_claims_by_value (gconstpointer a,
-                         gconstpointer b)
+/* A cited source's link in a label: open that article at this event's
+ * passage from it (or its first passage when the event quotes it nowhere). */
+static gboolean
+on_source_link (GtkLabel     *label,
+                const char   *uri,
+                DlEventPanel *self)
 {
-  const DlClaim *ca = *(const DlClaim * const *) a;
-  const DlClaim *cb = *(const DlClaim * const *) b;
+  DlSource *source;
 
-  if (ca->numeric && cb->numeric && ca->value != cb->value)
-    return ca->value < cb->value ? -1 : 1;
-  if (ca->numeric != cb->numeric)
-    return ca->numeric ? -1 : 1;
+  if (!g_str_has_prefix (uri, "source:") || self->dataset == NULL || self->event == NULL)
+    return FALSE;
+  if ((source = dl_dataset_lookup_source (self->dataset, uri + strlen ("source:"))) == NULL)
+    return TRUE;
 
-  return g_utf8_collate (ca->value_text, cb->value_text);
+  for (guint i = 0; i < dl_event_get_n_excerpts (self->event); i++)
+    if (dl_event_get_excerpt (self->event, i)->source == source)
+      {
+        g_signal_emit (self, signals[SIGNAL_EXCERPT_ACTIVATED], 0, self->event, i);
+        return TRUE;
+      }
+
+  return TRUE;
 }
 
-/* "at least 10 / at least 12 people": each distinct value once, smallest
- * first, a unit they all share said once at the end. */
-static char *
-describe_disagreement (GArray *refs)
+static GtkWidget *
+add_markup_label (DlEventPanel *self,
+                  GtkWidget    *box,
+                  const char   *markup,
+                  const char   *css_class)
 {
-  g_autoptr(GPtrArray) claims = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  const char *unit = NULL;
-  gboolean same_unit = TRUE;
-  g_autofree char *joined = NULL;
+  GtkWidget *label = add_label (box, NULL, css_class);
 
-  for (guint i = 0; i < refs->len; i++)
-    {
-      const DlClaim *claim = g_array_index (refs, DlClaimRef, i).claim;
-
-      if (i == 0)
-        unit = claim->unit;
-      else if (g_strcmp0 (unit, claim->unit) != 0)
-        same_unit = FALSE;
-      g_ptr_array_add (claims, (gpointer) claim);
-    }
-  g_ptr_array_sort (claims, compare_claims_by_value);
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      const DlClaim *claim = g_ptr_array_index (claims, i);
-      char *value;
-      gboolean seen = FALSE;
-
-      if (same_unit)
-        value = claim->qualifier != NULL ? g_strdup_printf ("%s %s", claim->qualifier, claim->value_text)
-                                         : g_strdup (claim->value_text);
-      else
-        value = format_claim_value (claim);
-
-      for (guint j = 0; j < values->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (values, j), value);
-
-      if (seen)
-        g_free (value);
-      else
-        g_ptr_array_add (values, value);
-    }
-  g_ptr_array_add (values, NULL);
-
-  /* Translators: separates the different values sources give: "at least 10 / at least 12" */
-  joined = g_strjoinv (_(" / "), (char **) values->pdata);
-  if (same_unit && unit != NULL)
-    return g_strdup_printf ("%s %s", joined, unit);
-
-  return g_steal_pointer (&joined);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  g_signal_connect (label, "activate-link", G_CALLBACK (on_source_link), self);
+  return label;
 }
 
 static GtkWidget *
 new_topic_row (DlEventPanel *self,
                const char   *topic)
 {
-  GArray *refs = dl_dataset_get_claims (self->dataset, topic);
-  g_autofree char *title = humanize_topic (topic);
+  g_autoptr(GPtrArray) rows = dl_claims_dup_rows (self->dataset, topic);
+  g_autofree char *title = dl_claims_dup_topic_label (self->dataset, topic);
   g_autoptr(GString) accessible = g_string_new (title);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -423,18 +292,17 @@ new_topic_row (DlEventPanel *self,
 
   label = add_label (box, title, "claim-topic-title");
 
-  if (dl_dataset_topic_disagrees (self->dataset, topic))
+  if (rows != NULL && rows->len > 1)
     {
-      g_autofree char *values = describe_disagreement (refs);
-      /* Translators: %s lists the values, "at least 10 / at least 12" */
-      g_autofree char *text = g_strdup_printf (_("Sources disagree: %s"), values);
+      g_autofree char *text = dl_describe_disagreement (self->dataset, topic, DL_DESCRIBE_PLAIN);
       GtkWidget *flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (flag, "claim-disagreement");
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (flag), icon);
-      label = add_label (flag, text, NULL);
+      /* The rows below name the sources; the flag says that they differ. */
+      label = add_label (flag, _("Sources disagree"), NULL);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), flag);
       g_string_append_printf (accessible, ". %s", text);
@@ -445,11 +313,13 @@ new_topic_row (DlEventPanel *self,
   gtk_widget_add_css_class (grid, "claim-values");
   gtk_box_append (GTK_BOX (box), grid);
 
-  for (guint i = 0; refs != NULL && i < refs->len; i++)
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
-      const DlClaimRef *ref = &g_array_index (refs, DlClaimRef, i);
-      g_autofree char *value = format_claim_value (ref->claim);
-      const char *source_title = dl_source_get_title (ref->claim->source);
+      DlClaimRow *claim_row = g_ptr_array_index (rows, i);
+      g_autofree char *value = dl_describe_claim_value (claim_row->claim);
+      g_autofree char *sources = dl_describe_sources (claim_row->sources, DL_DESCRIBE_MARKUP);
+      g_autofree char *sources_plain = dl_describe_sources (claim_row->sources, DL_DESCRIBE_PLAIN);
+      g_autoptr(GPtrArray) others = g_ptr_array_new ();
       GtkWidget *value_label = gtk_label_new (value);
       GtkWidget *source_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
@@ -460,19 +330,28 @@ new_topic_row (DlEventPanel *self,
       gtk_widget_add_css_class (value_label, "numeric");
       gtk_grid_attach (GTK_GRID (grid), value_label, 0, i, 1, 1);
 
-      label = add_label (source_box, source_title, "claim-source");
+      label = add_markup_label (self, source_box, sources, "claim-source");
       gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (GTK_GRID (grid), source_box, 1, i, 1, 1);
 
       /* TRANSLATORS: a claim and the article it comes from */
-      g_string_append_printf (accessible, _(". %s, in “%s”"), value, source_title);
+      g_string_append_printf (accessible, _(". %s, in “%s”"), value, sources_plain);
 
-      if (ref->event != self->event)
+      /* Other events stating the same value: a link to each, once. */
+      for (guint k = 0; k < claim_row->refs->len; k++)
         {
+          DlEvent *event = g_array_index (claim_row->refs, DlClaimRef, k).event;
+
+          if (event != self->event && !g_ptr_array_find (others, event, NULL))
+            g_ptr_array_add (others, event);
+        }
+      for (guint k = 0; k < others->len; k++)
+        {
+          DlEvent *event = g_ptr_array_index (others, k);
           GtkWidget *link = gtk_button_new ();
-          GtkWidget *link_label = gtk_label_new (dl_event_get_title (ref->event));
+          GtkWidget *link_label = gtk_label_new (dl_event_get_title (event));
           /* Translators: a button selecting the event a claim belongs to */
-          g_autofree char *tooltip = g_strdup_printf (_("Show “%s”"), dl_event_get_title (ref->event));
+          g_autofree char *tooltip = g_strdup_printf (_("Show “%s”"), dl_event_get_title (event));
 
           gtk_label_set_ellipsize (GTK_LABEL (link_label), PANGO_ELLIPSIZE_END);
           gtk_label_set_xalign (GTK_LABEL (link_label), 0.0);
@@ -481,7 +360,7 @@ new_topic_row (DlEventPanel *self,
           gtk_widget_add_css_class (link, "claim-event-link");
           gtk_widget_set_halign (link, GTK_ALIGN_START);
           gtk_widget_set_tooltip_text (link, tooltip);
-          g_object_set_data (G_OBJECT (link), "event", ref->event);
+          g_object_set_data (G_OBJECT (link), "event", event);
           g_signal_connect (link, "clicked", G_CALLBACK (on_event_link_clicked), self);
           gtk_box_append (GTK_BOX (source_box), link);
         }
@@ -567,13 +446,12 @@ static void
 show_event (DlEventPanel *self)
 {
   DlEvent *event = self->event;
-  const DlEdtf *when = dl_event_get_when (event);
-  g_autofree char *date = describe_date (when);
-  g_autofree char *precision = describe_precision (when);
+  g_autofree char *date = dl_describe_when (event);
+  g_autofree char *precision = dl_describe_when_precision (event);
+  g_autofree char *basis = dl_describe_when_basis (self->dataset, event, DL_DESCRIBE_PLAIN);
   g_autofree char *date_subtitle = NULL;
   g_autofree char *accessible = NULL;
   g_autoptr(GString) places = g_string_new (NULL);
-  const char *basis = dl_event_get_when_basis (event);
   const char *summary = dl_event_get_summary (event);
   guint n_excerpts = dl_event_get_n_excerpts (event);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -593,9 +471,8 @@ show_event (DlEventPanel *self)
   gtk_widget_add_css_class (facts, "event-facts");
   gtk_box_append (GTK_BOX (self->content), facts);
 
-  if (basis != NULL && *basis != '\0')
-    /* Translators: the precision of a date, then how it was derived */
-    date_subtitle = g_strdup_printf (_("%s\nDated from: %s"), precision, basis);
+  if (basis != NULL)
+    date_subtitle = g_strdup_printf ("%s\n%s", precision, basis);
   else
     date_subtitle = g_strdup (precision);
   row = new_row (date, date_subtitle, "x-office-calendar-symbolic");
@@ -605,21 +482,28 @@ show_event (DlEventPanel *self)
   for (guint i = 0; i < dl_event_get_n_places (event); i++)
     {
       DlPlace *place = dl_event_get_place (event, i);
-      const char *name = dl_place_get_name_for (place, ui_language ());
-      g_autofree char *within = format_precision (dl_place_get_precision_m (place));
+      g_autofree char *name = dl_describe_place_name (event, i, ui_language ());
+      g_autofree char *within = dl_describe_precision_m (dl_place_get_precision_m (place));
+      g_autofree char *subtitle = dl_place_get_note (place) != NULL
+                                  ? g_strdup_printf ("%s\n%s", within, dl_place_get_note (place))
+                                  : g_strdup (within);
 
-      row = new_row (name, within, "mark-location-symbolic");
+      row = new_row (name, subtitle, "mark-location-symbolic");
       gtk_widget_add_css_class (row, "event-place");
       gtk_list_box_append (GTK_LIST_BOX (facts), row);
-
-      if (places->len > 0)
-        g_string_append (places, "; ");
-      /* Translators: a place and its precision, "Gaza City · within about 300 m" */
-      g_string_append_printf (places, _("%s · %s"), name, within);
     }
+  {
+    g_autofree char *described = dl_describe_places (event, ui_language ());
+
+    g_string_append (places, described);
+  }
 
   if (summary != NULL && *summary != '\0')
-    add_label (self->content, summary, "event-summary");
+    {
+      g_autofree char *markup = dl_describe_citations (self->dataset, summary, DL_DESCRIBE_MARKUP);
+
+      add_markup_label (self, self->content, markup, "event-summary");
+    }
 
   add_claims (self);
 

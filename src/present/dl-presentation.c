@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "dl-category.h"
+#include "dl-describe.h"
 #include "dl-event-layer.h"
 #include "dl-map-flight.h"
 #include "dl-map-image.h"

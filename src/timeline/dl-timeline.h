@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-event.h"
+#include "dl-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlTimeline, dl_timeline, DL, TIMELINE, GtkWidget)
 
 DlTimeline  *dl_timeline_new               (void);
+/* Observes @session: shows its events, its selection and its visible range;
+ * a click selects in it and scrolling or zooming sets its range. */
+void         dl_timeline_set_session       (DlTimeline      *self,
+                                            DlSession       *session);
 /* The events to draw (a GListModel of DlEvent, in any order), or NULL. */
 void         dl_timeline_set_model         (DlTimeline      *self,
                                             GListModel      *events);
@@ -32,8 +37,8 @@ void         dl_timeline_get_visible_range (DlTimeline      *self,
                                             gint64          *end);
 /* Shows every event with a known extent, with a margin. */
 void         dl_timeline_fit_all           (DlTimeline      *self);
-/* Zooms in (@factor > 1) or out around the centre, or around the selection
- * when it is visible. The span stays between an hour and 50 years. */
+/* Zooms in (@factor > 1) or out around the pointer when it is over the axis,
+ * else around the selection when it is visible, else the centre. The span stays between an hour and 50 years. */
 void         dl_timeline_zoom              (DlTimeline      *self,
                                             double           factor);
 
@@ -52,6 +57,20 @@ gboolean     dl_timeline_get_event_bounds  (DlTimeline      *self,
 const graphene_rect_t *
              dl_timeline_get_label_rects   (DlTimeline      *self,
                                             guint           *n_rects);
+/* Where the overview strip and its brush are drawn, in widget coordinates. */
+void         dl_timeline_get_overview_bounds (DlTimeline    *self,
+                                            graphene_rect_t *strip,
+                                            graphene_rect_t *brush);
+/* The @index-th stack of dots the last snapshot drew (events of a lane at
+ * one time): where its dot and "+N" badge are (the badge is empty for a
+ * single event), how many events it holds and which one shows on top.
+ * FALSE past the last. */
+gboolean     dl_timeline_get_stack         (DlTimeline      *self,
+                                            guint            index,
+                                            graphene_rect_t *dot,
+                                            graphene_rect_t *badge,
+                                            guint           *n_events,
+                                            DlEvent        **top);
 /* The unit of the detail axis' ticks at the current size and range:
  * "hour", "day", "month" or "year". */
 const char  *dl_timeline_get_tick_unit     (DlTimeline      *self);

@@ -16,7 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-dataset.h"
-#include "dl-export.h"
+#include "dl-export-geojson.h"
 
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);

@@ -1,6 +1,7 @@
 /* fuzz-main.c: runs a fuzz target once over each file given (or each
- * *.dateline.json in each folder given), without libFuzzer: the target then
- * builds with any compiler, and runs under the sanitizer builds (TAP output)
+ * *.dateline.json in each folder given; in a folder without any, each
+ * file), without libFuzzer: the target then builds with any compiler, and
+ * runs under the sanitizer builds (TAP output)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +44,21 @@ add_inputs (GPtrArray  *inputs,
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".dateline.json"))
       g_ptr_array_add (found, g_build_filename (path, name, NULL));
+
+  /* A folder of seeds for another target: every regular file. */
+  if (found->len == 0 && dir != NULL)
+    {
+      g_dir_rewind (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          char *file = g_build_filename (path, name, NULL);
+
+          if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (found, file);
+          else
+            g_free (file);
+        }
+    }
   g_ptr_array_sort (found, compare_paths);
 
   for (guint i = 0; i < found->len; i++)

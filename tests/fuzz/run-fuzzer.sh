@@ -4,6 +4,9 @@
 #
 #   run-fuzzer.sh FUZZER SECONDS CORPUS-DIR... [-- LIBFUZZER-OPTION...]
 #
+# Runs with the dictionary tests/fuzz/dateline.dict. libFuzzer's last
+# "#N DONE cov: E ft: F" line gives the edges (E) the run covered.
+#
 # SECONDS caps the time; FUZZ_RUNS (default 20000, -1: no limit) caps the
 # number of inputs. A crash, leak, sanitizer report or timeout fails, and the
 # input that caused it is kept in the current folder (crash-*, leak-*, …).
@@ -24,7 +27,10 @@ mkdir "$work/corpus"
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do
   dir=${1%/}
   prefix=$(basename "$dir")
-  for file in "$dir"/*.dateline.json; do
+  # Datasets where there are any, else every file (seeds of other targets).
+  pattern="*.dateline.json"
+  ls "$dir"/$pattern >/dev/null 2>&1 || pattern="*"
+  for file in "$dir"/$pattern; do
     [ -f "$file" ] && cp "$file" "$work/corpus/$prefix-$(basename "$file")"
   done
   shift
@@ -42,6 +48,7 @@ status=0
   -timeout_exitcode=1 \
   -rss_limit_mb=2048 \
   -print_final_stats=1 \
+  -dict="$(dirname "$0")/dateline.dict" \
   -artifact_prefix="$PWD/" \
   "$@" \
   "$work/corpus" || status=$?

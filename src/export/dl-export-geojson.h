@@ -1,4 +1,4 @@
-/* dl-export.h: the dataset as GeoJSON
+/* dl-export-geojson.h: the dataset as GeoJSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,11 +15,6 @@ JsonNode *dl_export_geojson          (DlDataset   *dataset);
 /* Writes it atomically (a crash never leaves half a file). */
 gboolean  dl_export_geojson_to_file  (DlDataset   *dataset,
                                       const char  *path,
-                                      GError     **error);
-/* Writes bytes to path atomically, keeping any old file when it fails. */
-gboolean  dl_write_file_atomically   (const char  *path,
-                                      const char  *data,
-                                      gsize        len,
                                       GError     **error);
 
 G_END_DECLS

@@ -1,18 +1,15 @@
-/* dl-export.c: the dataset as GeoJSON
+/* dl-export-geojson.c: the dataset as GeoJSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "dl-export"
+#define G_LOG_DOMAIN "dl-export-geojson"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "dl-export.h"
+#include "dl-atomic-file.h"
+#include "dl-export-geojson.h"
 
 static void
 add_instant (JsonBuilder *builder,
@@ -230,27 +227,18 @@ generate (JsonNode *root,
   return json_generator_to_data (generator, len);
 }
 
-/* Output through a buffer to a file descriptor. */
+/* Output through a buffer to the file being written. */
 typedef struct {
-  int      fd;
-  GString *buffer;
-  int      errsv;   /* the first write error, or 0 */
+  DlAtomicFile *file;
+  GString      *buffer;
+  GError       *error;   /* the first write error, or NULL */
 } Writer;
 
 static void
 writer_flush (Writer *writer)
 {
-  gsize done = 0;
-
-  while (done < writer->buffer->len && writer->errsv == 0)
-    {
-      gssize n = write (writer->fd, writer->buffer->str + done, writer->buffer->len - done);
-
-      if (n < 0 && errno != EINTR)
-        writer->errsv = errno;
-      else if (n > 0)
-        done += (gsize) n;
-    }
+  if (writer->error == NULL)
+    dl_atomic_file_write (writer->file, writer->buffer->str, writer->buffer->len, &writer->error);
   g_string_truncate (writer->buffer, 0);
 }
 
@@ -338,63 +326,33 @@ write_collection (Writer    *writer,
 }
 
 gboolean
-dl_write_file_atomically (const char  *path,
-                          const char  *data,
-                          gsize        len,
-                          GError     **error)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* Written to a temporary file in the same folder, synced, then renamed. */
-  return g_file_set_contents_full (path, data, (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
-}
-
-gboolean
 dl_export_geojson_to_file (DlDataset   *dataset,
                            const char  *path,
                            GError     **error)
 {
-  g_autofree char *temp = NULL;
-  g_autofree char *shown = NULL;
-  Writer writer = { -1, NULL, 0 };
+  g_autoptr(DlAtomicFile) file = NULL;
+  Writer writer = { NULL, NULL, NULL };
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* A temporary file beside it, renamed over it once complete and synced:
-   * as dl_write_file_atomically, but written as it is made. The mode is
-   * what open() gives 0644 under the umask, as g_file_set_contents does. */
-  temp = g_strconcat (path, ".XXXXXX", NULL);
-  shown = g_filename_display_name (path);
-  writer.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
-  if (writer.fd < 0)
-    {
-      int errsv = errno;
+  /* Written as it is made into a file that replaces the old one only once
+   * complete and synced (dl-atomic-file.h). */
+  file = dl_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s: %s", shown, g_strerror (errsv));
-      return FALSE;
-    }
-
+  writer.file = file;
   writer.buffer = g_string_sized_new (1024 * 1024 + 64 * 1024);
   write_collection (&writer, dataset);
   writer_flush (&writer);
   g_string_free (writer.buffer, TRUE);
 
-  if (writer.errsv == 0 && fsync (writer.fd) != 0)
-    writer.errsv = errno;
-  if (close (writer.fd) != 0 && writer.errsv == 0)
-    writer.errsv = errno;
-  if (writer.errsv == 0 && g_rename (temp, path) != 0)
-    writer.errsv = errno;
-
-  if (writer.errsv != 0)
+  if (writer.error != NULL)
     {
-      g_unlink (temp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (writer.errsv), "%s: %s",
-                   shown, g_strerror (writer.errsv));
+      g_propagate_error (error, writer.error);
       return FALSE;
     }
 
-  return TRUE;
+  return dl_atomic_file_commit (file, error);
 }

@@ -1,0 +1,248 @@
+/* dl-filter-box.c: check buttons for the session's category and source filters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-filter-box"
+
+#include <glib/gi18n.h>
+
+#include "dl-category.h"
+#include "dl-filter-box.h"
+
+struct _DlFilterBox
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *box;
+  GSignalGroup *session_signals;
+  DlSession    *session;
+};
+
+G_DEFINE_FINAL_TYPE (DlFilterBox, dl_filter_box, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_category_toggled (GtkCheckButton *button,
+                     DlFilterBox    *self)
+{
+  dl_session_set_category_visible (self->session, g_object_get_data (G_OBJECT (button), "category"),
+                                   gtk_check_button_get_active (button));
+}
+
+static void
+on_source_toggled (GtkCheckButton *button,
+                   DlFilterBox    *self)
+{
+  dl_session_set_source_visible (self->session, g_object_get_data (G_OBJECT (button), "source"),
+                                 gtk_check_button_get_active (button));
+}
+
+static void
+on_show_all_clicked (DlFilterBox *self)
+{
+  dl_session_show_all (self->session);
+}
+
+/* Toggling a button sets the session, whose "filters-changed" comes back
+ * here: setting a button to the state it has does nothing. */
+static void
+sync_buttons (DlFilterBox *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *category = g_object_get_data (G_OBJECT (child), "category");
+      const char *source = g_object_get_data (G_OBJECT (child), "source");
+
+      if (category != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                     dl_session_get_category_visible (self->session, category));
+      else if (source != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (child), dl_session_get_source_visible (self->session, source));
+    }
+}
+
+static void
+add_heading (DlFilterBox *self,
+             const char  *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self->box), label);
+}
+
+static void
+rebuild_buttons (DlFilterBox *self)
+{
+  DlDataset *dataset = self->session != NULL ? dl_session_get_dataset (self->session) : NULL;
+  g_auto(GStrv) categories = NULL;
+  GListModel *sources;
+  GtkWidget *child;
+  GtkWidget *show_all;
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  if (dataset == NULL)
+    return;
+
+  categories = dl_session_dup_categories (self->session);
+  add_heading (self, _("Categories"));
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      g_autofree char *dot = dl_category_dup_dot_markup (categories[i]);
+      g_autofree char *escaped = g_markup_escape_text (dl_category_get_label (categories[i]), -1);
+      g_autofree char *markup = g_strdup_printf ("%s  %s", dot, escaped);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dl_category_get_label (categories[i]), -1);
+      g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);
+      gtk_box_append (GTK_BOX (self->box), check);
+    }
+
+  sources = dl_dataset_get_sources (dataset);
+  add_heading (self, _("Sources"));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (dl_source_get_title (source));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dl_source_get_title (source), -1);
+      g_object_set_data_full (G_OBJECT (check), "source", g_strdup (dl_source_get_id (source)), g_free);
+      gtk_box_append (GTK_BOX (self->box), check);
+    }
+
+  /* The states first, the handlers after: building sets nothing. */
+  sync_buttons (self);
+  for (child = gtk_widget_get_first_child (self->box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "category") != NULL)
+        g_signal_connect (child, "toggled", G_CALLBACK (on_category_toggled), self);
+      else if (g_object_get_data (G_OBJECT (child), "source") != NULL)
+        g_signal_connect (child, "toggled", G_CALLBACK (on_source_toggled), self);
+    }
+
+  show_all = gtk_button_new_with_mnemonic (_("Show _All"));
+  gtk_widget_set_margin_top (show_all, 6);
+  g_signal_connect_swapped (show_all, "clicked", G_CALLBACK (on_show_all_clicked), self);
+  gtk_box_append (GTK_BOX (self->box), show_all);
+}
+
+static void
+dl_filter_box_dispose (GObject *object)
+{
+  DlFilterBox *self = DL_FILTER_BOX (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (dl_filter_box_parent_class)->dispose (object);
+}
+
+static void
+dl_filter_box_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, DL_FILTER_BOX (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_filter_box_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      dl_filter_box_set_session (DL_FILTER_BOX (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_filter_box_class_init (DlFilterBoxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_filter_box_dispose;
+  object_class->get_property = dl_filter_box_get_property;
+  object_class->set_property = dl_filter_box_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, DL_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dl_filter_box_init (DlFilterBox *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (rebuild_buttons), self);
+  g_signal_group_connect_swapped (self->session_signals, "filters-changed", G_CALLBACK (sync_buttons), self);
+}
+
+void
+dl_filter_box_set_session (DlFilterBox *self,
+                           DlSession   *session)
+{
+  g_return_if_fail (DL_IS_FILTER_BOX (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  rebuild_buttons (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+DlSession *
+dl_filter_box_get_session (DlFilterBox *self)
+{
+  g_return_val_if_fail (DL_IS_FILTER_BOX (self), NULL);
+  return self->session;
+}

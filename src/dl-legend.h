@@ -1,0 +1,25 @@
+/* dl-legend.h: the map's legend of the shown categories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dl-session.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_LEGEND (dl_legend_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlLegend, dl_legend, DL, LEGEND, GtkWidget)
+
+/* "session": the legend lists the categories of its dataset that the
+ * filters show, in legend order, each with its colour. */
+void       dl_legend_set_session (DlLegend  *self,
+                                  DlSession *session);
+DlSession *dl_legend_get_session (DlLegend  *self);
+/* The categories listed now, in order (for tests). */
+GStrv      dl_legend_dup_shown   (DlLegend  *self);
+
+G_END_DECLS

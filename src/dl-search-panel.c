@@ -1,0 +1,246 @@
+/* dl-search-panel.c: the search results of the session's query
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-search-panel"
+
+#include <glib/gi18n.h>
+
+#include "dl-search-panel.h"
+#include "dl-search-row.h"
+
+struct _DlSearchPanel
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkLabel           *results_label;
+  GtkListView        *results_list;
+
+  DlSession          *session;
+  GSignalGroup       *session_signals;
+  GSignalGroup       *results_signals;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (DlSearchPanel, dl_search_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_label (DlSearchPanel *self)
+{
+  GListModel *results = self->session != NULL ? dl_session_get_results (self->session) : NULL;
+  const char *query = self->session != NULL ? dl_session_get_query (self->session) : NULL;
+  guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
+  g_autofree char *text = NULL;
+
+  if (query == NULL || *query == '\0')
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event, in time order", "%u events, in time order", n), n);
+  else if (n == 0)
+    text = g_strdup (_("No events match"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event matches", "%u events match", n), n);
+
+  gtk_label_set_label (self->results_label, text);
+}
+
+static void
+activate_position (DlSearchPanel *self,
+                   guint          position)
+{
+  g_autoptr(DlEvent) event = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  event = g_list_model_get_item (dl_session_get_results (self->session), position);
+  if (event != NULL && dl_session_select (self->session, event))
+    g_signal_emit (self, signals[SIGNAL_ACTIVATED], 0, event);
+}
+
+static void
+on_setup_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, dl_search_row_new ());
+}
+
+static void
+on_bind_row (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  dl_search_row_set_event (DL_SEARCH_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+dl_search_panel_dispose (GObject *object)
+{
+  DlSearchPanel *self = DL_SEARCH_PANEL (object);
+
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->results_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_SEARCH_PANEL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (dl_search_panel_parent_class)->dispose (object);
+}
+
+static void
+dl_search_panel_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, DL_SEARCH_PANEL (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_search_panel_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      dl_search_panel_set_session (DL_SEARCH_PANEL (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_search_panel_class_init (DlSearchPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_search_panel_dispose;
+  object_class->get_property = dl_search_panel_get_property;
+  object_class->set_property = dl_search_panel_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, DL_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A result was chosen (and is now the session's selection). */
+  signals[SIGNAL_ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DL_TYPE_EVENT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-search-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlSearchPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, DlSearchPanel, results_label);
+  gtk_widget_class_bind_template_child (widget_class, DlSearchPanel, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, activate_position);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_row);
+}
+
+static void
+dl_search_panel_init (DlSearchPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::query", G_CALLBACK (update_label), self);
+  self->results_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->results_signals, "items-changed", G_CALLBACK (update_label), self);
+  update_label (self);
+}
+
+void
+dl_search_panel_set_session (DlSearchPanel *self,
+                             DlSession     *session)
+{
+  g_return_if_fail (DL_IS_SEARCH_PANEL (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->results_signals, session != NULL ? dl_session_get_results (session) : NULL);
+
+  g_clear_object (&self->selection);
+  if (session != NULL)
+    {
+      self->selection = gtk_single_selection_new (g_object_ref (dl_session_get_results (session)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+    }
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->selection));
+  update_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+DlSession *
+dl_search_panel_get_session (DlSearchPanel *self)
+{
+  g_return_val_if_fail (DL_IS_SEARCH_PANEL (self), NULL);
+  return self->session;
+}
+
+gboolean
+dl_search_panel_focus_results (DlSearchPanel *self)
+{
+  g_return_val_if_fail (DL_IS_SEARCH_PANEL (self), FALSE);
+
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return FALSE;
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_view_scroll_to (self->results_list, 0, GTK_LIST_SCROLL_FOCUS, NULL);
+  return TRUE;
+#else
+  /* The list gives the focus to its cursor row, the first at first. */
+  return gtk_widget_child_focus (GTK_WIDGET (self->results_list), GTK_DIR_TAB_FORWARD);
+#endif
+}
+
+gboolean
+dl_search_panel_activate_first (DlSearchPanel *self)
+{
+  g_return_val_if_fail (DL_IS_SEARCH_PANEL (self), FALSE);
+
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return FALSE;
+
+  activate_position (self, 0);
+  return TRUE;
+}
+
+GtkWidget *
+dl_search_panel_get_list (DlSearchPanel *self)
+{
+  g_return_val_if_fail (DL_IS_SEARCH_PANEL (self), NULL);
+  return GTK_WIDGET (self->results_list);
+}

@@ -1,0 +1,103 @@
+/* dl-window-private.h: the window's instance, shared by its files
+ *
+ * dl-window.c holds the lifecycle and the layout; dl-window-actions.c the
+ * actions and shortcuts; dl-window-export.c exporting; dl-window-state.c
+ * what is remembered between runs; dl-window-map.c the map's layers and
+ * framing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#ifdef HAVE_BASEMAP
+#include "dl-base-layers.h"
+#endif
+#include "dl-article-view.h"
+#include "dl-event-layer.h"
+#include "dl-event-panel.h"
+#include "dl-filter-box.h"
+#include "dl-legend.h"
+#include "dl-search-panel.h"
+#include "dl-timeline.h"
+#include "dl-window.h"
+
+G_BEGIN_DECLS
+
+
+struct _DlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  DlFilterBox          *filter_box;
+  ShumateMap           *map;
+  DlLegend             *legend;
+  GtkLabel             *shown_label;
+  ShumateLicense       *license;
+  ShumateScale         *scale;
+  GtkStack             *sidebar_stack;
+  DlEventPanel         *event_panel;
+  DlArticleView        *article_view;
+  DlSearchPanel        *search_panel;
+  DlTimeline           *timeline;
+  GtkPaned             *main_paned;
+  GtkPaned             *vertical_paned;
+  GMenu                *recent_section;
+
+  DlSession            *session;
+  DlDataset            *dataset;      /* the session's, while it is shown */
+
+  DlEventLayer         *event_layer;
+  DlBaseLayers         *base;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+  char                 *initial_selection;
+  char                 *screenshot_path;
+  gboolean              restoring;
+  gboolean              panes_placed;
+  gboolean              screenshot_failed;
+  guint                 frame_tick;
+  GtkWidget            *focus_before_search;  /* weak */
+};
+
+
+/* dl-window-actions.c */
+void    _dl_window_class_actions_init        (GtkWidgetClass *widget_class);
+void    _dl_window_init_keys                 (DlWindow       *self);
+
+/* dl-window.c */
+void    _dl_window_close_search              (DlWindow       *self);
+
+/* dl-window-export.c */
+void    _dl_window_export_to                 (DlWindow       *self,
+                                              GFile          *file,
+                                              gboolean        ask);
+void    _dl_window_choose_export_file        (DlWindow       *self);
+
+/* dl-window-map.c */
+void    _dl_window_setup_map                 (DlWindow       *self);
+void    _dl_window_frame_bbox                (DlWindow       *self,
+                                              const DlBBox   *bbox,
+                                              double          min_extent_m,
+                                              gboolean        animate);
+void    _dl_window_frame_main_events         (DlWindow       *self,
+                                              gboolean        animate);
+DlBBox  _dl_window_get_visible_bbox          (DlWindow       *self);
+
+/* dl-window-state.c */
+void     _dl_window_init_state               (DlWindow       *self);
+void     _dl_window_save_hidden              (DlWindow       *self);
+void     _dl_window_rebuild_recent_menu      (DlWindow       *self);
+void     _dl_window_remember_recent          (DlWindow       *self,
+                                              GFile          *file);
+gboolean _dl_window_same_dataset_as_last_time (DlWindow      *self);
+void     _dl_window_restore_view             (DlWindow       *self);
+void     _dl_window_save_view                (DlWindow       *self);
+
+G_END_DECLS

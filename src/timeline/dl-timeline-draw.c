@@ -1,0 +1,876 @@
+/* dl-timeline-draw.c: the timeline's detail view, drawn in one snapshot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-timeline"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "dl-timeline-private.h"
+
+/* Helpers: drawing */
+
+void
+dl_timeline_append_rect (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         w,
+             double         h)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+}
+
+void
+dl_timeline_append_rounded (GtkSnapshot   *snapshot,
+                const GdkRGBA *color,
+                double         x,
+                double         y,
+                double         w,
+                double         h,
+                double         radius)
+{
+  GskRoundedRect rr;
+
+  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x, y, w, h), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, color, &rr.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+dl_timeline_append_outline (GtkSnapshot   *snapshot,
+                const GdkRGBA *color,
+                double         x,
+                double         y,
+                double         w,
+                double         h,
+                double         radius,
+                double         line)
+{
+  GskRoundedRect rr;
+  const float widths[4] = { line, line, line, line };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x, y, w, h), radius);
+  gtk_snapshot_append_border (snapshot, &rr, widths, colors);
+}
+
+void
+dl_timeline_append_layout_at (GtkSnapshot   *snapshot,
+                  PangoLayout   *layout,
+                  const GdkRGBA *color,
+                  double         x,
+                  double         y)
+{
+  PangoRectangle logical;
+
+  /* A layout with a width may align its text away from its left edge (in
+   * right-to-left text); place the text itself at x. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - logical.x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw_axis (DlTimeline     *self,
+           GtkSnapshot    *snapshot,
+           const Geometry *g,
+           const GdkRGBA  *fg)
+{
+  TickStep fine = dl_timeline_choose_tick_step (self, g);
+  const TickStep *step = &fine;
+  double span = (double) (self->visible_end - self->visible_start);
+  double px_per_step = step->seconds / span * (g->plot_x1 - g->plot_x0);
+  GdkRGBA grid = dl_timeline_with_alpha (fg, 0.07);
+  GdkRGBA major = dl_timeline_with_alpha (fg, 0.18);
+  GdkRGBA text = dl_timeline_with_alpha (fg, 0.72);
+  GdkRGBA strong = dl_timeline_with_alpha (fg, 0.9);
+  LabelFormat fine_format, coarse_format;
+  TickUnit coarse_unit;
+  double sticky_end;
+
+  switch (step->unit)
+    {
+    case DL_TIME_UNIT_HOUR:
+      fine_format = FORMAT_HOUR;
+      coarse_unit = DL_TIME_UNIT_DAY;
+      coarse_format = FORMAT_COARSE_DAY;
+      break;
+    case DL_TIME_UNIT_DAY:
+      fine_format = px_per_step / step->step >= 56 ? FORMAT_DAY_LONG : FORMAT_DAY;
+      coarse_unit = DL_TIME_UNIT_MONTH;
+      coarse_format = FORMAT_COARSE_MONTH;
+      break;
+    case DL_TIME_UNIT_MONTH:
+      fine_format = px_per_step / step->step >= 84 ? FORMAT_MONTH_LONG : FORMAT_MONTH;
+      coarse_unit = DL_TIME_UNIT_YEAR;
+      coarse_format = FORMAT_COARSE_YEAR;
+      break;
+    case DL_TIME_UNIT_YEAR:
+    case DL_TIME_UNIT_NONE:
+    default:
+      fine_format = FORMAT_YEAR;
+      coarse_unit = DL_TIME_UNIT_NONE;
+      coarse_format = FORMAT_COARSE_YEAR;
+      break;
+    }
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (MIN (g->plot_x0, g->plot_x1), 0,
+                                                         g->plot_x1 - g->plot_x0, g->lanes_y1));
+
+  /* Fine ticks: a grid line through the lanes, the label after it. */
+  dl_time_axis_ticks (self->visible_start - step->seconds, self->visible_end, step->unit, step->step, self->ticks);
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      gint64 t = g_array_index (self->ticks, gint64, i);
+      double x = round (dl_timeline_time_to_x (self, g, t));
+      PangoLayout *layout = dl_timeline_get_tick_layout (self, t, fine_format);
+      double lx;
+      int w, h;
+
+      dl_timeline_append_rect (snapshot, &grid, x, ROW_HEIGHT + 2, 1, g->lanes_y1 - ROW_HEIGHT - 2);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      lx = g->rtl ? x - 4 - w : x + 4;
+      /* Whole labels only. */
+      if (lx < MIN (g->plot_x0, g->plot_x1) || lx + w > MAX (g->plot_x0, g->plot_x1))
+        continue;
+      dl_timeline_append_layout_at (snapshot, layout, &text, lx, ROW_HEIGHT + 2 + (ROW_HEIGHT - h) / 2);
+    }
+
+  /* Coarse periods: a stronger line, the label sticking to the start of
+   * the axis until the next period pushes it away. */
+  dl_time_axis_ticks (self->visible_start - 400 * SECONDS_PER_DAY, self->visible_end, coarse_unit, 1, self->coarse_ticks);
+  sticky_end = G_MAXDOUBLE;
+  for (guint i = self->coarse_ticks->len; i-- > 0;)
+    {
+      gint64 t = g_array_index (self->coarse_ticks, gint64, i);
+      double x = round (dl_timeline_time_to_x (self, g, t));
+      double fx = g->rtl ? g->width - x : x;
+      double fplot0 = g->rtl ? g->width - g->plot_x1 : g->plot_x0;
+      PangoLayout *layout = dl_timeline_get_tick_layout (self, t, coarse_format);
+      double lx;
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      lx = MAX (fx + 4, fplot0 + 4);
+      if (lx + w + 12 > sticky_end)
+        lx = sticky_end - 12 - w;
+      if (fx >= fplot0 - 1)
+        dl_timeline_append_rect (snapshot, &major, x, 2, 1, g->lanes_y1 - 2);
+      if (lx + w > fplot0 && fx < fplot0 + (g->plot_x1 - g->plot_x0))
+        dl_timeline_append_layout_at (snapshot, layout, &strong, g->rtl ? g->width - lx - w : lx,
+                          2 + (ROW_HEIGHT - h) / 2);
+      sticky_end = MIN (sticky_end, fx);
+      if (fx < fplot0)
+        break;
+    }
+
+  gtk_snapshot_pop (snapshot);
+
+  /* The baseline under the labels. */
+  dl_timeline_append_rect (snapshot, &major, MIN (g->plot_x0, g->plot_x1), g->lanes_y0 - 1, g->plot_x1 - g->plot_x0, 1);
+}
+
+static void
+draw_lane_backgrounds (DlTimeline     *self,
+                       GtkSnapshot    *snapshot,
+                       const Geometry *g,
+                       const GdkRGBA  *fg)
+{
+  GdkRGBA stripe = dl_timeline_with_alpha (fg, 0.035);
+  GdkRGBA text = dl_timeline_with_alpha (fg, 0.8);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (self->lanes, i);
+      double y = g->lanes_y0 + i * g->lane_h;
+      int w, h;
+
+      if (i % 2 == 1)
+        dl_timeline_append_rect (snapshot, &stripe, 0, y, g->width, g->lane_h);
+
+      if (g->gutter_x1 - g->gutter_x0 <= 0 || g->lane_h < 9)
+        continue;
+
+      pango_layout_get_pixel_size (lane->label, &w, &h);
+      pango_layout_set_width (lane->label, (int) (g->gutter_x1 - g->gutter_x0 - 28) * PANGO_SCALE);
+      pango_layout_set_ellipsize (lane->label, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (lane->label, &w, &h);
+      if (g->rtl)
+        {
+          dl_timeline_append_rounded (snapshot, &lane->color, g->gutter_x1 - 14, y + g->lane_h / 2 - 3, 6, 6, 3);
+          dl_timeline_append_layout_at (snapshot, lane->label, &text, g->gutter_x1 - 20 - w, y + (g->lane_h - h) / 2);
+        }
+      else
+        {
+          dl_timeline_append_rounded (snapshot, &lane->color, g->gutter_x0 + 8, y + g->lane_h / 2 - 3, 6, 6, 3);
+          dl_timeline_append_layout_at (snapshot, lane->label, &text, g->gutter_x0 + 20, y + (g->lane_h - h) / 2);
+        }
+    }
+}
+
+static void
+ensure_bins (DlTimeline     *self,
+             const Geometry *g)
+{
+  guint n_bins = (guint) ceil ((g->plot_x1 - g->plot_x0) / BIN_WIDTH) + 1;
+  guint n_lanes = MAX (self->lanes->len, 1);
+
+  if (n_bins == self->n_bins)
+    return;
+
+  self->n_bins = n_bins;
+  g_free (self->dot_bins);
+  g_free (self->span_bins);
+  self->dot_bins = g_new0 (guint32, (gsize) n_lanes * n_bins);
+  self->span_bins = g_new0 (float, (gsize) n_lanes * (n_bins + 1));
+}
+
+static inline guint
+bin_of (const Geometry *g,
+        guint           n_bins,
+        double          x)
+{
+  double f = g->rtl ? g->plot_x1 - x : x - g->plot_x0;
+  int b = (int) (f / BIN_WIDTH);
+
+  return (guint) CLAMP (b, 0, (int) n_bins - 1);
+}
+
+/* A crowded lane: spans as a band whose strength follows how many overlap,
+ * dots as a histogram. */
+/* Turns a lane's span difference array into coverage; returns its maximum. */
+static float
+prepare_density (DlTimeline *self,
+                 guint       lane_index)
+{
+  float *spans = self->span_bins + (gsize) lane_index * (self->n_bins + 1);
+  float max_cover = 0, cover = 0;
+
+  for (guint b = 0; b < self->n_bins; b++)
+    {
+      cover += spans[b];
+      spans[b] = cover;
+      max_cover = MAX (max_cover, cover);
+    }
+
+  return max_cover;
+}
+
+static void
+draw_density (DlTimeline     *self,
+              GtkSnapshot    *snapshot,
+              const Geometry *g,
+              guint           lane_index,
+              gboolean        draw_spans,
+              gboolean        draw_dots)
+{
+  Lane *lane = g_ptr_array_index (self->lanes, lane_index);
+  guint32 *dots = self->dot_bins + (gsize) lane_index * self->n_bins;
+  float *spans = self->span_bins + (gsize) lane_index * (self->n_bins + 1);
+  double y = g->lanes_y0 + lane_index * g->lane_h;
+  double band_h = dl_timeline_span_height (g);
+  double band_y = y + (g->lane_h - band_h) / 2;
+  guint32 max_dots = 0;
+  float max_cover = 0;
+  guint run_start = 0;
+  int run_level = -1;
+
+  for (guint b = 0; b < self->n_bins; b++)
+    {
+      max_dots = MAX (max_dots, dots[b]);
+      max_cover = MAX (max_cover, spans[b]);
+    }
+
+  /* Spans: runs of equal strength (8 levels) become one rectangle. */
+  if (draw_spans && max_cover > 0)
+    for (guint b = 0; b <= self->n_bins; b++)
+      {
+        int level = b < self->n_bins && spans[b] > 0.5f
+                    ? 1 + (int) (7 * log1p (spans[b]) / log1p (max_cover)) : 0;
+
+        if (level != run_level)
+          {
+            if (run_level > 0)
+              {
+                GdkRGBA c = dl_timeline_with_alpha (&lane->color, 0.06 + 0.035 * run_level);
+                double x0 = g->rtl ? g->plot_x1 - b * BIN_WIDTH : g->plot_x0 + run_start * BIN_WIDTH;
+
+                dl_timeline_append_rect (snapshot, &c, x0, band_y, (b - run_start) * BIN_WIDTH, band_h);
+              }
+            run_start = b;
+            run_level = level;
+          }
+      }
+
+  /* Dots: a histogram standing on the lane's bottom, square-root scaled. */
+  run_level = -1;
+  if (draw_dots && max_dots > 0)
+    for (guint b = 0; b <= self->n_bins; b++)
+      {
+        int level = b < self->n_bins && dots[b] > 0
+                    ? MAX (1, (int) round (band_h * sqrt ((double) dots[b] / max_dots))) : 0;
+
+        if (level != run_level)
+          {
+            if (run_level > 0)
+              {
+                GdkRGBA c = dl_timeline_with_alpha (&lane->color, 0.85);
+                double x0 = g->rtl ? g->plot_x1 - b * BIN_WIDTH : g->plot_x0 + run_start * BIN_WIDTH;
+
+                dl_timeline_append_rect (snapshot, &c, x0, band_y + band_h - run_level, (b - run_start) * BIN_WIDTH, run_level);
+              }
+            run_start = b;
+            run_level = level;
+          }
+      }
+}
+
+static void
+draw_span (DlTimeline     *self,
+           GtkSnapshot    *snapshot,
+           const Geometry *g,
+           const Item     *item,
+           const Lane     *lane,
+           double          x0,
+           double          x1,
+           double          y)
+{
+  double h = dl_timeline_span_height (g);
+  double w = MAX (x1 - x0, 3.0);
+  gboolean fuzzy = (item->flags & (DL_EDTF_UNCERTAIN | DL_EDTF_APPROXIMATE)) != 0;
+  gboolean open_left, open_right;
+  GdkRGBA fill = dl_timeline_with_alpha (&lane->color, 0.3);
+  GdkRGBA edge = dl_timeline_with_alpha (&lane->color, 0.9);
+  GdkRGBA clear = dl_timeline_with_alpha (&lane->color, 0.0);
+  double fade_l = 0, fade_r = 0;
+  GskRoundedRect rr;
+
+  open_left = g->rtl ? item->end == DL_EDTF_UNBOUNDED_END : item->start == DL_EDTF_UNBOUNDED_START;
+  open_right = g->rtl ? item->start == DL_EDTF_UNBOUNDED_START : item->end == DL_EDTF_UNBOUNDED_END;
+
+  if (open_left)
+    fade_l = MIN (w * 0.4, 160);
+  else if (fuzzy)
+    fade_l = MIN (w * 0.2, 40);
+  if (open_right)
+    fade_r = MIN (w * 0.4, 160);
+  else if (fuzzy)
+    fade_r = MIN (w * 0.2, 40);
+
+  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x0, y, w, h), MIN (h / 2, 4));
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+
+  if (fade_l < 1 && fade_r < 1)
+    {
+      gtk_snapshot_append_color (snapshot, &fill, &rr.bounds);
+    }
+  else
+    {
+      GskColorStop stops[4] = {
+        { 0, open_left || fuzzy ? clear : fill },
+        { fade_l / w, fill },
+        { 1 - fade_r / w, fill },
+        { 1, open_right || fuzzy ? clear : fill },
+      };
+
+      gtk_snapshot_append_linear_gradient (snapshot, &rr.bounds,
+                                           &GRAPHENE_POINT_INIT (x0, y),
+                                           &GRAPHENE_POINT_INIT (x0 + w, y),
+                                           stops, G_N_ELEMENTS (stops));
+    }
+
+  /* A solid edge where the span is known to start or end. */
+  if (!open_left && !fuzzy)
+    gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, y, 2, h));
+  if (!open_right && !fuzzy)
+    gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0 + w - 2, y, 2, h));
+
+  /* Unspecified digits ("2024-08-XX"): a dashed line along the bottom. */
+  if (item->flags & DL_EDTF_UNSPECIFIED)
+    {
+      double first = MAX (x0, g->plot_x0 - 6);
+      double last = MIN (x0 + w, g->plot_x1 + 6);
+
+      for (double dx = first; dx < last; dx += 6)
+        gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (dx, y + h - 2, 3, 2));
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+draw_dot (GtkSnapshot    *snapshot,
+          const Geometry *g,
+          const Item     *item,
+          const Lane     *lane,
+          double          x,
+          double          day_x0,
+          double          day_x1,
+          double          cy)
+{
+  double r = dl_timeline_dot_radius (g);
+  gboolean fuzzy = (item->flags & (DL_EDTF_UNCERTAIN | DL_EDTF_APPROXIMATE)) != 0;
+
+  /* Zoomed in far enough that the day has a width: show it faintly. */
+  if (fabs (day_x1 - day_x0) > 2 * r + 6)
+    {
+      GdkRGBA band = dl_timeline_with_alpha (&lane->color, 0.25);
+      double h = MAX (2, 2 * r - 4);
+
+      dl_timeline_append_rounded (snapshot, &band, MIN (day_x0, day_x1), cy - h / 2, fabs (day_x1 - day_x0), h, h / 2);
+    }
+
+  if (fuzzy)
+    {
+      GdkRGBA halo = dl_timeline_with_alpha (&lane->color, 0.22);
+      GdkRGBA ring = dl_timeline_with_alpha (&lane->color, 0.95);
+      GdkRGBA inner = dl_timeline_with_alpha (&lane->color, 0.35);
+
+      dl_timeline_append_rounded (snapshot, &halo, x - r - 2.5, cy - r - 2.5, 2 * r + 5, 2 * r + 5, r + 2.5);
+      dl_timeline_append_rounded (snapshot, &inner, x - r, cy - r, 2 * r, 2 * r, r);
+      dl_timeline_append_outline (snapshot, &ring, x - r, cy - r, 2 * r, 2 * r, r, 1.5);
+    }
+  else
+    {
+      dl_timeline_append_rounded (snapshot, &lane->color, x - r, cy - r, 2 * r, 2 * r, r);
+    }
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const LabelCandidate *x = a;
+  const LabelCandidate *y = b;
+
+  if (x->priority != y->priority)
+    return y->priority - x->priority;
+  if (x->lane != y->lane)
+    return x->lane < y->lane ? -1 : 1;
+  return x->fstart < y->fstart ? -1 : x->fstart > y->fstart;
+}
+
+static int
+compare_visible (gconstpointer a,
+                 gconstpointer b)
+{
+  const Visible *x = a;
+  const Visible *y = b;
+
+  if (x->lane != y->lane)
+    return x->lane < y->lane ? -1 : 1;
+  return x->f0 < y->f0 ? -1 : x->f0 > y->f0;
+}
+
+/* Groups the drawn dots of each lane that sit within a dot's width of the
+ * group's first one (`visible` is in lane, then time order). */
+static void
+build_stacks (DlTimeline     *self,
+              const Geometry *g,
+              guint           selected_index)
+{
+  const Item *items = (const Item *) (gpointer) self->items->data;
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  double r = dl_timeline_dot_radius (g);
+
+  g_array_set_size (self->stacks, 0);
+  self->stacks_range[0] = self->visible_start;
+  self->stacks_range[1] = self->visible_end;
+  self->stacks_width = (int) g->width;
+
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const Item *item = &items[vis[i].item];
+      Stack *last = self->stacks->len > 0 ? &g_array_index (self->stacks, Stack, self->stacks->len - 1) : NULL;
+
+      if (item->kind != ITEM_DOT || self->lane_crowded[vis[i].lane * 2 + ITEM_DOT])
+        continue;
+
+      if (last != NULL && last->lane == vis[i].lane && vis[i].f0 - vis[last->first].f0 <= r)
+        {
+          last->n++;
+          /* Later dots are drawn over earlier ones; the selection over all. */
+          if (last->top + 1 != selected_index)
+            last->top = vis[i].item;
+        }
+      else
+        {
+          Stack stack = { 0 };
+
+          stack.lane = vis[i].lane;
+          stack.first = i;
+          stack.n = 1;
+          stack.top = vis[i].item;
+          stack.x = vis[i].x0;
+          stack.cy = g->lanes_y0 + vis[i].lane * g->lane_h + g->lane_h / 2;
+          g_array_append_val (self->stacks, stack);
+        }
+    }
+
+  for (guint s = 0; s < self->stacks->len; s++)
+    {
+      Stack *stack = &g_array_index (self->stacks, Stack, s);
+      PangoLayout *layout;
+      g_autofree char *text = NULL;
+      int w, h;
+      double bw, bh;
+
+      if (stack->n == 1)
+        continue;
+
+      /* Translators: on the timeline, how many more events share this time */
+      text = g_strdup_printf (C_("timeline", "+%u"), stack->n - 1);
+      layout = dl_timeline_get_badge_layout (self, text);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      bw = w + 8;
+      bh = MIN (h + 2, g->lane_h - 2);
+      graphene_rect_init (&stack->badge,
+                          g->rtl ? stack->x - r - 2 - bw : stack->x + r + 2,
+                          stack->cy - bh / 2, bw, bh);
+    }
+}
+
+/* Whether the visible dot @i is the one its stack shows; if so, where its
+ * label may start (forward coordinates, past the badge). */
+static gboolean
+stack_top_of (DlTimeline *self,
+              guint       i,
+              double     *fstart)
+{
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  double width = self->stacks_width;
+
+  for (guint s = 0; s < self->stacks->len; s++)
+    {
+      const Stack *stack = &g_array_index (self->stacks, Stack, s);
+
+      if (i < stack->first || i >= stack->first + stack->n)
+        continue;
+      if (stack->top != vis[i].item)
+        return FALSE;
+      if (stack->n > 1)
+        {
+          gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+          double b0 = stack->badge.origin.x, b1 = b0 + stack->badge.size.width;
+
+          *fstart = (rtl ? width - b0 : b1) + 4;
+        }
+      else
+        *fstart = -G_MAXDOUBLE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+draw_stack_badge (DlTimeline     *self,
+                  GtkSnapshot    *snapshot,
+                  const Stack    *stack,
+                  const Lane     *lane,
+                  const GdkRGBA  *fg)
+{
+  g_autofree char *text = g_strdup_printf (C_("timeline", "+%u"), stack->n - 1);
+  PangoLayout *layout = dl_timeline_get_badge_layout (self, text);
+  GdkRGBA fill = dl_timeline_with_alpha (&lane->color, 0.18);
+  GdkRGBA edge = dl_timeline_with_alpha (&lane->color, 0.8);
+  GdkRGBA ink = dl_timeline_with_alpha (fg, 0.9);
+  const graphene_rect_t *b = &stack->badge;
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  dl_timeline_append_rounded (snapshot, &fill, b->origin.x, b->origin.y, b->size.width, b->size.height, b->size.height / 2);
+  dl_timeline_append_outline (snapshot, &edge, b->origin.x, b->origin.y, b->size.width, b->size.height, b->size.height / 2, 1);
+  dl_timeline_append_layout_at (snapshot, layout, &ink, b->origin.x + (b->size.width - w) / 2, b->origin.y + (b->size.height - h) / 2);
+}
+
+/* Vfuncs */
+
+void
+dl_timeline_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  DlTimeline *self = DL_TIMELINE (widget);
+  const Item *items = (const Item *) (gpointer) self->items->data;
+  guint ranges[N_CLASSES][2];
+  guint n_ranges;
+  guint n_lanes = self->lanes->len;
+  Geometry g;
+  GdkRGBA fg;
+  double margin_t;
+  double r;
+  guint selected_index = 0;
+
+  dl_timeline_get_geometry (self, &g);
+  if (g.width <= 0 || g.height <= 0)
+    return;
+
+  dl_timeline_get_color (self, &fg);
+  r = dl_timeline_dot_radius (&g);
+  g_array_set_size (self->label_rects, 0);
+
+  draw_lane_backgrounds (self, snapshot, &g, &fg);
+  draw_axis (self, snapshot, &g, &fg);
+
+  if (self->selected != NULL)
+    selected_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_by_event, self->selected));
+
+  if (n_lanes > 0)
+    {
+      guint n_bins;
+      const Visible *vis;
+
+      ensure_bins (self, &g);
+      n_bins = self->n_bins;
+      memset (self->dot_bins, 0, sizeof (guint32) * n_lanes * n_bins);
+      memset (self->span_bins, 0, sizeof (float) * n_lanes * (n_bins + 1));
+      memset (self->lane_counts, 0, sizeof (guint) * 2 * n_lanes);
+      g_array_set_size (self->visible, 0);
+
+      /* Pass 1: what is visible, counted per lane and binned. */
+      margin_t = (r + 2) / (g.plot_x1 - g.plot_x0) * (self->visible_end - self->visible_start);
+      n_ranges = dl_timeline_cull (self, self->visible_start - margin_t, self->visible_end + margin_t, ranges);
+      for (guint k = 0; k < n_ranges; k++)
+        for (guint i = ranges[k][0]; i < ranges[k][1]; i++)
+          {
+            const Item *item = &items[i];
+            double x0, x1;
+            guint lane = item->lane;
+
+            if (item->end < self->visible_start - margin_t)
+              continue;
+
+            dl_timeline_item_extent (self, &g, item, &x0, &x1);
+            if (x1 < g.plot_x0 - r - 2 || x0 > g.plot_x1 + r + 2)
+              continue;
+
+            self->lane_counts[lane * 2 + item->kind]++;
+            if (item->kind == ITEM_DOT)
+              {
+                self->dot_bins[(gsize) lane * n_bins + bin_of (&g, n_bins, (x0 + x1) / 2)]++;
+              }
+            else
+              {
+                guint b0 = bin_of (&g, n_bins, g.rtl ? x1 : x0);
+                guint b1 = bin_of (&g, n_bins, g.rtl ? x0 : x1);
+                float *row = self->span_bins + (gsize) lane * (n_bins + 1);
+
+                row[b0] += 1;
+                row[b1 + 1] -= 1;
+              }
+
+            if (self->lane_counts[lane * 2 + item->kind] <= MAX_ITEMS_PER_LANE)
+              {
+                Visible v = { i, lane, x0, x1, g.rtl ? g.width - x1 : x0, g.rtl ? g.width - x0 : x1 };
+
+                g_array_append_val (self->visible, v);
+              }
+          }
+
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (MIN (g.plot_x0, g.plot_x1) - r - 2, g.lanes_y0,
+                                                             g.plot_x1 - g.plot_x0 + 2 * r + 4,
+                                                             g.lanes_y1 - g.lanes_y0));
+
+      /* Crowded lanes as densities. */
+      for (guint l = 0; l < n_lanes; l++)
+        {
+          float max_cover = prepare_density (self, l);
+
+          /* Many spans overlapping would only stack up into a solid bar. */
+          self->lane_crowded[l * 2 + ITEM_SPAN] = self->lane_counts[l * 2 + ITEM_SPAN] > MAX_ITEMS_PER_LANE
+                                                  || (max_cover > MAX_OVERLAPPING_SPANS
+                                                      && self->lane_counts[l * 2 + ITEM_SPAN] > 3 * MAX_OVERLAPPING_SPANS);
+          self->lane_crowded[l * 2 + ITEM_DOT] = self->lane_counts[l * 2 + ITEM_DOT] > MAX_ITEMS_PER_LANE;
+          draw_density (self, snapshot, &g, l,
+                        self->lane_crowded[l * 2 + ITEM_SPAN],
+                        self->lane_crowded[l * 2 + ITEM_DOT]);
+        }
+
+      /* The others event by event: spans, then dots, stacked. */
+      g_array_sort (self->visible, compare_visible);
+      vis = (const Visible *) (gpointer) self->visible->data;
+      for (guint i = 0; i < self->visible->len; i++)
+        {
+          const Item *item = &items[vis[i].item];
+          const Lane *lane = g_ptr_array_index (self->lanes, vis[i].lane);
+          double ly = g.lanes_y0 + vis[i].lane * g.lane_h;
+
+          if (self->lane_crowded[vis[i].lane * 2 + item->kind] || item->kind != ITEM_SPAN)
+            continue;
+          draw_span (self, snapshot, &g, item, lane, vis[i].x0, vis[i].x1, ly + (g.lane_h - dl_timeline_span_height (&g)) / 2);
+        }
+
+      build_stacks (self, &g, selected_index);
+      for (guint s = 0; s < self->stacks->len; s++)
+        {
+          const Stack *stack = &g_array_index (self->stacks, Stack, s);
+          const Item *item = &items[stack->top];
+          const Lane *lane = g_ptr_array_index (self->lanes, stack->lane);
+
+          draw_dot (snapshot, &g, item, lane, stack->x,
+                    dl_timeline_time_to_x (self, &g, item->start), dl_timeline_time_to_x (self, &g, item->end + 1.0), stack->cy);
+          if (stack->n > 1)
+            draw_stack_badge (self, snapshot, stack, lane, &fg);
+        }
+
+      /* Labels: the selected event's first, then greedily in time order
+       * per lane, each ending before the next dot, none overlapping. */
+      g_array_set_size (self->candidates, 0);
+      if (g.lane_h >= 11)
+        for (guint i = 0; i < self->visible->len; i++)
+          {
+            const Item *item = &items[vis[i].item];
+            double fplot1 = g.rtl ? g.width - g.plot_x0 : g.plot_x1;
+            double fplot0 = g.rtl ? g.width - g.plot_x1 : g.plot_x0;
+            double after;
+            LabelCandidate c;
+
+            if (self->lane_crowded[vis[i].lane * 2 + item->kind])
+              continue;
+            /* A stack is labelled by the dot it shows, after its badge. */
+            if (item->kind == ITEM_DOT && !stack_top_of (self, i, &c.fstart))
+              continue;
+
+            c.item = vis[i].item;
+            c.lane = vis[i].lane;
+            c.priority = vis[i].item + 1 == selected_index ? 1 : 0;
+
+            if (item->kind == ITEM_DOT)
+              {
+                after = vis[i].f0;
+                c.fstart = MAX (c.fstart, vis[i].f0 + r + 4);
+              }
+            else if (MIN (vis[i].f1, fplot1) - MAX (vis[i].f0, fplot0) >= 90 || vis[i].f1 > fplot1)
+              {
+                /* Inside a long enough span, from its (visible) start. */
+                c.fstart = MAX (vis[i].f0, fplot0) + 6;
+                c.fend = MIN (vis[i].f1, fplot1) - 4;
+                if (c.fend - c.fstart >= MIN_LABEL_WIDTH)
+                  g_array_append_val (self->candidates, c);
+                continue;
+              }
+            else
+              {
+                /* After a short span, like a dot's. */
+                after = vis[i].f1;
+                c.fstart = vis[i].f1 + 4;
+              }
+
+            /* Up to the next dot in the lane. */
+            c.fend = fplot1;
+            for (guint j = i + 1; j < self->visible->len && vis[j].lane == vis[i].lane; j++)
+              if (items[vis[j].item].kind == ITEM_DOT && vis[j].f0 > after + 0.5)
+                {
+                  c.fend = vis[j].f0 - r - LABEL_GAP;
+                  break;
+                }
+
+            if (c.fend - c.fstart >= MIN_LABEL_WIDTH)
+              g_array_append_val (self->candidates, c);
+          }
+
+      g_array_sort (self->candidates, compare_candidates);
+      {
+        g_autofree double *occupied = g_new (double, n_lanes);
+        GdkRGBA text = dl_timeline_with_alpha (&fg, 0.85);
+        gboolean have_selected_rect = FALSE;
+        graphene_rect_t selected_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+        for (guint l = 0; l < n_lanes; l++)
+          occupied[l] = -G_MAXDOUBLE;
+
+        g_array_set_size (self->placed, 0);
+        for (guint i = 0; i < self->candidates->len; i++)
+          {
+            const LabelCandidate *c = &g_array_index (self->candidates, LabelCandidate, i);
+            PangoLayout *layout;
+            double avail, fx;
+            int w, h;
+            PlacedLabel p;
+            graphene_rect_t rect;
+
+            if (c->fstart < occupied[c->lane] && c->priority == 0)
+              continue;
+
+            avail = MIN (c->fend - c->fstart, MAX_LABEL_WIDTH);
+            layout = dl_timeline_get_event_layout (self, items[c->item].event);
+            pango_layout_set_width (layout, (int) (avail * PANGO_SCALE));
+            pango_layout_get_pixel_size (layout, &w, &h);
+            fx = c->fstart;
+
+            p.layout = layout;
+            p.x = g.rtl ? g.width - fx - w : fx;
+            p.y = g.lanes_y0 + c->lane * g.lane_h + (g.lane_h - h) / 2;
+            /* Drawn clipped to its lane: the small type's ink fits even
+             * where its line height does not. */
+            rect = GRAPHENE_RECT_INIT (p.x, MAX (p.y, g.lanes_y0 + c->lane * g.lane_h), w, MIN (h, g.lane_h));
+
+            if (c->priority == 0 && have_selected_rect && graphene_rect_intersection (&rect, &selected_rect, NULL))
+              continue;
+            if (c->priority > 0)
+              {
+                have_selected_rect = TRUE;
+                selected_rect = rect;
+              }
+            else
+              {
+                occupied[c->lane] = fx + w + LABEL_GAP;
+              }
+
+            /* The layout's width is set again before drawing. */
+            g_array_append_val (self->placed, p);
+            g_array_append_val (self->label_rects, rect);
+          }
+
+        for (guint i = 0; i < self->placed->len; i++)
+          {
+            const PlacedLabel *p = &g_array_index (self->placed, PlacedLabel, i);
+            const graphene_rect_t *rect = &g_array_index (self->label_rects, graphene_rect_t, i);
+
+            pango_layout_set_width (p->layout, (int) ceil (rect->size.width) * PANGO_SCALE);
+            gtk_snapshot_push_clip (snapshot, rect);
+            dl_timeline_append_layout_at (snapshot, p->layout, &text, p->x, p->y);
+            gtk_snapshot_pop (snapshot);
+          }
+      }
+
+      /* The selection: a ring around it. */
+      if (selected_index > 0)
+        {
+          const Item *item = &items[selected_index - 1];
+          double x0, x1;
+          double ly = g.lanes_y0 + item->lane * g.lane_h;
+
+          dl_timeline_item_extent (self, &g, item, &x0, &x1);
+          if (item->kind == ITEM_DOT)
+            {
+              dl_timeline_append_outline (snapshot, &fg, x0 - r - 3, ly + g.lane_h / 2 - r - 3, 2 * r + 6, 2 * r + 6, r + 3, 2);
+            }
+          else
+            {
+              double h = dl_timeline_span_height (&g);
+
+              dl_timeline_append_outline (snapshot, &fg, x0 - 2, ly + (g.lane_h - h) / 2 - 2, MAX (x1 - x0, 3) + 4, h + 4, 5, 2);
+            }
+        }
+
+      gtk_snapshot_pop (snapshot);
+    }
+
+  dl_timeline_draw_overview (self, snapshot, &g, &fg);
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA ring = dl_timeline_with_alpha (&fg, 0.5);
+
+      dl_timeline_append_outline (snapshot, &ring, 1, 1, g.width - 2, g.height - 2, 6, 2);
+    }
+}

@@ -1,0 +1,484 @@
+/* test-map-input.c: the map in the real window under a real mouse (XTest)
+ *
+ * Positions come from the app's own geometry (an event's place projected
+ * through the map's viewport, or where the layer drew a cluster badge); the
+ * assertions are on the window's state: selection, zoom, centre.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "dl-event-layer.h"
+#include "dl-timeline.h"
+#include "dl-test-util.h"
+#include "dl-window.h"
+#include "dl-xtest.h"
+
+static DlWindow *window;
+
+static gboolean
+dataset_loaded (gpointer data)
+{
+  return dl_window_get_dataset (window) != NULL;
+}
+
+static ShumateMap *
+get_map (void)
+{
+  return dl_window_get_map (window);
+}
+
+static ShumateViewport *
+get_viewport (void)
+{
+  return shumate_map_get_viewport (get_map ());
+}
+
+static DlEventLayer *
+find_event_layer (void)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (get_map ())); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (DL_IS_EVENT_LAYER (child))
+      return DL_EVENT_LAYER (child);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static DlEvent *
+find_event (const char *words)
+{
+  GPtrArray *events = dl_dataset_get_events_by_time (dl_window_get_dataset (window));
+
+  for (guint i = 0; i < events->len; i++)
+    if (dl_event_matches (g_ptr_array_index (events, i), words))
+      return g_ptr_array_index (events, i);
+
+  g_error ("no event matches “%s”", words);
+  return NULL;
+}
+
+/* TRUE when a press at layer point (x, y) reaches the map and nothing laid
+ * over it (legend, scale bar, attribution). */
+static gboolean
+reaches_map (double x,
+             double y)
+{
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  double wx, wy;
+  GtkWidget *picked;
+
+  if (x < 20 || y < 20 || x > gtk_widget_get_width (layer) - 20 || y > gtk_widget_get_height (layer) - 20)
+    return FALSE;
+  g_assert_true (gtk_widget_translate_coordinates (layer, GTK_WIDGET (window), x, y, &wx, &wy));
+  picked = gtk_widget_pick (GTK_WIDGET (window), wx, wy, GTK_PICK_DEFAULT);
+
+  return picked != NULL && (picked == GTK_WIDGET (get_map ()) || gtk_widget_is_ancestor (picked, GTK_WIDGET (get_map ())));
+}
+
+static void
+go_to (double lat,
+       double lon,
+       double zoom)
+{
+  shumate_map_go_to_full_with_duration (get_map (), lat, lon, zoom, 0);
+  dl_test_wait_ms (200);
+  dl_xtest_sync (GTK_WIDGET (window));
+}
+
+static void
+clear_selection (void)
+{
+  gtk_single_selection_set_selected (dl_window_get_selection (window), GTK_INVALID_LIST_POSITION);
+  dl_xtest_sync (GTK_WIDGET (window));
+}
+
+/* A mark of one event drawn exactly at its place (not fanned out, not in
+ * a cluster) where a click reaches the map; its position is the place
+ * projected through the viewport. */
+static DlEvent *
+lone_event_on_screen (double *x,
+                      double *y)
+{
+  DlEventLayer *layer = find_event_layer ();
+  guint n_marks;
+  const DlEventMark *marks = dl_event_layer_get_marks (layer, &n_marks);
+
+  for (guint i = 0; i < n_marks; i++)
+    {
+      DlLonLat anchor;
+      double px, py;
+      gboolean alone = TRUE;
+
+      if (marks[i].n_events != 1)
+        continue;
+      anchor = dl_event_get_anchor (marks[i].event);
+      shumate_viewport_location_to_widget_coords (get_viewport (), GTK_WIDGET (layer), anchor.lat, anchor.lon, &px, &py);
+      if (hypot (px - marks[i].x, py - marks[i].y) > 0.5 || !reaches_map (px, py))
+        continue;
+      /* Nothing else drawn within reach of the pointer. */
+      for (guint j = 0; j < n_marks; j++)
+        if (j != i && hypot (marks[j].x - px, marks[j].y - py) < marks[j].radius + 14)
+          alone = FALSE;
+      if (!alone)
+        continue;
+
+      *x = px;
+      *y = py;
+      return marks[i].event;
+    }
+
+  return NULL;
+}
+
+/* A point of the map at least @clearance px from every mark. */
+static void
+empty_spot (double  clearance,
+            double *x,
+            double *y)
+{
+  DlEventLayer *layer = find_event_layer ();
+  int w = gtk_widget_get_width (GTK_WIDGET (layer)), h = gtk_widget_get_height (GTK_WIDGET (layer));
+  guint n_marks;
+  const DlEventMark *marks = dl_event_layer_get_marks (layer, &n_marks);
+
+  for (int gy = 1; gy < 12; gy++)
+    for (int gx = 1; gx < 12; gx++)
+      {
+        double px = w * gx / 12.0, py = h * gy / 12.0;
+        gboolean clear = reaches_map (px, py) && dl_event_layer_pick (layer, px, py) == NULL;
+
+        for (guint i = 0; i < n_marks && clear; i++)
+          if (hypot (marks[i].x - px, marks[i].y - py) < marks[i].radius + clearance)
+            clear = FALSE;
+        if (clear)
+          {
+            *x = px;
+            *y = py;
+            return;
+          }
+      }
+
+  g_error ("no empty spot on the map");
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow") && gtk_widget_get_visible (child))
+        return child;
+      if ((found = find_tooltip (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+tooltip_shown (gpointer data)
+{
+  return find_tooltip (GTK_WIDGET (window)) != NULL;
+}
+
+/* Tests */
+
+static void
+test_click_marker_selects (void)
+{
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  DlEvent *event;
+  double x, y;
+
+  go_to (31.45, 34.40, 12);
+  clear_selection ();
+  event = lone_event_on_screen (&x, &y);
+  g_assert_nonnull (event);
+
+  dl_xtest_click (layer, x, y);
+  g_assert_true (dl_window_get_selected_event (window) == event);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "input-marker-click.png");
+
+  /* A click on empty map selects nothing else. */
+  empty_spot (30, &x, &y);
+  dl_xtest_click (layer, x, y);
+  dl_test_wait_ms (400);  /* past the double-click time, so the next click is a new one */
+  g_assert_true (dl_window_get_selected_event (window) == event);
+}
+
+static void
+test_hover_shows_tooltip (void)
+{
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
+  DlEvent *event;
+  double x, y;
+
+  go_to (31.45, 34.40, 12);
+  event = lone_event_on_screen (&x, &y);
+  g_assert_nonnull (event);
+
+  /* The pointer arrives from elsewhere, as a hand's would. */
+  dl_xtest_move (layer, x + 40, y + 40);
+  dl_xtest_move (layer, x, y);
+  g_assert_true (dl_test_wait_until (tooltip_shown, NULL, 5000));
+
+  text = dl_test_widget_text (find_tooltip (GTK_WIDGET (window)));
+  when = dl_edtf_describe (dl_event_get_when (event));
+  g_assert_nonnull (strstr (text, dl_event_get_title (event)));
+  g_assert_nonnull (strstr (text, when));
+
+  /* The layer is what the pointer is over there, showing a hand; off the
+   * marks the map is, with its own cursor. */
+  {
+    double wx, wy;
+    GtkWidget *picked;
+
+    g_assert_true (gtk_widget_translate_coordinates (layer, GTK_WIDGET (window), x, y, &wx, &wy));
+    picked = gtk_widget_pick (GTK_WIDGET (window), wx, wy, GTK_PICK_DEFAULT);
+    g_assert_true (picked == layer);
+    g_assert_nonnull (gtk_widget_get_cursor (picked));
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (picked)), ==, "pointer");
+  }
+
+  /* Away from the marks the tooltip goes. */
+  empty_spot (40, &x, &y);
+  dl_xtest_move (layer, x, y);
+  dl_test_wait_ms (300);
+  dl_xtest_sync (layer);
+  g_assert_false (tooltip_shown (NULL));
+}
+
+static void
+test_drag_pans_never_selects (void)
+{
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  ShumateViewport *viewport = get_viewport ();
+  double x, y, lat0, lon0, mx, my;
+  DlEvent *event;
+
+  go_to (31.45, 34.40, 12);
+  clear_selection ();
+
+  /* From empty map. */
+  empty_spot (30, &x, &y);
+  lat0 = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon0 = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  dl_xtest_drag (layer, x, y, x - 120, y - 60, 8);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon0);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, lat0);
+  g_assert_null (dl_window_get_selected_event (window));
+
+  /* From a marker: the map pans and the marker is not selected. */
+  event = lone_event_on_screen (&mx, &my);
+  g_assert_nonnull (event);
+  lon0 = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  dl_xtest_drag (layer, mx, my, mx + 100, my, 8);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), <, lon0);
+  g_assert_null (dl_window_get_selected_event (window));
+}
+
+static void
+test_wheel_zooms (void)
+{
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  double x, y, zoom;
+
+  go_to (31.45, 34.40, 10);
+  empty_spot (20, &x, &y);
+  zoom = shumate_viewport_get_zoom_level (get_viewport ());
+  dl_xtest_scroll (layer, x, y, -3, 0);
+  dl_test_wait_ms (600);   /* the zoom animates */
+  /* libshumate zooms a fifth of a level per wheel click */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (get_viewport ()), >, zoom + 0.3);
+
+  zoom = shumate_viewport_get_zoom_level (get_viewport ());
+  dl_xtest_scroll (layer, x, y, 3, 0);
+  dl_test_wait_ms (600);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (get_viewport ()), <, zoom - 0.3);
+}
+
+static void
+test_click_cluster_zooms_in (void)
+{
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  DlEvent *target = find_event ("Doha talks");
+  DlEventMark mark;
+  gboolean clicked_cluster = FALSE;
+
+  clear_selection ();
+  /* From afar, the events in and around Gaza cluster under count badges. */
+  go_to (29, 40, 5);
+  g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+  g_assert_cmpuint (mark.n_events, >, 1);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "input-before-cluster-click.png");
+
+  /* Each click on the badge holding the target zooms in, until the target
+   * stands alone; then a click selects it. */
+  for (int clicks = 0; clicks < 8 && dl_window_get_selected_event (window) == NULL; clicks++)
+    {
+      double zoom = shumate_viewport_get_zoom_level (get_viewport ());
+
+      g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+      g_assert_true (reaches_map (mark.x, mark.y));
+      dl_xtest_click (layer, mark.x, mark.y);
+      dl_test_wait_ms (1200);   /* the flight */
+      dl_xtest_sync (layer);
+      if (mark.n_events > 1)
+        {
+          g_assert_cmpfloat (shumate_viewport_get_zoom_level (get_viewport ()), >, zoom + 0.5);
+          g_assert_null (dl_window_get_selected_event (window));
+          if (!clicked_cluster)
+            dl_test_save_png (GTK_WIDGET (window), NULL, "input-cluster-click.png");
+          clicked_cluster = TRUE;
+        }
+    }
+
+  g_assert_true (clicked_cluster);
+  g_assert_true (dl_window_get_selected_event (window) == target);
+}
+
+static void
+save_window_png (DlWindow   *w,
+                 int         width,
+                 int         height,
+                 const char *step)
+{
+  g_autofree char *name = g_strdup_printf ("window-%dx%d-%s.png", width, height, step);
+
+  dl_test_save_png (GTK_WIDGET (w), NULL, name);
+}
+
+/* The window as a person meets it at three sizes: at start, after a
+ * cluster click, a marker click, zooming the timeline into 19–20 August and
+ * dragging the overview's brush, each done with the real mouse and keyboard.
+ * The PNGs are for looking at; the asserts say each step did its job. */
+static void
+test_window_sizes (void)
+{
+  static const int sizes[][2] = { { 1024, 600 }, { 1280, 800 }, { 1920, 1080 } };
+  DlWindow *main_window = window;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int width = sizes[k][0], height = sizes[k][1];
+      DlTimeline *timeline;
+      GtkWidget *layer;
+      DlEventMark mark;
+      DlEvent *target;
+      double zoom, x = 0, y = 0;
+      graphene_rect_t brush;
+      gint64 start, end, start2, end2;
+
+      window = dl_window_new (NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      gtk_window_present (GTK_WINDOW (window));
+      dl_window_open (window, NULL);
+      g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+      dl_test_wait_ms (1000);
+      dl_xtest_sync (GTK_WIDGET (window));
+      /* (The window's content may be a few pixels under its default size.) */
+      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+      g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height), <=, 16);
+      save_window_png (window, width, height, "start");
+
+      layer = GTK_WIDGET (find_event_layer ());
+      timeline = DL_TIMELINE (dl_window_get_timeline (window));
+      target = find_event ("Doha talks");
+
+      /* A cluster: zooms in. */
+      go_to (29, 40, 5);
+      g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+      g_assert_cmpuint (mark.n_events, >, 1);
+      zoom = shumate_viewport_get_zoom_level (get_viewport ());
+      dl_xtest_click (layer, mark.x, mark.y);
+      dl_test_wait_ms (1200);
+      dl_xtest_sync (layer);
+      g_assert_cmpfloat (shumate_viewport_get_zoom_level (get_viewport ()), >, zoom + 0.5);
+      save_window_png (window, width, height, "cluster-click");
+
+      /* A marker: selects. */
+      /* (Where the cluster click led: a mark drawn for one event, in view.) */
+      clear_selection ();
+      target = NULL;
+      {
+        guint n_marks;
+        const DlEventMark *marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+
+        for (guint i = 0; i < n_marks && target == NULL; i++)
+          if (marks[i].n_events == 1 && reaches_map (marks[i].x, marks[i].y))
+            {
+              target = marks[i].event;
+              x = marks[i].x;
+              y = marks[i].y;
+            }
+      }
+      g_assert_nonnull (target);
+      dl_xtest_click (layer, x, y);
+      dl_test_wait_ms (1200);
+      dl_xtest_sync (layer);
+      g_assert_true (dl_window_get_selected_event (window) == target);
+      save_window_png (window, width, height, "marker-click");
+
+      /* The timeline on 19–20 August. */
+      dl_timeline_set_visible_range (timeline, 1724025600, 1724025600 + 2 * 86400);
+      dl_test_wait_ms (400);
+      dl_xtest_sync (GTK_WIDGET (timeline));
+      save_window_png (window, width, height, "timeline-19-20-august");
+
+      /* The brush, dragged back 60 px. */
+      dl_timeline_get_visible_range (timeline, &start, &end);
+      dl_timeline_get_overview_bounds (timeline, NULL, &brush);
+      dl_xtest_drag (GTK_WIDGET (timeline), brush.origin.x + brush.size.width / 2, brush.origin.y + brush.size.height / 2,
+                     brush.origin.x + brush.size.width / 2 - 60, brush.origin.y + brush.size.height / 2, 8);
+      dl_test_wait_ms (300);
+      dl_timeline_get_visible_range (timeline, &start2, &end2);
+      g_assert_cmpint (start2, <, start);
+      g_assert_cmpint (end2 - start2, ==, end - start);
+      save_window_png (window, width, height, "brush-drag");
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      dl_test_wait_ms (100);
+    }
+
+  window = main_window;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  dl_test_init (&argc, &argv);
+  g_assert_true (dl_xtest_available ());
+
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_window_open (window, NULL);
+  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+  dl_test_wait_ms (800);
+  dl_xtest_sync (GTK_WIDGET (window));
+
+  g_test_add_func ("/map-input/click-marker-selects", test_click_marker_selects);
+  g_test_add_func ("/map-input/hover-shows-tooltip", test_hover_shows_tooltip);
+  g_test_add_func ("/map-input/drag-pans-never-selects", test_drag_pans_never_selects);
+  g_test_add_func ("/map-input/wheel-zooms", test_wheel_zooms);
+  g_test_add_func ("/map-input/click-cluster-zooms-in", test_click_cluster_zooms_in);
+  g_test_add_func ("/map-input/window-sizes", test_window_sizes);
+
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return status;
+}

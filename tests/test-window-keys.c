@@ -1,0 +1,297 @@
+/* test-window-keys.c: the window from the keyboard, with real key presses
+ *
+ * Every key here is an X event sent with XTest (tests/dl-xtest.h) to the
+ * window under Xvfb; the tests assert on the session and the focus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "dl-legend.h"
+#include "dl-preferences-window.h"
+#include "dl-test-util.h"
+#include "dl-window.h"
+#include "dl-xtest.h"
+
+static DlWindow *window;
+
+/* Helpers */
+
+static gboolean
+dataset_loaded (gpointer data)
+{
+  return dl_window_get_dataset (window) != NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static DlSession *
+session (void)
+{
+  return dl_window_get_session (window);
+}
+
+static DlEvent *
+shown (guint position)
+{
+  g_autoptr(DlEvent) event = g_list_model_get_item (dl_session_get_events (session ()), position);
+
+  return event;   /* the dataset keeps it */
+}
+
+static GtkWidget *
+focus (void)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static gboolean
+focus_is_in (GtkWidget *ancestor)
+{
+  GtkWidget *widget = focus ();
+
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static void
+key (guint           keyval,
+     GdkModifierType mods)
+{
+  dl_xtest_key (GTK_WIDGET (window), keyval, mods);
+  dl_test_wait_ms (150);
+}
+
+/* Tests */
+
+/* ← and → step through the shown events in time order from the map, the
+ * timeline, a header button and the event panel alike; Home and End go to
+ * the ends; a text entry keeps its arrows. */
+static void
+test_arrows_from_anywhere (void)
+{
+  GtkWidget *targets[] = {
+    GTK_WIDGET (dl_window_get_map (window)),
+    dl_window_get_timeline (window),
+    find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"),
+  };
+  guint n = g_list_model_get_n_items (dl_session_get_events (session ()));
+
+  g_assert_true (dl_xtest_available ());
+  g_assert_cmpuint (n, >, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_assert_nonnull (targets[i]);
+      dl_session_select (session (), shown (1));
+      gtk_widget_grab_focus (targets[i]);
+      dl_test_wait_ms (100);
+      g_assert_true (focus_is_in (targets[i]));
+
+      key (GDK_KEY_Right, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+      key (GDK_KEY_Right, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (3));
+      key (GDK_KEY_Left, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+      key (GDK_KEY_End, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (n - 1));
+      key (GDK_KEY_Home, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (0));
+    }
+
+  /* Typing in the search entry moves its cursor, not the selection. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dl_test_wait_ms (300);
+  g_assert_true (GTK_IS_EDITABLE (focus ()) || gtk_widget_get_ancestor (focus (), GTK_TYPE_SEARCH_ENTRY));
+  dl_session_select (session (), shown (1));
+  dl_xtest_type (GTK_WIDGET (window), "abc");
+  key (GDK_KEY_Left, 0);
+  key (GDK_KEY_Home, 0);
+  g_assert_true (dl_session_get_selected_event (session ()) == shown (1));
+  key (GDK_KEY_Escape, 0);
+}
+
+/* Enter on the map or the timeline opens the selection's first passage. */
+static void
+test_enter_opens_passage (void)
+{
+  GtkWidget *views[] = { GTK_WIDGET (dl_window_get_map (window)), dl_window_get_timeline (window) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      DlEvent *event = NULL;
+
+      /* An event with passages. */
+      for (guint p = 0; event == NULL; p++)
+        if (dl_event_get_n_excerpts (shown (p)) > 0)
+          event = shown (p);
+      dl_session_select (session (), event);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+      dl_test_wait_ms (100);
+      g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+
+      gtk_widget_grab_focus (views[i]);
+      key (GDK_KEY_Return, 0);
+      g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+}
+
+/* The legend and the counts follow the filters set by clicking them. */
+static void
+test_legend_and_counts_follow_filters (void)
+{
+  GtkWidget *filter_button = NULL;
+  DlLegend *legend = DL_LEGEND (find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  guint total = dl_session_get_n_events (session ());
+  g_auto(GStrv) before = dl_legend_dup_shown (legend);
+  g_auto(GStrv) after = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *popover, *strike = NULL;
+  graphene_rect_t bounds;
+
+  g_assert_true (g_strv_contains ((const char * const *) before, "strike"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "50 events"));
+
+  filter_button = find_menu_button (GTK_WIDGET (window), "funnel-symbolic");
+  g_assert_nonnull (filter_button);
+  g_assert_true (gtk_widget_compute_bounds (filter_button, filter_button, &bounds));
+  dl_xtest_click (filter_button, bounds.size.width / 2, bounds.size.height / 2);
+  dl_test_wait_ms (400);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  for (GtkWidget *w = find_widget (popover, GTK_TYPE_CHECK_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "category"), "strike") == 0)
+      strike = w;
+  g_assert_nonnull (strike);
+  g_assert_true (gtk_widget_compute_bounds (strike, strike, &bounds));
+  dl_xtest_click (strike, 12, bounds.size.height / 2);
+  dl_test_wait_ms (300);
+  key (GDK_KEY_Escape, 0);
+
+  g_assert_false (dl_session_get_category_visible (session (), "strike"));
+  after = dl_legend_dup_shown (legend);
+  g_assert_false (g_strv_contains ((const char * const *) after, "strike"));
+  g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before) - 1);
+  expected = g_strdup_printf ("%u of %u events shown", g_list_model_get_n_items (dl_session_get_events (session ())),
+                              total);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, expected);
+
+  dl_session_show_all (session ());
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "50 events");
+}
+
+/* Ctrl+, opens Preferences with the basemap in use chosen. */
+static void
+test_preferences_show_basemap (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.datelineapp.Dateline");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *preferences = NULL;
+  GtkWidget *checks[2] = { NULL, NULL };
+  guint n_checks = 0;
+
+  g_settings_set_string (settings, "basemap", "offline");
+  key (GDK_KEY_comma, GDK_CONTROL_MASK);
+  dl_test_wait_ms (500);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (DL_IS_PREFERENCES_WINDOW (toplevel))
+        preferences = toplevel;
+    }
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_widget_get_visible (preferences));
+
+  for (GtkWidget *w = find_widget (preferences, GTK_TYPE_CHECK_BUTTON); w != NULL && n_checks < 2; )
+    {
+      checks[n_checks++] = w;
+      /* The second row's check: search from the first one's row onwards. */
+      w = NULL;
+      for (GtkWidget *row = gtk_widget_get_ancestor (checks[0], ADW_TYPE_ACTION_ROW);
+           row != NULL && (row = gtk_widget_get_next_sibling (row)) != NULL && w == NULL;)
+        w = find_widget (row, GTK_TYPE_CHECK_BUTTON);
+    }
+  g_assert_cmpuint (n_checks, ==, 2);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[0])));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[1])));
+
+  /* Changed elsewhere, the dialog follows. */
+  g_settings_set_string (settings, "basemap", "openstreetmap");
+  dl_test_wait_ms (100);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[0])));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[1])));
+  g_settings_set_string (settings, "basemap", "offline");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  dl_test_wait_ms (200);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  dl_test_init (&argc, &argv);
+
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_window_open (window, NULL);
+  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+  dl_test_wait_ms (500);
+
+  g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);
+  g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
+  g_test_add_func ("/window-keys/legend-and-counts-follow-filters", test_legend_and_counts_follow_filters);
+  g_test_add_func ("/window-keys/preferences-show-basemap", test_preferences_show_basemap);
+
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return status;
+}
