@@ -22,25 +22,6 @@
 #include "dl-json-reader.h"
 #include "dl-model-private.h"
 
-struct _DlDataset
-{
-  GObject     parent_instance;
-
-  GFile      *file;
-  char       *title;
-  char       *description;
-  GListStore *sources;
-  GListStore *places;
-  GListStore *events;
-  GPtrArray  *events_by_time;
-  GHashTable *source_index;   /* id → DlSource (unowned) */
-  GHashTable *place_index;
-  GHashTable *event_index;
-  GArray     *narratives;     /* of DlNarrative */
-  GHashTable *claims;         /* topic → GArray of DlClaimRef */
-  GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
-};
-
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
@@ -1261,8 +1242,8 @@ load_narratives (Loader     *loader,
     }
 }
 
-static void
-index_claims (DlDataset *self)
+void
+dl_dataset_index_claims (DlDataset *self)
 {
   for (guint i = 0; i < self->events_by_time->len; i++)
     {
@@ -1515,7 +1496,7 @@ load_from_data (const char   *data,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
     g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
   g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
-  index_claims (self);
+  dl_dataset_index_claims (self);
 
   return g_steal_pointer (&self);
 }
@@ -1577,6 +1558,7 @@ static void
 dl_dataset_class_init (DlDatasetClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dl_dataset_finalize;
+  dl_dataset_class_init_edits (G_OBJECT_CLASS (klass));  /* dl-dataset-edit.c */
 }
 
 static void
