@@ -7,33 +7,13 @@
 #include <gio/gio.h>
 
 #include "dl-dataset.h"
+#include "dl-dataset-load-private.h"  /* the dataset's insides */
 
 G_BEGIN_DECLS
 
 /* How much article text one dataset may hold (DL_ARTICLES_MAX_TOTAL); a test
  * lowers it rather than writing hundreds of megabytes. */
 extern guint64 dl_articles_max_total;
-
-/* The dataset's insides, shared by the loader (dl-dataset.c) and the
- * changes the edit stack makes (dl-dataset-edit.c). */
-struct _DlDataset
-{
-  GObject     parent_instance;
-
-  GFile      *file;
-  char       *title;
-  char       *description;
-  GListStore *sources;
-  GListStore *places;
-  GListStore *events;
-  GPtrArray  *events_by_time;
-  GHashTable *source_index;   /* id → DlSource (unowned) */
-  GHashTable *place_index;
-  GHashTable *event_index;
-  GArray     *narratives;     /* of DlNarrative */
-  GHashTable *claims;         /* topic → GArray of DlClaimRef */
-  GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
-};
 
 /* Rebuilds the claim index (topic → claims) from the events. */
 void dl_dataset_index_claims     (DlDataset    *self);
