@@ -533,12 +533,10 @@ dl_writer_to_data (DlDataset *dataset,
   return g_string_free (w.out, FALSE);
 }
 
-/* Writes the articles of @dataset at their relative paths under @to_dir,
- * unless an identical file is already there. */
-static gboolean
-copy_articles (DlDataset   *dataset,
-               const char  *to_dir,
-               GError     **error)
+gboolean
+dl_writer_copy_articles (DlDataset   *dataset,
+                         const char  *to_dir,
+                         GError     **error)
 {
   GListModel *sources = dl_dataset_get_sources (dataset);
 
@@ -627,7 +625,7 @@ dl_writer_write_file (DlDataset   *dataset,
   from_real = from_dir != NULL ? realpath (from_dir, NULL) : NULL;
   to_real = realpath (to_dir, NULL);
   if (from_real != NULL && (to_real == NULL || !g_str_equal (from_real, to_real)))
-    copied = copy_articles (dataset, to_dir, error);
+    copied = dl_writer_copy_articles (dataset, to_dir, error);
   free (from_real);
   free (to_real);
   if (!copied)
