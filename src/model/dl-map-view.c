@@ -102,12 +102,28 @@ dl_map_view_fit_events (DlMapView  *view,
       lats[i] = anchor.lat;
     }
 
-  /* The 5th and 95th percentiles (for tiny lists: the extremes). */
+  /* The 5th and 95th percentiles (for tiny lists: the extremes), so one far
+   * event does not shrink the rest to dots… */
   bbox.west = dl_quantile (lons, n, 0.05 - 0.5 / n);
   bbox.east = dl_quantile (lons, n, 0.95);
   bbox.south = dl_quantile (lats, n, 0.05 - 0.5 / n);
   bbox.north = dl_quantile (lats, n, 0.95);
   dl_map_view_fit (view, width, height, &bbox, 20000);
+
+  /* …but when every event fits at nearly that scale (within one zoom
+   * level), all of them are shown: an event just past the percentiles
+   * would otherwise sit at the edge, under the legend. */
+  {
+    DlMapView all;
+
+    bbox.west = dl_quantile (lons, n, 0.0);
+    bbox.east = dl_quantile (lons, n, 1.0);
+    bbox.south = dl_quantile (lats, n, 0.0);
+    bbox.north = dl_quantile (lats, n, 1.0);
+    dl_map_view_fit (&all, width, height, &bbox, 20000);
+    if (all.zoom >= view->zoom - 1.0)
+      *view = all;
+  }
 }
 
 void
