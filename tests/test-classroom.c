@@ -154,7 +154,7 @@ assert_step (const DlNarrative *narrative,
   const DlNarrativeStep *step = &g_array_index (narrative->steps, DlNarrativeStep, index);
   ShumateViewport *viewport = shumate_map_get_viewport (dl_presentation_get_map (presentation));
   DlBBox bbox = dl_event_get_bbox (step->event);
-  DlLonLat centre = dl_bbox_get_center (&bbox);
+  DlLonLat centre = dl_bbox_get_map_center (&bbox);
   double zoom = shumate_viewport_get_zoom_level (viewport);
   g_autofree char *text = dl_presentation_get_caption_text (presentation);
   g_autofree char *progress = g_strdup_printf ("%u / %u", index + 1, narrative->steps->len);

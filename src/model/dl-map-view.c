@@ -50,9 +50,11 @@ dl_map_view_fit (DlMapView    *view,
 
   sw = (DlLonLat) { bbox->west, bbox->south };
   ne = (DlLonLat) { bbox->east, bbox->north };
-  center = dl_bbox_get_center (bbox);
   dl_geo_project (sw, &x0, &y1);
   dl_geo_project (ne, &x1, &y0);
+  /* The middle on the map, not in degrees: Mercator stretches the north of
+   * a tall box, whose middle latitude would leave its north edge off view. */
+  center = dl_bbox_get_map_center (bbox);
   zoom = zoom_to_fit (width, height, x1 - x0, y1 - y0);
 
   if (min_extent_m > 0)
