@@ -27,6 +27,7 @@
 #include "dl-export-pdf.h"
 #include "dl-export-png.h"
 #include "dl-export.h"
+#include "dl-import.h"
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 #include "dl-presentation.h"
@@ -184,7 +185,7 @@ on_loaded (GObject      *object,
   g_autoptr(DlDataset) dataset = NULL;
   GFile *file = g_task_get_task_data (G_TASK (result));
 
-  dataset = dl_dataset_load_finish (result, &problems, &error);
+  dataset = dl_import_load_finish (result, &problems, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -562,7 +563,8 @@ dl_window_open (DlWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  dl_dataset_load_async (file, self->cancellable, on_loaded, g_object_ref (self));
+  /* dl-import: a dataset, or a CSV, GeoJSON, TimelineJS or StoryMapJS file. */
+  dl_import_load_async (file, self->cancellable, on_loaded, g_object_ref (self));
 }
 
 DlDataset *

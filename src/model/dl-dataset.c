@@ -17,6 +17,7 @@
 
 #include "dl-claims.h"
 #include "dl-dataset.h"
+#include "dl-dataset-build.h"
 #include "dl-dataset-private.h"
 #include "dl-dataset-words.h"
 #include "dl-json-reader.h"
@@ -39,6 +40,7 @@ struct _DlDataset
   GArray     *narratives;     /* of DlNarrative */
   GHashTable *claims;         /* topic → GArray of DlClaimRef */
   GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
+  gboolean    imported;       /* built by an importer (dl-dataset-build.h), not loaded */
 };
 
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
@@ -1037,11 +1039,10 @@ load_event_places (Loader     *loader,
       return;
     }
 
+  /* An event without a place is shown on the timeline only (load_events
+   * refuses one that has neither a place nor a date). */
   if (single == NULL && several == NULL)
-    {
-      dl_problems_error (loader->problems, path, _("the member “place” (or “places”) is missing"));
-      return;
-    }
+    return;
 
   if (single != NULL)
     {
@@ -1127,7 +1128,7 @@ load_events (Loader     *loader,
       n_problems = dl_problems_count (loader->problems, DL_SEVERITY_ERROR);
       id = get_id (loader, object, path, loader->dataset->event_index, _("event"));
       category = get_string (loader, object, path, "category", TRUE);
-      when = get_string (loader, object, path, "when", TRUE);
+      when = get_string (loader, object, path, "when", FALSE);
 
       if (category != NULL && !is_identifier (category))
         {
@@ -1147,6 +1148,11 @@ load_events (Loader     *loader,
       event->when_basis = g_strdup (get_string (loader, object, path, "when_basis", FALSE));
       if (when != NULL && parse_edtf (loader, when, path, "when", &event->when))
         event->when_text = g_strdup (when);
+      /* An event without a date is shown on the map only. */
+      if (dl_json_object_get (object, "when") == NULL
+          && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
+        dl_problems_error (loader->problems, path,
+                           _("an event needs a date (“when”), a place (“place” or “places”), or both"));
 
       load_event_places (loader, event, object, path);
       event->place_role = dl_words_read_place_role (object, path, loader->problems);
@@ -1919,4 +1925,119 @@ dl_dataset_topic_disagrees (DlDataset  *self,
   g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
   g_return_val_if_fail (topic != NULL, FALSE);
   return dl_claims_topic_disagrees (self, topic);
+}
+
+/* Building a dataset in memory (dl-dataset-build.h): the importers of other
+ * formats (src/import/) hand over objects they made, so that what they read
+ * is the same DlDataset every view, search, filter and export works on. */
+
+DlDataset *
+dl_dataset_new_for_import (GFile      *file,
+                           const char *title,
+                           const char *description)
+{
+  DlDataset *self = g_object_new (DL_TYPE_DATASET, NULL);
+
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  self->file = file != NULL ? g_object_ref (file) : NULL;
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->imported = TRUE;
+  return self;
+}
+
+gboolean
+dl_dataset_is_imported (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
+  return self->imported;
+}
+
+void
+dl_dataset_add_source (DlDataset *self,
+                       DlSource  *source)
+{
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+  g_return_if_fail (!g_hash_table_contains (self->source_index, source->id));
+
+  g_list_store_append (self->sources, source);
+  g_hash_table_insert (self->source_index, source->id, source);
+}
+
+void
+dl_dataset_add_place (DlDataset *self,
+                      DlPlace   *place)
+{
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+  g_return_if_fail (!g_hash_table_contains (self->place_index, place->id));
+
+  g_list_store_append (self->places, place);
+  g_hash_table_insert (self->place_index, place->id, place);
+}
+
+void
+dl_dataset_add_event (DlDataset *self,
+                      DlEvent   *event)
+{
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+  g_return_if_fail (!g_hash_table_contains (self->event_index, event->id));
+
+  g_list_store_append (self->events, event);
+  g_hash_table_insert (self->event_index, event->id, event);
+}
+
+void
+dl_dataset_add_topic (DlDataset  *self,
+                      const char *id,
+                      const char *label)
+{
+  DlTopic *topic;
+
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+
+  if (self->topics == NULL)
+    self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) dl_topic_free);
+  topic = g_new0 (DlTopic, 1);
+  topic->id = g_strdup (id);
+  topic->label = g_strdup (label);
+  g_hash_table_replace (self->topics, topic->id, topic);
+}
+
+void
+dl_dataset_add_narrative (DlDataset  *self,
+                          const char *id,
+                          const char *title,
+                          const char *description,
+                          GPtrArray  *events)
+{
+  DlNarrative narrative = { g_strdup (id), g_strdup (title), g_strdup (description), NULL };
+
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+  g_return_if_fail (events != NULL && events->len > 0);
+
+  narrative.steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
+  g_array_set_clear_func (narrative.steps, step_clear);
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlNarrativeStep step = { g_ptr_array_index (events, i), NULL };
+
+      g_array_append_val (narrative.steps, step);
+    }
+  g_array_append_val (self->narratives, narrative);
+}
+
+void
+dl_dataset_finish_import (DlDataset *self)
+{
+  GListModel *events;
+
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+  g_return_if_fail (self->events_by_time->len == 0);
+
+  events = G_LIST_MODEL (self->events);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    g_ptr_array_add (self->events_by_time, g_list_model_get_item (events, i));
+  g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
+  index_claims (self);
 }

@@ -109,6 +109,9 @@ dl_event_class_init (DlEventClass *klass)
 static void
 dl_event_init (DlEvent *self)
 {
+  /* Until a date is given: none (an event without one is on the map only). */
+  self->when.earliest = DL_EDTF_UNBOUNDED_START;
+  self->when.latest = DL_EDTF_UNBOUNDED_END;
   self->places = g_ptr_array_new_with_free_func (g_object_unref);
   self->excerpts = g_array_new (FALSE, TRUE, sizeof (DlExcerpt));
   g_array_set_clear_func (self->excerpts, excerpt_clear);
