@@ -945,7 +945,9 @@ dl_import_csv (DlImporter *importer,
 
       id = first_cell (&table, id_names, NULL);
       {
-        g_autofree char *fallback = g_strdup_printf ("row-%u", table.line);
+        /* Without an id column, ids are made from the titles. */
+        g_autofree char *fallback = table.convention == CONVENTION_GENERIC && event->title != NULL
+                                    ? g_strdup (event->title) : g_strdup_printf ("row-%u", table.line);
 
         if (!dl_importer_add_event (importer, g_steal_pointer (&event), !empty (id) ? id : fallback)
             && !empty (id))
