@@ -76,8 +76,20 @@ const char *
 dl_category_get_label (const char *category)
 {
   const Category *known = lookup (category);
+  g_autofree char *readable = NULL;
 
-  return known != NULL ? _(known->label) : category;
+  if (known != NULL)
+    return _(known->label);
+  if (category == NULL || *category == '\0')
+    return category;
+
+  /* Others made readable, as an imported file's event types are:
+   * "explosions-remote-violence" → "Explosions remote violence". Interned:
+   * there are only as many as the dataset has categories. */
+  readable = g_strdelimit (g_strdup (category), "-_", ' ');
+  if (g_ascii_islower (readable[0]))
+    readable[0] = g_ascii_toupper (readable[0]);
+  return g_intern_string (readable);
 }
 
 char *
