@@ -281,7 +281,7 @@ test_geojson (void)
                    "features[4].geometry.coordinates: warning: a position needs 2 or 3 numbers (longitude, "
                    "latitude and an optional altitude), this one has 1\n"
                    "features[4]: warning: the feature's geometry cannot be read: skipped\n"
-                   "$: warning: 1 of 6 features could not be read and were skipped\n");
+                   "$: warning: 1 of 6 features could not be read and was skipped\n");
   g_assert_cmpstr (dl_dataset_get_title (dataset), ==, "Field notes");
   g_assert_cmpuint (n_events (dataset), ==, 5);
 
@@ -326,7 +326,7 @@ test_timelinejs (void)
   g_assert_nonnull (dataset);
   g_assert_cmpstr (list, ==,
                    "events[3]: warning: the event has no start_date: skipped\n"
-                   "$: warning: 1 of 5 events could not be read and were skipped\n");
+                   "$: warning: 1 of 5 events could not be read and was skipped\n");
   g_assert_cmpstr (dl_dataset_get_title (dataset), ==, "The Long Summer");
   g_assert_cmpstr (dl_dataset_get_description (dataset), ==, "Events of 2024 — a test");
   g_assert_cmpuint (n_events (dataset), ==, 4);
@@ -374,7 +374,7 @@ test_storymapjs (void)
                    "storymap.slides[3].date: warning: “Aug 25” has no year: 2024 is taken from the story’s "
                    "other dates, and the date is marked uncertain\n"
                    "storymap.slides[5]: warning: the slide has neither a location nor a date: skipped\n"
-                   "$: warning: 1 of 5 slides could not be read and were skipped\n");
+                   "$: warning: 1 of 5 slides could not be read and was skipped\n");
   g_assert_cmpstr (dl_dataset_get_title (dataset), ==, "A Journey East");
   g_assert_cmpstr (dl_dataset_get_description (dataset), ==, "From Haifa to Amman");
   g_assert_cmpuint (n_events (dataset), ==, 4);

@@ -847,7 +847,9 @@ dl_import_csv (DlImporter *importer,
   n_columns = csv_n_fields (&csv);
   if (len == 0 || n_columns == 0 || csv_is_blank (&csv))
     {
-      dl_problems_error (importer->problems, _("line 1"), _("the file is empty: a CSV file needs a header line"));
+      g_autofree char *first_line = g_strdup_printf (_("line %u"), 1);
+
+      dl_problems_error (importer->problems, first_line, _("the file is empty: a CSV file needs a header line"));
       goto out;
     }
   for (guint i = 0; i < n_columns; i++)

@@ -37,6 +37,14 @@ typedef struct {
   guint         n_read;       /* rows or features read */
 } DlImporter;
 
+/* What the file holds, for the count of what was skipped. */
+typedef enum {
+  DL_IMPORT_UNIT_ROWS,
+  DL_IMPORT_UNIT_FEATURES,
+  DL_IMPORT_UNIT_EVENTS,
+  DL_IMPORT_UNIT_SLIDES,
+} DlImportUnit;
+
 void        dl_importer_init           (DlImporter   *importer,
                                         const char   *name,
                                         DlProblems   *problems,
@@ -46,7 +54,7 @@ void        dl_importer_clear          (DlImporter   *importer);
 DlDataset  *dl_importer_finish         (DlImporter   *importer,
                                         const char   *title,
                                         const char   *description,
-                                        const char   *what_skipped);
+                                        DlImportUnit  unit);
 
 /* A unique id in @used made from @wanted ("Gaza City" → "gaza-city",
  * "gaza-city-2" when taken); @fallback when @wanted has no letters. */

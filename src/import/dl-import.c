@@ -75,15 +75,47 @@ DlDataset *
 dl_importer_finish (DlImporter *importer,
                     const char *title,
                     const char *description,
-                    const char *what_skipped)
+                    DlImportUnit unit)
 {
   DlDataset *dataset;
 
   if (importer->n_skipped > 0)
-    dl_problems_warning (importer->problems, "$",
-                         /* Translators: "3 of 120 rows", "1 of 4 features"… the second %s says what */
-                         _("%u of %u %s could not be read and were skipped"),
-                         importer->n_skipped, importer->n_skipped + importer->n_read, what_skipped);
+    {
+      guint skipped = importer->n_skipped, total = importer->n_skipped + importer->n_read;
+
+      switch (unit)
+        {
+        case DL_IMPORT_UNIT_FEATURES:
+          dl_problems_warning (importer->problems, "$",
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u features could not be read and was skipped",
+                                            "%u of %u features could not be read and were skipped", skipped),
+                               skipped, total);
+          break;
+        case DL_IMPORT_UNIT_EVENTS:
+          dl_problems_warning (importer->problems, "$",
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u events could not be read and was skipped",
+                                            "%u of %u events could not be read and were skipped", skipped),
+                               skipped, total);
+          break;
+        case DL_IMPORT_UNIT_SLIDES:
+          dl_problems_warning (importer->problems, "$",
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u slides could not be read and was skipped",
+                                            "%u of %u slides could not be read and were skipped", skipped),
+                               skipped, total);
+          break;
+        case DL_IMPORT_UNIT_ROWS:
+        default:
+          dl_problems_warning (importer->problems, "$",
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u rows could not be read and was skipped",
+                                            "%u of %u rows could not be read and were skipped", skipped),
+                               skipped, total);
+          break;
+        }
+    }
   if (importer->n_read == 0 && !dl_problems_has_errors (importer->problems))
     dl_problems_error (importer->problems, "$", _("nothing in the file could be read as an event"));
   if (g_cancellable_is_cancelled (importer->cancellable))
@@ -711,7 +743,7 @@ import_data (GFile        *file,
   g_autoptr(GError) error = NULL;
   DlImporter importer;
   DlDataset *dataset = NULL;
-  const char *what = _("rows");
+  DlImportUnit what = DL_IMPORT_UNIT_ROWS;
   JsonNode *root = NULL;
 
   if (format == DL_IMPORT_FORMAT_NATIVE)
@@ -744,15 +776,15 @@ import_data (GFile        *file,
       dl_import_csv (&importer, data, len);
       break;
     case DL_IMPORT_FORMAT_GEOJSON:
-      what = _("features");
+      what = DL_IMPORT_UNIT_FEATURES;
       dl_import_geojson (&importer, root);
       break;
     case DL_IMPORT_FORMAT_TIMELINEJS:
-      what = _("events");
+      what = DL_IMPORT_UNIT_EVENTS;
       dl_import_timelinejs (&importer, root);
       break;
     case DL_IMPORT_FORMAT_STORYMAPJS:
-      what = _("slides");
+      what = DL_IMPORT_UNIT_SLIDES;
       dl_import_storymapjs (&importer, root);
       break;
     case DL_IMPORT_FORMAT_NATIVE:
