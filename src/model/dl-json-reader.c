@@ -20,66 +20,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "dl-json-reader.h"
+#include "dl-json-reader-private.h"
 #include "dl-text.h"
 
 #define CHUNK_SIZE (64 * 1024)
 /* Give mapped pages back in steps this big. */
 #define RELEASE_STEP (16 * 1024 * 1024)
-
-typedef struct {
-  GPtrArray *chunks;      /* of char[]: the first is reused after a reset */
-  gsize      first_size;
-  char      *cursor;
-  gsize      left;
-} Arena;
-
-typedef struct {
-  gsize    start;      /* of a key's text, after the quote */
-  guint    len;        /* raw bytes, escapes as written */
-  gboolean escaped;
-} KeyRef;
-
-/* One per open container: where the check is inside it. */
-typedef struct {
-  gboolean object;
-  guint    index;      /* arrays */
-  KeyRef   key;        /* objects: the current member's name */
-  guint    first_key;  /* objects: its keys in `keys` start here */
-} PathEntry;
-
-typedef struct {
-  char  *name;
-  gsize  name_offset;
-  gsize  offset;
-} RootMember;
-
-struct _DlJsonReader
-{
-  const char  *data;
-  gsize        len;
-  gboolean     release;
-  gsize        released;
-
-  /* The check */
-  guint        max_depth;
-  guint        max_faults;
-  gsize        bad;
-  GArray      *faults;     /* of DlJsonFault */
-  GArray      *keys;       /* of KeyRef, for every open object */
-  GArray      *path;       /* of PathEntry */
-  GArray      *root_members;
-  gsize        root_offset;
-  gboolean     checked;
-
-  /* Parsing */
-  Arena        root_arena;
-  Arena        arena;
-  GArray      *value_stack;   /* of DlJsonValue */
-  GArray      *member_stack;  /* of DlJsonMember */
-  DlJsonValue  root;
-  gboolean     have_root;
-};
 
 /* Arena */
 
@@ -140,24 +86,8 @@ arena_reset (Arena *arena)
 
 /* Helpers */
 
-static inline gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-static inline gsize
-skip_space (const char *data,
-            gsize       len,
-            gsize       i)
-{
-  while (i < len && is_space (data[i]))
-    i++;
-  return i;
-}
-
-static int
-hex4 (const char *p)
+int
+dl_json_hex4 (const char *p)
 {
   int value = 0;
 
@@ -205,11 +135,11 @@ unescape (const char *src,
           continue;
         }
 
-      c = (gunichar) hex4 (src + i + 1);
+      c = (gunichar) dl_json_hex4 (src + i + 1);
       i += 4;
       if (c >= 0xD800 && c <= 0xDBFF)
         {
-          gunichar low = (gunichar) hex4 (src + i + 3);
+          gunichar low = (gunichar) dl_json_hex4 (src + i + 3);
 
           c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
           i += 6;
@@ -221,10 +151,10 @@ unescape (const char *src,
   return (gsize) (out - dst);
 }
 
-static char *
-dup_unescaped (const char *src,
-               gsize       len,
-               gboolean    escaped)
+char *
+dl_json_dup_unescaped (const char *src,
+                       gsize       len,
+                       gboolean    escaped)
 {
   char *copy = g_malloc (len + 1);
 
@@ -248,9 +178,9 @@ dl_json_shorten (const char *text,
 }
 
 /* Gives the mapped pages before `position` back to the system. */
-static void
-release_behind (DlJsonReader *self,
-                gsize         position)
+void
+dl_json_reader_release_behind (DlJsonReader *self,
+                               gsize         position)
 {
   static gsize page_size;
   gsize from;
@@ -268,442 +198,6 @@ release_behind (DlJsonReader *self,
   if (to > from)
     madvise ((char *) self->data + from, to - from, MADV_DONTNEED);
   self->released = to;
-}
-
-/* The check */
-
-static char *
-format_path (DlJsonReader *self,
-             guint         depth,
-             const KeyRef *last)
-{
-  GString *path = g_string_new (NULL);
-
-  for (guint d = 0; d <= depth; d++)
-    {
-      const KeyRef *key;
-      const PathEntry *entry;
-
-      if (d == depth && last == NULL)
-        break;
-      entry = d < depth ? &g_array_index (self->path, PathEntry, d) : NULL;
-
-      if (entry != NULL && !entry->object)
-        {
-          if (path->len == 0)
-            g_string_append_c (path, '$');
-          g_string_append_printf (path, "[%u]", entry->index);
-          continue;
-        }
-
-      key = entry != NULL ? &entry->key : last;
-      {
-        g_autofree char *name = dup_unescaped (self->data + key->start, key->len, key->escaped);
-        g_autofree char *shown = dl_json_shorten (name, 60);
-
-        if (path->len > 0)
-          g_string_append_c (path, '.');
-        g_string_append (path, shown);
-      }
-    }
-
-  if (path->len == 0)
-    g_string_append_c (path, '$');
-
-  return g_string_free (path, FALSE);
-}
-
-static void
-add_fault (DlJsonReader    *self,
-           DlJsonFaultKind  kind,
-           char            *path,
-           const KeyRef    *key,
-           gsize            offset,
-           gsize            first_offset,
-           guint            character)
-{
-  DlJsonFault fault = { kind, path, NULL, offset, first_offset, character };
-
-  if (self->faults->len >= self->max_faults)
-    {
-      g_free (path);
-      return;
-    }
-  if (key != NULL)
-    {
-      g_autofree char *name = dup_unescaped (self->data + key->start, key->len, key->escaped);
-
-      fault.name = dl_json_shorten (name, 60);
-    }
-  g_array_append_val (self->faults, fault);
-}
-
-static gboolean
-fail (DlJsonReader *self,
-      gsize         offset)
-{
-  self->bad = MIN (offset, self->len);
-  return FALSE;
-}
-
-static gboolean
-keys_equal (DlJsonReader *self,
-            const KeyRef *a,
-            const KeyRef *b)
-{
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-
-  if (!a->escaped && !b->escaped)
-    return a->len == b->len && memcmp (self->data + a->start, self->data + b->start, a->len) == 0;
-
-  x = dup_unescaped (self->data + a->start, a->len, a->escaped);
-  y = dup_unescaped (self->data + b->start, b->len, b->escaped);
-  return g_str_equal (x, y);
-}
-
-/* Reports each key that repeats an earlier one of the same object. */
-static void
-check_duplicate_keys (DlJsonReader *self,
-                      guint         depth,
-                      guint         first)
-{
-  guint n = self->keys->len - first;
-  KeyRef *keys;
-
-  /* Before the test: an empty array has no storage to index into. */
-  if (n < 2)
-    return;
-  keys = &g_array_index (self->keys, KeyRef, first);
-
-  if (n <= 16)
-    {
-      for (guint j = 1; j < n; j++)
-        for (guint i = 0; i < j; i++)
-          if (keys_equal (self, &keys[i], &keys[j]))
-            {
-              add_fault (self, DL_JSON_FAULT_DUPLICATE_KEY, format_path (self, depth, &keys[j]),
-                         &keys[j], keys[j].start - 1, keys[i].start - 1, 0);
-              break;
-            }
-      return;
-    }
-
-  {
-    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-    for (guint j = 0; j < n; j++)
-      {
-        char *name = dup_unescaped (self->data + keys[j].start, keys[j].len, keys[j].escaped);
-        gpointer first_index;
-
-        if (g_hash_table_lookup_extended (seen, name, NULL, &first_index))
-          {
-            add_fault (self, DL_JSON_FAULT_DUPLICATE_KEY, format_path (self, depth, &keys[j]),
-                       &keys[j], keys[j].start - 1, keys[GPOINTER_TO_UINT (first_index)].start - 1, 0);
-            g_free (name);
-          }
-        else
-          g_hash_table_insert (seen, name, GUINT_TO_POINTER (j));
-      }
-  }
-}
-
-/* A string at data[*pos] == '"'; leaves *pos after the closing quote. */
-static gboolean
-check_string (DlJsonReader *self,
-              gsize        *pos,
-              guint         depth,
-              gboolean     *escaped)
-{
-  const char *data = self->data;
-  gsize len = self->len;
-  gsize i = *pos + 1;
-
-  *escaped = FALSE;
-
-  for (;;)
-    {
-      guchar c;
-
-      /* The common case: a run of plain ASCII. */
-      while (i < len && (c = (guchar) data[i]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
-        i++;
-      if (i >= len)
-        return fail (self, len);
-
-      c = (guchar) data[i];
-      if (c == '"')
-        break;
-
-      if (c == '\\')
-        {
-          int unit;
-
-          *escaped = TRUE;
-          if (i + 1 >= len)
-            return fail (self, i);
-          if (data[i + 1] != 'u')
-            {
-              if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL || data[i + 1] == '\0')
-                return fail (self, i);
-              i += 2;
-              continue;
-            }
-          if (len - i < 6 || (unit = hex4 (data + i + 2)) <= 0)
-            return fail (self, i);
-          if (unit >= 0xD800 && unit <= 0xDBFF)
-            {
-              int low;
-
-              if (len - i < 12 || data[i + 6] != '\\' || data[i + 7] != 'u')
-                return fail (self, i);
-              low = hex4 (data + i + 8);
-              if (low < 0xDC00 || low > 0xDFFF)
-                return fail (self, i);
-              i += 6;
-            }
-          else if (unit >= 0xDC00 && unit <= 0xDFFF)
-            return fail (self, i);
-          i += 6;
-          continue;
-        }
-
-      if (c < 0x20)
-        {
-          if (c == 0)
-            return fail (self, i);
-          add_fault (self, DL_JSON_FAULT_CONTROL_CHAR, format_path (self, depth, NULL), NULL, i, 0, c);
-          i++;
-          continue;
-        }
-
-      /* c >= 0x80: one UTF-8 sequence. */
-      {
-        gunichar uc = g_utf8_get_char_validated (data + i, (gssize) MIN (len - i, 4));
-
-        if (uc == (gunichar) -1 || uc == (gunichar) -2)
-          return fail (self, i);
-        i += g_utf8_skip[c];
-      }
-    }
-
-  *pos = i + 1;
-  return TRUE;
-}
-
-static gboolean
-check_number (DlJsonReader *self,
-              gsize        *pos)
-{
-  const char *data = self->data;
-  gsize len = self->len;
-  gsize start = *pos;
-  gsize i = start;
-  gsize int_start;
-  gsize digits;
-  gboolean integer = TRUE;
-
-  if (data[i] == '-')
-    i++;
-  int_start = i;
-  while (i < len && g_ascii_isdigit (data[i]))
-    i++;
-  digits = i - int_start;
-  if (digits == 0 || (digits > 1 && data[int_start] == '0'))
-    return fail (self, start);
-  if (i < len && data[i] == '.')
-    {
-      integer = FALSE;
-      if (++i >= len || !g_ascii_isdigit (data[i]))
-        return fail (self, start);
-      while (i < len && g_ascii_isdigit (data[i]))
-        i++;
-    }
-  if (i < len && (data[i] == 'e' || data[i] == 'E'))
-    {
-      integer = FALSE;
-      if (++i < len && (data[i] == '+' || data[i] == '-'))
-        i++;
-      if (i >= len || !g_ascii_isdigit (data[i]))
-        return fail (self, start);
-      while (i < len && g_ascii_isdigit (data[i]))
-        i++;
-    }
-  if (i < len && (g_ascii_isalnum (data[i]) || data[i] == '.' || data[i] == '_'))
-    return fail (self, start);
-
-  /* Integers must fit in 64 bits; json-glib would wrap them. */
-  if (integer && (digits > 19
-                  || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0)))
-    return fail (self, start);
-
-  *pos = i;
-  return TRUE;
-}
-
-static gboolean
-check_literal (DlJsonReader *self,
-               gsize        *pos,
-               const char   *word)
-{
-  gsize n = strlen (word);
-  gsize i = *pos;
-
-  if (self->len - i < n || memcmp (self->data + i, word, n) != 0
-      || (i + n < self->len && (g_ascii_isalnum (self->data[i + n]) || self->data[i + n] == '_')))
-    return fail (self, i);
-
-  *pos = i + n;
-  return TRUE;
-}
-
-static gboolean check_value (DlJsonReader *self,
-                             gsize        *pos,
-                             guint         depth);
-
-static gboolean
-check_object (DlJsonReader *self,
-              gsize        *pos,
-              guint         depth)
-{
-  const char *data = self->data;
-  gsize len = self->len;
-  gsize i = skip_space (data, len, *pos + 1);
-  PathEntry entry = { TRUE, 0, { 0, 0, FALSE }, self->keys->len };
-
-  g_array_append_val (self->path, entry);
-
-  if (i < len && data[i] == '}')
-    goto done;
-
-  for (;;)
-    {
-      KeyRef key;
-      gboolean escaped;
-      gsize key_start = i;
-
-      if (i >= len || data[i] != '"')
-        return fail (self, i);
-      if (!check_string (self, &i, depth, &escaped))
-        return FALSE;
-      key.start = key_start + 1;
-      key.len = (guint) (i - 1 - key.start);
-      key.escaped = escaped;
-      g_array_append_val (self->keys, key);
-      g_array_index (self->path, PathEntry, depth).key = key;
-
-      i = skip_space (data, len, i);
-      if (i >= len || data[i] != ':')
-        return fail (self, i);
-      i = skip_space (data, len, i + 1);
-
-      if (depth == 0)
-        {
-          RootMember member = {
-            dup_unescaped (data + key.start, key.len, escaped), key_start, i
-          };
-
-          g_array_append_val (self->root_members, member);
-        }
-
-      if (!check_value (self, &i, depth + 1))
-        return FALSE;
-
-      i = skip_space (data, len, i);
-      if (i < len && data[i] == ',')
-        {
-          i = skip_space (data, len, i + 1);
-          continue;
-        }
-      if (i < len && data[i] == '}')
-        break;
-      return fail (self, i);
-    }
-
-done:
-  check_duplicate_keys (self, depth, entry.first_key);
-  g_array_set_size (self->keys, entry.first_key);
-  g_array_set_size (self->path, depth);
-  *pos = i + 1;
-  return TRUE;
-}
-
-static gboolean
-check_array (DlJsonReader *self,
-             gsize        *pos,
-             guint         depth)
-{
-  const char *data = self->data;
-  gsize len = self->len;
-  gsize i = skip_space (data, len, *pos + 1);
-  PathEntry entry = { FALSE, 0, { 0, 0, FALSE }, 0 };
-
-  g_array_append_val (self->path, entry);
-
-  if (i < len && data[i] == ']')
-    goto done;
-
-  for (guint index = 0;; index++)
-    {
-      g_array_index (self->path, PathEntry, depth).index = index;
-      if (!check_value (self, &i, depth + 1))
-        return FALSE;
-      if (depth < 2)
-        release_behind (self, i);
-
-      i = skip_space (data, len, i);
-      if (i < len && data[i] == ',')
-        {
-          i = skip_space (data, len, i + 1);
-          continue;
-        }
-      if (i < len && data[i] == ']')
-        break;
-      return fail (self, i);
-    }
-
-done:
-  g_array_set_size (self->path, depth);
-  *pos = i + 1;
-  return TRUE;
-}
-
-/* depth: how many containers enclose the value. */
-static gboolean
-check_value (DlJsonReader *self,
-             gsize        *pos,
-             guint         depth)
-{
-  gsize i = *pos;
-  gboolean escaped;
-
-  if (i >= self->len)
-    return fail (self, i);
-
-  switch (self->data[i])
-    {
-    case '{':
-      if (depth >= self->max_depth)
-        return fail (self, i);
-      return check_object (self, pos, depth);
-    case '[':
-      if (depth >= self->max_depth)
-        return fail (self, i);
-      return check_array (self, pos, depth);
-    case '"':
-      return check_string (self, pos, depth, &escaped);
-    case 't':
-      return check_literal (self, pos, "true");
-    case 'f':
-      return check_literal (self, pos, "false");
-    case 'n':
-      return check_literal (self, pos, "null");
-    default:
-      if (self->data[i] == '-' || g_ascii_isdigit (self->data[i]))
-        return check_number (self, pos);
-      return fail (self, i);
-    }
 }
 
 /* Parsing text the check has accepted */
@@ -955,56 +449,6 @@ dl_json_reader_set_release_behind (DlJsonReader *self,
 {
   self->release = release;
 }
-
-gboolean
-dl_json_reader_check (DlJsonReader *self,
-                      guint         max_depth,
-                      guint         max_faults,
-                      gsize        *bad_offset)
-{
-  gsize i;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (!self->checked, FALSE);
-
-  self->max_depth = max_depth;
-  self->max_faults = max_faults;
-  self->checked = TRUE;
-  self->released = 0;
-
-  i = skip_space (self->data, self->len, 0);
-  self->root_offset = i;
-  if (!check_value (self, &i, 0))
-    {
-      *bad_offset = self->bad;
-      return FALSE;
-    }
-
-  i = skip_space (self->data, self->len, i);
-  if (i < self->len)
-    {
-      *bad_offset = i;
-      return FALSE;
-    }
-
-  self->released = 0;
-  return TRUE;
-}
-
-guint
-dl_json_reader_get_n_faults (DlJsonReader *self)
-{
-  return self->faults->len;
-}
-
-const DlJsonFault *
-dl_json_reader_get_fault (DlJsonReader *self,
-                          guint         index)
-{
-  g_return_val_if_fail (index < self->faults->len, NULL);
-  return &g_array_index (self->faults, DlJsonFault, index);
-}
-
 static DlJsonType
 type_at (const char *data,
          gsize       offset)
@@ -1120,7 +564,7 @@ dl_json_array_iter_next (DlJsonArrayIter *iter)
   if (self->data[i] == ']')
     {
       iter->done = TRUE;
-      release_behind (self, i);
+      dl_json_reader_release_behind (self, i);
       return NULL;
     }
 
@@ -1128,7 +572,7 @@ dl_json_array_iter_next (DlJsonArrayIter *iter)
   parse_value (&parse, &i, value);
   iter->position = i;
   iter->index++;
-  release_behind (self, i);
+  dl_json_reader_release_behind (self, i);
 
   return value;
 }

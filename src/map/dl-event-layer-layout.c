@@ -1,0 +1,428 @@
+/* dl-event-layer-layout.c: where each event goes in a frame, and clustering
+ *
+ * Its own file because it is the per-frame pass over every event, kept apart
+ * from drawing so it can be read (and measured) alone: anchors projected
+ * once and indexed by a grid over the world, points that fall in one screen
+ * cell clustered into a count, events sharing a place fanned out around it,
+ * and corridors and areas kept as shapes once they are big enough to see.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-event-layer"
+
+#include <math.h>
+#include <string.h>
+
+#include "dl-category.h"
+#include "dl-event-layer-private.h"
+
+gboolean
+dl_event_layer_item_in_range (DlEventLayer *self,
+                              const Item   *item)
+{
+  return item->latest >= self->range_start && item->earliest <= self->range_end;
+}
+
+void
+dl_event_layer_to_screen (DlEventLayer *self,
+                          double        mx,
+                          double        my,
+                          double       *x,
+                          double       *y)
+{
+  double dx = (mx - self->cx) * self->scale;
+  double dy = (my - self->cy) * self->scale;
+
+  if (self->rotation != 0.0)
+    {
+      double c = cos (self->rotation);
+      double s = sin (self->rotation);
+      double rx = dx * c - dy * s;
+      double ry = dx * s + dy * c;
+
+      dx = rx;
+      dy = ry;
+    }
+
+  *x = dx + self->width / 2.0;
+  *y = dy + self->height / 2.0;
+}
+
+void
+dl_event_layer_update_selected_index (DlEventLayer *self)
+{
+  self->selected_index = -1;
+  if (self->selected == NULL)
+    return;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, Item, i).event == self->selected)
+      {
+        self->selected_index = (int) i;
+        return;
+      }
+}
+
+static guint
+grid_square (double mx,
+             double my)
+{
+  int gx = CLAMP ((int) (mx * GRID), 0, GRID - 1);
+  int gy = CLAMP ((int) (my * GRID), 0, GRID - 1);
+
+  return (guint) (gy * GRID + gx);
+}
+
+/* Counting sort of the items by grid square. */
+static void
+build_grid (DlEventLayer *self)
+{
+  guint n = self->points->len;
+  guint *start;
+  guint *fill;
+
+  g_array_set_size (self->grid_start, GRID * GRID + 1);
+  g_array_set_size (self->grid_items, n);
+  g_array_set_size (self->shape_items, 0);
+  start = (guint *) (gpointer) self->grid_start->data;
+  memset (start, 0, sizeof (guint) * (GRID * GRID + 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      start[grid_square (point->mx, point->my) + 1]++;
+      if (point->extent > 0)
+        g_array_append_val (self->shape_items, i);
+    }
+  for (guint g = 0; g < GRID * GRID; g++)
+    start[g + 1] += start[g];
+
+  fill = g_memdup2 (start, sizeof (guint) * GRID * GRID);
+  for (guint i = 0; i < n; i++)
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      g_array_index (self->grid_items, guint, fill[grid_square (point->mx, point->my)]++) = i;
+    }
+  g_free (fill);
+}
+
+void
+dl_event_layer_rebuild_items (DlEventLayer *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->points, 0);
+  g_hash_table_remove_all (self->projected);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
+      DlBBox bbox = dl_event_get_bbox (event);
+      DlLonLat anchor = dl_event_get_anchor (event);
+      DlLonLat nw = { bbox.west, bbox.north };
+      DlLonLat se = { bbox.east, bbox.south };
+      Item item = { 0 };
+
+      if (dl_event_get_n_places (event) == 0)
+        continue;
+
+      item.event = event;  /* the model keeps it alive */
+      dl_geo_project (anchor, &item.mx, &item.my);
+      dl_geo_project (nw, &item.west, &item.north);
+      dl_geo_project (se, &item.east, &item.south);
+      item.bbox = bbox;
+      item.lat = anchor.lat;
+      item.precision_m = dl_event_get_precision_m (event);
+      item.earliest = dl_event_get_when (event)->earliest;
+      item.latest = dl_event_get_when (event)->latest;
+      for (guint p = 0; p < dl_event_get_n_places (event); p++)
+        if (!(dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_POINT
+              || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
+          item.is_shape = TRUE;
+      dl_category_get_color (dl_event_get_category (event), &item.color);
+      item.concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
+
+      {
+        Point point = { item.mx, item.my, item.is_shape ? (float) MAX (item.east - item.west, item.south - item.north) : 0.0f };
+
+        g_array_append_val (self->points, point);
+      }
+      g_array_append_val (self->items, item);
+    }
+
+  build_grid (self);
+  dl_event_layer_update_selected_index (self);
+  self->layout_valid = FALSE;
+}
+
+static void
+extend_bbox (DlBBox     *bbox,
+             const Item *item)
+{
+  dl_bbox_union (bbox, &item->bbox);
+}
+
+/* Whether a normalized Mercator box shows on screen (with the map rotated,
+ * the screen's circumscribed square). */
+static gboolean
+box_on_screen (DlEventLayer *self,
+               double        west,
+               double        north,
+               double        east,
+               double        south)
+{
+  double margin = 16.0 / self->scale;
+  double half_w = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->width) / 2.0 / self->scale + margin;
+  double half_h = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->height) / 2.0 / self->scale + margin;
+
+  return east >= self->cx - half_w && west <= self->cx + half_w
+         && south >= self->cy - half_h && north <= self->cy + half_h;
+}
+
+/* Places every event for the current viewport. */
+void
+dl_event_layer_compute_layout (DlEventLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  DlLonLat centre;
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256.0;
+  int columns, rows;
+  int selected_index = self->selected_index;
+  double zoom;
+
+  if (self->layout_valid)
+    return;
+
+  self->width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->height = gtk_widget_get_height (GTK_WIDGET (self));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  self->scale = tile_size * exp2 (zoom);
+  self->rotation = shumate_viewport_get_rotation (viewport);
+  centre.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  centre.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  dl_geo_project (centre, &self->cx, &self->cy);
+
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->shapes, 0);
+
+  columns = MAX (1, (int) ceil ((self->width + 2 * CELL_SIZE) / CELL_SIZE));
+  rows = MAX (1, (int) ceil ((self->height + 2 * CELL_SIZE) / CELL_SIZE));
+  g_array_set_size (self->cells, columns * rows);
+  memset (self->cells->data, 0, sizeof (Cell) * columns * rows);
+  g_array_set_size (self->next, self->items->len);
+
+  /* Corridors and areas big enough to see are drawn as such. */
+  for (guint k = 0; k < self->shape_items->len; k++)
+    {
+      guint i = g_array_index (self->shape_items, guint, k);
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if ((int) i != self->selected_index
+          && g_array_index (self->points, Point, i).extent * self->scale >= MIN_SHAPE_PX
+          && box_on_screen (self, item->west, item->north, item->east, item->south))
+        g_array_append_val (self->shapes, i);
+    }
+
+  /* Everything else shows as a point: bucket the anchors in view into
+   * screen cells, keeping each cell's totals so clusters need no second
+   * pass. The grid index limits the visit to the squares in view. */
+  {
+    double reach = (self->rotation != 0.0 ? hypot (self->width, self->height) : MAX (self->width, self->height)) / 2.0
+                   + CELL_SIZE;
+    int gx0 = CLAMP ((int) floor ((self->cx - reach / self->scale) * GRID), 0, GRID - 1);
+    int gx1 = CLAMP ((int) floor ((self->cx + reach / self->scale) * GRID), 0, GRID - 1);
+    int gy0 = CLAMP ((int) floor ((self->cy - reach / self->scale) * GRID), 0, GRID - 1);
+    int gy1 = CLAMP ((int) floor ((self->cy + reach / self->scale) * GRID), 0, GRID - 1);
+
+    for (int gy = gy0; gy <= gy1; gy++)
+      {
+        guint from = g_array_index (self->grid_start, guint, gy * GRID + gx0);
+        guint to = g_array_index (self->grid_start, guint, gy * GRID + gx1 + 1);
+
+        for (guint k = from; k < to; k++)
+          {
+            guint i = g_array_index (self->grid_items, guint, k);
+            const Point *point = &g_array_index (self->points, Point, i);
+            double x, y;
+            Cell *cell;
+
+            if ((int) i == self->selected_index || point->extent * self->scale >= MIN_SHAPE_PX)
+              continue;
+
+            dl_event_layer_to_screen (self, point->mx, point->my, &x, &y);
+            if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
+              continue;
+
+            cell = &g_array_index (self->cells, Cell, (int) ((y + CELL_SIZE) / CELL_SIZE) * columns
+                                                      + (int) ((x + CELL_SIZE) / CELL_SIZE));
+            if (cell->n == 0)
+              {
+                cell->same_place = TRUE;
+                cell->first_mx = point->mx;
+                cell->first_my = point->my;
+              }
+            else if (point->mx != cell->first_mx || point->my != cell->first_my)
+              cell->same_place = FALSE;
+            g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
+            cell->head = (int) i;
+            cell->n++;
+            cell->sx += point->mx;
+            cell->sy += point->my;
+          }
+      }
+  }
+
+  for (int c = 0; c < columns * rows; c++)
+    {
+      const Cell *cell = &g_array_index (self->cells, Cell, c);
+      DlEventMark mark = { 0 };
+
+      if (cell->n == 0)
+        continue;
+
+      if (cell->n == 1 || (cell->same_place && cell->n <= MAX_FAN && zoom >= FAN_MIN_ZOOM))
+        {
+          /* Events sharing one place fan out around it once the view is
+           * close enough to tell what is there; before that they count. */
+          double ax, ay;
+          guint k = 0;
+
+          dl_event_layer_to_screen (self, cell->first_mx, cell->first_my, &ax, &ay);
+          for (int i = cell->head; i >= 0; i = g_array_index (self->next, int, i), k++)
+            {
+              const Item *item = &g_array_index (self->items, Item, i);
+              double fan = cell->n > 1 ? 10.0 + 2.0 * cell->n : 0.0;
+              double angle = 2 * G_PI * k / cell->n - G_PI / 2;
+
+              mark.x = ax + fan * cos (angle);
+              mark.y = ay + fan * sin (angle);
+              mark.radius = POINT_RADIUS;
+              mark.event = item->event;
+              mark.item = (guint) i;
+              mark.n_events = 1;
+              mark.bbox = item->bbox;
+              g_array_append_val (self->marks, mark);
+            }
+          continue;
+        }
+
+      /* A cluster: a badge at the members' centre. */
+      dl_event_layer_to_screen (self, cell->sx / cell->n, cell->sy / cell->n, &mark.x, &mark.y);
+      mark.radius = MIN (11.0 + 2.5 * log2 (cell->n), CELL_SIZE * 0.42);
+      mark.event = g_array_index (self->items, Item, cell->head).event;
+      mark.item = (guint) cell->head;
+      mark.n_events = cell->n;
+      dl_bbox_init_empty (&mark.bbox);  /* worked out when asked: see dl_event_layer_mark_bbox() */
+      g_array_append_val (self->marks, mark);
+    }
+
+  /* The selection always shows on its own, on top. */
+  if (selected_index >= 0)
+    {
+      const Item *item = &g_array_index (self->items, Item, selected_index);
+      DlEventMark mark = { 0 };
+
+      dl_event_layer_to_screen (self, item->mx, item->my, &mark.x, &mark.y);
+      mark.radius = SELECTED_RADIUS;
+      mark.event = item->event;
+      mark.item = (guint) selected_index;
+      mark.n_events = 1;
+      dl_bbox_init_empty (&mark.bbox);
+      extend_bbox (&mark.bbox, item);
+      g_array_append_val (self->marks, mark);
+    }
+
+  self->layout_valid = TRUE;
+}
+
+/* A geometry's positions projected once: drawing then needs no trigonometry. */
+const double *
+dl_event_layer_project_geometry (DlEventLayer     *self,
+                                 const DlGeometry *geometry)
+{
+  double *xy = g_hash_table_lookup (self->projected, geometry);
+  const DlLonLat *positions;
+  guint n;
+
+  if (xy != NULL)
+    return xy;
+
+  positions = dl_geometry_get_positions (geometry);
+  n = dl_geometry_get_n_positions (geometry);
+  xy = g_new (double, 2 * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    dl_geo_project (positions[i], &xy[2 * i], &xy[2 * i + 1]);
+  g_hash_table_insert (self->projected, (gpointer) geometry, xy);
+
+  return xy;
+}
+
+gboolean
+dl_event_layer_cluster_in_range (DlEventLayer      *self,
+                                 const DlEventMark *mark)
+{
+  /* A cluster is bright when its first member is; cheap and stable. */
+  return dl_event_layer_item_in_range (self, &g_array_index (self->items, Item, mark->item));
+}
+
+/* A cluster's box: its members are linked through `next` from the mark's item. */
+DlBBox
+dl_event_layer_mark_bbox (DlEventLayer      *self,
+                          const DlEventMark *mark)
+{
+  DlBBox bbox;
+  int i = (int) mark->item;
+
+  if (mark->n_events == 1)
+    return mark->bbox;
+
+  dl_bbox_init_empty (&bbox);
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    dl_bbox_union (&bbox, &g_array_index (self->items, Item, i).bbox);
+
+  return bbox;
+}
+
+gboolean
+dl_event_layer_mark_holds (DlEventLayer      *self,
+                           const DlEventMark *mark,
+                           DlEvent           *event)
+{
+  int i = (int) mark->item;
+
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    if (g_array_index (self->items, Item, i).event == event)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A cluster whose members all sit at one anchor never splits by zooming in
+ * beyond what fanning out shows; nor does one already at the deepest zoom. */
+gboolean
+dl_event_layer_cluster_cannot_split (DlEventLayer      *self,
+                                     const DlEventMark *mark)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  const Point *first = &g_array_index (self->points, Point, mark->item);
+  gboolean same_place = TRUE;
+  int i = (int) mark->item;
+
+  if (shumate_viewport_get_zoom_level (viewport) >= shumate_viewport_get_max_zoom_level (viewport) - 0.5)
+    return TRUE;
+
+  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+
+      if (point->mx != first->mx || point->my != first->my)
+        same_place = FALSE;
+    }
+
+  return same_place && mark->n_events > MAX_FAN;
+}

@@ -1,0 +1,141 @@
+/* dl-event-layer-private.h: DlEventLayer's insides, shared by its parts
+ *
+ * dl-event-layer.c         lifecycle, the session and model it observes
+ * dl-event-layer-layout.c  where each event goes in a frame, and clustering
+ * dl-event-layer-draw.c    drawing a frame
+ * dl-event-layer-input.c   clicks, hovering, picking and the cluster list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-event-layer.h"
+#include "dl-session.h"
+
+G_BEGIN_DECLS
+
+#define POINT_RADIUS     6.0
+#define SELECTED_RADIUS  9.0
+#define PICK_SLOP        6.0
+#define CELL_SIZE        56.0
+#define MAX_FAN          16
+#define FAN_MIN_ZOOM     9.0
+#define MIN_SHAPE_PX     10.0
+#define MAX_HALO_RADIUS  2000.0
+#define DIMMED_ALPHA     0.3
+/* A fixed grid over the world indexes anchors, so a close view visits only
+ * the events near it. */
+#define GRID             256
+
+typedef struct {
+  DlEvent *event;
+  double   mx, my;        /* anchor, normalized Web Mercator */
+  double   west, north, east, south;  /* normalized Mercator bbox of all places */
+  DlBBox   bbox;          /* lon/lat */
+  double   lat;
+  double   precision_m;
+  gboolean is_shape;      /* has a line or area */
+  gboolean concerns;      /* mapped to the place a statement is about: a hollow mark */
+  GdkRGBA  color;
+  gint64   earliest;
+  gint64   latest;
+} Item;
+
+/* What the per-frame pass reads of each item, packed tight: a frame
+ * touches every event, so its working set must stay small. */
+typedef struct {
+  double mx, my;          /* anchor, normalized Web Mercator */
+  float  extent;          /* largest side of a shape's box (0 for points) */
+} Point;
+
+/* A square of the screen and the point-like events that fall in it. */
+typedef struct {
+  int      head;          /* first item, linked through `next` */
+  guint    n;
+  double   sx, sy;        /* sums of the members' anchors */
+  double   first_mx, first_my;
+  gboolean same_place;    /* every member at the first one's anchor */
+} Cell;
+
+struct _DlEventLayer
+{
+  ShumateLayer  parent_instance;
+
+  GListModel   *model;
+  DlSession    *session;
+  GSignalGroup *session_signals;
+  GArray       *items;     /* of Item */
+  GArray       *points;    /* of Point, parallel to items */
+  GArray       *shape_items; /* of guint: the items with a line or area */
+  GArray       *grid_start;  /* of guint: GRID × GRID + 1 offsets into grid_items */
+  GArray       *grid_items;  /* of guint: items sorted by the grid square of their anchor */
+  int           selected_index;
+  GHashTable   *badges;    /* count → PangoLayout, shaped once */
+  GHashTable   *dots;      /* packed colour → GdkTexture of a ringed dot */
+  GHashTable   *projected; /* DlGeometry → its positions in Web Mercator (double x, y pairs) */
+  DlEvent      *selected;
+  gint64        range_start;
+  gint64        range_end;
+  GtkPopover   *cluster_list;  /* the events of a cluster that cannot split */
+  double        press_x, press_y;
+  gboolean      press_moved;   /* the press became a drag (the map pans) */
+
+  /* The layout of the last frame */
+  gboolean      layout_valid;
+  GArray       *marks;     /* of DlEventMark */
+  GArray       *shapes;    /* of guint: items drawn as lines/areas */
+  GArray       *cells;     /* of Cell */
+  GArray       *next;      /* of int */
+  double        scale;     /* pixels per normalized unit */
+  double        cx, cy;    /* viewport centre, normalized */
+  double        rotation;
+  int           width, height;
+};
+
+enum {
+  SIGNAL_EVENT_ACTIVATED,
+  SIGNAL_CLUSTER_ACTIVATED,
+  N_SIGNALS
+};
+
+extern guint dl_event_layer_signals[N_SIGNALS];
+
+/* dl-event-layer-layout.c */
+gboolean      dl_event_layer_item_in_range         (DlEventLayer      *self,
+                                                    const Item        *item);
+/* Normalized Web Mercator to widget coordinates for the last layout. */
+void          dl_event_layer_to_screen             (DlEventLayer      *self,
+                                                    double             mx,
+                                                    double             my,
+                                                    double            *x,
+                                                    double            *y);
+void          dl_event_layer_update_selected_index (DlEventLayer      *self);
+/* Reads the model again: anchors, boxes, colours and the grid. */
+void          dl_event_layer_rebuild_items         (DlEventLayer      *self);
+/* Places every event for the current viewport, unless still valid. */
+void          dl_event_layer_compute_layout        (DlEventLayer      *self);
+/* A geometry's positions in Web Mercator (x, y pairs), projected once. */
+const double *dl_event_layer_project_geometry      (DlEventLayer      *self,
+                                                    const DlGeometry  *geometry);
+gboolean      dl_event_layer_cluster_in_range      (DlEventLayer      *self,
+                                                    const DlEventMark *mark);
+DlBBox        dl_event_layer_mark_bbox             (DlEventLayer      *self,
+                                                    const DlEventMark *mark);
+gboolean      dl_event_layer_mark_holds            (DlEventLayer      *self,
+                                                    const DlEventMark *mark,
+                                                    DlEvent           *event);
+gboolean      dl_event_layer_cluster_cannot_split  (DlEventLayer      *self,
+                                                    const DlEventMark *mark);
+
+/* dl-event-layer-draw.c */
+void          dl_event_layer_snapshot              (GtkWidget         *widget,
+                                                    GtkSnapshot       *snapshot);
+
+/* dl-event-layer-input.c */
+/* Sets up the click gesture, the tooltip and the pointer cursor. */
+void          dl_event_layer_setup_input           (DlEventLayer      *self);
+gboolean      dl_event_layer_contains              (GtkWidget         *widget,
+                                                    double             x,
+                                                    double             y);
+
+G_END_DECLS

@@ -1,0 +1,364 @@
+/* dl-dataset-events.c: the "events" and "narratives" lists of a dataset
+ *
+ * Its own file because events are where the lists meet: each event's date,
+ * category, places (by id, or one place written inline), its excerpts and
+ * claims, and the narratives that step through events by id.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-dataset"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "dl-claims.h"
+#include "dl-dataset-load-private.h"
+#include "dl-dataset-words.h"
+
+static void
+load_claims (Loader     *loader,
+             DlEvent    *event,
+             const DlJsonValue *object,
+             const char *event_path)
+{
+  static const char * const known[] = { "topic", "value", "qualifier", "unit", "excerpt", NULL };
+  g_autofree char *claims_path = dl_loader_join_path (event_path, "claims");
+  const DlJsonValue *array = dl_loader_get_array (loader, object, event_path, "claims", FALSE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < array->length; i++)
+    {
+      g_autofree char *path = dl_loader_index_path (claims_path, i);
+      DlClaim claim = { NULL, NULL, 0.0, FALSE, NULL, NULL, 0, NULL };
+      const DlJsonValue *element;
+      const DlJsonValue *value;
+      const char *topic;
+      guint excerpt = 0;
+      gboolean ok = TRUE;
+
+      if ((element = dl_loader_element_object (loader, &array->elements[i], path)) == NULL)
+        continue;
+      dl_loader_check_members (loader, element, path, known);
+
+      topic = dl_loader_get_string (loader, element, path, "topic", TRUE);
+      ok = topic != NULL;
+
+      value = dl_json_object_get (element, "value");
+      if (value == NULL)
+        {
+          dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "value");
+          ok = FALSE;
+        }
+      else if (dl_json_is_number (value))
+        {
+          claim.numeric = TRUE;
+          if (dl_loader_get_number (loader, element, path, "value", &claim.value))
+            claim.value_text = g_strdup_printf ("%.15g", claim.value);
+          else
+            ok = FALSE;
+        }
+      else if (dl_loader_node_is_string (value) && *value->string != '\0')
+        claim.value_text = g_strdup (value->string);
+      else
+        {
+          g_autofree char *value_path = dl_loader_join_path (path, "value");
+
+          dl_problems_error (loader->problems, value_path,
+                             _("expected a number or a non-empty string, found %s"), dl_loader_node_kind (value));
+          ok = FALSE;
+        }
+
+      if (dl_json_object_get (element, "excerpt") == NULL)
+        {
+          dl_problems_error (loader->problems, path, _("the member “%s” is missing"), "excerpt");
+          ok = FALSE;
+        }
+      else if (!dl_loader_get_uint (loader, element, path, "excerpt", &excerpt))
+        ok = FALSE;
+      else if (excerpt >= event->excerpts->len)
+        {
+          g_autofree char *excerpt_path = dl_loader_join_path (path, "excerpt");
+
+          dl_problems_error (loader->problems, excerpt_path,
+                             _("excerpt %u does not exist (the event has %u excerpts)"),
+                             excerpt, event->excerpts->len);
+          ok = FALSE;
+        }
+      else if ((claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source) == NULL)
+        ok = FALSE;  /* that excerpt's problem has been reported */
+
+      claim.topic = g_strdup (topic);
+      claim.qualifier = g_strdup (dl_loader_get_string (loader, element, path, "qualifier", FALSE));
+      claim.unit = g_strdup (dl_loader_get_string (loader, element, path, "unit", FALSE));
+      claim.excerpt = excerpt;
+
+      if (!ok)
+        {
+          g_free (claim.topic);
+          g_free (claim.value_text);
+          g_free (claim.qualifier);
+          g_free (claim.unit);
+          continue;
+        }
+
+      g_array_append_val (event->claims, claim);
+    }
+}
+
+static gboolean
+is_identifier (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-' && *p != '_')
+      return FALSE;
+
+  return *text != '\0';
+}
+
+static void
+load_event_places (Loader     *loader,
+                   DlEvent    *event,
+                   const DlJsonValue *object,
+                   const char *path)
+{
+  const DlJsonValue *single = dl_json_object_get (object, "place");
+  const DlJsonValue *several = dl_json_object_get (object, "places");
+
+  if (single != NULL && several != NULL)
+    {
+      dl_problems_error (loader->problems, path, _("give either “place” or “places”, not both"));
+      return;
+    }
+
+  /* An event without a place is shown on the timeline only (load_events
+   * refuses one that has neither a place nor a date). */
+  if (single == NULL && several == NULL)
+    return;
+
+  if (single != NULL)
+    {
+      const char *id = dl_loader_get_string (loader, object, path, "place", TRUE);
+      g_autofree char *place_path = dl_loader_join_path (path, "place");
+      DlPlace *place;
+
+      if (id == NULL)
+        return;
+      if ((place = g_hash_table_lookup (loader->dataset->place_index, id)) == NULL)
+        {
+          g_autofree char *shown = dl_json_shorten (id, 60);
+
+          dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), shown);
+        }
+      else
+        g_ptr_array_add (event->places, g_object_ref (place));
+    }
+  else
+    {
+      g_autofree char *places_path = dl_loader_join_path (path, "places");
+      const DlJsonValue *array = dl_loader_get_array (loader, object, path, "places", TRUE);
+
+      if (array == NULL)
+        return;
+      if (array->length == 0)
+        dl_problems_error (loader->problems, places_path, _("must name at least one place"));
+
+      for (guint i = 0; i < array->length; i++)
+        {
+          const DlJsonValue *node = &array->elements[i];
+          g_autofree char *element_path = dl_loader_index_path (places_path, i);
+          DlPlace *place;
+
+          if (!dl_loader_node_is_string (node))
+            dl_problems_error (loader->problems, element_path, _("expected a place id, found %s"),
+                               dl_loader_node_kind (node));
+          else if ((place = g_hash_table_lookup (loader->dataset->place_index,
+                                                 node->string)) == NULL)
+            {
+              g_autofree char *shown = dl_json_shorten (node->string, 60);
+
+              dl_problems_error (loader->problems, element_path, _("no place has the id “%s”"), shown);
+            }
+          else
+            g_ptr_array_add (event->places, g_object_ref (place));
+        }
+    }
+}
+
+void
+dl_loader_load_events (Loader     *loader,
+                       const DlJsonValue *root)
+{
+  static const char * const known[] = {
+    "id", "title", "category", "when", "when_basis", "place", "places", "summary",
+    "excerpts", "claims", DL_WORDS_EVENT_MEMBER, NULL
+  };
+  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", "events", TRUE);
+  const DlJsonValue *element;
+  Walk walk;
+
+  if (array == NULL)
+    return;
+
+  dl_loader_walk_init (&walk, loader, array);
+  while ((element = dl_loader_walk_next (&walk)) != NULL)
+    {
+      g_autofree char *path = dl_loader_index_path ("events", walk.index - 1);
+      g_autoptr(DlEvent) event = NULL;
+      const DlJsonValue *object;
+      const char *id;
+      const char *when;
+      const char *category;
+      guint n_problems;
+
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
+      if ((object = dl_loader_element_object (loader, element, path)) == NULL)
+        continue;
+      dl_loader_check_members (loader, object, path, known);
+
+      n_problems = dl_problems_count (loader->problems, DL_SEVERITY_ERROR);
+      id = dl_loader_get_id (loader, object, path, loader->dataset->event_index, _("event"));
+      category = dl_loader_get_string (loader, object, path, "category", TRUE);
+      when = dl_loader_get_string (loader, object, path, "when", FALSE);
+
+      if (category != NULL && !is_identifier (category))
+        {
+          g_autofree char *shown = dl_json_shorten (category, 60);
+
+          g_autofree char *category_path = dl_loader_join_path (path, "category");
+
+          dl_problems_error (loader->problems, category_path,
+                             _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
+        }
+
+      event = dl_event_new ();
+      event->id = g_strdup (id);
+      event->title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
+      event->category = g_strdup (category);
+      event->summary = g_strdup (dl_loader_get_string (loader, object, path, "summary", FALSE));
+      event->when_basis = g_strdup (dl_loader_get_string (loader, object, path, "when_basis", FALSE));
+      if (when != NULL && dl_loader_parse_edtf (loader, when, path, "when", &event->when))
+        event->when_text = g_strdup (when);
+      /* An event without a date is shown on the map only. */
+      if (dl_json_object_get (object, "when") == NULL
+          && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
+        dl_problems_error (loader->problems, path,
+                           _("an event needs a date (“when”), a place (“place” or “places”), or both"));
+
+      load_event_places (loader, event, object, path);
+      event->place_role = dl_words_read_place_role (object, path, loader->problems);
+      dl_loader_load_excerpts (loader, event, object, path);
+      load_claims (loader, event, object, path);
+
+      if (dl_problems_count (loader->problems, DL_SEVERITY_ERROR) != n_problems)
+        continue;
+
+      g_hash_table_insert (loader->dataset->event_index, event->id, event);
+      g_list_store_append (loader->dataset->events, event);
+    }
+}
+
+void
+dl_loader_narrative_clear (gpointer data)
+{
+  DlNarrative *narrative = data;
+
+  g_free (narrative->id);
+  g_free (narrative->title);
+  g_free (narrative->description);
+  g_array_unref (narrative->steps);
+}
+
+void
+dl_loader_step_clear (gpointer data)
+{
+  DlNarrativeStep *step = data;
+
+  g_free (step->caption);
+}
+
+void
+dl_loader_load_narratives (Loader     *loader,
+                           const DlJsonValue *root)
+{
+  static const char * const known[] = { "id", "title", "description", "steps", NULL };
+  static const char * const step_known[] = { "event", "caption", NULL };
+  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", "narratives", FALSE);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const DlJsonValue *element;
+  Walk walk;
+
+  if (array == NULL)
+    return;
+
+  dl_loader_walk_init (&walk, loader, array);
+  while ((element = dl_loader_walk_next (&walk)) != NULL)
+    {
+      g_autofree char *path = dl_loader_index_path ("narratives", walk.index - 1);
+      g_autofree char *steps_path = dl_loader_join_path (path, "steps");
+      DlNarrative narrative = { NULL, NULL, NULL, NULL };
+      const DlJsonValue *object;
+      const DlJsonValue *steps;
+      const char *id;
+
+      if ((object = dl_loader_element_object (loader, element, path)) == NULL)
+        continue;
+      dl_loader_check_members (loader, object, path, known);
+
+      id = dl_loader_get_id (loader, object, path, ids, _("narrative"));
+      narrative.id = g_strdup (id);
+      narrative.title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
+      narrative.description = g_strdup (dl_loader_get_string (loader, object, path, "description", FALSE));
+      narrative.steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
+      g_array_set_clear_func (narrative.steps, dl_loader_step_clear);
+
+      if ((steps = dl_loader_get_array (loader, object, path, "steps", TRUE)) != NULL)
+        {
+          if (steps->length == 0)
+            dl_problems_error (loader->problems, steps_path, _("a narrative needs at least one step"));
+
+          for (guint j = 0; j < steps->length; j++)
+            {
+              g_autofree char *step_path = dl_loader_index_path (steps_path, j);
+              g_autofree char *event_path = dl_loader_join_path (step_path, "event");
+              DlNarrativeStep step = { NULL, NULL };
+              const DlJsonValue *step_object;
+              const char *event_id;
+
+              if ((step_object = dl_loader_element_object (loader, &steps->elements[j], step_path)) == NULL)
+                continue;
+              dl_loader_check_members (loader, step_object, step_path, step_known);
+
+              event_id = dl_loader_get_string (loader, step_object, step_path, "event", TRUE);
+              if (event_id != NULL
+                  && (step.event = g_hash_table_lookup (loader->dataset->event_index, event_id)) == NULL)
+                {
+                  g_autofree char *shown = dl_json_shorten (event_id, 60);
+
+                  dl_problems_error (loader->problems, event_path, _("no event has the id “%s”"), shown);
+                  continue;
+                }
+              if (step.event == NULL)
+                continue;
+
+              step.caption = g_strdup (dl_loader_get_string (loader, step_object, step_path, "caption", FALSE));
+              g_array_append_val (narrative.steps, step);
+            }
+        }
+
+      if (id == NULL)
+        {
+          dl_loader_narrative_clear (&narrative);
+          continue;
+        }
+
+      g_array_append_val (loader->dataset->narratives, narrative);
+      g_hash_table_add (ids, g_array_index (loader->dataset->narratives, DlNarrative,
+                                            loader->dataset->narratives->len - 1).id);
+    }
+}

@@ -1,0 +1,92 @@
+/* dl-json-reader-private.h: the reader's insides, shared by the check
+ * (dl-json-reader-check.c) and the parse (dl-json-reader.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-json-reader.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  GPtrArray *chunks;      /* of char[]: the first is reused after a reset */
+  gsize      first_size;
+  char      *cursor;
+  gsize      left;
+} Arena;
+
+typedef struct {
+  gsize    start;      /* of a key's text, after the quote */
+  guint    len;        /* raw bytes, escapes as written */
+  gboolean escaped;
+} KeyRef;
+
+/* One per open container: where the check is inside it. */
+typedef struct {
+  gboolean object;
+  guint    index;      /* arrays */
+  KeyRef   key;        /* objects: the current member's name */
+  guint    first_key;  /* objects: its keys in `keys` start here */
+} PathEntry;
+
+typedef struct {
+  char  *name;
+  gsize  name_offset;
+  gsize  offset;
+} RootMember;
+
+struct _DlJsonReader
+{
+  const char  *data;
+  gsize        len;
+  gboolean     release;
+  gsize        released;
+
+  /* The check */
+  guint        max_depth;
+  guint        max_faults;
+  gsize        bad;
+  GArray      *faults;     /* of DlJsonFault */
+  GArray      *keys;       /* of KeyRef, for every open object */
+  GArray      *path;       /* of PathEntry */
+  GArray      *root_members;
+  gsize        root_offset;
+  gboolean     checked;
+
+  /* Parsing */
+  Arena        root_arena;
+  Arena        arena;
+  GArray      *value_stack;   /* of DlJsonValue */
+  GArray      *member_stack;  /* of DlJsonMember */
+  DlJsonValue  root;
+  gboolean     have_root;
+};
+
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static inline gsize
+skip_space (const char *data,
+            gsize       len,
+            gsize       i)
+{
+  while (i < len && is_space (data[i]))
+    i++;
+  return i;
+}
+
+/* The value of four hex digits, or -1. */
+int   dl_json_hex4                  (const char   *p);
+/* A key or string of the checked text, unescaped if @escaped, NUL-ended. */
+char *dl_json_dup_unescaped         (const char   *src,
+                                     gsize         len,
+                                     gboolean      escaped);
+/* Gives the mapped pages before @position back to the system. */
+void  dl_json_reader_release_behind (DlJsonReader *self,
+                                     gsize         position);
+
+G_END_DECLS
