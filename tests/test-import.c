@@ -425,6 +425,8 @@ test_detect (void)
   g_assert_cmpint (dl_import_detect ("a.json", timeline, strlen (timeline)), ==, DL_IMPORT_FORMAT_TIMELINEJS);
   g_assert_cmpint (dl_import_detect ("a.json", native, strlen (native)), ==, DL_IMPORT_FORMAT_NATIVE);
   g_assert_cmpint (dl_import_detect ("data", csv, strlen (csv)), ==, DL_IMPORT_FORMAT_CSV);
+  /* A dataset saved under another name is still a dataset. */
+  g_assert_cmpint (dl_import_detect ("dataset.csv", native, strlen (native)), ==, DL_IMPORT_FORMAT_NATIVE);
   g_assert_cmpint (dl_import_detect ("a.CSV", NULL, 0), ==, DL_IMPORT_FORMAT_CSV);
   g_assert_cmpint (dl_import_detect ("a.geojson", NULL, 0), ==, DL_IMPORT_FORMAT_GEOJSON);
 }

@@ -18,8 +18,8 @@ typedef struct {
   GFile        *file;         /* what the dataset says it was read from, or NULL */
   GPtrArray    *place_list;   /* DlPlace, in the order made */
   GPtrArray    *event_list;   /* DlEvent, in the file's order */
-  GPtrArray    *topic_list;   /* id, label, id, label… */
-  GPtrArray    *pending_labels; /* of the claims of the event being read */
+  GPtrArray    *topic_list;   /* id, label, id, label… (unowned: the claims' topics, static labels) */
+  GPtrArray    *pending_labels; /* of the claims of the event being read (static) */
   GPtrArray    *story;        /* DlEvent (unowned): a narrative in this order, or NULL */
   char         *story_title;  /* the narrative's title */
   char         *title;        /* the dataset's, when the file gives one */
@@ -93,7 +93,8 @@ gboolean    dl_importer_add_event      (DlImporter   *importer,
 /* Sets the event's date from EDTF; FALSE if it is not valid. */
 gboolean    dl_import_set_when         (DlEvent      *event,
                                         const char   *edtf);
-/* A claim on the event's own topic "<event id>-<suffix>" about excerpt 0. */
+/* A claim on the event's own topic "<event id>-<suffix>" about excerpt 0;
+ * @label must outlive the importer (a translated literal). */
 void        dl_importer_add_claim      (DlImporter   *importer,
                                         DlEvent      *event,
                                         const char   *suffix,

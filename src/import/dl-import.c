@@ -40,8 +40,8 @@ dl_importer_init (DlImporter   *importer,
   importer->cancellable = cancellable;
   importer->place_list = g_ptr_array_new_with_free_func (g_object_unref);
   importer->event_list = g_ptr_array_new_with_free_func (g_object_unref);
-  importer->topic_list = g_ptr_array_new_with_free_func (g_free);
-  importer->pending_labels = g_ptr_array_new_with_free_func (g_free);
+  importer->topic_list = g_ptr_array_new ();
+  importer->pending_labels = g_ptr_array_new ();
   importer->sources = g_hash_table_new (g_str_hash, g_str_equal);
   importer->source_order = g_ptr_array_new_with_free_func ((GDestroyNotify) import_source_free);
   importer->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -134,16 +134,15 @@ dl_importer_finish (DlImporter *importer,
     }
 
   dataset = dl_dataset_new_for_import (importer->file, title, description);
-  for (guint i = 0; i < importer->place_list->len; i++)
-    dl_dataset_add_place (dataset, g_ptr_array_index (importer->place_list, i));
-  for (guint i = 0; i < importer->event_list->len; i++)
-    dl_dataset_add_event (dataset, g_ptr_array_index (importer->event_list, i));
-  for (guint i = 0; i < importer->source_order->len; i++)
-    {
-      ImportSource *s = g_ptr_array_index (importer->source_order, i);
+  dl_dataset_add_places (dataset, (DlPlace **) importer->place_list->pdata, importer->place_list->len);
+  dl_dataset_add_events (dataset, (DlEvent **) importer->event_list->pdata, importer->event_list->len);
+  {
+    g_autoptr(GPtrArray) sources = g_ptr_array_new ();
 
-      dl_dataset_add_source (dataset, s->source);
-    }
+    for (guint i = 0; i < importer->source_order->len; i++)
+      g_ptr_array_add (sources, ((ImportSource *) g_ptr_array_index (importer->source_order, i))->source);
+    dl_dataset_add_sources (dataset, (DlSource **) sources->pdata, sources->len);
+  }
   for (guint i = 0; i < importer->topic_list->len; i += 2)
     dl_dataset_add_topic (dataset, g_ptr_array_index (importer->topic_list, i),
                           g_ptr_array_index (importer->topic_list, i + 1));
@@ -255,11 +254,22 @@ dl_importer_add_excerpt (DlImporter *importer,
 
   /* One paragraph each, its spaces and line breaks made single spaces, so
    * that a passage never runs into the next. */
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (paragraph, *p);
-    else if (paragraph->len > 0 && paragraph->str[paragraph->len - 1] != ' ')
-      g_string_append_c (paragraph, ' ');
+  for (const char *p = text; *p != '\0';)
+    {
+      gsize run = strcspn (p, " \t\r\n\v\f");
+
+      if (run > 0)
+        {
+          g_string_append_len (paragraph, p, run);
+          p += run;
+        }
+      else
+        {
+          if (paragraph->len > 0 && paragraph->str[paragraph->len - 1] != ' ')
+            g_string_append_c (paragraph, ' ');
+          p++;
+        }
+    }
   line = g_strchomp (g_string_free (g_steal_pointer (&paragraph), FALSE));
   if (*line == '\0')
     return;
@@ -352,7 +362,7 @@ dl_importer_add_event (DlImporter *importer,
 
       g_free (claim->topic);
       claim->topic = topic;
-      g_ptr_array_add (importer->topic_list, g_strdup (topic));
+      g_ptr_array_add (importer->topic_list, topic);
       g_ptr_array_add (importer->topic_list, g_ptr_array_steal_index (importer->pending_labels, 0));
     }
   g_ptr_array_add (importer->event_list, event);
@@ -397,7 +407,7 @@ dl_importer_add_claim (DlImporter *importer,
   claim.excerpt = 0;
   claim.source = g_array_index (event->excerpts, DlExcerpt, 0).source;
   g_array_append_val (event->claims, claim);
-  g_ptr_array_add (importer->pending_labels, g_strdup (label));
+  g_ptr_array_add (importer->pending_labels, (gpointer) label);
 }
 
 /* Dates */
@@ -685,36 +695,38 @@ dl_import_detect (const char *name,
 {
   g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
   gsize n = MIN (len, 65536);
-  const char *p;
+  const char *p = data;
 
   if (g_str_has_suffix (lower, ".dateline.json"))
     return DL_IMPORT_FORMAT_NATIVE;
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv"))
-    return DL_IMPORT_FORMAT_CSV;
-  if (g_str_has_suffix (lower, ".geojson"))
-    return DL_IMPORT_FORMAT_GEOJSON;
-  if (data == NULL)
-    return DL_IMPORT_FORMAT_NATIVE;
 
-  /* By content: JSON names its kind early. */
-  p = data;
-  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < data + n && g_ascii_isspace (*p))
-    p++;
-  if (p < data + n && (*p == '{' || *p == '['))
+  /* JSON names its kind early, whatever the file is called (a dataset
+   * saved as .csv is still a dataset). */
+  if (p != NULL)
+    {
+      if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+      while (p < data + n && g_ascii_isspace (*p))
+        p++;
+    }
+  if (p != NULL && p < data + n && (*p == '{' || *p == '['))
     {
       if (g_strstr_len (data, n, "\"dateline\"") != NULL)
         return DL_IMPORT_FORMAT_NATIVE;
       if (g_strstr_len (data, n, "\"storymap\"") != NULL)
         return DL_IMPORT_FORMAT_STORYMAPJS;
-      if (g_strstr_len (data, n, "\"FeatureCollection\"") != NULL)
+      if (g_strstr_len (data, n, "\"FeatureCollection\"") != NULL || g_str_has_suffix (lower, ".geojson"))
         return DL_IMPORT_FORMAT_GEOJSON;
       if (g_strstr_len (data, n, "\"start_date\"") != NULL)
         return DL_IMPORT_FORMAT_TIMELINEJS;
       return DL_IMPORT_FORMAT_NATIVE;
     }
-  if (p < data + n && memchr (p, ',', MIN ((gsize) (data + n - p), 4096)) != NULL)
+
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv"))
+    return DL_IMPORT_FORMAT_CSV;
+  if (g_str_has_suffix (lower, ".geojson"))
+    return DL_IMPORT_FORMAT_GEOJSON;
+  if (p != NULL && p < data + n && memchr (p, ',', MIN ((gsize) (data + n - p), 4096)) != NULL)
     return DL_IMPORT_FORMAT_CSV;
   return DL_IMPORT_FORMAT_NATIVE;
 }
@@ -838,16 +850,17 @@ dl_import_load (GFile        *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  /* A native dataset by its name, or by its first bytes. */
-  if (dl_import_detect (name, NULL, 0) == DL_IMPORT_FORMAT_NATIVE)
+  /* A native dataset by its name, or by its first bytes: the loader's own
+   * way, which maps the file and reads it in pieces. */
+  if (!g_str_has_suffix (name, ".dateline.json"))
     {
       g_autoptr(GFileInputStream) in = path != NULL ? g_file_read (file, cancellable, NULL) : NULL;
 
       if (in != NULL)
         g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &head_len, cancellable, NULL);
-      if (in == NULL || dl_import_detect (name, head, head_len) == DL_IMPORT_FORMAT_NATIVE)
-        return dl_dataset_load (file, problems, cancellable);
     }
+  if (path == NULL || dl_import_detect (name, head_len > 0 ? head : NULL, head_len) == DL_IMPORT_FORMAT_NATIVE)
+    return dl_dataset_load (file, problems, cancellable);
 
   if (path == NULL || (mapped = g_mapped_file_new (path, FALSE, &error)) == NULL)
     {

@@ -24,8 +24,9 @@ typedef enum {
   DL_IMPORT_FORMAT_STORYMAPJS,
 } DlImportFormat;
 
-/* Decides by the name's suffix, then by the first bytes of @data (may be
- * NULL: by name only). */
+/* NAME.dateline.json is a dataset; other JSON (by its first bytes) says
+ * which it is; then the suffix (.csv, .tsv, .geojson) decides, then commas.
+ * @data may be NULL: by the name only. */
 DlImportFormat  dl_import_detect       (const char          *name,
                                         const char          *data,
                                         gsize                len);

@@ -37,37 +37,49 @@ dl_dataset_is_imported (DlDataset *self)
   return self->imported;
 }
 
-void
-dl_dataset_add_source (DlDataset *self,
-                       DlSource  *source)
+/* Appended all at once: one "items-changed", not one an item. */
+static void
+append_all (GListStore *store,
+            GHashTable *index,
+            gpointer   *items,
+            guint       n_items,
+            gsize       id_offset)
 {
-  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
-  g_return_if_fail (!g_hash_table_contains (self->source_index, source->id));
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id = G_STRUCT_MEMBER (const char *, items[i], id_offset);
 
-  g_list_store_append (self->sources, source);
-  g_hash_table_insert (self->source_index, source->id, source);
+      g_return_if_fail (!g_hash_table_contains (index, id));
+      g_hash_table_insert (index, (gpointer) id, items[i]);
+    }
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, items, n_items);
 }
 
 void
-dl_dataset_add_place (DlDataset *self,
-                      DlPlace   *place)
+dl_dataset_add_sources (DlDataset  *self,
+                        DlSource  **sources,
+                        guint       n_sources)
 {
   g_return_if_fail (DL_IS_DATASET (self) && self->imported);
-  g_return_if_fail (!g_hash_table_contains (self->place_index, place->id));
-
-  g_list_store_append (self->places, place);
-  g_hash_table_insert (self->place_index, place->id, place);
+  append_all (self->sources, self->source_index, (gpointer *) sources, n_sources, G_STRUCT_OFFSET (DlSource, id));
 }
 
 void
-dl_dataset_add_event (DlDataset *self,
-                      DlEvent   *event)
+dl_dataset_add_places (DlDataset  *self,
+                       DlPlace   **places,
+                       guint       n_places)
 {
   g_return_if_fail (DL_IS_DATASET (self) && self->imported);
-  g_return_if_fail (!g_hash_table_contains (self->event_index, event->id));
+  append_all (self->places, self->place_index, (gpointer *) places, n_places, G_STRUCT_OFFSET (DlPlace, id));
+}
 
-  g_list_store_append (self->events, event);
-  g_hash_table_insert (self->event_index, event->id, event);
+void
+dl_dataset_add_events (DlDataset  *self,
+                       DlEvent   **events,
+                       guint       n_events)
+{
+  g_return_if_fail (DL_IS_DATASET (self) && self->imported);
+  append_all (self->events, self->event_index, (gpointer *) events, n_events, G_STRUCT_OFFSET (DlEvent, id));
 }
 
 void

@@ -20,13 +20,16 @@ DlDataset *dl_dataset_new_for_import  (GFile      *file,
 /* TRUE for a dataset built by an importer: its articles exist only in
  * memory, and are written along when it is saved (dl-writer.h). */
 gboolean   dl_dataset_is_imported     (DlDataset  *self);
-/* Each takes a reference. */
-void       dl_dataset_add_source      (DlDataset  *self,
-                                       DlSource   *source);
-void       dl_dataset_add_place       (DlDataset  *self,
-                                       DlPlace    *place);
-void       dl_dataset_add_event       (DlDataset  *self,
-                                       DlEvent    *event);
+/* Each takes a reference to every item. */
+void       dl_dataset_add_sources     (DlDataset  *self,
+                                       DlSource  **sources,
+                                       guint       n_sources);
+void       dl_dataset_add_places      (DlDataset  *self,
+                                       DlPlace   **places,
+                                       guint       n_places);
+void       dl_dataset_add_events      (DlDataset  *self,
+                                       DlEvent   **events,
+                                       guint       n_events);
 void       dl_dataset_add_topic       (DlDataset  *self,
                                        const char *id,
                                        const char *label);

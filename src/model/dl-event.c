@@ -323,6 +323,9 @@ dl_event_compare_time (gconstpointer a,
   const DlEvent *ea = *(DlEvent * const *) a;
   const DlEvent *eb = *(DlEvent * const *) b;
 
+  /* Events without a date (imported, map only) come after every dated one. */
+  if ((ea->when_text == NULL) != (eb->when_text == NULL))
+    return ea->when_text == NULL ? 1 : -1;
   if (ea->when.earliest != eb->when.earliest)
     return ea->when.earliest < eb->when.earliest ? -1 : 1;
   if (ea->when.latest != eb->when.latest)
