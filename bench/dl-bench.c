@@ -18,6 +18,7 @@
 #include "dl-bench-import.h"
 #include "dl-bench-map.h"
 #include "dl-bench-writer.h"
+#include "dl-bench-edit.h"
 #include "dl-bench-scale.h"
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
@@ -222,6 +223,11 @@ main (int   argc,
     {
       if (g_str_equal (argv[i], "--quick"))
         quick = TRUE;           /* small datasets: proves it runs */
+      else if (g_str_equal (argv[i], "--edit"))
+        {
+          dl_bench_edit_run ();  /* the edit stack's figures only */
+          return 0;
+        }
       else if (g_str_equal (argv[i], "--drawing"))
         drawing_only = TRUE;    /* map and timeline frames only */
       else if (g_str_equal (argv[i], "--scale") && i + 1 < argc
@@ -234,7 +240,7 @@ main (int   argc,
         dataset_dir = argv[++i];  /* with --scale: a folder dl-gen-synthetic wrote */
       else
         {
-          g_printerr ("usage: %s [--quick] [--drawing] [--scale N [--dataset DIR]] [--import N]\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--scale N [--dataset DIR]] [--import N]\n", argv[0]);
           return 2;
         }
     }
@@ -257,6 +263,7 @@ main (int   argc,
       bench_edtf ();
       dl_bench_gazetteer_run ();
       dl_bench_writer_run ();
+      dl_bench_edit_run ();
       bench_synthetic (quick ? 10000 : 100000);
     }
   bench_drawing (quick);

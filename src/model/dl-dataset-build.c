@@ -9,6 +9,7 @@
 #include "dl-claims.h"
 #include "dl-dataset-build.h"
 #include "dl-dataset-load-private.h"
+#include "dl-dataset-private.h"
 
 /* Building a dataset in memory (dl-dataset-build.h): the importers of other
  * formats (src/import/) hand over objects they made, so that what they read
@@ -134,5 +135,5 @@ dl_dataset_finish_import (DlDataset *self)
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     g_ptr_array_add (self->events_by_time, g_list_model_get_item (events, i));
   g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
-  dl_loader_index_claims (self);
+  dl_dataset_index_claims (self);
 }

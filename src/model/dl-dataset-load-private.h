@@ -132,7 +132,6 @@ void               dl_loader_load_narratives (Loader             *loader,
 /* Frees a DlNarrative's members (the array's clear function). */
 void               dl_loader_narrative_clear (gpointer            data);
 void               dl_loader_step_clear      (gpointer            data);
-/* dl-dataset.c: the claims by topic, once the events are in time order. */
-void               dl_loader_index_claims    (DlDataset          *self);
+
 
 G_END_DECLS

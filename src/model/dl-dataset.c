@@ -23,6 +23,7 @@
 #include "dl-dataset.h"
 #include "dl-dataset-load-private.h"
 #include "dl-dataset-words.h"
+#include "dl-dataset-private.h"
 
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
 
@@ -31,7 +32,7 @@ G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
 /* Loading */
 
 void
-dl_loader_index_claims (DlDataset *self)
+dl_dataset_index_claims (DlDataset *self)
 {
   for (guint i = 0; i < self->events_by_time->len; i++)
     {
@@ -284,7 +285,7 @@ load_from_data (const char   *data,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
     g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
   g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
-  dl_loader_index_claims (self);
+  dl_dataset_index_claims (self);
 
   return g_steal_pointer (&self);
 }
@@ -346,6 +347,7 @@ static void
 dl_dataset_class_init (DlDatasetClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dl_dataset_finalize;
+  dl_dataset_class_init_edits (G_OBJECT_CLASS (klass));  /* dl-dataset-edit.c */
 }
 
 static void

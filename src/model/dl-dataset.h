@@ -75,6 +75,15 @@ DlDataset         *dl_dataset_load_finish       (GAsyncResult        *result,
                                                  DlProblems         **problems,
                                                  GError             **error);
 
+/* An empty dataset (no file yet), to be filled through a DlEditStack.
+ *
+ * A dataset changes only through its DlEditStack, which tells: the lists
+ * (sources, places, events) emit "items-changed"; "event-changed" (DlEvent*)
+ * says an event's fields changed in place (its time order too, perhaps);
+ * "narratives-changed" that a narrative or step did; and "changed" follows
+ * every whole edit, undo and redo. */
+DlDataset         *dl_dataset_new               (const char          *title);
+
 /* The dataset that ships with Dateline (installed, or in the source tree). */
 GFile             *dl_dataset_get_bundled_file  (void);
 

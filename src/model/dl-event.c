@@ -12,8 +12,8 @@
 
 G_DEFINE_FINAL_TYPE (DlEvent, dl_event, G_TYPE_OBJECT)
 
-static void
-excerpt_clear (gpointer data)
+void
+dl_excerpt_clear (gpointer data)
 {
   DlExcerpt *excerpt = data;
 
@@ -22,8 +22,8 @@ excerpt_clear (gpointer data)
   g_free (excerpt->suffix);
 }
 
-static void
-claim_clear (gpointer data)
+void
+dl_claim_clear (gpointer data)
 {
   DlClaim *claim = data;
 
@@ -114,9 +114,9 @@ dl_event_init (DlEvent *self)
   self->when.latest = DL_EDTF_UNBOUNDED_END;
   self->places = g_ptr_array_new_with_free_func (g_object_unref);
   self->excerpts = g_array_new (FALSE, TRUE, sizeof (DlExcerpt));
-  g_array_set_clear_func (self->excerpts, excerpt_clear);
+  g_array_set_clear_func (self->excerpts, dl_excerpt_clear);
   self->claims = g_array_new (FALSE, TRUE, sizeof (DlClaim));
-  g_array_set_clear_func (self->claims, claim_clear);
+  g_array_set_clear_func (self->claims, dl_claim_clear);
 }
 
 DlEvent *

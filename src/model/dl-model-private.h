@@ -60,4 +60,8 @@ DlSource *dl_source_new (void);
 DlPlace  *dl_place_new  (void);
 DlEvent  *dl_event_new  (void);
 
+/* Frees what a DlExcerpt or DlClaim holds (GArray clear functions). */
+void      dl_excerpt_clear (gpointer data);
+void      dl_claim_clear   (gpointer data);
+
 G_END_DECLS

@@ -534,12 +534,10 @@ dl_writer_to_data (DlDataset *dataset,
   return g_string_free (w.out, FALSE);
 }
 
-/* Writes the articles of @dataset at their relative paths under @to_dir,
- * unless an identical file is already there. */
-static gboolean
-copy_articles (DlDataset   *dataset,
-               const char  *to_dir,
-               GError     **error)
+gboolean
+dl_writer_copy_articles (DlDataset   *dataset,
+                         const char  *to_dir,
+                         GError     **error)
 {
   GListModel *sources = dl_dataset_get_sources (dataset);
 
@@ -610,7 +608,7 @@ dl_writer_write_file (DlDataset   *dataset,
       /* An imported dataset's articles exist only in memory (the notes of
        * a CSV, say): they are written beside the new file first, and what
        * is written is checked against them there. */
-      if (!copy_articles (dataset, to_dir, error))
+      if (!dl_writer_copy_articles (dataset, to_dir, error))
         return FALSE;
       from_dir = g_strdup (to_dir);
     }
@@ -637,7 +635,7 @@ dl_writer_write_file (DlDataset   *dataset,
   from_real = from_dir != NULL ? realpath (from_dir, NULL) : NULL;
   to_real = realpath (to_dir, NULL);
   if (from_real != NULL && (to_real == NULL || !g_str_equal (from_real, to_real)))
-    copied = copy_articles (dataset, to_dir, error);
+    copied = dl_writer_copy_articles (dataset, to_dir, error);
   free (from_real);
   free (to_real);
   if (!copied)

@@ -36,4 +36,11 @@ gboolean  dl_writer_write_file (DlDataset   *dataset,
                                 const char  *path,
                                 GError     **error);
 
+/* Writes the articles of @dataset at their relative paths under @to_dir,
+ * unless an identical file is already there (a different one is an error,
+ * never overwritten). */
+gboolean  dl_writer_copy_articles (DlDataset   *dataset,
+                                   const char  *to_dir,
+                                   GError     **error);
+
 G_END_DECLS

@@ -1,0 +1,78 @@
+/* dl-edit-stack-private.h: the edits the stack holds, shared by its core
+ * (dl-edit-stack.c) and its operations (dl-edit-ops.c)
+ *
+ * Every edit is a swap: it holds the value the dataset does not, and
+ * applying it exchanges the two. Applying it again exchanges them back, so
+ * undo and redo are the same code and an edit costs only the one value it
+ * holds. Items and narratives go in or out of their lists the same way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-dataset-private.h"
+#include "dl-edit-stack.h"
+#include "dl-model-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  EDIT_GROUP,       /* several edits as one */
+  EDIT_STRING,      /* a char * member of an event or source (by offset) */
+  EDIT_WHEN,        /* an event's when text and its parsed value */
+  EDIT_PLACES,      /* an event's places and place role */
+  EDIT_PASSAGES,    /* an event's excerpts and claims (claims cite excerpts) */
+  EDIT_PRECISION,   /* a place's precision */
+  EDIT_ITEM,        /* a source, place or event into or out of its list */
+  EDIT_NARRATIVE,   /* a narrative into or out of the list */
+  EDIT_STEPS,       /* a narrative's steps */
+} EditKind;
+
+typedef struct _Edit Edit;
+
+struct _Edit
+{
+  EditKind  kind;
+  GObject  *object;     /* the event, source or place (a reference), or NULL */
+  gboolean  mergeable;  /* typing: the next change of the same field joins it */
+  union {
+    struct { GPtrArray *children; char *label; } group;
+    struct { gsize offset; char *value; } string;
+    struct { char *text; DlEdtf value; } when;
+    struct { GPtrArray *places; DlPlaceRole role; } places;
+    struct { GArray *excerpts; GArray *claims; } passages;
+    double precision;
+    struct { guint position; gboolean in; } item;          /* in: now in the list */
+    struct { guint index; DlNarrative value; gboolean in; } narrative;
+    struct { guint index; GArray *steps; } steps;
+  } u;
+};
+
+Edit   *dl_edit_new            (EditKind     kind,
+                                gpointer     object);
+void    dl_edit_free           (Edit        *edit);
+/* Applies @edit to the dataset (the first time, or to undo or redo) and adds
+ * it to the open group or the undo stack. */
+void    dl_edit_stack_commit   (DlEditStack *self,
+                                Edit        *edit,
+                                const char  *label);
+/* The last edit committed outside any group, when it may take another
+ * change of the same field (typing), else NULL. */
+Edit   *dl_edit_stack_get_mergeable (DlEditStack *self);
+/* After changing a merged edit's value in place. */
+void    dl_edit_stack_merged   (DlEditStack *self,
+                                Edit        *edit);
+
+/* Copies, with their strings. */
+GArray *dl_edit_copy_excerpts  (GArray      *excerpts);
+GArray *dl_edit_copy_claims    (GArray      *claims);
+GArray *dl_edit_copy_steps     (GArray      *steps);
+GArray *dl_edit_new_steps      (void);
+/* The dataset's list @item belongs in. */
+GListStore *dl_edit_list_of    (DlDataset   *dataset,
+                                GObject     *item);
+/* What a change of @edit's object tells the dataset. */
+void    dl_edit_notify         (DlDataset   *dataset,
+                                Edit        *edit);
+
+G_END_DECLS
