@@ -895,9 +895,12 @@ dl_import_csv (DlImporter *importer,
         break;
       if (csv_is_blank (&csv))
         continue;
-      if ((importer->n_read + importer->n_skipped) % 1024 == 0
-          && g_cancellable_is_cancelled (importer->cancellable))
-        break;
+      if ((importer->n_read + importer->n_skipped) % 1024 == 0)
+        {
+          if (g_cancellable_is_cancelled (importer->cancellable))
+            break;
+          dl_importer_progress (importer, csv.p - data, len);
+        }
 
       table.bad = FALSE;
       if (csv.unterminated)

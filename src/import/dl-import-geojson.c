@@ -270,6 +270,7 @@ dl_import_geojson (DlImporter *importer,
 
       if (g_cancellable_is_cancelled (importer->cancellable))
         return FALSE;
+      dl_importer_progress (importer, i, json_array_get_length (array));
       import_feature (importer, json_array_get_element (array, i), path);
     }
   return TRUE;

@@ -26,6 +26,7 @@ typedef struct {
   char         *description;
   DlProblems   *problems;
   GCancellable *cancellable;
+  gint         *progress;     /* per mille read, set atomically for another thread, or NULL */
   char         *name;         /* the file's name, for titles and the default source */
   GHashTable   *sources;      /* name → ImportSource */
   GPtrArray    *source_order; /* ImportSource, in the order first seen */
@@ -50,6 +51,10 @@ void        dl_importer_init           (DlImporter   *importer,
                                         DlProblems   *problems,
                                         GCancellable *cancellable);
 void        dl_importer_clear          (DlImporter   *importer);
+/* How far reading has come, @done of @total (bytes, features…). */
+void        dl_importer_progress       (DlImporter   *importer,
+                                        guint64       done,
+                                        guint64       total);
 /* The dataset made, or NULL after errors (the importer keeps nothing). */
 DlDataset  *dl_importer_finish         (DlImporter   *importer,
                                         const char   *title,

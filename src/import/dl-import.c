@@ -71,6 +71,15 @@ dl_importer_clear (DlImporter *importer)
   g_clear_pointer (&importer->event_ids, g_hash_table_unref);
 }
 
+void
+dl_importer_progress (DlImporter *importer,
+                      guint64     done,
+                      guint64     total)
+{
+  if (importer->progress != NULL && total > 0)
+    g_atomic_int_set (importer->progress, (gint) MIN (1000, done * 1000 / total));
+}
+
 DlDataset *
 dl_importer_finish (DlImporter *importer,
                     const char *title,
@@ -748,7 +757,8 @@ import_data (GFile        *file,
              const char   *data,
              gsize         len,
              DlProblems   *problems,
-             GCancellable *cancellable)
+             GCancellable *cancellable,
+             gint         *progress)
 {
   DlImportFormat format = dl_import_detect (name, data, len);
   g_autoptr(JsonParser) parser = NULL;
@@ -767,6 +777,7 @@ import_data (GFile        *file,
 
   dl_importer_init (&importer, name, problems, cancellable);
   importer.file = file != NULL ? g_object_ref (file) : NULL;
+  importer.progress = progress;
 
   if (format != DL_IMPORT_FORMAT_CSV)
     {
@@ -832,13 +843,14 @@ dl_import_load_data (const char   *name,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return import_data (NULL, name, data != NULL ? data : "", len, problems, cancellable);
+  return import_data (NULL, name, data != NULL ? data : "", len, problems, cancellable, NULL);
 }
 
-DlDataset *
-dl_import_load (GFile        *file,
-                DlProblems   *problems,
-                GCancellable *cancellable)
+static DlDataset *
+load_file (GFile        *file,
+           DlProblems   *problems,
+           GCancellable *cancellable,
+           gint         *progress)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -846,9 +858,6 @@ dl_import_load (GFile        *file,
   g_autoptr(GError) error = NULL;
   char head[4096];
   gsize head_len = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (problems != NULL, NULL);
 
   /* A native dataset by its name, or by its first bytes: the loader's own
    * way, which maps the file and reads it in pieces. */
@@ -880,7 +889,51 @@ dl_import_load (GFile        *file,
 
   return import_data (file, path,
                       g_mapped_file_get_contents (mapped) != NULL ? g_mapped_file_get_contents (mapped) : "",
-                      g_mapped_file_get_length (mapped), problems, cancellable);
+                      g_mapped_file_get_length (mapped), problems, cancellable, progress);
+}
+
+DlDataset *
+dl_import_load (GFile        *file,
+                DlProblems   *problems,
+                GCancellable *cancellable)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return load_file (file, problems, cancellable, NULL);
+}
+
+/* Progress of a load in a thread, read by a timeout in the caller's
+ * context. */
+typedef struct {
+  gint                  permille;     /* atomic; -1 until something is known */
+  DlImportProgressFunc  func;
+  gpointer              data;
+  GDestroyNotify        destroy;
+  GSource              *poll;
+  GAsyncReadyCallback   callback;
+  gpointer              user_data;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  if (progress->poll != NULL)
+    {
+      g_source_destroy (progress->poll);
+      g_source_unref (progress->poll);
+    }
+  g_free (progress);
+}
+
+static gboolean
+progress_poll (gpointer data)
+{
+  Progress *progress = data;
+  gint permille = g_atomic_int_get (&progress->permille);
+
+  progress->func (permille < 0 ? -1.0 : permille / 1000.0, progress->data);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -890,8 +943,9 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GFile *file = task_data;
+  Progress *progress = g_object_get_data (G_OBJECT (task), "progress");
   DlProblems *problems = dl_problems_new ();
-  DlDataset *dataset = dl_import_load (file, problems, cancellable);
+  DlDataset *dataset = load_file (file, problems, cancellable, progress != NULL ? &progress->permille : NULL);
 
   g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
 
@@ -912,6 +966,22 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, dataset, g_object_unref);
 }
 
+/* The load is over: no more progress, then the caller's callback. */
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Progress *progress = g_object_get_data (G_OBJECT (result), "progress");
+
+  g_source_destroy (progress->poll);
+  /* Here, in the caller's context, not wherever the task is freed. */
+  if (progress->destroy != NULL)
+    progress->destroy (progress->data);
+  progress->destroy = NULL;
+  progress->callback (object, result, progress->user_data);
+}
+
 void
 dl_import_load_async (GFile               *file,
                       GCancellable        *cancellable,
@@ -925,6 +995,39 @@ dl_import_load_async (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_import_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+dl_import_load_async_with_progress (GFile                *file,
+                                    GCancellable         *cancellable,
+                                    DlImportProgressFunc  progress_func,
+                                    gpointer              progress_data,
+                                    GDestroyNotify        progress_destroy,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Progress *progress;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (progress_func != NULL);
+
+  progress = g_new0 (Progress, 1);
+  progress->permille = -1;
+  progress->func = progress_func;
+  progress->data = progress_data;
+  progress->destroy = progress_destroy;
+  progress->callback = callback;
+  progress->user_data = user_data;
+  progress->poll = g_timeout_source_new (100);
+  g_source_set_callback (progress->poll, progress_poll, progress, NULL);
+  g_source_attach (progress->poll, g_main_context_get_thread_default ());
+
+  task = g_task_new (NULL, cancellable, on_loaded, NULL);
+  g_task_set_source_tag (task, dl_import_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "progress", progress, (GDestroyNotify) progress_free);
   g_task_run_in_thread (task, load_thread);
 }
 

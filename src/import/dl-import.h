@@ -51,6 +51,18 @@ void            dl_import_load_async   (GFile               *file,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
+/* The same, calling @progress_func in the caller's main context every
+ * tenth of a second until the load is over: with the fraction read (0 to
+ * 1), or −1 while it is not known (a native dataset). */
+typedef void (*DlImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+void            dl_import_load_async_with_progress (GFile                *file,
+                                                    GCancellable         *cancellable,
+                                                    DlImportProgressFunc  progress_func,
+                                                    gpointer              progress_data,
+                                                    GDestroyNotify        progress_destroy,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
 DlDataset      *dl_import_load_finish  (GAsyncResult        *result,
                                         DlProblems         **problems,
                                         GError             **error);
