@@ -72,24 +72,64 @@ dl_category_get_css_class (const char *category)
   return known != NULL ? known->css_class : "category-other";
 }
 
+/* An unknown category's id written for people: "flood-relief" and
+ * "flood_relief" read "Flood relief". */
+static char *
+humanize (const char *category)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = category; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '-' || c == '_' || g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, out->len == 0 ? g_unichar_totitle (c) : c);
+    }
+
+  if (out->len == 0)
+    g_string_append (out, category);
+
+  return g_string_free (out, FALSE);
+}
+
 const char *
 dl_category_get_label (const char *category)
 {
+  static GHashTable *unknown_labels;   /* id → label, kept for the process */
+  G_LOCK_DEFINE_STATIC (unknown_labels);
   const Category *known = lookup (category);
-  g_autofree char *readable = NULL;
+  const char *label;
 
   if (known != NULL)
     return _(known->label);
-  if (category == NULL || *category == '\0')
+  if (category == NULL || !g_utf8_validate (category, -1, NULL))
     return category;
 
-  /* Others made readable, as an imported file's event types are:
-   * "explosions-remote-violence" → "Explosions remote violence". Interned:
-   * there are only as many as the dataset has categories. */
-  readable = g_strdelimit (g_strdup (category), "-_", ' ');
-  if (g_ascii_islower (readable[0]))
-    readable[0] = g_ascii_toupper (readable[0]);
-  return g_intern_string (readable);
+  /* Labels are kept by callers (lanes, legends) and made from any thread
+   * that exports: one copy per id, made once. */
+  G_LOCK (unknown_labels);
+  if (unknown_labels == NULL)
+    unknown_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  label = g_hash_table_lookup (unknown_labels, category);
+  if (label == NULL)
+    {
+      char *made = humanize (category);
+
+      g_hash_table_insert (unknown_labels, g_strdup (category), made);
+      label = made;
+    }
+  G_UNLOCK (unknown_labels);
+
+  return label;
 }
 
 char *

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 /* The colour an event category is drawn in (unknown ones get a neutral grey). */
 void        dl_category_get_color (const char *category,
                                    GdkRGBA    *color);
-/* A translated, human name ("Strike", "Diplomacy"…); unknown ones as written. */
+/* A translated, human name ("Strike", "Diplomacy"…); an unknown one is its
+ * id written for people ("flood-relief": "Flood relief"), never the raw id. */
 const char *dl_category_get_label (const char *category);
 
 /* A style class ("category-strike") that gives a chip its colour. */

@@ -89,6 +89,7 @@ frame_when_laid_out (GtkWidget     *widget,
 {
   DlWindow *self = DL_WINDOW (user_data);
   GtkWidget *legend = GTK_WIDGET (self->legend);
+  DlEvent *event;
 
   /* The map and the legend rebuilt for the dataset need their sizes first. */
   if (gtk_widget_get_width (widget) <= 0
@@ -96,7 +97,18 @@ frame_when_laid_out (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->frame_tick = 0;
-  fit_and_fly (self, NULL, 0, FALSE);
+  /* An event selected meanwhile (--select, the selection restored from the
+   * last run) is what the first view shows: its flight started before the
+   * map had a size. */
+  event = dl_session_get_selected_event (self->session);
+  if (event != NULL)
+    {
+      DlBBox bbox = dl_event_get_bbox (event);
+
+      fit_and_fly (self, &bbox, dl_event_get_precision_m (event), FALSE);
+    }
+  else
+    fit_and_fly (self, NULL, 0, FALSE);
   return G_SOURCE_REMOVE;
 }
 

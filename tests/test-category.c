@@ -1,10 +1,13 @@
-/* test-category.c: category colours tell categories apart on both maps
+/* test-category.c: category colours tell categories apart on both maps,
+ * agree everywhere and keep chip labels readable; unknown categories get a
+ * name for people
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dl-basemap.h"
 #include "dl-category.h"
@@ -106,6 +109,169 @@ category_lab (const char *category)
   return to_lab (c.red, c.green, c.blue);
 }
 
+/* WCAG 2 relative luminance and contrast ratio. */
+static double
+luminance (const GdkRGBA *c)
+{
+  return 0.2126 * linear (c->red) + 0.7152 * linear (c->green) + 0.0722 * linear (c->blue);
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The colour a property gets in the first rule of @css whose selector is
+ * exactly @selector, or FALSE. The style sheet is ours and plain: one rule
+ * per line or block, "property: value;". */
+static gboolean
+css_lookup (const char *css,
+            const char *selector,
+            const char *property,
+            GdkRGBA    *color)
+{
+  g_autofree char *needle = g_strconcat (selector, " ", NULL);
+
+  for (const char *p = strstr (css, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      const char *open, *close, *value;
+      g_autofree char *prop = g_strconcat (property, ":", NULL);
+      g_autofree char *text = NULL;
+
+      /* Only a selector at the start of a line (not a descendant). */
+      if (p != css && p[-1] != '\n')
+        continue;
+      open = strchr (p, '{');
+      close = open != NULL ? strchr (open, '}') : NULL;
+      if (close == NULL)
+        return FALSE;
+      for (value = strstr (open, prop); value != NULL && value < close; value = strstr (value + 1, prop))
+        if (value[-1] == ' ' || value[-1] == '{' || value[-1] == '\n')
+          {
+            value += strlen (prop);
+            text = g_strstrip (g_strndup (value, strcspn (value, ";}")));
+            return gdk_rgba_parse (color, text);
+          }
+    }
+
+  return FALSE;
+}
+
+static char *
+style_sheet (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/datelineapp/Dateline/style.css", 0, NULL);
+
+  g_assert_nonnull (bytes);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* One category is one colour everywhere: the map's marks, the timeline's
+ * lanes and the chips and dots of the style sheet agree, and asking twice
+ * gives the same answer. */
+static void
+test_stable (void)
+{
+  g_autofree char *css = style_sheet ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *selector = g_strconcat (".", dl_category_get_css_class (known[i]), NULL);
+      g_autofree char *dot = dl_category_dup_dot_markup (known[i]);
+      g_autofree char *hex = NULL;
+      GdkRGBA a, b, chip;
+
+      dl_category_get_color (known[i], &a);
+      dl_category_get_color (known[i], &b);
+      g_assert_true (gdk_rgba_equal (&a, &b));
+      g_assert_cmpfloat (a.alpha, ==, 1.0);
+
+      if (!css_lookup (css, selector, "background", &chip))
+        g_error ("style.css has no background for %s", selector);
+      g_assert_cmpfloat_with_epsilon (chip.red, a.red, 1e-6);
+      g_assert_cmpfloat_with_epsilon (chip.green, a.green, 1e-6);
+      g_assert_cmpfloat_with_epsilon (chip.blue, a.blue, 1e-6);
+
+      hex = g_strdup_printf ("#%02x%02x%02x", (int) (a.red * 255), (int) (a.green * 255), (int) (a.blue * 255));
+      g_assert_nonnull (strstr (dot, hex));
+    }
+}
+
+/* A chip's label is readable on its colour (WCAG AA for its small bold
+ * text, 4.5:1), in the light and the dark style alike: the chip brings its
+ * own background. */
+static void
+test_chip_text_readable (void)
+{
+  g_autofree char *css = style_sheet ();
+  GdkRGBA chip_text;
+
+  g_assert_true (css_lookup (css, ".category-chip", "color", &chip_text));
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *selector = g_strconcat (".category-chip.", dl_category_get_css_class (known[i]), NULL);
+      GdkRGBA background, text = chip_text;
+      double ratio;
+
+      dl_category_get_color (known[i], &background);
+      css_lookup (css, selector, "color", &text);
+      ratio = contrast (&text, &background);
+      if (ratio < 4.5)
+        g_error ("the %s chip's label has a contrast of %.2f:1 only", known[i], ratio);
+    }
+}
+
+/* A category the app does not know keeps its own name, written for people
+ * ("flood-relief" reads "Flood relief"), the neutral colour, and the same
+ * of both every time; known ones are translated names, never ids. */
+static void
+test_unknown (void)
+{
+  static const struct {
+    const char *id;
+    const char *label;
+  } cases[] = {
+    { "flood-relief", "Flood relief" },
+    { "road_closure", "Road closure" },
+    { "evacuation order", "Evacuation order" },
+    { "ceasefire--talks", "Ceasefire talks" },
+    { "éboulement", "Éboulement" },
+    { "UN", "UN" },
+  };
+  GdkRGBA grey, a, b;
+
+  dl_category_get_color ("something-else", &grey);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *label = dl_category_get_label (cases[i].id);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+      /* The same string each time, so callers may keep it. */
+      g_assert_true (dl_category_get_label (cases[i].id) == label);
+      dl_category_get_color (cases[i].id, &a);
+      dl_category_get_color (cases[i].id, &b);
+      g_assert_true (gdk_rgba_equal (&a, &b));
+      g_assert_true (gdk_rgba_equal (&a, &grey));
+      g_assert_cmpstr (dl_category_get_css_class (cases[i].id), ==, "category-other");
+    }
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (known); i++)
+    {
+      g_assert_cmpstr (dl_category_get_label (known[i]), !=, known[i]);
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (dl_category_get_label (known[i]))));
+    }
+
+  /* Known ones first, in the table's order; unknown ones after, by name. */
+  g_assert_cmpint (dl_category_compare ("strike", "humanitarian"), <, 0);
+  g_assert_cmpint (dl_category_compare ("humanitarian", "flood-relief"), <, 0);
+  g_assert_cmpint (dl_category_compare ("flood-relief", "road_closure"), <, 0);
+  g_assert_cmpint (dl_category_compare ("road_closure", "road_closure"), ==, 0);
+}
+
 /* The formula against the published test pairs (Sharma et al., table 1). */
 static void
 test_formula (void)
@@ -166,6 +332,9 @@ main (int   argc,
 
   g_test_add_func ("/category/ciede2000", test_formula);
   g_test_add_func ("/category/distinct", test_distinct);
+  g_test_add_func ("/category/stable", test_stable);
+  g_test_add_func ("/category/chip-text-readable", test_chip_text_readable);
+  g_test_add_func ("/category/unknown", test_unknown);
 
   return g_test_run ();
 }

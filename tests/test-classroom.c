@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-basemap-source.h"
 #include "dl-describe.h"
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
@@ -153,7 +154,7 @@ assert_step (const DlNarrative *narrative,
   const DlNarrativeStep *step = &g_array_index (narrative->steps, DlNarrativeStep, index);
   ShumateViewport *viewport = shumate_map_get_viewport (dl_presentation_get_map (presentation));
   DlBBox bbox = dl_event_get_bbox (step->event);
-  DlLonLat centre = dl_bbox_get_center (&bbox);
+  DlLonLat centre = dl_bbox_get_map_center (&bbox);
   double zoom = shumate_viewport_get_zoom_level (viewport);
   g_autofree char *text = dl_presentation_get_caption_text (presentation);
   g_autofree char *progress = g_strdup_printf ("%u / %u", index + 1, narrative->steps->len);
@@ -588,6 +589,70 @@ test_readable_768 (void)
   check_readable (1024, 768);
 }
 
+/* The built-in map's layer source on @map, or NULL. */
+static DlBasemapSource *
+builtin_source (ShumateMap *map)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHUMATE_IS_MAP_LAYER (child))
+      {
+        g_autoptr(ShumateMapSource) source = NULL;
+
+        g_object_get (child, "map-source", &source, NULL);
+        if (DL_IS_BASEMAP_SOURCE (source))
+          return DL_BASEMAP_SOURCE (source);  /* the layer keeps it */
+      }
+
+  return NULL;
+}
+
+static gboolean
+labels_drawn (gpointer data)
+{
+  return dl_basemap_source_get_min_label_size (data) > 0;
+}
+
+/* From the back of a room the map's labels read like the slide's text:
+ * the smallest label the basemap drew for the Tel Aviv and the school
+ * slides is at least 20 px at 1080 lines (the basemap's own record of the
+ * labels it drew, after the presentation asked for larger ones). */
+static void
+test_map_labels_readable (void)
+{
+  const DlNarrative *narrative = dl_dataset_get_narrative (dataset, 0);
+  DlBasemapSource *source;
+  guint tel_aviv = G_MAXUINT, school = G_MAXUINT;
+
+  for (guint i = 0; i < narrative->steps->len; i++)
+    {
+      DlEvent *event = g_array_index (narrative->steps, DlNarrativeStep, i).event;
+
+      if (event != NULL && strstr (dl_event_get_title (event), "Herzog") != NULL)
+        tel_aviv = i;
+      if (event != NULL && strstr (dl_event_get_title (event), "Mustafa Hafez") != NULL)
+        school = i;
+    }
+  g_assert_cmpuint (tel_aviv, !=, G_MAXUINT);
+  g_assert_cmpuint (school, !=, G_MAXUINT);
+
+  open_presentation (narrative->id, 1920, 1080);
+  source = builtin_source (dl_presentation_get_map (presentation));
+  g_assert_nonnull (source);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      dl_presentation_show_slide (presentation, k == 0 ? tel_aviv : school);
+      wait_landed ();
+      g_assert_true (dl_test_wait_until (labels_drawn, source, 10000));
+      dl_test_wait_ms (500);  /* every tile of the view drawn */
+      g_test_message ("step %u: smallest map label %.1f px", (k == 0 ? tel_aviv : school) + 1,
+                      dl_basemap_source_get_min_label_size (source));
+      g_assert_cmpfloat (dl_basemap_source_get_min_label_size (source), >=, 20.0);
+    }
+  close_presentation ();
+}
+
 /* Ticks come from the span, with a bounded count, at any span a date can
  * have: an hour, a week, ten years, a million and a hundred million years,
  * the whole range of the seconds. */
@@ -664,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/classroom/chooser-by-keys", test_chooser_by_keys);
   g_test_add_func ("/classroom/readable-1080", test_readable_1080);
   g_test_add_func ("/classroom/readable-768", test_readable_768);
+  g_test_add_func ("/classroom/map-labels-readable", test_map_labels_readable);
   g_test_add_func ("/classroom/steps-by-keys", test_steps_by_keys);
   g_test_add_func ("/classroom/black-screen", test_black_screen);
   g_test_add_func ("/classroom/escape-leaves", test_escape_leaves);

@@ -702,6 +702,25 @@ test_bbox (void)
   assert_lonlat (center, (34.4667 + 34.30627) / 2, (31.5016 + 31.34018) / 2, 1e-12);
   g_assert_true (dl_bbox_contains (&box, center));
   g_assert_true (dl_bbox_contains (&box, gaza_city));
+
+  /* On the map the middle is where the projected corners meet halfway:
+   * north of the middle latitude here, and the same longitude. */
+  {
+    DlBBox tall = { 10.0, 0.0, 20.0, 70.0 };
+    DlLonLat map_center = dl_bbox_get_map_center (&tall);
+    DlBBox none;
+    double x0, y0, x1, y1, x, y;
+
+    dl_bbox_init_empty (&none);
+    dl_geo_project ((DlLonLat) { tall.west, tall.north }, &x0, &y0);
+    dl_geo_project ((DlLonLat) { tall.east, tall.south }, &x1, &y1);
+    dl_geo_project (map_center, &x, &y);
+    g_assert_cmpfloat_with_epsilon (x, (x0 + x1) / 2, 1e-12);
+    g_assert_cmpfloat_with_epsilon (y, (y0 + y1) / 2, 1e-12);
+    g_assert_cmpfloat_with_epsilon (map_center.lon, 15.0, 1e-9);
+    g_assert_cmpfloat (map_center.lat, >, 35.0 + 5.0);
+    assert_lonlat (dl_bbox_get_map_center (&none), 0.0, 0.0, 0.0);
+  }
   g_assert_false (dl_bbox_contains (&box, (DlLonLat) { 35.0, 31.4 }));
 
   dl_bbox_init_empty (&empty);

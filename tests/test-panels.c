@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "test-panels"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "dl-article-view.h"
@@ -57,6 +58,145 @@ save_png (GtkWidget  *widget,
                        ? (GdkRGBA) { 0.14, 0.14, 0.14, 1.0 } : (GdkRGBA) { 0.98, 0.98, 0.98, 1.0 };
 
   dl_test_save_png (widget, &background, name);
+}
+
+/* The label below @widget that shows exactly @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+      && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* WCAG relative luminance of an 8-bit sRGB pixel. */
+static double
+luminance (guint32 pixel)
+{
+  double rgb[3] = { (pixel >> 16 & 0xff) / 255.0, (pixel >> 8 & 0xff) / 255.0, (pixel & 0xff) / 255.0 };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static double
+contrast (double a,
+          double b)
+{
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* Saves @widget as @name, reads the PNG back and checks what it shows: the
+ * widget's size, something drawn, and @text drawn where its label is,
+ * readable (4.5:1) against the background around it, which is dark or light
+ * as @dark says. */
+static void
+save_and_check_png (GtkWidget  *widget,
+                    const char *name,
+                    const char *text,
+                    gboolean    dark)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  cairo_surface_t *png;
+  GtkWidget *label = find_label (widget, text);
+  graphene_rect_t bounds;
+  const guint8 *data;
+  int width, height, stride, scale;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint32 background = 0, first;
+  guint best = 0, n_differ = 0, n_text = 0, n_area = 0;
+  double background_luminance, best_contrast = 1;
+
+  g_assert_nonnull (label);
+  save_png (widget, name);
+
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (png);
+  height = cairo_image_surface_get_height (png);
+  stride = cairo_image_surface_get_stride (png);
+  data = cairo_image_surface_get_data (png);
+
+  /* The whole widget, at a whole scale factor. */
+  scale = width / gtk_widget_get_width (widget);
+  g_assert_cmpint (scale, >=, 1);
+  g_assert_cmpint (width, ==, gtk_widget_get_width (widget) * scale);
+  g_assert_cmpint (height, ==, gtk_widget_get_height (widget) * scale);
+
+  /* Not one flat colour. */
+  first = *(const guint32 *) (gconstpointer) data & 0xffffff;
+  for (int y = 0; y < height; y += 2)
+    for (int x = 0; x < width; x += 2)
+      if ((*(const guint32 *) (gconstpointer) (data + y * stride + 4 * x) & 0xffffff) != first)
+        n_differ++;
+  g_assert_cmpuint (n_differ, >, (guint) (width / 2) * (guint) (height / 2) / 100);
+
+  /* The label's area: its background is its most common colour; the text
+   * is what differs from it, and there must be enough of it, readable. */
+  g_assert_true (gtk_widget_compute_bounds (label, widget, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  for (int y = (int) (bounds.origin.y * scale); y < (int) ((bounds.origin.y + bounds.size.height) * scale); y++)
+    for (int x = (int) (bounds.origin.x * scale); x < (int) ((bounds.origin.x + bounds.size.width) * scale); x++)
+      {
+        guint32 pixel;
+        guint count;
+
+        if (x < 0 || y < 0 || x >= width || y >= height)
+          continue;
+        pixel = *(const guint32 *) (gconstpointer) (data + y * stride + 4 * x) & 0xffffff;
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > best)
+          {
+            best = count;
+            background = pixel;
+          }
+        n_area++;
+      }
+  g_assert_cmpuint (n_area, >, 0);
+
+  background_luminance = luminance (background);
+  if (dark)
+    g_assert_cmpfloat (background_luminance, <, 0.05);
+  else
+    g_assert_cmpfloat (background_luminance, >, 0.8);
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        double c = contrast (luminance (GPOINTER_TO_UINT (key)), background_luminance);
+
+        if (c > 1.5)
+          n_text += GPOINTER_TO_UINT (value);
+        best_contrast = MAX (best_contrast, c);
+      }
+  }
+  g_test_message ("%s: “%s” covers %.1f %% of its label, contrast %.1f:1", name, text,
+                  100.0 * n_text / n_area, best_contrast);
+  g_assert_cmpfloat ((double) n_text / n_area, >, 0.03);
+  g_assert_cmpfloat (best_contrast, >=, 4.5);
+
+  cairo_surface_destroy (png);
 }
 
 static DlEvent *
@@ -543,6 +683,8 @@ test_article_other_event (void)
   gtk_window_destroy (window);
 }
 
+/* The panels as drawn, in light and dark: written as PNGs to look at, and
+ * checked for what they must show. */
 static void
 test_render (void)
 {
@@ -550,26 +692,27 @@ test_render (void)
   DlArticleView *view = dl_article_view_new ();
   GtkWindow *window;
   DlEvent *event = school_strike ();
+  DlSource *source = dl_event_get_excerpt (event, 1)->source;
 
   dl_event_panel_set_dataset (panel, dataset);
   window = new_window (GTK_WIDGET (panel), 420, 1900);
   dl_test_wait_ms (300);
-  save_png (GTK_WIDGET (panel), "panel-overview.png");
+  save_and_check_png (GTK_WIDGET (panel), "panel-overview.png", dl_dataset_get_title (dataset), FALSE);
 
   dl_event_panel_set_event (panel, event);
   dl_test_wait_ms (300);
-  save_png (GTK_WIDGET (panel), "panel-event.png");
+  save_and_check_png (GTK_WIDGET (panel), "panel-event.png", dl_event_get_title (event), FALSE);
   gtk_window_destroy (window);
 
   dl_article_view_set_dataset (view, dataset);
-  dl_article_view_show (view, dl_event_get_excerpt (event, 1)->source, event, 1);
+  dl_article_view_show (view, source, event, 1);
   window = new_window (GTK_WIDGET (view), 640, 900);
   dl_test_wait_ms (500);
-  save_png (GTK_WIDGET (view), "article-view.png");
+  save_and_check_png (GTK_WIDGET (view), "article-view.png", dl_source_get_title (source), FALSE);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   dl_test_wait_ms (500);
-  save_png (GTK_WIDGET (view), "article-view-dark.png");
+  save_and_check_png (GTK_WIDGET (view), "article-view-dark.png", dl_source_get_title (source), TRUE);
   gtk_window_destroy (window);
 
   panel = dl_event_panel_new ();
@@ -577,7 +720,7 @@ test_render (void)
   dl_event_panel_set_event (panel, event);
   window = new_window (GTK_WIDGET (panel), 420, 1900);
   dl_test_wait_ms (300);
-  save_png (GTK_WIDGET (panel), "panel-event-dark.png");
+  save_and_check_png (GTK_WIDGET (panel), "panel-event-dark.png", dl_event_get_title (event), TRUE);
   gtk_window_destroy (window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }

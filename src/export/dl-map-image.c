@@ -53,6 +53,7 @@ draw_basemap (cairo_t     *cr,
               double       zoom,
               gboolean     dark,
               int          tile_scale,
+              double       label_px,
               gboolean    *drawn)
 {
 #ifdef HAVE_BASEMAP
@@ -63,6 +64,7 @@ draw_basemap (cairo_t     *cr,
   int tz;
   int n;
   double tile_px;   /* the size a tile is drawn at */
+  DlBasemapLabelOptions labels = DL_BASEMAP_LABEL_OPTIONS_INIT;
   double left, top;
   int tx0, ty0, tx1, ty1;
 
@@ -81,6 +83,13 @@ draw_basemap (cairo_t     *cr,
   tz = (int) CLAMP (ceil (zoom - 0.2), DL_BASEMAP_MIN_ZOOM, DL_BASEMAP_MAX_ZOOM);
   n = 1 << tz;
   tile_px = frame->world / n;
+  /* Labels at least @label_px as drawn (tiles are drawn smaller than their
+   * size), fewer of them, when the caller asks. */
+  if (label_px > 0)
+    {
+      labels.scale = CLAMP (label_px / (DL_MAP_IMAGE_SMALLEST_LABEL_PX * tile_px / DL_BASEMAP_TILE_SIZE), 1.0, 4.0);
+      labels.density = DL_BASEMAP_DENSITY_FEWEST;
+    }
   left = frame->width / 2.0 - frame->cx * frame->world;
   top = frame->height / 2.0 - frame->cy * frame->world;
   tx0 = (int) floor (-left / tile_px);
@@ -92,7 +101,8 @@ draw_basemap (cairo_t     *cr,
     for (int tx = tx0; tx <= tx1; tx++)
       {
         int wrapped = ((tx % n) + n) % n;
-        cairo_surface_t *tile = dl_basemap_render_tile (basemap, style, NULL, tz, wrapped, ty, tile_scale);
+        cairo_surface_t *tile = dl_basemap_render_tile_full (basemap, style, NULL, &labels, tz, wrapped, ty,
+                                                              tile_scale, NULL);
         double scale = tile_px / (DL_BASEMAP_TILE_SIZE * tile_scale);
 
         cairo_save (cr);
@@ -498,7 +508,7 @@ dl_map_image_draw (cairo_t         *cr,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
 
-  draw_basemap (cr, &frame, view->zoom, dark, tile_scale, &basemap_drawn);
+  draw_basemap (cr, &frame, view->zoom, dark, tile_scale, 0, &basemap_drawn);
 
   n = events != NULL ? g_list_model_get_n_items (events) : 0;
 
@@ -556,7 +566,7 @@ dl_map_image_draw (cairo_t         *cr,
 
       cairo_save (cr);
       cairo_translate (cr, 10 * unit, 10 * unit);
-      dl_map_image_draw_locator (cr, size, size * 0.8, view, width, height, dark, tile_scale, unit);
+      dl_map_image_draw_locator (cr, size, size * 0.8, view, width, height, dark, tile_scale, unit, 0);
       cairo_restore (cr);
     }
 
@@ -583,7 +593,8 @@ dl_map_image_draw_locator (cairo_t         *cr,
                            double           main_height,
                            gboolean         dark,
                            int              tile_scale,
-                           double           unit)
+                           double           unit,
+                           double           label_px)
 {
   double zoom = CLAMP (view->zoom - 5, 3.0, 7.0);
   double scale = exp2 (zoom - view->zoom);   /* inset pixels per main pixel */
@@ -602,7 +613,7 @@ dl_map_image_draw_locator (cairo_t         *cr,
   cairo_new_path (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  draw_basemap (cr, &frame, zoom, dark, CLAMP (tile_scale, 1, 4), &drawn);
+  draw_basemap (cr, &frame, zoom, dark, CLAMP (tile_scale, 1, 4), label_px, &drawn);
 
   /* Where the main map is: its outline, or a ring when too small to see. */
   cairo_set_source_rgb (cr, 0.85, 0.1, 0.1);

@@ -48,9 +48,14 @@ void             dl_map_image_draw    (cairo_t         *cr,
 /* Past this zoom a map shows a town or less: a locator inset says where. */
 #define DL_MAP_IMAGE_LOCATOR_MIN_ZOOM 7.0
 
+/* The smallest label the built-in map draws at its normal size, px. */
+#define DL_MAP_IMAGE_SMALLEST_LABEL_PX 11.0
+
 /* A locator inset of width × height at the origin of @cr: the region
  * around @view (the main map's view of main_width × main_height), with the
- * main map's extent outlined in red. */
+ * main map's extent outlined in red. @label_px > 0: its labels are at least
+ * that large, and fewer (a slide's inset, read from the back of a room);
+ * 0: the map's own sizes. */
 void             dl_map_image_draw_locator (cairo_t         *cr,
                                             double           width,
                                             double           height,
@@ -59,7 +64,8 @@ void             dl_map_image_draw_locator (cairo_t         *cr,
                                             double           main_height,
                                             gboolean         dark,
                                             int              tile_scale,
-                                            double           unit);
+                                            double           unit,
+                                            double           label_px);
 
 /* The same into a new ARGB32 image surface. Returns: (transfer full) */
 cairo_surface_t *dl_map_image_render  (int              width,

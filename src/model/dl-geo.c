@@ -407,6 +407,23 @@ dl_bbox_get_center (const DlBBox *bbox)
   return center;
 }
 
+DlLonLat
+dl_bbox_get_map_center (const DlBBox *bbox)
+{
+  DlLonLat center = { 0.0, 0.0 };
+  double x0, y0, x1, y1;
+
+  g_return_val_if_fail (bbox != NULL, center);
+
+  if (dl_bbox_is_empty (bbox))
+    return center;
+
+  dl_geo_project ((DlLonLat) { bbox->west, bbox->south }, &x0, &y1);
+  dl_geo_project ((DlLonLat) { bbox->east, bbox->north }, &x1, &y0);
+
+  return dl_geo_unproject ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+}
+
 void
 dl_geo_project (DlLonLat  p,
                 double   *x,

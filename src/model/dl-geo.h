@@ -116,6 +116,10 @@ gboolean        dl_bbox_intersects             (const DlBBox      *a,
                                                 const DlBBox      *b);
 /* The centre in degrees; (0, 0) for an empty box. */
 DlLonLat        dl_bbox_get_center             (const DlBBox      *bbox);
+/* The centre as the map shows it: the middle of the box in Web Mercator,
+ * north of the middle latitude in the northern hemisphere; (0, 0) for an
+ * empty box. What a view centred on the box is centred on. */
+DlLonLat        dl_bbox_get_map_center         (const DlBBox      *bbox);
 
 /* Web Mercator (EPSG:3857), normalized: x from 0 (180° W) to 1 (180° E),
  * y from 0 (north) to 1 (south). Latitudes are clamped to

@@ -50,9 +50,11 @@ dl_map_view_fit (DlMapView    *view,
 
   sw = (DlLonLat) { bbox->west, bbox->south };
   ne = (DlLonLat) { bbox->east, bbox->north };
-  center = dl_bbox_get_center (bbox);
   dl_geo_project (sw, &x0, &y1);
   dl_geo_project (ne, &x1, &y0);
+  /* The middle on the map, not in degrees: Mercator stretches the north of
+   * a tall box, whose middle latitude would leave its north edge off view. */
+  center = dl_bbox_get_map_center (bbox);
   zoom = zoom_to_fit (width, height, x1 - x0, y1 - y0);
 
   if (min_extent_m > 0)
@@ -100,12 +102,28 @@ dl_map_view_fit_events (DlMapView  *view,
       lats[i] = anchor.lat;
     }
 
-  /* The 5th and 95th percentiles (for tiny lists: the extremes). */
+  /* The 5th and 95th percentiles (for tiny lists: the extremes), so one far
+   * event does not shrink the rest to dots… */
   bbox.west = dl_quantile (lons, n, 0.05 - 0.5 / n);
   bbox.east = dl_quantile (lons, n, 0.95);
   bbox.south = dl_quantile (lats, n, 0.05 - 0.5 / n);
   bbox.north = dl_quantile (lats, n, 0.95);
   dl_map_view_fit (view, width, height, &bbox, 20000);
+
+  /* …but when every event fits at nearly that scale (within one zoom
+   * level), all of them are shown: an event just past the percentiles
+   * would otherwise sit at the edge, under the legend. */
+  {
+    DlMapView all;
+
+    bbox.west = dl_quantile (lons, n, 0.0);
+    bbox.east = dl_quantile (lons, n, 1.0);
+    bbox.south = dl_quantile (lats, n, 0.0);
+    bbox.north = dl_quantile (lats, n, 1.0);
+    dl_map_view_fit (&all, width, height, &bbox, 20000);
+    if (all.zoom >= view->zoom - 1.0)
+      *view = all;
+  }
 }
 
 void

@@ -110,6 +110,7 @@ void        _dl_presentation_on_timeline_event_activated (DlPresentation *self,
 /* dl-presentation-slide.c */
 void        _dl_presentation_build_ui                    (DlPresentation *self);
 void        _dl_presentation_update_locator              (DlPresentation *self);
+void        _dl_presentation_update_map_labels           (DlPresentation *self);
 void        _dl_presentation_show_end                    (DlPresentation *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #endif
 #include "dl-event-layer.h"
 #include "dl-map-image.h"
+#include "dl-mark-painter.h"
 #include "dl-presentation-private.h"
 
 /* The inset's picture is drawn once per step and size (it draws basemap
@@ -46,7 +47,7 @@ locator_draw (GtkDrawingArea *area,
       _dl_presentation_map_size (self, &map_width, &map_height);
       dl_map_image_draw_locator (surface_cr, width, height, &self->target, map_width, map_height,
                                  adw_style_manager_get_dark (adw_style_manager_get_default ()), scale,
-                                 MAX (1.0, self->text_size / 22.0));
+                                 MAX (1.0, self->text_size / 22.0), self->text_size * SMALLEST_SCALE);
       cairo_destroy (surface_cr);
     }
   cairo_set_source_surface (cr, self->locator_surface, 0, 0);
@@ -56,6 +57,40 @@ locator_draw (GtkDrawingArea *area,
 
 /* Zoomed in past region scale (a school, a town), a small map of the
  * region shows where the step is. */
+/* Room a label leaves around the step's marker (its selected radius plus a gap). */
+#define MARKER_CLEARANCE_PX   (DL_MARK_SELECTED_RADIUS + 8.0)
+
+/* From the back of a room: the map's labels as large as the slide's
+ * smallest text, fewer of them, and none under the step's markers. */
+void
+_dl_presentation_update_map_labels (DlPresentation *self)
+{
+#ifdef HAVE_BASEMAP
+  const Step *step = _dl_presentation_current_step (self);
+  DlBasemapLabelOptions options = DL_BASEMAP_LABEL_OPTIONS_INIT;
+
+  if (self->base == NULL)
+    return;
+
+  options.scale = CLAMP (self->text_size * SMALLEST_SCALE / DL_MAP_IMAGE_SMALLEST_LABEL_PX, 1.5, 4.0);
+  options.density = DL_BASEMAP_DENSITY_FEWER;
+  if (step != NULL && step->event != NULL)
+    for (guint i = 0; i < dl_event_get_n_places (step->event); i++)
+      {
+        const DlGeometry *geometry = dl_place_get_geometry (dl_event_get_place (step->event, i));
+        DlLonLat anchor;
+
+        if (geometry == NULL)
+          continue;
+        anchor = dl_geometry_get_anchor (geometry);
+        if (!dl_basemap_label_options_add_avoid (&options, anchor.lat, anchor.lon,
+                                                 MARKER_CLEARANCE_PX * options.scale / 1.5))
+          break;
+      }
+  dl_base_layers_set_label_options (self->base, &options);
+#endif
+}
+
 void
 _dl_presentation_update_locator (DlPresentation *self)
 {

@@ -358,6 +358,7 @@ show_step (DlPresentation *self,
   fly_to_step (self, animate);
   move_timeline (self, animate);
   _dl_presentation_update_locator (self);
+  _dl_presentation_update_map_labels (self);
 
   /* Screen readers hear the new step. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->panel), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -452,6 +453,7 @@ refit (gpointer user_data)
   if (!dl_map_is_flying (self->map))
     fly_to_step (self, FALSE);
   _dl_presentation_update_locator (self);
+  _dl_presentation_update_map_labels (self);  /* the text size follows the window */
 
   return G_SOURCE_REMOVE;
 }
