@@ -141,3 +141,14 @@ dl_category_dup_dot_markup (const char *category)
   return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
                           (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
 }
+
+GStrv
+dl_category_dup_known (void)
+{
+  GStrv known = g_new0 (char *, G_N_ELEMENTS (categories) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    known[i] = g_strdup (categories[i].id);
+
+  return known;
+}

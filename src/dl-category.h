@@ -25,4 +25,7 @@ int         dl_category_compare       (const char *a,
 /* Pango markup of a dot in the category's colour ("●"), for labels. */
 char       *dl_category_dup_dot_markup (const char *category);
 
+/* The categories Dateline knows (colours and names), in legend order. */
+GStrv       dl_category_dup_known     (void);
+
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _DlSession
   GObject             parent_instance;
 
   DlDataset          *dataset;
+  DlEditStack        *edits;        /* the dataset's, made with it */
   GListStore         *all;          /* DlEvent, time order */
   GtkCustomFilter    *filter;       /* categories and sources */
   GtkFilterListModel *events;       /* what map and timeline draw */
@@ -169,6 +170,40 @@ dup_sorted_keys (GHashTable *table)
   return keys;
 }
 
+/* The dataset was edited (dl-edit-stack.h): `all` follows its time order.
+ * An event changed in place is replaced by itself, so that views redraw it;
+ * when the order changed, the whole list is, and the selection stays on
+ * its event (GtkSingleSelection finds it among the new items). */
+static void
+on_event_edited (DlSession *self,
+                 DlEvent   *event)
+{
+  guint position;
+
+  if (g_list_store_find (self->all, event, &position))
+    g_list_store_splice (self->all, position, 1, (gpointer *) &event, 1);
+  /* Its category, or its sources, may now be hidden or shown. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_dataset_edited (DlSession *self)
+{
+  GPtrArray *by_time = dl_dataset_get_events_by_time (self->dataset);
+  GListModel *all = G_LIST_MODEL (self->all);
+  gboolean same = g_list_model_get_n_items (all) == by_time->len;
+
+  for (guint i = 0; same && i < by_time->len; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (all, i);
+
+      same = event == g_ptr_array_index (by_time, i);
+    }
+  if (!same)
+    g_list_store_splice (self->all, 0, g_list_model_get_n_items (all), by_time->pdata, by_time->len);
+  g_signal_emit (self, signals[FILTERS_CHANGED], 0);
+}
+
 /* GObject */
 
 static void
@@ -255,6 +290,9 @@ dl_session_finalize (GObject *object)
 {
   DlSession *self = DL_SESSION (object);
 
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_clear_object (&self->edits);
   g_clear_object (&self->dataset);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
@@ -347,7 +385,16 @@ dl_session_set_dataset (DlSession *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
+  g_clear_object (&self->edits);
+  if (dataset != NULL)
+    {
+      self->edits = dl_edit_stack_new (dataset);
+      g_signal_connect_swapped (dataset, "event-changed", G_CALLBACK (on_event_edited), self);
+      g_signal_connect_swapped (dataset, "changed", G_CALLBACK (on_dataset_edited), self);
+    }
   g_hash_table_remove_all (self->hidden_categories);
   g_hash_table_remove_all (self->hidden_sources);
   dl_session_set_query (self, NULL);
@@ -367,6 +414,13 @@ dl_session_get_dataset (DlSession *self)
 {
   g_return_val_if_fail (DL_IS_SESSION (self), NULL);
   return self->dataset;
+}
+
+DlEditStack *
+dl_session_get_edit_stack (DlSession *self)
+{
+  g_return_val_if_fail (DL_IS_SESSION (self), NULL);
+  return self->edits;
 }
 
 GListModel *

@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-dataset.h"
+#include "dl-edit-stack.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,12 @@ DlSession          *dl_session_new                   (void);
 void                dl_session_set_dataset           (DlSession  *self,
                                                       DlDataset  *dataset);
 DlDataset          *dl_session_get_dataset           (DlSession  *self);
+/* Every change to the dataset goes through its edit stack, made with the
+ * dataset (NULL without one; it changes with "dataset"). The session
+ * follows the edits: "events" keeps the time order, an event edited in
+ * place is replaced by itself (views redraw it), and "filters-changed" is
+ * emitted after each edit, undo or redo, for legends and counts. */
+DlEditStack        *dl_session_get_edit_stack        (DlSession  *self);
 
 /* "events": a GListModel of the shown DlEvents in time order (earliest,
  * latest, id), the filters applied. The same object for the session's life;

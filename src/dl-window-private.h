@@ -13,6 +13,7 @@
 #include "dl-base-layers.h"
 #endif
 #include "dl-article-view.h"
+#include "dl-event-editor.h"
 #include "dl-event-layer.h"
 #include "dl-event-panel.h"
 #include "dl-filter-box.h"
@@ -69,6 +70,13 @@ struct _DlWindow
   gboolean              screenshot_failed;
   guint                 frame_tick;
   GtkWidget            *focus_before_search;  /* weak */
+
+  /* Editing (dl-window-edit.c) */
+  DlEventEditor        *event_editor;
+  GSignalGroup         *edit_signals;            /* the session's edit stack */
+  GSignalGroup         *edited_dataset_signals;  /* its dataset */
+  gboolean              discard_confirmed;       /* closing without saving */
+  gboolean              close_after_save;        /* Save As, then close */
 };
 
 
@@ -84,6 +92,14 @@ void    _dl_window_export_to                 (DlWindow       *self,
                                               GFile          *file,
                                               gboolean        ask);
 void    _dl_window_choose_export_file        (DlWindow       *self);
+
+/* dl-window-edit.c */
+void     _dl_window_class_edit_init          (GtkWidgetClass *widget_class);
+void     _dl_window_init_edit                (DlWindow       *self);
+/* TRUE when there are unsaved changes: a dialog asks first, and then
+ * closes the window (@then_open NULL) or opens @then_open. */
+gboolean _dl_window_confirm_unsaved          (DlWindow       *self,
+                                              GFile          *then_open);
 
 /* dl-window-map.c */
 void    _dl_window_setup_map                 (DlWindow       *self);

@@ -257,7 +257,8 @@ on_selection_changed (DlWindow *self)
       if (!found)
         gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
     }
-  else if (!g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search"))
+  else if (!g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search")
+           && !g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "editor"))  /* editing goes on */
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 
   if (event != NULL)
@@ -419,6 +420,10 @@ on_drop (GtkDropTarget *target,
 static gboolean
 on_close_request (DlWindow *self)
 {
+  /* Unsaved changes: a dialog asks first (dl-window-edit.c). */
+  if (_dl_window_confirm_unsaved (self, NULL))
+    return TRUE;
+
   _dl_window_save_view (self);
   /* A load still running stops now, not when its thread would end. */
   g_cancellable_cancel (self->cancellable);
@@ -441,6 +446,8 @@ dl_window_dispose (GObject *object)
     }
   if (self->event_layer != NULL)
     dl_event_layer_set_session (self->event_layer, NULL);
+  g_clear_object (&self->edit_signals);           /* dl-window-edit.c */
+  g_clear_object (&self->edited_dataset_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);
@@ -479,6 +486,7 @@ dl_window_class_init (DlWindowClass *klass)
   g_type_ensure (DL_TYPE_FILTER_BOX);
   g_type_ensure (DL_TYPE_LEGEND);
   g_type_ensure (DL_TYPE_SEARCH_PANEL);
+  g_type_ensure (DL_TYPE_EVENT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
@@ -506,8 +514,10 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, vertical_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, event_editor);
 
   _dl_window_class_actions_init (widget_class);
+  _dl_window_class_edit_init (widget_class);  /* undo, redo, save, edit (dl-window-edit.c) */
 }
 
 static void
@@ -561,6 +571,7 @@ dl_window_init (DlWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "event-activated", G_CALLBACK (on_event_activated), self,
                            G_CONNECT_SWAPPED);
+  _dl_window_init_edit (self);  /* editing (dl-window-edit.c) */
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
@@ -590,6 +601,10 @@ dl_window_open (DlWindow *self,
 
   if (file == NULL)
     file = bundled = dl_dataset_get_bundled_file ();
+
+  /* Unsaved changes: a dialog asks first, then opens it (dl-window-edit.c). */
+  if (_dl_window_confirm_unsaved (self, file))
+    return;
 
   if (self->dataset == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");

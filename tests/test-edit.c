@@ -275,6 +275,7 @@ op_remove_source (DlEditStack *stack,
                   DlDataset   *dataset)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("Text.", 5);
+  g_autoptr(DlGeometry) point = dl_geometry_new_point ((DlLonLat) { 34.0, 31.0 });
   g_autoptr(GError) error = NULL;
   DlSource *cited = dl_dataset_lookup_source (dataset, "a000");
   DlSource *source;
@@ -291,8 +292,7 @@ op_remove_source (DlEditStack *stack,
   g_assert_null (dl_dataset_lookup_source (dataset, "extra"));
   g_assert_false (dl_edit_stack_remove_source (stack, source, NULL));
   /* Something to see in the bytes. */
-  g_assert_nonnull (dl_edit_stack_add_place (stack, NULL, "Somewhere", dl_geometry_new_point ((DlLonLat) { 34.0, 31.0 }),
-                                             100, "site", NULL));
+  g_assert_nonnull (dl_edit_stack_add_place (stack, NULL, "Somewhere", NULL, point, 100, "site", NULL));
   dl_edit_stack_end_group (stack);
 
   return TRUE;
@@ -303,7 +303,7 @@ op_add_place (DlEditStack *stack,
               DlDataset   *dataset)
 {
   g_autoptr(DlGeometry) point = dl_geometry_new_point ((DlLonLat) { 34.4667, 31.5016 });
-  DlPlace *place = dl_edit_stack_add_place (stack, NULL, "Gaza City", point, 2500, "city", NULL);
+  DlPlace *place = dl_edit_stack_add_place (stack, NULL, "Gaza City", NULL, point, 2500, "city", NULL);
 
   g_assert_nonnull (place);
   g_assert_cmpstr (dl_place_get_id (place), ==, "gaza-city");
@@ -343,7 +343,7 @@ op_remove_place (DlEditStack *stack,
 
   /* One no event is at can. */
   dl_edit_stack_begin_group (stack, "test");
-  added = dl_edit_stack_add_place (stack, "unused", "Unused", point, 10, NULL, NULL);
+  added = dl_edit_stack_add_place (stack, "unused", "Unused", NULL, point, 10, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (places), ==, n + 1);
   g_assert_true (dl_edit_stack_remove_place (stack, added, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (places), ==, n);
@@ -818,7 +818,7 @@ test_new_dataset (void)
   node = json_from_string ("{\"type\": \"LineString\", \"coordinates\": [[34.2184, 31.3236], [34.2675, 31.2201]]}", NULL);
   line = dl_geometry_parse (node, "geometry", NULL);
   g_assert_nonnull (line);
-  place = dl_edit_stack_add_place (stack, NULL, "Philadelphi corridor", line, 500, "corridor", &error);
+  place = dl_edit_stack_add_place (stack, NULL, "Philadelphi corridor", (const char *[]) { "ar", "محور فيلادلفيا", NULL }, line, 500, "corridor", &error);
   g_assert_no_error (error);
   e = dl_edit_stack_add_event (stack, NULL, "School strike", "strike", "2024-08-20", &error);
   g_assert_no_error (error);
@@ -841,6 +841,8 @@ test_new_dataset (void)
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   assert_same (saved, expected);
   g_assert_true (dl_dataset_topic_disagrees (reloaded, "school-killed"));
+  g_assert_cmpstr (dl_place_get_name_for (dl_dataset_lookup_place (reloaded, "philadelphi-corridor"), "ar"), ==,
+                   "محور فيلادلفيا");
   g_assert_nonnull (strstr (saved, "\"geometry\": {\n        \"type\": \"LineString\""));
   g_assert_nonnull (strstr (saved, "\"exact\": \"An air strike on Tuesday killed at least 12 people at a school.\""));
   g_assert_nonnull (strstr (saved, "\"start\": 64,\n"));
@@ -943,7 +945,7 @@ random_edit (GRand       *rand,
         g_autoptr(DlGeometry) point = dl_geometry_new_point ((DlLonLat) { g_rand_double_range (rand, -180, 180),
                                                                           g_rand_double_range (rand, -85, 85) });
 
-        dl_edit_stack_add_place (stack, NULL, text, point, g_rand_double_range (rand, 0, 50000), NULL, NULL);
+        dl_edit_stack_add_place (stack, NULL, text, NULL, point, g_rand_double_range (rand, 0, 50000), NULL, NULL);
       }
       break;
     case 11:

@@ -63,6 +63,26 @@ test_translated (void)
   g_assert_cmpstr (open, !=, "Open Dataset");
 }
 
+/* Weekdays on the timeline's day ticks read as words: glibc abbreviates
+ * Arabic and Hebrew weekdays to one letter, so those catalogues ask for the
+ * full name. */
+static void
+test_weekdays (void)
+{
+  for (int day = 19; day <= 25; day++)   /* Monday 19 to Sunday 25 August 2024 */
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 8, day, 12, 0, 0);
+      g_autofree char *tick = g_date_time_format (dt, _("%a %-d"));
+      g_autoptr(GString) letters = g_string_new (NULL);
+
+      for (const char *p = tick; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalpha (g_utf8_get_char (p)))
+          g_string_append_unichar (letters, g_utf8_get_char (p));
+      g_test_message ("day tick in %s: “%s”", language, tick);
+      g_assert_cmpuint (g_utf8_strlen (letters->str, -1), >=, 2);
+    }
+}
+
 static void
 test_window (void)
 {
@@ -129,6 +149,7 @@ main (int   argc,
 
   g_test_add_func ("/locale-window/locale", test_locale);
   g_test_add_func ("/locale-window/translated", test_translated);
+  g_test_add_func ("/locale-window/weekdays", test_weekdays);
   g_test_add_func ("/locale-window/window", test_window);
 
   return g_test_run ();

@@ -265,6 +265,36 @@ test_line_column (void)
   g_assert_cmpuint (column, ==, 6);
 }
 
+/* A long text is cut after a whole word, with "…"; a short one is not. */
+static void
+test_preview (void)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *preview = NULL;
+  g_autofree char *arabic = NULL;
+
+  g_assert_null (dl_text_preview ("short text", 100));
+  g_assert_null (dl_text_preview ("exactly ten", 11));
+  g_assert_null (dl_text_preview (NULL, 10));
+
+  while (long_text->len < 10000)
+    g_string_append (long_text, "strike shelter Rimal ");
+  preview = dl_text_preview (long_text->str, 100);
+  g_assert_nonnull (preview);
+  g_assert_true (g_str_has_suffix (preview, "…"));
+  g_assert_cmpuint (g_utf8_strlen (preview, -1), <=, 101);
+  g_assert_cmpuint (g_utf8_strlen (preview, -1), >=, 80);
+  /* Whole words only: what precedes "…" ends a word of the text. */
+  preview[strlen (preview) - strlen ("…")] = '\0';
+  g_assert_true (g_str_has_suffix (preview, "strike") || g_str_has_suffix (preview, "shelter")
+                 || g_str_has_suffix (preview, "Rimal"));
+  g_assert_true (g_str_has_prefix (long_text->str, preview));
+
+  /* Characters, not bytes; a text without spaces is cut where it must be. */
+  arabic = dl_text_preview ("غزةغزةغزةغزةغزةغزةغزة", 9);
+  g_assert_cmpstr (arabic, ==, "غزةغزةغزة…");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/text/utf8-check", test_utf8_check);
   g_test_add_func ("/text/json-prescan", test_json_prescan);
   g_test_add_func ("/text/line-column", test_line_column);
+  g_test_add_func ("/text/preview", test_preview);
 
   return g_test_run ();
 }

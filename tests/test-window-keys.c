@@ -12,6 +12,7 @@
 
 #include "dl-legend.h"
 #include "dl-preferences-window.h"
+#include "dl-search-panel.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -148,6 +149,60 @@ test_arrows_from_anywhere (void)
   key (GDK_KEY_Home, 0);
   g_assert_true (dl_session_get_selected_event (session ()) == shown (1));
   key (GDK_KEY_Escape, 0);
+}
+
+static gboolean
+search_has_results (gpointer data)
+{
+  return g_list_model_get_n_items (dl_session_get_results (session ())) > 0;
+}
+
+/* Search from the keyboard alone: Ctrl+F from the map focuses the entry;
+ * typing finds; Down moves into the results and Enter selects one; Ctrl+F
+ * with the search open but unfocused focuses it again (does not close it);
+ * Esc closes it and the focus goes back to the map. */
+static void
+test_search_from_keyboard (void)
+{
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *bar = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  DlEvent *chosen;
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (bar);
+  dl_session_select (session (), NULL);
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+
+  key (GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (focus_is_in (entry));
+
+  dl_xtest_type (GTK_WIDGET (window), "Hafez");
+  g_assert_true (dl_test_wait_until (search_has_results, NULL, 5000));
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
+
+  key (GDK_KEY_Down, 0);
+  g_assert_false (focus_is_in (entry));
+  g_assert_true (focus_is_in (find_widget (GTK_WIDGET (window), DL_TYPE_SEARCH_PANEL)));
+  key (GDK_KEY_Return, 0);
+  chosen = dl_session_get_selected_event (session ());
+  g_assert_nonnull (chosen);
+  g_assert_nonnull (strstr (dl_event_get_title (chosen), "Hafez"));
+
+  /* Open but unfocused: Ctrl+F brings the focus back to the entry. */
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+  key (GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (focus_is_in (entry));
+
+  /* Esc closes it; the focus returns to where it was before. */
+  key (GDK_KEY_Escape, 0);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (focus_is_in (map));
+  g_assert_true (dl_session_get_selected_event (session ()) == chosen);
 }
 
 /* Enter on the map or the timeline opens the selection's first passage. */
@@ -287,6 +342,7 @@ main (int   argc,
 
   g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
+  g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-and-counts-follow-filters", test_legend_and_counts_follow_filters);
   g_test_add_func ("/window-keys/preferences-show-basemap", test_preferences_show_basemap);
 

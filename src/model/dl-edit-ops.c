@@ -447,9 +447,10 @@ check_precision (double       precision_m,
 }
 
 DlPlace *
-dl_edit_stack_add_place (DlEditStack  *self,
-                         const char   *id,
-                         const char   *name,
+dl_edit_stack_add_place (DlEditStack        *self,
+                         const char         *id,
+                         const char         *name,
+                         const char * const *names,
                          DlGeometry   *geometry,
                          double        precision_m,
                          const char   *kind,
@@ -474,6 +475,16 @@ dl_edit_stack_add_place (DlEditStack  *self,
   place = dl_place_new ();
   place->id = id != NULL ? g_strdup (id) : make_id (name, "place", place_taken, dataset);
   place->name = g_strdup (name);
+  for (guint i = 0; names != NULL && names[i] != NULL && names[i + 1] != NULL; i += 2)
+    {
+      if (!check_text (names[i + 1], "name", FALSE, error))
+        return NULL;
+      if (*names[i + 1] == '\0' || g_strcmp0 (names[i + 1], name) == 0)
+        continue;
+      if (place->names == NULL)
+        place->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (place->names, g_strdup (names[i]), g_strdup (names[i + 1]));
+    }
   place->kind = g_strdup (kind);
   place->geometry = dl_geometry_ref (geometry);
   place->precision_m = precision_m;

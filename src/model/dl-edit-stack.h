@@ -82,10 +82,13 @@ gboolean     dl_edit_stack_remove_source     (DlEditStack   *self,
                                               DlSource      *source,
                                               GError       **error);
 
-/* Places. @geometry is kept (a reference is taken). @id may be NULL. */
+/* Places. @geometry is kept (a reference is taken). @id may be NULL;
+ * @names, the name in other languages ("ar", "he"…), may be NULL
+ * (language, name, …, NULL). */
 DlPlace     *dl_edit_stack_add_place         (DlEditStack   *self,
                                               const char    *id,
                                               const char    *name,
+                                              const char * const *names,
                                               DlGeometry    *geometry,
                                               double         precision_m,
                                               const char    *kind,

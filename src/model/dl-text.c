@@ -826,3 +826,40 @@ dl_json_prescan (const char  *data,
 
   return TRUE;
 }
+
+char *
+dl_text_preview (const char *text,
+                 guint       max_chars)
+{
+  const char *end;
+  const char *cut;
+
+  if (text == NULL || max_chars == 0 || g_utf8_strlen (text, -1) <= max_chars)
+    return NULL;
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+  /* Back to the last space, unless that would drop more than a fifth. */
+  cut = end;
+  {
+    const char *p = end;
+
+    for (guint back = 0; back < max_chars / 5 && p > text; back++)
+      {
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          {
+            cut = p;
+            break;
+          }
+        p = g_utf8_prev_char (p);
+      }
+  }
+  while (cut > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (cut))))
+    cut = g_utf8_prev_char (cut);
+
+  {
+    GString *out = g_string_new_len (text, cut - text);
+
+    g_string_append (out, "…");
+    return g_string_free (out, FALSE);
+  }
+}

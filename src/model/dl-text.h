@@ -78,6 +78,17 @@ char       *dl_text_escape_message     (const char *message);
 #define DL_FIELD_MAX_SHORT   (4 * 1024)   /* ids, titles, names, paths, dates, … */
 gsize       dl_field_max_bytes       (const char *member);
 
+/* How much of a long text a view lays out at once: a label wraps its whole
+ * text on every width change, and 64 KiB of it stalls the window for
+ * seconds; longer texts are shown cut (dl_text_preview) with a way to read
+ * them all in a text view, which lays out only what is on screen. */
+#define DL_TEXT_PREVIEW_CHARS 1200
+/* The first max_chars characters of text, cut after a whole word where
+ * there is one in the last fifth, "…" appended; NULL when text is no
+ * longer than that (show it whole). */
+char       *dl_text_preview          (const char *text,
+                                      guint       max_chars);
+
 /* Checks that data is UTF-8 without NUL bytes. On failure returns FALSE and
  * sets *bad_offset to the byte offset of the first bad byte. */
 gboolean    dl_utf8_check            (const char *data,

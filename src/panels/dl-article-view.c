@@ -58,6 +58,7 @@ enum {
 
 enum {
   SIGNAL_EVENT_ACTIVATED,
+  SIGNAL_PASSAGE_CHOSEN,
   N_SIGNALS
 };
 
@@ -397,6 +398,100 @@ on_key_pressed (GtkEventControllerKey *controller G_GNUC_UNUSED,
   return FALSE;
 }
 
+/* Where each event's passages are, by source, in text order. */
+static void
+build_index (DlArticleView *self)
+{
+  GListModel *events;
+
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  self->index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  events = dl_dataset_get_events (self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      for (guint j = 0; j < dl_event_get_n_excerpts (event); j++)
+        {
+          const DlExcerpt *excerpt = dl_event_get_excerpt (event, j);
+          Passage passage = { event, j, excerpt->start, excerpt->end };
+          GArray *passages = g_hash_table_lookup (self->index, excerpt->source);
+
+          if (passages == NULL)
+            {
+              passages = g_array_new (FALSE, FALSE, sizeof (Passage));
+              g_hash_table_insert (self->index, excerpt->source, passages);
+            }
+          g_array_append_val (passages, passage);
+        }
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->index);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_array_sort (value, compare_passages);
+  }
+}
+
+/* After an edit: the passages are indexed again and shown, the selection
+ * kept when the text is the same. */
+static void
+on_dataset_changed (DlArticleView *self)
+{
+  g_autoptr(DlSource) source = self->source != NULL ? g_object_ref (self->source) : NULL;
+  g_autoptr(DlEvent) event = self->event != NULL ? g_object_ref (self->event) : NULL;
+
+  build_index (self);
+  if (event != NULL && dl_dataset_lookup_event (self->dataset, dl_event_get_id (event)) != event)
+    g_clear_object (&event);
+  if (source != NULL && dl_dataset_lookup_source (self->dataset, dl_source_get_id (source)) != source)
+    g_clear_object (&source);
+  dl_article_view_show (self, source, event, G_MAXUINT);
+}
+
+/* "New Event from Passage" and "Add Passage to Event": the selection, in
+ * code points of the article (the buffer holds its text as it is). */
+static void
+choose_passage (DlArticleView *self,
+                gboolean       new_event)
+{
+  GtkTextIter start, end;
+
+  if (self->source == NULL || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return;
+
+  g_signal_emit (self, signals[SIGNAL_PASSAGE_CHOSEN], 0, self->source,
+                 (guint) gtk_text_iter_get_offset (&start), (guint) gtk_text_iter_get_offset (&end), new_event);
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name G_GNUC_UNUSED,
+                  GVariant   *parameter G_GNUC_UNUSED)
+{
+  choose_passage (DL_ARTICLE_VIEW (widget), TRUE);
+}
+
+static void
+add_passage_action (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *parameter G_GNUC_UNUSED)
+{
+  choose_passage (DL_ARTICLE_VIEW (widget), FALSE);
+}
+
+static void
+update_passage_actions (DlArticleView *self)
+{
+  gboolean selected = self->source != NULL && gtk_text_buffer_get_has_selection (self->buffer);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.new-event", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-passage", selected && self->event != NULL);
+}
+
 static void
 activate_passage_action (GtkWidget  *widget,
                          const char *action_name G_GNUC_UNUSED,
@@ -475,6 +570,23 @@ dl_article_view_class_init (DlArticleViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DL_TYPE_EVENT);
+
+  /* A selection of the article was chosen as a passage: of a new event
+   * (new_event) or of the event shown. Offsets in code points, end
+   * exclusive; the window makes the edit. */
+  signals[SIGNAL_PASSAGE_CHOSEN] =
+    g_signal_new ("passage-chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, DL_TYPE_SOURCE, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "article.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "article.add-passage", NULL, add_passage_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "article.new-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "article.add-passage", NULL);
 
   /* Selects the event whose passage holds the cursor. */
   gtk_widget_class_install_action (widget_class, "article.activate-passage", NULL,
@@ -570,6 +682,19 @@ dl_article_view_init (DlArticleView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  /* Editing: the selection becomes a passage, from the text's context menu
+   * (Menu or Shift+F10 from the keyboard) or a shortcut. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("New _Event from Passage"), "article.new-event");
+    g_menu_append (menu, _("Add _Passage to Event"), "article.add-passage");
+    gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+  }
+  g_signal_connect_swapped (self->buffer, "notify::has-selection", G_CALLBACK (update_passage_actions), self);
+  g_signal_connect_swapped (self, "notify::event", G_CALLBACK (update_passage_actions), self);
+  update_passage_actions (self);
   g_signal_connect (self->text_view, "map", G_CALLBACK (on_text_view_map), self);
 }
 
@@ -585,8 +710,6 @@ void
 dl_article_view_set_dataset (DlArticleView *self,
                              DlDataset     *dataset)
 {
-  GListModel *events;
-
   g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
   g_return_if_fail (dataset == NULL || DL_IS_DATASET (dataset));
 
@@ -595,39 +718,14 @@ dl_article_view_set_dataset (DlArticleView *self,
 
   dl_article_view_show (self, NULL, NULL, 0);
   g_clear_pointer (&self->index, g_hash_table_unref);
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
   if (dataset == NULL)
     return;
 
-  self->index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  events = dl_dataset_get_events (dataset);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-      for (guint j = 0; j < dl_event_get_n_excerpts (event); j++)
-        {
-          const DlExcerpt *excerpt = dl_event_get_excerpt (event, j);
-          Passage passage = { event, j, excerpt->start, excerpt->end };
-          GArray *passages = g_hash_table_lookup (self->index, excerpt->source);
-
-          if (passages == NULL)
-            {
-              passages = g_array_new (FALSE, FALSE, sizeof (Passage));
-              g_hash_table_insert (self->index, excerpt->source, passages);
-            }
-          g_array_append_val (passages, passage);
-        }
-    }
-
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, self->index);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      g_array_sort (value, compare_passages);
-  }
+  build_index (self);
+  g_signal_connect_object (dataset, "changed", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
 }
 
 void

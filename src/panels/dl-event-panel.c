@@ -21,6 +21,7 @@
 #include "dl-claims.h"
 #include "dl-describe.h"
 #include "dl-event-panel.h"
+#include "dl-text.h"
 
 /* How much of the article to show around a passage, in code points. */
 #define CONTEXT_CHARS 90
@@ -199,6 +200,18 @@ excerpt_markup (const DlExcerpt *excerpt,
     }
 
   stripped = g_strstrip (g_strdup (passage));
+  /* A long quote shows its start: the card opens the article at all of it. */
+  {
+    char *preview = dl_text_preview (stripped, DL_TEXT_PREVIEW_CHARS);
+
+    if (preview != NULL)
+      {
+        g_free (stripped);
+        stripped = preview;
+        cut_after = FALSE;
+        after[0] = '\0';
+      }
+  }
   passage_escaped = g_markup_escape_text (stripped, -1);
   before_escaped = g_markup_escape_text (before_start, -1);
   after_escaped = g_markup_escape_text (after, -1);
@@ -272,6 +285,88 @@ add_markup_label (DlEventPanel *self,
   gtk_label_set_markup (GTK_LABEL (label), markup);
   g_signal_connect (label, "activate-link", G_CALLBACK (on_source_link), self);
   return label;
+}
+
+/* The whole of a long text in a window of its own: a text view lays out
+ * only what is on screen, where a label would wrap all of it at once. */
+static void
+on_read_all_clicked (GtkButton *button,
+                     gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "full-text");
+  const char *title = g_object_get_data (G_OBJECT (button), "full-title");
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (view);
+}
+
+/* @text (with its citations, for a summary) as a label; a long one shows
+ * its start and a "Read All" button that opens the whole of it. */
+static void
+add_long_text (DlEventPanel *self,
+               GtkWidget    *box,
+               const char   *text,
+               const char   *title,
+               gboolean      citations,
+               const char   *css_class)
+{
+  g_autofree char *preview = dl_text_preview (text, DL_TEXT_PREVIEW_CHARS);
+  const char *shown = preview != NULL ? preview : text;
+  GtkWidget *button;
+
+  if (citations)
+    {
+      g_autofree char *markup = dl_describe_citations (self->dataset, shown, DL_DESCRIBE_MARKUP);
+
+      add_markup_label (self, box, markup, css_class);
+    }
+  else
+    add_label (box, shown, css_class);
+
+  if (preview == NULL)
+    return;
+
+  button = gtk_button_new_with_mnemonic (_("_Read All"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Show the whole text in a window of its own"));
+  g_object_set_data_full (G_OBJECT (button), "full-text",
+                          citations ? dl_describe_citations (self->dataset, text, DL_DESCRIBE_PLAIN)
+                                    : g_strdup (text),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (button), "full-title", g_strdup (title), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_read_all_clicked), NULL);
+  gtk_box_append (GTK_BOX (box), button);
 }
 
 static GtkWidget *
@@ -506,11 +601,7 @@ show_event (DlEventPanel *self)
   }
 
   if (summary != NULL && *summary != '\0')
-    {
-      g_autofree char *markup = dl_describe_citations (self->dataset, summary, DL_DESCRIBE_MARKUP);
-
-      add_markup_label (self, self->content, markup, "event-summary");
-    }
+    add_long_text (self, self->content, summary, dl_event_get_title (event), TRUE, "event-summary");
 
   add_claims (self);
 
@@ -681,7 +772,8 @@ show_overview (DlEventPanel *self)
     }
 
   if (description != NULL && *description != '\0')
-    add_label (self->content, description, "dataset-description");
+    add_long_text (self, self->content, description, dl_dataset_get_title (self->dataset), FALSE,
+                   "dataset-description");
 
   section = add_section (self->content, _("Sources"));
   list = new_boxed_list ();

@@ -30,6 +30,7 @@
 #include "dl-map-image.h"
 #include "dl-presentation.h"
 #include "dl-presentation-strip.h"
+#include "dl-text.h"
 #include "dl-widget-png.h"
 #include "dl-words.h"
 
@@ -284,7 +285,14 @@ update_caption (DlPresentation *self)
     set_label (self->title_label, dl_event_get_title (event));
     set_label (self->date_label, date);
     set_label (self->place_label, places);
-    set_label (self->caption_label, caption);
+    /* A slide holds a paragraph, not pages: a caption or a quote longer
+     * than any slide could show is cut after a word (laying out 64 KiB at
+     * each size tried would stall the room's screen for seconds). */
+    {
+      g_autofree char *preview = dl_text_preview (caption, DL_TEXT_PREVIEW_CHARS);
+
+      set_label (self->caption_label, preview != NULL ? preview : caption);
+    }
 
     if (dl_event_get_n_excerpts (event) > 0)
       {
@@ -293,8 +301,9 @@ update_caption (DlPresentation *self)
         g_autofree char *quote = g_str_has_prefix (excerpt->exact, "“") || excerpt->exact[0] == '"'
           ? g_strdup (excerpt->exact) : g_strdup_printf (_("“%s”"), excerpt->exact);
         g_autofree char *source = g_strdup_printf ("— %s", dl_source_get_title (excerpt->source));
+        g_autofree char *preview = dl_text_preview (quote, DL_TEXT_PREVIEW_CHARS);
 
-        set_label (self->passage_label, quote);
+        set_label (self->passage_label, preview != NULL ? preview : quote);
         set_label (self->source_label, source);
       }
     else

@@ -1,0 +1,461 @@
+/* dl-window-edit.c: editing in the window: undo, redo, save, the event
+ * editor page, passages from the article view, unsaved changes
+ *
+ * The edits themselves are the session's edit stack's (dl-edit-stack.h);
+ * this file only connects the window's actions and dialogs to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-window"
+
+#include <glib/gi18n.h>
+
+#include "dl-window-private.h"
+
+/* A title made of a passage: its first words, cut at a word. */
+#define PASSAGE_TITLE_CHARS 60
+
+/* Helpers */
+
+static DlEditStack *
+get_edits (DlWindow *self)
+{
+  return dl_session_get_edit_stack (self->session);
+}
+
+static void
+toast (DlWindow   *self,
+       const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+show_error (DlWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_actions (DlWindow *self)
+{
+  DlEditStack *edits = get_edits (self);
+  gboolean modified = edits != NULL && dl_edit_stack_get_modified (edits);
+  DlDataset *dataset = dl_session_get_dataset (self->session);
+  g_autofree char *title = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", edits != NULL && dl_edit_stack_can_undo (edits));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", edits != NULL && dl_edit_stack_can_redo (edits));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", edits != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", edits != NULL);
+
+  if (dataset == NULL)
+    return;
+  /* TRANSLATORS: the window title of a dataset with unsaved changes */
+  title = modified ? g_strdup_printf (_("• %s"), dl_dataset_get_title (dataset)) : g_strdup (dl_dataset_get_title (dataset));
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* The event panel shows the selected event as it now is. */
+static void
+on_event_edited (DlWindow *self,
+                 DlEvent  *event)
+{
+  if (event == dl_session_get_selected_event (self->session))
+    {
+      dl_event_panel_set_event (self->event_panel, NULL);
+      dl_event_panel_set_event (self->event_panel, event);
+    }
+}
+
+static void
+on_dataset_changed (DlWindow *self)
+{
+  DlDataset *dataset = dl_session_get_dataset (self->session);
+
+  g_signal_group_set_target (self->edit_signals, get_edits (self));
+  g_signal_group_set_target (self->edited_dataset_signals, dataset);
+  update_actions (self);
+}
+
+/* Saving */
+
+/* The bundled dataset is the app's: saving it asks for a new file. */
+static gboolean
+needs_new_file (DlWindow *self)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  GFile *file = dl_dataset_get_file (dl_session_get_dataset (self->session));
+
+  return file == NULL || g_file_get_path (file) == NULL || g_file_equal (file, bundled);
+}
+
+static gboolean
+save_to (DlWindow *self,
+         GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || !dl_edit_stack_save (get_edits (self), path, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      show_error (self, _("Cannot Save Dataset"),
+                  error != NULL ? error->message : name);
+      return FALSE;
+    }
+
+  _dl_window_remember_recent (self, file);
+  toast (self, _("Saved"));
+  return TRUE;
+}
+
+static void save_as (DlWindow *self);
+
+static gboolean
+save (DlWindow *self)
+{
+  if (get_edits (self) == NULL)
+    return FALSE;
+  if (needs_new_file (self))
+    {
+      save_as (self);
+      return FALSE;
+    }
+
+  return save_to (self, dl_dataset_get_file (dl_session_get_dataset (self->session)));
+}
+
+static void
+after_save_as (DlWindow *self,
+               GFile    *file)
+{
+  if (file == NULL || !save_to (self, file))
+    self->close_after_save = FALSE;
+  else if (self->close_after_save)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_save_response (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  after_save_as (self, file);
+}
+#else
+static void
+on_native_save_response (GtkNativeDialog *native,
+                         int              response,
+                         DlWindow        *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)) : NULL;
+
+  after_save_as (self, file);
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+#endif
+
+static void
+save_as (DlWindow *self)
+{
+  DlDataset *dataset = dl_session_get_dataset (self->session);
+  g_autofree char *name = NULL;
+
+  if (dataset == NULL)
+    return;
+  name = g_strdup_printf ("%s.dateline.json", dl_dataset_get_title (dataset));
+  g_strdelimit (name, "/\\:", '-');
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Save Dataset"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_response, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (_("Save Dataset"), GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    g_signal_connect (native, "response", G_CALLBACK (on_native_save_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+/* Unsaved changes */
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DlWindow         *self)
+{
+  g_autoptr(GFile) then_open = g_object_steal_data (G_OBJECT (dialog), "then-open");
+
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard_confirmed = TRUE;
+      if (then_open != NULL)
+        dl_window_open (self, then_open);
+      else
+        gtk_window_close (GTK_WINDOW (self));
+      self->discard_confirmed = FALSE;
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = then_open == NULL;
+      if (save (self))
+        {
+          if (then_open != NULL)
+            dl_window_open (self, then_open);
+          else
+            gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+}
+
+gboolean
+_dl_window_confirm_unsaved (DlWindow *self,
+                            GFile    *then_open)
+{
+  DlEditStack *edits = get_edits (self);
+  DlDataset *dataset = dl_session_get_dataset (self->session);
+  g_autofree char *isolated = NULL;
+  GtkWidget *dialog;
+
+  if (edits == NULL || !dl_edit_stack_get_modified (edits) || self->discard_confirmed)
+    return FALSE;
+
+  isolated = g_strdup_printf ("\u2068%s\u2069", dl_dataset_get_title (dataset));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved will be lost."),
+                                  isolated);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (then_open != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "then-open", g_object_ref (then_open), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Passages */
+
+static char *
+title_from_passage (DlSource *source,
+                    guint     start,
+                    guint     end)
+{
+  const DlText *text = dl_source_get_text (source);
+  g_autofree char *passage = dl_text_substring (text, start, MIN (end, start + PASSAGE_TITLE_CHARS + 1));
+  char *cut;
+
+  g_strstrip (g_strdelimit (passage, "\n\t", ' '));
+  if (end - start <= PASSAGE_TITLE_CHARS)
+    return g_steal_pointer (&passage);
+
+  /* At the last space, with an ellipsis. */
+  if ((cut = strrchr (passage, ' ')) != NULL && cut != passage)
+    *cut = '\0';
+  return g_strconcat (passage, "…", NULL);
+}
+
+static void
+on_passage_chosen (DlWindow *self,
+                   DlSource *source,
+                   guint     start,
+                   guint     end,
+                   gboolean  new_event)
+{
+  DlEditStack *edits = get_edits (self);
+  DlEvent *shown = dl_article_view_get_event (self->article_view);
+  g_autoptr(GError) error = NULL;
+
+  if (edits == NULL)
+    return;
+
+  if (!new_event)
+    {
+      DlEvent *event = dl_session_get_selected_event (self->session);
+
+      if (event == NULL)
+        event = shown;
+      if (event != NULL && dl_edit_stack_add_excerpt (edits, event, source, start, end, &error) >= 0)
+        toast (self, _("Passage added to the event"));
+    }
+  else
+    {
+      g_autofree char *title = title_from_passage (source, start, end);
+      const char *published = dl_source_get_published_text (source);
+      DlEvent *event;
+
+      /* Dated as published until the date is set: the editor shows it. */
+      dl_edit_stack_begin_group (edits, _("New Event from Passage"));
+      event = dl_edit_stack_add_event (edits, NULL, title,
+                                       shown != NULL ? dl_event_get_category (shown) : "statement",
+                                       published != NULL ? published : dl_event_get_when_text (shown),
+                                       &error);
+      if (event != NULL && dl_edit_stack_add_excerpt (edits, event, source, start, end, &error) < 0)
+        event = NULL;
+      dl_edit_stack_end_group (edits);
+
+      if (event == NULL && dl_edit_stack_can_undo (edits) && error != NULL)
+        dl_edit_stack_undo (edits);  /* not half an event */
+      if (event != NULL)
+        {
+          dl_session_select (self->session, event);
+          gtk_stack_set_visible_child_name (self->sidebar_stack, "editor");
+          dl_event_editor_focus_title (self->event_editor);
+        }
+    }
+
+  if (error != NULL)
+    show_error (self, new_event ? _("Cannot Make an Event of This Passage") : _("Cannot Add the Passage"),
+                error->message);
+}
+
+static void
+on_editor_error (DlWindow   *self,
+                 const char *message)
+{
+  toast (self, message);
+}
+
+/* Actions */
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlEditStack *edits = get_edits (self);
+  g_autofree char *label = NULL;
+
+  if (edits == NULL || !dl_edit_stack_can_undo (edits))
+    return;
+  label = g_strdup (dl_edit_stack_get_undo_label (edits));
+  dl_edit_stack_undo (edits);
+  if (label != NULL)
+    {
+      /* TRANSLATORS: a toast after undoing; %s is what was undone ("Set Title") */
+      g_autofree char *text = g_strdup_printf (_("Undone: %s"), label);
+
+      toast (self, text);
+    }
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlEditStack *edits = get_edits (DL_WINDOW (widget));
+
+  if (edits != NULL)
+    dl_edit_stack_redo (edits);
+}
+
+static void
+action_save (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (DL_WINDOW (widget));
+}
+
+static void
+action_save_as (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (DL_WINDOW (widget));
+}
+
+static void
+action_edit_event (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "editor"))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+  else if (dl_session_get_selected_event (self->session) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "editor");
+      dl_event_editor_focus_title (self->event_editor);
+    }
+}
+
+/* Hooks, called by dl-window.c */
+
+void
+_dl_window_class_edit_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, action_edit_event);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-event", NULL);
+}
+
+void
+_dl_window_init_edit (DlWindow *self)
+{
+  self->edit_signals = g_signal_group_new (DL_TYPE_EDIT_STACK);
+  g_signal_group_connect_swapped (self->edit_signals, "notify::can-undo", G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->edit_signals, "notify::can-redo", G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->edit_signals, "notify::modified", G_CALLBACK (update_actions), self);
+
+  self->edited_dataset_signals = g_signal_group_new (DL_TYPE_DATASET);
+  g_signal_group_connect_swapped (self->edited_dataset_signals, "event-changed", G_CALLBACK (on_event_edited), self);
+
+  g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "passage-chosen", G_CALLBACK (on_passage_chosen), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_editor, "error", G_CALLBACK (on_editor_error), self, G_CONNECT_SWAPPED);
+  dl_event_editor_set_session (self->event_editor, self->session);
+  on_dataset_changed (self);
+}

@@ -1,0 +1,518 @@
+/* dl-event-editor.c: the selected event's fields, to edit
+ *
+ * A sidebar page beside the event's details. It shows the session's
+ * selected event and changes it only through the session's edit stack;
+ * when the event changes otherwise (undo, redo), the fields follow.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-event-editor"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dl-category.h"
+#include "dl-describe.h"
+#include "dl-event-editor.h"
+#include "dl-gazetteer.h"
+
+#define MAX_PLACE_RESULTS 8
+
+struct _DlEventEditor
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkWidget      *box;
+  GtkLabel       *heading;
+  AdwEntryRow    *title_row;
+  AdwComboRow    *category_row;
+  AdwEntryRow    *when_row;
+  AdwEntryRow    *basis_row;
+  GtkLabel       *when_description;
+  GtkTextView    *summary_view;
+  GtkLabel       *place_label;
+  GtkSearchEntry *place_entry;
+  GtkListBox     *place_results;
+
+  DlSession      *session;
+  DlDataset      *dataset;       /* whose "event-changed" is followed */
+  DlEvent        *event;
+  GStrv           categories;    /* the combo row's, in its order */
+  GPtrArray      *matches;       /* of DlGazetteerMatch, the rows' */
+  DlGazetteer    *gazetteer;     /* opened at the first search */
+  gboolean        updating;      /* filling the fields: not an edit */
+};
+
+G_DEFINE_FINAL_TYPE (DlEventEditor, dl_event_editor, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static const char *
+ui_language (void)
+{
+  return pango_language_to_string (gtk_get_default_language ());
+}
+
+static DlEditStack *
+edits (DlEventEditor *self)
+{
+  return self->session != NULL ? dl_session_get_edit_stack (self->session) : NULL;
+}
+
+static void
+report (DlEventEditor *self,
+        GError        *error)
+{
+  if (error != NULL)
+    g_signal_emit (self, signals[SIGNAL_ERROR], 0, error->message);
+}
+
+/* Sets an editable's text unless it already holds it (keeping the cursor
+ * where the user types). */
+static void
+set_text (GtkEditable *editable,
+          const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (editable, text != NULL ? text : "");
+}
+
+static void
+update_when_description (DlEventEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->when_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  DlEdtf edtf;
+
+  if (*text == '\0')
+    description = g_strdup (_("A date is needed: EDTF, such as 2024-08-20 or 2024-08~"));
+  else if (dl_edtf_parse (text, &edtf, &error))
+    description = dl_edtf_describe (&edtf);
+  else
+    description = g_strdup (error->message);
+
+  gtk_label_set_label (self->when_description, description);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->when_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->when_row), "error");
+}
+
+static void
+update_place_label (DlEventEditor *self)
+{
+  g_autofree char *places = NULL;
+
+  if (self->event == NULL || dl_event_get_n_places (self->event) == 0)
+    {
+      gtk_label_set_label (self->place_label, _("No place yet: search for one below"));
+      return;
+    }
+  places = dl_describe_places (self->event, ui_language ());
+  gtk_label_set_label (self->place_label, places);
+}
+
+static void
+fill_categories (DlEventEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_auto(GStrv) known = dl_category_dup_known ();
+  g_auto(GStrv) used = self->session != NULL ? dl_session_dup_categories (self->session) : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *current = self->event != NULL ? dl_event_get_category (self->event) : NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n = 0;
+
+  /* Known ones, then the dataset's own (the event's too). */
+  for (guint i = 0; known[i] != NULL; i++)
+    g_strv_builder_add (builder, known[i]);
+  for (guint i = 0; used != NULL && used[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) known, used[i]))
+      g_strv_builder_add (builder, used[i]);
+  g_strfreev (self->categories);
+  self->categories = g_strv_builder_end (builder);
+
+  for (; self->categories[n] != NULL; n++)
+    {
+      gtk_string_list_append (labels, dl_category_get_label (self->categories[n]));
+      if (g_strcmp0 (self->categories[n], current) == 0)
+        selected = n;
+    }
+
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->category_row, selected);
+}
+
+/* The fields from the event. */
+static void
+fill (DlEventEditor *self)
+{
+  DlEvent *event = self->event;
+  g_autofree char *heading = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  g_autofree char *summary = NULL;
+  GtkTextIter start, end;
+
+  self->updating = TRUE;
+
+  gtk_widget_set_sensitive (self->box, event != NULL);
+  set_text (GTK_EDITABLE (self->title_row), event != NULL ? dl_event_get_title (event) : NULL);
+  set_text (GTK_EDITABLE (self->when_row), event != NULL ? dl_event_get_when_text (event) : NULL);
+  set_text (GTK_EDITABLE (self->basis_row), event != NULL ? dl_event_get_when_basis (event) : NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  summary = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (summary, event != NULL && dl_event_get_summary (event) != NULL ? dl_event_get_summary (event) : "") != 0)
+    gtk_text_buffer_set_text (buffer, event != NULL && dl_event_get_summary (event) != NULL ? dl_event_get_summary (event) : "", -1);
+  fill_categories (self);
+  update_when_description (self);
+  update_place_label (self);
+
+  if (event != NULL)
+    {
+      g_autofree char *isolated = dl_describe_isolate (dl_event_get_title (event));
+
+      /* TRANSLATORS: the heading of the event editor; %s is the event's title */
+      heading = g_strdup_printf (_("Edit “%s”"), isolated);
+    }
+  gtk_label_set_label (self->heading, heading != NULL ? heading : _("Edit Event"));
+
+  self->updating = FALSE;
+}
+
+/* Callbacks */
+
+static void
+on_event_edited (DlEventEditor *self,
+                 DlEvent       *event)
+{
+  if (event == self->event)
+    fill (self);
+}
+
+static void
+on_selected_event (DlEventEditor *self)
+{
+  DlDataset *dataset = dl_session_get_dataset (self->session);
+
+  if (dataset != self->dataset)
+    {
+      if (self->dataset != NULL)
+        g_signal_handlers_disconnect_by_data (self->dataset, self);
+      g_set_object (&self->dataset, dataset);
+      if (dataset != NULL)
+        g_signal_connect_object (dataset, "event-changed", G_CALLBACK (on_event_edited), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  g_set_object (&self->event, dl_session_get_selected_event (self->session));
+  fill (self);
+}
+
+static void
+edit_text (DlEventEditor *self,
+           DlEventField   field,
+           const char    *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->event == NULL || edits (self) == NULL)
+    return;
+  /* Typing: one undo for the whole word or sentence. */
+  if (!dl_edit_stack_set_event_text (edits (self), self->event, field, value, TRUE, &error)
+      && field == DL_EVENT_FIELD_TITLE && (value == NULL || *value == '\0'))
+    return;  /* an empty title is being retyped: said once it is left empty */
+  report (self, error);
+}
+
+static void
+on_title_changed (DlEventEditor *self)
+{
+  edit_text (self, DL_EVENT_FIELD_TITLE, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+}
+
+static void
+on_basis_changed (DlEventEditor *self)
+{
+  edit_text (self, DL_EVENT_FIELD_WHEN_BASIS, gtk_editable_get_text (GTK_EDITABLE (self->basis_row)));
+}
+
+static void
+on_summary_changed (DlEventEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  edit_text (self, DL_EVENT_FIELD_SUMMARY, text);
+}
+
+static void
+on_category_selected (DlEventEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->category_row);
+
+  if (self->categories == NULL || selected >= g_strv_length (self->categories))
+    return;
+  edit_text (self, DL_EVENT_FIELD_CATEGORY, self->categories[selected]);
+}
+
+static void
+on_when_changed (DlEventEditor *self)
+{
+  if (!self->updating)
+    update_when_description (self);
+}
+
+static void
+on_when_apply (DlEventEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->event == NULL || edits (self) == NULL)
+    return;
+  if (!dl_edit_stack_set_event_when (edits (self), self->event,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->when_row)), &error))
+    report (self, error);
+}
+
+static GtkWidget *
+new_match_row (const DlGazetteerMatch *match)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *precision = dl_describe_precision_m (match->precision_m);
+  g_autofree char *subtitle = NULL;
+
+  if (match->place != NULL)
+    subtitle = g_strdup_printf ("%s · %s", _("In this dataset"), precision);
+  else if (match->context != NULL && *match->context != '\0')
+    subtitle = g_strdup_printf ("%s · %s", match->context, precision);
+  else
+    subtitle = g_strdup (precision);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static void
+on_place_search_changed (DlEventEditor *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->place_entry));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->place_results))) != NULL)
+    gtk_list_box_remove (self->place_results, child);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+
+  if (*query != '\0' && self->gazetteer == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->gazetteer = dl_gazetteer_open_default (&error);
+      report (self, error);
+    }
+  if (*query == '\0' || self->gazetteer == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->place_results), FALSE);
+      return;
+    }
+
+  self->matches = dl_gazetteer_search (self->gazetteer, query, self->dataset, DL_GAZETTEER_SEARCH_PREFIX,
+                                       MAX_PLACE_RESULTS);
+  for (guint i = 0; i < self->matches->len; i++)
+    gtk_list_box_append (self->place_results, new_match_row (g_ptr_array_index (self->matches, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->place_results), self->matches->len > 0);
+}
+
+static const char *
+kind_of (const DlGazetteerMatch *match)
+{
+  switch (match->kind)
+    {
+    case DL_GAZETTEER_KIND_COUNTRY:
+      return "country";
+    case DL_GAZETTEER_KIND_REGION:
+      return "region";
+    case DL_GAZETTEER_KIND_CITY:
+    case DL_GAZETTEER_KIND_CAPITAL:
+    case DL_GAZETTEER_KIND_ADMIN_SEAT:
+    case DL_GAZETTEER_KIND_DATASET_PLACE:
+    default:
+      return "city";
+    }
+}
+
+/* The event is at the match: a place of the dataset as it is, a place of
+ * the gazetteer added (with its English, Arabic and Hebrew names). */
+static void
+choose_match (DlEventEditor          *self,
+              const DlGazetteerMatch *match)
+{
+  g_autoptr(GError) error = NULL;
+  DlEditStack *stack = edits (self);
+  DlPlace *place = match->place;
+
+  if (self->event == NULL || stack == NULL)
+    return;
+
+  dl_edit_stack_begin_group (stack, _("Set Place"));
+  if (place == NULL)
+    {
+      g_autoptr(DlGeometry) point = dl_geometry_new_point (match->position);
+      const char *names[] = { "ar", match->name_ar, "he", match->name_he, NULL };
+      const char *name = match->name_en != NULL && *match->name_en != '\0' ? match->name_en : match->name;
+
+      if (names[1] == NULL)
+        {
+          names[0] = "he";
+          names[1] = match->name_he;
+          names[2] = NULL;
+        }
+      place = dl_edit_stack_add_place (stack, NULL, name, names[1] != NULL ? names : NULL, point,
+                                       match->precision_m, kind_of (match), &error);
+    }
+  if (place != NULL)
+    dl_edit_stack_set_event_places (stack, self->event, &place, 1, &error);
+  dl_edit_stack_end_group (stack);
+  report (self, error);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->place_entry), "");
+}
+
+static void
+on_place_activated (DlEventEditor *self,
+                    GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->matches != NULL && index >= 0 && (guint) index < self->matches->len)
+    choose_match (self, g_ptr_array_index (self->matches, index));
+}
+
+static void
+on_place_search_activate (DlEventEditor *self)
+{
+  if (self->matches != NULL && self->matches->len > 0)
+    choose_match (self, g_ptr_array_index (self->matches, 0));
+}
+
+/* GObject */
+
+static void
+dl_event_editor_dispose (GObject *object)
+{
+  DlEventEditor *self = DL_EVENT_EDITOR (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_EDITOR);
+  g_clear_object (&self->session);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->event);
+  g_clear_object (&self->gazetteer);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_strfreev);
+
+  G_OBJECT_CLASS (dl_event_editor_parent_class)->dispose (object);
+}
+
+static void
+dl_event_editor_class_init (DlEventEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_event_editor_dispose;
+
+  signals[SIGNAL_ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-event-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, heading);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, when_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, when_description);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_label);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_results);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_when_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_when_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_basis_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dl-event-editor");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dl_event_editor_init (DlEventEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
+                            G_CALLBACK (on_summary_changed), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event editor"), -1);
+  fill (self);
+}
+
+/* Public API */
+
+DlEventEditor *
+dl_event_editor_new (void)
+{
+  return g_object_new (DL_TYPE_EVENT_EDITOR, NULL);
+}
+
+void
+dl_event_editor_set_session (DlEventEditor *self,
+                             DlSession     *session)
+{
+  g_return_if_fail (DL_IS_EVENT_EDITOR (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::selected-event", G_CALLBACK (on_selected_event), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_selected_event), self,
+                               G_CONNECT_SWAPPED);
+      on_selected_event (self);
+    }
+}
+
+void
+dl_event_editor_focus_title (DlEventEditor *self)
+{
+  g_return_if_fail (DL_IS_EVENT_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}

@@ -1,0 +1,28 @@
+/* dl-event-editor.h: the selected event's fields, to edit
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dl-session.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_EVENT_EDITOR (dl_event_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlEventEditor, dl_event_editor, DL, EVENT_EDITOR, GtkWidget)
+
+/* Follows the session's selected event, and changes it through the
+ * session's edit stack: title and summary as they are typed (one undo for
+ * the typing), the date when applied (Enter), the category when chosen, the
+ * place when a search result is activated. Errors go to "error" (const
+ * char *message) for the window to show. */
+DlEventEditor *dl_event_editor_new          (void);
+void           dl_event_editor_set_session  (DlEventEditor *self,
+                                             DlSession     *session);
+/* Focuses the title (after New Event from Passage). */
+void           dl_event_editor_focus_title  (DlEventEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* test-edit-window.c: making an event from a passage, with real input
+ *
+ * A copy of the bundled dataset is opened; a passage is selected by
+ * dragging over it in the article view, made an event with its shortcut,
+ * dated and placed in the event editor by typing, and saved with Ctrl+S;
+ * the file is then loaded again and checked. Every press and click is an X
+ * event sent with XTest (tests/dl-xtest.h); the tests count them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-article-view.h"
+#include "dl-event-editor.h"
+#include "dl-test-util.h"
+#include "dl-window.h"
+#include "dl-xtest.h"
+
+/* The passage made an event: a sentence of the first article no event cites. */
+#define PASSAGE "The strikes have caused widespread outrage and criticism, with many calling for an immediate ceasefire and end to the violence."
+
+static DlWindow *window;
+static char *dir;
+static char *path;
+static guint n_keys;
+static guint n_clicks;
+static guint n_drags;
+
+/* Helpers */
+
+static gboolean
+dataset_loaded (gpointer data)
+{
+  return dl_window_get_dataset (window) != NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static DlSession *
+session (void)
+{
+  return dl_window_get_session (window);
+}
+
+static void
+key (guint           keyval,
+     GdkModifierType mods)
+{
+  dl_xtest_key (GTK_WIDGET (window), keyval, mods);
+  n_keys++;
+  dl_test_wait_ms (150);
+}
+
+static void
+type (const char *text)
+{
+  dl_xtest_type (GTK_WIDGET (window), text);
+  n_keys += (guint) strlen (text);
+  dl_test_wait_ms (150);
+}
+
+static void
+click (GtkWidget *widget)
+{
+  dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  n_clicks++;
+  dl_test_wait_ms (150);
+}
+
+/* Where the character at @offset is drawn, in the text view's coordinates. */
+static void
+char_position (GtkTextView *view,
+               guint        offset,
+               double      *x,
+               double      *y)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y + rect.height / 2, &wx, &wy);
+  *x = wx + 1;
+  *y = wy;
+}
+
+/* The passage is in view and stays where it is (the view has done
+ * scrolling). */
+static gboolean
+passage_visible (gpointer data)
+{
+  GtkTextView *view = data;
+  static double last_y = -1;
+  double x, y;
+  gboolean settled;
+
+  char_position (view, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "target")), &x, &y);
+  settled = y > 0 && y < gtk_widget_get_height (GTK_WIDGET (view)) - 40 && y == last_y;
+  last_y = y;
+  dl_test_wait_ms (100);
+  return settled;
+}
+
+static char *
+copy_bundled (void)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(GFile) parent = g_file_get_parent (bundled);
+  g_autofree char *from = g_file_get_path (parent);
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  char *to = g_dir_make_tmp ("dateline-test-edit-window-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  command = g_strdup_printf ("cp -r '%s/.' '%s/'", from, to);
+  g_assert_cmpint (system (command), ==, 0);
+  return to;
+}
+
+/* Tests */
+
+static void
+test_event_from_passage (void)
+{
+  GtkWidget *article = dl_window_get_article_view (window);
+  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (article));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  DlDataset *dataset = dl_window_get_dataset (window);
+  DlEditStack *edits = dl_session_get_edit_stack (session ());
+  GtkWidget *editor;
+  GtkWidget *when_row;
+  GtkWidget *place_entry;
+  g_autoptr(DlDataset) saved = NULL;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  const DlText *article_text;
+  const char *found;
+  GtkTextIter sel_start, sel_end;
+  double x1, y1, x2, y2;
+  guint start, end;
+  guint n_events = g_list_model_get_n_items (dl_dataset_get_events (dataset));
+  DlEvent *event;
+  const DlExcerpt *excerpt;
+
+  g_assert_true (dl_xtest_available ());
+  g_assert_false (dl_edit_stack_get_modified (edits));
+
+  /* The first article, open on the school strike's passage. */
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  dl_window_show_excerpt (window, 0);
+  dl_test_wait_ms (500);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+  g_assert_cmpstr (dl_source_get_id (dl_article_view_get_source (DL_ARTICLE_VIEW (article))), ==, "a000");
+
+  article_text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
+  found = strstr (dl_text_get_data (article_text), PASSAGE);
+  g_assert_nonnull (found);
+  start = dl_text_byte_to_char (article_text, (gsize) (found - dl_text_get_data (article_text)));
+  end = start + (guint) g_utf8_strlen (PASSAGE, -1);
+
+  /* Scrolled into view with the wheel, then dragged over from its first
+   * character to its end. */
+  g_object_set_data (G_OBJECT (view), "target", GUINT_TO_POINTER (start));
+  for (guint i = 0; i < 30; i++)
+    {
+      char_position (view, start, &x1, &y1);
+      if (y1 > 0 && y1 < gtk_widget_get_height (GTK_WIDGET (view)) / 3.0)
+        break;
+      dl_xtest_scroll (GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+                       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, y1 > 0 ? 1 : -1, 0);
+      dl_test_wait_ms (100);
+    }
+  g_assert_true (dl_test_wait_until (passage_visible, view, 5000));
+  char_position (view, start, &x1, &y1);
+  char_position (view, end, &x2, &y2);
+  g_test_message ("drag from %g,%g to %g,%g in a view of %d×%d", x1, y1, x2, y2,
+                  gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)));
+  dl_xtest_drag (GTK_WIDGET (view), x1, y1, x2, y2, 12);
+  n_drags++;
+  dl_test_wait_ms (200);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));
+  g_test_message ("selected %d–%d", gtk_text_iter_get_offset (&sel_start), gtk_text_iter_get_offset (&sel_end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&sel_start), ==, start);
+  g_assert_cmpint (gtk_text_iter_get_offset (&sel_end), ==, end);
+
+  /* New Event from Passage: the event exists, is selected, and its editor
+   * is open with the title focused. */
+  key (GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (dataset)), ==, n_events + 1);
+  event = dl_session_get_selected_event (session ());
+  g_assert_nonnull (event);
+  id = g_strdup (dl_event_get_id (event));
+  g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 1);
+  g_assert_cmpstr (dl_event_get_excerpt (event, 0)->exact, ==, PASSAGE);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  g_assert_true (dl_edit_stack_get_modified (edits));
+
+  /* A title, typed over the one made from the passage. */
+  key (GDK_KEY_a, GDK_CONTROL_MASK);
+  type ("Outrage at the strikes");
+  g_assert_cmpstr (dl_event_get_title (event), ==, "Outrage at the strikes");
+
+  /* The date: typed into the When row and applied with Enter. */
+  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  when_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "When (EDTF)");
+  g_assert_nonnull (when_row);
+  click (when_row);
+  key (GDK_KEY_a, GDK_CONTROL_MASK);
+  type ("2024-08-20~");
+  key (GDK_KEY_Return, 0);
+  g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-20~");
+
+  /* The place: to the search with its mnemonic (Alt+W), a gazetteer
+   * search, the first result taken with Enter. */
+  place_entry = find_widget (editor, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (place_entry);
+  key (GDK_KEY_w, GDK_ALT_MASK);
+  g_assert_true (gtk_widget_has_focus (place_entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), place_entry));
+  type ("Khan Yun");
+  dl_test_wait_ms (400);  /* the search entry waits a little */
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-search.png");
+  key (GDK_KEY_Return, 0);
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
+  g_assert_nonnull (strstr (dl_place_get_name (dl_event_get_place (event, 0)), "Khan"));
+
+  /* Undo takes the place away, redo brings it back. */
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 0);
+  key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
+
+  /* Saved where it is; the window is no longer modified. */
+  key (GDK_KEY_s, GDK_CONTROL_MASK);
+  g_assert_false (dl_edit_stack_get_modified (edits));
+
+  g_test_message ("making the event took %u key presses, %u clicks and %u drag", n_keys, n_clicks, n_drags);
+
+  /* The file holds the event as made. */
+  saved = dl_dataset_load (file, problems, NULL);
+  g_assert_nonnull (saved);
+  event = dl_dataset_lookup_event (saved, id);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (dl_event_get_title (event), ==, "Outrage at the strikes");
+  g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-20~");
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
+  g_assert_nonnull (strstr (dl_place_get_name (dl_event_get_place (event, 0)), "Khan"));
+  g_assert_nonnull (dl_place_get_name_for (dl_event_get_place (event, 0), "ar"));
+  excerpt = dl_event_get_excerpt (event, 0);
+  g_assert_cmpstr (dl_source_get_id (excerpt->source), ==, "a000");
+  g_assert_cmpstr (excerpt->exact, ==, PASSAGE);
+  g_assert_cmpuint (excerpt->start, ==, start);
+  g_assert_cmpuint (excerpt->end, ==, end);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"title\": \"Outrage at the strikes\",\n      \"category\": \"strike\",\n"
+                                  "      \"when\": \"2024-08-20~\",\n"));
+
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window.png");
+}
+
+/* Closing with unsaved changes asks; Cancel keeps the window and the change. */
+static void
+test_close_asks (void)
+{
+  DlEditStack *edits = dl_session_get_edit_stack (session ());
+  DlEvent *event = dl_session_get_selected_event (session ());
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  GtkWidget *dialog = NULL;
+
+  g_assert_nonnull (event);
+  g_assert_true (dl_edit_stack_set_event_text (edits, event, DL_EVENT_FIELD_SUMMARY, "Changed", FALSE, NULL));
+  g_assert_true (dl_edit_stack_get_modified (edits));
+
+  gtk_window_close (GTK_WINDOW (window));
+  dl_test_wait_ms (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+
+  /* Escape is Cancel. */
+  dl_xtest_key (dialog, GDK_KEY_Escape, 0);
+  dl_test_wait_ms (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (dl_edit_stack_get_modified (edits));
+  g_assert_cmpstr (dl_event_get_summary (event), ==, "Changed");
+  g_assert_true (dl_edit_stack_undo (edits));
+  g_assert_false (dl_edit_stack_get_modified (edits));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *command = NULL;
+  int status;
+
+  dl_test_init (&argc, &argv);
+
+  dir = copy_bundled ();
+  path = g_build_filename (dir, "gaza-august-2024.dateline.json", NULL);
+  file = g_file_new_for_path (path);
+
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+  dl_test_wait_ms (500);
+
+  g_test_add_func ("/edit-window/event-from-passage", test_event_from_passage);
+  g_test_add_func ("/edit-window/close-asks", test_close_asks);
+
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  command = g_strdup_printf ("rm -rf '%s'", dir);
+  if (system (command) != 0)
+    g_printerr ("could not remove %s\n", dir);
+  g_free (path);
+  g_free (dir);
+
+  return status;
+}
