@@ -18,7 +18,11 @@ struct _DlLegend
 {
   GtkWidget     parent_instance;
 
-  GtkWidget    *box;
+  GtkWidget    *outer;    /* the toggle above the rows */
+  GtkWidget    *toggle;   /* "Legend", shown when compact */
+  GtkWidget    *revealer; /* shows the rows (always, unless compact) */
+  GtkWidget    *box;      /* the rows */
+  gboolean      compact;
   GSignalGroup *session_signals;
   DlSession    *session;
 };
@@ -32,6 +36,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Compact: the toggle, and the rows only while it is down. */
+static void
+sync_compact (DlLegend *self)
+{
+  gboolean open = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle));
+
+  gtk_widget_set_visible (self->toggle, self->compact);
+  /* Hidden, not just unrevealed: a revealer keeps its child's width. */
+  gtk_widget_set_visible (self->revealer, !self->compact || open);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), !self->compact || open);
+}
 
 static void
 sync_rows (DlLegend *self)
@@ -114,7 +130,10 @@ dl_legend_dispose (GObject *object)
 {
   DlLegend *self = DL_LEGEND (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->outer, gtk_widget_unparent);
+  self->box = NULL;
+  self->revealer = NULL;
+  self->toggle = NULL;
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
 
@@ -176,8 +195,33 @@ dl_legend_class_init (DlLegendClass *klass)
 static void
 dl_legend_init (DlLegend *self)
 {
+  self->outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
+
+  /* On a small map the rows would cover much of it: they fold under a
+   * toggle (dl_legend_set_compact). */
+  self->toggle = gtk_toggle_button_new ();
+  {
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+    gtk_box_append (GTK_BOX (content), gtk_label_new_with_mnemonic (_("_Legend")));
+    gtk_box_append (GTK_BOX (content), arrow);
+    gtk_button_set_child (GTK_BUTTON (self->toggle), content);
+  }
+  gtk_widget_add_css_class (self->toggle, "flat");
+  gtk_widget_set_halign (self->toggle, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->toggle, FALSE);
+  gtk_widget_set_tooltip_text (self->toggle, _("Show the map's legend"));
+  gtk_box_append (GTK_BOX (self->outer), self->toggle);
+
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->box);
+  gtk_box_append (GTK_BOX (self->outer), self->revealer);
+  g_signal_connect_swapped (self->toggle, "toggled", G_CALLBACK (sync_compact), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
 
   self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
@@ -219,4 +263,41 @@ dl_legend_dup_shown (DlLegend *self)
       g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "category"));
 
   return g_strv_builder_end (builder);
+}
+
+void
+dl_legend_set_compact (DlLegend *self,
+                       gboolean  compact)
+{
+  g_return_if_fail (DL_IS_LEGEND (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  /* Whole, the legend lets clicks through to the map (the window makes it
+   * untargetable); folded, its toggle takes them. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), compact);
+  if (!compact)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), FALSE);
+  sync_compact (self);
+}
+
+gboolean
+dl_legend_get_compact (DlLegend *self)
+{
+  g_return_val_if_fail (DL_IS_LEGEND (self), FALSE);
+
+  return self->compact;
+}
+
+int
+dl_legend_get_rows_height (DlLegend *self)
+{
+  int natural = 0;
+
+  g_return_val_if_fail (DL_IS_LEGEND (self), 0);
+
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
 }

@@ -19,6 +19,13 @@ G_DECLARE_FINAL_TYPE (DlLegend, dl_legend, DL, LEGEND, GtkWidget)
 void       dl_legend_set_session (DlLegend  *self,
                                   DlSession *session);
 DlSession *dl_legend_get_session (DlLegend  *self);
+/* Compact (a small map): the rows fold under a "Legend" toggle, so they
+ * cover the map only while the user looks at them. */
+void       dl_legend_set_compact (DlLegend  *self,
+                                  gboolean   compact);
+gboolean   dl_legend_get_compact (DlLegend  *self);
+/* The rows' natural height, folded or not. */
+int        dl_legend_get_rows_height (DlLegend *self);
 /* The categories listed now, in order (for tests). */
 GStrv      dl_legend_dup_shown   (DlLegend  *self);
 

@@ -69,6 +69,7 @@ struct _DlWindow
   gboolean              panes_placed;
   gboolean              screenshot_failed;
   guint                 frame_tick;
+  guint                 legend_idle;   /* the legend's compact state, after allocation */
   GtkWidget            *focus_before_search;  /* weak */
 
   /* Editing (dl-window-edit.c) */

@@ -432,6 +432,44 @@ on_close_request (DlWindow *self)
 
 /* Vfuncs */
 
+/* A legend taller than this share of the map folds under its toggle. */
+#define LEGEND_MAX_SHARE 0.45
+
+static gboolean
+want_compact_legend (DlWindow *self)
+{
+  int map_height = gtk_widget_get_height (GTK_WIDGET (self->map));
+
+  if (map_height <= 0)
+    return dl_legend_get_compact (self->legend);
+  return dl_legend_get_rows_height (self->legend) > map_height * LEGEND_MAX_SHARE;
+}
+
+static gboolean
+update_legend_compact (gpointer user_data)
+{
+  DlWindow *self = DL_WINDOW (user_data);
+
+  self->legend_idle = 0;
+  dl_legend_set_compact (self->legend, want_compact_legend (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The map's size is known only once allocated: the legend's fold follows
+ * it on the next idle (changing a widget while allocating is not allowed). */
+static void
+dl_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->legend_idle == 0 && self->legend != NULL)
+    self->legend_idle = g_idle_add (update_legend_compact, self);
+}
+
 static void
 dl_window_dispose (GObject *object)
 {
@@ -439,6 +477,7 @@ dl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->legend_idle, g_source_remove);
   g_clear_weak_pointer (&self->focus_before_search);
   if (self->session != NULL)
     {
@@ -476,6 +515,7 @@ dl_window_class_init (DlWindowClass *klass)
 
   object_class->dispose = dl_window_dispose;
   object_class->finalize = dl_window_finalize;
+  widget_class->size_allocate = dl_window_size_allocate;
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_LICENSE);

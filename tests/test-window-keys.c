@@ -205,6 +205,51 @@ test_search_from_keyboard (void)
   g_assert_true (dl_session_get_selected_event (session ()) == chosen);
 }
 
+static gboolean
+legend_compact_is (gpointer data)
+{
+  DlLegend *legend = DL_LEGEND (find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND));
+
+  return dl_legend_get_compact (legend) == GPOINTER_TO_INT (data);
+}
+
+/* On a small map (1024×600) the legend folds under a "Legend" toggle
+ * instead of covering half the map; a real click opens it; back at
+ * 1280×800 it is whole again. */
+static void
+test_legend_folds_on_small_map (void)
+{
+  GtkWidget *legend = find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  GtkWidget *toggle;
+  int folded;
+
+  g_assert_nonnull (legend);
+  g_assert_false (dl_legend_get_compact (DL_LEGEND (legend)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  g_assert_true (dl_test_wait_until (legend_compact_is, GINT_TO_POINTER (TRUE), 5000));
+  dl_test_wait_ms (300);
+  toggle = find_widget (legend, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_get_mapped (toggle));
+  folded = gtk_widget_get_height (legend);
+  g_assert_cmpint (folded, <, dl_legend_get_rows_height (DL_LEGEND (legend)));
+
+  dl_xtest_click (toggle, gtk_widget_get_width (toggle) / 2.0, gtk_widget_get_height (toggle) / 2.0);
+  dl_test_wait_ms (600);   /* the rows slide down */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (gtk_widget_get_height (legend), >=, folded + dl_legend_get_rows_height (DL_LEGEND (legend)));
+  dl_xtest_click (toggle, gtk_widget_get_width (toggle) / 2.0, gtk_widget_get_height (toggle) / 2.0);
+  dl_test_wait_ms (600);
+  g_assert_cmpint (gtk_widget_get_height (legend), ==, folded);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (dl_test_wait_until (legend_compact_is, GINT_TO_POINTER (FALSE), 5000));
+  dl_test_wait_ms (300);
+  g_assert_false (gtk_widget_get_mapped (toggle));
+  g_assert_cmpint (gtk_widget_get_height (legend), >=, dl_legend_get_rows_height (DL_LEGEND (legend)));
+}
+
 /* Enter on the map or the timeline opens the selection's first passage. */
 static void
 test_enter_opens_passage (void)
@@ -343,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
+  g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-and-counts-follow-filters", test_legend_and_counts_follow_filters);
   g_test_add_func ("/window-keys/preferences-show-basemap", test_preferences_show_basemap);
 

@@ -197,14 +197,12 @@ dl_loader_load_events (Loader     *loader,
     "id", "title", "category", "when", "when_basis", "place", "places", "summary",
     "excerpts", "claims", DL_WORDS_EVENT_MEMBER, NULL
   };
-  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", "events", TRUE);
   const DlJsonValue *element;
   Walk walk;
 
-  if (array == NULL)
+  if (!dl_loader_walk_list (&walk, loader, root, "events", TRUE))
     return;
 
-  dl_loader_walk_init (&walk, loader, array);
   while ((element = dl_loader_walk_next (&walk)) != NULL)
     {
       g_autofree char *path = dl_loader_index_path ("events", walk.index - 1);
@@ -288,15 +286,13 @@ dl_loader_load_narratives (Loader     *loader,
 {
   static const char * const known[] = { "id", "title", "description", "steps", NULL };
   static const char * const step_known[] = { "event", "caption", NULL };
-  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", "narratives", FALSE);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   const DlJsonValue *element;
   Walk walk;
 
-  if (array == NULL)
+  if (!dl_loader_walk_list (&walk, loader, root, "narratives", FALSE))
     return;
 
-  dl_loader_walk_init (&walk, loader, array);
   while ((element = dl_loader_walk_next (&walk)) != NULL)
     {
       g_autofree char *path = dl_loader_index_path ("narratives", walk.index - 1);

@@ -90,6 +90,13 @@ void               dl_loader_walk_init       (Walk               *walk,
                                               Loader             *loader,
                                               const DlJsonValue  *array);
 const DlJsonValue *dl_loader_walk_next       (Walk               *walk);
+/* Starts @walk over the top-level array @member ("sources", "events"…);
+ * FALSE when it is absent (an error when @required) or not an array. */
+gboolean           dl_loader_walk_list       (Walk               *walk,
+                                              Loader             *loader,
+                                              const DlJsonValue  *root,
+                                              const char         *member,
+                                              gboolean            required);
 const DlJsonValue *dl_loader_element_object  (Loader             *loader,
                                               const DlJsonValue  *node,
                                               const char         *path);

@@ -259,6 +259,22 @@ dl_loader_walk_next (Walk *walk)
   return &walk->array->elements[walk->index++];
 }
 
+gboolean
+dl_loader_walk_list (Walk              *walk,
+                     Loader            *loader,
+                     const DlJsonValue *root,
+                     const char        *member,
+                     gboolean           required)
+{
+  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", member, required);
+
+  if (array == NULL)
+    return FALSE;
+
+  dl_loader_walk_init (walk, loader, array);
+  return TRUE;
+}
+
 /* The element as an object, or NULL with an error. */
 const DlJsonValue *
 dl_loader_element_object (Loader            *loader,

@@ -25,14 +25,12 @@ dl_loader_load_sources (Loader            *loader,
   static const char * const known[] = {
     "id", "file", "title", "published", "published_basis", "url", DL_WORDS_SOURCE_MEMBER, NULL
   };
-  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", "sources", TRUE);
   const DlJsonValue *element;
   Walk walk;
 
-  if (array == NULL)
+  if (!dl_loader_walk_list (&walk, loader, root, "sources", TRUE))
     return;
 
-  dl_loader_walk_init (&walk, loader, array);
   while ((element = dl_loader_walk_next (&walk)) != NULL)
     {
       g_autofree char *path = dl_loader_index_path ("sources", walk.index - 1);
@@ -132,14 +130,12 @@ dl_loader_load_places (Loader            *loader,
   static const char * const known[] = {
     "id", "name", "names", "geometry", "precision_m", "kind", DL_WORDS_PLACE_MEMBER, NULL
   };
-  const DlJsonValue *array = dl_loader_get_array (loader, root, "$", "places", TRUE);
   const DlJsonValue *element;
   Walk walk;
 
-  if (array == NULL)
+  if (!dl_loader_walk_list (&walk, loader, root, "places", TRUE))
     return;
 
-  dl_loader_walk_init (&walk, loader, array);
   while ((element = dl_loader_walk_next (&walk)) != NULL)
     {
       g_autofree char *path = dl_loader_index_path ("places", walk.index - 1);

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "dl-json-number-private.h"
 #include "dl-json-reader-private.h"
 
 /* The check */
@@ -244,43 +245,16 @@ check_number (DlJsonReader *self,
   const char *data = self->data;
   gsize len = self->len;
   gsize start = *pos;
-  gsize i = start;
-  gsize int_start;
-  gsize digits;
-  gboolean integer = TRUE;
+  gsize i;
+  gboolean too_large;
 
-  if (data[i] == '-')
-    i++;
-  int_start = i;
-  while (i < len && g_ascii_isdigit (data[i]))
-    i++;
-  digits = i - int_start;
-  if (digits == 0 || (digits > 1 && data[int_start] == '0'))
+  if (!dl_json_scan_number (data, len, start, &i, &too_large))
     return fail (self, start);
-  if (i < len && data[i] == '.')
-    {
-      integer = FALSE;
-      if (++i >= len || !g_ascii_isdigit (data[i]))
-        return fail (self, start);
-      while (i < len && g_ascii_isdigit (data[i]))
-        i++;
-    }
-  if (i < len && (data[i] == 'e' || data[i] == 'E'))
-    {
-      integer = FALSE;
-      if (++i < len && (data[i] == '+' || data[i] == '-'))
-        i++;
-      if (i >= len || !g_ascii_isdigit (data[i]))
-        return fail (self, start);
-      while (i < len && g_ascii_isdigit (data[i]))
-        i++;
-    }
   if (i < len && (g_ascii_isalnum (data[i]) || data[i] == '.' || data[i] == '_'))
     return fail (self, start);
 
   /* Integers must fit in 64 bits; json-glib would wrap them. */
-  if (integer && (digits > 19
-                  || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0)))
+  if (too_large)
     return fail (self, start);
 
   *pos = i;

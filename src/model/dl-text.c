@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dl-json-number-private.h"
 #include "dl-text.h"
 
 /* Byte offset of every 64th code point, so conversions walk at most 64 characters. */
@@ -738,39 +739,11 @@ dl_json_prescan (const char  *data,
         }
       else if (c == '-' || g_ascii_isdigit (c))
         {
-          /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing glued on */
+          /* A JSON number, and nothing glued on */
           gsize start = i;
-          gsize int_start;
-          gsize digits;
-          gboolean integer = TRUE;
-          gboolean valid = TRUE;
+          gboolean too_large;
+          gboolean valid = dl_json_scan_number (data, len, start, &i, &too_large);
 
-          if (c == '-')
-            i++;
-          int_start = i;
-          while (i < len && g_ascii_isdigit (data[i]))
-            i++;
-          digits = i - int_start;
-          if (digits == 0 || (digits > 1 && data[int_start] == '0'))
-            valid = FALSE;
-          if (i < len && data[i] == '.')
-            {
-              integer = FALSE;
-              if (++i >= len || !g_ascii_isdigit (data[i]))
-                valid = FALSE;
-              while (i < len && g_ascii_isdigit (data[i]))
-                i++;
-            }
-          if (i < len && (data[i] == 'e' || data[i] == 'E'))
-            {
-              integer = FALSE;
-              if (++i < len && (data[i] == '+' || data[i] == '-'))
-                i++;
-              if (i >= len || !g_ascii_isdigit (data[i]))
-                valid = FALSE;
-              while (i < len && g_ascii_isdigit (data[i]))
-                i++;
-            }
           while (i < len && (g_ascii_isalnum (data[i]) || data[i] == '.' || data[i] == '_'
                              || data[i] == '$' || data[i] == '+' || data[i] == '-'))
             {
@@ -784,8 +757,7 @@ dl_json_prescan (const char  *data,
                                  (int) MIN (i - start, 24), data + start, i - start > 24 ? "…" : "");
 
           /* json-glib silently wraps integers that do not fit in a gint64. */
-          if (integer && (digits > 19
-                          || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0)))
+          if (too_large)
             return prescan_fail (bad_offset, message, start,
                                  _("the number %.*s%s is too large"),
                                  (int) MIN (i - start, 24), data + start, i - start > 24 ? "…" : "");

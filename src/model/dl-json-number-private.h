@@ -1,0 +1,65 @@
+/* dl-json-number-private.h: the grammar of a JSON number, shared by the
+ * text pre-scan (dl-text.c) and the reader's check (dl-json-reader-check.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <string.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Scans -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at data[start], which
+ * is '-' or a digit, to its end (*end; what is glued on after it is the
+ * caller's to judge). FALSE when it breaks the grammar. *too_large: an
+ * integer that does not fit in 64 bits (json-glib would wrap it). Inline:
+ * the check runs it for every number of a big file. */
+static inline gboolean
+dl_json_scan_number (const char *data,
+                     gsize       len,
+                     gsize       start,
+                     gsize      *end,
+                     gboolean   *too_large)
+{
+  gsize i = start;
+  gsize int_start;
+  gsize digits;
+  gboolean integer = TRUE;
+  gboolean valid = TRUE;
+
+  if (data[i] == '-')
+    i++;
+  int_start = i;
+  while (i < len && g_ascii_isdigit (data[i]))
+    i++;
+  digits = i - int_start;
+  if (digits == 0 || (digits > 1 && data[int_start] == '0'))
+    valid = FALSE;
+  if (i < len && data[i] == '.')
+    {
+      integer = FALSE;
+      if (++i >= len || !g_ascii_isdigit (data[i]))
+        valid = FALSE;
+      while (i < len && g_ascii_isdigit (data[i]))
+        i++;
+    }
+  if (i < len && (data[i] == 'e' || data[i] == 'E'))
+    {
+      integer = FALSE;
+      if (++i < len && (data[i] == '+' || data[i] == '-'))
+        i++;
+      if (i >= len || !g_ascii_isdigit (data[i]))
+        valid = FALSE;
+      while (i < len && g_ascii_isdigit (data[i]))
+        i++;
+    }
+
+  *end = i;
+  *too_large = integer && (digits > 19
+                           || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0));
+  return valid;
+}
+
+G_END_DECLS
