@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-bench-gazetteer.h"
+#include "dl-bench-import.h"
 #include "dl-bench-map.h"
 #include "dl-bench-writer.h"
 #include "dl-bench-edit.h"
@@ -216,6 +217,7 @@ main (int   argc,
   gboolean drawing_only = FALSE;
   const char *dataset_dir = NULL;
   guint64 scale = 0;
+  guint64 import_rows = 0;
 
   for (int i = 1; i < argc; i++)
     {
@@ -231,13 +233,22 @@ main (int   argc,
       else if (g_str_equal (argv[i], "--scale") && i + 1 < argc
                && g_ascii_string_to_unsigned (argv[i + 1], 10, 1, 10000000, &scale, NULL))
         i++;                    /* every figure of issue 14 at N events */
+      else if (g_str_equal (argv[i], "--import") && i + 1 < argc
+               && g_ascii_string_to_unsigned (argv[i + 1], 10, 1, 10000000, &import_rows, NULL))
+        i++;                    /* an ACLED-style CSV of N rows imported (200000 for issue 13) */
       else if (g_str_equal (argv[i], "--dataset") && i + 1 < argc)
         dataset_dir = argv[++i];  /* with --scale: a folder dl-gen-synthetic wrote */
       else
         {
-          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--scale N [--dataset DIR]]\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--scale N [--dataset DIR]] [--import N]\n", argv[0]);
           return 2;
         }
+    }
+
+  if (import_rows > 0)
+    {
+      dl_bench_import_run ((guint) import_rows);
+      return 0;
     }
 
   if (scale > 0)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "dl-application.h"
+#include "dl-import.h"
 #include "dl-cli.h"
 #include "dl-presentation.h"
 #include "dl-window.h"
@@ -262,7 +263,7 @@ present_from_command_line (DlApplication           *self,
   DlPresentation *presentation;
   gboolean known = g_strcmp0 (narrative_id, DL_PRESENTATION_EVERY_EVENT) == 0;
 
-  dataset = dl_dataset_load (file != NULL ? file : bundled, problems, NULL);
+  dataset = dl_import_load (file != NULL ? file : bundled, problems, NULL);
   if (dataset == NULL)
     {
       g_autofree char *report = dl_problems_to_string (problems, name);

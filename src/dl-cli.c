@@ -13,9 +13,10 @@
 #include "dl-dataset.h"
 #include "dl-export.h"
 #include "dl-gazetteer.h"
+#include "dl-import.h"
 #include "dl-suggest.h"
 
-/* Loads FILE (or the bundled dataset), printing every problem to stderr as
+/* Loads FILE (or the bundled dataset) in any format it opens, printing every problem to stderr as
  * "FILE: PATH: error: MESSAGE". */
 static DlDataset *
 load_reporting (const char  *file_arg,
@@ -33,7 +34,8 @@ load_reporting (const char  *file_arg,
     file = dl_dataset_get_bundled_file ();
 
   *display_name = file_arg != NULL ? g_strdup (file_arg) : g_file_get_path (file);
-  dataset = dl_dataset_load (file, problems, NULL);
+  /* Any format Dateline opens: native, CSV, GeoJSON, TimelineJS, StoryMapJS. */
+  dataset = dl_import_load (file, problems, NULL);
 
   report = dl_problems_to_string (problems, *display_name);
   fputs (report, stderr);

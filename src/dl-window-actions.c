@@ -57,10 +57,16 @@ action_open (GtkWidget  *widget,
   DlWindow *self = DL_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Dateline Datasets"));
+  /* Datasets, and the files of other tools dl-import.h opens. */
+  gtk_file_filter_set_name (filter, _("Datasets, CSV, GeoJSON, TimelineJS and StoryMapJS"));
   gtk_file_filter_add_pattern (filter, "*.dateline.json");
   gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
   gtk_file_filter_add_mime_type (filter, "application/x-dateline+json");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/geo+json");
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {

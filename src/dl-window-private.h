@@ -57,6 +57,11 @@ struct _DlWindow
   DlEventLayer         *event_layer;
   DlBaseLayers         *base;
   GCancellable         *cancellable;
+  /* dl-import: the file being opened, how far, and Cancel */
+  GtkRevealer          *load_revealer;
+  GtkLabel             *load_label;
+  GtkProgressBar       *load_bar;
+  GtkWidget            *load_cancel;
   GSettings            *settings;
   char                 *initial_selection;
   char                 *screenshot_path;

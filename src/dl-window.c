@@ -27,6 +27,7 @@
 #include "dl-export-pdf.h"
 #include "dl-export-png.h"
 #include "dl-export.h"
+#include "dl-import.h"
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 #include "dl-presentation.h"
@@ -184,9 +185,20 @@ on_loaded (GObject      *object,
   g_autoptr(DlDataset) dataset = NULL;
   GFile *file = g_task_get_task_data (G_TASK (result));
 
-  dataset = dl_dataset_load_finish (result, &problems, &error);
+  dataset = dl_import_load_finish (result, &problems, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      /* Cancelled by the user (not by a newer open, nor by closing the
+       * window): what was open stays. */
+      if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+        {
+          gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+          if (self->dataset == NULL)
+            gtk_stack_set_visible_child_name (self->stack, "empty");
+        }
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
 
   if (dataset == NULL)
     {
@@ -370,6 +382,25 @@ on_result_activated (DlWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 }
 
+/* dl-import: how far the file being opened has been read. */
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  DlWindow *self = user_data;
+
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->load_bar);
+  else
+    gtk_progress_bar_set_fraction (self->load_bar, fraction);
+}
+
+static void
+on_load_cancel (DlWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -501,6 +532,11 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, on_load_cancel);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
@@ -617,7 +653,19 @@ dl_window_open (DlWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  dl_dataset_load_async (file, self->cancellable, on_loaded, g_object_ref (self));
+  /* dl-import: a dataset, or a CSV, GeoJSON, TimelineJS or StoryMapJS
+   * file, read in a thread, with how far it has come and Cancel. */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: shown while a file is read, with a progress bar */
+    g_autofree char *text = g_strdup_printf (_("Opening %s…"), name);
+
+    gtk_label_set_text (self->load_label, text);
+    gtk_progress_bar_set_fraction (self->load_bar, 0);
+    gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  }
+  dl_import_load_async_with_progress (file, self->cancellable, on_load_progress, g_object_ref (self), g_object_unref,
+                                      on_loaded, g_object_ref (self));
 }
 
 DlDataset *

@@ -739,6 +739,7 @@ test_save_round_trip (void)
   g_autofree char *expected = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *again = NULL;
+  DlEvent *nowhere;
   g_autoptr(DlDataset) reloaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) text = g_bytes_new_static ("Talks resumed in Cairo on Thursday.\n", 36);
@@ -776,15 +777,16 @@ test_save_round_trip (void)
   g_assert_true (dl_edit_stack_redo (stack));
   g_assert_false (dl_edit_stack_get_modified (stack));
 
-  /* An event without a place cannot be saved: the file is kept as it was. */
-  g_assert_nonnull (dl_edit_stack_add_event (stack, NULL, "Nowhere", "statement", "2024", NULL));
-  g_assert_false (dl_edit_stack_save (stack, path, &error));
-  g_assert_error (error, DL_WRITER_ERROR, DL_WRITER_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "place"));
-  g_clear_pointer (&saved, g_free);
-  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
-  assert_same (saved, expected);
-  g_assert_true (dl_edit_stack_get_modified (stack));
+  /* An event without a place is saved (the format allows it since other
+   * tools' files have such events: it is on the timeline only). */
+  nowhere = dl_edit_stack_add_event (stack, NULL, "Nowhere", "statement", "2024", NULL);
+  g_assert_nonnull (nowhere);
+  g_assert_true (dl_edit_stack_save (stack, path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reloaded);
+  reloaded = load_file (path);
+  g_assert_cmpuint (dl_event_get_n_places (dl_dataset_lookup_event (reloaded, dl_event_get_id (nowhere))), ==, 0);
+  g_assert_false (dl_edit_stack_get_modified (stack));
 
   remove_tree (dir);
 }

@@ -135,11 +135,10 @@ load_event_places (Loader     *loader,
       return;
     }
 
+  /* An event without a place is shown on the timeline only (load_events
+   * refuses one that has neither a place nor a date). */
   if (single == NULL && several == NULL)
-    {
-      dl_problems_error (loader->problems, path, _("the member “place” (or “places”) is missing"));
-      return;
-    }
+    return;
 
   if (single != NULL)
     {
@@ -223,7 +222,7 @@ dl_loader_load_events (Loader     *loader,
       n_problems = dl_problems_count (loader->problems, DL_SEVERITY_ERROR);
       id = dl_loader_get_id (loader, object, path, loader->dataset->event_index, _("event"));
       category = dl_loader_get_string (loader, object, path, "category", TRUE);
-      when = dl_loader_get_string (loader, object, path, "when", TRUE);
+      when = dl_loader_get_string (loader, object, path, "when", FALSE);
 
       if (category != NULL && !is_identifier (category))
         {
@@ -243,6 +242,11 @@ dl_loader_load_events (Loader     *loader,
       event->when_basis = g_strdup (dl_loader_get_string (loader, object, path, "when_basis", FALSE));
       if (when != NULL && dl_loader_parse_edtf (loader, when, path, "when", &event->when))
         event->when_text = g_strdup (when);
+      /* An event without a date is shown on the map only. */
+      if (dl_json_object_get (object, "when") == NULL
+          && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
+        dl_problems_error (loader->problems, path,
+                           _("an event needs a date (“when”), a place (“place” or “places”), or both"));
 
       load_event_places (loader, event, object, path);
       event->place_role = dl_words_read_place_role (object, path, loader->problems);
@@ -268,8 +272,8 @@ dl_loader_narrative_clear (gpointer data)
   g_array_unref (narrative->steps);
 }
 
-static void
-step_clear (gpointer data)
+void
+dl_loader_step_clear (gpointer data)
 {
   DlNarrativeStep *step = data;
 
@@ -307,7 +311,7 @@ dl_loader_load_narratives (Loader     *loader,
       narrative.title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
       narrative.description = g_strdup (dl_loader_get_string (loader, object, path, "description", FALSE));
       narrative.steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
-      g_array_set_clear_func (narrative.steps, step_clear);
+      g_array_set_clear_func (narrative.steps, dl_loader_step_clear);
 
       if ((steps = dl_loader_get_array (loader, object, path, "steps", TRUE)) != NULL)
         {

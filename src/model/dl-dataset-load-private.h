@@ -36,6 +36,7 @@ struct _DlDataset
   GArray     *narratives;     /* of DlNarrative */
   GHashTable *claims;         /* topic → GArray of DlClaimRef */
   GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
+  gboolean    imported;       /* built by an importer (dl-dataset-build.c), not loaded */
 };
 
 /* What the loader carries around while reading one file. */
@@ -137,5 +138,7 @@ void               dl_loader_load_narratives (Loader             *loader,
                                               const DlJsonValue  *root);
 /* Frees a DlNarrative's members (the array's clear function). */
 void               dl_loader_narrative_clear (gpointer            data);
+void               dl_loader_step_clear      (gpointer            data);
+
 
 G_END_DECLS

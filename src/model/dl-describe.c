@@ -43,6 +43,10 @@ dl_describe_when (DlEvent *event)
 
   g_return_val_if_fail (DL_IS_EVENT (event), NULL);
 
+  /* An imported event may have no date: it is on the map only. */
+  if (dl_event_get_when_text (event) == NULL)
+    return g_strdup (_("No date"));
+
   when = dl_event_get_when (event);
   plain = *when;
   plain.flags &= ~(DL_EDTF_UNCERTAIN | DL_EDTF_APPROXIMATE);
@@ -71,6 +75,9 @@ dl_describe_when_precision (DlEvent *event)
 
   g_return_val_if_fail (DL_IS_EVENT (event), NULL);
   when = dl_event_get_when (event);
+
+  if (dl_event_get_when_text (event) == NULL)
+    return g_strdup (_("Shown on the map only"));
 
   if (when->flags & DL_EDTF_INTERVAL)
     g_ptr_array_add (parts, (gpointer) _("a span of time"));

@@ -244,7 +244,8 @@ dl_edtf_describe (const DlEdtf *edtf)
 
   if (!has_start && !has_end)
     {
-      g_string_append (out, _("any time"));
+      /* Only an event without a date (imported, map only) has no bound at all. */
+      g_string_append (out, _("no date"));
     }
   else if (!(edtf->flags & DL_EDTF_INTERVAL) && has_start && has_end)
     {

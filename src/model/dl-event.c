@@ -109,6 +109,9 @@ dl_event_class_init (DlEventClass *klass)
 static void
 dl_event_init (DlEvent *self)
 {
+  /* Until a date is given: none (an event without one is on the map only). */
+  self->when.earliest = DL_EDTF_UNBOUNDED_START;
+  self->when.latest = DL_EDTF_UNBOUNDED_END;
   self->places = g_ptr_array_new_with_free_func (g_object_unref);
   self->excerpts = g_array_new (FALSE, TRUE, sizeof (DlExcerpt));
   g_array_set_clear_func (self->excerpts, dl_excerpt_clear);
@@ -320,6 +323,9 @@ dl_event_compare_time (gconstpointer a,
   const DlEvent *ea = *(DlEvent * const *) a;
   const DlEvent *eb = *(DlEvent * const *) b;
 
+  /* Events without a date (imported, map only) come after every dated one. */
+  if ((ea->when_text == NULL) != (eb->when_text == NULL))
+    return ea->when_text == NULL ? 1 : -1;
   if (ea->when.earliest != eb->when.earliest)
     return ea->when.earliest < eb->when.earliest ? -1 : 1;
   if (ea->when.latest != eb->when.latest)

@@ -77,7 +77,7 @@ GPtrArray       *dl_event_dup_source_ids  (DlEvent *self);
 gboolean         dl_event_matches         (DlEvent    *self,
                                            const char *query);
 
-/* Time order: earliest, then latest, then id. */
+/* Time order: earliest, then latest, then id; events without a date last. */
 int              dl_event_compare_time    (gconstpointer a,
                                            gconstpointer b);
 

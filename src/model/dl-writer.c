@@ -21,6 +21,7 @@
 #include "dl-atomic-file.h"
 #include "dl-claims.h"
 #include "dl-writer.h"
+#include "dl-dataset-build.h"
 
 G_DEFINE_QUARK (dl-writer-error-quark, dl_writer_error)
 
@@ -601,7 +602,17 @@ dl_writer_write_file (DlDataset   *dataset,
   /* What is written must load, and hold what the dataset holds: loaded
    * against the articles where they are now, it writes the same bytes. */
   file = dl_dataset_get_file (dataset);
-  if (file != NULL)
+  to_dir = g_path_get_dirname (path);
+  if (dl_dataset_is_imported (dataset))
+    {
+      /* An imported dataset's articles exist only in memory (the notes of
+       * a CSV, say): they are written beside the new file first, and what
+       * is written is checked against them there. */
+      if (!dl_writer_copy_articles (dataset, to_dir, error))
+        return FALSE;
+      from_dir = g_strdup (to_dir);
+    }
+  else if (file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (file);
 
@@ -621,7 +632,6 @@ dl_writer_write_file (DlDataset   *dataset,
     }
 
   /* Saved elsewhere, it takes its articles along. */
-  to_dir = g_path_get_dirname (path);
   from_real = from_dir != NULL ? realpath (from_dir, NULL) : NULL;
   to_real = realpath (to_dir, NULL);
   if (from_real != NULL && (to_real == NULL || !g_str_equal (from_real, to_real)))

@@ -587,6 +587,13 @@ show_event (DlEventPanel *self)
       gtk_widget_add_css_class (row, "event-place");
       gtk_list_box_append (GTK_LIST_BOX (facts), row);
     }
+  /* An imported event may have no place: it is on the timeline only. */
+  if (dl_event_get_n_places (event) == 0)
+    {
+      row = new_row (_("No place"), _("Shown on the timeline only"), "mark-location-symbolic");
+      gtk_widget_add_css_class (row, "event-place");
+      gtk_list_box_append (GTK_LIST_BOX (facts), row);
+    }
   {
     g_autofree char *described = dl_describe_places (event, ui_language ());
 
@@ -775,9 +782,11 @@ show_overview (DlEventPanel *self)
   for (guint i = 0; i < n_sources; i++)
     {
       g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
-      g_autofree char *published = dl_edtf_describe (dl_source_get_published (source));
+      /* "published" is optional (and imported sources have none). */
+      g_autofree char *published = dl_source_get_published (source) != NULL
+                                   ? dl_edtf_describe (dl_source_get_published (source)) : NULL;
       /* Translators: when an article was published */
-      g_autofree char *subtitle = g_strdup_printf (_("Published %s"), published);
+      g_autofree char *subtitle = published != NULL ? g_strdup_printf (_("Published %s"), published) : NULL;
       GtkWidget *row = new_row (dl_source_get_title (source), subtitle, "text-x-generic-symbolic");
 
       if (dl_source_get_published_basis (source) != NULL)

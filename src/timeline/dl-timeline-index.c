@@ -159,6 +159,13 @@ dl_timeline_rebuild_index (DlTimeline *self)
       if (category == NULL)
         category = "";
 
+      /* An event without a date (imported, map only) has no place here. */
+      if (when->earliest == DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END)
+        {
+          g_object_unref (event);
+          continue;
+        }
+
       lane = g_hash_table_lookup (lane_by_category, category);
       if (lane == NULL)
         {

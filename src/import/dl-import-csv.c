@@ -1,0 +1,970 @@
+/* dl-import-csv.c: CSV files, with the conventions of ACLED and UCDP GED
+ *
+ * RFC 4180: fields quoted with '"' (a quote inside doubled) may hold the
+ * delimiter and line breaks; records end with CRLF or LF; the first record
+ * is the header. UTF-8 with or without a byte-order mark; anything else is
+ * read as Windows-1252/Latin-1, with a warning. The delimiter is the one of
+ * ',', ';' and tab the header uses most.
+ *
+ * How precision codes become EDTF and metres is in docs/dataset-format.md
+ * ("Opening other formats"): keep the two in step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-import"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-import-private.h"
+#include "dl-json-reader.h"
+
+typedef enum {
+  CONVENTION_GENERIC,
+  CONVENTION_ACLED,
+  CONVENTION_UCDP,
+} Convention;
+
+typedef struct {
+  const char *p;
+  const char *end;
+  guint       line;        /* the physical line p is on, from 1 */
+  char        delimiter;
+  GString    *buf;         /* the record's fields, each ended by NUL */
+  GArray     *offsets;     /* guint: where each field starts in buf */
+  gboolean    unterminated;
+  gboolean    after_quote; /* text after a closing quote */
+} Csv;
+
+typedef struct {
+  DlImporter *importer;
+  Csv        *csv;
+  Convention  convention;
+  GHashTable *columns;     /* lower-case name → index + 1 */
+  GPtrArray  *names;       /* the header's names, as written */
+  guint       line;        /* the record's first line */
+  gboolean    bad;         /* the row is skipped */
+  char       *default_source;
+} Table;
+
+/* Reading records */
+
+static gboolean
+csv_next (Csv *csv)
+{
+  csv->unterminated = FALSE;
+  csv->after_quote = FALSE;
+  g_string_truncate (csv->buf, 0);
+  g_array_set_size (csv->offsets, 0);
+
+  if (csv->p >= csv->end)
+    return FALSE;
+
+  for (;;)
+    {
+      guint start = csv->buf->len;
+      gboolean quoted = FALSE;
+
+      g_array_append_val (csv->offsets, start);
+      if (csv->p < csv->end && *csv->p == '"')
+        {
+          quoted = TRUE;
+          csv->p++;
+          for (;;)
+            {
+              if (csv->p >= csv->end)
+                {
+                  csv->unterminated = TRUE;
+                  break;
+                }
+              if (*csv->p == '"')
+                {
+                  if (csv->p + 1 < csv->end && csv->p[1] == '"')
+                    {
+                      g_string_append_c (csv->buf, '"');
+                      csv->p += 2;
+                      continue;
+                    }
+                  csv->p++;
+                  break;
+                }
+              if (*csv->p == '\n')
+                csv->line++;
+              /* A line break inside a field is "\n", however the file ends its lines. */
+              if (*csv->p == '\r' && csv->p + 1 < csv->end && csv->p[1] == '\n')
+                {
+                  csv->p++;
+                  continue;
+                }
+              g_string_append_c (csv->buf, *csv->p++);
+            }
+        }
+      /* Unquoted text, or what follows a closing quote (kept, but the row
+       * is refused: it is not what the writer meant). */
+      {
+        const char *start_text = csv->p;
+
+        while (csv->p < csv->end && *csv->p != csv->delimiter && *csv->p != '\n' && *csv->p != '\r')
+          csv->p++;
+        if (quoted && csv->p > start_text)
+          csv->after_quote = TRUE;
+        g_string_append_len (csv->buf, start_text, csv->p - start_text);
+      }
+      g_string_append_c (csv->buf, '\0');
+
+      if (csv->p < csv->end && *csv->p == csv->delimiter)
+        {
+          csv->p++;
+          continue;
+        }
+      if (csv->p < csv->end && *csv->p == '\r')
+        csv->p++;
+      if (csv->p < csv->end && *csv->p == '\n')
+        csv->p++;
+      csv->line++;
+      return TRUE;
+    }
+}
+
+static guint
+csv_n_fields (Csv *csv)
+{
+  return csv->offsets->len;
+}
+
+static char *
+csv_field (Csv   *csv,
+           guint  index)
+{
+  return csv->buf->str + g_array_index (csv->offsets, guint, index);
+}
+
+static gboolean
+csv_is_blank (Csv *csv)
+{
+  return csv_n_fields (csv) == 1 && *g_strstrip (csv_field (csv, 0)) == '\0';
+}
+
+static char
+guess_delimiter (const char *data,
+                 const char *end)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *p = data; p < end && (quoted || *p != '\n'); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        {
+          commas += *p == ',';
+          semicolons += *p == ';';
+          tabs += *p == '\t';
+        }
+    }
+  if (tabs > commas && tabs >= semicolons)
+    return '\t';
+  if (semicolons > commas)
+    return ';';
+  return ',';
+}
+
+/* Problems: "line 12, column latitude: …" */
+
+static void G_GNUC_PRINTF (3, 4)
+row_problem (Table      *table,
+             const char *column,
+             const char *format,
+             ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  if (column != NULL)
+    /* Translators: where a problem is in a CSV file */
+    path = g_strdup_printf (_("line %u, column %s"), table->line, column);
+  else
+    /* Translators: where a problem is in a CSV file */
+    path = g_strdup_printf (_("line %u"), table->line);
+
+  va_start (args, format);
+  dl_problems_add_valist (table->importer->problems, DL_SEVERITY_WARNING, path, format, args);
+  va_end (args);
+}
+
+/* A cell by column name, trimmed; NULL when the table has no such column,
+ * "" when it is empty. */
+static const char *
+cell (Table      *table,
+      const char *column)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (table->columns, column));
+
+  if (index == 0 || index > csv_n_fields (table->csv))
+    return NULL;
+  return g_strstrip (csv_field (table->csv, index - 1));
+}
+
+static const char *
+first_cell (Table              *table,
+            const char * const *columns,
+            const char        **used)
+{
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *value = cell (table, columns[i]);
+
+      if (value != NULL)
+        {
+          if (used != NULL)
+            *used = columns[i];
+          return value;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+empty (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static gboolean
+read_number (Table      *table,
+             const char *column,
+             const char *text,
+             double     *value)
+{
+  char *end;
+
+  *value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (*value))
+    {
+      g_autofree char *shown = dl_json_shorten (text, 40);
+
+      row_problem (table, column, _("“%s” is not a number"), shown);
+      table->bad = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An integer code such as time_precision; 0 when empty or not one. */
+static int
+read_code (const char *text)
+{
+  char *end;
+  gint64 value;
+
+  if (empty (text))
+    return 0;
+  value = g_ascii_strtoll (text, &end, 10);
+  /* "2.0", as spreadsheets write it */
+  if (g_str_equal (end, ".0"))
+    end += 2;
+  return *end == '\0' && value > 0 && value < 100 ? (int) value : -1;
+}
+
+/* Latitude and longitude, or neither (the event is then on the timeline
+ * only). FALSE for a bad row. */
+static gboolean
+read_position (Table    *table,
+               gboolean *has,
+               DlLonLat *position)
+{
+  static const char * const lat_names[] = { "latitude", "lat", "y", NULL };
+  static const char * const lon_names[] = { "longitude", "lon", "lng", "long", "x", NULL };
+  const char *lat_column = "latitude", *lon_column = "longitude";
+  const char *lat = first_cell (table, lat_names, &lat_column);
+  const char *lon = first_cell (table, lon_names, &lon_column);
+
+  *has = FALSE;
+  if (empty (lat) && empty (lon))
+    return TRUE;
+  if (empty (lat) || empty (lon))
+    {
+      row_problem (table, empty (lat) ? lat_column : lon_column,
+                   _("the longitude is given without the latitude, or the latitude without the longitude"));
+      return FALSE;
+    }
+  if (!read_number (table, lat_column, lat, &position->lat)
+      || !read_number (table, lon_column, lon, &position->lon))
+    return FALSE;
+  if (position->lat < -90 || position->lat > 90)
+    {
+      row_problem (table, lat_column, _("latitude %s is out of range (−90 to 90)"), lat);
+      return FALSE;
+    }
+  if (position->lon < -180 || position->lon > 180)
+    {
+      row_problem (table, lon_column, _("longitude %s is out of range (−180 to 180)"), lon);
+      return FALSE;
+    }
+  *has = TRUE;
+  return TRUE;
+}
+
+static char *
+join_nonempty (const char *separator,
+               const char *first,
+               ...)
+{
+  GString *out = g_string_new (NULL);
+  const char *item = first;
+  va_list args;
+
+  va_start (args, first);
+  while (item != (const char *) 1)
+    {
+      if (!empty (item))
+        g_string_append_printf (out, "%s%s", out->len > 0 ? separator : "", item);
+      item = va_arg (args, const char *);
+    }
+  va_end (args);
+  return g_string_free (out, FALSE);
+}
+
+/* The sources named in a cell ("Reuters; Al Jazeera"), or the file. */
+static void
+cite (Table      *table,
+      DlEvent    *event,
+      const char *names,
+      const char *passage)
+{
+  guint before = event->excerpts->len;
+
+  if (!empty (names))
+    {
+      g_auto(GStrv) parts = g_strsplit (names, ";", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          char *name = g_strstrip (parts[i]);
+
+          if (*name != '\0')
+            dl_importer_add_excerpt (table->importer, event,
+                                     dl_importer_get_source (table->importer, name), passage);
+        }
+    }
+  if (event->excerpts->len == before)
+    dl_importer_add_excerpt (table->importer, event,
+                             dl_importer_get_source (table->importer, table->default_source), passage);
+}
+
+static char *
+day_text (int year,
+          int month,
+          int day)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* ACLED */
+
+static void
+acled_row (Table   *table,
+           DlEvent *event)
+{
+  const char *date = cell (table, "event_date");
+  int time_precision = read_code (cell (table, "time_precision"));
+  int geo_precision = read_code (cell (table, "geo_precision"));
+  const char *location = cell (table, "location");
+  const char *event_type = cell (table, "event_type");
+  const char *sub_event_type = cell (table, "sub_event_type");
+  const char *notes = cell (table, "notes");
+  const char *fatalities = cell (table, "fatalities");
+  const char *kind = NULL;
+  g_autofree char *actors = join_nonempty ("; ", cell (table, "actor1"), cell (table, "actor2"), (const char *) 1);
+  g_autofree char *area = join_nonempty (", ", cell (table, "admin3"), cell (table, "admin2"),
+                                         cell (table, "admin1"), cell (table, "country"), (const char *) 1);
+  const char *what = !empty (sub_event_type) ? sub_event_type : event_type;
+  const char *place_name = !empty (location) ? location : area;
+  gboolean has_position;
+  DlLonLat position;
+  double precision_m = 2000;
+
+  /* When: event_date with time_precision 1 (the day), 2 (the week), 3 (the month). */
+  if (!empty (date))
+    {
+      int year, month, day;
+      gboolean has_year;
+      g_autofree char *edtf = NULL;
+      g_autofree char *iso = NULL;
+
+      if (!dl_import_parse_date (date, &year, &month, &day, &has_year) || !has_year || day == 0)
+        {
+          g_autofree char *shown = dl_json_shorten (date, 40);
+
+          row_problem (table, "event_date", _("“%s” is not a date (expected 2023-01-31 or 16 May 2025)"), shown);
+          table->bad = TRUE;
+          return;
+        }
+      if (time_precision < 0 || time_precision > 3)
+        {
+          row_problem (table, "time_precision", _("“%s” is not 1, 2 or 3: the month is taken"),
+                       cell (table, "time_precision"));
+          time_precision = 3;
+        }
+      iso = day_text (year, month, day);
+      if (time_precision == 2)
+        {
+          /* The week, Monday to Sunday, that holds the date. */
+          gint64 days = dl_days_from_civil (year, month, day);
+          gint64 monday = days - (((days + 3) % 7) + 7) % 7;
+          gint64 y1, y2;
+          int m1, d1, m2, d2;
+          g_autofree char *first = NULL;
+          g_autofree char *last = NULL;
+
+          dl_civil_from_days (monday, &y1, &m1, &d1);
+          dl_civil_from_days (monday + 6, &y2, &m2, &d2);
+          first = day_text ((int) y1, m1, d1);
+          last = day_text ((int) y2, m2, d2);
+          edtf = g_strdup_printf ("%s/%s", first, last);
+          event->when_basis = g_strdup_printf (_("ACLED event_date %s with time_precision 2: some day in that week"), iso);
+        }
+      else if (time_precision == 3)
+        {
+          edtf = g_strdup_printf ("%04d-%02d", year, month);
+          event->when_basis = g_strdup_printf (_("ACLED event_date %s with time_precision 3: some day in that month"), iso);
+        }
+      else
+        {
+          edtf = g_strdup (iso);
+          event->when_basis = g_strdup_printf (_("ACLED event_date %s: the day is reported"), iso);
+        }
+      dl_import_set_when (event, edtf);
+    }
+
+  /* Where: geo_precision 1 (the place), 2 (near it), 3 (the region). */
+  if (!read_position (table, &has_position, &position))
+    {
+      table->bad = TRUE;
+      return;
+    }
+  if (geo_precision < 0 || geo_precision > 3)
+    {
+      row_problem (table, "geo_precision", _("“%s” is not 1, 2 or 3: the region is taken"),
+                   cell (table, "geo_precision"));
+      geo_precision = 3;
+    }
+  switch (geo_precision)
+    {
+    case 2:
+      precision_m = 10000;
+      kind = "area";
+      break;
+    case 3:
+      precision_m = 100000;
+      kind = "region";
+      break;
+    default:
+      precision_m = 2000;
+      kind = "town";
+      break;
+    }
+  if (has_position)
+    {
+      DlPlace *place = dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
+                                                precision_m, kind);
+
+      if (place->note == NULL && !empty (area) && g_strcmp0 (area, place_name) != 0)
+        place->note = g_strdup (area);
+      g_ptr_array_add (event->places, g_object_ref (place));
+    }
+
+  event->category = dl_import_category (event_type);
+  if (!empty (what) && !empty (place_name))
+    /* Translators: an imported event's title: what happened, where ("Armed clash in Aleppo") */
+    event->title = g_strdup_printf (_("%s in %s"), what, place_name);
+  else if (!empty (what))
+    event->title = g_strdup (what);
+  else
+    event->title = g_strdup_printf (_("Row %u"), table->line);
+
+  if (!empty (notes) && !empty (actors))
+    /* Translators: an imported event's summary: the notes, then who took part */
+    event->summary = g_strdup_printf (_("%s\nActors: %s"), notes, actors);
+  else if (!empty (notes))
+    event->summary = g_strdup (notes);
+  else if (!empty (actors))
+    event->summary = g_strdup_printf (_("Actors: %s"), actors);
+
+  cite (table, event, cell (table, "source"), !empty (notes) ? notes : event->title);
+
+  if (!empty (fatalities))
+    {
+      int count = read_code (fatalities);
+
+      if (g_str_equal (fatalities, "0"))
+        count = 0;
+      else if (count <= 0)
+        {
+          double value;
+          char *end;
+
+          value = g_ascii_strtod (fatalities, &end);
+          count = *end == '\0' && value >= 0 && value < 1e9 && value == floor (value) ? (int) value : -1;
+        }
+      if (count < 0)
+        row_problem (table, "fatalities", _("“%s” is not a count: the fatalities are left out"), fatalities);
+      else
+        {
+          g_autofree char *text = g_strdup_printf ("%d", count);
+
+          dl_importer_add_claim (table->importer, event, "fatalities", _("Fatalities"), text, count, TRUE, NULL);
+        }
+    }
+}
+
+/* UCDP GED */
+
+static gboolean
+ucdp_day (Table      *table,
+          const char *column,
+          char      **iso)
+{
+  const char *text = cell (table, column);
+  int year, month, day;
+  gboolean has_year;
+  g_autofree char *date = NULL;
+
+  *iso = NULL;
+  if (empty (text))
+    return TRUE;
+  /* "2017-01-05 00:00:00.000" */
+  date = g_strndup (text, 10);
+  if (!dl_import_parse_date (date, &year, &month, &day, &has_year) || !has_year || day == 0
+      || (text[10] != '\0' && text[10] != ' ' && text[10] != 'T'))
+    {
+      g_autofree char *shown = dl_json_shorten (text, 40);
+
+      row_problem (table, column, _("“%s” is not a date (expected 2017-01-05)"), shown);
+      table->bad = TRUE;
+      return FALSE;
+    }
+  *iso = day_text (year, month, day);
+  return TRUE;
+}
+
+static void
+ucdp_row (Table   *table,
+          DlEvent *event)
+{
+  static const char * const date_meaning[] = {
+    N_("the day is known"), N_("within 2 to 6 days"), N_("within a week"),
+    N_("within a month"), N_("within a year"),
+  };
+  static const double where_precision_m[] = { 1000, 25000, 50000, 150000, 200000, 500000, 500000 };
+  static const char * const where_kind[] = { "town", "area", "district", "region", "region", "country", "sea" };
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  int date_prec = read_code (cell (table, "date_prec"));
+  int where_prec = read_code (cell (table, "where_prec"));
+  const char *violence = cell (table, "type_of_violence");
+  const char *where = cell (table, "where_coordinates");
+  const char *headline = cell (table, "source_headline");
+  const char *best = cell (table, "best");
+  const char *low = cell (table, "low");
+  const char *high = cell (table, "high");
+  g_autofree char *area = join_nonempty (", ", cell (table, "adm_2"), cell (table, "adm_1"),
+                                         cell (table, "country"), (const char *) 1);
+  g_autofree char *sides = join_nonempty (" – ", cell (table, "side_a"), cell (table, "side_b"), (const char *) 1);
+  const char *dyad = cell (table, "dyad_name");
+  const char *who = !empty (dyad) ? dyad : sides;
+  const char *place_name = !empty (where) ? where : area;
+  gboolean has_position;
+  DlLonLat position;
+
+  if (!ucdp_day (table, "date_start", &start) || !ucdp_day (table, "date_end", &end))
+    return;
+  if (date_prec < 0 || date_prec > 5)
+    {
+      row_problem (table, "date_prec", _("“%s” is not 1 to 5: the dates are taken as they are"),
+                   cell (table, "date_prec"));
+      date_prec = 0;
+    }
+  if (start != NULL || end != NULL)
+    {
+      g_autofree char *edtf = NULL;
+
+      if (start == NULL || end == NULL || g_str_equal (start, end))
+        edtf = g_strdup (start != NULL ? start : end);
+      else
+        edtf = g_strdup_printf ("%s/%s", start, end);
+      if (!dl_import_set_when (event, edtf))
+        {
+          row_problem (table, "date_end", _("the end %s is before the start %s"), end, start);
+          table->bad = TRUE;
+          return;
+        }
+      if (date_prec > 0)
+        event->when_basis = g_strdup_printf (_("UCDP date_start %s, date_end %s, date_prec %d: %s"),
+                                             start != NULL ? start : "—", end != NULL ? end : "—",
+                                             date_prec, _(date_meaning[date_prec - 1]));
+    }
+
+  if (!read_position (table, &has_position, &position))
+    {
+      table->bad = TRUE;
+      return;
+    }
+  if (where_prec < 0 || where_prec > 7)
+    {
+      row_problem (table, "where_prec", _("“%s” is not 1 to 7: the country is taken"), cell (table, "where_prec"));
+      where_prec = 6;
+    }
+  if (has_position)
+    {
+      int code = where_prec > 0 ? where_prec : 1;
+      DlPlace *place = dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
+                                                where_precision_m[code - 1], where_kind[code - 1]);
+
+      if (place->note == NULL && !empty (area) && g_strcmp0 (area, place_name) != 0)
+        place->note = g_strdup (area);
+      g_ptr_array_add (event->places, g_object_ref (place));
+    }
+
+  if (g_strcmp0 (violence, "1") == 0)
+    event->category = g_strdup ("state-based");
+  else if (g_strcmp0 (violence, "2") == 0)
+    event->category = g_strdup ("non-state");
+  else if (g_strcmp0 (violence, "3") == 0)
+    event->category = g_strdup ("one-sided");
+  else
+    event->category = dl_import_category (violence);
+
+  if (!empty (who) && !empty (place_name))
+    event->title = g_strdup_printf (_("%s in %s"), who, place_name);
+  else if (!empty (who))
+    event->title = g_strdup (who);
+  else
+    event->title = g_strdup_printf (_("Row %u"), table->line);
+  if (!empty (headline))
+    event->summary = g_strdup (headline);
+
+  cite (table, event, cell (table, "source_office"), !empty (headline) ? headline : event->title);
+
+  /* One claim: the best estimate with the range low–high around it. */
+  if (!empty (best))
+    {
+      double b, l = 0, h = 0;
+
+      if (!read_number (table, "best", best, &b))
+        {
+          table->bad = FALSE;  /* the event stands without the figure */
+          return;
+        }
+      if (!empty (low) && !empty (high) && read_number (table, "low", low, &l) && read_number (table, "high", high, &h)
+          && (l != b || h != b))
+        {
+          /* Translators: UCDP's fatality estimate: best (low–high) */
+          g_autofree char *text = g_strdup_printf (_("%s (%s–%s)"), best, low, high);
+
+          dl_importer_add_claim (table->importer, event, "deaths", _("Deaths: best estimate (low–high)"),
+                                 text, b, FALSE, NULL);
+        }
+      else
+        dl_importer_add_claim (table->importer, event, "deaths", _("Deaths"), best, b, TRUE, NULL);
+      table->bad = FALSE;
+    }
+}
+
+/* Any other table: a date, coordinates, or both. */
+
+static const char * const generic_date[] = { "date", "when", "event_date", "start", "start_date", "begin",
+                                             "time", "timestamp", "datetime", NULL };
+static const char * const generic_end[] = { "end", "end_date", "until", NULL };
+
+static char *
+generic_when (Table              *table,
+              const char * const *columns)
+{
+  const char *column = NULL;
+  const char *text = first_cell (table, columns, &column);
+  int year, month, day;
+  gboolean has_year;
+  char *edtf;
+  char *end;
+  double ms;
+
+  if (empty (text))
+    return NULL;
+  if ((edtf = dl_import_iso_to_edtf (text)) != NULL)
+    return edtf;
+  if (dl_import_parse_date (text, &year, &month, &day, &has_year) && has_year)
+    return day != 0 ? day_text (year, month, day)
+                    : month != 0 ? g_strdup_printf ("%04d-%02d", year, month) : g_strdup_printf ("%04d", year);
+  ms = g_ascii_strtod (text, &end);
+  if (*end == '\0' && ms > 1e11 && (edtf = dl_import_epoch_ms_to_edtf (ms)) != NULL)
+    return edtf;
+
+  {
+    g_autofree char *shown = dl_json_shorten (text, 40);
+
+    row_problem (table, column, _("“%s” is not a date"), shown);
+    table->bad = TRUE;
+  }
+  return NULL;
+}
+
+static void
+generic_row (Table   *table,
+             DlEvent *event)
+{
+  static const char * const title_names[] = { "title", "name", "headline", "event", NULL };
+  static const char * const category_names[] = { "category", "type", "event_type", "group", NULL };
+  static const char * const notes_names[] = { "notes", "description", "summary", "text", "details", NULL };
+  static const char * const place_names[] = { "location", "place", "place_name", "city", NULL };
+  static const char * const source_names[] = { "source", "sources", NULL };
+  g_autofree char *start = generic_when (table, generic_date);
+  g_autofree char *end = table->bad ? NULL : generic_when (table, generic_end);
+  const char *title = first_cell (table, title_names, NULL);
+  const char *notes = first_cell (table, notes_names, NULL);
+  const char *place_name = first_cell (table, place_names, NULL);
+  gboolean has_position;
+  DlLonLat position;
+
+  if (table->bad)
+    return;
+  if (start != NULL || end != NULL)
+    {
+      g_autofree char *edtf = start != NULL && end != NULL ? g_strdup_printf ("%s/%s", start, end)
+                              : start != NULL ? g_strdup (start) : g_strdup_printf ("/%s", end);
+
+      if (!dl_import_set_when (event, edtf))
+        {
+          row_problem (table, NULL, _("“%s” is not a valid time span"), edtf);
+          table->bad = TRUE;
+          return;
+        }
+    }
+  if (!read_position (table, &has_position, &position))
+    {
+      table->bad = TRUE;
+      return;
+    }
+  if (has_position)
+    g_ptr_array_add (event->places,
+                     g_object_ref (dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
+                                                            DL_IMPORT_DEFAULT_PRECISION_M, NULL)));
+
+  event->category = dl_import_category (first_cell (table, category_names, NULL));
+  event->title = !empty (title) ? g_strdup (title) : g_strdup_printf (_("Row %u"), table->line);
+  if (!empty (notes))
+    event->summary = g_strdup (notes);
+  if (!empty (notes))
+    cite (table, event, first_cell (table, source_names, NULL), notes);
+}
+
+/* The file */
+
+static gboolean
+has (Table      *table,
+     const char *column)
+{
+  return g_hash_table_contains (table->columns, column);
+}
+
+static gboolean
+has_any (Table              *table,
+         const char * const *columns)
+{
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (has (table, columns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The text as UTF-8: as it is, or converted from Windows-1252 (Latin-1
+ * where that has no character) with a warning naming the first line. */
+static char *
+to_utf8 (DlImporter  *importer,
+         const char  *data,
+         gsize        len,
+         gsize       *out_len)
+{
+  const char *bad = NULL;
+  char *converted;
+  guint line = 1;
+
+  if (g_utf8_validate_len (data, len, &bad))
+    return NULL;
+
+  for (const char *p = data; p < bad; p++)
+    line += *p == '\n';
+  converted = g_convert (data, len, "UTF-8", "WINDOWS-1252", NULL, out_len, NULL);
+  if (converted == NULL)
+    converted = g_convert (data, len, "UTF-8", "ISO-8859-1", NULL, out_len, NULL);
+  if (converted != NULL)
+    {
+      g_autofree char *path = g_strdup_printf (_("line %u"), line);
+
+      dl_problems_warning (importer->problems, path,
+                           _("the file is not UTF-8: it was read as Latin-1 (Windows-1252); check its accented letters"));
+    }
+  return converted;
+}
+
+gboolean
+dl_import_csv (DlImporter *importer,
+               const char *data,
+               gsize       len)
+{
+  g_autofree char *converted = NULL;
+  g_autofree char *lower_name = g_ascii_strdown (importer->name, -1);
+  Csv csv = { 0 };
+  Table table = { 0 };
+  gsize converted_len = 0;
+  guint n_columns;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, len -= 3;
+  if ((converted = to_utf8 (importer, data, len, &converted_len)) != NULL)
+    data = converted, len = converted_len;
+
+  csv.p = data;
+  csv.end = data + len;
+  csv.line = 1;
+  csv.delimiter = g_str_has_suffix (lower_name, ".tsv") ? '\t' : guess_delimiter (data, data + len);
+  csv.buf = g_string_new (NULL);
+  csv.offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  table.importer = importer;
+  table.csv = &csv;
+  table.columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table.names = g_ptr_array_new_with_free_func (g_free);
+  table.default_source = g_path_get_basename (importer->name);
+
+  while (csv_next (&csv) && csv_is_blank (&csv))
+    ;
+  n_columns = csv_n_fields (&csv);
+  if (len == 0 || n_columns == 0 || csv_is_blank (&csv))
+    {
+      g_autofree char *first_line = g_strdup_printf (_("line %u"), 1);
+
+      dl_problems_error (importer->problems, first_line, _("the file is empty: a CSV file needs a header line"));
+      goto out;
+    }
+  for (guint i = 0; i < n_columns; i++)
+    {
+      char *name = g_strstrip (csv_field (&csv, i));
+
+      g_ptr_array_add (table.names, g_strdup (name));
+      g_hash_table_insert (table.columns, g_ascii_strdown (name, -1), GUINT_TO_POINTER (i + 1));
+    }
+
+  if (has (&table, "event_date")
+      && (has (&table, "event_id_cnty") || has (&table, "time_precision") || has (&table, "event_type")))
+    table.convention = CONVENTION_ACLED;
+  else if (has (&table, "date_start")
+           && (has (&table, "where_prec") || has (&table, "date_prec") || has (&table, "best")
+               || has (&table, "type_of_violence")))
+    table.convention = CONVENTION_UCDP;
+  else if (has_any (&table, generic_date) || has (&table, "latitude") || has (&table, "lat"))
+    table.convention = CONVENTION_GENERIC;
+  else
+    {
+      g_autofree char *path = g_strdup_printf (_("line %u"), 1);
+
+      dl_problems_error (importer->problems, path,
+                         _("the columns are not recognised: ACLED and UCDP GED exports open as they are; "
+                           "other tables need a date column (date, start…) or latitude and longitude columns"));
+      goto out;
+    }
+
+  if (table.convention == CONVENTION_ACLED)
+    importer->title = g_strdup_printf (_("ACLED events from %s"), table.default_source);
+  else if (table.convention == CONVENTION_UCDP)
+    importer->title = g_strdup_printf (_("UCDP GED events from %s"), table.default_source);
+
+  for (;;)
+    {
+      static const char * const id_names[] = { "event_id_cnty", "id", "event_id", "uid", NULL };
+      g_autoptr(DlEvent) event = NULL;
+      const char *id;
+
+      table.line = csv.line;
+      if (!csv_next (&csv))
+        break;
+      if (csv_is_blank (&csv))
+        continue;
+      if ((importer->n_read + importer->n_skipped) % 1024 == 0)
+        {
+          if (g_cancellable_is_cancelled (importer->cancellable))
+            break;
+          dl_importer_progress (importer, csv.p - data, len);
+        }
+
+      table.bad = FALSE;
+      if (csv.unterminated)
+        {
+          row_problem (&table, NULL, _("a quoted field is not closed: the rest of the file is this one row"));
+          importer->n_skipped++;
+          break;
+        }
+      if (csv.after_quote)
+        {
+          row_problem (&table, NULL, _("text follows a closing quote: write a quote inside a field as \"\""));
+          importer->n_skipped++;
+          continue;
+        }
+      if (csv_n_fields (&csv) != n_columns)
+        {
+          row_problem (&table, NULL, _("the row has %u fields, the header %u"), csv_n_fields (&csv), n_columns);
+          importer->n_skipped++;
+          continue;
+        }
+
+      event = dl_event_new ();
+      switch (table.convention)
+        {
+        case CONVENTION_ACLED:
+          acled_row (&table, event);
+          break;
+        case CONVENTION_UCDP:
+          ucdp_row (&table, event);
+          break;
+        case CONVENTION_GENERIC:
+        default:
+          generic_row (&table, event);
+          break;
+        }
+
+      if (!table.bad && event->when_text == NULL && event->places->len == 0)
+        {
+          row_problem (&table, NULL, _("the row has neither a date nor a place"));
+          table.bad = TRUE;
+        }
+      if (table.bad)
+        {
+          importer->n_skipped++;
+          continue;
+        }
+
+      id = first_cell (&table, id_names, NULL);
+      {
+        /* Without an id column, ids are made from the titles. */
+        g_autofree char *fallback = table.convention == CONVENTION_GENERIC && event->title != NULL
+                                    ? g_strdup (event->title) : g_strdup_printf ("row-%u", table.line);
+
+        if (!dl_importer_add_event (importer, g_steal_pointer (&event), !empty (id) ? id : fallback)
+            && !empty (id))
+          row_problem (&table, NULL, _("the id “%s” is used by an earlier row: this one is renamed"), id);
+      }
+    }
+
+out:
+  g_string_free (csv.buf, TRUE);
+  g_array_unref (csv.offsets);
+  g_hash_table_unref (table.columns);
+  g_ptr_array_unref (table.names);
+  g_free (table.default_source);
+  return !dl_problems_has_errors (importer->problems);
+}

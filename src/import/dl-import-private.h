@@ -1,0 +1,148 @@
+/* dl-import-private.h: what the importers of each format share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dl-dataset-build.h"
+#include "dl-model-private.h"
+
+G_BEGIN_DECLS
+
+/* Places with no stated precision: about a town. */
+#define DL_IMPORT_DEFAULT_PRECISION_M 1000.0
+
+typedef struct {
+  GFile        *file;         /* what the dataset says it was read from, or NULL */
+  GPtrArray    *place_list;   /* DlPlace, in the order made */
+  GPtrArray    *event_list;   /* DlEvent, in the file's order */
+  GPtrArray    *topic_list;   /* id, label, id, label… (unowned: the claims' topics, static labels) */
+  GPtrArray    *pending_labels; /* of the claims of the event being read (static) */
+  GPtrArray    *story;        /* DlEvent (unowned): a narrative in this order, or NULL */
+  char         *story_title;  /* the narrative's title */
+  char         *title;        /* the dataset's, when the file gives one */
+  char         *description;
+  DlProblems   *problems;
+  GCancellable *cancellable;
+  gint         *progress;     /* per mille read, set atomically for another thread, or NULL */
+  char         *name;         /* the file's name, for titles and the default source */
+  GHashTable   *sources;      /* name → ImportSource */
+  GPtrArray    *source_order; /* ImportSource, in the order first seen */
+  GHashTable   *source_ids;   /* ids in use (owned by the sources) */
+  GHashTable   *places;       /* dedup key → DlPlace (unowned) */
+  GHashTable   *place_ids;
+  GHashTable   *event_ids;
+  guint         n_skipped;    /* rows or features that could not be read */
+  guint         n_read;       /* rows or features read */
+} DlImporter;
+
+/* What the file holds, for the count of what was skipped. */
+typedef enum {
+  DL_IMPORT_UNIT_ROWS,
+  DL_IMPORT_UNIT_FEATURES,
+  DL_IMPORT_UNIT_EVENTS,
+  DL_IMPORT_UNIT_SLIDES,
+} DlImportUnit;
+
+void        dl_importer_init           (DlImporter   *importer,
+                                        const char   *name,
+                                        DlProblems   *problems,
+                                        GCancellable *cancellable);
+void        dl_importer_clear          (DlImporter   *importer);
+/* How far reading has come, @done of @total (bytes, features…). */
+void        dl_importer_progress       (DlImporter   *importer,
+                                        guint64       done,
+                                        guint64       total);
+/* The dataset made, or NULL after errors (the importer keeps nothing). */
+DlDataset  *dl_importer_finish         (DlImporter   *importer,
+                                        const char   *title,
+                                        const char   *description,
+                                        DlImportUnit  unit);
+
+/* A unique id in @used made from @wanted ("Gaza City" → "gaza-city",
+ * "gaza-city-2" when taken); @fallback when @wanted has no letters. */
+char       *dl_importer_unique_id      (GHashTable   *used,
+                                        const char   *wanted,
+                                        const char   *fallback);
+/* "Violence against civilians" → "violence-against-civilians"; "event"
+ * when nothing is left. */
+char       *dl_import_category         (const char   *text);
+
+/* The source of that name, made on first use. */
+DlSource   *dl_importer_get_source     (DlImporter   *importer,
+                                        const char   *name);
+/* Appends @text as a paragraph of @source's article (an imported source's
+ * article is what the file says it reported) and cites it in @event. */
+void        dl_importer_add_excerpt    (DlImporter   *importer,
+                                        DlEvent      *event,
+                                        DlSource     *source,
+                                        const char   *text);
+/* A point place, shared by rows that name the same spot alike. */
+DlPlace    *dl_importer_point_place    (DlImporter   *importer,
+                                        const char   *name,
+                                        double        lon,
+                                        double        lat,
+                                        double        precision_m,
+                                        const char   *kind);
+DlPlace    *dl_importer_geometry_place (DlImporter   *importer,
+                                        const char   *name,
+                                        DlGeometry   *geometry,
+                                        double        precision_m);
+/* Gives the event a unique id from @wanted and adds it (taking it over);
+ * FALSE when that id was taken and another was made. */
+gboolean    dl_importer_add_event      (DlImporter   *importer,
+                                        DlEvent      *event,
+                                        const char   *wanted_id);
+/* Sets the event's date from EDTF; FALSE if it is not valid. */
+gboolean    dl_import_set_when         (DlEvent      *event,
+                                        const char   *edtf);
+/* A claim on the event's own topic "<event id>-<suffix>" about excerpt 0;
+ * @label must outlive the importer (a translated literal). */
+void        dl_importer_add_claim      (DlImporter   *importer,
+                                        DlEvent      *event,
+                                        const char   *suffix,
+                                        const char   *label,
+                                        const char   *value_text,
+                                        double        value,
+                                        gboolean      numeric,
+                                        const char   *unit);
+
+/* Dates written by people: "2023-01-31", "16 May 2025", "May 16, 2025",
+ * "Aug 23", "August 2024", "2024". Sets what was found (0 when not). */
+gboolean    dl_import_parse_date       (const char   *text,
+                                        int          *year,
+                                        int          *month,
+                                        int          *day,
+                                        gboolean     *has_year);
+/* ISO 8601 date or date-time, or epoch milliseconds, as EDTF; NULL if not. */
+char       *dl_import_iso_to_edtf      (const char   *text);
+char       *dl_import_epoch_ms_to_edtf (double        ms);
+/* HTML reduced to plain text: tags dropped (block ends as line breaks),
+ * entities decoded, runs of spaces collapsed. */
+char       *dl_import_html_to_text     (const char   *html);
+
+/* JSON: a member by name, ignoring case; a node's string; a node's number
+ * (a numeric string too: "31.5"). */
+JsonNode   *dl_import_json_member      (JsonNode     *object,
+                                        const char   *name);
+const char *dl_import_json_string      (JsonNode     *node);
+gboolean    dl_import_json_number      (JsonNode     *node,
+                                        double       *value);
+/* A JSON path with an index: "features" 3 → "features[3]". */
+char       *dl_import_json_path        (const char   *path,
+                                        const char   *member,
+                                        int           index);
+
+gboolean    dl_import_csv              (DlImporter   *importer,
+                                        const char   *data,
+                                        gsize         len);
+gboolean    dl_import_geojson          (DlImporter   *importer,
+                                        JsonNode     *root);
+gboolean    dl_import_timelinejs       (DlImporter   *importer,
+                                        JsonNode     *root);
+gboolean    dl_import_storymapjs       (DlImporter   *importer,
+                                        JsonNode     *root);
+
+G_END_DECLS
