@@ -348,8 +348,8 @@ open_file (DlMbtilesSource  *self,
   if (g_strcmp0 (format, "pbf") == 0)
     {
       g_set_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_UNSUPPORTED,
-                   _("%s holds vector tiles. This build of Dateline draws only image tiles (PNG, JPEG, WebP); "
-                     "vector map files need the Flatpak of Dateline, whose map library can draw them"),
+                   _("%s holds vector tiles, which Dateline cannot draw: choose a map file of image tiles "
+                     "(PNG, JPEG or WebP)"),
                    name);
       sqlite3_finalize (stmt);
       return FALSE;

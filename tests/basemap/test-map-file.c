@@ -24,6 +24,7 @@
 #include <shumate/shumate.h>
 
 #include "dl-map-file-row.h"
+#include "dl-mbtiles-source.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -89,6 +90,44 @@ make_mbtiles (const char *path)
       }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+}
+
+/* A vector MBTiles file (gzipped Mapbox Vector Tiles, format "pbf") is
+ * refused with a message naming the file and what to choose instead, and no
+ * build of Dateline claims to draw it. */
+static void
+test_vector_refused (void)
+{
+  static const guint8 gzipped[] = { 0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+  g_autofree char *path = g_build_filename (tmpdir, "vector.mbtiles", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSource) source = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
+                                 "                    tile_row INTEGER, tile_data BLOB);"
+                                 "INSERT INTO metadata VALUES ('name', 'Vector test map');"
+                                 "INSERT INTO metadata VALUES ('format', 'pbf');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (0, 0, 0, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, gzipped, sizeof gzipped, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  source = dl_mbtiles_source_new_sync (file, NULL, &error);
+  g_assert_null (source);
+  g_assert_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_UNSUPPORTED);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "vector.mbtiles"));
+  g_assert_nonnull (strstr (error->message, "vector tiles"));
+  g_assert_nonnull (strstr (error->message, "PNG"));
+  g_assert_null (strstr (error->message, "Flatpak"));
 }
 
 /* ------------------------------------------------------------------ helpers */
@@ -385,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/map-file/no-network", test_no_network);
   g_test_add_func ("/map-file/choose", test_choose_file);
   g_test_add_func ("/map-file/broken-refused", test_broken_file_refused);
+  g_test_add_func ("/map-file/vector-refused", test_vector_refused);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
