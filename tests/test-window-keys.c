@@ -213,6 +213,20 @@ legend_compact_is (gpointer data)
   return dl_legend_get_compact (legend) == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+legend_open (gpointer data)
+{
+  GtkWidget *legend = find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
+
+  return gtk_widget_get_height (legend) >= GPOINTER_TO_INT (data) + dl_legend_get_rows_height (DL_LEGEND (legend));
+}
+
+static gboolean
+legend_height_is (gpointer data)
+{
+  return gtk_widget_get_height (find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND)) == GPOINTER_TO_INT (data);
+}
+
 /* On a small map (1024×600) the legend folds under a "Legend" toggle
  * instead of covering half the map; a real click opens it; back at
  * 1280×800 it is whole again. */
@@ -236,18 +250,16 @@ test_legend_folds_on_small_map (void)
   g_assert_cmpint (folded, <, dl_legend_get_rows_height (DL_LEGEND (legend)));
 
   dl_xtest_click (toggle, gtk_widget_get_width (toggle) / 2.0, gtk_widget_get_height (toggle) / 2.0);
-  dl_test_wait_ms (600);   /* the rows slide down */
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
-  g_assert_cmpint (gtk_widget_get_height (legend), >=, folded + dl_legend_get_rows_height (DL_LEGEND (legend)));
+  /* The rows slide down (longer under a sanitizer). */
+  g_assert_true (dl_test_wait_until (legend_open, GINT_TO_POINTER (folded), 5000));
   dl_xtest_click (toggle, gtk_widget_get_width (toggle) / 2.0, gtk_widget_get_height (toggle) / 2.0);
-  dl_test_wait_ms (600);
-  g_assert_cmpint (gtk_widget_get_height (legend), ==, folded);
+  g_assert_true (dl_test_wait_until (legend_height_is, GINT_TO_POINTER (folded), 5000));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_assert_true (dl_test_wait_until (legend_compact_is, GINT_TO_POINTER (FALSE), 5000));
-  dl_test_wait_ms (300);
+  g_assert_true (dl_test_wait_until (legend_open, GINT_TO_POINTER (0), 5000));
   g_assert_false (gtk_widget_get_mapped (toggle));
-  g_assert_cmpint (gtk_widget_get_height (legend), >=, dl_legend_get_rows_height (DL_LEGEND (legend)));
 }
 
 /* A control's accessible name: its label property, a labelled-by relation,
