@@ -85,8 +85,6 @@ set_dataset (DlWindow  *self,
   gtk_window_set_title (GTK_WINDOW (self), dl_dataset_get_title (dataset));
   update_counts (self);
 
-  dl_event_panel_set_dataset (self->event_panel, dataset);
-  dl_event_panel_set_event (self->event_panel, NULL);
   dl_article_view_set_dataset (self->article_view, dataset);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 
@@ -239,9 +237,8 @@ on_selection_changed (DlWindow *self)
 {
   DlEvent *event = dl_window_get_selected_event (self);
 
-  dl_event_panel_set_event (self->event_panel, event);
-
-  /* The article view follows the selection when it shows a passage of it. */
+  /* The event panel follows the session by itself (dl_event_panel_set_session).
+   * The article view follows the selection when it shows a passage of it. */
   if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article")
       && event != NULL && event != dl_article_view_get_event (self->article_view))
     {
@@ -582,6 +579,7 @@ dl_window_init (DlWindow *self)
   g_signal_connect_swapped (self->session, "filters-changed", G_CALLBACK (on_filters_changed), self);
 
   dl_search_panel_set_session (self->search_panel, self->session);
+  dl_event_panel_set_session (self->event_panel, self->session);
   g_signal_connect_object (self->search_panel, "activated", G_CALLBACK (on_result_activated), self,
                            G_CONNECT_SWAPPED);
 

@@ -760,7 +760,11 @@ test_save_round_trip (void)
   g_assert_true (dl_edit_stack_save (stack, path, &error));
   g_assert_no_error (error);
   g_assert_false (dl_edit_stack_get_modified (stack));
-  g_assert_true (g_file_test (g_build_filename (dir, "articles", "cairo.txt", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *cairo = g_build_filename (dir, "articles", "cairo.txt", NULL);
+
+    g_assert_true (g_file_test (cairo, G_FILE_TEST_EXISTS));
+  }
 
   expected = bytes_of (dataset);
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));

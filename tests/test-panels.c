@@ -14,6 +14,7 @@
 #include "dl-dataset.h"
 #include "dl-describe.h"
 #include "dl-event-panel.h"
+#include "dl-session.h"
 #include "dl-test-util.h"
 
 static DlDataset *dataset;
@@ -725,6 +726,41 @@ test_render (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* With a session, the panel follows it alone: no window tells it what to show. */
+static void
+test_panel_follows_session (void)
+{
+  g_autoptr(DlSession) session = dl_session_new ();
+  DlEventPanel *panel = dl_event_panel_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (panel), 420, 700);
+  DlEvent *event = lookup_event ("school-strike-gaza-city");
+  g_autofree char *text = NULL;
+
+  dl_event_panel_set_session (panel, session);
+  g_assert_null (dl_event_panel_get_dataset (panel));
+
+  dl_session_set_dataset (session, dataset);
+  g_assert_true (dl_event_panel_get_dataset (panel) == dataset);
+  g_assert_null (dl_event_panel_get_event (panel));
+
+  g_assert_true (dl_session_select (session, event));
+  g_assert_true (dl_event_panel_get_event (panel) == event);
+  dl_test_wait_ms (100);
+  text = dl_test_widget_text (GTK_WIDGET (panel));
+  g_assert_nonnull (strstr (text, dl_event_get_title (event)));
+
+  dl_session_select (session, NULL);
+  g_assert_null (dl_event_panel_get_event (panel));
+
+  /* A new dataset: the overview of it, nothing selected. */
+  g_assert_true (dl_session_select (session, event));
+  dl_session_set_dataset (session, NULL);
+  g_assert_null (dl_event_panel_get_event (panel));
+  g_assert_null (dl_event_panel_get_dataset (panel));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +777,7 @@ main (int   argc,
   g_assert_nonnull (dataset);
 
   g_test_add_func ("/panels/event/excerpts", test_panel_shows_excerpts);
+  g_test_add_func ("/panels/event/follows-session", test_panel_follows_session);
   g_test_add_func ("/panels/event/date-and-place", test_panel_date_and_place);
   g_test_add_func ("/panels/event/disagreement", test_panel_disagreement);
   g_test_add_func ("/panels/event/card-activation", test_panel_card_activation);

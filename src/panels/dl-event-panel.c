@@ -22,6 +22,7 @@
 #include "dl-describe.h"
 #include "dl-event-panel.h"
 #include "dl-text.h"
+#include "dl-text-reader.h"
 
 /* How much of the article to show around a passage, in code points. */
 #define CONTEXT_CHARS 90
@@ -35,6 +36,9 @@ struct _DlEventPanel
 
   DlDataset         *dataset;
   DlEvent           *event;
+
+  DlSession         *session;          /* or NULL: set by hand */
+  GSignalGroup      *session_signals;
 };
 
 enum {
@@ -287,47 +291,16 @@ add_markup_label (DlEventPanel *self,
   return label;
 }
 
-/* The whole of a long text in a window of its own: a text view lays out
- * only what is on screen, where a label would wrap all of it at once. */
+/* The whole of a long text in a window of its own (dl-text-reader.h). */
 static void
 on_read_all_clicked (GtkButton *button,
                      gpointer   user_data)
 {
-  const char *text = g_object_get_data (G_OBJECT (button), "full-text");
-  const char *title = g_object_get_data (G_OBJECT (button), "full-title");
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, shortcuts);
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 18);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 18);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_grab_focus (view);
+  gtk_window_present (GTK_WINDOW (dl_text_reader_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      g_object_get_data (G_OBJECT (button), "full-title"),
+                                                      g_object_get_data (G_OBJECT (button), "full-text"))));
 }
 
 /* @text (with its citations, for a summary) as a label; a long one shows
@@ -838,6 +811,8 @@ dl_event_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->event);
   g_clear_object (&self->dataset);
 
@@ -1000,4 +975,40 @@ dl_event_panel_get_event (DlEventPanel *self)
 {
   g_return_val_if_fail (DL_IS_EVENT_PANEL (self), NULL);
   return self->event;
+}
+
+/* The session: the panel shows its dataset and its selected event. */
+static void
+on_session_selection (DlEventPanel *self)
+{
+  dl_event_panel_set_event (self, dl_session_get_selected_event (self->session));
+}
+
+static void
+on_session_dataset (DlEventPanel *self)
+{
+  dl_event_panel_set_dataset (self, dl_session_get_dataset (self->session));
+  on_session_selection (self);
+}
+
+void
+dl_event_panel_set_session (DlEventPanel *self,
+                            DlSession    *session)
+{
+  g_return_if_fail (DL_IS_EVENT_PANEL (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (self->session_signals == NULL)
+    {
+      self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+      g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                      G_CALLBACK (on_session_dataset), self);
+      g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
+                                      G_CALLBACK (on_session_selection), self);
+    }
+  if (!g_set_object (&self->session, session))
+    return;
+  g_signal_group_set_target (self->session_signals, session);
+  if (session != NULL)
+    on_session_dataset (self);
 }

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-session.h"
+
 #include "dl-dataset.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,11 @@ G_DECLARE_FINAL_TYPE (DlEventPanel, dl_event_panel, DL, EVENT_PANEL, GtkWidget)
  *   "event-activated" (DlEvent *event): another event was chosen (from a
  *     claim that belongs to it). */
 DlEventPanel *dl_event_panel_new         (void);
+/* The panel follows @session: its dataset, and its selected event (NULL:
+ * the overview). The setters below stay for a panel without a session and
+ * for redrawing after an edit. */
+void          dl_event_panel_set_session (DlEventPanel *self,
+                                          DlSession    *session);
 void          dl_event_panel_set_dataset (DlEventPanel *self,
                                           DlDataset    *dataset);
 DlDataset    *dl_event_panel_get_dataset (DlEventPanel *self);

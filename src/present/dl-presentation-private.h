@@ -58,6 +58,7 @@ struct _DlPresentation
   GtkLabel          *caption_label;
   GtkLabel          *passage_label;
   GtkLabel          *source_label;
+  GtkLabel          *attribution_label; /* the map's sources, or NULL without a base map */
   GtkLabel          *more_label;
   DlPresentationStrip *timeline;
   GtkWidget         *locator;

@@ -60,6 +60,37 @@ locator_draw (GtkDrawingArea *area,
 /* Room a label leaves around the step's marker (its selected radius plus a gap). */
 #define MARKER_CLEARANCE_PX   (DL_MARK_SELECTED_RADIUS + 8.0)
 
+/* The attribution of every map shown (the built-in map, the online one,
+ * the user's map file), as the window's license widget would say it. */
+static void
+update_attribution (DlPresentation *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+
+  if (self->attribution_label == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHUMATE_IS_MAP_LAYER (child) && gtk_widget_get_visible (child))
+      {
+        g_autoptr(ShumateMapSource) source = NULL;
+        const char *license;
+
+        g_object_get (child, "map-source", &source, NULL);
+        license = source != NULL ? shumate_map_source_get_license (source) : NULL;
+        if (license != NULL && *license != '\0'
+            && !g_ptr_array_find_with_equal_func (parts, license, g_str_equal, NULL))
+          g_ptr_array_add (parts, g_strdup (license));
+      }
+  if (parts->len == 0)
+    return;
+  g_ptr_array_add (parts, NULL);
+  text = g_strjoinv (" · ", (char **) parts->pdata);
+  if (g_strcmp0 (gtk_label_get_text (self->attribution_label), text) != 0)
+    gtk_label_set_text (self->attribution_label, text);
+}
+
 /* From the back of a room: the map's labels as large as the slide's
  * smallest text, fewer of them, and none under the step's markers. */
 void
@@ -88,6 +119,7 @@ _dl_presentation_update_map_labels (DlPresentation *self)
           break;
       }
   dl_base_layers_set_label_options (self->base, &options);
+  update_attribution (self);
 #endif
 }
 
@@ -183,6 +215,18 @@ _dl_presentation_build_ui (DlPresentation *self)
     ShumateLicense *license = shumate_license_new ();
 
     self->base = dl_base_layers_new (self->map, license);
+    /* The window's choices: online map, the user's offline map file. */
+    {
+      GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, APP_ID, TRUE)) != NULL)
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+          dl_base_layers_set_settings (self->base, settings);
+        }
+    }
     /* Shown below in text as big as the rest, not in the license's small print. */
     gtk_widget_set_visible (GTK_WIDGET (license), FALSE);
     gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), GTK_WIDGET (license));
@@ -211,6 +255,7 @@ _dl_presentation_build_ui (DlPresentation *self)
 
       gtk_label_set_text (label, attribution);
       gtk_label_set_max_width_chars (label, 70);
+      self->attribution_label = label;
       gtk_widget_add_css_class (box, "presentation-attribution");
       gtk_widget_set_halign (box, GTK_ALIGN_END);
       gtk_widget_set_valign (box, GTK_ALIGN_END);
