@@ -167,10 +167,18 @@ check_read_all (DlEventPanel *panel)
   g_assert_cmpuint (buttons->len, ==, 1);
   button = g_ptr_array_index (buttons, 0);
   gtk_widget_grab_focus (button);   /* in view: the panel scrolls to the focus */
-  dl_test_wait_ms (200);
+  dl_test_wait_ms (300);
+  {
+    graphene_point_t at;
+
+    /* On screen, where the click goes. */
+    g_assert_true (gtk_widget_compute_point (button, GTK_WIDGET (panel), &GRAPHENE_POINT_INIT (0, 0), &at));
+    g_assert_cmpfloat (at.y, >=, 0);
+    g_assert_cmpfloat (at.y + gtk_widget_get_height (button), <=, gtk_widget_get_height (GTK_WIDGET (panel)));
+  }
 
   dl_xtest_click (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0);
-  g_assert_true (dl_test_wait_until (reader_open, NULL, 5000));
+  g_assert_true (dl_test_wait_until (reader_open, NULL, 10000));
 
   view = find_text_view (GTK_WIDGET (reader_window ()));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -181,15 +189,15 @@ check_read_all (DlEventPanel *panel)
   g_assert_true (dl_test_wait_until (reader_closed, NULL, 5000));
 }
 
+/* Tall and wide enough for the preview and its button to be on screen
+ * without scrolling (the panel scrolls by itself). */
 static GtkWindow *
 panel_window (DlEventPanel *panel)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (panel));
-  gtk_window_set_child (window, scroller);
-  gtk_window_set_default_size (window, 420, 760);
+  gtk_window_set_child (window, GTK_WIDGET (panel));
+  gtk_window_set_default_size (window, 900, 1100);
   gtk_window_present (window);
   dl_test_wait_ms (300);
   return window;
