@@ -98,7 +98,10 @@ needs_new_file (DlWindow *self)
   g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
   GFile *file = dl_dataset_get_file (dl_session_get_dataset (self->session));
 
-  return file == NULL || g_file_get_path (file) == NULL || g_file_equal (file, bundled);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  /* Not a local file (no path) or the app's own: Save As. */
+  return path == NULL || g_file_equal (file, bundled);
 }
 
 static gboolean
