@@ -22,6 +22,9 @@ gboolean dl_test_wait_until  (gboolean     (*condition) (gpointer data),
 void  dl_test_save_png       (GtkWidget     *widget,
                               const GdkRGBA *background,
                               const char    *name);
+/* The first widget of @type at or below @widget (depth first), or NULL. */
+GtkWidget *dl_test_find_widget (GtkWidget    *widget,
+                                GType         type);
 /* The text of every label (and row title/subtitle) below a widget, a line each. */
 char *dl_test_widget_text    (GtkWidget     *widget);
 

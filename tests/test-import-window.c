@@ -30,23 +30,6 @@ title_is (gpointer data)
   return dataset != NULL && dataset != previous && g_strcmp0 (dl_dataset_get_title (dataset), data) == 0;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 open_fixture (const char *name,
               const char *title)
@@ -84,7 +67,7 @@ key (guint keyval)
 static char *
 sidebar_text (void)
 {
-  return dl_test_widget_text (find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_PANEL));
+  return dl_test_widget_text (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_PANEL));
 }
 
 /* The story's slides in time order: Haifa, Nazareth (a guessed year), a day
@@ -204,7 +187,7 @@ test_csv_then_bad_file (void)
 static GtkProgressBar *
 load_bar (void)
 {
-  return GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
+  return GTK_PROGRESS_BAR (dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
 }
 
 static GtkRevealer *
@@ -253,7 +236,7 @@ test_progress_and_cancel (void)
   g_assert_true (dl_test_wait_until (progress_shown, NULL, 20000));
   dl_test_save_png (GTK_WIDGET (window), NULL, "import-progress.png");
 
-  cancel = find_widget (GTK_WIDGET (load_revealer ()), GTK_TYPE_BUTTON);
+  cancel = dl_test_find_widget (GTK_WIDGET (load_revealer ()), GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_compute_bounds (cancel, cancel, &bounds));
   dl_xtest_click (cancel, bounds.size.width / 2, bounds.size.height / 2);
   g_assert_true (dl_test_wait_until (progress_hidden, NULL, 5000));

@@ -105,22 +105,6 @@ collect_buttons (GtkWidget *widget,
     collect_buttons (child, out);
 }
 
-static GtkWidget *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 reader_window (void)
 {
@@ -131,7 +115,7 @@ reader_window (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window))
-          && find_text_view (GTK_WIDGET (window)) != NULL)
+          && dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW) != NULL)
         return window;
     }
   return NULL;
@@ -180,7 +164,7 @@ check_read_all (DlEventPanel *panel)
   dl_xtest_click (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0);
   g_assert_true (dl_test_wait_until (reader_open, NULL, 10000));
 
-  view = find_text_view (GTK_WIDGET (reader_window ()));
+  view = dl_test_find_widget (GTK_WIDGET (reader_window ()), GTK_TYPE_TEXT_VIEW);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, LONG_CHARS);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));

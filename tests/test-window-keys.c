@@ -28,25 +28,6 @@ dataset_loaded (gpointer data)
 }
 
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_menu_button (GtkWidget  *widget,
                   const char *icon_name)
 {
@@ -165,8 +146,8 @@ static void
 test_search_from_keyboard (void)
 {
   GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
-  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *bar = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *bar = dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
   DlEvent *chosen;
 
   g_assert_nonnull (entry);
@@ -185,7 +166,7 @@ test_search_from_keyboard (void)
 
   key (GDK_KEY_Down, 0);
   g_assert_false (focus_is_in (entry));
-  g_assert_true (focus_is_in (find_widget (GTK_WIDGET (window), DL_TYPE_SEARCH_PANEL)));
+  g_assert_true (focus_is_in (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_SEARCH_PANEL)));
   key (GDK_KEY_Return, 0);
   chosen = dl_session_get_selected_event (session ());
   g_assert_nonnull (chosen);
@@ -208,7 +189,7 @@ test_search_from_keyboard (void)
 static gboolean
 legend_compact_is (gpointer data)
 {
-  DlLegend *legend = DL_LEGEND (find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND));
+  DlLegend *legend = DL_LEGEND (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND));
 
   return dl_legend_get_compact (legend) == GPOINTER_TO_INT (data);
 }
@@ -216,7 +197,7 @@ legend_compact_is (gpointer data)
 static gboolean
 legend_open (gpointer data)
 {
-  GtkWidget *legend = find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  GtkWidget *legend = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
 
   return gtk_widget_get_height (legend) >= GPOINTER_TO_INT (data) + dl_legend_get_rows_height (DL_LEGEND (legend));
 }
@@ -224,7 +205,7 @@ legend_open (gpointer data)
 static gboolean
 legend_height_is (gpointer data)
 {
-  return gtk_widget_get_height (find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND)) == GPOINTER_TO_INT (data);
+  return gtk_widget_get_height (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND)) == GPOINTER_TO_INT (data);
 }
 
 /* On a small map (1024×600) the legend folds under a "Legend" toggle
@@ -233,7 +214,7 @@ legend_height_is (gpointer data)
 static void
 test_legend_folds_on_small_map (void)
 {
-  GtkWidget *legend = find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  GtkWidget *legend = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
   GtkWidget *toggle;
   int folded;
 
@@ -243,7 +224,7 @@ test_legend_folds_on_small_map (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   g_assert_true (dl_test_wait_until (legend_compact_is, GINT_TO_POINTER (TRUE), 5000));
   dl_test_wait_ms (300);
-  toggle = find_widget (legend, GTK_TYPE_TOGGLE_BUTTON);
+  toggle = dl_test_find_widget (legend, GTK_TYPE_TOGGLE_BUTTON);
   g_assert_nonnull (toggle);
   g_assert_true (gtk_widget_get_mapped (toggle));
   folded = gtk_widget_get_height (legend);
@@ -372,8 +353,8 @@ static void
 test_legend_and_counts_follow_filters (void)
 {
   GtkWidget *filter_button = NULL;
-  DlLegend *legend = DL_LEGEND (find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND));
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  DlLegend *legend = DL_LEGEND (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (dl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
   guint total = dl_session_get_n_events (session ());
   g_auto(GStrv) before = dl_legend_dup_shown (legend);
   g_auto(GStrv) after = NULL;
@@ -392,7 +373,7 @@ test_legend_and_counts_follow_filters (void)
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
   g_assert_true (gtk_widget_get_mapped (popover));
 
-  for (GtkWidget *w = find_widget (popover, GTK_TYPE_CHECK_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+  for (GtkWidget *w = dl_test_find_widget (popover, GTK_TYPE_CHECK_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "category"), "strike") == 0)
       strike = w;
   g_assert_nonnull (strike);
@@ -437,14 +418,14 @@ test_preferences_show_basemap (void)
   g_assert_nonnull (preferences);
   g_assert_true (gtk_widget_get_visible (preferences));
 
-  for (GtkWidget *w = find_widget (preferences, GTK_TYPE_CHECK_BUTTON); w != NULL && n_checks < 2; )
+  for (GtkWidget *w = dl_test_find_widget (preferences, GTK_TYPE_CHECK_BUTTON); w != NULL && n_checks < 2; )
     {
       checks[n_checks++] = w;
       /* The second row's check: search from the first one's row onwards. */
       w = NULL;
       for (GtkWidget *row = gtk_widget_get_ancestor (checks[0], ADW_TYPE_ACTION_ROW);
            row != NULL && (row = gtk_widget_get_next_sibling (row)) != NULL && w == NULL;)
-        w = find_widget (row, GTK_TYPE_CHECK_BUTTON);
+        w = dl_test_find_widget (row, GTK_TYPE_CHECK_BUTTON);
     }
   g_assert_cmpuint (n_checks, ==, 2);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[0])));

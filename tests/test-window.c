@@ -88,25 +88,6 @@ save_png (const char *name)
   dl_test_save_png (GTK_WIDGET (window), NULL, name);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Where the event's centre is drawn on the map, in map coordinates. */
 static void
 event_on_map (DlEvent *event,
@@ -147,7 +128,7 @@ static void
 assert_map_centred_on (DlEvent *event)
 {
   GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
-  GtkWidget *legend = find_widget_of_type (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  GtkWidget *legend = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
   double width = gtk_widget_get_width (map);
   double height = gtk_widget_get_height (map);
   double x, y;
@@ -397,7 +378,7 @@ test_search_finds_excerpt_words (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   dl_test_wait_ms (300);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR)),
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR)),
                                   FALSE);
   dl_test_wait_ms (300);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
