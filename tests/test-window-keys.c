@@ -431,12 +431,18 @@ test_preferences_show_basemap (void)
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[0])));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[1])));
 
-  /* Changed elsewhere, the dialog follows. */
+  /* Changed elsewhere, the dialog follows. The window's map is hidden
+   * meanwhile: shown, it would start fetching online tiles, and a test
+   * reaches no network (the resolver's thread would still hold its buffers
+   * when the process ends). */
+  gtk_widget_set_visible (GTK_WIDGET (dl_window_get_map (window)), FALSE);
   g_settings_set_string (settings, "basemap", "openstreetmap");
   dl_test_wait_ms (100);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[0])));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[1])));
   g_settings_set_string (settings, "basemap", "offline");
+  dl_test_wait_ms (100);
+  gtk_widget_set_visible (GTK_WIDGET (dl_window_get_map (window)), TRUE);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   dl_test_wait_ms (200);
@@ -467,6 +473,9 @@ main (int   argc,
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
+  /* Let the map's tile renderers and other tasks still running finish and
+   * hand back what they hold, so LeakSanitizer sees an idle process. */
+  dl_test_wait_ms (1000);
 
   return status;
 }

@@ -780,6 +780,9 @@ main (int   argc,
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
+  /* Let the map's tile renderers and other tasks still running finish and
+   * hand back what they hold, so LeakSanitizer sees an idle process. */
+  dl_test_wait_ms (1000);
 
   return status;
 }
