@@ -42,6 +42,8 @@
 #define MAX_ITEMS_PER_LANE 250
 #define MAX_OVERLAPPING_SPANS 4
 #define MAX_LABEL_WIDTH    220.0
+/* How far right of its dot a stack's "+N" badge may reach. */
+#define MAX_BADGE_WIDTH    48.0
 #define MIN_LABEL_WIDTH    28.0
 #define LABEL_GAP          6.0
 #define ANIMATION_USEC     300000
