@@ -404,9 +404,20 @@ test_panel_card_activation (void)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
 
+      g_autoptr(GPtrArray) heads = g_ptr_array_new ();
+      const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
+
       /* Keyboard reachable, and named for screen readers. */
       g_assert_true (gtk_widget_get_focusable (card));
       g_assert_true (GTK_IS_BUTTON (card));
+
+      /* Headed by the name the summary cites it by ("Cairo report, 20
+       * Aug"), not the article's long title. */
+      collect_with_class (card, "passage-article", heads);
+      g_assert_cmpuint (heads->len, ==, 1);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (heads, 0))), ==,
+                       dl_source_get_short_name (excerpt->source));
+      g_assert_cmpstr (dl_source_get_short_name (excerpt->source), !=, dl_source_get_title (excerpt->source));
 
       activation = (Activation) { 0 };
       /* As Enter or Space does: "clicked" follows a short press animation,
