@@ -16,6 +16,7 @@
 #include <string.h>
 #include "dl-category.h"
 #include "dl-event-chooser.h"
+#include "dl-range-animation.h"
 #include "dl-session.h"
 #include "dl-time-axis.h"
 #include "dl-timeline.h"
@@ -163,9 +164,7 @@ struct _DlTimeline
   gboolean       range_set;
 
   /* Animation of the visible range */
-  guint          tick_id;
-  gint64         anim_begin_us;
-  double         anim_from[2], anim_to[2];
+  DlRangeAnimation anim;
 
   /* Per-frame scratch, kept between frames to avoid allocating */
   guint          n_bins;
