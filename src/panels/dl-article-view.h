@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (DlArticleView, dl_article_view, DL, ARTICLE_VIEW, GtkWidge
 
 /* Signals:
  *   "event-activated" (DlEvent *event): a passage of another event was
- *     clicked, or Enter was pressed with the cursor in it. */
+ *     clicked, or Enter was pressed with the cursor in it.
+ *   "claim-chosen" (DlSource *source, guint start, guint end): Make Claim
+ *     (Ctrl+Shift+L) with that selection, code points, end exclusive. */
 DlArticleView *dl_article_view_new            (void);
 /* Indexes the passages of every event by source, once. */
 void           dl_article_view_set_dataset    (DlArticleView *self,
