@@ -25,9 +25,9 @@ get_edits (DlWindow *self)
   return dl_session_get_edit_stack (self->session);
 }
 
-static void
-toast (DlWindow   *self,
-       const char *text)
+void
+_dl_window_toast (DlWindow   *self,
+                  const char *text)
 {
   AdwToast *t = adw_toast_new (text);
 
@@ -35,10 +35,10 @@ toast (DlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static void
-show_error (DlWindow   *self,
-            const char *heading,
-            const char *message)
+void
+_dl_window_show_error (DlWindow   *self,
+                       const char *heading,
+                       const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
@@ -115,13 +115,13 @@ save_to (DlWindow *self,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      show_error (self, _("Cannot Save Dataset"),
+      _dl_window_show_error (self, _("Cannot Save Dataset"),
                   error != NULL ? error->message : name);
       return FALSE;
     }
 
   _dl_window_remember_recent (self, file);
-  toast (self, _("Saved"));
+  _dl_window_toast (self, _("Saved"));
   return TRUE;
 }
 
@@ -130,6 +130,8 @@ static void save_as (DlWindow *self);
 static gboolean
 save (DlWindow *self)
 {
+  g_autoptr(GFile) file = NULL;
+
   if (get_edits (self) == NULL)
     return FALSE;
   if (needs_new_file (self))
@@ -138,7 +140,9 @@ save (DlWindow *self)
       return FALSE;
     }
 
-  return save_to (self, dl_dataset_get_file (dl_session_get_dataset (self->session)));
+  /* A reference: saving gives the dataset a new GFile for its path. */
+  file = g_object_ref (dl_dataset_get_file (dl_session_get_dataset (self->session)));
+  return save_to (self, file);
 }
 
 static void
@@ -217,11 +221,14 @@ on_unsaved_response (AdwMessageDialog *dialog,
                      DlWindow         *self)
 {
   g_autoptr(GFile) then_open = g_object_steal_data (G_OBJECT (dialog), "then-open");
+  DlWindowThen then = (DlWindowThen) g_object_get_data (G_OBJECT (dialog), "then");
 
   if (g_str_equal (response, "discard"))
     {
       self->discard_confirmed = TRUE;
-      if (then_open != NULL)
+      if (then != NULL)
+        then (self);
+      else if (then_open != NULL)
         dl_window_open (self, then_open);
       else
         gtk_window_close (GTK_WINDOW (self));
@@ -229,10 +236,12 @@ on_unsaved_response (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "save"))
     {
-      self->close_after_save = then_open == NULL;
+      self->close_after_save = then_open == NULL && then == NULL;
       if (save (self))
         {
-          if (then_open != NULL)
+          if (then != NULL)
+            then (self);
+          else if (then_open != NULL)
             dl_window_open (self, then_open);
           else
             gtk_window_close (GTK_WINDOW (self));
@@ -240,9 +249,33 @@ on_unsaved_response (AdwMessageDialog *dialog,
     }
 }
 
+static GtkWidget *ask_unsaved (DlWindow *self);
+
 gboolean
 _dl_window_confirm_unsaved (DlWindow *self,
                             GFile    *then_open)
+{
+  GtkWidget *dialog = ask_unsaved (self);
+
+  if (dialog != NULL && then_open != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "then-open", g_object_ref (then_open), g_object_unref);
+  return dialog != NULL;
+}
+
+gboolean
+_dl_window_confirm_unsaved_then (DlWindow     *self,
+                                 DlWindowThen  then)
+{
+  GtkWidget *dialog = ask_unsaved (self);
+
+  if (dialog != NULL)
+    g_object_set_data (G_OBJECT (dialog), "then", (gpointer) then);
+  return dialog != NULL;
+}
+
+/* The dialog, asking (NULL: nothing unsaved). */
+static GtkWidget *
+ask_unsaved (DlWindow *self)
 {
   DlEditStack *edits = get_edits (self);
   DlDataset *dataset = dl_session_get_dataset (self->session);
@@ -250,7 +283,7 @@ _dl_window_confirm_unsaved (DlWindow *self,
   GtkWidget *dialog;
 
   if (edits == NULL || !dl_edit_stack_get_modified (edits) || self->discard_confirmed)
-    return FALSE;
+    return NULL;
 
   isolated = g_strdup_printf ("\u2068%s\u2069", dl_dataset_get_title (dataset));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
@@ -266,12 +299,10 @@ _dl_window_confirm_unsaved (DlWindow *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (then_open != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "then-open", g_object_ref (then_open), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 
-  return TRUE;
+  return dialog;
 }
 
 /* Passages */
@@ -316,7 +347,7 @@ on_passage_chosen (DlWindow *self,
       if (event == NULL)
         event = shown;
       if (event != NULL && dl_edit_stack_add_excerpt (edits, event, source, start, end, &error) >= 0)
-        toast (self, _("Passage added to the event"));
+        _dl_window_toast (self, _("Passage added to the event"));
     }
   else
     {
@@ -345,7 +376,7 @@ on_passage_chosen (DlWindow *self,
     }
 
   if (error != NULL)
-    show_error (self, new_event ? _("Cannot Make an Event of This Passage") : _("Cannot Add the Passage"),
+    _dl_window_show_error (self, new_event ? _("Cannot Make an Event of This Passage") : _("Cannot Add the Passage"),
                 error->message);
 }
 
@@ -353,7 +384,7 @@ static void
 on_editor_error (DlWindow   *self,
                  const char *message)
 {
-  toast (self, message);
+  _dl_window_toast (self, message);
 }
 
 /* Actions */
@@ -376,7 +407,7 @@ action_undo (GtkWidget  *widget,
       /* TRANSLATORS: a toast after undoing; %s is what was undone ("Set Title") */
       g_autofree char *text = g_strdup_printf (_("Undone: %s"), label);
 
-      toast (self, text);
+      _dl_window_toast (self, text);
     }
 }
 

@@ -87,6 +87,9 @@ void    _dl_window_init_keys                 (DlWindow       *self);
 
 /* dl-window.c */
 void    _dl_window_close_search              (DlWindow       *self);
+/* Shows a dataset made in the window (New Dataset), as if opened. */
+void    _dl_window_show_dataset              (DlWindow       *self,
+                                              DlDataset      *dataset);
 
 /* dl-window-export.c */
 void    _dl_window_export_to                 (DlWindow       *self,
@@ -101,6 +104,24 @@ void     _dl_window_init_edit                (DlWindow       *self);
  * closes the window (@then_open NULL) or opens @then_open. */
 gboolean _dl_window_confirm_unsaved          (DlWindow       *self,
                                               GFile          *then_open);
+/* A short note at the bottom; an error dialog with its heading. */
+void     _dl_window_toast                    (DlWindow       *self,
+                                              const char     *text);
+void     _dl_window_show_error               (DlWindow       *self,
+                                              const char     *heading,
+                                              const char     *message);
+/* The same, then calling @then instead (after Save or Discard). */
+typedef void (*DlWindowThen) (DlWindow *self);
+gboolean _dl_window_confirm_unsaved_then     (DlWindow       *self,
+                                              DlWindowThen    then);
+
+/* dl-window-articles.c: New Dataset, Add Articles (files chosen or dropped) */
+void     _dl_window_class_articles_init      (GtkWidgetClass *widget_class);
+void     _dl_window_init_articles            (DlWindow       *self);
+/* TRUE when the files are articles to add to the open dataset (text
+ * files, and a dataset open to edit); they are then added. */
+gboolean _dl_window_drop_articles            (DlWindow       *self,
+                                              GSList         *files);
 
 /* dl-window-map.c */
 void    _dl_window_setup_map                 (DlWindow       *self);

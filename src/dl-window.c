@@ -335,6 +335,16 @@ on_focus_changed (DlWindow *self)
   g_set_weak_pointer (&self->focus_before_search, focus);
 }
 
+/* New Dataset (dl-window-articles.c): a dataset made here, shown as if opened. */
+void
+_dl_window_show_dataset (DlWindow  *self,
+                         DlDataset *dataset)
+{
+  g_cancellable_cancel (self->cancellable);
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+  set_dataset (self, dataset);
+}
+
 void
 _dl_window_close_search (DlWindow *self)
 {
@@ -410,6 +420,10 @@ on_drop (GtkDropTarget *target,
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || (files = g_value_get_boxed (value)) == NULL)
     return FALSE;
 
+  /* Text files dropped on an open dataset are articles to add to it
+   * (dl-window-articles.c); anything else is a dataset to open. */
+  if (_dl_window_drop_articles (self, files))
+    return TRUE;
   dl_window_open (self, files->data);
   return TRUE;
 }
@@ -555,6 +569,7 @@ dl_window_class_init (DlWindowClass *klass)
 
   _dl_window_class_actions_init (widget_class);
   _dl_window_class_edit_init (widget_class);  /* undo, redo, save, edit (dl-window-edit.c) */
+  _dl_window_class_articles_init (widget_class);  /* new dataset, add articles (dl-window-articles.c) */
 }
 
 static void
@@ -610,6 +625,7 @@ dl_window_init (DlWindow *self)
   g_signal_connect_object (self->article_view, "event-activated", G_CALLBACK (on_event_activated), self,
                            G_CONNECT_SWAPPED);
   _dl_window_init_edit (self);  /* editing (dl-window-edit.c) */
+  _dl_window_init_articles (self);  /* new dataset, add articles (dl-window-articles.c) */
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -1,0 +1,359 @@
+/* test-edit-new.c: a dataset made from nothing, with real input
+ *
+ * Ctrl+N makes a dataset in a folder of its own; Ctrl+Shift+O adds two of
+ * the bundled articles through the file chooser (its location typed, as a
+ * person would), each given a title and a publication date in the dialog
+ * that asks; a file that is not UTF-8 is refused with its name and the
+ * place in it; adding is undone and redone; Ctrl+S writes the articles
+ * beside the dataset, which loads again. Every press and click is an X event
+ * sent with XTest (tests/dl-xtest.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-article-dialog.h"
+#include "dl-article-view.h"
+#include "dl-new-dataset-dialog.h"
+#include "dl-test-util.h"
+#include "dl-window.h"
+#include "dl-xtest.h"
+
+static DlWindow *window;
+static char *home;   /* the test's $HOME: where New Dataset makes it */
+static char *in_dir; /* the files to add */
+
+/* Helpers */
+
+static void
+key (GtkWidget      *widget,
+     guint           keyval,
+     GdkModifierType mods)
+{
+  /* Kept while the key may close its dialog: the sync after it still
+   * asks the widget for its display. */
+  g_object_ref (widget);
+  dl_xtest_key (widget, keyval, mods);
+  g_object_unref (widget);
+  dl_test_wait_ms (150);
+}
+
+static void
+type (GtkWidget  *widget,
+      const char *text)
+{
+  dl_xtest_type (widget, text);
+  dl_test_wait_ms (150);
+}
+
+/* The toplevel of @type that is shown, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (w))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  g_assert_true (dl_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (type), 10000));
+  dl_test_wait_ms (300);  /* mapped and focused */
+  return find_toplevel (type);
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_center (GtkWidget *widget)
+{
+  dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  dl_test_wait_ms (150);
+}
+
+/* Ctrl+Shift+O, then the file's location typed into the file chooser. */
+static void
+choose_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (in_dir, name, NULL);
+  GtkWidget *chooser;
+
+  key (GTK_WIDGET (window), GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
+  type (chooser, path);
+  key (chooser, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+}
+
+/* The dialog that asks: a title typed over the one suggested, a date. */
+static void
+answer_article_dialog (const char *title,
+                       const char *published)
+{
+  GtkWidget *dialog = wait_for_toplevel (DL_TYPE_ARTICLE_DIALOG);
+  GtkWidget *title_row = find_entry_row (dialog, "Title");
+  GtkWidget *date_row = find_entry_row (dialog, "Published (EDTF)");
+
+  g_assert_nonnull (title_row);
+  g_assert_nonnull (date_row);
+  click_center (title_row);
+  key (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  type (dialog, title);
+  click_center (date_row);
+  key (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  type (dialog, published);
+  dl_test_save_png (dialog, NULL, "edit-new-article-dialog.png");
+  key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_ARTICLE_DIALOG), 5000));
+  dl_test_wait_ms (200);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
+}
+
+static char *
+bundled_article (const char *name)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(GFile) parent = g_file_get_parent (bundled);
+  g_autofree char *dir = g_file_get_path (parent);
+
+  return g_build_filename (dir, "articles", name, NULL);
+}
+
+static DlDataset *
+dataset (void)
+{
+  return dl_window_get_dataset (window);
+}
+
+static guint
+n_sources (void)
+{
+  return g_list_model_get_n_items (dl_dataset_get_sources (dataset ()));
+}
+
+/* Tests */
+
+static void
+test_new_dataset (void)
+{
+  g_autofree char *path = g_build_filename (home, "My strikes", "My strikes.dateline.json", NULL);
+  GtkWidget *dialog;
+
+  g_assert_true (dl_xtest_available ());
+  g_assert_null (dataset ());
+
+  key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK);
+  dialog = wait_for_toplevel (DL_TYPE_NEW_DATASET_DIALOG);
+  g_assert_nonnull (dialog);
+  type (dialog, "My strikes");
+  dl_test_save_png (dialog, NULL, "edit-new-dataset-dialog.png");
+  key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_NEW_DATASET_DIALOG), 5000));
+  dl_test_wait_ms (300);
+
+  g_assert_nonnull (dataset ());
+  g_assert_cmpstr (dl_dataset_get_title (dataset ()), ==, "My strikes");
+  g_assert_cmpuint (n_sources (), ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (dl_edit_stack_get_modified (dl_session_get_edit_stack (dl_window_get_session (window))));
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-empty.png");
+}
+
+static void
+test_add_articles (void)
+{
+  GtkWidget *article = dl_window_get_article_view (window);
+  g_autofree char *one = NULL;
+  DlSource *source;
+  const DlText *text;
+
+  /* The first: its title typed over the suggested one, a date. */
+  choose_file ("strike.txt");
+  answer_article_dialog ("Strike on a school", "2024-08-20");
+  g_assert_cmpuint (n_sources (), ==, 1);
+  source = dl_article_view_get_source (DL_ARTICLE_VIEW (article));
+  g_assert_nonnull (source);
+  g_assert_cmpstr (dl_source_get_title (source), ==, "Strike on a school");
+  g_assert_cmpstr (dl_source_get_published_text (source), ==, "2024-08-20");
+  g_assert_cmpstr (dl_source_get_file (source), ==, "articles/strike.txt");
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+  one = g_build_filename (in_dir, "strike.txt", NULL);
+  {
+    g_autofree char *data = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (one, &data, &len, NULL));
+    text = dl_source_get_text (source);
+    g_assert_cmpuint (dl_text_get_size (text), ==, len);
+    g_assert_true (memcmp (dl_text_get_data (text), data, len) == 0);
+  }
+
+  /* The second, published on an uncertain date. */
+  choose_file ("talks.txt");
+  answer_article_dialog ("Ceasefire talks", "2024-08-21?");
+  g_assert_cmpuint (n_sources (), ==, 2);
+  source = dl_article_view_get_source (DL_ARTICLE_VIEW (article));
+  g_assert_cmpstr (dl_source_get_title (source), ==, "Ceasefire talks");
+  g_assert_cmpstr (dl_source_get_published_text (source), ==, "2024-08-21?");
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-articles.png");
+
+  /* Undone, the article goes (and the view with it); redone, it is back. */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_sources (), ==, 1);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), !=, "article");
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (n_sources (), ==, 2);
+}
+
+/* A Latin-1 file: refused, naming the file and the place in it. */
+static void
+test_not_utf8 (void)
+{
+  GtkWidget *dialog;
+  const char *body;
+
+  choose_file ("latin1.txt");
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "latin1.txt"));
+  g_assert_nonnull (strstr (body, "line 2, column 4"));
+  g_assert_nonnull (strstr (body, "UTF-8"));
+  g_assert_null (find_toplevel (DL_TYPE_ARTICLE_DIALOG));
+  key (dialog, GDK_KEY_Escape, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  g_assert_cmpuint (n_sources (), ==, 2);
+}
+
+/* Ctrl+S: the articles are copied beside it, and it loads again. */
+static void
+test_save (void)
+{
+  g_autofree char *path = g_build_filename (home, "My strikes", "My strikes.dateline.json", NULL);
+  g_autofree char *copy = g_build_filename (home, "My strikes", "articles", "talks.txt", NULL);
+  g_autofree char *original = g_build_filename (in_dir, "talks.txt", NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) saved = NULL;
+  g_autoptr(DlSource) second = NULL;
+
+  key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
+  g_assert_false (dl_edit_stack_get_modified (dl_session_get_edit_stack (dl_window_get_session (window))));
+
+  g_assert_true (g_file_get_contents (copy, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (original, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+
+  saved = dl_dataset_load (file, problems, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (dl_dataset_get_title (saved), ==, "My strikes");
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_sources (saved)), ==, 2);
+  second = g_list_model_get_item (dl_dataset_get_sources (saved), 1);
+  g_assert_cmpstr (dl_source_get_title (second), ==, "Ceasefire talks");
+  g_assert_cmpstr (dl_source_get_published_text (second), ==, "2024-08-21?");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int status;
+
+  /* New Dataset makes it in Documents, else in the home folder: the test's. */
+  home = g_dir_make_tmp ("dateline-test-edit-new-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  dl_test_init (&argc, &argv);
+
+  in_dir = g_build_filename (home, "in", NULL);
+  g_assert_cmpint (g_mkdir (in_dir, 0755), ==, 0);
+  from = bundled_article ("000_f390b9095673a8dc.txt");
+  to = g_build_filename (in_dir, "strike.txt", NULL);
+  copy_file (from, to);
+  g_free (from);
+  g_free (to);
+  from = bundled_article ("001_1df6439198d76cc7.txt");
+  to = g_build_filename (in_dir, "talks.txt", NULL);
+  copy_file (from, to);
+  g_free (to);
+  to = g_build_filename (in_dir, "latin1.txt", NULL);
+  g_assert_true (g_file_set_contents (to, "A first line\nCaf\xe9 au lait\n", -1, NULL));
+
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_test_wait_ms (500);
+
+  g_test_add_func ("/edit-new/new-dataset", test_new_dataset);
+  g_test_add_func ("/edit-new/add-articles", test_add_articles);
+  g_test_add_func ("/edit-new/not-utf8", test_not_utf8);
+  g_test_add_func ("/edit-new/save", test_save);
+
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  dl_test_wait_ms (200);
+
+  command = g_strdup_printf ("rm -rf '%s'", home);
+  if (system (command) != 0)
+    g_printerr ("could not remove %s\n", home);
+  g_free (in_dir);
+  g_free (home);
+
+  return status;
+}
