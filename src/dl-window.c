@@ -85,7 +85,6 @@ set_dataset (DlWindow  *self,
   gtk_window_set_title (GTK_WINDOW (self), dl_dataset_get_title (dataset));
   update_counts (self);
 
-  dl_article_view_set_dataset (self->article_view, dataset);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 
   gtk_stack_set_visible_child_name (self->stack, "content");
@@ -237,20 +236,17 @@ on_selection_changed (DlWindow *self)
 {
   DlEvent *event = dl_window_get_selected_event (self);
 
-  /* The event panel follows the session by itself (dl_event_panel_set_session).
-   * The article view follows the selection when it shows a passage of it. */
+  /* The event panel and the article view follow the session by themselves
+   * (their set_session); the window only chooses the sidebar's page. The
+   * article stays while it has a passage of the selected event. */
   if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article")
-      && event != NULL && event != dl_article_view_get_event (self->article_view))
+      && event != NULL)
     {
       DlSource *source = dl_article_view_get_source (self->article_view);
       gboolean found = FALSE;
 
       for (guint i = 0; i < dl_event_get_n_excerpts (event) && !found; i++)
-        if (dl_event_get_excerpt (event, i)->source == source)
-          {
-            dl_article_view_show (self->article_view, source, event, i);
-            found = TRUE;
-          }
+        found = dl_event_get_excerpt (event, i)->source == source;
       if (!found)
         gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
     }
@@ -595,6 +591,7 @@ dl_window_init (DlWindow *self)
 
   dl_search_panel_set_session (self->search_panel, self->session);
   dl_event_panel_set_session (self->event_panel, self->session);
+  dl_article_view_set_session (self->article_view, self->session);
   g_signal_connect_object (self->search_panel, "activated", G_CALLBACK (on_result_activated), self,
                            G_CONNECT_SWAPPED);
 

@@ -329,3 +329,51 @@ dl_xtest_type (GtkWidget  *widget,
     }
   dl_xtest_sync (widget);
 }
+
+/* Where the character at @offset is drawn, in the text view's coordinates. */
+static void
+char_position (GtkTextView *view,
+               guint        offset,
+               double      *x,
+               double      *y)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y + rect.height / 2, &wx, &wy);
+  *x = wx + 1;
+  *y = wy;
+}
+
+void
+dl_xtest_select_text (GtkTextView *view,
+                      guint        start,
+                      guint        end)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  double height = gtk_widget_get_height (widget);
+  double x1 = 0, y1 = 0, x2, y2, last_y = -1;
+
+  /* Wheel clicks until the start is in the top third. */
+  for (guint i = 0; i < 40; i++)
+    {
+      char_position (view, start, &x1, &y1);
+      if (y1 > 0 && y1 < height / 3.0)
+        break;
+      dl_xtest_scroll (widget, gtk_widget_get_width (widget) / 2.0, height / 2.0, y1 > 0 ? 1 : -1, 0);
+    }
+  /* Until the view has done scrolling (kinetic scrolling, animation). */
+  for (guint i = 0; i < 50 && y1 != last_y; i++)
+    {
+      last_y = y1;
+      g_usleep (50 * 1000);
+      dl_xtest_sync (widget);
+      char_position (view, start, &x1, &y1);
+    }
+
+  char_position (view, end, &x2, &y2);
+  dl_xtest_drag (widget, x1, y1, x2, y2, 12);
+}

@@ -72,6 +72,12 @@ void     dl_xtest_key         (GtkWidget       *widget,
 void     dl_xtest_type        (GtkWidget       *widget,
                                const char      *text);
 
+/* Scrolls @view with the wheel until the text from code point @start is in
+ * view, and drags over it to @end, as a person selects a passage. */
+void     dl_xtest_select_text (GtkTextView     *view,
+                               guint            start,
+                               guint            end);
+
 /* Waits until the input sent so far is handled and a frame has been drawn. */
 void     dl_xtest_sync        (GtkWidget       *widget);
 

@@ -19,6 +19,7 @@
 
 #include "dl-article-dialog.h"
 #include "dl-article-view.h"
+#include "dl-event-editor.h"
 #include "dl-new-dataset-dialog.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
@@ -108,6 +109,22 @@ click_center (GtkWidget *widget)
 {
   dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   dl_test_wait_ms (150);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Ctrl+Shift+O, then the file's location typed into the file chooser. */
@@ -246,13 +263,81 @@ test_add_articles (void)
   g_assert_cmpstr (dl_source_get_title (source), ==, "Ceasefire talks");
   g_assert_cmpstr (dl_source_get_published_text (source), ==, "2024-08-21?");
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-articles.png");
+}
 
-  /* Undone, the article goes (and the view with it); redone, it is back. */
+/* An event from a passage of the article published "2024-08-21?" that says
+ * "on Tuesday": the editor proposes the date, one click uses it. */
+static void
+test_date_from_passage (void)
+{
+  GtkWidget *article = dl_window_get_article_view (window);
+  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (article));
+  const DlText *text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
+  const char *passage = "Blinken continued his diplomatic push for a Gaza cease-fire on Tuesday";
+  const char *found = strstr (dl_text_get_data (text), passage);
+  GtkWidget *editor;
+  GtkWidget *use;
+  GtkTextIter a, b;
+  guint start, end;
+  DlEvent *event;
+
+  g_assert_nonnull (found);
+  start = dl_text_byte_to_char (text, (gsize) (found - dl_text_get_data (text)));
+  end = start + (guint) g_utf8_strlen (passage, -1);
+  dl_xtest_select_text (view, start, end);
+  dl_test_wait_ms (200);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &a, &b));
+  g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, start);
+  g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, end);
+
+  key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  event = dl_window_get_selected_event (window);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  /* Dated as published until the date is set. */
+  g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-21?");
+
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
+  use = find_button (editor, "_Use");
+  g_assert_nonnull (use);
+  g_assert_true (gtk_widget_get_mapped (use));
+  g_assert_true (gtk_widget_get_sensitive (use));
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-date-helper.png");
+  click_center (use);
+
+  /* The Tuesday before, as unsure as the publication date; the basis says so. */
+  g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-20?");
+  g_test_message ("when_basis: %s", dl_event_get_when_basis (event));
+  g_assert_nonnull (strstr (dl_event_get_when_basis (event), "“on Tuesday”"));
+  g_assert_nonnull (strstr (dl_event_get_when_basis (event), "[a001]"));
+  g_assert_false (gtk_widget_get_sensitive (use));
+
+  /* One undo takes both back. */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-21?");
+  g_assert_null (dl_event_get_when_basis (event));
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-20?");
+}
+
+/* Undone, the article goes (and the view with it); redone, it is back. */
+static void
+test_undo_articles (void)
+{
+  GListModel *events = dl_dataset_get_events (dataset ());
+
+  /* The event and its date first. */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+  g_assert_cmpuint (n_sources (), ==, 2);
   key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpuint (n_sources (), ==, 1);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), !=, "article");
-  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  for (guint i = 0; i < 3; i++)
+    key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpuint (n_sources (), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
 }
 
 /* A Latin-1 file: refused, naming the file and the place in it. */
@@ -302,6 +387,7 @@ test_save (void)
   second = g_list_model_get_item (dl_dataset_get_sources (saved), 1);
   g_assert_cmpstr (dl_source_get_title (second), ==, "Ceasefire talks");
   g_assert_cmpstr (dl_source_get_published_text (second), ==, "2024-08-21?");
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (saved)), ==, 1);
 }
 
 int
@@ -342,6 +428,8 @@ main (int   argc,
 
   g_test_add_func ("/edit-new/new-dataset", test_new_dataset);
   g_test_add_func ("/edit-new/add-articles", test_add_articles);
+  g_test_add_func ("/edit-new/date-from-passage", test_date_from_passage);
+  g_test_add_func ("/edit-new/undo-articles", test_undo_articles);
   g_test_add_func ("/edit-new/not-utf8", test_not_utf8);
   g_test_add_func ("/edit-new/save", test_save);
 

@@ -90,41 +90,6 @@ click (GtkWidget *widget)
   dl_test_wait_ms (150);
 }
 
-/* Where the character at @offset is drawn, in the text view's coordinates. */
-static void
-char_position (GtkTextView *view,
-               guint        offset,
-               double      *x,
-               double      *y)
-{
-  GtkTextIter iter;
-  GdkRectangle rect;
-  int wx, wy;
-
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
-  gtk_text_view_get_iter_location (view, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y + rect.height / 2, &wx, &wy);
-  *x = wx + 1;
-  *y = wy;
-}
-
-/* The passage is in view and stays where it is (the view has done
- * scrolling). */
-static gboolean
-passage_visible (gpointer data)
-{
-  GtkTextView *view = data;
-  static double last_y = -1;
-  double x, y;
-  gboolean settled;
-
-  char_position (view, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "target")), &x, &y);
-  settled = y > 0 && y < gtk_widget_get_height (GTK_WIDGET (view)) - 40 && y == last_y;
-  last_y = y;
-  dl_test_wait_ms (100);
-  return settled;
-}
-
 /* Scrolls the article view to @passage with the wheel and drags over it
  * from its first character to its end; its offsets go to @start, @end. */
 static void
@@ -138,27 +103,12 @@ drag_over_passage (const char *passage,
   GtkTextIter sel_start, sel_end;
   const DlText *article_text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
   const char *found = strstr (dl_text_get_data (article_text), passage);
-  double x1 = 0, y1 = 0, x2, y2;
 
   g_assert_nonnull (found);
   *start = dl_text_byte_to_char (article_text, (gsize) (found - dl_text_get_data (article_text)));
   *end = *start + (guint) g_utf8_strlen (passage, -1);
 
-  g_object_set_data (G_OBJECT (view), "target", GUINT_TO_POINTER (*start));
-  for (guint i = 0; i < 30; i++)
-    {
-      char_position (view, *start, &x1, &y1);
-      if (y1 > 0 && y1 < gtk_widget_get_height (GTK_WIDGET (view)) / 3.0)
-        break;
-      dl_xtest_scroll (GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
-                       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, y1 > 0 ? 1 : -1, 0);
-      dl_test_wait_ms (100);
-    }
-  g_assert_true (dl_test_wait_until (passage_visible, view, 5000));
-
-  char_position (view, *start, &x1, &y1);
-  char_position (view, *end, &x2, &y2);
-  dl_xtest_drag (GTK_WIDGET (view), x1, y1, x2, y2, 12);
+  dl_xtest_select_text (view, *start, *end);
   n_drags++;
   dl_test_wait_ms (200);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));

@@ -241,6 +241,9 @@ test_progress_and_cancel (void)
   dl_xtest_click (cancel, bounds.size.width / 2, bounds.size.height / 2);
   g_assert_true (dl_test_wait_until (progress_hidden, NULL, 5000));
   dl_test_wait_ms (300);
+  /* Hidden, the bar gives its room back to the map (a revealer that only
+   * hides its child would leave an empty band under the header bar). */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (load_revealer ())), ==, 0);
   g_assert_true (dl_window_get_dataset (window) == before);
   g_assert_cmpstr (dl_dataset_get_title (dl_window_get_dataset (window)), ==, "ACLED events from acled.csv");
 

@@ -404,9 +404,20 @@ test_panel_card_activation (void)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
 
+      g_autoptr(GPtrArray) heads = g_ptr_array_new ();
+      const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
+
       /* Keyboard reachable, and named for screen readers. */
       g_assert_true (gtk_widget_get_focusable (card));
       g_assert_true (GTK_IS_BUTTON (card));
+
+      /* Headed by the name the summary cites it by ("Cairo report, 20
+       * Aug"), not the article's long title. */
+      collect_with_class (card, "passage-article", heads);
+      g_assert_cmpuint (heads->len, ==, 1);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (heads, 0))), ==,
+                       dl_source_get_short_name (excerpt->source));
+      g_assert_cmpstr (dl_source_get_short_name (excerpt->source), !=, dl_source_get_title (excerpt->source));
 
       activation = (Activation) { 0 };
       /* As Enter or Space does: "clicked" follows a short press animation,
@@ -761,6 +772,61 @@ test_panel_follows_session (void)
   gtk_window_destroy (window);
 }
 
+/* The article view follows the session's selection while the article it
+ * shows has a passage of the selected event, and its dataset always. */
+static void
+test_article_follows_session (void)
+{
+  g_autoptr(DlSession) session = dl_session_new ();
+  DlArticleView *view = dl_article_view_new ();
+  GtkWindow *window = new_window (GTK_WIDGET (view), 420, 700);
+  DlEvent *school = lookup_event ("school-strike-gaza-city");
+  DlSource *source = dl_event_get_excerpt (school, 0)->source;
+  GListModel *events;
+  DlEvent *same_article = NULL, *elsewhere = NULL;
+  g_autoptr(GArray) marked = NULL;
+
+  dl_article_view_set_session (view, session);
+  dl_session_set_dataset (session, dataset);
+  events = dl_dataset_get_events (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      gboolean in_source = FALSE;
+
+      for (guint j = 0; j < dl_event_get_n_excerpts (event); j++)
+        in_source |= dl_event_get_excerpt (event, j)->source == source;
+      if (event == school)
+        continue;
+      if (in_source && same_article == NULL)
+        same_article = event;
+      else if (!in_source && elsewhere == NULL)
+        elsewhere = event;
+    }
+  g_assert_nonnull (same_article);
+  g_assert_nonnull (elsewhere);
+
+  /* Nothing is shown until a passage is opened: selecting shows nothing. */
+  g_assert_true (dl_session_select (session, school));
+  g_assert_null (dl_article_view_get_source (view));
+
+  dl_article_view_show (view, source, school, 0);
+  g_assert_true (dl_session_select (session, same_article));
+  g_assert_true (dl_article_view_get_source (view) == source);
+  g_assert_true (dl_article_view_get_event (view) == same_article);
+  marked = dl_article_view_get_highlights (view);
+  g_assert_cmpuint (marked->len, >=, 2);
+
+  /* An event told elsewhere leaves the article as it was. */
+  g_assert_true (dl_session_select (session, elsewhere));
+  g_assert_true (dl_article_view_get_event (view) == same_article);
+
+  dl_session_set_dataset (session, NULL);
+  g_assert_null (dl_article_view_get_source (view));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +844,7 @@ main (int   argc,
 
   g_test_add_func ("/panels/event/excerpts", test_panel_shows_excerpts);
   g_test_add_func ("/panels/event/follows-session", test_panel_follows_session);
+  g_test_add_func ("/panels/article/follows-session", test_article_follows_session);
   g_test_add_func ("/panels/event/date-and-place", test_panel_date_and_place);
   g_test_add_func ("/panels/event/disagreement", test_panel_disagreement);
   g_test_add_func ("/panels/event/card-activation", test_panel_card_activation);

@@ -376,6 +376,23 @@ assert_labels_apart (DlTimeline *timeline,
             g_assert_cmpfloat (overlap.size.width * overlap.size.height, <, 0.01);
         }
     }
+
+  /* Nor does a label run under a dot or a "+N" badge (a span's label
+   * stops before the first dot drawn over the span). */
+  {
+    graphene_rect_t dot, badge;
+
+    for (guint s = 0; dl_timeline_get_stack (timeline, s, &dot, &badge, NULL, NULL); s++)
+      for (guint i = 0; i < n; i++)
+        {
+          graphene_rect_t overlap;
+
+          if (graphene_rect_intersection (&rects[i], &dot, &overlap))
+            g_assert_cmpfloat (overlap.size.width * overlap.size.height, <, 0.01);
+          if (badge.size.width > 0 && graphene_rect_intersection (&rects[i], &badge, &overlap))
+            g_assert_cmpfloat (overlap.size.width * overlap.size.height, <, 0.01);
+        }
+  }
 }
 
 static void
@@ -394,6 +411,71 @@ test_labels (Fixture       *fixture,
   gtk_widget_set_direction (GTK_WIDGET (fixture->timeline), GTK_TEXT_DIR_LTR);
 }
 
+static double
+luminance_at (GdkPixbuf *pixbuf,
+              int        x,
+              int        y)
+{
+  const guchar *p = gdk_pixbuf_read_pixels (pixbuf) + y * gdk_pixbuf_get_rowstride (pixbuf)
+                    + x * gdk_pixbuf_get_n_channels (pixbuf);
+
+  return (0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2]) / 255.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The frame as written: its ground follows the style (dark or light) and
+ * every placed label has ink that stands out from it. */
+static void
+assert_labels_legible (const char *name,
+                       DlTimeline *timeline,
+                       gboolean    dark)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  const graphene_rect_t *rects;
+  double ground;
+  guint n;
+
+  g_assert_no_error (error);
+  for (int y = 0; y < gdk_pixbuf_get_height (pixbuf); y += 3)
+    for (int x = 0; x < gdk_pixbuf_get_width (pixbuf); x += 3)
+      {
+        double l = luminance_at (pixbuf, x, y);
+
+        g_array_append_val (all, l);
+      }
+  g_array_sort (all, compare_double);
+  ground = g_array_index (all, double, all->len / 2);
+  if (dark)
+    g_assert_cmpfloat (ground, <, 0.25);
+  else
+    g_assert_cmpfloat (ground, >, 0.75);
+
+  rects = dl_timeline_get_label_rects (timeline, &n);
+  g_assert_cmpuint (n, >=, 8);
+  for (guint i = 0; i < n; i++)
+    {
+      double most = 0;
+
+      /* The label's ink furthest from the ground, over whatever it is on. */
+      for (int y = (int) rects[i].origin.y; y < (int) (rects[i].origin.y + rects[i].size.height); y++)
+        for (int x = (int) rects[i].origin.x; x < (int) (rects[i].origin.x + rects[i].size.width); x++)
+          if (x >= 0 && y >= 0 && x < gdk_pixbuf_get_width (pixbuf) && y < gdk_pixbuf_get_height (pixbuf))
+            most = MAX (most, fabs (luminance_at (pixbuf, x, y) - ground));
+      g_assert_cmpfloat (most, >, 0.45);
+    }
+}
+
 static void
 test_dark (Fixture       *fixture,
            gconstpointer  data)
@@ -401,10 +483,14 @@ test_dark (Fixture       *fixture,
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   set_animations (FALSE);
+  dl_timeline_set_visible_range (fixture->timeline, 1723680000, 1723680000 + 7 * 86400);
+  save_png (fixture, "timeline-light.png");
+  assert_labels_legible ("timeline-light.png", fixture->timeline, FALSE);
+
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   run_ms (100);
-  dl_timeline_set_visible_range (fixture->timeline, 1723680000, 1723680000 + 7 * 86400);
   save_png (fixture, "timeline-dark.png");
+  assert_labels_legible ("timeline-dark.png", fixture->timeline, TRUE);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-article-view.h"
+#include "dl-session.h"
 
 /* One event's passage in a source. */
 typedef struct {
@@ -47,6 +48,9 @@ struct _DlArticleView
   DlEvent           *hovered;
   guint              scroll_idle;
   gboolean           scroll_pending;
+
+  DlSession         *session;
+  GSignalGroup      *session_signals;
 };
 
 enum {
@@ -518,6 +522,10 @@ dl_article_view_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_object (&self->dataset);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (dl_article_view_parent_class)->dispose (object);
 }
@@ -698,7 +706,55 @@ dl_article_view_init (DlArticleView *self)
   g_signal_connect (self->text_view, "map", G_CALLBACK (on_text_view_map), self);
 }
 
+/* The session */
+
+/* A newly selected event with a passage in the article shown: its
+ * passages are marked and the first one scrolled to. One without stays
+ * unmarked here; the window shows its details instead. */
+static void
+on_session_selection (DlArticleView *self)
+{
+  DlEvent *event = dl_session_get_selected_event (self->session);
+
+  if (self->source == NULL || event == NULL || event == self->event)
+    return;
+  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
+    if (dl_event_get_excerpt (event, i)->source == self->source)
+      {
+        dl_article_view_show (self, self->source, event, i);
+        return;
+      }
+}
+
+static void
+on_session_dataset (DlArticleView *self)
+{
+  dl_article_view_set_dataset (self, dl_session_get_dataset (self->session));
+}
+
 /* Public API */
+
+void
+dl_article_view_set_session (DlArticleView *self,
+                             DlSession     *session)
+{
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
+
+  if (self->session_signals == NULL)
+    {
+      self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
+      g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                      G_CALLBACK (on_session_dataset), self);
+      g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
+                                      G_CALLBACK (on_session_selection), self);
+    }
+  if (!g_set_object (&self->session, session))
+    return;
+  g_signal_group_set_target (self->session_signals, session);
+  if (session != NULL)
+    on_session_dataset (self);
+}
 
 DlArticleView *
 dl_article_view_new (void)

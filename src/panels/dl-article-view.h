@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-dataset.h"
+#include "dl-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ G_DECLARE_FINAL_TYPE (DlArticleView, dl_article_view, DL, ARTICLE_VIEW, GtkWidge
  *   "event-activated" (DlEvent *event): a passage of another event was
  *     clicked, or Enter was pressed with the cursor in it. */
 DlArticleView *dl_article_view_new            (void);
+/* Follows the session: its dataset, and its selection while the article
+ * shown has a passage of the selected event. */
+void           dl_article_view_set_session    (DlArticleView *self,
+                                               DlSession     *session);
 /* Indexes the passages of every event by source, once. */
 void           dl_article_view_set_dataset    (DlArticleView *self,
                                                DlDataset     *dataset);

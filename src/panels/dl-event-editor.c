@@ -17,6 +17,7 @@
 #include "dl-describe.h"
 #include "dl-event-editor.h"
 #include "dl-gazetteer.h"
+#include "dl-reldate.h"
 
 #define MAX_PLACE_RESULTS 8
 
@@ -31,6 +32,8 @@ struct _DlEventEditor
   AdwComboRow    *category_row;
   AdwEntryRow    *when_row;
   AdwEntryRow    *basis_row;
+  AdwActionRow   *reldate_row;
+  GtkWidget      *reldate_button;
   GtkLabel       *when_description;
   GtkTextView    *summary_view;
   GtkLabel       *place_label;
@@ -43,6 +46,7 @@ struct _DlEventEditor
   GStrv           categories;    /* the combo row's, in its order */
   GPtrArray      *matches;       /* of DlGazetteerMatch, the rows' */
   DlGazetteer    *gazetteer;     /* opened at the first search */
+  DlReldate      *reldate;       /* the date the passages give, or NULL */
   gboolean        updating;      /* filling the fields: not an edit */
 };
 
@@ -154,6 +158,65 @@ fill_categories (DlEventEditor *self)
   adw_combo_row_set_selected (self->category_row, selected);
 }
 
+/* The date the event's passages give, resolved against their article's
+ * publication date: the first passage that says when ("on Tuesday",
+ * "last week"), proposed in the reldate row. */
+static void
+update_reldate (DlEventEditor *self)
+{
+  DlEvent *event = self->event;
+  DlSource *undated = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_clear_pointer (&self->reldate, dl_reldate_free);
+  for (guint i = 0; event != NULL && i < dl_event_get_n_excerpts (event) && self->reldate == NULL; i++)
+    {
+      const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
+      const char *published = dl_source_get_published_text (excerpt->source);
+      g_autofree char *label = g_strdup_printf ("[%s]", dl_source_get_id (excerpt->source));
+
+      if (published == NULL)
+        {
+          undated = excerpt->source;
+          continue;
+        }
+      /* A publication date that names no single day gives nothing. */
+      self->reldate = dl_reldate_resolve (excerpt->exact, published, label, NULL, NULL);
+    }
+
+  if (self->reldate != NULL)
+    {
+      g_autofree char *isolated = dl_describe_isolate (self->reldate->expression);
+      g_autofree char *description = NULL;
+      DlEdtf edtf;
+
+      description = dl_edtf_parse (self->reldate->when, &edtf, NULL) ? dl_edtf_describe (&edtf)
+                                                                    : g_strdup (self->reldate->when);
+      /* TRANSLATORS: the date a passage gives: the words in it ("on Tuesday"), then that date in words */
+      title = g_strdup_printf (_("The passage says “%s”: %s"), isolated, description);
+      /* TRANSLATORS: %s is a date in EDTF ("2024-08-20?") */
+      subtitle = g_strdup_printf (_("EDTF %s"), self->reldate->when);
+    }
+  else if (undated != NULL)
+    {
+      g_autofree char *isolated = dl_describe_isolate (dl_source_get_title (undated));
+
+      title = g_strdup_printf (_("“%s” has no publication date: a date such as “on Tuesday” in it cannot be resolved"),
+                               isolated);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reldate_row), title != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reldate_row), title != NULL ? title : "");
+  adw_action_row_set_subtitle (self->reldate_row, subtitle);
+  gtk_widget_set_visible (self->reldate_button, self->reldate != NULL);
+  /* Already so: nothing to use. */
+  gtk_widget_set_sensitive (self->reldate_button,
+                            self->reldate != NULL
+                            && (g_strcmp0 (dl_event_get_when_text (event), self->reldate->when) != 0
+                                || g_strcmp0 (dl_event_get_when_basis (event), self->reldate->when_basis) != 0));
+}
+
 /* The fields from the event. */
 static void
 fill (DlEventEditor *self)
@@ -176,6 +239,7 @@ fill (DlEventEditor *self)
     gtk_text_buffer_set_text (buffer, event != NULL && dl_event_get_summary (event) != NULL ? dl_event_get_summary (event) : "", -1);
   fill_categories (self);
   update_when_description (self);
+  update_reldate (self);
   update_place_label (self);
 
   if (event != NULL)
@@ -286,6 +350,24 @@ on_when_apply (DlEventEditor *self)
   if (!dl_edit_stack_set_event_when (edits (self), self->event,
                                      gtk_editable_get_text (GTK_EDITABLE (self->when_row)), &error))
     report (self, error);
+}
+
+static void
+on_reldate_use (DlEventEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  DlEditStack *stack = edits (self);
+
+  if (self->event == NULL || stack == NULL || self->reldate == NULL)
+    return;
+
+  /* One undo for both: the date and how it was found. */
+  dl_edit_stack_begin_group (stack, _("Date from Passage"));
+  if (dl_edit_stack_set_event_when (stack, self->event, self->reldate->when, &error))
+    dl_edit_stack_set_event_text (stack, self->event, DL_EVENT_FIELD_WHEN_BASIS, self->reldate->when_basis,
+                                  FALSE, &error);
+  dl_edit_stack_end_group (stack);
+  report (self, error);
 }
 
 static GtkWidget *
@@ -430,6 +512,7 @@ dl_event_editor_dispose (GObject *object)
   g_clear_object (&self->gazetteer);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_strfreev);
+  g_clear_pointer (&self->reldate, dl_reldate_free);
 
   G_OBJECT_CLASS (dl_event_editor_parent_class)->dispose (object);
 }
@@ -453,6 +536,8 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, reldate_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, reldate_button);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, when_description);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_label);
@@ -463,6 +548,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_when_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_when_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_basis_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reldate_use);
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_place_activated);

@@ -469,11 +469,15 @@ new_passage_card (DlEventPanel    *self,
                   const DlExcerpt *excerpt,
                   guint            index)
 {
+  /* The card is headed by the name the summary's citations use ("Cairo
+   * report, 20 Aug"), so a reader matches a citation to its passage; the
+   * full title is in the tooltip and the article view. */
+  const char *cited = dl_source_get_short_name (excerpt->source);
   const char *article = dl_source_get_title (excerpt->source);
   g_autofree char *passage = NULL;
   g_autofree char *markup = excerpt_markup (excerpt, &passage);
   /* Translators: what a screen reader says for a passage card */
-  g_autofree char *accessible = g_strdup_printf (_("Passage from %s: %s"), article, passage);
+  g_autofree char *accessible = g_strdup_printf (_("Passage from %s: %s"), cited, passage);
   /* Translators: the tooltip of a passage card */
   g_autofree char *tooltip = g_strdup_printf (_("Read it in “%s”"), article);
   GtkWidget *card = gtk_button_new ();
@@ -493,7 +497,7 @@ new_passage_card (DlEventPanel    *self,
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_box_append (GTK_BOX (header), icon);
-  label = add_label (header, article, "passage-article");
+  label = add_label (header, cited, "passage-article");
   gtk_widget_set_hexpand (label, TRUE);
   icon = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "dl-range-animation.h"
 #include "dl-presentation.h"
 #include "dl-presentation-strip.h"
 
@@ -88,10 +89,7 @@ struct _DlPresentation
   gboolean           blacked_out;
 
   /* The timeline strip's own glide */
-  guint              timeline_tick;
-  gint64             timeline_t0;
-  gint64             timeline_from[2];
-  gint64             timeline_to[2];
+  DlRangeAnimation   timeline_anim;
 };
 
 

@@ -161,28 +161,12 @@ fly_to_step (DlPresentation *self,
                  animate && animations_enabled (self) ? FLY_MS : 0);
 }
 
-static gboolean
-timeline_tick_cb (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
+static void
+apply_strip_range (gpointer data,
+                   gint64   start,
+                   gint64   end)
 {
-  DlPresentation *self = user_data;
-  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->timeline_t0) / (FLY_MS * 1000.0);
-  double e;
-  gint64 start, end;
-
-  t = CLAMP (t, 0, 1);
-  e = t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;  /* ease in-out */
-  start = self->timeline_from[0] + (gint64) ((self->timeline_to[0] - self->timeline_from[0]) * e);
-  end = self->timeline_from[1] + (gint64) ((self->timeline_to[1] - self->timeline_from[1]) * e);
-  dl_presentation_strip_set_range (self->timeline, start, end);
-
-  if (t >= 1)
-    {
-      self->timeline_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+  dl_presentation_strip_set_range (DL_PRESENTATION_STRIP (data), start, end);
 }
 
 static void
@@ -205,24 +189,15 @@ move_timeline (DlPresentation *self,
 
   dl_presentation_strip_set_selected (self->timeline, step->event);
 
-  if (self->timeline_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline), self->timeline_tick);
-      self->timeline_tick = 0;
-    }
+  {
+    gint64 from_start, from_end;
 
-  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)) && animations_enabled (self))
-    {
-      dl_presentation_strip_get_range (self->timeline, &self->timeline_from[0], &self->timeline_from[1]);
-      self->timeline_to[0] = mid - half;
-      self->timeline_to[1] = mid + half;
-      self->timeline_t0 = g_get_monotonic_time ();
-      /* Hold the range where it was while the tick callback starts. */
-      dl_presentation_strip_set_range (self->timeline, self->timeline_from[0], self->timeline_from[1]);
-      self->timeline_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->timeline), timeline_tick_cb, self, NULL);
-    }
-  else
-    dl_presentation_strip_set_range (self->timeline, mid - half, mid + half);
+    /* Glides as the map flies, and as long. */
+    dl_presentation_strip_get_range (self->timeline, &from_start, &from_end);
+    dl_range_animation_start (&self->timeline_anim, GTK_WIDGET (self->timeline), from_start, from_end,
+                              mid - half, mid + half, animate ? FLY_MS : 0, DL_EASE_IN_OUT_CUBIC,
+                              apply_strip_range, self->timeline);
+  }
 }
 
 static void
@@ -585,9 +560,7 @@ dl_presentation_dispose (GObject *object)
   g_clear_handle_id (&self->layout_idle, g_source_remove);
   g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
   g_clear_handle_id (&self->refit_idle, g_source_remove);
-  if (self->timeline_tick != 0 && self->timeline != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline), self->timeline_tick);
-  self->timeline_tick = 0;
+  dl_range_animation_stop (&self->timeline_anim);
 
   G_OBJECT_CLASS (dl_presentation_parent_class)->dispose (object);
 

@@ -569,6 +569,84 @@ stack_top_of (DlTimeline *self,
   return TRUE;
 }
 
+/* Where the visible dot @i and its stack's badge, if any, are drawn,
+ * in forward coordinates. */
+static void
+dot_forward_extent (DlTimeline *self,
+                    guint       i,
+                    double      r,
+                    double     *f0,
+                    double     *f1)
+{
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  guint lo = 0, hi = self->stacks->len;
+
+  *f0 = vis[i].f0 - r;
+  *f1 = vis[i].f0 + r;
+
+  /* Stacks are built in `visible` order: find the one holding @i. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Stack *stack = &g_array_index (self->stacks, Stack, mid);
+
+      if (i < stack->first)
+        hi = mid;
+      else if (i >= stack->first + stack->n)
+        lo = mid + 1;
+      else
+        {
+          if (stack->n > 1)
+            {
+              double b0 = stack->badge.origin.x;
+              double b1 = b0 + stack->badge.size.width;
+
+              *f1 = MAX (*f1, rtl ? self->stacks_width - b0 : b1);
+            }
+          return;
+        }
+    }
+}
+
+/* Narrows the label room [@fstart, @fend) of the span visible at @i
+ * (forward coordinates) to keep it clear of the lane's dots and badges:
+ * text under a dot or a "+N" reads as neither. A dot at the start pushes
+ * the label past it; the first one after the start ends it. */
+static void
+clip_label_to_dots (DlTimeline *self,
+                    guint       i,
+                    double      r,
+                    double     *fstart,
+                    double     *fend)
+{
+  const Item *items = (const Item *) (gpointer) self->items->data;
+  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  guint j0 = i;
+
+  /* `visible` is in lane, then time order: start from the lane's dots
+   * just before the label (a badge reaches right of its dot). */
+  while (j0 > 0 && vis[j0 - 1].lane == vis[i].lane && vis[j0 - 1].f0 + r + MAX_BADGE_WIDTH > *fstart)
+    j0--;
+  for (guint j = j0; j < self->visible->len && vis[j].lane == vis[i].lane; j++)
+    {
+      double d0, d1;
+
+      if (vis[j].f0 - r >= *fend)
+        break;
+      if (items[vis[j].item].kind != ITEM_DOT)
+        continue;
+      dot_forward_extent (self, j, r, &d0, &d1);
+      if (d1 + 4 <= *fstart || d0 >= *fend)
+        continue;
+      if (d0 <= *fstart)
+        *fstart = d1 + 4;
+      else
+        *fend = MIN (*fend, d0 - LABEL_GAP);
+    }
+}
+
 static void
 draw_stack_badge (DlTimeline     *self,
                   GtkSnapshot    *snapshot,
@@ -750,6 +828,7 @@ dl_timeline_snapshot (GtkWidget   *widget,
                 /* Inside a long enough span, from its (visible) start. */
                 c.fstart = MAX (vis[i].f0, fplot0) + 6;
                 c.fend = MIN (vis[i].f1, fplot1) - 4;
+                clip_label_to_dots (self, i, r, &c.fstart, &c.fend);
                 if (c.fend - c.fstart >= MIN_LABEL_WIDTH)
                   g_array_append_val (self->candidates, c);
                 continue;
@@ -769,6 +848,9 @@ dl_timeline_snapshot (GtkWidget   *widget,
                   c.fend = vis[j].f0 - r - LABEL_GAP;
                   break;
                 }
+            /* After a short span, clear of a dot drawn over its end. */
+            if (item->kind == ITEM_SPAN)
+              clip_label_to_dots (self, i, r, &c.fstart, &c.fend);
 
             if (c.fend - c.fstart >= MIN_LABEL_WIDTH)
               g_array_append_val (self->candidates, c);

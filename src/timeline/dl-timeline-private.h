@@ -16,6 +16,7 @@
 #include <string.h>
 #include "dl-category.h"
 #include "dl-event-chooser.h"
+#include "dl-range-animation.h"
 #include "dl-session.h"
 #include "dl-time-axis.h"
 #include "dl-timeline.h"
@@ -42,6 +43,8 @@
 #define MAX_ITEMS_PER_LANE 250
 #define MAX_OVERLAPPING_SPANS 4
 #define MAX_LABEL_WIDTH    220.0
+/* How far right of its dot a stack's "+N" badge may reach. */
+#define MAX_BADGE_WIDTH    48.0
 #define MIN_LABEL_WIDTH    28.0
 #define LABEL_GAP          6.0
 #define ANIMATION_USEC     300000
@@ -163,9 +166,7 @@ struct _DlTimeline
   gboolean       range_set;
 
   /* Animation of the visible range */
-  guint          tick_id;
-  gint64         anim_begin_us;
-  double         anim_from[2], anim_to[2];
+  DlRangeAnimation anim;
 
   /* Per-frame scratch, kept between frames to avoid allocating */
   guint          n_bins;

@@ -133,33 +133,15 @@ dl_timeline_apply_range (DlTimeline *self,
 void
 dl_timeline_stop_animation (DlTimeline *self)
 {
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  dl_range_animation_stop (&self->anim);
 }
 
-static gboolean
-animation_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+static void
+apply_animated_range (gpointer data,
+                      gint64   start,
+                      gint64   end)
 {
-  DlTimeline *self = DL_TIMELINE (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double f = CLAMP ((now - self->anim_begin_us) / (double) ANIMATION_USEC, 0.0, 1.0);
-  double e = 1.0 - pow (1.0 - f, 3.0);   /* ease out cubic */
-  double s = self->anim_from[0] + (self->anim_to[0] - self->anim_from[0]) * e;
-  double t = self->anim_from[1] + (self->anim_to[1] - self->anim_from[1]) * e;
-
-  dl_timeline_apply_range (self, (gint64) s, (gint64) t);
-
-  if (f >= 1.0)
-    {
-      self->tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+  dl_timeline_apply_range (DL_TIMELINE (data), start, end);
 }
 
 static void
@@ -167,25 +149,10 @@ animate_to (DlTimeline *self,
             gint64      start,
             gint64      end)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  gboolean animations = TRUE;
-
-  dl_timeline_stop_animation (self);
   self->range_set = TRUE;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !animations)
-    {
-      dl_timeline_apply_range (self, start, end);
-      return;
-    }
-
-  self->anim_from[0] = self->visible_start;
-  self->anim_from[1] = self->visible_end;
-  self->anim_to[0] = start;
-  self->anim_to[1] = end;
-  self->anim_begin_us = gdk_frame_clock_get_frame_time (clock);
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
+  dl_range_animation_start (&self->anim, GTK_WIDGET (self), self->visible_start, self->visible_end,
+                            start, end, ANIMATION_USEC / 1000, DL_EASE_OUT_CUBIC,
+                            apply_animated_range, self);
 }
 
 /* The range to aim for when animating, or the current one. */
@@ -194,12 +161,7 @@ get_target_range (DlTimeline *self,
                   gint64     *start,
                   gint64     *end)
 {
-  if (self->tick_id != 0)
-    {
-      *start = (gint64) self->anim_to[0];
-      *end = (gint64) self->anim_to[1];
-    }
-  else
+  if (!dl_range_animation_get_target (&self->anim, start, end))
     {
       *start = self->visible_start;
       *end = self->visible_end;
@@ -279,7 +241,7 @@ on_session_range_changed (DlTimeline *self)
   if (end <= start || (start == self->visible_start && end == self->visible_end))
     return;
   /* Our own range, echoed while an animation runs, must not stop it. */
-  if (self->tick_id != 0)
+  if (dl_range_animation_is_running (&self->anim))
     return;
 
   self->range_from_session = TRUE;

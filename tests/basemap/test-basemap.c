@@ -549,6 +549,34 @@ test_city_detail (void)
     cairo_surface_destroy (tile);
   }
 
+  /* The camps of the central and southern Strip are named from zoom 13,
+   * each on the tile that holds it, in English and Arabic. */
+  {
+    static const struct { double lat, lon; const char *en, *ar; } camps[] = {
+      { 31.4475, 34.3928, "Nuseirat camp", "مخيم النصيرات" },
+      { 31.4214, 34.3854, "Maghazi camp", "مخيم المغازي" },
+      { 31.4258, 34.3406, "Deir al-Balah camp", "مخيم دير البلح" },
+      { 31.3483, 34.2939, "Khan Yunis camp", "مخيم خان يونس" },
+      { 31.2830, 34.2532, "Rafah camp", "مخيم رفح" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (camps); i++)
+      for (guint ar = 0; ar <= 1; ar++)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          DlBasemapTileStats stats = { 0 };
+          TilePos pos = tile_pos (camps[i].lat, camps[i].lon, 13);
+          cairo_surface_t *tile;
+
+          stats.names = names;
+          tile = dl_basemap_render_tile_full (basemap, DL_BASEMAP_STYLE_LIGHT, ar ? "ar" : "en", NULL,
+                                              13, pos.x, pos.y, 1, &stats);
+          if (!names_contain (names, ar ? camps[i].ar : camps[i].en))
+            g_error ("%s is not labelled on its zoom-13 tile", camps[i].en);
+          cairo_surface_destroy (tile);
+        }
+  }
+
   /* Khan Younis has no built-up area in Natural Earth: no fill invented */
   {
     TilePos pos = tile_pos (31.3402, 34.3063, 13);
@@ -746,18 +774,59 @@ test_write_samples (void)
     { "world-z2", 30.0, 20.0, 2, 4, 3, 1, "en" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    for (int style = DL_BASEMAP_STYLE_LIGHT; style <= DL_BASEMAP_STYLE_DARK; style++)
-      {
-        cairo_surface_t *mosaic = render_mosaic (style, views[i].language, views[i].lat, views[i].lon,
-                                                 views[i].zoom, views[i].cols, views[i].rows,
-                                                 views[i].scale);
-        g_autofree char *name = g_strdup_printf ("basemap-%s-%s.png", views[i].name,
-                                                 style == DL_BASEMAP_STYLE_DARK ? "dark" : "light");
+  cairo_surface_t *gaza_en = NULL, *gaza_ar = NULL;
 
-        write_png (mosaic, name);
-        cairo_surface_destroy (mosaic);
-      }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      double luminance[2];
+
+      for (int style = DL_BASEMAP_STYLE_LIGHT; style <= DL_BASEMAP_STYLE_DARK; style++)
+        {
+          cairo_surface_t *mosaic = render_mosaic (style, views[i].language, views[i].lat, views[i].lon,
+                                                   views[i].zoom, views[i].cols, views[i].rows,
+                                                   views[i].scale);
+          g_autofree char *name = g_strdup_printf ("basemap-%s-%s.png", views[i].name,
+                                                   style == DL_BASEMAP_STYLE_DARK ? "dark" : "light");
+
+          /* The size asked for, at the scale asked for. */
+          g_assert_cmpint (cairo_image_surface_get_width (mosaic), ==, views[i].cols * 256 * views[i].scale);
+          g_assert_cmpint (cairo_image_surface_get_height (mosaic), ==, views[i].rows * 256 * views[i].scale);
+          luminance[style == DL_BASEMAP_STYLE_DARK] = mean_luminance (mosaic);
+          write_png (mosaic, name);
+
+          if (style == DL_BASEMAP_STYLE_LIGHT && g_str_equal (views[i].name, "gaza-strip-z10"))
+            gaza_en = cairo_surface_reference (mosaic);
+          else if (style == DL_BASEMAP_STYLE_LIGHT && g_str_equal (views[i].name, "gaza-strip-z10-ar"))
+            gaza_ar = cairo_surface_reference (mosaic);
+          cairo_surface_destroy (mosaic);
+        }
+
+      /* Every sample is drawn in both styles, the dark one darker. */
+      g_test_message ("%s: mean luminance light %.2f, dark %.2f", views[i].name, luminance[0], luminance[1]);
+      g_assert_cmpfloat (luminance[1], <, luminance[0] - 0.2);
+    }
+
+  /* The Arabic sample differs from the English one only by its labels:
+   * some pixels, not most. */
+  {
+    int w = cairo_image_surface_get_width (gaza_en), h = cairo_image_surface_get_height (gaza_en);
+    guint differ = 0;
+
+    for (int j = 0; j < h; j++)
+      for (int i = 0; i < w; i++)
+        {
+          double a[3], b[3];
+
+          pixel_rgb (gaza_en, i, j, a);
+          pixel_rgb (gaza_ar, i, j, b);
+          differ += fabs (a[0] - b[0]) + fabs (a[1] - b[1]) + fabs (a[2] - b[2]) > 0.1;
+        }
+    g_test_message ("Arabic labels change %u of %d pixels", differ, w * h);
+    g_assert_cmpuint (differ, >, (guint) (w * h) / 500);
+    g_assert_cmpuint (differ, <, (guint) (w * h) / 5);
+  }
+  cairo_surface_destroy (gaza_en);
+  cairo_surface_destroy (gaza_ar);
 
   /* and a single sample tile */
   {
