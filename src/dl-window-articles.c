@@ -239,7 +239,8 @@ on_article_add (DlArticleDialog *dialog,
       return;
     }
 
-  dl_article_view_show (self->article_view, source, NULL, 0);
+  /* With the selected event, so that a passage of it can be added here. */
+  dl_article_view_show (self->article_view, source, dl_session_get_selected_event (self->session), 0);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
 }
 

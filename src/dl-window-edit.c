@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-claim-dialog.h"
 #include "dl-window-private.h"
 
 /* A title made of a passage: its first words, cut at a word. */
@@ -380,6 +381,75 @@ on_passage_chosen (DlWindow *self,
                 error->message);
 }
 
+/* Claims */
+
+static void
+on_claim_add (DlClaimDialog *dialog,
+              const char    *topic,
+              const char    *value,
+              const char    *qualifier,
+              DlWindow      *self)
+{
+  DlEvent *event = g_object_get_data (G_OBJECT (dialog), "dl-event");
+  guint excerpt = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "dl-excerpt"));
+  DlEditStack *edits = get_edits (self);
+  g_autoptr(GError) error = NULL;
+
+  if (edits == NULL || event == NULL)
+    return;
+  if (dl_edit_stack_add_claim (edits, event, topic, value, qualifier, NULL, excerpt, &error) < 0)
+    _dl_window_show_error (self, _("Cannot Make the Claim"), error->message);
+  else if (dl_session_get_dataset (self->session) != NULL
+           && dl_dataset_topic_disagrees (dl_session_get_dataset (self->session), topic))
+    _dl_window_toast (self, _("Claim added: the sources disagree on it"));
+  else
+    _dl_window_toast (self, _("Claim added"));
+}
+
+/* A number or phrase selected inside one of the event's passages: a claim
+ * of that passage, once the dialog has asked what it claims. */
+static void
+on_claim_chosen (DlWindow *self,
+                 DlSource *source,
+                 guint     start,
+                 guint     end)
+{
+  DlEvent *event = dl_session_get_selected_event (self->session);
+  DlClaimDialog *dialog;
+  g_autofree char *selection = NULL;
+  const char *topic = NULL;
+  int excerpt = -1;
+
+  if (event == NULL)
+    event = dl_article_view_get_event (self->article_view);
+  if (event == NULL || get_edits (self) == NULL)
+    return;
+
+  for (guint i = 0; i < dl_event_get_n_excerpts (event) && excerpt < 0; i++)
+    {
+      const DlExcerpt *e = dl_event_get_excerpt (event, i);
+
+      if (e->source == source && e->start <= start && end <= e->end)
+        excerpt = (int) i;
+    }
+  if (excerpt < 0)
+    {
+      _dl_window_show_error (self, _("Cannot Make a Claim of This"),
+                             _("A claim is part of one of the event’s passages, which are highlighted: select the number or the words inside one of them, or add the passage to the event first."));
+      return;
+    }
+
+  /* The event's own topic first: a second source on it is what is compared. */
+  if (dl_event_get_n_claims (event) > 0)
+    topic = dl_event_get_claim (event, 0)->topic;
+  selection = dl_text_substring (dl_source_get_text (source), start, end);
+  dialog = dl_claim_dialog_new (GTK_WINDOW (self), dl_session_get_dataset (self->session), selection, topic);
+  g_object_set_data_full (G_OBJECT (dialog), "dl-event", g_object_ref (event), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "dl-excerpt", GUINT_TO_POINTER ((guint) excerpt));
+  g_signal_connect_object (dialog, "add", G_CALLBACK (on_claim_add), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_editor_error (DlWindow   *self,
                  const char *message)
@@ -488,6 +558,8 @@ _dl_window_init_edit (DlWindow *self)
 
   g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "passage-chosen", G_CALLBACK (on_passage_chosen), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "claim-chosen", G_CALLBACK (on_claim_chosen), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_editor, "error", G_CALLBACK (on_editor_error), self, G_CONNECT_SWAPPED);
   dl_event_editor_set_session (self->event_editor, self->session);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
 #include <X11/XKBlib.h>
@@ -358,12 +360,14 @@ dl_xtest_select_text (GtkTextView *view,
   double x1 = 0, y1 = 0, x2, y2, last_y = -1;
 
   /* Wheel clicks until the start is in the top third. */
-  for (guint i = 0; i < 40; i++)
+  for (guint i = 0; i < 100; i++)
     {
       char_position (view, start, &x1, &y1);
       if (y1 > 0 && y1 < height / 3.0)
         break;
-      dl_xtest_scroll (widget, gtk_widget_get_width (widget) / 2.0, height / 2.0, y1 > 0 ? 1 : -1, 0);
+      /* Far away, several clicks at a time. */
+      dl_xtest_scroll (widget, gtk_widget_get_width (widget) / 2.0, height / 2.0,
+                       (y1 > 0 ? 1 : -1) * (fabs (y1) > 2 * height ? 3 : 1), 0);
     }
   /* Until the view has done scrolling (kinetic scrolling, animation). */
   for (guint i = 0; i < 50 && y1 != last_y; i++)

@@ -19,6 +19,7 @@
 
 #include "dl-article-dialog.h"
 #include "dl-article-view.h"
+#include "dl-claim-dialog.h"
 #include "dl-event-editor.h"
 #include "dl-new-dataset-dialog.h"
 #include "dl-test-util.h"
@@ -227,14 +228,16 @@ test_new_dataset (void)
 }
 
 static void
-test_add_articles (void)
+test_add_article (void)
 {
   GtkWidget *article = dl_window_get_article_view (window);
-  g_autofree char *one = NULL;
+  g_autofree char *one = g_build_filename (in_dir, "strike.txt", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
   DlSource *source;
   const DlText *text;
 
-  /* The first: its title typed over the suggested one, a date. */
+  /* Its title typed over the suggested one, a date. */
   choose_file ("strike.txt");
   answer_article_dialog ("Strike on a school", "2024-08-20");
   g_assert_cmpuint (n_sources (), ==, 1);
@@ -244,18 +247,85 @@ test_add_articles (void)
   g_assert_cmpstr (dl_source_get_published_text (source), ==, "2024-08-20");
   g_assert_cmpstr (dl_source_get_file (source), ==, "articles/strike.txt");
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
-  one = g_build_filename (in_dir, "strike.txt", NULL);
-  {
-    g_autofree char *data = NULL;
-    gsize len = 0;
+  g_assert_true (g_file_get_contents (one, &data, &len, NULL));
+  text = dl_source_get_text (source);
+  g_assert_cmpuint (dl_text_get_size (text), ==, len);
+  g_assert_true (memcmp (dl_text_get_data (text), data, len) == 0);
+}
 
-    g_assert_true (g_file_get_contents (one, &data, &len, NULL));
-    text = dl_source_get_text (source);
-    g_assert_cmpuint (dl_text_get_size (text), ==, len);
-    g_assert_true (memcmp (dl_text_get_data (text), data, len) == 0);
-  }
+/* Drags over @words inside @passage (which the article view shows). */
+static void
+select_words (const char *passage,
+              const char *words)
+{
+  GtkWidget *article = dl_window_get_article_view (window);
+  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (article));
+  const DlText *text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
+  const char *found = strstr (dl_text_get_data (text), passage);
+  GtkTextIter a, b;
+  guint start, end;
 
-  /* The second, published on an uncertain date. */
+  g_assert_nonnull (found);
+  found = strstr (found, words);
+  g_assert_nonnull (found);
+  start = dl_text_byte_to_char (text, (gsize) (found - dl_text_get_data (text)));
+  end = start + (guint) g_utf8_strlen (words, -1);
+  dl_xtest_select_text (view, start, end);
+  dl_test_wait_ms (200);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &a, &b));
+  g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, start);
+  g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, end);
+}
+
+#define PASSAGE_12 "an Israeli air strike on Tuesday killed at least 12 people at a school-turned-shelter in Gaza City"
+#define PASSAGE_10 "An Israeli airstrike on Tuesday killed at least 10 people at a school-turned-shelter in Gaza City"
+
+/* An event from a passage; "at least 12" in it made a claim on a new topic. */
+static void
+test_claim (void)
+{
+  GtkWidget *dialog;
+  DlEvent *event;
+  const DlClaim *claim;
+
+  select_words (PASSAGE_12, PASSAGE_12);
+  key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  event = dl_window_get_selected_event (window);
+  g_assert_nonnull (event);
+  key (GTK_WIDGET (window), GDK_KEY_a, GDK_CONTROL_MASK);
+  type (GTK_WIDGET (window), "School strike");
+  g_assert_cmpstr (dl_event_get_title (event), ==, "School strike");
+
+  /* Back to the passage in its article. */
+  dl_window_show_excerpt (window, 0);
+  dl_test_wait_ms (300);
+  select_words (PASSAGE_12, "at least 12");
+  key (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  dialog = wait_for_toplevel (DL_TYPE_CLAIM_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Value"))), ==, "12");
+  /* The dataset has no topic yet: a new one, named as a reader would. */
+  type (dialog, "Killed at the school");
+  dl_test_save_png (dialog, NULL, "edit-new-claim-dialog.png");
+  key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_CLAIM_DIALOG), 5000));
+
+  g_assert_cmpuint (dl_event_get_n_claims (event), ==, 1);
+  claim = dl_event_get_claim (event, 0);
+  g_assert_cmpstr (claim->topic, ==, "killed-at-the-school");
+  g_assert_cmpstr (claim->value_text, ==, "12");
+  g_assert_true (claim->numeric);
+  g_assert_cmpstr (claim->qualifier, ==, "at least");
+  g_assert_cmpuint (claim->excerpt, ==, 0);
+  g_assert_false (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
+}
+
+static void
+test_add_second_article (void)
+{
+  GtkWidget *article = dl_window_get_article_view (window);
+  DlSource *source;
+
+  /* Published on an uncertain date. */
   choose_file ("talks.txt");
   answer_article_dialog ("Ceasefire talks", "2024-08-21?");
   g_assert_cmpuint (n_sources (), ==, 2);
@@ -265,30 +335,54 @@ test_add_articles (void)
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-articles.png");
 }
 
+/* The other article's passage added to the event; its "at least 10" on the
+ * same topic: the sources disagree, and the event panel says so at once. */
+static void
+test_disagreement (void)
+{
+  DlEvent *event = dl_window_get_selected_event (window);
+  GtkWidget *dialog;
+  g_autofree char *panel = NULL;
+
+  g_assert_cmpstr (dl_event_get_title (event), ==, "School strike");
+  select_words (PASSAGE_10, PASSAGE_10);
+  key (GTK_WIDGET (window), GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
+
+  select_words (PASSAGE_10, "at least 10");
+  key (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  dialog = wait_for_toplevel (DL_TYPE_CLAIM_DIALOG);
+  /* The event's topic is chosen, the value and qualifier read: Enter. */
+  key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_CLAIM_DIALOG), 5000));
+
+  g_assert_cmpuint (dl_event_get_n_claims (event), ==, 2);
+  g_assert_cmpstr (dl_event_get_claim (event, 1)->topic, ==, "killed-at-the-school");
+  g_assert_cmpstr (dl_event_get_claim (event, 1)->value_text, ==, "10");
+  g_assert_cmpuint (dl_event_get_claim (event, 1)->excerpt, ==, 1);
+  g_assert_true (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
+  panel = dl_test_widget_text (dl_window_get_details (window));
+  g_assert_nonnull (strstr (panel, "Sources disagree"));
+  g_assert_nonnull (strstr (panel, "Killed at the school"));
+
+  key (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-disagreement.png");
+}
+
 /* An event from a passage of the article published "2024-08-21?" that says
  * "on Tuesday": the editor proposes the date, one click uses it. */
 static void
 test_date_from_passage (void)
 {
-  GtkWidget *article = dl_window_get_article_view (window);
-  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (article));
-  const DlText *text = dl_source_get_text (dl_article_view_get_source (DL_ARTICLE_VIEW (article)));
   const char *passage = "Blinken continued his diplomatic push for a Gaza cease-fire on Tuesday";
-  const char *found = strstr (dl_text_get_data (text), passage);
   GtkWidget *editor;
   GtkWidget *use;
-  GtkTextIter a, b;
-  guint start, end;
   DlEvent *event;
 
-  g_assert_nonnull (found);
-  start = dl_text_byte_to_char (text, (gsize) (found - dl_text_get_data (text)));
-  end = start + (guint) g_utf8_strlen (passage, -1);
-  dl_xtest_select_text (view, start, end);
-  dl_test_wait_ms (200);
-  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &a, &b));
-  g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, start);
-  g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, end);
+  /* The second article again, through the school strike's passage in it. */
+  dl_window_show_excerpt (window, 1);
+  dl_test_wait_ms (300);
+  select_words (passage, passage);
 
   key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   event = dl_window_get_selected_event (window);
@@ -320,24 +414,31 @@ test_date_from_passage (void)
   g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-20?");
 }
 
-/* Undone, the article goes (and the view with it); redone, it is back. */
+/* Undone step by step back to one article; redone, all is back. */
 static void
-test_undo_articles (void)
+test_undo (void)
 {
   GListModel *events = dl_dataset_get_events (dataset ());
 
-  /* The event and its date first. */
+  /* The date, then the event made for it. */
   key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
   key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
-  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  /* The second claim: no disagreement left. */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_false (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
+  /* Its passage, then the article (and the view with it). */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpuint (n_sources (), ==, 2);
   key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpuint (n_sources (), ==, 1);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), !=, "article");
-  for (guint i = 0; i < 3; i++)
+
+  for (guint i = 0; i < 5; i++)
     key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpuint (n_sources (), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  g_assert_true (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
 }
 
 /* A Latin-1 file: refused, naming the file and the place in it. */
@@ -387,7 +488,8 @@ test_save (void)
   second = g_list_model_get_item (dl_dataset_get_sources (saved), 1);
   g_assert_cmpstr (dl_source_get_title (second), ==, "Ceasefire talks");
   g_assert_cmpstr (dl_source_get_published_text (second), ==, "2024-08-21?");
-  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (saved)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (saved)), ==, 2);
+  g_assert_true (dl_dataset_topic_disagrees (saved, "killed-at-the-school"));
 }
 
 int
@@ -427,9 +529,12 @@ main (int   argc,
   dl_test_wait_ms (500);
 
   g_test_add_func ("/edit-new/new-dataset", test_new_dataset);
-  g_test_add_func ("/edit-new/add-articles", test_add_articles);
+  g_test_add_func ("/edit-new/add-article", test_add_article);
+  g_test_add_func ("/edit-new/claim", test_claim);
+  g_test_add_func ("/edit-new/add-second-article", test_add_second_article);
+  g_test_add_func ("/edit-new/disagreement", test_disagreement);
   g_test_add_func ("/edit-new/date-from-passage", test_date_from_passage);
-  g_test_add_func ("/edit-new/undo-articles", test_undo_articles);
+  g_test_add_func ("/edit-new/undo", test_undo);
   g_test_add_func ("/edit-new/not-utf8", test_not_utf8);
   g_test_add_func ("/edit-new/save", test_save);
 

@@ -63,6 +63,7 @@ enum {
 enum {
   SIGNAL_EVENT_ACTIVATED,
   SIGNAL_PASSAGE_CHOSEN,
+  SIGNAL_CLAIM_CHOSEN,
   N_SIGNALS
 };
 
@@ -487,6 +488,22 @@ add_passage_action (GtkWidget  *widget,
   choose_passage (DL_ARTICLE_VIEW (widget), FALSE);
 }
 
+/* Make Claim: the selection (a number, a phrase) is a claim of the passage
+ * it lies in; the window asks what it claims. */
+static void
+make_claim_action (GtkWidget  *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant   *parameter G_GNUC_UNUSED)
+{
+  DlArticleView *self = DL_ARTICLE_VIEW (widget);
+  GtkTextIter start, end;
+
+  if (self->source == NULL || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return;
+  g_signal_emit (self, signals[SIGNAL_CLAIM_CHOSEN], 0, self->source,
+                 (guint) gtk_text_iter_get_offset (&start), (guint) gtk_text_iter_get_offset (&end));
+}
+
 static void
 update_passage_actions (DlArticleView *self)
 {
@@ -494,6 +511,7 @@ update_passage_actions (DlArticleView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.new-event", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-passage", selected && self->event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.make-claim", selected && self->event != NULL);
 }
 
 static void
@@ -589,7 +607,17 @@ dl_article_view_class_init (DlArticleViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 4, DL_TYPE_SOURCE, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_BOOLEAN);
 
+  signals[SIGNAL_CLAIM_CHOSEN] =
+    g_signal_new ("claim-chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, DL_TYPE_SOURCE, G_TYPE_UINT, G_TYPE_UINT);
+
   gtk_widget_class_install_action (widget_class, "article.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "article.make-claim", NULL, make_claim_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "article.make-claim", NULL);
   gtk_widget_class_install_action (widget_class, "article.add-passage", NULL, add_passage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "article.new-event", NULL);
@@ -698,6 +726,7 @@ dl_article_view_init (DlArticleView *self)
 
     g_menu_append (menu, _("New _Event from Passage"), "article.new-event");
     g_menu_append (menu, _("Add _Passage to Event"), "article.add-passage");
+    g_menu_append (menu, _("Make _Claim…"), "article.make-claim");
     gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
   }
   g_signal_connect_swapped (self->buffer, "notify::has-selection", G_CALLBACK (update_passage_actions), self);

@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (DlArticleView, dl_article_view, DL, ARTICLE_VIEW, GtkWidge
 
 /* Signals:
  *   "event-activated" (DlEvent *event): a passage of another event was
- *     clicked, or Enter was pressed with the cursor in it. */
+ *     clicked, or Enter was pressed with the cursor in it.
+ *   "claim-chosen" (DlSource *source, guint start, guint end): Make Claim
+ *     (Ctrl+Shift+L) with that selection, code points, end exclusive. */
 DlArticleView *dl_article_view_new            (void);
 /* Follows the session: its dataset, and its selection while the article
  * shown has a passage of the selected event. */
