@@ -11,12 +11,10 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-event-list.h"
 #include "dl-session.h"
 
 #define DAY (24 * 3600)
-/* Searching the text of this many events takes a while: bigger datasets are
- * searched a batch per main-loop turn. */
-#define INCREMENTAL_SEARCH_MIN 5000
 /* The first time window holds this share of the shown events. */
 #define FOCUS_SHARE 0.8
 #define FOCUS_MIN_EVENTS 5
@@ -27,12 +25,16 @@ struct _DlSession
 
   DlDataset          *dataset;
   DlEditStack        *edits;        /* the dataset's, made with it */
-  GListStore         *all;          /* DlEvent, time order */
-  GtkCustomFilter    *filter;       /* categories and sources */
-  GtkFilterListModel *events;       /* what map and timeline draw */
+  DlEventList        *events;       /* what map and timeline draw: the shown events of `order` */
   GtkSingleSelection *selection;    /* over `events` */
-  GtkCustomFilter    *search_filter;
-  GtkFilterListModel *results;      /* over `events` */
+  GPtrArray          *order;        /* the dataset's events in time order (references):
+                                     * replaced, never changed, as `events` and `results`
+                                     * point into it */
+  GArray             *order_category; /* guint16 per event of `order`: its category's number */
+  GPtrArray          *category_names; /* category by number (owned strings) */
+  GHashTable         *category_numbers; /* name (of category_names) → number + 1 */
+  DlEventList        *results;      /* the shown events that match `query` */
+  char               *results_query; /* what `results` were found for */
   GHashTable         *hidden_categories;
   GHashTable         *hidden_sources;
   char               *query;
@@ -61,20 +63,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* With some sources hidden: an event is shown while at least one of its
+ * passages comes from a shown source. */
 static gboolean
-event_is_shown (gpointer item,
-                gpointer user_data)
+shown_by_sources (DlSession *self,
+                  DlEvent   *event)
 {
-  DlSession *self = user_data;
-  DlEvent *event = item;
   guint n = dl_event_get_n_excerpts (event);
 
-  if (g_hash_table_contains (self->hidden_categories, dl_event_get_category (event)))
-    return FALSE;
-  if (n == 0 || g_hash_table_size (self->hidden_sources) == 0)
+  if (n == 0)
     return TRUE;
-
-  /* Shown while at least one of its passages comes from a shown source. */
   for (guint i = 0; i < n; i++)
     if (!g_hash_table_contains (self->hidden_sources, dl_source_get_id (dl_event_get_excerpt (event, i)->source)))
       return TRUE;
@@ -82,20 +80,149 @@ event_is_shown (gpointer item,
   return FALSE;
 }
 
-static gboolean
-event_matches_query (gpointer item,
-                     gpointer user_data)
+static guint16
+category_number (DlSession  *self,
+                 const char *category)
 {
-  DlSession *self = user_data;
+  guint number = GPOINTER_TO_UINT (g_hash_table_lookup (self->category_numbers, category));
+  char *name;
 
-  /* No query yet: the results are every shown event, to browse. */
-  return dl_event_matches (item, self->query);
+  if (number != 0)
+    return (guint16) (number - 1);
+
+  /* More categories than this would be no categories; they share the last. */
+  if (self->category_names->len >= G_MAXUINT16)
+    return G_MAXUINT16 - 1;
+  name = g_strdup (category);
+  g_ptr_array_add (self->category_names, name);
+  g_hash_table_insert (self->category_numbers, name, GUINT_TO_POINTER (self->category_names->len));
+  return (guint16) (self->category_names->len - 1);
+}
+
+/* `events`: the events of `order` that the filters show. Each event's
+ * category is a number kept beside `order`, so hiding a category looks at
+ * no event (a million of them in a few milliseconds); hidden sources do
+ * look at each event's passages. */
+static void
+update_events (DlSession *self)
+{
+  guint n_categories = self->category_names->len;
+  g_autofree gboolean *hidden = g_new0 (gboolean, n_categories + 1);
+  const guint16 *categories = (const guint16 *) (gpointer) self->order_category->data;
+  gboolean sources = g_hash_table_size (self->hidden_sources) > 0;
+  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->order->len);
+
+  for (guint c = 0; c < n_categories; c++)
+    hidden[c] = g_hash_table_contains (self->hidden_categories, g_ptr_array_index (self->category_names, c));
+
+  for (guint p = 0; p < self->order->len; p++)
+    if (!hidden[categories[p]] && (!sources || shown_by_sources (self, g_ptr_array_index (self->order, p))))
+      g_array_append_val (positions, p);
+
+  dl_event_list_set (self->events, self->order, positions);
+}
+
+/* TRUE when every event that matches @query also matches @previous: each
+ * word of @previous is inside a word of @query (one more letter typed, or
+ * one more word). */
+static gboolean
+query_narrows (const char *previous,
+               const char *query)
+{
+  g_autofree char *folded_previous = g_utf8_casefold (previous != NULL ? previous : "", -1);
+  g_autofree char *folded = g_utf8_casefold (query != NULL ? query : "", -1);
+  g_auto(GStrv) old_words = g_strsplit_set (folded_previous, " \t\n", -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
+
+  for (guint i = 0; old_words[i] != NULL; i++)
+    {
+      gboolean inside = *old_words[i] == '\0';
+
+      for (guint j = 0; !inside && words[j] != NULL; j++)
+        inside = strstr (words[j], old_words[i]) != NULL;
+      if (!inside)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The results: the shown events, in time order, that match the query (all
+ * of them without one). The dataset's search index answers for each event
+ * (dl-search-index.c) straight from its time-ordered array; a query that
+ * narrows the last one only looks among the last results. A million events
+ * take tens of milliseconds, typing one more letter less. */
+static void
+update_results (DlSession *self,
+                gboolean   narrow)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  DlSearchIndex *index;
+
+  if (self->dataset != NULL)
+    {
+      index = dl_dataset_get_search_index (self->dataset);
+      dl_search_index_set_query (index, self->query);
+      if (narrow && dl_event_list_get_source (self->results) == self->order
+          && query_narrows (self->results_query, self->query))
+        {
+          GArray *previous = dl_event_list_get_positions (self->results);
+
+          for (guint i = 0; i < previous->len; i++)
+            {
+              guint p = g_array_index (previous, guint, i);
+
+              if (dl_search_index_matches_at (index, self->order, p))
+                g_array_append_val (positions, p);
+            }
+        }
+      else
+        {
+          GArray *shown = dl_event_list_get_positions (self->events);
+
+          for (guint i = 0; i < shown->len; i++)
+            {
+              guint p = g_array_index (shown, guint, i);
+
+              if (dl_search_index_matches_at (index, self->order, p))
+                g_array_append_val (positions, p);
+            }
+        }
+    }
+
+  g_free (self->results_query);
+  self->results_query = g_strdup (self->query);
+  dl_event_list_set (self->results, self->order, positions);
+}
+
+/* The dataset's time order, as `order` (a new array: `results` may still
+ * point into the old one). */
+static void
+take_order (DlSession *self)
+{
+  GPtrArray *by_time = self->dataset != NULL ? dl_dataset_get_events_by_time (self->dataset) : NULL;
+
+  g_clear_pointer (&self->order, g_ptr_array_unref);
+  self->order = by_time != NULL ? g_ptr_array_copy (by_time, (GCopyFunc) (void (*) (void)) g_object_ref, NULL)
+                                : g_ptr_array_new ();
+  g_ptr_array_set_free_func (self->order, g_object_unref);
+
+  g_array_set_size (self->order_category, self->order->len);
+  for (guint p = 0; p < self->order->len; p++)
+    g_array_index (self->order_category, guint16, p) = category_number (self, dl_event_get_category (g_ptr_array_index (self->order, p)));
+}
+
+static void
+on_events_changed (DlSession *self)
+{
+  /* Filters, edits or a new dataset: every event is looked at again. */
+  update_results (self, FALSE);
 }
 
 static void
 filters_changed (DlSession *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_events (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
@@ -170,37 +297,56 @@ dup_sorted_keys (GHashTable *table)
   return keys;
 }
 
-/* The dataset was edited (dl-edit-stack.h): `all` follows its time order.
- * An event changed in place is replaced by itself, so that views redraw it;
- * when the order changed, the whole list is, and the selection stays on
- * its event (GtkSingleSelection finds it among the new items). */
+/* The dataset was edited (dl-edit-stack.h): `events` follows. An event
+ * changed in place is said to have changed ("items-changed" for it), so
+ * that views redraw it; when the time order changed, `order` is taken
+ * again on "changed", and the selection stays on its event
+ * (GtkSingleSelection finds it among the new items). */
 static void
 on_event_edited (DlSession *self,
                  DlEvent   *event)
 {
-  guint position;
+  GArray *shown;
+  guint lo = 0, hi;
+  guint p;
 
-  if (g_list_store_find (self->all, event, &position))
-    g_list_store_splice (self->all, position, 1, (gpointer *) &event, 1);
+  for (p = 0; p < self->order->len && g_ptr_array_index (self->order, p) != event; p++)
+    ;
+  if (p == self->order->len)
+    return;
+
   /* Its category, or its sources, may now be hidden or shown. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_array_index (self->order_category, guint16, p) = category_number (self, dl_event_get_category (event));
+  update_events (self);
+
+  shown = dl_event_list_get_positions (self->events);
+  hi = shown->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (shown, guint, mid) < p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < shown->len && g_array_index (shown, guint, lo) == p)
+    dl_event_list_changed_at (self->events, lo);
 }
 
 static void
 on_dataset_edited (DlSession *self)
 {
   GPtrArray *by_time = dl_dataset_get_events_by_time (self->dataset);
-  GListModel *all = G_LIST_MODEL (self->all);
-  gboolean same = g_list_model_get_n_items (all) == by_time->len;
+  gboolean same = self->order->len == by_time->len;
 
   for (guint i = 0; same && i < by_time->len; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (all, i);
-
-      same = event == g_ptr_array_index (by_time, i);
-    }
+    same = g_ptr_array_index (self->order, i) == g_ptr_array_index (by_time, i);
   if (!same)
-    g_list_store_splice (self->all, 0, g_list_model_get_n_items (all), by_time->pdata, by_time->len);
+    {
+      take_order (self);
+      update_events (self);
+    }
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
@@ -272,20 +418,6 @@ dl_session_set_property (GObject      *object,
 }
 
 static void
-dl_session_dispose (GObject *object)
-{
-  DlSession *self = DL_SESSION (object);
-
-  /* The filters point back at the session. */
-  if (self->events != NULL)
-    gtk_filter_list_model_set_filter (self->events, NULL);
-  if (self->results != NULL)
-    gtk_filter_list_model_set_filter (self->results, NULL);
-
-  G_OBJECT_CLASS (dl_session_parent_class)->dispose (object);
-}
-
-static void
 dl_session_finalize (GObject *object)
 {
   DlSession *self = DL_SESSION (object);
@@ -296,10 +428,12 @@ dl_session_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
-  g_clear_object (&self->search_filter);
+  g_clear_pointer (&self->order, g_ptr_array_unref);
+  g_free (self->results_query);
   g_clear_object (&self->events);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->all);
+  g_clear_pointer (&self->order_category, g_array_unref);
+  g_clear_pointer (&self->category_numbers, g_hash_table_unref);
+  g_clear_pointer (&self->category_names, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_categories, g_hash_table_unref);
   g_clear_pointer (&self->hidden_sources, g_hash_table_unref);
   g_free (self->query);
@@ -314,7 +448,6 @@ dl_session_class_init (DlSessionClass *klass)
 
   object_class->get_property = dl_session_get_property;
   object_class->set_property = dl_session_set_property;
-  object_class->dispose = dl_session_dispose;
   object_class->finalize = dl_session_finalize;
 
   properties[PROP_DATASET] =
@@ -349,18 +482,18 @@ dl_session_init (DlSession *self)
   self->hidden_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->hidden_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->all = g_list_store_new (DL_TYPE_EVENT);
-  self->filter = gtk_custom_filter_new (event_is_shown, self, NULL);
-  self->events = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->all)),
-                                            GTK_FILTER (g_object_ref (self->filter)));
+  self->order_category = g_array_new (FALSE, FALSE, sizeof (guint16));
+  self->category_names = g_ptr_array_new_with_free_func (g_free);
+  self->category_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  self->events = dl_event_list_new ();
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->events)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
 
-  self->search_filter = gtk_custom_filter_new (event_matches_query, self, NULL);
-  self->results = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->events)),
-                                             GTK_FILTER (g_object_ref (self->search_filter)));
+  self->order = g_ptr_array_new_with_free_func (g_object_unref);
+  self->results = dl_event_list_new ();
+  g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_changed), self);
 }
 
 /* Public API */
@@ -375,7 +508,7 @@ void
 dl_session_set_dataset (DlSession *self,
                         DlDataset *dataset)
 {
-  GPtrArray *by_time;
+  gboolean had_query;
 
   g_return_if_fail (DL_IS_SESSION (self));
   g_return_if_fail (dataset == NULL || DL_IS_DATASET (dataset));
@@ -397,13 +530,16 @@ dl_session_set_dataset (DlSession *self,
     }
   g_hash_table_remove_all (self->hidden_categories);
   g_hash_table_remove_all (self->hidden_sources);
-  dl_session_set_query (self, NULL);
-
-  by_time = dataset != NULL ? dl_dataset_get_events_by_time (dataset) : NULL;
-  gtk_filter_list_model_set_incremental (self->results, by_time != NULL && by_time->len > INCREMENTAL_SEARCH_MIN);
-  g_list_store_splice (self->all, 0, g_list_model_get_n_items (G_LIST_MODEL (self->all)),
-                       by_time != NULL ? by_time->pdata : NULL, by_time != NULL ? by_time->len : 0);
+  had_query = self->query != NULL;
+  g_clear_pointer (&self->query, g_free);
+  g_ptr_array_set_size (self->category_names, 0);
+  g_hash_table_remove_all (self->category_numbers);
+  take_order (self);
+  /* `events`, then (following it) `results`: every event, no query. */
   filters_changed (self);
+  update_results (self, FALSE);
+  if (had_query)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -710,21 +846,18 @@ dl_session_set_hidden (DlSession          *self,
 GStrv
 dl_session_dup_categories (DlSession *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gboolean *used = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GListModel *all;
   GStrv categories;
 
   g_return_val_if_fail (DL_IS_SESSION (self), NULL);
 
-  all = G_LIST_MODEL (self->all);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (all, i);
-
-      if (g_hash_table_add (seen, (gpointer) dl_event_get_category (event)))
-        g_strv_builder_add (builder, dl_event_get_category (event));
-    }
+  used = g_new0 (gboolean, self->category_names->len);
+  for (guint p = 0; p < self->order_category->len; p++)
+    used[g_array_index (self->order_category, guint16, p)] = TRUE;
+  for (guint c = 0; c < self->category_names->len; c++)
+    if (used[c])
+      g_strv_builder_add (builder, g_ptr_array_index (self->category_names, c));
 
   categories = g_strv_builder_end (builder);
   qsort (categories, g_strv_length (categories), sizeof (char *), compare_categories);
@@ -735,7 +868,7 @@ guint
 dl_session_get_n_events (DlSession *self)
 {
   g_return_val_if_fail (DL_IS_SESSION (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->all));
+  return self->order->len;
 }
 
 void
@@ -749,7 +882,7 @@ dl_session_set_query (DlSession  *self,
 
   g_free (self->query);
   self->query = g_strdup (query);
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_results (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 

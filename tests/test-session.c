@@ -307,6 +307,94 @@ test_search (void)
   g_assert_true (dl_session_get_results (session) == results);
 }
 
+/* The results are exactly the shown events that dl_event_matches() finds,
+ * in time order, however the query is reached: typing (where the session
+ * only looks among the last results), deleting, with filters changing,
+ * and after an edit that changes what an event says or its category. */
+static void
+check_results (DlSession *session)
+{
+  GListModel *events = dl_session_get_events (session);
+  GListModel *results = dl_session_get_results (session);
+  const char *query = dl_session_get_query (session);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      DlEvent *event = item (events, i);
+
+      if (dl_event_matches (event, query))
+        {
+          g_assert_cmpuint (n, <, g_list_model_get_n_items (results));
+          g_assert_true (item (results, n) == event);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (results));
+}
+
+static void
+test_search_as_typed (void)
+{
+  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlSession) session = dl_session_new ();
+  static const char *typed = "Israeli strike";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlSource) source = NULL;
+  DlEvent *event;
+  guint before;
+
+  dl_session_set_dataset (session, dataset);
+  for (guint len = 1; len <= strlen (typed); len++)
+    {
+      g_autofree char *query = g_strndup (typed, len);
+
+      dl_session_set_query (session, query);
+      check_results (session);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_results (session)), >, 0);
+  for (guint len = strlen (typed); len > 0; len--)
+    {
+      g_autofree char *query = g_strndup (typed, len - 1);
+
+      dl_session_set_query (session, query);
+      check_results (session);
+    }
+
+  dl_session_set_query (session, "gaza");
+  check_results (session);
+  before = g_list_model_get_n_items (dl_session_get_results (session));
+  dl_session_set_category_visible (session, "strike", FALSE);
+  check_results (session);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_results (session)), <, before);
+  dl_session_set_query (session, "gaza city");
+  check_results (session);
+  source = g_list_model_get_item (dl_dataset_get_sources (dataset), 0);
+  dl_session_set_source_visible (session, dl_source_get_id (source), FALSE);
+  check_results (session);
+  dl_session_show_all (session);
+  check_results (session);
+
+  /* An edit: an event says a new word, then changes category. */
+  event = item (dl_session_get_events (session), 3);
+  dl_session_set_query (session, "zanzibar");
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_results (session)), ==, 0);
+  g_assert_true (dl_edit_stack_set_event_text (dl_session_get_edit_stack (session), event, DL_EVENT_FIELD_TITLE,
+                                               "Talks in Zanzibar", FALSE, &error));
+  g_assert_no_error (error);
+  check_results (session);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_results (session)), ==, 1);
+  dl_session_set_category_visible (session, "zanzibar-talks", FALSE);
+  g_assert_true (dl_edit_stack_set_event_text (dl_session_get_edit_stack (session), event, DL_EVENT_FIELD_CATEGORY,
+                                               "zanzibar-talks", FALSE, &error));
+  g_assert_no_error (error);
+  check_results (session);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_results (session)), ==, 0);
+  g_assert_true (dl_edit_stack_undo (dl_session_get_edit_stack (session)));
+  check_results (session);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_results (session)), ==, 1);
+}
+
 static void
 test_visible_range (void)
 {
@@ -413,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/session/select-and-step", test_select_and_step);
   g_test_add_func ("/session/filters", test_filters);
   g_test_add_func ("/session/search", test_search);
+  g_test_add_func ("/session/search-as-typed", test_search_as_typed);
   g_test_add_func ("/session/visible-range", test_visible_range);
   g_test_add_func ("/session/focus-bundled", test_focus_bundled);
   g_test_add_func ("/session/focus-spread-and-few", test_focus_spread_and_few);

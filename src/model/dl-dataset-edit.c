@@ -151,6 +151,8 @@ dl_dataset_edit_event_changed (DlDataset     *self,
 
   /* Its search text is built again when next asked for. */
   g_clear_pointer (&event->search_text, g_free);
+  if (self->search_index != NULL)
+    dl_search_index_update (self->search_index, event);
 
   if ((what & DL_EVENT_CHANGE_TIME) != 0 && g_ptr_array_find (self->events_by_time, event, &index))
     {

@@ -301,6 +301,10 @@ load_thread (GTask        *task,
   DlDataset *dataset = dl_dataset_load (file, problems, cancellable);
 
   g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
+  /* Here, while nobody else sees the dataset, rather than on the main loop
+   * when the user first types a query (a second at a million events). */
+  if (dataset != NULL && !g_cancellable_is_cancelled (cancellable))
+    dl_dataset_get_search_index (dataset);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
     {
@@ -334,6 +338,7 @@ dl_dataset_finalize (GObject *object)
   g_hash_table_unref (self->source_index);
   g_hash_table_unref (self->place_index);
   g_hash_table_unref (self->event_index);
+  g_clear_pointer (&self->search_index, dl_search_index_free);
   g_ptr_array_unref (self->events_by_time);
   g_array_unref (self->narratives);
   g_object_unref (self->events);
@@ -581,6 +586,17 @@ dl_dataset_get_narrative (DlDataset *self,
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->narratives->len, NULL);
   return &g_array_index (self->narratives, DlNarrative, index);
+}
+
+DlSearchIndex *
+dl_dataset_get_search_index (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+
+  if (self->search_index == NULL)
+    self->search_index = dl_search_index_new (self->events_by_time);
+
+  return self->search_index;
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include "dl-event.h"
 #include "dl-place.h"
 #include "dl-problems.h"
+#include "dl-search-index.h"
 #include "dl-source.h"
 
 G_BEGIN_DECLS
@@ -105,6 +106,10 @@ DlEvent           *dl_dataset_lookup_event      (DlDataset  *self,
 guint              dl_dataset_get_n_narratives  (DlDataset  *self);
 const DlNarrative *dl_dataset_get_narrative     (DlDataset  *self,
                                                  guint       index);
+/* The index that searches the events (dl-search-index.h): built in the
+ * thread of dl_dataset_load_async(), else here when first asked for, and
+ * kept right by edits. */
+DlSearchIndex     *dl_dataset_get_search_index  (DlDataset  *self);
 /* The bounded time span of all events; FALSE when no event is bounded. */
 gboolean           dl_dataset_get_time_range    (DlDataset  *self,
                                                  gint64     *earliest,

@@ -54,6 +54,7 @@ struct _DlEvent
   GArray    *claims;     /* of DlClaim */
   char      *search_text; /* case-folded haystack, built lazily */
   DlPlaceRole place_role;
+  guint      search_slot; /* its place in its dataset's DlSearchIndex + 1, or 0 */
 };
 
 DlSource *dl_source_new (void);

@@ -471,14 +471,15 @@ compare_visible (gconstpointer a,
 }
 
 /* Groups the drawn dots of each lane that sit within a dot's width of the
- * group's first one (`visible` is in lane, then time order). */
+ * group's first one (`visible` is in lane, then time order), and marks each
+ * dot with its stack, so that labelling asks no more than that. */
 static void
 build_stacks (DlTimeline     *self,
               const Geometry *g,
               guint           selected_index)
 {
   const Item *items = (const Item *) (gpointer) self->items->data;
-  const Visible *vis = (const Visible *) (gpointer) self->visible->data;
+  Visible *vis = (Visible *) (gpointer) self->visible->data;
   double r = dl_timeline_dot_radius (g);
 
   g_array_set_size (self->stacks, 0);
@@ -496,6 +497,7 @@ build_stacks (DlTimeline     *self,
 
       if (last != NULL && last->lane == vis[i].lane && vis[i].f0 - vis[last->first].f0 <= r)
         {
+          vis[i].stack = self->stacks->len - 1;
           last->n++;
           /* Later dots are drawn over earlier ones; the selection over all. */
           if (last->top + 1 != selected_index)
@@ -511,6 +513,7 @@ build_stacks (DlTimeline     *self,
           stack.top = vis[i].item;
           stack.x = vis[i].x0;
           stack.cy = g->lanes_y0 + vis[i].lane * g->lane_h + g->lane_h / 2;
+          vis[i].stack = self->stacks->len;
           g_array_append_val (self->stacks, stack);
         }
     }
@@ -518,18 +521,14 @@ build_stacks (DlTimeline     *self,
   for (guint s = 0; s < self->stacks->len; s++)
     {
       Stack *stack = &g_array_index (self->stacks, Stack, s);
-      PangoLayout *layout;
-      g_autofree char *text = NULL;
       int w, h;
       double bw, bh;
 
       if (stack->n == 1)
         continue;
 
-      /* Translators: on the timeline, how many more events share this time */
-      text = g_strdup_printf (C_("timeline", "+%u"), stack->n - 1);
-      layout = dl_timeline_get_badge_layout (self, text);
-      pango_layout_get_pixel_size (layout, &w, &h);
+      stack->badge_text = dl_timeline_get_badge_layout (self, stack->n - 1);
+      pango_layout_get_pixel_size (stack->badge_text, &w, &h);
       bw = w + 8;
       bh = MIN (h + 2, g->lane_h - 2);
       graphene_rect_init (&stack->badge,
@@ -547,28 +546,27 @@ stack_top_of (DlTimeline *self,
 {
   const Visible *vis = (const Visible *) (gpointer) self->visible->data;
   double width = self->stacks_width;
+  const Stack *stack;
 
-  for (guint s = 0; s < self->stacks->len; s++)
+  /* Each dot knows its stack (build_stacks()): no search per label, which
+   * made a frame quadratic in the dots shown. */
+  if (vis[i].stack >= self->stacks->len)
+    return FALSE;
+  stack = &g_array_index (self->stacks, Stack, vis[i].stack);
+  if (i < stack->first || i >= stack->first + stack->n)
+    return FALSE;
+  if (stack->top != vis[i].item)
+    return FALSE;
+  if (stack->n > 1)
     {
-      const Stack *stack = &g_array_index (self->stacks, Stack, s);
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+      double b0 = stack->badge.origin.x, b1 = b0 + stack->badge.size.width;
 
-      if (i < stack->first || i >= stack->first + stack->n)
-        continue;
-      if (stack->top != vis[i].item)
-        return FALSE;
-      if (stack->n > 1)
-        {
-          gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-          double b0 = stack->badge.origin.x, b1 = b0 + stack->badge.size.width;
-
-          *fstart = (rtl ? width - b0 : b1) + 4;
-        }
-      else
-        *fstart = -G_MAXDOUBLE;
-      return TRUE;
+      *fstart = (rtl ? width - b0 : b1) + 4;
     }
-
-  return FALSE;
+  else
+    *fstart = -G_MAXDOUBLE;
+  return TRUE;
 }
 
 /* Where the visible dot @i and its stack's badge, if any, are drawn,
@@ -656,8 +654,7 @@ draw_stack_badge (DlTimeline     *self,
                   const Lane     *lane,
                   const GdkRGBA  *fg)
 {
-  g_autofree char *text = g_strdup_printf (C_("timeline", "+%u"), stack->n - 1);
-  PangoLayout *layout = dl_timeline_get_badge_layout (self, text);
+  PangoLayout *layout = stack->badge_text;
   GdkRGBA fill = dl_timeline_with_alpha (&lane->color, 0.18);
   GdkRGBA edge = dl_timeline_with_alpha (&lane->color, 0.8);
   GdkRGBA ink = dl_timeline_with_alpha (fg, 0.9);
@@ -747,7 +744,7 @@ dl_timeline_snapshot (GtkWidget   *widget,
 
             if (self->lane_counts[lane * 2 + item->kind] <= MAX_ITEMS_PER_LANE)
               {
-                Visible v = { i, lane, x0, x1, g.rtl ? g.width - x1 : x0, g.rtl ? g.width - x0 : x1 };
+                Visible v = { i, lane, x0, x1, g.rtl ? g.width - x1 : x0, g.rtl ? g.width - x0 : x1, G_MAXUINT };
 
                 g_array_append_val (self->visible, v);
               }

@@ -322,15 +322,19 @@ dl_timeline_get_event_layout (DlTimeline *self,
   return layout;
 }
 
+/* Keyed by the number, so that a frame with hundreds of stacks formats
+ * no text. */
 PangoLayout *
 dl_timeline_get_badge_layout (DlTimeline *self,
-                  const char *text)
+                              guint       n_more)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->badge_layouts, text);
+  PangoLayout *layout = g_hash_table_lookup (self->badge_layouts, GUINT_TO_POINTER (n_more));
 
   if (layout == NULL)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
+      /* Translators: on the timeline, how many more events share this time */
+      g_autofree char *text = g_strdup_printf (C_("timeline", "+%u"), n_more);
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
       pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_X_SMALL));
@@ -338,7 +342,7 @@ dl_timeline_get_badge_layout (DlTimeline *self,
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
-      g_hash_table_insert (self->badge_layouts, g_strdup (text), layout);
+      g_hash_table_insert (self->badge_layouts, GUINT_TO_POINTER (n_more), layout);
     }
 
   return layout;

@@ -115,6 +115,7 @@ typedef struct {
   guint  lane;
   double x0, x1;      /* drawn extent (x0 == x1 == centre for dots) */
   double f0, f1;      /* the same in forward coordinates (mirrored in RTL) */
+  guint  stack;       /* a dot's stack (index into `stacks`), set by build_stacks() */
 } Visible;
 
 typedef struct {
@@ -139,6 +140,7 @@ typedef struct {
   guint            top;       /* item drawn (the selection when in it, else the last) */
   double           x, cy;
   graphene_rect_t  badge;     /* empty when n == 1 */
+  PangoLayout     *badge_text; /* "+N" (held by the layout cache, for the frame that built it), or NULL */
 } Stack;
 
 struct _DlTimeline
@@ -191,7 +193,7 @@ struct _DlTimeline
   /* Caches */
   GHashTable    *tick_layouts;   /* gint64 key → PangoLayout */
   GHashTable    *event_layouts;  /* DlEvent → PangoLayout */
-  GHashTable    *badge_layouts;  /* "+N" → PangoLayout */
+  GHashTable    *badge_layouts;  /* N → PangoLayout of "+N" */
 
   /* Gestures */
   double         pointer_x;
@@ -247,7 +249,7 @@ GdkRGBA dl_timeline_with_alpha (const GdkRGBA *color, double alpha);
 TickStep dl_timeline_choose_tick_step (DlTimeline *self, const Geometry *g);
 PangoLayout * dl_timeline_get_tick_layout (DlTimeline *self, gint64 t, LabelFormat format);
 PangoLayout * dl_timeline_get_event_layout (DlTimeline *self, DlEvent *event);
-PangoLayout * dl_timeline_get_badge_layout (DlTimeline *self, const char *text);
+PangoLayout * dl_timeline_get_badge_layout (DlTimeline *self, guint n_more);
 void dl_timeline_clear_caches (DlTimeline *self);
 void dl_timeline_draw_overview (DlTimeline *self, GtkSnapshot *snapshot, const Geometry *g, const GdkRGBA *fg);
 

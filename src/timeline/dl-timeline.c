@@ -496,7 +496,7 @@ dl_timeline_init (DlTimeline *self)
   self->coarse_ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->tick_layouts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->event_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->badge_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->badge_layouts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->lane_counts = g_new0 (guint, 2);
   self->lane_crowded = g_new0 (gboolean, 2);
 
