@@ -28,6 +28,7 @@
 #include "dl-export-png.h"
 #include "dl-export.h"
 #include "dl-import.h"
+#include "dl-import-dialog.h"
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 #include "dl-presentation.h"
@@ -398,6 +399,31 @@ on_load_progress (double   fraction,
     gtk_progress_bar_set_fraction (self->load_bar, fraction);
 }
 
+/* dl-import-dialog: the columns are chosen (or none were needed): load. */
+static void
+on_columns_chosen (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(DlImportMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_import_choose_columns_finish (result, &mapping, &error))
+    {
+      /* The dialog or the bar's Cancel: what was open stays. A newer open
+       * (which made a new cancellable) keeps its own bar. */
+      if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+        return;
+      gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+      if (self->dataset == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  dl_import_load_async_full (dl_import_choose_columns_get_file (result), mapping, self->cancellable,
+                             on_load_progress, g_object_ref (self), g_object_unref, on_loaded, g_object_ref (self));
+}
+
 static void
 on_load_cancel (DlWindow *self)
 {
@@ -675,8 +701,9 @@ dl_window_open (DlWindow *self,
     gtk_progress_bar_set_fraction (self->load_bar, 0);
     gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
   }
-  dl_import_load_async_with_progress (file, self->cancellable, on_load_progress, g_object_ref (self), g_object_unref,
-                                      on_loaded, g_object_ref (self));
+  /* dl-import-dialog: a CSV that is neither ACLED nor UCDP GED first asks
+   * what its columns hold (or takes what was chosen for its header before). */
+  dl_import_choose_columns_async (GTK_WINDOW (self), file, self->cancellable, on_columns_chosen, g_object_ref (self));
 }
 
 DlDataset *
