@@ -468,8 +468,8 @@ on_close_request (DlWindow *self)
 /* A legend taller than this share of the map folds under its toggle. */
 #define LEGEND_MAX_SHARE 0.45
 
-static gboolean
-want_compact_legend (DlWindow *self)
+gboolean
+_dl_window_want_compact_legend (DlWindow *self)
 {
   int map_height = gtk_widget_get_height (GTK_WIDGET (self->map));
 
@@ -484,7 +484,12 @@ update_legend_compact (gpointer user_data)
   DlWindow *self = DL_WINDOW (user_data);
 
   self->legend_idle = 0;
-  dl_legend_set_compact (self->legend, want_compact_legend (self));
+  if (_dl_window_want_compact_legend (self) != dl_legend_get_compact (self->legend))
+    {
+      dl_legend_set_compact (self->legend, !dl_legend_get_compact (self->legend));
+      /* Its new width is known after the next allocation. */
+      self->legend_refold_pending = TRUE;
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -499,6 +504,7 @@ dl_window_size_allocate (GtkWidget *widget,
   DlWindow *self = DL_WINDOW (widget);
 
   GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  self->legend_refold_pending = FALSE;
   if (self->legend_idle == 0 && self->legend != NULL)
     self->legend_idle = g_idle_add (update_legend_compact, self);
 }
