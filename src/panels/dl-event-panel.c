@@ -51,6 +51,7 @@ enum {
 enum {
   SIGNAL_EXCERPT_ACTIVATED,
   SIGNAL_EVENT_ACTIVATED,
+  SIGNAL_SOURCE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -708,6 +709,16 @@ add_categories (DlEventPanel *self)
 }
 
 static void
+on_source_row_activated (DlEventPanel  *self,
+                         GtkListBoxRow *row)
+{
+  DlSource *source = g_object_get_data (G_OBJECT (row), "dl-source");
+
+  if (source != NULL)
+    g_signal_emit (self, signals[SIGNAL_SOURCE_ACTIVATED], 0, source);
+}
+
+static void
 show_overview (DlEventPanel *self)
 {
   GListModel *sources = dl_dataset_get_sources (self->dataset);
@@ -768,8 +779,12 @@ show_overview (DlEventPanel *self)
 
       if (dl_source_get_published_basis (source) != NULL)
         gtk_widget_set_tooltip_text (row, dl_source_get_published_basis (source));
+      /* Editing: an article opens in the article view (dl-window-articles.c). */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "dl-source", g_object_ref (source), g_object_unref);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  g_signal_connect_swapped (list, "row-activated", G_CALLBACK (on_source_row_activated), self);
 
   add_categories (self);
 
@@ -895,6 +910,12 @@ dl_event_panel_class_init (DlEventPanelClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, DL_TYPE_EVENT, G_TYPE_UINT);
+  signals[SIGNAL_SOURCE_ACTIVATED] =
+    g_signal_new ("source-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DL_TYPE_SOURCE);
   signals[SIGNAL_EVENT_ACTIVATED] =
     g_signal_new ("event-activated",
                   G_TYPE_FROM_CLASS (klass),
@@ -933,6 +954,13 @@ dl_event_panel_new (void)
   return g_object_new (DL_TYPE_EVENT_PANEL, NULL);
 }
 
+static void
+on_dataset_edited (DlEventPanel *self)
+{
+  if (self->event == NULL)
+    rebuild (self);
+}
+
 void
 dl_event_panel_set_dataset (DlEventPanel *self,
                             DlDataset    *dataset)
@@ -943,7 +971,12 @@ dl_event_panel_set_dataset (DlEventPanel *self,
   if (self->dataset == dataset)
     return;
 
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_func (self->dataset, on_dataset_edited, self);
   g_set_object (&self->dataset, dataset);
+  /* Edited: the overview counts and lists what is there now. */
+  if (dataset != NULL)
+    g_signal_connect_object (dataset, "changed", G_CALLBACK (on_dataset_edited), self, G_CONNECT_SWAPPED);
   if (self->event != NULL)
     {
       g_clear_object (&self->event);
