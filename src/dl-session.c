@@ -41,6 +41,7 @@ struct _DlSession
   GHashTable         *single_source_sets; /* DlSource → number, for one-passage events */
   DlEventList        *results;      /* the shown events that match `query` */
   char               *results_query; /* what `results` were found for */
+  GPtrArray          *recent;       /* Recent, the last queries' results, newest last */
   GHashTable         *hidden_categories;
   GHashTable         *hidden_sources;
   char               *query;
@@ -65,6 +66,29 @@ enum {
   FILTERS_CHANGED,
   N_SIGNALS
 };
+
+/* The results of a recent query, while `events` has not changed: deleting
+ * what was typed finds them again at once. */
+typedef struct {
+  char      *query;
+  GPtrArray *source;     /* what the positions are in */
+  GArray    *positions;
+} Recent;
+
+#define MAX_RECENT 32
+/* …holding at most this many positions (16 MB) between them. */
+#define MAX_RECENT_POSITIONS (4 * 1024 * 1024)
+
+static void
+recent_free (gpointer data)
+{
+  Recent *recent = data;
+
+  g_free (recent->query);
+  g_ptr_array_unref (recent->source);
+  g_array_unref (recent->positions);
+  g_free (recent);
+}
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -221,6 +245,32 @@ query_narrows (const char *previous,
  * (dl-search-index.c) straight from its time-ordered array; a query that
  * narrows the last one only looks among the last results. A million events
  * take tens of milliseconds, typing one more letter less. */
+static gsize
+recent_positions (DlSession *self)
+{
+  gsize n = 0;
+
+  for (guint i = 0; i < self->recent->len; i++)
+    n += ((Recent *) g_ptr_array_index (self->recent, i))->positions->len;
+
+  return n;
+}
+
+static Recent *
+find_recent (DlSession *self,
+             GPtrArray *source)
+{
+  for (guint i = 0; i < self->recent->len; i++)
+    {
+      Recent *recent = g_ptr_array_index (self->recent, i);
+
+      if (recent->source == source && g_strcmp0 (recent->query, self->query) == 0)
+        return recent;
+    }
+
+  return NULL;
+}
+
 static void
 update_results (DlSession *self,
                 gboolean   narrow)
@@ -229,6 +279,7 @@ update_results (DlSession *self,
   /* Results point into the array the shown events point into. */
   GPtrArray *source = dl_event_list_get_source (self->events);
   DlSearchIndex *index;
+  Recent *recent;
 
   if (source == NULL)
     source = self->order;
@@ -239,6 +290,10 @@ update_results (DlSession *self,
       GArray *shown = dl_event_list_get_positions (self->events);
 
       g_array_append_vals (positions, shown->data, shown->len);
+    }
+  else if (self->dataset != NULL && (recent = find_recent (self, source)) != NULL)
+    {
+      g_array_append_vals (positions, recent->positions->data, recent->positions->len);
     }
   else if (self->dataset != NULL)
     {
@@ -271,6 +326,17 @@ update_results (DlSession *self,
         }
     }
 
+  if (self->query != NULL && *self->query != '\0' && find_recent (self, source) == NULL)
+    {
+      recent = g_new0 (Recent, 1);
+      recent->query = g_strdup (self->query);
+      recent->source = g_ptr_array_ref (source);
+      recent->positions = g_array_copy (positions);
+      g_ptr_array_add (self->recent, recent);
+      while (self->recent->len > MAX_RECENT || recent_positions (self) > MAX_RECENT_POSITIONS)
+        g_ptr_array_remove_index (self->recent, 0);
+    }
+
   g_free (self->results_query);
   self->results_query = g_strdup (self->query);
   dl_event_list_set (self->results, source, positions);
@@ -299,6 +365,7 @@ static void
 on_events_changed (DlSession *self)
 {
   /* Filters, edits or a new dataset: every event is looked at again. */
+  g_ptr_array_set_size (self->recent, 0);
   update_results (self, FALSE);
 }
 
@@ -512,6 +579,7 @@ dl_session_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_free (self->results_query);
   g_clear_object (&self->events);
@@ -585,6 +653,7 @@ dl_session_init (DlSession *self)
 
   self->order = g_ptr_array_new_with_free_func (g_object_unref);
   self->results = dl_event_list_new ();
+  self->recent = g_ptr_array_new_with_free_func (recent_free);
   g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_changed), self);
 }
 
