@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-claim-dialog.h"
+#include "dl-narrative-editor.h"
 #include "dl-window-private.h"
 
 /* A title made of a passage: its first words, cut at a word. */
@@ -59,6 +60,7 @@ update_actions (DlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", edits != NULL && dl_edit_stack_can_redo (edits));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", edits != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", edits != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-narratives", edits != NULL);
 
   if (dataset == NULL)
     return;
@@ -524,6 +526,33 @@ action_edit_event (GtkWidget  *widget,
     }
 }
 
+static void
+on_narrative_editor_destroy (DlWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "dl-narrative-editor", NULL);
+}
+
+/* The narratives window, one per window, beside it. */
+static void
+action_edit_narratives (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  GtkWindow *editor = g_object_get_data (G_OBJECT (self), "dl-narrative-editor");
+
+  if (get_edits (self) == NULL)
+    return;
+  if (editor == NULL)
+    {
+      editor = GTK_WINDOW (dl_narrative_editor_new (GTK_WINDOW (self), self->session));
+      g_object_set_data (G_OBJECT (self), "dl-narrative-editor", editor);
+      g_signal_connect_object (editor, "destroy", G_CALLBACK (on_narrative_editor_destroy), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (editor);
+}
+
 /* Hooks, called by dl-window.c */
 
 void
@@ -534,6 +563,9 @@ _dl_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, action_edit_event);
+  gtk_widget_class_install_action (widget_class, "win.edit-narratives", NULL, action_edit_narratives);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-narratives", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-narratives", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

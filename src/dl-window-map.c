@@ -91,9 +91,15 @@ frame_when_laid_out (GtkWidget     *widget,
   GtkWidget *legend = GTK_WIDGET (self->legend);
   DlEvent *event;
 
-  /* The map and the legend rebuilt for the dataset need their sizes first. */
+  /* The map and the legend rebuilt for the dataset need their sizes first,
+   * and the legend its fold for this size (a small map folds it, which
+   * frees its width): framed earlier, the first view would leave room for
+   * a legend that is no longer there, and differ from what Fit shows. */
   if (gtk_widget_get_width (widget) <= 0
       || (gtk_widget_get_visible (legend) && gtk_widget_get_width (legend) <= 0))
+    return G_SOURCE_CONTINUE;
+  if (self->legend_idle != 0 || self->legend_refold_pending
+      || _dl_window_want_compact_legend (self) != dl_legend_get_compact (self->legend))
     return G_SOURCE_CONTINUE;
 
   self->frame_tick = 0;

@@ -70,6 +70,7 @@ struct _DlWindow
   gboolean              screenshot_failed;
   guint                 frame_tick;
   guint                 legend_idle;   /* the legend's compact state, after allocation */
+  gboolean              legend_refold_pending;  /* folded or unfolded, not yet allocated */
   GtkWidget            *focus_before_search;  /* weak */
 
   /* Editing (dl-window-edit.c) */
@@ -125,6 +126,8 @@ gboolean _dl_window_drop_articles            (DlWindow       *self,
 
 /* dl-window-map.c */
 void    _dl_window_setup_map                 (DlWindow       *self);
+/* Whether the legend should fold under its toggle at the map's size. */
+gboolean _dl_window_want_compact_legend (DlWindow *self);
 void    _dl_window_frame_bbox                (DlWindow       *self,
                                               const DlBBox   *bbox,
                                               double          min_extent_m,

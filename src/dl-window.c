@@ -28,6 +28,7 @@
 #include "dl-export-png.h"
 #include "dl-export.h"
 #include "dl-import.h"
+#include "dl-import-dialog.h"
 #include "dl-map-flight.h"
 #include "dl-map-view.h"
 #include "dl-presentation.h"
@@ -398,6 +399,31 @@ on_load_progress (double   fraction,
     gtk_progress_bar_set_fraction (self->load_bar, fraction);
 }
 
+/* dl-import-dialog: the columns are chosen (or none were needed): load. */
+static void
+on_columns_chosen (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(DlImportMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_import_choose_columns_finish (result, &mapping, &error))
+    {
+      /* The dialog or the bar's Cancel: what was open stays. A newer open
+       * (which made a new cancellable) keeps its own bar. */
+      if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+        return;
+      gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+      if (self->dataset == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  dl_import_load_async_full (dl_import_choose_columns_get_file (result), mapping, self->cancellable,
+                             on_load_progress, g_object_ref (self), g_object_unref, on_loaded, g_object_ref (self));
+}
+
 static void
 on_load_cancel (DlWindow *self)
 {
@@ -442,8 +468,8 @@ on_close_request (DlWindow *self)
 /* A legend taller than this share of the map folds under its toggle. */
 #define LEGEND_MAX_SHARE 0.45
 
-static gboolean
-want_compact_legend (DlWindow *self)
+gboolean
+_dl_window_want_compact_legend (DlWindow *self)
 {
   int map_height = gtk_widget_get_height (GTK_WIDGET (self->map));
 
@@ -458,7 +484,12 @@ update_legend_compact (gpointer user_data)
   DlWindow *self = DL_WINDOW (user_data);
 
   self->legend_idle = 0;
-  dl_legend_set_compact (self->legend, want_compact_legend (self));
+  if (_dl_window_want_compact_legend (self) != dl_legend_get_compact (self->legend))
+    {
+      dl_legend_set_compact (self->legend, !dl_legend_get_compact (self->legend));
+      /* Its new width is known after the next allocation. */
+      self->legend_refold_pending = TRUE;
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -473,6 +504,7 @@ dl_window_size_allocate (GtkWidget *widget,
   DlWindow *self = DL_WINDOW (widget);
 
   GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  self->legend_refold_pending = FALSE;
   if (self->legend_idle == 0 && self->legend != NULL)
     self->legend_idle = g_idle_add (update_legend_compact, self);
 }
@@ -675,8 +707,9 @@ dl_window_open (DlWindow *self,
     gtk_progress_bar_set_fraction (self->load_bar, 0);
     gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
   }
-  dl_import_load_async_with_progress (file, self->cancellable, on_load_progress, g_object_ref (self), g_object_unref,
-                                      on_loaded, g_object_ref (self));
+  /* dl-import-dialog: a CSV that is neither ACLED nor UCDP GED first asks
+   * what its columns hold (or takes what was chosen for its header before). */
+  dl_import_choose_columns_async (GTK_WINDOW (self), file, self->cancellable, on_columns_chosen, g_object_ref (self));
 }
 
 DlDataset *

@@ -21,6 +21,7 @@
 #include "dl-article-view.h"
 #include "dl-claim-dialog.h"
 #include "dl-event-editor.h"
+#include "dl-narrative-editor.h"
 #include "dl-new-dataset-dialog.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
@@ -441,6 +442,77 @@ test_undo (void)
   g_assert_true (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
 }
 
+static DlEvent *
+event_titled (const char *prefix)
+{
+  GListModel *events = dl_dataset_get_events (dataset ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (g_str_has_prefix (dl_event_get_title (event), prefix))
+        return event;
+    }
+  g_assert_not_reached ();
+}
+
+/* A two-step narrative: made from the selected event, the other added with
+ * its button, moved first with Alt+Up, given a caption with Enter. */
+static void
+test_narrative (void)
+{
+  DlEvent *strike = event_titled ("School strike");
+  DlEvent *talks = event_titled ("Blinken");
+  const DlNarrative *narrative;
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  g_assert_true (dl_window_select_event (window, dl_event_get_id (strike)));
+  key (GTK_WIDGET (window), GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  editor = wait_for_toplevel (DL_TYPE_NARRATIVE_EDITOR);
+  row = find_entry_row (editor, "New narrative, starting with the selected event");
+  g_assert_nonnull (row);
+  click_center (row);
+  type (editor, "The strike and the talks");
+  key (editor, GDK_KEY_Return, 0);
+  g_assert_cmpuint (dl_dataset_get_n_narratives (dataset ()), ==, 1);
+  narrative = dl_dataset_get_narrative (dataset (), 0);
+  g_assert_cmpstr (narrative->title, ==, "The strike and the talks");
+  g_assert_cmpuint (narrative->steps->len, ==, 1);
+  g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 0).event == strike);
+
+  g_assert_true (dl_window_select_event (window, dl_event_get_id (talks)));
+  dl_test_wait_ms (300);
+  click_center (find_button (editor, "_Add the Selected Event"));
+  g_assert_cmpuint (narrative->steps->len, ==, 2);
+  g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 1).event == talks);
+
+  /* The new step has the focus: Alt+Up moves it first, the focus with it. */
+  key (editor, GDK_KEY_Up, GDK_ALT_MASK);
+  narrative = dl_dataset_get_narrative (dataset (), 0);
+  g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 0).event == talks);
+  g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 1).event == strike);
+
+  /* Its caption, typed where the focus is, applied with Enter. */
+  type (editor, "Talks went on.");
+  key (editor, GDK_KEY_Return, 0);
+  narrative = dl_dataset_get_narrative (dataset (), 0);
+  g_assert_cmpstr (g_array_index (narrative->steps, DlNarrativeStep, 0).caption, ==, "Talks went on.");
+  dl_test_save_png (editor, NULL, "edit-new-narrative.png");
+
+  /* Undone from the main window, and redone. */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  narrative = dl_dataset_get_narrative (dataset (), 0);
+  g_assert_null (g_array_index (narrative->steps, DlNarrativeStep, 0).caption);
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  narrative = dl_dataset_get_narrative (dataset (), 0);
+  g_assert_cmpstr (g_array_index (narrative->steps, DlNarrativeStep, 0).caption, ==, "Talks went on.");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  dl_test_wait_ms (200);
+}
+
 /* A Latin-1 file: refused, naming the file and the place in it. */
 static void
 test_not_utf8 (void)
@@ -490,6 +562,10 @@ test_save (void)
   g_assert_cmpstr (dl_source_get_published_text (second), ==, "2024-08-21?");
   g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (saved)), ==, 2);
   g_assert_true (dl_dataset_topic_disagrees (saved, "killed-at-the-school"));
+  g_assert_cmpuint (dl_dataset_get_n_narratives (saved), ==, 1);
+  g_assert_cmpuint (dl_dataset_get_narrative (saved, 0)->steps->len, ==, 2);
+  g_assert_cmpstr (g_array_index (dl_dataset_get_narrative (saved, 0)->steps, DlNarrativeStep, 0).caption, ==,
+                   "Talks went on.");
 }
 
 int
@@ -535,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/edit-new/disagreement", test_disagreement);
   g_test_add_func ("/edit-new/date-from-passage", test_date_from_passage);
   g_test_add_func ("/edit-new/undo", test_undo);
+  g_test_add_func ("/edit-new/narrative", test_narrative);
   g_test_add_func ("/edit-new/not-utf8", test_not_utf8);
   g_test_add_func ("/edit-new/save", test_save);
 

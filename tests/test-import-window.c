@@ -4,7 +4,10 @@
  * (dl_window_open); XTest key presses step through their events, among
  * them one without a place and one without a date, and the sidebar says so.
  * A file that cannot be read leaves the open dataset as it was; a large
- * one shows a progress bar whose Cancel, clicked, stops it.
+ * one shows a progress bar whose Cancel, clicked, stops it. A CSV that is
+ * neither ACLED nor UCDP GED asks what its columns hold: columns are picked
+ * by clicks and keys in the mapping dialog, the events load, and the next
+ * file with that header opens without asking.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #include "dl-event-panel.h"
+#include "dl-import-dialog.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -143,7 +147,9 @@ problem_dialog_gone (gpointer data)
 static void
 test_csv_then_bad_file (void)
 {
-  g_autofree char *bad = g_build_filename (TEST_DATADIR, "import", "bad-header.csv", NULL);
+  /* Empty: no header to choose columns from (a header that is not
+   * recognised opens the mapping dialog, below). */
+  g_autofree char *bad = g_build_filename (TEST_DATADIR, "import", "empty.csv", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   DlDataset *acled;
 
@@ -173,7 +179,8 @@ test_csv_then_bad_file (void)
   dl_test_wait_ms (300);
   {
     g_autofree char *text = dl_test_widget_text (GTK_WIDGET (problem_dialog ()));
-    g_autofree char *expected = g_strdup_printf ("%s: line 1: error: the columns are not recognised", bad);
+    g_autofree char *expected = g_strdup_printf ("%s: line 1: error: the file is empty: a CSV file needs a header line",
+                                                 bad);
 
     g_assert_nonnull (strstr (text, expected));
   }
@@ -181,6 +188,322 @@ test_csv_then_bad_file (void)
   g_assert_true (dl_test_wait_until (problem_dialog_gone, NULL, 5000));
   g_assert_true (dl_window_get_dataset (window) == acled);
   g_assert_cmpstr (selected_id (), ==, "syr1001");
+}
+
+/* The column-mapping dialog */
+
+static DlImportDialog *
+mapping_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DL_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+mapping_dialog_shown (gpointer data)
+{
+  return mapping_dialog () != NULL;
+}
+
+static gboolean
+mapping_dialog_gone (gpointer data)
+{
+  return mapping_dialog () == NULL;
+}
+
+/* The first mapped widget of @type under @widget whose text is @text. */
+static GtkWidget *
+find_with_text (GtkWidget  *widget,
+                GType       type,
+                const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      const char *own = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                        : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+      if (g_strcmp0 (own, text) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_text (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_center (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  dl_xtest_click (widget, bounds.size.width / 2, bounds.size.height / 2);
+  dl_test_wait_ms (250);
+}
+
+/* The same, for a widget the click destroys (the dialog's buttons): aimed
+ * through the main window, which stays. */
+static void
+click_center_closing (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  int x, y, window_x, window_y;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  dl_xtest_to_root (widget, bounds.size.width / 2, bounds.size.height / 2, &x, &y);
+  dl_xtest_to_root (GTK_WIDGET (window), 0, 0, &window_x, &window_y);
+  dl_xtest_click (GTK_WIDGET (window), x - window_x, y - window_y);
+  dl_test_wait_ms (250);
+}
+
+/* The popover a combo row opens, while it is open. */
+static GtkWidget *
+open_popover (GtkWidget *row)
+{
+  GtkWidget *popover = dl_test_find_widget (row, GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover) ? popover : NULL;
+}
+
+static gboolean
+popover_open (gpointer row)
+{
+  return open_popover (row) != NULL;
+}
+
+static gboolean
+popover_closed (gpointer row)
+{
+  return open_popover (row) == NULL;
+}
+
+typedef struct {
+  GtkWidget  *row;
+  const char *column;
+} Item;
+
+static gboolean
+item_shown (gpointer data)
+{
+  Item *item = data;
+
+  return open_popover (item->row) != NULL
+         && find_with_text (open_popover (item->row), GTK_TYPE_LABEL, item->column) != NULL;
+}
+
+/* Clicks the row, then the column's name in the list it opens. */
+static void
+pick_by_clicks (DlImportDialog *dialog,
+                DlImportRole    role,
+                const char     *column)
+{
+  GtkWidget *row = dl_import_dialog_get_row (dialog, role);
+  Item item = { row, column };
+
+  /* The row may be below the fold: scrolled to as a person would. */
+  gtk_widget_grab_focus (row);
+  dl_test_wait_ms (150);
+  click_center (row);
+  g_assert_true (dl_test_wait_until (item_shown, &item, 5000));
+  click_center (find_with_text (open_popover (row), GTK_TYPE_LABEL, column));
+  g_assert_true (dl_test_wait_until (popover_closed, row, 5000));
+}
+
+static char *
+chosen (DlImportDialog *dialog,
+        DlImportRole    role)
+{
+  g_autoptr(DlImportMapping) mapping = dl_import_dialog_get_mapping (dialog);
+
+  return g_strdup (dl_import_mapping_get (mapping, role));
+}
+
+static char *
+copy_fixture (const char *dir,
+              const char *fixture,
+              const char *name)
+{
+  g_autofree char *from = g_build_filename (TEST_DATADIR, "import", fixture, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *to = g_build_filename (dir, name, NULL);
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, &error));
+  g_assert_true (g_file_set_contents (to, contents, len, &error));
+  return to;
+}
+
+static gboolean
+dataset_changed (gpointer data)
+{
+  return dl_window_get_dataset (window) != NULL && dl_window_get_dataset (window) != previous;
+}
+
+/* Escape closes the dialog and what was open stays; then the columns are
+ * picked by clicks and by keys, the preview follows, Open loads the events
+ * and the choice is remembered for the header. */
+static void
+test_mapping_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-mapping-XXXXXX", &error);
+  g_autofree char *path = copy_fixture (dir, "mapped.csv", "reports.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) mapping = NULL;
+  g_autofree char *day = NULL;
+  DlImportDialog *dialog;
+  GtkWidget *category;
+  DlEvent *e;
+
+  g_assert_no_error (error);
+  previous = dl_window_get_dataset (window);
+  g_assert_nonnull (previous);
+
+  /* Escape: nothing is opened, nothing is remembered. */
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (mapping_dialog_shown, NULL, 10000));
+  dl_test_wait_ms (300);
+  dl_xtest_key (GTK_WIDGET (mapping_dialog ()), GDK_KEY_Escape, 0);
+  g_assert_true (dl_test_wait_until (mapping_dialog_gone, NULL, 5000));
+  dl_test_wait_ms (300);
+  g_assert_true (dl_window_get_dataset (window) == previous);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
+    dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR), GTK_TYPE_REVEALER))));
+  /* (The large file of the progress test was opened with its first choice.) */
+  saved = g_settings_get_value (settings, "csv-mappings");
+  g_assert_cmpuint (g_variant_n_children (saved), ==, 1);
+  g_clear_pointer (&saved, g_variant_unref);
+
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (mapping_dialog_shown, NULL, 10000));
+  dl_test_wait_ms (300);
+  dialog = mapping_dialog ();
+  {
+    g_autofree char *text = dl_test_widget_text (GTK_WIDGET (dialog));
+
+    /* The header and the first rows are shown. */
+    g_assert_nonnull (strstr (text, "Lat deg"));
+    g_assert_nonnull (strstr (text, "Khan Younis market"));
+  }
+  /* Guessed by its usual name: only the end date gives an event. */
+  g_assert_cmpuint (dl_import_dialog_get_n_preview_events (dialog), ==, 1);
+
+  pick_by_clicks (dialog, DL_IMPORT_ROLE_DATE, "Day");
+  day = chosen (dialog, DL_IMPORT_ROLE_DATE);
+  g_assert_cmpstr (day, ==, "Day");
+  /* Every row with a date or an end date: the one with a bad date is not. */
+  g_assert_cmpuint (dl_import_dialog_get_n_preview_events (dialog), ==, 3);
+  pick_by_clicks (dialog, DL_IMPORT_ROLE_LATITUDE, "Lat deg");
+  pick_by_clicks (dialog, DL_IMPORT_ROLE_LONGITUDE, "Lon deg");
+  g_assert_cmpuint (dl_import_dialog_get_n_preview_events (dialog), ==, 4);
+
+  /* By keys alone: Enter opens the list, arrows move, Enter chooses. */
+  category = dl_import_dialog_get_row (dialog, DL_IMPORT_ROLE_CATEGORY);
+  gtk_widget_grab_focus (dl_import_dialog_get_row (dialog, DL_IMPORT_ROLE_PLACE));
+  dl_test_wait_ms (150);
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Tab, 0);
+  g_assert_true (gtk_widget_has_focus (category));
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (popover_open, category, 5000));
+  dl_test_wait_ms (250);
+  /* None, Headline, Day, Until, Lat deg, Lon deg, Spot, Where, Kind. */
+  for (guint i = 0; i < 8; i++)
+    dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Down, 0);
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (popover_closed, category, 5000));
+  {
+    g_autofree char *kind = chosen (dialog, DL_IMPORT_ROLE_CATEGORY);
+
+    g_assert_cmpstr (kind, ==, "Kind");
+  }
+  dl_test_save_png (GTK_WIDGET (dialog), NULL, "import-mapping-dialog.png");
+
+  click_center_closing (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Open"));
+  g_assert_true (dl_test_wait_until (dataset_changed, NULL, 10000));
+  g_assert_null (mapping_dialog ());
+  g_assert_cmpstr (dl_dataset_get_title (dl_window_get_dataset (window)), ==, "reports");
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_events (session ())), ==, 4);
+  e = dl_dataset_lookup_event (dl_window_get_dataset (window), "market-fire");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-10");
+  g_assert_cmpstr (dl_event_get_category (e), ==, "fire");
+  g_assert_cmpfloat_with_epsilon (dl_event_get_anchor (e).lat, 31.52, 1e-9);
+  e = dl_dataset_lookup_event (dl_window_get_dataset (window), "flood");
+  g_assert_nonnull (e);
+  g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
+
+  /* Remembered under the header's key. */
+  saved = g_settings_get_value (settings, "csv-mappings");
+  g_assert_cmpuint (g_variant_n_children (saved), ==, 2);
+  {
+    static const char * const header[] = { "Headline", "Day", "Until", "Lat deg", "Lon deg", "Spot", "Where",
+                                           "Kind", "Notes", "Reporter", "Ref", NULL };
+    g_autofree char *key = dl_import_header_key (header);
+    const char *column = NULL;
+
+    mapping = g_variant_lookup_value (saved, key, G_VARIANT_TYPE ("a{ss}"));
+    g_assert_nonnull (mapping);
+    g_assert_true (g_variant_lookup (mapping, "date", "&s", &column));
+    g_assert_cmpstr (column, ==, "Day");
+    g_assert_true (g_variant_lookup (mapping, "category", "&s", &column));
+    g_assert_cmpstr (column, ==, "Kind");
+  }
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static gboolean dialog_seen;
+
+static gboolean
+loaded_without_dialog (gpointer data)
+{
+  dialog_seen |= mapping_dialog () != NULL;
+  return dataset_changed (data);
+}
+
+/* Another export with the same header opens directly, read the same way. */
+static void
+test_mapping_remembered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-mapping-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "next-week.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const char csv[] = "HEADLINE;Day;Until;Lat deg;Lon deg;Spot;Where;Kind;Notes;Reporter;Ref\n"
+                            "Strike;2024-08-20;;31.5;34.46;;;Strike;;;\n";
+  DlEvent *e;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  previous = dl_window_get_dataset (window);
+  dialog_seen = FALSE;
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (loaded_without_dialog, NULL, 10000));
+  g_assert_false (dialog_seen);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_events (session ())), ==, 1);
+  e = g_list_model_get_item (dl_session_get_events (session ()), 0);
+  g_assert_cmpstr (dl_event_get_title (e), ==, "Strike");
+  g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-20");
+  g_assert_cmpstr (dl_event_get_category (e), ==, "strike");
+  g_object_unref (e);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* The bar that shows how far a file has been read, and what reveals it. */
@@ -233,6 +556,10 @@ test_progress_and_cancel (void)
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
 
   dl_window_open (window, file);
+  /* Its columns have their usual names: the dialog's first choice is right. */
+  g_assert_true (dl_test_wait_until (mapping_dialog_shown, NULL, 10000));
+  dl_test_wait_ms (300);
+  click_center_closing (find_with_text (GTK_WIDGET (mapping_dialog ()), GTK_TYPE_BUTTON, "_Open"));
   g_assert_true (dl_test_wait_until (progress_shown, NULL, 20000));
   dl_test_save_png (GTK_WIDGET (window), NULL, "import-progress.png");
 
@@ -267,6 +594,8 @@ main (int   argc,
   g_test_add_func ("/import-window/story-by-keys", test_story_by_keys);
   g_test_add_func ("/import-window/csv-then-bad-file", test_csv_then_bad_file);
   g_test_add_func ("/import-window/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/import-window/mapping-dialog", test_mapping_dialog);
+  g_test_add_func ("/import-window/mapping-remembered", test_mapping_remembered);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

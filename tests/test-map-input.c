@@ -453,11 +453,120 @@ test_window_sizes (void)
   window = main_window;
 }
 
+/* The first view frames the events as Fit (Ctrl+0) does, at every size
+ * from a small laptop to 4K (which the test's screen cannot show whole: the
+ * window is laid out and drawn at that size all the same); no overlay
+ * covers an event, and this dataset never shows the whole world. */
+static void
+check_first_view (const int (*sizes)[2],
+                  guint       n_sizes)
+{
+  DlWindow *main_window = window;
+
+  for (guint k = 0; k < n_sizes; k++)
+    {
+      int width = sizes[k][0], height = sizes[k][1];
+      ShumateViewport *viewport;
+      const DlEventMark *marks;
+      guint n_marks, n_in_view = 0;
+      GListModel *events;
+      double zoom, lat, lon;
+      GtkWidget *layer;
+
+      window = dl_window_new (NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      gtk_window_present (GTK_WINDOW (window));
+      dl_window_open (window, NULL);
+      g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+      dl_test_wait_ms (1000);
+      dl_xtest_sync (GTK_WIDGET (window));
+      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+      save_window_png (window, width, height, "first-view");
+
+      viewport = get_viewport ();
+      layer = GTK_WIDGET (find_event_layer ());
+      zoom = shumate_viewport_get_zoom_level (viewport);
+      lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+      g_test_message ("%dx%d: first view at zoom %.2f, %.3f, %.3f", width, height, zoom, lat, lon);
+      g_assert_cmpfloat (zoom, >=, 4);
+
+      /* Every event drawn is where the map, not an overlay, takes a click. */
+      marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+      g_assert_cmpuint (n_marks, >, 0);
+      for (guint i = 0; i < n_marks; i++)
+        if (!reaches_map (marks[i].x, marks[i].y))
+          g_error ("%dx%d: %s (%u events) at %.0f,%.0f is covered or off the map (%dx%d)", width, height,
+                   dl_event_get_title (marks[i].event), marks[i].n_events, marks[i].x, marks[i].y,
+                   gtk_widget_get_width (layer), gtk_widget_get_height (layer));
+
+      /* Most of the events' places are in view: the framing may leave a far
+       * outlier to Fit's wider view at a small size rather than shrink the
+       * dense region. */
+      events = dl_dataset_get_events (dl_window_get_dataset (window));
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+          DlBBox bbox = dl_event_get_bbox (event);
+          double x, y;
+
+          shumate_viewport_location_to_widget_coords (viewport, layer, (bbox.south + bbox.north) / 2,
+                                                      (bbox.west + bbox.east) / 2, &x, &y);
+          n_in_view += x >= 0 && y >= 0 && x < gtk_widget_get_width (layer) && y < gtk_widget_get_height (layer);
+        }
+      g_test_message ("%dx%d: %u of %u events in view", width, height, n_in_view, g_list_model_get_n_items (events));
+      g_assert_cmpuint (n_in_view * 4, >=, 3 * g_list_model_get_n_items (events));
+
+      /* Fit, from the keyboard, lands where the first view is. */
+      shumate_viewport_set_zoom_level (viewport, zoom - 1.5);
+      dl_test_wait_ms (200);
+      dl_xtest_key (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK);
+      dl_test_wait_ms (2000);
+      dl_xtest_sync (layer);
+      g_test_message ("%dx%d: after Ctrl+0 at zoom %.2f, %.3f, %.3f", width, height,
+                      shumate_viewport_get_zoom_level (viewport),
+                      shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                      shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+      g_assert_cmpfloat (fabs (shumate_viewport_get_zoom_level (viewport) - zoom), <, 0.05);
+      g_assert_cmpfloat (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat), <, 0.05);
+      g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - lon), <, 0.05);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      dl_test_wait_ms (100);
+    }
+
+  window = main_window;
+}
+
+static void
+test_first_view_like_fit (void)
+{
+  static const int sizes[][2] = { { 1024, 600 }, { 1280, 800 }, { 1920, 1080 } };
+
+  check_first_view (sizes, G_N_ELEMENTS (sizes));
+}
+
+/* On its own screen (meson runs this one under an Xvfb of 3840×2200). */
+static void
+test_first_view_4k (void)
+{
+  static const int sizes[][2] = { { 3840, 2160 } };
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  GdkRectangle area;
+
+  gdk_monitor_get_geometry (monitor, &area);
+  g_assert_cmpint (area.width, >=, 3840);
+  g_assert_cmpint (area.height, >=, 2160);
+  check_first_view (sizes, G_N_ELEMENTS (sizes));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
+  /* --4k: only the 4K first view, on a screen big enough for it. */
+  gboolean only_4k = argc > 1 && g_strv_contains ((const char * const *) argv, "--4k");
 
   dl_test_init (&argc, &argv);
   g_assert_true (dl_xtest_available ());
@@ -470,12 +579,21 @@ main (int   argc,
   dl_test_wait_ms (800);
   dl_xtest_sync (GTK_WIDGET (window));
 
+  if (only_4k)
+    {
+      g_test_add_func ("/map-input/first-view-4k", test_first_view_4k);
+      status = g_test_run ();
+      gtk_window_destroy (GTK_WINDOW (window));
+      return status;
+    }
+
   g_test_add_func ("/map-input/click-marker-selects", test_click_marker_selects);
   g_test_add_func ("/map-input/hover-shows-tooltip", test_hover_shows_tooltip);
   g_test_add_func ("/map-input/drag-pans-never-selects", test_drag_pans_never_selects);
   g_test_add_func ("/map-input/wheel-zooms", test_wheel_zooms);
   g_test_add_func ("/map-input/click-cluster-zooms-in", test_click_cluster_zooms_in);
   g_test_add_func ("/map-input/window-sizes", test_window_sizes);
+  g_test_add_func ("/map-input/first-view-like-fit", test_first_view_like_fit);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

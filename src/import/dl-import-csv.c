@@ -29,16 +29,6 @@ typedef enum {
   CONVENTION_UCDP,
 } Convention;
 
-typedef struct {
-  const char *p;
-  const char *end;
-  guint       line;        /* the physical line p is on, from 1 */
-  char        delimiter;
-  GString    *buf;         /* the record's fields, each ended by NUL */
-  GArray     *offsets;     /* guint: where each field starts in buf */
-  gboolean    unterminated;
-  gboolean    after_quote; /* text after a closing quote */
-} Csv;
 
 typedef struct {
   DlImporter *importer;
@@ -49,129 +39,46 @@ typedef struct {
   guint       line;        /* the record's first line */
   gboolean    bad;         /* the row is skipped */
   char       *default_source;
+  /* Per role, the columns to read it from, first found first: the usual
+   * names, or the one the user chose (in chosen[]), or none. */
+  const char * const *role_columns[DL_IMPORT_N_ROLES];
+  const char *chosen[DL_IMPORT_N_ROLES][2];
+  char       *chosen_lower[DL_IMPORT_N_ROLES];
 } Table;
 
-/* Reading records */
+/* Columns by their usual names, lower-case, the likeliest first. */
+static const char * const title_names[] = { "title", "name", "headline", "event", NULL };
+static const char * const date_names[] = { "date", "when", "event_date", "start", "start_date", "begin",
+                                           "time", "timestamp", "datetime", NULL };
+static const char * const end_names[] = { "end", "end_date", "until", NULL };
+static const char * const lat_names[] = { "latitude", "lat", "y", NULL };
+static const char * const lon_names[] = { "longitude", "lon", "lng", "long", "x", NULL };
+static const char * const wkt_names[] = { "wkt", "geometry", "geom", "the_geom", NULL };
+static const char * const place_names[] = { "location", "place", "place_name", "city", NULL };
+static const char * const category_names[] = { "category", "type", "event_type", "group", NULL };
+static const char * const notes_names[] = { "notes", "description", "summary", "text", "details", NULL };
+static const char * const source_names[] = { "source", "sources", NULL };
+static const char * const id_names[] = { "event_id_cnty", "id", "event_id", "uid", NULL };
 
-static gboolean
-csv_next (Csv *csv)
+const char * const *
+dl_import_csv_usual_names (DlImportRole role)
 {
-  csv->unterminated = FALSE;
-  csv->after_quote = FALSE;
-  g_string_truncate (csv->buf, 0);
-  g_array_set_size (csv->offsets, 0);
+  static const char * const * const names[DL_IMPORT_N_ROLES] = {
+    [DL_IMPORT_ROLE_TITLE] = title_names,
+    [DL_IMPORT_ROLE_DATE] = date_names,
+    [DL_IMPORT_ROLE_END_DATE] = end_names,
+    [DL_IMPORT_ROLE_LATITUDE] = lat_names,
+    [DL_IMPORT_ROLE_LONGITUDE] = lon_names,
+    [DL_IMPORT_ROLE_WKT] = wkt_names,
+    [DL_IMPORT_ROLE_PLACE] = place_names,
+    [DL_IMPORT_ROLE_CATEGORY] = category_names,
+    [DL_IMPORT_ROLE_SUMMARY] = notes_names,
+    [DL_IMPORT_ROLE_SOURCE] = source_names,
+    [DL_IMPORT_ROLE_ID] = id_names,
+  };
 
-  if (csv->p >= csv->end)
-    return FALSE;
-
-  for (;;)
-    {
-      guint start = csv->buf->len;
-      gboolean quoted = FALSE;
-
-      g_array_append_val (csv->offsets, start);
-      if (csv->p < csv->end && *csv->p == '"')
-        {
-          quoted = TRUE;
-          csv->p++;
-          for (;;)
-            {
-              if (csv->p >= csv->end)
-                {
-                  csv->unterminated = TRUE;
-                  break;
-                }
-              if (*csv->p == '"')
-                {
-                  if (csv->p + 1 < csv->end && csv->p[1] == '"')
-                    {
-                      g_string_append_c (csv->buf, '"');
-                      csv->p += 2;
-                      continue;
-                    }
-                  csv->p++;
-                  break;
-                }
-              if (*csv->p == '\n')
-                csv->line++;
-              /* A line break inside a field is "\n", however the file ends its lines. */
-              if (*csv->p == '\r' && csv->p + 1 < csv->end && csv->p[1] == '\n')
-                {
-                  csv->p++;
-                  continue;
-                }
-              g_string_append_c (csv->buf, *csv->p++);
-            }
-        }
-      /* Unquoted text, or what follows a closing quote (kept, but the row
-       * is refused: it is not what the writer meant). */
-      {
-        const char *start_text = csv->p;
-
-        while (csv->p < csv->end && *csv->p != csv->delimiter && *csv->p != '\n' && *csv->p != '\r')
-          csv->p++;
-        if (quoted && csv->p > start_text)
-          csv->after_quote = TRUE;
-        g_string_append_len (csv->buf, start_text, csv->p - start_text);
-      }
-      g_string_append_c (csv->buf, '\0');
-
-      if (csv->p < csv->end && *csv->p == csv->delimiter)
-        {
-          csv->p++;
-          continue;
-        }
-      if (csv->p < csv->end && *csv->p == '\r')
-        csv->p++;
-      if (csv->p < csv->end && *csv->p == '\n')
-        csv->p++;
-      csv->line++;
-      return TRUE;
-    }
-}
-
-static guint
-csv_n_fields (Csv *csv)
-{
-  return csv->offsets->len;
-}
-
-static char *
-csv_field (Csv   *csv,
-           guint  index)
-{
-  return csv->buf->str + g_array_index (csv->offsets, guint, index);
-}
-
-static gboolean
-csv_is_blank (Csv *csv)
-{
-  return csv_n_fields (csv) == 1 && *g_strstrip (csv_field (csv, 0)) == '\0';
-}
-
-static char
-guess_delimiter (const char *data,
-                 const char *end)
-{
-  guint commas = 0, semicolons = 0, tabs = 0;
-  gboolean quoted = FALSE;
-
-  for (const char *p = data; p < end && (quoted || *p != '\n'); p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted)
-        {
-          commas += *p == ',';
-          semicolons += *p == ';';
-          tabs += *p == '\t';
-        }
-    }
-  if (tabs > commas && tabs >= semicolons)
-    return '\t';
-  if (semicolons > commas)
-    return ';';
-  return ',';
+  g_return_val_if_fail (role < DL_IMPORT_N_ROLES, NULL);
+  return names[role];
 }
 
 /* Problems: "line 12, column latitude: …" */
@@ -205,9 +112,9 @@ cell (Table      *table,
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (table->columns, column));
 
-  if (index == 0 || index > csv_n_fields (table->csv))
+  if (index == 0 || index > dl_csv_n_fields (table->csv))
     return NULL;
-  return g_strstrip (csv_field (table->csv, index - 1));
+  return g_strstrip (dl_csv_field (table->csv, index - 1));
 }
 
 static const char *
@@ -273,29 +180,75 @@ read_code (const char *text)
 
 /* Latitude and longitude, or neither (the event is then on the timeline
  * only). FALSE for a bad row. */
+/* "POINT (35.2 31.8)", "SRID=4326;POINT(35.2 31.8)": WKT points only. */
+static gboolean
+read_wkt_point (const char *text,
+                DlLonLat   *position)
+{
+  const char *p = text;
+  char *end;
+
+  if (g_ascii_strncasecmp (p, "SRID=", 5) == 0 && (p = strchr (p, ';')) != NULL)
+    p++;
+  if (p == NULL || g_ascii_strncasecmp (p, "POINT", 5) != 0)
+    return FALSE;
+  p += 5;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != '(')
+    return FALSE;
+  position->lon = g_ascii_strtod (p, &end);
+  if (end == p)
+    return FALSE;
+  p = end;
+  position->lat = g_ascii_strtod (p, &end);
+  if (end == p)
+    return FALSE;
+  p = end;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == ')' && p[1] == '\0' && isfinite (position->lon) && isfinite (position->lat);
+}
+
+/* Latitude and longitude (or a WKT point), or neither (the event is then
+ * on the timeline only). FALSE for a bad row. */
 static gboolean
 read_position (Table    *table,
                gboolean *has,
                DlLonLat *position)
 {
-  static const char * const lat_names[] = { "latitude", "lat", "y", NULL };
-  static const char * const lon_names[] = { "longitude", "lon", "lng", "long", "x", NULL };
-  const char *lat_column = "latitude", *lon_column = "longitude";
-  const char *lat = first_cell (table, lat_names, &lat_column);
-  const char *lon = first_cell (table, lon_names, &lon_column);
+  const char *lat_column = "latitude", *lon_column = "longitude", *wkt_column = NULL;
+  const char *lat = first_cell (table, table->role_columns[DL_IMPORT_ROLE_LATITUDE], &lat_column);
+  const char *lon = first_cell (table, table->role_columns[DL_IMPORT_ROLE_LONGITUDE], &lon_column);
+  const char *wkt = first_cell (table, table->role_columns[DL_IMPORT_ROLE_WKT], &wkt_column);
 
   *has = FALSE;
-  if (empty (lat) && empty (lon))
-    return TRUE;
-  if (empty (lat) || empty (lon))
+  if (empty (lat) && empty (lon) && !empty (wkt))
     {
-      row_problem (table, empty (lat) ? lat_column : lon_column,
-                   _("the longitude is given without the latitude, or the latitude without the longitude"));
-      return FALSE;
+      if (!read_wkt_point (wkt, position))
+        {
+          g_autofree char *shown = dl_json_shorten (wkt, 40);
+
+          row_problem (table, wkt_column, _("“%s” is not a WKT point such as POINT (35.2 31.8)"), shown);
+          return FALSE;
+        }
+      lat_column = lon_column = wkt_column;
+      lat = lon = wkt;
     }
-  if (!read_number (table, lat_column, lat, &position->lat)
-      || !read_number (table, lon_column, lon, &position->lon))
-    return FALSE;
+  else
+    {
+      if (empty (lat) && empty (lon))
+        return TRUE;
+      if (empty (lat) || empty (lon))
+        {
+          row_problem (table, empty (lat) ? lat_column : lon_column,
+                       _("the longitude is given without the latitude, or the latitude without the longitude"));
+          return FALSE;
+        }
+      if (!read_number (table, lat_column, lat, &position->lat)
+          || !read_number (table, lon_column, lon, &position->lon))
+        return FALSE;
+    }
   if (position->lat < -90 || position->lat > 90)
     {
       row_problem (table, lat_column, _("latitude %s is out of range (−90 to 90)"), lat);
@@ -678,10 +631,6 @@ ucdp_row (Table   *table,
 
 /* Any other table: a date, coordinates, or both. */
 
-static const char * const generic_date[] = { "date", "when", "event_date", "start", "start_date", "begin",
-                                             "time", "timestamp", "datetime", NULL };
-static const char * const generic_end[] = { "end", "end_date", "until", NULL };
-
 static char *
 generic_when (Table              *table,
               const char * const *columns)
@@ -718,16 +667,11 @@ static void
 generic_row (Table   *table,
              DlEvent *event)
 {
-  static const char * const title_names[] = { "title", "name", "headline", "event", NULL };
-  static const char * const category_names[] = { "category", "type", "event_type", "group", NULL };
-  static const char * const notes_names[] = { "notes", "description", "summary", "text", "details", NULL };
-  static const char * const place_names[] = { "location", "place", "place_name", "city", NULL };
-  static const char * const source_names[] = { "source", "sources", NULL };
-  g_autofree char *start = generic_when (table, generic_date);
-  g_autofree char *end = table->bad ? NULL : generic_when (table, generic_end);
-  const char *title = first_cell (table, title_names, NULL);
-  const char *notes = first_cell (table, notes_names, NULL);
-  const char *place_name = first_cell (table, place_names, NULL);
+  g_autofree char *start = generic_when (table, table->role_columns[DL_IMPORT_ROLE_DATE]);
+  g_autofree char *end = table->bad ? NULL : generic_when (table, table->role_columns[DL_IMPORT_ROLE_END_DATE]);
+  const char *title = first_cell (table, table->role_columns[DL_IMPORT_ROLE_TITLE], NULL);
+  const char *notes = first_cell (table, table->role_columns[DL_IMPORT_ROLE_SUMMARY], NULL);
+  const char *place_name = first_cell (table, table->role_columns[DL_IMPORT_ROLE_PLACE], NULL);
   gboolean has_position;
   DlLonLat position;
 
@@ -755,12 +699,12 @@ generic_row (Table   *table,
                      g_object_ref (dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
                                                             DL_IMPORT_DEFAULT_PRECISION_M, NULL)));
 
-  event->category = dl_import_category (first_cell (table, category_names, NULL));
+  event->category = dl_import_category (first_cell (table, table->role_columns[DL_IMPORT_ROLE_CATEGORY], NULL));
   event->title = !empty (title) ? g_strdup (title) : g_strdup_printf (_("Row %u"), table->line);
   if (!empty (notes))
     event->summary = g_strdup (notes);
   if (!empty (notes))
-    cite (table, event, first_cell (table, source_names, NULL), notes);
+    cite (table, event, first_cell (table, table->role_columns[DL_IMPORT_ROLE_SOURCE], NULL), notes);
 }
 
 /* The file */
@@ -770,6 +714,16 @@ has (Table      *table,
      const char *column)
 {
   return g_hash_table_contains (table->columns, column);
+}
+
+gboolean
+dl_import_csv_is_recognised (GHashTable *columns)
+{
+#define HAS(name) g_hash_table_contains (columns, name)
+  return (HAS ("event_date") && (HAS ("event_id_cnty") || HAS ("time_precision") || HAS ("event_type")))
+         || (HAS ("date_start")
+             && (HAS ("where_prec") || HAS ("date_prec") || HAS ("best") || HAS ("type_of_violence")));
+#undef HAS
 }
 
 static gboolean
@@ -782,59 +736,18 @@ has_any (Table              *table,
   return FALSE;
 }
 
-/* The text as UTF-8: as it is, or converted from Windows-1252 (Latin-1
- * where that has no character) with a warning naming the first line. */
-static char *
-to_utf8 (DlImporter  *importer,
-         const char  *data,
-         gsize        len,
-         gsize       *out_len)
-{
-  const char *bad = NULL;
-  char *converted;
-  guint line = 1;
-
-  if (g_utf8_validate_len (data, len, &bad))
-    return NULL;
-
-  for (const char *p = data; p < bad; p++)
-    line += *p == '\n';
-  converted = g_convert (data, len, "UTF-8", "WINDOWS-1252", NULL, out_len, NULL);
-  if (converted == NULL)
-    converted = g_convert (data, len, "UTF-8", "ISO-8859-1", NULL, out_len, NULL);
-  if (converted != NULL)
-    {
-      g_autofree char *path = g_strdup_printf (_("line %u"), line);
-
-      dl_problems_warning (importer->problems, path,
-                           _("the file is not UTF-8: it was read as Latin-1 (Windows-1252); check its accented letters"));
-    }
-  return converted;
-}
-
 gboolean
 dl_import_csv (DlImporter *importer,
                const char *data,
                gsize       len)
 {
   g_autofree char *converted = NULL;
-  g_autofree char *lower_name = g_ascii_strdown (importer->name, -1);
-  Csv csv = { 0 };
+  Csv csv;
   Table table = { 0 };
-  gsize converted_len = 0;
   guint n_columns;
 
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3, len -= 3;
-  if ((converted = to_utf8 (importer, data, len, &converted_len)) != NULL)
-    data = converted, len = converted_len;
-
-  csv.p = data;
-  csv.end = data + len;
-  csv.line = 1;
-  csv.delimiter = g_str_has_suffix (lower_name, ".tsv") ? '\t' : guess_delimiter (data, data + len);
-  csv.buf = g_string_new (NULL);
-  csv.offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  converted = dl_csv_to_utf8 (importer->problems, &data, &len);
+  dl_csv_init (&csv, importer->name, data, len);
 
   table.importer = importer;
   table.csv = &csv;
@@ -842,10 +755,10 @@ dl_import_csv (DlImporter *importer,
   table.names = g_ptr_array_new_with_free_func (g_free);
   table.default_source = g_path_get_basename (importer->name);
 
-  while (csv_next (&csv) && csv_is_blank (&csv))
+  while (dl_csv_next (&csv) && dl_csv_is_blank (&csv))
     ;
-  n_columns = csv_n_fields (&csv);
-  if (len == 0 || n_columns == 0 || csv_is_blank (&csv))
+  n_columns = dl_csv_n_fields (&csv);
+  if (len == 0 || n_columns == 0 || dl_csv_is_blank (&csv))
     {
       g_autofree char *first_line = g_strdup_printf (_("line %u"), 1);
 
@@ -854,20 +767,44 @@ dl_import_csv (DlImporter *importer,
     }
   for (guint i = 0; i < n_columns; i++)
     {
-      char *name = g_strstrip (csv_field (&csv, i));
+      char *name = g_strstrip (dl_csv_field (&csv, i));
 
       g_ptr_array_add (table.names, g_strdup (name));
       g_hash_table_insert (table.columns, g_ascii_strdown (name, -1), GUINT_TO_POINTER (i + 1));
     }
 
-  if (has (&table, "event_date")
-      && (has (&table, "event_id_cnty") || has (&table, "time_precision") || has (&table, "event_type")))
-    table.convention = CONVENTION_ACLED;
-  else if (has (&table, "date_start")
-           && (has (&table, "where_prec") || has (&table, "date_prec") || has (&table, "best")
-               || has (&table, "type_of_violence")))
-    table.convention = CONVENTION_UCDP;
-  else if (has_any (&table, generic_date) || has (&table, "latitude") || has (&table, "lat"))
+  for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
+    table.role_columns[role] = dl_import_csv_usual_names (role);
+
+  if (dl_import_csv_is_recognised (table.columns))
+    table.convention = has (&table, "event_date") ? CONVENTION_ACLED : CONVENTION_UCDP;
+  else if (importer->mapping != NULL)
+    {
+      /* The columns the user chose, and no others. */
+      table.convention = CONVENTION_GENERIC;
+      for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
+        {
+          const char *column = dl_import_mapping_get (importer->mapping, role);
+
+          table.role_columns[role] = table.chosen[role];
+          if (column == NULL)
+            continue;
+          table.chosen_lower[role] = g_ascii_strdown (column, -1);
+          g_strstrip (table.chosen_lower[role]);
+          table.chosen[role][0] = table.chosen_lower[role];
+          if (!has (&table, table.chosen_lower[role]))
+            {
+              g_autofree char *path = g_strdup_printf (_("line %u"), 1);
+
+              /* Translators: the second %s is what the column was chosen for, as “End date” */
+              dl_problems_error (importer->problems, path, _("the file has no column “%s” (chosen for “%s”)"),
+                                 column, dl_import_role_label (role));
+            }
+        }
+      if (dl_problems_has_errors (importer->problems))
+        goto out;
+    }
+  else if (has_any (&table, date_names) || has (&table, "latitude") || has (&table, "lat"))
     table.convention = CONVENTION_GENERIC;
   else
     {
@@ -886,14 +823,13 @@ dl_import_csv (DlImporter *importer,
 
   for (;;)
     {
-      static const char * const id_names[] = { "event_id_cnty", "id", "event_id", "uid", NULL };
       g_autoptr(DlEvent) event = NULL;
       const char *id;
 
       table.line = csv.line;
-      if (!csv_next (&csv))
+      if (!dl_csv_next (&csv))
         break;
-      if (csv_is_blank (&csv))
+      if (dl_csv_is_blank (&csv))
         continue;
       if ((importer->n_read + importer->n_skipped) % 1024 == 0)
         {
@@ -915,9 +851,9 @@ dl_import_csv (DlImporter *importer,
           importer->n_skipped++;
           continue;
         }
-      if (csv_n_fields (&csv) != n_columns)
+      if (dl_csv_n_fields (&csv) != n_columns)
         {
-          row_problem (&table, NULL, _("the row has %u fields, the header %u"), csv_n_fields (&csv), n_columns);
+          row_problem (&table, NULL, _("the row has %u fields, the header %u"), dl_csv_n_fields (&csv), n_columns);
           importer->n_skipped++;
           continue;
         }
@@ -948,7 +884,7 @@ dl_import_csv (DlImporter *importer,
           continue;
         }
 
-      id = first_cell (&table, id_names, NULL);
+      id = first_cell (&table, table.role_columns[DL_IMPORT_ROLE_ID], NULL);
       {
         /* Without an id column, ids are made from the titles. */
         g_autofree char *fallback = table.convention == CONVENTION_GENERIC && event->title != NULL
@@ -961,8 +897,9 @@ dl_import_csv (DlImporter *importer,
     }
 
 out:
-  g_string_free (csv.buf, TRUE);
-  g_array_unref (csv.offsets);
+  dl_csv_clear (&csv);
+  for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
+    g_free (table.chosen_lower[role]);
   g_hash_table_unref (table.columns);
   g_ptr_array_unref (table.names);
   g_free (table.default_source);

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-dataset-build.h"
+#include "dl-import-mapping.h"
 #include "dl-model-private.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ typedef struct {
   GHashTable   *event_ids;
   guint         n_skipped;    /* rows or features that could not be read */
   guint         n_read;       /* rows or features read */
+  const DlImportMapping *mapping; /* a CSV's columns as the user chose them, or NULL: by their usual names */
 } DlImporter;
 
 /* What the file holds, for the count of what was skipped. */
@@ -134,6 +136,44 @@ gboolean    dl_import_json_number      (JsonNode     *node,
 char       *dl_import_json_path        (const char   *path,
                                         const char   *member,
                                         int           index);
+
+/* CSV records (dl-csv-reader.c) */
+typedef struct {
+  const char *p;
+  const char *end;
+  guint       line;        /* the physical line p is on, from 1 */
+  char        delimiter;
+  GString    *buf;         /* the record's fields, each ended by NUL */
+  GArray     *offsets;     /* guint: where each field starts in buf */
+  gboolean    unterminated;
+  gboolean    after_quote; /* text after a closing quote */
+} Csv;
+
+/* Starts reading @data (UTF-8, without a byte-order mark); clear with
+ * dl_csv_clear(). The delimiter is a tab for .tsv, else guessed. */
+void        dl_csv_init                (Csv          *csv,
+                                        const char   *name,
+                                        const char   *data,
+                                        gsize         len);
+void        dl_csv_clear               (Csv          *csv);
+/* The next record; FALSE at the end. */
+gboolean    dl_csv_next                (Csv          *csv);
+guint       dl_csv_n_fields            (Csv          *csv);
+char       *dl_csv_field               (Csv          *csv,
+                                        guint         index);
+gboolean    dl_csv_is_blank            (Csv          *csv);
+char        dl_csv_guess_delimiter     (const char   *data,
+                                        const char   *end);
+/* The text as UTF-8 without a byte-order mark: @data itself (NULL is
+ * returned) or converted from Windows-1252/Latin-1 with a warning. */
+char       *dl_csv_to_utf8             (DlProblems   *problems,
+                                        const char  **data,
+                                        gsize        *len);
+
+/* The columns of a role by their usual names, lower-case ("date", "when"…). */
+const char * const *dl_import_csv_usual_names (DlImportRole role);
+/* Whether a header (lower-case name → index + 1) is ACLED's or UCDP GED's. */
+gboolean    dl_import_csv_is_recognised (GHashTable  *columns);
 
 gboolean    dl_import_csv              (DlImporter   *importer,
                                         const char   *data,

@@ -758,7 +758,8 @@ import_data (GFile        *file,
              gsize         len,
              DlProblems   *problems,
              GCancellable *cancellable,
-             gint         *progress)
+             gint         *progress,
+             const DlImportMapping *mapping)
 {
   DlImportFormat format = dl_import_detect (name, data, len);
   g_autoptr(JsonParser) parser = NULL;
@@ -778,6 +779,7 @@ import_data (GFile        *file,
   dl_importer_init (&importer, name, problems, cancellable);
   importer.file = file != NULL ? g_object_ref (file) : NULL;
   importer.progress = progress;
+  importer.mapping = mapping;
 
   if (format != DL_IMPORT_FORMAT_CSV)
     {
@@ -843,14 +845,30 @@ dl_import_load_data (const char   *name,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return import_data (NULL, name, data != NULL ? data : "", len, problems, cancellable, NULL);
+  return import_data (NULL, name, data != NULL ? data : "", len, problems, cancellable, NULL, NULL);
+}
+
+DlDataset *
+dl_import_load_data_with_mapping (const char            *name,
+                                  const char            *data,
+                                  gsize                  len,
+                                  const DlImportMapping *mapping,
+                                  DlProblems            *problems,
+                                  GCancellable          *cancellable)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return import_data (NULL, name, data != NULL ? data : "", len, problems, cancellable, NULL, mapping);
 }
 
 static DlDataset *
-load_file (GFile        *file,
-           DlProblems   *problems,
-           GCancellable *cancellable,
-           gint         *progress)
+load_file (GFile                 *file,
+           DlProblems            *problems,
+           GCancellable          *cancellable,
+           gint                  *progress,
+           const DlImportMapping *mapping)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -889,7 +907,7 @@ load_file (GFile        *file,
 
   return import_data (file, path,
                       g_mapped_file_get_contents (mapped) != NULL ? g_mapped_file_get_contents (mapped) : "",
-                      g_mapped_file_get_length (mapped), problems, cancellable, progress);
+                      g_mapped_file_get_length (mapped), problems, cancellable, progress, mapping);
 }
 
 DlDataset *
@@ -900,7 +918,7 @@ dl_import_load (GFile        *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return load_file (file, problems, cancellable, NULL);
+  return load_file (file, problems, cancellable, NULL, NULL);
 }
 
 /* Progress of a load in a thread, read by a timeout in the caller's
@@ -945,7 +963,9 @@ load_thread (GTask        *task,
   GFile *file = task_data;
   Progress *progress = g_object_get_data (G_OBJECT (task), "progress");
   DlProblems *problems = dl_problems_new ();
-  DlDataset *dataset = load_file (file, problems, cancellable, progress != NULL ? &progress->permille : NULL);
+  DlImportMapping *mapping = g_object_get_data (G_OBJECT (task), "mapping");
+  DlDataset *dataset = load_file (file, problems, cancellable, progress != NULL ? &progress->permille : NULL,
+                                  mapping);
 
   g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
   /* The search index (issue 14) is built here, off the main loop, while
@@ -1011,6 +1031,20 @@ dl_import_load_async_with_progress (GFile                *file,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data)
 {
+  dl_import_load_async_full (file, NULL, cancellable, progress_func, progress_data, progress_destroy,
+                             callback, user_data);
+}
+
+void
+dl_import_load_async_full (GFile                 *file,
+                           const DlImportMapping *mapping,
+                           GCancellable          *cancellable,
+                           DlImportProgressFunc   progress_func,
+                           gpointer               progress_data,
+                           GDestroyNotify         progress_destroy,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
   g_autoptr(GTask) task = NULL;
   Progress *progress;
 
@@ -1032,6 +1066,9 @@ dl_import_load_async_with_progress (GFile                *file,
   g_task_set_source_tag (task, dl_import_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "progress", progress, (GDestroyNotify) progress_free);
+  if (mapping != NULL)
+    g_object_set_data_full (G_OBJECT (task), "mapping", dl_import_mapping_copy (mapping),
+                            (GDestroyNotify) dl_import_mapping_free);
   g_task_run_in_thread (task, load_thread);
 }
 

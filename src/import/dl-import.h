@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "dl-dataset.h"
+#include "dl-import-mapping.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,15 @@ DlDataset      *dl_import_load_data    (const char          *name,
                                         DlProblems          *problems,
                                         GCancellable        *cancellable);
 
+/* The same, reading a CSV that is neither ACLED nor UCDP GED by @mapping
+ * (NULL: by the columns' usual names). */
+DlDataset      *dl_import_load_data_with_mapping (const char            *name,
+                                                  const char            *data,
+                                                  gsize                  len,
+                                                  const DlImportMapping *mapping,
+                                                  DlProblems            *problems,
+                                                  GCancellable          *cancellable);
+
 /* In a thread, exactly like dl_dataset_load_async(): the task data is the
  * file, and dl_import_load_finish() gives the problems. */
 void            dl_import_load_async   (GFile               *file,
@@ -63,6 +73,15 @@ void            dl_import_load_async_with_progress (GFile                *file,
                                                     GDestroyNotify        progress_destroy,
                                                     GAsyncReadyCallback   callback,
                                                     gpointer              user_data);
+/* The same, with a CSV's @mapping (copied; NULL: by the usual names). */
+void            dl_import_load_async_full (GFile                 *file,
+                                           const DlImportMapping *mapping,
+                                           GCancellable          *cancellable,
+                                           DlImportProgressFunc   progress_func,
+                                           gpointer               progress_data,
+                                           GDestroyNotify         progress_destroy,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data);
 DlDataset      *dl_import_load_finish  (GAsyncResult        *result,
                                         DlProblems         **problems,
                                         GError             **error);

@@ -3,7 +3,8 @@
  * The article is cut into sentences; in each, runs of capitalized words
  * (with the small words inside names: "Deir al-Balah", "Bay of Biscay")
  * are looked up as whole names, the dataset's places first, then the
- * gazetteer's; "southern Gaza" widens Gaza's precision. A sentence that
+ * gazetteer's; "southern Gaza" is the dataset's place that calls itself so
+ * ("Khan Younis area, southern Gaza"), or Gaza with a wider precision. A sentence that
  * names a known place becomes a candidate, with the most precise date its
  * words give (dl-reldate) and the numbers it states with their hedges.
  *
@@ -159,6 +160,55 @@ acceptable (const DlGazetteerMatch *m,
          m->kind == DL_GAZETTEER_KIND_CAPITAL || m->population >= MIN_ONE_WORD_POPULATION;
 }
 
+/* The dataset's place that calls itself @phrase ("southern Gaza") in one
+ * part of its name: "Khan Younis area, southern Gaza", "Central Gaza
+ * (around Deir al-Balah)". The dataset's names come before any guess. */
+static DlPlace *
+dataset_area (DlDataset  *dataset,
+              const char *phrase)
+{
+  GListModel *places;
+  g_autofree char *wanted = NULL;
+
+  if (dataset == NULL)
+    return NULL;
+  wanted = dl_gazetteer_fold (phrase);
+  places = dl_dataset_get_places (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      g_auto(GStrv) parts = g_strsplit_set (dl_place_get_name (place), "(),", -1);
+
+      for (guint k = 0; parts[k] != NULL; k++)
+        {
+          g_autofree char *folded = dl_gazetteer_fold (g_strstrip (parts[k]));
+
+          if (g_str_equal (folded, wanted))
+            return place;
+        }
+    }
+  return NULL;
+}
+
+/* How far a dataset's place extends from its anchor: its own precision
+ * (how well its outline is known), or half its box's diagonal when that is
+ * more ("Israel", a polygon, is somewhere in Israel, not at its centre). */
+static double
+place_extent_m (DlPlace *place)
+{
+  const DlGeometry *geometry = dl_place_get_geometry (place);
+  double extent = dl_place_get_precision_m (place);
+  DlBBox box;
+
+  if (geometry == NULL)
+    return extent;
+  box = dl_geometry_get_bbox (geometry);
+  if (box.west > box.east || box.south > box.north)
+    return extent;
+  return MAX (extent, dl_geo_distance_m ((DlLonLat) { box.west, box.south },
+                                         (DlLonLat) { box.east, box.north }) / 2);
+}
+
 /* The places the sentence names, each once, in text order. */
 static gboolean
 find_places (GArray            *words,
@@ -224,25 +274,40 @@ find_places (GArray            *words,
           {
             double precision = m->precision_m;
             g_autofree char *area = NULL;
+            DlPlace *area_place = NULL;
 
-            /* "southern Gaza": somewhere in that part of it. */
+            /* "southern Gaza": the dataset's place of that name, or
+             * somewhere in that part of it. */
             if (i > 0 && g_strv_contains (area_words, g_array_index (words, Word, i - 1).lower))
               {
                 const Word *before = &g_array_index (words, Word, i - 1);
 
                 area = g_strndup (before->start, last->end - before->start);
                 precision = MAX (precision, AREA_PRECISION_M);
+                area_place = dataset_area (dataset, area);
               }
 
             {
               DlSuggestion *out = g_new0 (DlSuggestion, 1);
               gboolean seen = FALSE;
 
-              out->place_name = g_strdup (m->name_en != NULL ? m->name_en : m->name);
               out->place_text = area != NULL ? g_steal_pointer (&area) : g_strdup (name);
-              out->place = m->place != NULL ? g_object_ref (m->place) : NULL;
-              out->position = m->position;
-              out->precision_m = precision;
+              if (area_place != NULL)
+                {
+                  const DlGeometry *geometry = dl_place_get_geometry (area_place);
+
+                  out->place_name = g_strdup (dl_place_get_name (area_place));
+                  out->place = g_object_ref (area_place);
+                  out->position = dl_geometry_get_anchor (geometry);
+                  out->precision_m = place_extent_m (area_place);
+                }
+              else
+                {
+                  out->place_name = g_strdup (m->name_en != NULL ? m->name_en : m->name);
+                  out->place = m->place != NULL ? g_object_ref (m->place) : NULL;
+                  out->position = m->position;
+                  out->precision_m = m->place != NULL ? MAX (precision, place_extent_m (m->place)) : precision;
+                }
               for (guint k = 0; k < places->len; k++)
                 if (g_str_equal (((DlSuggestion *) g_ptr_array_index (places, k))->place_name, out->place_name))
                   seen = TRUE;

@@ -1,0 +1,89 @@
+/* dl-import-mapping.h: which column of a table says what
+ *
+ * ACLED and UCDP GED exports are recognised by their header; any other CSV
+ * is read through a mapping the user chooses in the column-mapping dialog
+ * (src/dl-import-dialog.c): which column holds the title, the date, the
+ * coordinates… The dialog remembers it per header (dl_import_header_key()),
+ * so the same export opens directly the next time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dl-problems.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_IMPORT_ROLE_TITLE,
+  DL_IMPORT_ROLE_DATE,
+  DL_IMPORT_ROLE_END_DATE,
+  DL_IMPORT_ROLE_LATITUDE,
+  DL_IMPORT_ROLE_LONGITUDE,
+  DL_IMPORT_ROLE_WKT,
+  DL_IMPORT_ROLE_PLACE,
+  DL_IMPORT_ROLE_CATEGORY,
+  DL_IMPORT_ROLE_SUMMARY,
+  DL_IMPORT_ROLE_SOURCE,
+  DL_IMPORT_ROLE_ID,
+  DL_IMPORT_N_ROLES
+} DlImportRole;
+
+/* The role's key in a saved mapping ("end-date"), never shown. */
+const char      *dl_import_role_key        (DlImportRole           role);
+/* What the dialog calls it, translated ("End date"), and a line on it. */
+const char      *dl_import_role_label      (DlImportRole           role);
+const char      *dl_import_role_description (DlImportRole          role);
+
+/* For each role, the name of the column (as the header writes it) or NULL. */
+typedef struct _DlImportMapping DlImportMapping;
+
+DlImportMapping *dl_import_mapping_new     (void);
+DlImportMapping *dl_import_mapping_copy    (const DlImportMapping *mapping);
+void             dl_import_mapping_free    (DlImportMapping       *mapping);
+const char      *dl_import_mapping_get     (const DlImportMapping *mapping,
+                                            DlImportRole           role);
+void             dl_import_mapping_set     (DlImportMapping       *mapping,
+                                            DlImportRole           role,
+                                            const char            *column);
+/* Enough to read a row: a date, or latitude and longitude, or WKT. */
+gboolean         dl_import_mapping_is_usable (const DlImportMapping *mapping);
+/* As saved in GSettings: a{ss}, role key → column. Unknown keys are
+ * ignored; columns the header no longer has are left out when @header is
+ * given. */
+GVariant        *dl_import_mapping_to_variant   (const DlImportMapping *mapping);
+DlImportMapping *dl_import_mapping_new_from_variant (GVariant          *variant,
+                                                     const char * const *header);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlImportMapping, dl_import_mapping_free)
+
+/* The same header gives the same key: the names, trimmed and lower-cased,
+ * in order, hashed (SHA-256, hex). */
+char            *dl_import_header_key      (const char * const    *header);
+
+/* The start of a CSV file, for choosing its columns. */
+typedef struct {
+  char            **header;      /* the names, as written */
+  GPtrArray        *rows;        /* char ** each: the first rows' cells */
+  gboolean          recognised;  /* ACLED or UCDP GED: no mapping needed */
+  DlImportMapping  *guess;       /* the columns found by their usual names */
+  char             *data;        /* the header and those rows, as UTF-8 text, */
+  gsize             len;         /*   for previewing a mapping on them */
+} DlImportPeek;
+
+/* Reads the header and up to @n_rows rows of @data: a CSV file's bytes
+ * (@whole) or its first part (cut at its last line break); NULL with an
+ * error in @problems when it has no header. @name gives the suffix. */
+DlImportPeek    *dl_import_peek_csv        (const char            *name,
+                                            const char            *data,
+                                            gsize                  len,
+                                            guint                  n_rows,
+                                            DlProblems            *problems,
+                                            gboolean               whole);
+void             dl_import_peek_free       (DlImportPeek          *peek);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlImportPeek, dl_import_peek_free)
+
+G_END_DECLS
