@@ -88,6 +88,8 @@ void    _dl_window_init_keys                 (DlWindow       *self);
 
 /* dl-window.c */
 void    _dl_window_close_search              (DlWindow       *self);
+/* dl-window-search.c: connects the search bar, entry and results. */
+void    _dl_window_setup_search              (DlWindow       *self);
 /* Shows a dataset made in the window (New Dataset), as if opened. */
 void    _dl_window_show_dataset              (DlWindow       *self,
                                               DlDataset      *dataset);

@@ -22,6 +22,7 @@
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
+#include "dl-synthetic.h"
 
 static DlWindow *window;
 static DlDataset *previous;
@@ -578,6 +579,59 @@ test_progress_and_cancel (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+/* A large native dataset: the bar shows how far the loader has read it (a
+ * fraction, not a pulse), then the dataset opens. */
+static gboolean
+fraction_shown (gpointer data)
+{
+  double *seen = data;
+  double fraction = gtk_progress_bar_get_fraction (load_bar ());
+
+  if (gtk_revealer_get_child_revealed (load_revealer ()) && fraction > 0.01 && fraction < 0.99)
+    *seen = fraction;
+  return *seen > 0;
+}
+
+static void
+test_native_progress (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-native-progress-XXXXXX", &error);
+  g_autofree char *path = dl_synthetic_write (dir, 60000, 13, &error);
+  g_autoptr(GFile) file = NULL;
+  double seen = 0;
+
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  previous = dl_window_get_dataset (window);
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (fraction_shown, &seen, 20000));
+  g_test_message ("the bar showed %.0f %% while the dataset loaded", 100 * seen);
+  g_assert_true (dl_test_wait_until (dataset_changed, NULL, 60000));
+  g_assert_true (dl_test_wait_until (progress_hidden, NULL, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_events (session ())), ==, 60000);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/import-window/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/import-window/mapping-dialog", test_mapping_dialog);
   g_test_add_func ("/import-window/mapping-remembered", test_mapping_remembered);
+  g_test_add_func ("/import-window/native-progress", test_native_progress);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

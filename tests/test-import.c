@@ -529,6 +529,45 @@ test_native_partial_events (void)
                    "events[0]: warning: the event has no excerpts: no passage supports it\n");
 }
 
+/* The loader tells how far it has read a native dataset: all of it once
+ * loaded; not all of a file it stops reading. */
+static void
+test_native_progress (void)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlProblems) bad_problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(DlDataset) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-progress-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "cut.dateline.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *bundled_path = g_file_get_path (bundled);
+  g_autoptr(GFile) cut = g_file_new_for_path (path);
+  gint permille = -1;
+  gint cut_permille = -1;
+  gsize len;
+
+  dataset = dl_dataset_load_with_progress (bundled, problems, NULL, &permille);
+  g_assert_nonnull (dataset);
+  g_assert_cmpint (permille, ==, 1000);
+
+  /* The same text with a syntax error where the events start: the check
+   * stops there, before the second half (the reading) begins. */
+  g_assert_true (g_file_get_contents (bundled_path, &contents, &len, &error));
+  g_assert_nonnull (strstr (contents, "\"events\": ["));
+  strstr (contents, "\"events\": [")[10] = '#';
+  g_assert_true (g_file_set_contents (path, contents, len, &error));
+  none = dl_dataset_load_with_progress (cut, bad_problems, NULL, &cut_permille);
+  g_assert_null (none);
+  g_assert_cmpint (cut_permille, >, 0);
+  g_assert_cmpint (cut_permille, <, 500);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/import/bad-json", test_bad_json);
   g_test_add_func ("/import/save-native", test_save_native);
   g_test_add_func ("/import/native-partial-events", test_native_partial_events);
+  g_test_add_func ("/import/native-progress", test_native_progress);
 
   return g_test_run ();
 }

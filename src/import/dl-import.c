@@ -887,7 +887,7 @@ load_file (GFile                 *file,
         g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &head_len, cancellable, NULL);
     }
   if (path == NULL || dl_import_detect (name, head_len > 0 ? head : NULL, head_len) == DL_IMPORT_FORMAT_NATIVE)
-    return dl_dataset_load (file, problems, cancellable);
+    return dl_dataset_load_with_progress (file, problems, cancellable, progress);
 
   if (path == NULL || (mapped = g_mapped_file_new (path, FALSE, &error)) == NULL)
     {

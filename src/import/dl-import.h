@@ -63,7 +63,8 @@ void            dl_import_load_async   (GFile               *file,
                                         gpointer             user_data);
 /* The same, calling @progress_func in the caller's main context every
  * tenth of a second until the load is over: with the fraction read (0 to
- * 1), or −1 while it is not known (a native dataset). */
+ * 1; a native dataset's loader tells it as it goes through the file), or
+ * −1 while nothing is known yet. */
 typedef void (*DlImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 void            dl_import_load_async_with_progress (GFile                *file,

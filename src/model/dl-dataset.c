@@ -182,7 +182,8 @@ load_from_data (const char   *data,
                 gboolean      mapped,
                 const char   *base_dir,
                 DlProblems   *problems,
-                GCancellable *cancellable)
+                GCancellable *cancellable,
+                gint         *progress)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
   Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable };
@@ -208,6 +209,7 @@ load_from_data (const char   *data,
 
   loader.reader = dl_json_reader_new (data, len);
   dl_json_reader_set_release_behind (loader.reader, mapped);
+  dl_json_reader_set_progress (loader.reader, progress);
   if (!dl_json_reader_check (loader.reader, DL_JSON_MAX_DEPTH, DL_PROBLEMS_MAX, &bad))
     {
       report_bad_json (problems, data, len, bad);
@@ -381,13 +383,22 @@ dl_dataset_load_from_data (const char *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems, NULL);
+  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems, NULL, NULL);
 }
 
 DlDataset *
 dl_dataset_load (GFile        *file,
                  DlProblems   *problems,
                  GCancellable *cancellable)
+{
+  return dl_dataset_load_with_progress (file, problems, cancellable, NULL);
+}
+
+DlDataset *
+dl_dataset_load_with_progress (GFile        *file,
+                               DlProblems   *problems,
+                               GCancellable *cancellable,
+                               gint         *progress)
 {
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -440,9 +451,11 @@ dl_dataset_load (GFile        *file,
   if (mapped != NULL)
     dataset = load_from_data (g_mapped_file_get_contents (mapped) != NULL
                               ? g_mapped_file_get_contents (mapped) : "",
-                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems, cancellable);
+                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems, cancellable, progress);
   else
-    dataset = load_from_data (contents, len, FALSE, base_dir, problems, cancellable);
+    dataset = load_from_data (contents, len, FALSE, base_dir, problems, cancellable, progress);
+  if (dataset != NULL && progress != NULL)
+    g_atomic_int_set (progress, 1000);
   if (dataset != NULL)
     dataset->file = g_object_ref (file);
 

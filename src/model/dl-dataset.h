@@ -60,6 +60,13 @@ G_DECLARE_FINAL_TYPE (DlDataset, dl_dataset, DL, DATASET, GObject)
 DlDataset         *dl_dataset_load              (GFile               *file,
                                                  DlProblems          *problems,
                                                  GCancellable        *cancellable);
+/* The same, storing in @progress (atomically, for another thread to read)
+ * how far the file has been read, in per mille (dl_json_reader_set_progress);
+ * 1000 once loaded. */
+DlDataset         *dl_dataset_load_with_progress (GFile              *file,
+                                                  DlProblems         *problems,
+                                                  GCancellable       *cancellable,
+                                                  gint               *progress);
 /* The same from bytes in memory; articles are read relative to base_dir
  * (NULL: a dataset with sources cannot be read). */
 DlDataset         *dl_dataset_load_from_data    (const char          *data,

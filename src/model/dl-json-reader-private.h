@@ -42,6 +42,7 @@ struct _DlJsonReader
   gsize        len;
   gboolean     release;
   gsize        released;
+  gint        *progress;     /* per mille, atomic, or NULL (dl_json_reader_set_progress) */
 
   /* The check */
   guint        max_depth;

@@ -186,6 +186,18 @@ dl_json_reader_release_behind (DlJsonReader *self,
   gsize from;
   gsize to;
 
+  /* Called as each element of the root's arrays is passed: where the
+   * progress of a load is known. The check (self->have_root still FALSE)
+   * is the first half. */
+  if (self->progress != NULL && self->len > 0)
+    {
+      gint permille = (gint) ((self->have_root ? 500 : 0) + (guint64) position * 500 / self->len);
+
+      /* The root's arrays may come in any order: never backwards. */
+      if (permille > g_atomic_int_get (self->progress))
+        g_atomic_int_set (self->progress, permille);
+    }
+
   if (!self->release || position < self->released + RELEASE_STEP)
     return;
 
@@ -448,6 +460,13 @@ dl_json_reader_set_release_behind (DlJsonReader *self,
                                    gboolean      release)
 {
   self->release = release;
+}
+
+void
+dl_json_reader_set_progress (DlJsonReader *self,
+                             gint         *permille)
+{
+  self->progress = permille;
 }
 static DlJsonType
 type_at (const char *data,

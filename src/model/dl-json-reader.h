@@ -72,6 +72,11 @@ void                dl_json_reader_free         (DlJsonReader *self);
  * so that a big file never sits in memory whole. */
 void                dl_json_reader_set_release_behind (DlJsonReader *self,
                                                        gboolean      release);
+/* How far the text has been gone through, in per mille, stored atomically
+ * in @permille for another thread to read: the check's pass gives the first
+ * half, the walk over the root's arrays the second. NULL: not told. */
+void                dl_json_reader_set_progress (DlJsonReader *self,
+                                                 gint         *permille);
 
 /* One pass over the whole text: a single strict JSON value (RFC 8259),
  * nesting at most max_depth deep. Returns FALSE at the first fault of

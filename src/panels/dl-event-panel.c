@@ -3,8 +3,7 @@
  * The selected event: title, category, date with its precision and basis,
  * places with their precision, summary, every claim on its topics across the
  * dataset (disagreements flagged) and every passage as an activatable card.
- * With no event: the dataset's title, description, sources, time span and
- * events by category.
+ * With no event: the dataset's overview (dl-event-panel-overview.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,26 +19,13 @@
 #include "dl-category.h"
 #include "dl-claims.h"
 #include "dl-describe.h"
-#include "dl-event-panel.h"
+#include "dl-event-panel-private.h"
 #include "dl-text.h"
 #include "dl-text-reader.h"
 
 /* How much of the article to show around a passage, in code points. */
 #define CONTEXT_CHARS 90
 
-struct _DlEventPanel
-{
-  GtkWidget          parent_instance;
-
-  GtkScrolledWindow *scroller;
-  GtkWidget         *content;   /* GtkBox */
-
-  DlDataset         *dataset;
-  DlEvent           *event;
-
-  DlSession         *session;          /* or NULL: set by hand */
-  GSignalGroup      *session_signals;
-};
 
 enum {
   PROP_0,
@@ -67,8 +53,8 @@ ui_language (void)
   return pango_language_to_string (gtk_get_default_language ());
 }
 
-static GtkWidget *
-add_label (GtkWidget  *box,
+GtkWidget *
+_dl_event_panel_add_label (GtkWidget  *box,
            const char *text,
            const char *css_class)
 {
@@ -84,14 +70,14 @@ add_label (GtkWidget  *box,
   return label;
 }
 
-static GtkWidget *
-add_section (GtkWidget  *content,
+GtkWidget *
+_dl_event_panel_add_section (GtkWidget  *content,
              const char *heading)
 {
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *label;
 
-  label = add_label (section, heading, "heading");
+  label = _dl_event_panel_add_label (section, heading, "heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_box_append (GTK_BOX (content), section);
@@ -99,8 +85,8 @@ add_section (GtkWidget  *content,
   return section;
 }
 
-static GtkWidget *
-new_boxed_list (void)
+GtkWidget *
+_dl_event_panel_new_boxed_list (void)
 {
   GtkWidget *list = gtk_list_box_new ();
 
@@ -111,8 +97,8 @@ new_boxed_list (void)
 }
 
 /* An action row; `title` and `subtitle` are plain text. */
-static GtkWidget *
-new_row (const char *title,
+GtkWidget *
+_dl_event_panel_new_row (const char *title,
          const char *subtitle,
          const char *icon_name)
 {
@@ -284,7 +270,7 @@ add_markup_label (DlEventPanel *self,
                   const char   *markup,
                   const char   *css_class)
 {
-  GtkWidget *label = add_label (box, NULL, css_class);
+  GtkWidget *label = _dl_event_panel_add_label (box, NULL, css_class);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   g_signal_connect (label, "activate-link", G_CALLBACK (on_source_link), self);
@@ -305,8 +291,8 @@ on_read_all_clicked (GtkButton *button,
 
 /* @text (with its citations, for a summary) as a label; a long one shows
  * its start and a "Read All" button that opens the whole of it. */
-static void
-add_long_text (DlEventPanel *self,
+void
+_dl_event_panel_add_long_text (DlEventPanel *self,
                GtkWidget    *box,
                const char   *text,
                const char   *title,
@@ -324,7 +310,7 @@ add_long_text (DlEventPanel *self,
       add_markup_label (self, box, markup, css_class);
     }
   else
-    add_label (box, shown, css_class);
+    _dl_event_panel_add_label (box, shown, css_class);
 
   if (preview == NULL)
     return;
@@ -358,7 +344,7 @@ new_topic_row (DlEventPanel *self,
   gtk_widget_add_css_class (box, "claim-topic");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  label = add_label (box, title, "claim-topic-title");
+  label = _dl_event_panel_add_label (box, title, "claim-topic-title");
 
   if (rows != NULL && rows->len > 1)
     {
@@ -370,7 +356,7 @@ new_topic_row (DlEventPanel *self,
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (flag), icon);
       /* The rows below name the sources; the flag says that they differ. */
-      label = add_label (flag, _("Sources disagree"), NULL);
+      label = _dl_event_panel_add_label (flag, _("Sources disagree"), NULL);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), flag);
       g_string_append_printf (accessible, ". %s", text);
@@ -450,8 +436,8 @@ add_claims (DlEventPanel *self)
   if (dl_event_get_n_claims (self->event) == 0)
     return;
 
-  section = add_section (self->content, _("Claims"));
-  list = new_boxed_list ();
+  section = _dl_event_panel_add_section (self->content, _("Claims"));
+  list = _dl_event_panel_new_boxed_list ();
   gtk_widget_add_css_class (list, "claims-list");
   gtk_box_append (GTK_BOX (section), list);
 
@@ -497,7 +483,7 @@ new_passage_card (DlEventPanel    *self,
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_box_append (GTK_BOX (header), icon);
-  label = add_label (header, cited, "passage-article");
+  label = _dl_event_panel_add_label (header, cited, "passage-article");
   gtk_widget_set_hexpand (label, TRUE);
   icon = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
@@ -505,7 +491,7 @@ new_passage_card (DlEventPanel    *self,
   gtk_box_append (GTK_BOX (header), icon);
   gtk_box_append (GTK_BOX (box), header);
 
-  label = add_label (box, NULL, "passage-text");
+  label = _dl_event_panel_add_label (box, NULL, "passage-text");
   gtk_label_set_markup (GTK_LABEL (label), markup);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (card),
@@ -533,13 +519,13 @@ show_event (DlEventPanel *self)
 
   /* Title and category */
   gtk_box_append (GTK_BOX (header), new_category_chip (dl_event_get_category (event)));
-  label = add_label (header, dl_event_get_title (event), "title-2");
+  label = _dl_event_panel_add_label (header, dl_event_get_title (event), "title-2");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_box_append (GTK_BOX (self->content), header);
 
   /* When and where */
-  facts = new_boxed_list ();
+  facts = _dl_event_panel_new_boxed_list ();
   gtk_widget_add_css_class (facts, "event-facts");
   gtk_box_append (GTK_BOX (self->content), facts);
 
@@ -547,7 +533,7 @@ show_event (DlEventPanel *self)
     date_subtitle = g_strdup_printf ("%s\n%s", precision, basis);
   else
     date_subtitle = g_strdup (precision);
-  row = new_row (date, date_subtitle, "x-office-calendar-symbolic");
+  row = _dl_event_panel_new_row (date, date_subtitle, "x-office-calendar-symbolic");
   gtk_widget_add_css_class (row, "event-date");
   gtk_list_box_append (GTK_LIST_BOX (facts), row);
 
@@ -560,14 +546,14 @@ show_event (DlEventPanel *self)
                                   ? g_strdup_printf ("%s\n%s", within, dl_place_get_note (place))
                                   : g_strdup (within);
 
-      row = new_row (name, subtitle, "mark-location-symbolic");
+      row = _dl_event_panel_new_row (name, subtitle, "mark-location-symbolic");
       gtk_widget_add_css_class (row, "event-place");
       gtk_list_box_append (GTK_LIST_BOX (facts), row);
     }
   /* An imported event may have no place: it is on the timeline only. */
   if (dl_event_get_n_places (event) == 0)
     {
-      row = new_row (_("No place"), _("Shown on the timeline only"), "mark-location-symbolic");
+      row = _dl_event_panel_new_row (_("No place"), _("Shown on the timeline only"), "mark-location-symbolic");
       gtk_widget_add_css_class (row, "event-place");
       gtk_list_box_append (GTK_LIST_BOX (facts), row);
     }
@@ -578,7 +564,7 @@ show_event (DlEventPanel *self)
   }
 
   if (summary != NULL && *summary != '\0')
-    add_long_text (self, self->content, summary, dl_event_get_title (event), TRUE, "event-summary");
+    _dl_event_panel_add_long_text (self, self->content, summary, dl_event_get_title (event), TRUE, "event-summary");
 
   add_claims (self);
 
@@ -586,7 +572,7 @@ show_event (DlEventPanel *self)
     {
       g_autofree char *heading =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Passage", "%u Passages", n_excerpts), n_excerpts);
-      GtkWidget *section = add_section (self->content, heading);
+      GtkWidget *section = _dl_event_panel_add_section (self->content, heading);
       GtkWidget *cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
 
       gtk_widget_add_css_class (cards, "passage-cards");
@@ -612,183 +598,6 @@ show_event (DlEventPanel *self)
 #endif
 }
 
-typedef struct {
-  const char *category;
-  guint       count;
-} CategoryCount;
-
-static int
-compare_category_counts (gconstpointer a,
-                         gconstpointer b)
-{
-  const CategoryCount *ca = a;
-  const CategoryCount *cb = b;
-
-  if (ca->count != cb->count)
-    return ca->count > cb->count ? -1 : 1;
-
-  return g_utf8_collate (dl_category_get_label (ca->category), dl_category_get_label (cb->category));
-}
-
-static void
-add_categories (DlEventPanel *self)
-{
-  GListModel *events = dl_dataset_get_events (self->dataset);
-  guint n_events = g_list_model_get_n_items (events);
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (CategoryCount));
-  GHashTableIter iter;
-  gpointer key, value;
-  GtkWidget *section;
-  GtkWidget *list;
-
-  if (n_events == 0)
-    return;
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      const char *category = dl_event_get_category (event);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, category));
-
-      /* The strings belong to the dataset's events, which outlive this. */
-      g_hash_table_insert (counts, (gpointer) category, GUINT_TO_POINTER (count + 1));
-    }
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CategoryCount entry = { key, GPOINTER_TO_UINT (value) };
-
-      g_array_append_val (sorted, entry);
-    }
-  g_array_sort (sorted, compare_category_counts);
-
-  section = add_section (self->content, _("Events by Category"));
-  list = new_boxed_list ();
-  gtk_widget_add_css_class (list, "category-counts");
-  gtk_box_append (GTK_BOX (section), list);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const CategoryCount *entry = &g_array_index (sorted, CategoryCount, i);
-      g_autofree char *count = g_strdup_printf ("%u", entry->count);
-      g_autofree char *accessible =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u event", "%s: %u events", entry->count),
-                         dl_category_get_label (entry->category), entry->count);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkWidget *name = gtk_label_new (dl_category_get_label (entry->category));
-      GtkWidget *count_label = gtk_label_new (count);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
-      gtk_widget_add_css_class (box, "category-count");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-      gtk_widget_add_css_class (dot, "category-dot");
-      gtk_widget_add_css_class (dot, dl_category_get_css_class (entry->category));
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), dot);
-
-      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_box_append (GTK_BOX (box), name);
-
-      gtk_widget_add_css_class (count_label, "dim-label");
-      gtk_widget_add_css_class (count_label, "numeric");
-      gtk_box_append (GTK_BOX (box), count_label);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-}
-
-static void
-show_overview (DlEventPanel *self)
-{
-  GListModel *sources = dl_dataset_get_sources (self->dataset);
-  guint n_sources = g_list_model_get_n_items (sources);
-  guint n_events = g_list_model_get_n_items (dl_dataset_get_events (self->dataset));
-  const char *description = dl_dataset_get_description (self->dataset);
-  g_autofree char *events_text = NULL;
-  g_autofree char *sources_text = NULL;
-  g_autofree char *stats = NULL;
-  g_autofree char *accessible = NULL;
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hint;
-  GtkWidget *label;
-  GtkWidget *list;
-  GtkWidget *section;
-  gint64 earliest;
-  gint64 latest;
-
-  label = add_label (header, dl_dataset_get_title (self->dataset), "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-
-  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
-  sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_sources), n_sources);
-  /* Translators: "50 events from 5 articles" */
-  stats = g_strdup_printf (_("%s from %s"), events_text, sources_text);
-  add_label (header, stats, "dim-label");
-  gtk_box_append (GTK_BOX (self->content), header);
-
-  if (dl_dataset_get_time_range (self->dataset, &earliest, &latest))
-    {
-      DlEdtf span = { earliest, latest, DL_EDTF_INTERVAL, DL_EDTF_PRECISION_DAY };
-      g_autofree char *range = dl_edtf_describe (&span);
-
-      list = new_boxed_list ();
-      gtk_list_box_append (GTK_LIST_BOX (list), new_row (range, _("Time span of all events"),
-                                                         "x-office-calendar-symbolic"));
-      gtk_box_append (GTK_BOX (self->content), list);
-    }
-
-  if (description != NULL && *description != '\0')
-    add_long_text (self, self->content, description, dl_dataset_get_title (self->dataset), FALSE,
-                   "dataset-description");
-
-  section = add_section (self->content, _("Sources"));
-  list = new_boxed_list ();
-  gtk_widget_add_css_class (list, "source-list");
-  gtk_box_append (GTK_BOX (section), list);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
-      /* "published" is optional (and imported sources have none). */
-      g_autofree char *published = dl_source_get_published (source) != NULL
-                                   ? dl_edtf_describe (dl_source_get_published (source)) : NULL;
-      /* Translators: when an article was published */
-      g_autofree char *subtitle = published != NULL ? g_strdup_printf (_("Published %s"), published) : NULL;
-      GtkWidget *row = new_row (dl_source_get_title (source), subtitle, "text-x-generic-symbolic");
-
-      if (dl_source_get_published_basis (source) != NULL)
-        gtk_widget_set_tooltip_text (row, dl_source_get_published_basis (source));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-
-  add_categories (self);
-
-  hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (hint, "overview-hint");
-  gtk_box_append (GTK_BOX (hint), gtk_image_new_from_icon_name ("mark-location-symbolic"));
-  label = add_label (hint, _("Select an event on the map, on the timeline or in the list to see when and where "
-                             "it happened and read the passages that report it."), NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (self->content), hint);
-
-  /* Translators: a screen reader's description of the overview */
-  accessible = g_strdup_printf (_("Overview: %s"), stats);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dl_dataset_get_title (self->dataset),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
-                                  -1);
-}
-
 static void
 rebuild (DlEventPanel *self)
 {
@@ -797,7 +606,7 @@ rebuild (DlEventPanel *self)
   if (self->dataset != NULL && self->event != NULL)
     show_event (self);
   else if (self->dataset != NULL)
-    show_overview (self);
+    _dl_event_panel_show_overview (self);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 

@@ -186,6 +186,7 @@ draw_lane_backgrounds (DlTimeline     *self,
 {
   GdkRGBA stripe = dl_timeline_with_alpha (fg, 0.035);
   GdkRGBA text = dl_timeline_with_alpha (fg, 0.8);
+  GdkRGBA key_ring = dl_timeline_with_alpha (fg, 0.55);
 
   for (guint i = 0; i < self->lanes->len; i++)
     {
@@ -203,16 +204,17 @@ draw_lane_backgrounds (DlTimeline     *self,
       pango_layout_set_width (lane->label, (int) (g->gutter_x1 - g->gutter_x0 - 28) * PANGO_SCALE);
       pango_layout_set_ellipsize (lane->label, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (lane->label, &w, &h);
-      if (g->rtl)
-        {
-          dl_timeline_append_rounded (snapshot, &lane->color, g->gutter_x1 - 14, y + g->lane_h / 2 - 3, 6, 6, 3);
-          dl_timeline_append_layout_at (snapshot, lane->label, &text, g->gutter_x1 - 20 - w, y + (g->lane_h - h) / 2);
-        }
-      else
-        {
-          dl_timeline_append_rounded (snapshot, &lane->color, g->gutter_x0 + 8, y + g->lane_h / 2 - 3, 6, 6, 3);
-          dl_timeline_append_layout_at (snapshot, lane->label, &text, g->gutter_x0 + 20, y + (g->lane_h - h) / 2);
-        }
+      {
+        double kx = g->rtl ? g->gutter_x1 - 14 : g->gutter_x0 + 8;
+        double ky = y + g->lane_h / 2 - 3;
+
+        /* The key's dot, ringed in the text's colour: a dark category
+         * (attack, killing) still stands out from a dark background. */
+        dl_timeline_append_rounded (snapshot, &lane->color, kx, ky, 6, 6, 3);
+        dl_timeline_append_outline (snapshot, &key_ring, kx - 1, ky - 1, 8, 8, 4, 1);
+        dl_timeline_append_layout_at (snapshot, lane->label, &text,
+                                      g->rtl ? g->gutter_x1 - 20 - w : g->gutter_x0 + 20, y + (g->lane_h - h) / 2);
+      }
     }
 }
 

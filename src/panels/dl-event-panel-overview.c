@@ -1,0 +1,192 @@
+/* dl-event-panel-overview.c: the sidebar with no event selected
+ *
+ * The dataset's title, how many events from how many articles, the time
+ * span of all events, its description, its sources and its events by
+ * category, and a hint on how to select an event.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-category.h"
+#include "dl-describe.h"
+#include "dl-event-panel-private.h"
+
+typedef struct {
+  const char *category;
+  guint       count;
+} CategoryCount;
+
+static int
+compare_category_counts (gconstpointer a,
+                         gconstpointer b)
+{
+  const CategoryCount *ca = a;
+  const CategoryCount *cb = b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+
+  return g_utf8_collate (dl_category_get_label (ca->category), dl_category_get_label (cb->category));
+}
+
+static void
+add_categories (DlEventPanel *self)
+{
+  GListModel *events = dl_dataset_get_events (self->dataset);
+  guint n_events = g_list_model_get_n_items (events);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (CategoryCount));
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *section;
+  GtkWidget *list;
+
+  if (n_events == 0)
+    return;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      const char *category = dl_event_get_category (event);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, category));
+
+      /* The strings belong to the dataset's events, which outlive this. */
+      g_hash_table_insert (counts, (gpointer) category, GUINT_TO_POINTER (count + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CategoryCount entry = { key, GPOINTER_TO_UINT (value) };
+
+      g_array_append_val (sorted, entry);
+    }
+  g_array_sort (sorted, compare_category_counts);
+
+  section = _dl_event_panel_add_section (self->content, _("Events by Category"));
+  list = _dl_event_panel_new_boxed_list ();
+  gtk_widget_add_css_class (list, "category-counts");
+  gtk_box_append (GTK_BOX (section), list);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const CategoryCount *entry = &g_array_index (sorted, CategoryCount, i);
+      g_autofree char *count = g_strdup_printf ("%u", entry->count);
+      g_autofree char *accessible =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u event", "%s: %u events", entry->count),
+                         dl_category_get_label (entry->category), entry->count);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *name = gtk_label_new (dl_category_get_label (entry->category));
+      GtkWidget *count_label = gtk_label_new (count);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_add_css_class (box, "category-count");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+      gtk_widget_add_css_class (dot, "category-dot");
+      gtk_widget_add_css_class (dot, dl_category_get_css_class (entry->category));
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), dot);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_box_append (GTK_BOX (box), name);
+
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_box_append (GTK_BOX (box), count_label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+}
+
+void
+_dl_event_panel_show_overview (DlEventPanel *self)
+{
+  GListModel *sources = dl_dataset_get_sources (self->dataset);
+  guint n_sources = g_list_model_get_n_items (sources);
+  guint n_events = g_list_model_get_n_items (dl_dataset_get_events (self->dataset));
+  const char *description = dl_dataset_get_description (self->dataset);
+  g_autofree char *events_text = NULL;
+  g_autofree char *sources_text = NULL;
+  g_autofree char *stats = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hint;
+  GtkWidget *label;
+  GtkWidget *list;
+  GtkWidget *section;
+  gint64 earliest;
+  gint64 latest;
+
+  label = _dl_event_panel_add_label (header, dl_dataset_get_title (self->dataset), "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+
+  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_sources), n_sources);
+  /* Translators: "50 events from 5 articles" */
+  stats = g_strdup_printf (_("%s from %s"), events_text, sources_text);
+  _dl_event_panel_add_label (header, stats, "dim-label");
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  if (dl_dataset_get_time_range (self->dataset, &earliest, &latest))
+    {
+      DlEdtf span = { earliest, latest, DL_EDTF_INTERVAL, DL_EDTF_PRECISION_DAY };
+      g_autofree char *range = dl_edtf_describe (&span);
+
+      list = _dl_event_panel_new_boxed_list ();
+      gtk_list_box_append (GTK_LIST_BOX (list), _dl_event_panel_new_row (range, _("Time span of all events"),
+                                                         "x-office-calendar-symbolic"));
+      gtk_box_append (GTK_BOX (self->content), list);
+    }
+
+  if (description != NULL && *description != '\0')
+    _dl_event_panel_add_long_text (self, self->content, description, dl_dataset_get_title (self->dataset), FALSE,
+                   "dataset-description");
+
+  section = _dl_event_panel_add_section (self->content, _("Sources"));
+  list = _dl_event_panel_new_boxed_list ();
+  gtk_widget_add_css_class (list, "source-list");
+  gtk_box_append (GTK_BOX (section), list);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
+      /* "published" is optional (and imported sources have none). */
+      g_autofree char *published = dl_source_get_published (source) != NULL
+                                   ? dl_edtf_describe (dl_source_get_published (source)) : NULL;
+      /* Translators: when an article was published */
+      g_autofree char *subtitle = published != NULL ? g_strdup_printf (_("Published %s"), published) : NULL;
+      GtkWidget *row = _dl_event_panel_new_row (dl_source_get_title (source), subtitle, "text-x-generic-symbolic");
+
+      if (dl_source_get_published_basis (source) != NULL)
+        gtk_widget_set_tooltip_text (row, dl_source_get_published_basis (source));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  add_categories (self);
+
+  hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (hint, "overview-hint");
+  gtk_box_append (GTK_BOX (hint), gtk_image_new_from_icon_name ("mark-location-symbolic"));
+  label = _dl_event_panel_add_label (hint, _("Select an event on the map, on the timeline or in the list to see when and where "
+                             "it happened and read the passages that report it."), NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (self->content), hint);
+
+  /* Translators: a screen reader's description of the overview */
+  accessible = g_strdup_printf (_("Overview: %s"), stats);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dl_dataset_get_title (self->dataset),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
+                                  -1);
+}
