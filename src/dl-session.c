@@ -33,8 +33,15 @@ struct _DlSession
   GArray             *order_category; /* guint16 per event of `order`: its category's number */
   GPtrArray          *category_names; /* category by number (owned strings) */
   GHashTable         *category_numbers; /* name (of category_names) → number + 1 */
+  GArray             *order_sources;  /* guint per event of `order`: its sources' number in
+                                       * `source_sets`; made when a source is hidden, emptied
+                                       * when `order` or an event changes */
+  GPtrArray          *source_sets;    /* GPtrArray of DlSource (unowned) per number */
+  GHashTable         *source_set_numbers; /* GBytes of the DlSource pointers → number + 1 */
+  GHashTable         *single_source_sets; /* DlSource → number, for one-passage events */
   DlEventList        *results;      /* the shown events that match `query` */
   char               *results_query; /* what `results` were found for */
+  GPtrArray          *recent;       /* Recent, the last queries' results, newest last */
   GHashTable         *hidden_categories;
   GHashTable         *hidden_sources;
   char               *query;
@@ -60,21 +67,87 @@ enum {
   N_SIGNALS
 };
 
+/* The results of a recent query, while `events` has not changed: deleting
+ * what was typed finds them again at once. */
+typedef struct {
+  char      *query;
+  GPtrArray *source;     /* what the positions are in */
+  GArray    *positions;
+} Recent;
+
+#define MAX_RECENT 32
+/* …holding at most this many positions (16 MB) between them. */
+#define MAX_RECENT_POSITIONS (4 * 1024 * 1024)
+
+static void
+recent_free (gpointer data)
+{
+  Recent *recent = data;
+
+  g_free (recent->query);
+  g_ptr_array_unref (recent->source);
+  g_array_unref (recent->positions);
+  g_free (recent);
+}
+
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* With some sources hidden: an event is shown while at least one of its
- * passages comes from a shown source. */
-static gboolean
-shown_by_sources (DlSession *self,
-                  DlEvent   *event)
+/* The number of the sources @event's passages come from (as a list of
+ * DlSource pointers, in passage order: events quoting the same sources the
+ * same way share one). The sets are made again from the events whenever
+ * they change, so none holds a source that was removed since. */
+static guint
+source_set_number (DlSession *self,
+                   DlEvent   *event)
 {
   guint n = dl_event_get_n_excerpts (event);
+  g_autofree DlSource **sources = NULL;
+  g_autoptr(GBytes) key = NULL;
+  gpointer number;
+  GPtrArray *set;
 
-  if (n == 0)
-    return TRUE;
+  /* Most events quote one passage: looked up by its source, allocating
+   * nothing (a million events). */
+  if (n == 1)
+    {
+      DlSource *source = dl_event_get_excerpt (event, 0)->source;
+
+      if (g_hash_table_lookup_extended (self->single_source_sets, source, NULL, &number))
+        return GPOINTER_TO_UINT (number);
+
+      set = g_ptr_array_new ();
+      g_ptr_array_add (set, source);
+      g_ptr_array_add (self->source_sets, set);
+      g_hash_table_insert (self->single_source_sets, source, GUINT_TO_POINTER (self->source_sets->len - 1));
+      return self->source_sets->len - 1;
+    }
+
+  sources = g_new (DlSource *, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    if (!g_hash_table_contains (self->hidden_sources, dl_source_get_id (dl_event_get_excerpt (event, i)->source)))
+    sources[i] = dl_event_get_excerpt (event, i)->source;
+  key = g_bytes_new (sources, n * sizeof (DlSource *));
+  if (g_hash_table_lookup_extended (self->source_set_numbers, key, NULL, &number))
+    return GPOINTER_TO_UINT (number) - 1;
+
+  set = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (set, sources[i]);
+  g_ptr_array_add (self->source_sets, set);
+  g_hash_table_insert (self->source_set_numbers, g_steal_pointer (&key), GUINT_TO_POINTER (self->source_sets->len));
+  return self->source_sets->len - 1;
+}
+
+/* With some sources hidden: an event is shown while at least one of its
+ * passages comes from a shown source (or it has none). */
+static gboolean
+set_is_shown (DlSession *self,
+              GPtrArray *sources)
+{
+  if (sources->len == 0)
+    return TRUE;
+  for (guint i = 0; i < sources->len; i++)
+    if (!g_hash_table_contains (self->hidden_sources, dl_source_get_id (g_ptr_array_index (sources, i))))
       return TRUE;
 
   return FALSE;
@@ -100,23 +173,43 @@ category_number (DlSession  *self,
 }
 
 /* `events`: the events of `order` that the filters show. Each event's
- * category is a number kept beside `order`, so hiding a category looks at
- * no event (a million of them in a few milliseconds); hidden sources do
- * look at each event's passages. */
+ * category, and (once a source was hidden) the sources of its passages,
+ * are numbers kept beside `order`: filtering a million events looks at
+ * none of them, only at these arrays. */
 static void
 update_events (DlSession *self)
 {
   guint n_categories = self->category_names->len;
   g_autofree gboolean *hidden = g_new0 (gboolean, n_categories + 1);
+  g_autofree gboolean *set_hidden = NULL;
   const guint16 *categories = (const guint16 *) (gpointer) self->order_category->data;
+  const guint *sets;
   gboolean sources = g_hash_table_size (self->hidden_sources) > 0;
   GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->order->len);
 
   for (guint c = 0; c < n_categories; c++)
     hidden[c] = g_hash_table_contains (self->hidden_categories, g_ptr_array_index (self->category_names, c));
 
+  if (sources && self->order_sources->len != self->order->len)
+    {
+      /* From the events as they are now: no set of a source since removed. */
+      g_ptr_array_set_size (self->source_sets, 0);
+      g_hash_table_remove_all (self->source_set_numbers);
+      g_hash_table_remove_all (self->single_source_sets);
+      g_array_set_size (self->order_sources, self->order->len);
+      for (guint p = 0; p < self->order->len; p++)
+        g_array_index (self->order_sources, guint, p) = source_set_number (self, g_ptr_array_index (self->order, p));
+    }
+  if (sources)
+    {
+      set_hidden = g_new (gboolean, self->source_sets->len);
+      for (guint i = 0; i < self->source_sets->len; i++)
+        set_hidden[i] = !set_is_shown (self, g_ptr_array_index (self->source_sets, i));
+    }
+  sets = (const guint *) (gpointer) self->order_sources->data;
+
   for (guint p = 0; p < self->order->len; p++)
-    if (!hidden[categories[p]] && (!sources || shown_by_sources (self, g_ptr_array_index (self->order, p))))
+    if (!hidden[categories[p]] && (!sources || !set_hidden[sets[p]]))
       g_array_append_val (positions, p);
 
   dl_event_list_set (self->events, self->order, positions);
@@ -152,18 +245,61 @@ query_narrows (const char *previous,
  * (dl-search-index.c) straight from its time-ordered array; a query that
  * narrows the last one only looks among the last results. A million events
  * take tens of milliseconds, typing one more letter less. */
+static gsize
+recent_positions (DlSession *self)
+{
+  gsize n = 0;
+
+  for (guint i = 0; i < self->recent->len; i++)
+    n += ((Recent *) g_ptr_array_index (self->recent, i))->positions->len;
+
+  return n;
+}
+
+static Recent *
+find_recent (DlSession *self,
+             GPtrArray *source)
+{
+  for (guint i = 0; i < self->recent->len; i++)
+    {
+      Recent *recent = g_ptr_array_index (self->recent, i);
+
+      if (recent->source == source && g_strcmp0 (recent->query, self->query) == 0)
+        return recent;
+    }
+
+  return NULL;
+}
+
 static void
 update_results (DlSession *self,
                 gboolean   narrow)
 {
   GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Results point into the array the shown events point into. */
+  GPtrArray *source = dl_event_list_get_source (self->events);
   DlSearchIndex *index;
+  Recent *recent;
 
-  if (self->dataset != NULL)
+  if (source == NULL)
+    source = self->order;
+
+  if (self->query == NULL || *self->query == '\0')
+    {
+      /* Every shown event, to browse: no index needed (nor built). */
+      GArray *shown = dl_event_list_get_positions (self->events);
+
+      g_array_append_vals (positions, shown->data, shown->len);
+    }
+  else if (self->dataset != NULL && (recent = find_recent (self, source)) != NULL)
+    {
+      g_array_append_vals (positions, recent->positions->data, recent->positions->len);
+    }
+  else if (self->dataset != NULL)
     {
       index = dl_dataset_get_search_index (self->dataset);
       dl_search_index_set_query (index, self->query);
-      if (narrow && dl_event_list_get_source (self->results) == self->order
+      if (narrow && dl_event_list_get_source (self->results) == source
           && query_narrows (self->results_query, self->query))
         {
           GArray *previous = dl_event_list_get_positions (self->results);
@@ -172,7 +308,7 @@ update_results (DlSession *self,
             {
               guint p = g_array_index (previous, guint, i);
 
-              if (dl_search_index_matches_at (index, self->order, p))
+              if (dl_search_index_matches_at (index, source, p))
                 g_array_append_val (positions, p);
             }
         }
@@ -184,15 +320,26 @@ update_results (DlSession *self,
             {
               guint p = g_array_index (shown, guint, i);
 
-              if (dl_search_index_matches_at (index, self->order, p))
+              if (dl_search_index_matches_at (index, source, p))
                 g_array_append_val (positions, p);
             }
         }
     }
 
+  if (self->query != NULL && *self->query != '\0' && find_recent (self, source) == NULL)
+    {
+      recent = g_new0 (Recent, 1);
+      recent->query = g_strdup (self->query);
+      recent->source = g_ptr_array_ref (source);
+      recent->positions = g_array_copy (positions);
+      g_ptr_array_add (self->recent, recent);
+      while (self->recent->len > MAX_RECENT || recent_positions (self) > MAX_RECENT_POSITIONS)
+        g_ptr_array_remove_index (self->recent, 0);
+    }
+
   g_free (self->results_query);
   self->results_query = g_strdup (self->query);
-  dl_event_list_set (self->results, self->order, positions);
+  dl_event_list_set (self->results, source, positions);
 }
 
 /* The dataset's time order, as `order` (a new array: `results` may still
@@ -207,6 +354,8 @@ take_order (DlSession *self)
                                 : g_ptr_array_new ();
   g_ptr_array_set_free_func (self->order, g_object_unref);
 
+  /* Made again when a source is hidden. */
+  g_array_set_size (self->order_sources, 0);
   g_array_set_size (self->order_category, self->order->len);
   for (guint p = 0; p < self->order->len; p++)
     g_array_index (self->order_category, guint16, p) = category_number (self, dl_event_get_category (g_ptr_array_index (self->order, p)));
@@ -216,6 +365,7 @@ static void
 on_events_changed (DlSession *self)
 {
   /* Filters, edits or a new dataset: every event is looked at again. */
+  g_ptr_array_set_size (self->recent, 0);
   update_results (self, FALSE);
 }
 
@@ -317,6 +467,7 @@ on_event_edited (DlSession *self,
 
   /* Its category, or its sources, may now be hidden or shown. */
   g_array_index (self->order_category, guint16, p) = category_number (self, dl_event_get_category (event));
+  g_array_set_size (self->order_sources, 0);
   update_events (self);
 
   shown = dl_event_list_get_positions (self->events);
@@ -428,10 +579,15 @@ dl_session_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_free (self->results_query);
   g_clear_object (&self->events);
   g_clear_pointer (&self->order_category, g_array_unref);
+  g_clear_pointer (&self->order_sources, g_array_unref);
+  g_clear_pointer (&self->source_set_numbers, g_hash_table_unref);
+  g_clear_pointer (&self->single_source_sets, g_hash_table_unref);
+  g_clear_pointer (&self->source_sets, g_ptr_array_unref);
   g_clear_pointer (&self->category_numbers, g_hash_table_unref);
   g_clear_pointer (&self->category_names, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_categories, g_hash_table_unref);
@@ -483,6 +639,10 @@ dl_session_init (DlSession *self)
   self->hidden_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->order_category = g_array_new (FALSE, FALSE, sizeof (guint16));
+  self->order_sources = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->source_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->source_set_numbers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  self->single_source_sets = g_hash_table_new (NULL, NULL);
   self->category_names = g_ptr_array_new_with_free_func (g_free);
   self->category_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   self->events = dl_event_list_new ();
@@ -493,6 +653,7 @@ dl_session_init (DlSession *self)
 
   self->order = g_ptr_array_new_with_free_func (g_object_unref);
   self->results = dl_event_list_new ();
+  self->recent = g_ptr_array_new_with_free_func (recent_free);
   g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_changed), self);
 }
 

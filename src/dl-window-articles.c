@@ -524,6 +524,16 @@ on_dataset_changed (DlWindow *self)
                                  dl_session_get_edit_stack (self->session) != NULL);
 }
 
+/* An article chosen in the overview: read, with the selected event's
+ * passages in it marked (there may be none yet). */
+static void
+on_source_activated (DlWindow *self,
+                     DlSource *source)
+{
+  dl_article_view_show (self->article_view, source, dl_session_get_selected_event (self->session), 0);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
+}
+
 /* Hooks, called by dl-window.c */
 
 void
@@ -546,5 +556,7 @@ _dl_window_init_articles (DlWindow *self)
   g_signal_group_connect_swapped (group, "items-changed", G_CALLBACK (on_sources_changed), self);
   g_object_set_data_full (G_OBJECT (self), "dl-sources-signals", group, g_object_unref);
   g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_panel, "source-activated", G_CALLBACK (on_source_activated), self,
+                           G_CONNECT_SWAPPED);
   on_dataset_changed (self);
 }

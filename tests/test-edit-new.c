@@ -568,6 +568,118 @@ test_save (void)
                    "Talks went on.");
 }
 
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GFile         *file)
+{
+  GSList list = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  GdkContentProvider *content;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &list);
+  content = gdk_content_provider_new_for_value (&value);
+  g_value_unset (&value);
+  return content;
+}
+
+/* A text file dragged from another window onto the main one (X drag and
+ * drop, the pointer moved by XTest) is asked about and added. */
+static void
+test_drop_article (void)
+{
+  g_autofree char *path = g_build_filename (in_dir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *source_window = gtk_window_new ();
+  GtkWidget *label = gtk_label_new ("notes.txt");
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkWidget *dialog;
+  g_autoptr(DlSource) added = NULL;
+  double x, y;
+
+  g_assert_true (g_file_set_contents (path, "Notes from the briefing\nOn Monday the talks resumed in Cairo.\n", -1, NULL));
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), file);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drag));
+  gtk_window_set_child (GTK_WINDOW (source_window), label);
+  gtk_window_set_default_size (GTK_WINDOW (source_window), 200, 100);
+  gtk_window_present (GTK_WINDOW (source_window));
+  dl_test_wait_ms (500);
+
+  /* From the label to the middle of the map, in the main window. */
+  {
+    int lx, ly, mx, my;
+
+    dl_xtest_to_root (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0, &lx, &ly);
+    dl_xtest_to_root (GTK_WIDGET (dl_window_get_map (window)), gtk_widget_get_width (GTK_WIDGET (dl_window_get_map (window))) / 2.0,
+                      gtk_widget_get_height (GTK_WIDGET (dl_window_get_map (window))) / 2.0, &mx, &my);
+    x = gtk_widget_get_width (label) / 2.0 + (mx - lx);
+    y = gtk_widget_get_height (label) / 2.0 + (my - ly);
+  }
+  dl_xtest_drag (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0, x, y, 30);
+
+  dialog = wait_for_toplevel (DL_TYPE_ARTICLE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Title"))), ==, "Notes from the briefing");
+  /* A new drop: no date yet. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Published (EDTF)"))), ==, "");
+  click_center (find_entry_row (dialog, "Published (EDTF)"));
+  type (dialog, "2024-08-19");
+  key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_ARTICLE_DIALOG), 5000));
+
+  g_assert_cmpuint (n_sources (), ==, 3);
+  added = g_list_model_get_item (dl_dataset_get_sources (dataset ()), 2);
+  g_assert_cmpstr (dl_source_get_title (added), ==, "Notes from the briefing");
+  g_assert_cmpstr (dl_source_get_file (added), ==, "articles/notes.txt");
+  g_assert_cmpstr (dl_source_get_published_text (added), ==, "2024-08-19");
+
+  gtk_window_destroy (GTK_WINDOW (source_window));
+  dl_test_wait_ms (200);
+}
+
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With nothing selected, the overview lists the articles as they are now;
+ * a click on one opens it in the article view. */
+static void
+test_open_article (void)
+{
+  GtkWidget *details = dl_window_get_details (window);
+  GtkWidget *article = dl_window_get_article_view (window);
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  g_assert_null (dl_window_get_selected_event (window));
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+  text = dl_test_widget_text (details);
+  g_assert_nonnull (strstr (text, "3 articles"));
+
+  row = find_action_row (details, "Strike on a school");
+  g_assert_nonnull (row);
+  click_center (row);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+  g_assert_cmpstr (dl_source_get_title (dl_article_view_get_source (DL_ARTICLE_VIEW (article))), ==,
+                   "Strike on a school");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +726,8 @@ main (int   argc,
   g_test_add_func ("/edit-new/narrative", test_narrative);
   g_test_add_func ("/edit-new/not-utf8", test_not_utf8);
   g_test_add_func ("/edit-new/save", test_save);
+  g_test_add_func ("/edit-new/drop-article", test_drop_article);
+  g_test_add_func ("/edit-new/open-article", test_open_article);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -51,6 +51,10 @@ check_query (DlDataset  *dataset,
 
   dl_search_index_set_query (index, query);
   dl_search_index_filter (index, events, found);
+  /* By position in the array it was built from, the same. */
+  for (guint i = 0, k = 0; i < events->len; i++)
+    if (dl_search_index_matches_at (index, events, i))
+      g_assert_true (k < found->len && found->pdata[k++] == events->pdata[i]);
 
   if (found->len != expected->len)
     g_error ("“%s”: the index finds %u events, dl_event_matches() %u", query, found->len, expected->len);
@@ -163,6 +167,7 @@ test_synthetic (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
   dataset = load (file);
+  g_assert_cmpuint (dl_search_index_get_n_slots (dl_dataset_get_search_index (dataset)), ==, 3000);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed_queries); i++)
     check_query (dataset, fixed_queries[i]);
@@ -174,6 +179,8 @@ test_synthetic (void)
   check_typing (dataset, "Event 12");
   g_assert_cmpuint (check_query (dataset, "rafah"), >, 0);
   g_assert_cmpuint (check_query (dataset, "event 12"), <, 3000);
+  /* Every event had its place: none was indexed again on the way. */
+  g_assert_cmpuint (dl_search_index_get_n_slots (dl_dataset_get_search_index (dataset)), ==, 3000);
 
   g_assert_cmpint (system (cleanup), ==, 0);
 }

@@ -374,6 +374,9 @@ test_search_as_typed (void)
   check_results (session);
   dl_session_show_all (session);
   check_results (session);
+  /* A query found before the filters changed is looked for again. */
+  dl_session_set_query (session, "gaza");
+  check_results (session);
 
   /* An edit: an event says a new word, then changes category. */
   event = item (dl_session_get_events (session), 3);

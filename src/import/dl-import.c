@@ -983,6 +983,10 @@ load_thread (GTask        *task,
                                   mapping);
 
   g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
+  /* The search index (issue 14) is built here, off the main loop, while
+   * nobody else sees the dataset: a second at a million events. */
+  if (dataset != NULL && !g_cancellable_is_cancelled (cancellable))
+    dl_dataset_get_search_index (dataset);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
     {

@@ -644,3 +644,10 @@ dl_search_index_get_n_texts (DlSearchIndex *self)
   g_return_val_if_fail (self != NULL, 0);
   return n_texts (self);
 }
+
+guint
+dl_search_index_get_n_slots (DlSearchIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->events->len;
+}

@@ -54,6 +54,9 @@ void           dl_search_index_filter    (DlSearchIndex *self,
 /* What the index holds, for benchmarks. */
 gsize          dl_search_index_get_size  (DlSearchIndex *self);
 guint          dl_search_index_get_n_texts (DlSearchIndex *self);
+/* Events indexed, counting each time one was indexed anew (an edit keeps
+ * its place, an event the index had not seen takes a new one). */
+guint          dl_search_index_get_n_slots (DlSearchIndex *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlSearchIndex, dl_search_index_free)
 

@@ -109,6 +109,16 @@ add_categories (DlEventPanel *self)
     }
 }
 
+static void
+on_source_row_activated (DlEventPanel  *self,
+                         GtkListBoxRow *row)
+{
+  DlSource *source = g_object_get_data (G_OBJECT (row), "dl-source");
+
+  if (source != NULL)
+    _dl_event_panel_source_activated (self, source);
+}
+
 void
 _dl_event_panel_show_overview (DlEventPanel *self)
 {
@@ -170,8 +180,12 @@ _dl_event_panel_show_overview (DlEventPanel *self)
 
       if (dl_source_get_published_basis (source) != NULL)
         gtk_widget_set_tooltip_text (row, dl_source_get_published_basis (source));
+      /* Editing: an article opens in the article view (dl-window-articles.c). */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "dl-source", g_object_ref (source), g_object_unref);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  g_signal_connect_swapped (list, "row-activated", G_CALLBACK (on_source_row_activated), self);
 
   add_categories (self);
 

@@ -49,5 +49,8 @@ void       _dl_event_panel_add_long_text  (DlEventPanel *self,
 /* The dataset's title, time span, description, sources and events by
  * category (dl-event-panel-overview.c). */
 void       _dl_event_panel_show_overview  (DlEventPanel *self);
+/* Emits "source-activated": an article of the overview was activated. */
+void       _dl_event_panel_source_activated (DlEventPanel *self,
+                                             DlSource     *source);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ enum {
 enum {
   SIGNAL_EXCERPT_ACTIVATED,
   SIGNAL_EVENT_ACTIVATED,
+  SIGNAL_SOURCE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -704,6 +705,12 @@ dl_event_panel_class_init (DlEventPanelClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, DL_TYPE_EVENT, G_TYPE_UINT);
+  signals[SIGNAL_SOURCE_ACTIVATED] =
+    g_signal_new ("source-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DL_TYPE_SOURCE);
   signals[SIGNAL_EVENT_ACTIVATED] =
     g_signal_new ("event-activated",
                   G_TYPE_FROM_CLASS (klass),
@@ -742,6 +749,21 @@ dl_event_panel_new (void)
   return g_object_new (DL_TYPE_EVENT_PANEL, NULL);
 }
 
+static void
+on_dataset_edited (DlEventPanel *self)
+{
+  if (self->event == NULL)
+    rebuild (self);
+}
+
+/* The overview's article rows (dl-event-panel-overview.c). */
+void
+_dl_event_panel_source_activated (DlEventPanel *self,
+                                  DlSource     *source)
+{
+  g_signal_emit (self, signals[SIGNAL_SOURCE_ACTIVATED], 0, source);
+}
+
 void
 dl_event_panel_set_dataset (DlEventPanel *self,
                             DlDataset    *dataset)
@@ -752,7 +774,12 @@ dl_event_panel_set_dataset (DlEventPanel *self,
   if (self->dataset == dataset)
     return;
 
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_func (self->dataset, on_dataset_edited, self);
   g_set_object (&self->dataset, dataset);
+  /* Edited: the overview counts and lists what is there now. */
+  if (dataset != NULL)
+    g_signal_connect_object (dataset, "changed", G_CALLBACK (on_dataset_edited), self, G_CONNECT_SWAPPED);
   if (self->event != NULL)
     {
       g_clear_object (&self->event);

@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (DlEventPanel, dl_event_panel, DL, EVENT_PANEL, GtkWidget)
  *   "excerpt-activated" (DlEvent *event, guint excerpt_index): a passage card
  *     was activated (click, Enter, Space).
  *   "event-activated" (DlEvent *event): another event was chosen (from a
- *     claim that belongs to it). */
+ *     claim that belongs to it).
+ *   "source-activated" (DlSource *source): an article of the overview's
+ *     list was activated, to be read. */
 DlEventPanel *dl_event_panel_new         (void);
 /* The panel follows @session: its dataset, and its selected event (NULL:
  * the overview). The setters below stay for a panel without a session and
