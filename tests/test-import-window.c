@@ -21,6 +21,7 @@
 #include "dl-import-dialog.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
+#include "dl-test-tree.h"
 #include "dl-xtest.h"
 #include "dl-synthetic.h"
 
@@ -579,24 +580,6 @@ test_progress_and_cancel (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
 /* A large native dataset: the bar shows how far the loader has read it (a
  * fraction, not a pulse), then the dataset opens. */
 static gboolean
@@ -629,7 +612,7 @@ test_native_progress (void)
   g_assert_true (dl_test_wait_until (progress_hidden, NULL, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_events (session ())), ==, 60000);
 
-  remove_tree (dir);
+  dl_test_remove_tree (dir);
 }
 
 int

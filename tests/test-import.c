@@ -12,6 +12,7 @@
 #include "dl-dataset.h"
 #include "dl-describe.h"
 #include "dl-import.h"
+#include "dl-test-tree.h"
 #include "dl-writer.h"
 
 static char *
@@ -541,24 +542,6 @@ test_native_partial_events (void)
                    "events[0]: warning: the event has no excerpts: no passage supports it\n");
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
 /* A claim's range is written in the native format and read back; a range
  * that cannot be one is an error naming the claim. */
 static void
@@ -599,7 +582,7 @@ test_claim_range (void)
   g_assert_cmpfloat (claim->low, ==, 10);
   g_assert_cmpfloat (claim->high, ==, 15);
   g_assert_cmpfloat (claim->value, ==, 12);
-  remove_tree (dir);
+  dl_test_remove_tree (dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
