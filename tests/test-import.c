@@ -10,6 +10,7 @@
 
 #include "dl-claims.h"
 #include "dl-dataset.h"
+#include "dl-describe.h"
 #include "dl-import.h"
 #include "dl-writer.h"
 
@@ -193,8 +194,17 @@ test_ucdp (void)
   /* low/best/high: one claim, the best estimate with its range. */
   g_assert_cmpuint (dl_event_get_n_claims (e), ==, 1);
   claim = dl_event_get_claim (e, 0);
-  g_assert_cmpstr (claim->value_text, ==, "12 (10–15)");
-  g_assert_false (claim->numeric);
+  g_assert_true (claim->numeric);
+  g_assert_cmpfloat (claim->value, ==, 12);
+  g_assert_cmpstr (claim->value_text, ==, "12");
+  g_assert_true (claim->has_range);
+  g_assert_cmpfloat (claim->low, ==, 10);
+  g_assert_cmpfloat (claim->high, ==, 15);
+  {
+    g_autofree char *shown = dl_describe_claim_value (claim);
+
+    g_assert_cmpstr (shown, ==, "12 (10–15)");
+  }
   label = dl_claims_dup_topic_label (dataset, claim->topic);
   g_assert_cmpstr (label, ==, "Deaths: best estimate (low–high)");
 
@@ -205,8 +215,10 @@ test_ucdp (void)
                    "UCDP date_start 2017-01-02, date_end 2017-01-08, date_prec 3: within a week");
   g_assert_cmpstr (dl_event_get_category (e), ==, "one-sided");
   assert_point (e, 40.15, 35.3333, 150000);
+  /* low = best = high: no range to tell. */
   g_assert_true (dl_event_get_claim (e, 0)->numeric);
   g_assert_cmpfloat (dl_event_get_claim (e, 0)->value, ==, 7);
+  g_assert_false (dl_event_get_claim (e, 0)->has_range);
   /* Without sources, the file is the source. */
   g_assert_cmpstr (dl_source_get_title (dl_event_get_excerpt (e, 0)->source), ==, "ucdp.csv");
 
@@ -529,6 +541,78 @@ test_native_partial_events (void)
                    "events[0]: warning: the event has no excerpts: no passage supports it\n");
 }
 
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+/* A claim's range is written in the native format and read back; a range
+ * that cannot be one is an error naming the claim. */
+static void
+test_claim_range (void)
+{
+  static const char head[] =
+    "{\"dateline\": 1, \"title\": \"T\", \"sources\": [], \"places\": [], \"events\": "
+    "[{\"id\": \"e\", \"title\": \"E\", \"when\": \"2024-01-01\", \"claims\": [{\"topic\": \"t\", ";
+  static const char * const bad[][2] = {
+    { "\"value\": 12, \"low\": 10", "events[0].claims[0]: error: a range needs both “low” and “high”" },
+    { "\"value\": \"a dozen\", \"low\": 10, \"high\": 15",
+      "events[0].claims[0]: error: a range (“low” and “high”) needs a numeric “value”" },
+    { "\"value\": 20, \"low\": 10, \"high\": 15", "events[0].claims[0]: error: the range 10–15 does not hold the value 20" },
+  };
+  g_autoptr(DlProblems) problems = NULL;
+  g_autoptr(DlDataset) ucdp = import ("ucdp.csv", &problems);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-range-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ucdp.dateline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *native = NULL;
+  g_autoptr(DlProblems) back_problems = dl_problems_new ();
+  g_autoptr(DlDataset) back = NULL;
+  const DlClaim *claim;
+
+  /* Written (the writer checks that it loads and writes back the same). */
+  g_assert_no_error (error);
+  g_assert_true (dl_writer_write_file (ucdp, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &native, NULL, &error));
+  g_assert_nonnull (strstr (native, "\"value\": 12,\n"));
+  g_assert_nonnull (strstr (native, "\"low\": 10,\n"));
+  g_assert_nonnull (strstr (native, "\"high\": 15,\n"));
+  back = dl_dataset_load (file, back_problems, NULL);
+  g_assert_nonnull (back);
+  claim = dl_event_get_claim (dl_dataset_lookup_event (back, "244657"), 0);
+  g_assert_true (claim->has_range);
+  g_assert_cmpfloat (claim->low, ==, 10);
+  g_assert_cmpfloat (claim->high, ==, 15);
+  g_assert_cmpfloat (claim->value, ==, 12);
+  remove_tree (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("%s%s}]}]}", head, bad[i][0]);
+      g_autoptr(DlProblems) bad_problems = dl_problems_new ();
+      g_autoptr(DlDataset) none = dl_dataset_load_from_data (json, strlen (json), NULL, bad_problems);
+      g_autofree char *list = problem_list (bad_problems);
+
+      g_assert_null (none);
+      g_assert_nonnull (strstr (list, bad[i][1]));
+    }
+}
+
 /* The loader tells how far it has read a native dataset: all of it once
  * loaded; not all of a file it stops reading. */
 static void
@@ -586,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/import/save-native", test_save_native);
   g_test_add_func ("/import/native-partial-events", test_native_partial_events);
   g_test_add_func ("/import/native-progress", test_native_progress);
+  g_test_add_func ("/import/claim-range", test_claim_range);
 
   return g_test_run ();
 }

@@ -617,11 +617,17 @@ ucdp_row (Table   *table,
       if (!empty (low) && !empty (high) && read_number (table, "low", low, &l) && read_number (table, "high", high, &h)
           && (l != b || h != b))
         {
-          /* Translators: UCDP's fatality estimate: best (low–high) */
-          g_autofree char *text = g_strdup_printf (_("%s (%s–%s)"), best, low, high);
+          g_autofree char *text = g_strdup_printf ("%.15g", b);
 
-          dl_importer_add_claim (table->importer, event, "deaths", _("Deaths: best estimate (low–high)"),
-                                 text, b, FALSE, NULL);
+          if (dl_importer_add_claim (table->importer, event, "deaths", _("Deaths: best estimate (low–high)"),
+                                     text, b, TRUE, NULL))
+            {
+              if (l <= b && b <= h)
+                dl_importer_set_claim_range (event, l, h);
+              else
+                row_problem (table, "best", _("the best estimate %s is not between low (%s) and high (%s): "
+                                              "the range is left out"), best, low, high);
+            }
         }
       else
         dl_importer_add_claim (table->importer, event, "deaths", _("Deaths"), best, b, TRUE, NULL);

@@ -101,8 +101,9 @@ gboolean    dl_importer_add_event      (DlImporter   *importer,
 gboolean    dl_import_set_when         (DlEvent      *event,
                                         const char   *edtf);
 /* A claim on the event's own topic "<event id>-<suffix>" about excerpt 0;
- * @label must outlive the importer (a translated literal). */
-void        dl_importer_add_claim      (DlImporter   *importer,
+ * @label must outlive the importer (a translated literal). FALSE (and no
+ * claim) when the event has no passage. */
+gboolean    dl_importer_add_claim      (DlImporter   *importer,
                                         DlEvent      *event,
                                         const char   *suffix,
                                         const char   *label,
@@ -110,6 +111,11 @@ void        dl_importer_add_claim      (DlImporter   *importer,
                                         double        value,
                                         gboolean      numeric,
                                         const char   *unit);
+
+/* Gives the claim added last the range low–high around its value. */
+void        dl_importer_set_claim_range (DlEvent     *event,
+                                         double       low,
+                                         double       high);
 
 /* Dates written by people: "2023-01-31", "16 May 2025", "May 16, 2025",
  * "Aug 23", "August 2024", "2024". Sets what was found (0 when not). */

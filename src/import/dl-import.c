@@ -390,7 +390,7 @@ dl_import_set_when (DlEvent    *event,
   return TRUE;
 }
 
-void
+gboolean
 dl_importer_add_claim (DlImporter *importer,
                        DlEvent    *event,
                        const char *suffix,
@@ -404,7 +404,7 @@ dl_importer_add_claim (DlImporter *importer,
 
   /* A claim needs the passage that states it. */
   if (event->excerpts->len == 0)
-    return;
+    return FALSE;
 
   /* Its own topic: the figures of different events are not compared. The
    * event id is put in front when the event is added. */
@@ -417,6 +417,21 @@ dl_importer_add_claim (DlImporter *importer,
   claim.source = g_array_index (event->excerpts, DlExcerpt, 0).source;
   g_array_append_val (event->claims, claim);
   g_ptr_array_add (importer->pending_labels, (gpointer) label);
+  return TRUE;
+}
+
+void
+dl_importer_set_claim_range (DlEvent *event,
+                             double   low,
+                             double   high)
+{
+  DlClaim *claim;
+
+  g_return_if_fail (event->claims->len > 0);
+  claim = &g_array_index (event->claims, DlClaim, event->claims->len - 1);
+  claim->has_range = TRUE;
+  claim->low = low;
+  claim->high = high;
 }
 
 /* Dates */

@@ -24,7 +24,7 @@ load_claims (Loader     *loader,
              const DlJsonValue *object,
              const char *event_path)
 {
-  static const char * const known[] = { "topic", "value", "qualifier", "unit", "excerpt", NULL };
+  static const char * const known[] = { "topic", "value", "low", "high", "qualifier", "unit", "excerpt", NULL };
   g_autofree char *claims_path = dl_loader_join_path (event_path, "claims");
   const DlJsonValue *array = dl_loader_get_array (loader, object, event_path, "claims", FALSE);
 
@@ -71,6 +71,33 @@ load_claims (Loader     *loader,
           dl_problems_error (loader->problems, value_path,
                              _("expected a number or a non-empty string, found %s"), dl_loader_node_kind (value));
           ok = FALSE;
+        }
+
+      /* An estimate's range ("12, between 10 and 15"): both ends, numbers,
+       * around a numeric value. */
+      if (dl_json_object_get (element, "low") != NULL || dl_json_object_get (element, "high") != NULL)
+        {
+          if (dl_json_object_get (element, "low") == NULL || dl_json_object_get (element, "high") == NULL)
+            {
+              dl_problems_error (loader->problems, path, _("a range needs both “low” and “high”"));
+              ok = FALSE;
+            }
+          else if (!dl_loader_get_number (loader, element, path, "low", &claim.low)
+                   || !dl_loader_get_number (loader, element, path, "high", &claim.high))
+            ok = FALSE;
+          else if (!claim.numeric)
+            {
+              dl_problems_error (loader->problems, path, _("a range (“low” and “high”) needs a numeric “value”"));
+              ok = FALSE;
+            }
+          else if (claim.low > claim.value || claim.value > claim.high)
+            {
+              dl_problems_error (loader->problems, path, _("the range %.15g–%.15g does not hold the value %.15g"),
+                                 claim.low, claim.high, claim.value);
+              ok = FALSE;
+            }
+          else
+            claim.has_range = TRUE;
         }
 
       if (dl_json_object_get (element, "excerpt") == NULL)

@@ -209,7 +209,16 @@ dl_describe_claim_value (const DlClaim *claim)
 
   if (claim->qualifier != NULL)
     g_string_append_printf (text, "%s ", claim->qualifier);
-  g_string_append (text, claim->value_text);
+  if (claim->has_range)
+    {
+      g_autofree char *low = g_strdup_printf ("%.15g", claim->low);
+      g_autofree char *high = g_strdup_printf ("%.15g", claim->high);
+
+      /* Translators: an estimate with its range: best (low–high) */
+      g_string_append_printf (text, _("%s (%s–%s)"), claim->value_text, low, high);
+    }
+  else
+    g_string_append (text, claim->value_text);
   if (claim->unit != NULL)
     g_string_append_printf (text, " %s", claim->unit);
 

@@ -34,6 +34,9 @@ typedef struct {
   char     *unit;        /* or NULL */
   guint     excerpt;     /* index into the event's excerpts */
   DlSource *source;      /* the excerpt's source */
+  gboolean  has_range;   /* an estimate with its range: low ≤ value ≤ high */
+  double    low;
+  double    high;
 } DlClaim;
 
 /* What an event's place is to it: where it happened, or, for a statement

@@ -345,6 +345,11 @@ write_claim (Writer        *w,
     number_member (w, "value", claim->value);
   else
     string_member (w, "value", claim->value_text);
+  if (claim->has_range)
+    {
+      number_member (w, "low", claim->low);
+      number_member (w, "high", claim->high);
+    }
   string_member (w, "qualifier", claim->qualifier);
   string_member (w, "unit", claim->unit);
   number_member (w, "excerpt", claim->excerpt);
