@@ -1060,3 +1060,27 @@ dl_session_get_results (DlSession *self)
   g_return_val_if_fail (DL_IS_SESSION (self), NULL);
   return G_LIST_MODEL (self->results);
 }
+
+gboolean
+dl_session_observe (DlSession     *session,
+                    DlSession    **slot,
+                    GSignalGroup **group,
+                    GCallback      on_dataset,
+                    GCallback      on_selection,
+                    gpointer       view)
+{
+  g_return_val_if_fail (session == NULL || DL_IS_SESSION (session), FALSE);
+
+  if (*group == NULL)
+    {
+      *group = g_signal_group_new (DL_TYPE_SESSION);
+      g_signal_group_connect_swapped (*group, "notify::dataset", on_dataset, view);
+      g_signal_group_connect_swapped (*group, "notify::selected-event", on_selection, view);
+    }
+  if (!g_set_object (slot, session))
+    return FALSE;
+  g_signal_group_set_target (*group, session);
+  if (session != NULL)
+    ((void (*) (gpointer)) on_dataset) (view);
+  return TRUE;
+}

@@ -103,4 +103,16 @@ void                dl_session_set_query             (DlSession  *self,
 const char         *dl_session_get_query             (DlSession  *self);
 GListModel         *dl_session_get_results           (DlSession  *self);
 
+/* For a view that shows the session's dataset and its selection (the event
+ * panel, the article view): keeps @session in *@slot and its signals in
+ * *@group (made on first use), and calls @on_dataset (now, and when the
+ * dataset changes) and @on_selection (when the selection does), each with
+ * @view. FALSE when @session was already the one observed. */
+gboolean            dl_session_observe               (DlSession     *session,
+                                                      DlSession    **slot,
+                                                      GSignalGroup **group,
+                                                      GCallback      on_dataset,
+                                                      GCallback      on_selection,
+                                                      gpointer       view);
+
 G_END_DECLS

@@ -16,6 +16,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include <adwaita.h>
+
+#include "dl-mbtiles-data.h"
 #include "dl-mbtiles-source.h"
 
 struct _DlMbtilesSource
@@ -30,6 +33,8 @@ struct _DlMbtilesSource
   char             *format;
   int               min_zoom;
   int               max_zoom;
+  /* A vector file: libshumate's renderer draws it (≥ 1.2), this reads it. */
+  ShumateMapSource *vector;
 };
 
 G_DEFINE_FINAL_TYPE (DlMbtilesSource, dl_mbtiles_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -347,12 +352,20 @@ open_file (DlMbtilesSource  *self,
 
   if (g_strcmp0 (format, "pbf") == 0)
     {
+#if SHUMATE_CHECK_VERSION (1, 2, 0)
+      /* Drawn by libshumate's vector renderer, made on the caller's thread
+       * (attach_vector_renderer). */
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      blob = NULL;
+#else
       g_set_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_UNSUPPORTED,
                    _("%s holds vector tiles, which Dateline cannot draw: choose a map file of image tiles "
                      "(PNG, JPEG or WebP)"),
                    name);
       sqlite3_finalize (stmt);
       return FALSE;
+#endif
     }
   if (g_strcmp0 (format, "webp") == 0 && !webp_loader_available ())
     {
@@ -362,7 +375,11 @@ open_file (DlMbtilesSource  *self,
       sqlite3_finalize (stmt);
       return FALSE;
     }
-  if (format == NULL || !(g_str_equal (format, "png") || g_str_equal (format, "jpg") || g_str_equal (format, "webp")))
+  if (format == NULL || !(g_str_equal (format, "png") || g_str_equal (format, "jpg") || g_str_equal (format, "webp")
+#if SHUMATE_CHECK_VERSION (1, 2, 0)
+                          || g_str_equal (format, "pbf")
+#endif
+                          ))
     {
       g_set_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_UNSUPPORTED,
                    _("%s holds tiles in a format Dateline cannot draw (“%s”)"), name, format ? format : "?");
@@ -370,9 +387,12 @@ open_file (DlMbtilesSource  *self,
       return FALSE;
     }
 
-  sample = decode (blob, (gsize) len, &local_error);
-  sqlite3_finalize (stmt);
-  if (sample == NULL)
+  if (g_str_equal (format, "pbf"))
+    sample = NULL;   /* not an image: the renderer reads its tiles */
+  else
+    sample = decode (blob, (gsize) len, &local_error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sample == NULL && !g_str_equal (format, "pbf"))
     {
       g_set_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_CORRUPT,
                    _("%s is damaged: tile %d/%d/%d cannot be read (%s)"), name,
@@ -460,6 +480,20 @@ open_thread (GTask        *task,
 /* ------------------------------------------------------------------ vfuncs */
 
 static void
+on_vector_tile_filled (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (shumate_map_source_fill_tile_finish (SHUMATE_MAP_SOURCE (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 dl_mbtiles_source_fill_tile_async (ShumateMapSource    *source,
                                    ShumateTile         *tile,
                                    GCancellable        *cancellable,
@@ -467,8 +501,22 @@ dl_mbtiles_source_fill_tile_async (ShumateMapSource    *source,
                                    gpointer             user_data)
 {
   DlMbtilesSource *self = DL_MBTILES_SOURCE (source);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  TileJob *job = g_new0 (TileJob, 1);
+  g_autoptr(GTask) task = NULL;
+  TileJob *job;
+
+  if (self->vector != NULL)
+    {
+      /* The renderer fills the tile; this task only reports it. */
+      task = g_task_new (self, cancellable, callback, user_data);
+      g_task_set_source_tag (task, dl_mbtiles_source_fill_tile_async);
+      g_object_set_data (G_OBJECT (task), "vector", GINT_TO_POINTER (TRUE));
+      shumate_map_source_fill_tile_async (self->vector, tile, cancellable, on_vector_tile_filled,
+                                          g_steal_pointer (&task));
+      return;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  job = g_new0 (TileJob, 1);
 
   g_task_set_source_tag (task, dl_mbtiles_source_fill_tile_async);
   job->zoom = (int) shumate_tile_get_zoom_level (tile);
@@ -494,7 +542,12 @@ dl_mbtiles_source_fill_tile_finish (ShumateMapSource  *source,
 {
   GTask *task = G_TASK (result);
   ShumateTile *tile = g_object_get_data (G_OBJECT (task), "tile");
-  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (task, error);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (g_object_get_data (G_OBJECT (task), "vector") != NULL)
+    return g_task_propagate_boolean (task, error);
+
+  texture = g_task_propagate_pointer (task, error);
 
   if (texture == NULL)
     return FALSE;
@@ -516,6 +569,7 @@ dl_mbtiles_source_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_object (&self->vector);
 
   G_OBJECT_CLASS (dl_mbtiles_source_parent_class)->finalize (object);
 }
@@ -556,13 +610,41 @@ dl_mbtiles_source_new_async (GFile               *file,
   g_task_run_in_thread (task, open_thread);
 }
 
+/* A vector file gets libshumate's renderer, made here on the caller's
+ * thread, in the light or dark style the app shows. */
+static ShumateMapSource *
+attach_vector_renderer (DlMbtilesSource  *self,
+                        GError          **error)
+{
+#if SHUMATE_CHECK_VERSION (1, 2, 0)
+  if (self != NULL && g_strcmp0 (self->format, "pbf") == 0)
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+      g_autoptr(GError) local_error = NULL;
+      gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+      self->vector = dl_mbtiles_data_new_renderer (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (self)), path,
+                                                   self->min_zoom, self->max_zoom, dark, &local_error);
+      if (self->vector == NULL)
+        {
+          g_set_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_UNSUPPORTED,
+                       _("%s holds vector tiles, which cannot be drawn here: %s"),
+                       self->display_name, local_error->message);
+          g_object_unref (self);
+          return NULL;
+        }
+    }
+#endif
+  return SHUMATE_MAP_SOURCE (self);
+}
+
 ShumateMapSource *
 dl_mbtiles_source_new_finish (GAsyncResult  *result,
                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return attach_vector_renderer (g_task_propagate_pointer (G_TASK (result), error), error);
 }
 
 ShumateMapSource *
@@ -578,7 +660,7 @@ dl_mbtiles_source_new_sync (GFile         *file,
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread_sync (task, open_thread);
 
-  return g_task_propagate_pointer (task, error);
+  return attach_vector_renderer (g_task_propagate_pointer (task, error), error);
 }
 
 GFile *

@@ -18,15 +18,10 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
+gboolean
+dl_edit_invalid (GError     **error,
+                 const char  *format,
+                 ...)
 {
   va_list args;
 
@@ -43,8 +38,8 @@ invalid (GError     **error,
 }
 
 /* Empty text is no text. */
-static const char *
-nonempty (const char *text)
+const char *
+dl_edit_nonempty (const char *text)
 {
   return text != NULL && *text != '\0' ? text : NULL;
 }
@@ -79,29 +74,29 @@ member_label (const char *member)
 }
 
 /* Checks a text member against the loader's limits; @required refuses none. */
-static gboolean
-check_text (const char  *value,
-            const char  *member,
-            gboolean     required,
-            GError     **error)
+gboolean
+dl_edit_check_text (const char  *value,
+                    const char  *member,
+                    gboolean     required,
+                    GError     **error)
 {
   if (value == NULL)
-    return !required || invalid (error, _("%s: this cannot be empty"), member_label (member));
+    return !required || dl_edit_invalid (error, _("%s: this cannot be empty"), member_label (member));
   if (!g_utf8_validate (value, -1, NULL))
-    return invalid (error, _("%s: this is not valid UTF-8 text"), member_label (member));
+    return dl_edit_invalid (error, _("%s: this is not valid UTF-8 text"), member_label (member));
   if (strlen (value) > dl_field_max_bytes (member))
-    return invalid (error, _("%s: this is too long (at most %u bytes)"),
-                    member_label (member), (guint) dl_field_max_bytes (member));
+    return dl_edit_invalid (error, _("%s: this is too long (at most %u bytes)"),
+                            member_label (member), (guint) dl_field_max_bytes (member));
   return TRUE;
 }
 
 /* An id made of @text: lower-case ASCII letters and digits joined by "-",
  * at most 40 characters, unique among @taken ("-2", "-3"… when not). */
-static char *
-make_id (const char *text,
-         const char *fallback,
-         gboolean  (*taken) (gpointer data, const char *id),
-         gpointer    data)
+char *
+dl_edit_make_id (const char *text,
+                 const char *fallback,
+                 gboolean  (*taken) (gpointer data, const char *id),
+                 gpointer    data)
 {
   g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
   GString *id = g_string_new (NULL);
@@ -152,9 +147,9 @@ event_taken (gpointer    data,
   return dl_dataset_lookup_event (data, id) != NULL;
 }
 
-static gboolean
-narrative_taken (gpointer    data,
-                 const char *id)
+gboolean
+dl_edit_narrative_taken (gpointer    data,
+                         const char *id)
 {
   DlDataset *dataset = data;
 
@@ -172,16 +167,16 @@ is_identifier (const char *text)
   return *text != '\0' && strspn (text, "abcdefghijklmnopqrstuvwxyz0123456789-_") == strlen (text);
 }
 
-static gboolean
-check_id (const char  *id,
-          gboolean   (*taken) (gpointer data, const char *id),
-          DlDataset   *dataset,
-          GError     **error)
+gboolean
+dl_edit_check_id (const char  *id,
+                  gboolean   (*taken) (gpointer data, const char *id),
+                  DlDataset   *dataset,
+                  GError     **error)
 {
-  if (!check_text (id, "id", TRUE, error))
+  if (!dl_edit_check_text (id, "id", TRUE, error))
     return FALSE;
   if (taken (dataset, id))
-    return invalid (error, _("The id “%s” is already taken"), id);
+    return dl_edit_invalid (error, _("The id “%s” is already taken"), id);
   return TRUE;
 }
 
@@ -196,30 +191,30 @@ position_of (GListModel *list,
   return position;
 }
 
-static gboolean
-check_event (DlDataset  *dataset,
-             DlEvent    *event,
-             GError    **error)
+gboolean
+dl_edit_check_event (DlDataset  *dataset,
+                     DlEvent    *event,
+                     GError    **error)
 {
   if (!DL_IS_EVENT (event) || dl_dataset_lookup_event (dataset, event->id) != event)
-    return invalid (error, _("The event is not in this dataset"));
+    return dl_edit_invalid (error, _("The event is not in this dataset"));
   return TRUE;
 }
 
-static gboolean
-check_narrative (DlDataset  *dataset,
-                 guint       narrative,
-                 GError    **error)
+gboolean
+dl_edit_check_narrative (DlDataset  *dataset,
+                         guint       narrative,
+                         GError    **error)
 {
   if (narrative >= dl_dataset_get_n_narratives (dataset))
-    return invalid (error, _("There is no narrative %u"), narrative + 1);
+    return dl_edit_invalid (error, _("There is no narrative %u"), narrative + 1);
   return TRUE;
 }
 
 /* A PASSAGES edit holding copies of the event's excerpts and claims, to
  * change before committing. */
-static Edit *
-passages_edit (DlEvent *event)
+Edit *
+dl_edit_passages_edit (DlEvent *event)
 {
   Edit *edit = dl_edit_new (EDIT_PASSAGES, event);
 
@@ -229,9 +224,9 @@ passages_edit (DlEvent *event)
   return edit;
 }
 
-static Edit *
-steps_edit (DlDataset *dataset,
-            guint      narrative)
+Edit *
+dl_edit_steps_edit (DlDataset *dataset,
+                    guint      narrative)
 {
   Edit *edit = dl_edit_new (EDIT_STEPS, NULL);
 
@@ -242,12 +237,12 @@ steps_edit (DlDataset *dataset,
 }
 
 /* The excerpt of [start, end) in @source, its ends trimmed of spaces. */
-static gboolean
-make_excerpt (DlSource   *source,
-              guint       start,
-              guint       end,
-              DlExcerpt  *out,
-              GError    **error)
+gboolean
+dl_edit_make_excerpt (DlSource   *source,
+                      guint       start,
+                      guint       end,
+                      DlExcerpt  *out,
+                      GError    **error)
 {
   const DlText *text = source->text;
   const char *data;
@@ -256,23 +251,23 @@ make_excerpt (DlSource   *source,
   DlAnchor anchor;
 
   if (text == NULL)
-    return invalid (error, _("The article “%s” has no text"), source->title);
+    return dl_edit_invalid (error, _("The article “%s” has no text"), source->title);
 
   n_chars = dl_text_get_n_chars (text);
   data = dl_text_get_data (text);
   if (start >= end || end > n_chars)
-    return invalid (error, _("The selection %u–%u is not inside the article (%u characters)"),
-                    start, end, n_chars);
+    return dl_edit_invalid (error, _("The selection %u–%u is not inside the article (%u characters)"),
+                            start, end, n_chars);
 
   while (start < end && g_unichar_isspace (g_utf8_get_char (data + dl_text_char_to_byte (text, start))))
     start++;
   while (end > start && g_unichar_isspace (g_utf8_get_char (data + dl_text_char_to_byte (text, end - 1))))
     end--;
   if (start == end)
-    return invalid (error, _("The selection holds only spaces"));
+    return dl_edit_invalid (error, _("The selection holds only spaces"));
 
   exact = dl_text_substring (text, start, end);
-  if (!check_text (exact, "exact", TRUE, error))
+  if (!dl_edit_check_text (exact, "exact", TRUE, error))
     return FALSE;
 
   /* A quote that occurs more than once takes its context along, so that
@@ -323,19 +318,19 @@ dl_edit_stack_add_source (DlEditStack  *self,
 
   dataset = dl_edit_stack_get_dataset (self);
   sources = dl_dataset_get_sources (dataset);
-  title = nonempty (title);
-  published = nonempty (published);
-  file = nonempty (file);
+  title = dl_edit_nonempty (title);
+  published = dl_edit_nonempty (published);
+  file = dl_edit_nonempty (file);
 
-  if (!check_text (title, "title", TRUE, error) || !check_text (file, "file", TRUE, error))
+  if (!dl_edit_check_text (title, "title", TRUE, error) || !dl_edit_check_text (file, "file", TRUE, error))
     return NULL;
-  if (id != NULL && !check_id (id, source_taken, dataset, error))
+  if (id != NULL && !dl_edit_check_id (id, source_taken, dataset, error))
     return NULL;
 
   parts = g_strsplit_set (file, "/\\", -1);
   if (g_path_is_absolute (file) || g_strv_contains ((const char * const *) parts, ".."))
     {
-      invalid (error, _("The article path “%s” must stay inside the dataset’s folder"), file);
+      dl_edit_invalid (error, _("The article path “%s” must stay inside the dataset’s folder"), file);
       return NULL;
     }
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -344,26 +339,26 @@ dl_edit_stack_add_source (DlEditStack  *self,
 
       if (g_str_equal (other->file, file))
         {
-          invalid (error, _("Another article is already at “%s”"), file);
+          dl_edit_invalid (error, _("Another article is already at “%s”"), file);
           return NULL;
         }
     }
 
   if (published != NULL && !dl_edtf_parse (published, &published_value, &local))
     {
-      invalid (error, _("The publication date “%s” is not valid: %s"), published, local->message);
+      dl_edit_invalid (error, _("The publication date “%s” is not valid: %s"), published, local->message);
       return NULL;
     }
 
   data = g_bytes_get_data (text, &len);
   if (len > DL_ARTICLE_MAX_SIZE)
     {
-      invalid (error, _("The article is too large"));
+      dl_edit_invalid (error, _("The article is too large"));
       return NULL;
     }
   if (!dl_utf8_check (data != NULL ? data : "", len, &bad))
     {
-      invalid (error, _("The article is not UTF-8 text (a bad byte at %u)"), (guint) bad);
+      dl_edit_invalid (error, _("The article is not UTF-8 text (a bad byte at %u)"), (guint) bad);
       return NULL;
     }
 
@@ -409,7 +404,7 @@ dl_edit_stack_remove_source (DlEditStack  *self,
 
   dataset = dl_edit_stack_get_dataset (self);
   if (!DL_IS_SOURCE (source) || dl_dataset_lookup_source (dataset, source->id) != source)
-    return invalid (error, _("The article is not in this dataset"));
+    return dl_edit_invalid (error, _("The article is not in this dataset"));
 
   for (guint i = 0; i < dataset->events_by_time->len; i++)
     {
@@ -442,7 +437,7 @@ check_precision (double       precision_m,
                  GError     **error)
 {
   if (!isfinite (precision_m) || precision_m < 0 || precision_m > 20037508.0)
-    return invalid (error, _("%g is out of range (0 to 20,037,508 metres)"), precision_m);
+    return dl_edit_invalid (error, _("%g is out of range (0 to 20,037,508 metres)"), precision_m);
   return TRUE;
 }
 
@@ -464,20 +459,20 @@ dl_edit_stack_add_place (DlEditStack        *self,
   g_return_val_if_fail (geometry != NULL, NULL);
 
   dataset = dl_edit_stack_get_dataset (self);
-  name = nonempty (name);
-  kind = nonempty (kind);
-  if (!check_text (name, "name", TRUE, error) || !check_text (kind, "kind", FALSE, error)
+  name = dl_edit_nonempty (name);
+  kind = dl_edit_nonempty (kind);
+  if (!dl_edit_check_text (name, "name", TRUE, error) || !dl_edit_check_text (kind, "kind", FALSE, error)
       || !check_precision (precision_m, error))
     return NULL;
-  if (id != NULL && !check_id (id, place_taken, dataset, error))
+  if (id != NULL && !dl_edit_check_id (id, place_taken, dataset, error))
     return NULL;
 
   place = dl_place_new ();
-  place->id = id != NULL ? g_strdup (id) : make_id (name, "place", place_taken, dataset);
+  place->id = id != NULL ? g_strdup (id) : dl_edit_make_id (name, "place", place_taken, dataset);
   place->name = g_strdup (name);
   for (guint i = 0; names != NULL && names[i] != NULL && names[i + 1] != NULL; i += 2)
     {
-      if (!check_text (names[i + 1], "name", FALSE, error))
+      if (!dl_edit_check_text (names[i + 1], "name", FALSE, error))
         return NULL;
       if (*names[i + 1] == '\0' || g_strcmp0 (names[i + 1], name) == 0)
         continue;
@@ -509,7 +504,7 @@ dl_edit_stack_set_place_precision (DlEditStack  *self,
 
   dataset = dl_edit_stack_get_dataset (self);
   if (!DL_IS_PLACE (place) || dl_dataset_lookup_place (dataset, place->id) != place)
-    return invalid (error, _("The place is not in this dataset"));
+    return dl_edit_invalid (error, _("The place is not in this dataset"));
   if (!check_precision (precision_m, error))
     return FALSE;
   if (precision_m == place->precision_m)
@@ -534,7 +529,7 @@ dl_edit_stack_remove_place (DlEditStack  *self,
 
   dataset = dl_edit_stack_get_dataset (self);
   if (!DL_IS_PLACE (place) || dl_dataset_lookup_place (dataset, place->id) != place)
-    return invalid (error, _("The place is not in this dataset"));
+    return dl_edit_invalid (error, _("The place is not in this dataset"));
   for (guint i = 0; i < dataset->events_by_time->len; i++)
     {
       DlEvent *event = g_ptr_array_index (dataset->events_by_time, i);
@@ -562,10 +557,10 @@ static gboolean
 check_category (const char  *category,
                 GError     **error)
 {
-  if (!check_text (category, "category", TRUE, error))
+  if (!dl_edit_check_text (category, "category", TRUE, error))
     return FALSE;
   if (!is_identifier (category))
-    return invalid (error, _("“%s” is not a category: use lower-case letters, digits and “-”"), category);
+    return dl_edit_invalid (error, _("“%s” is not a category: use lower-case letters, digits and “-”"), category);
   return TRUE;
 }
 
@@ -576,10 +571,10 @@ parse_when (const char  *when,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!check_text (when, "when", TRUE, error))
+  if (!dl_edit_check_text (when, "when", TRUE, error))
     return FALSE;
   if (!dl_edtf_parse (when, value, &local))
-    return invalid (error, _("“%s” is not a date Dateline reads: %s"), when, local->message);
+    return dl_edit_invalid (error, _("“%s” is not a date Dateline reads: %s"), when, local->message);
   return TRUE;
 }
 
@@ -599,15 +594,15 @@ dl_edit_stack_add_event (DlEditStack  *self,
   g_return_val_if_fail (DL_IS_EDIT_STACK (self), NULL);
 
   dataset = dl_edit_stack_get_dataset (self);
-  title = nonempty (title);
-  if (!check_text (title, "title", TRUE, error) || !check_category (category, error)
+  title = dl_edit_nonempty (title);
+  if (!dl_edit_check_text (title, "title", TRUE, error) || !check_category (category, error)
       || !parse_when (when, &value, error))
     return NULL;
-  if (id != NULL && !check_id (id, event_taken, dataset, error))
+  if (id != NULL && !dl_edit_check_id (id, event_taken, dataset, error))
     return NULL;
 
   event = dl_event_new ();
-  event->id = id != NULL ? g_strdup (id) : make_id (title, "event", event_taken, dataset);
+  event->id = id != NULL ? g_strdup (id) : dl_edit_make_id (title, "event", event_taken, dataset);
   event->title = g_strdup (title);
   event->category = g_strdup (category);
   event->when_text = g_strdup (when);
@@ -631,7 +626,7 @@ dl_edit_stack_remove_event (DlEditStack  *self,
   g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
 
   dataset = dl_edit_stack_get_dataset (self);
-  if (!check_event (dataset, event, error))
+  if (!dl_edit_check_event (dataset, event, error))
     return FALSE;
 
   dl_edit_stack_begin_group (self, _("Remove Event"));
@@ -640,7 +635,7 @@ dl_edit_stack_remove_event (DlEditStack  *self,
    * narrative left without steps goes too (a narrative has at least one). */
   for (guint n = dl_dataset_get_n_narratives (dataset); n-- > 0; )
     {
-      Edit *steps = steps_edit (dataset, n);
+      Edit *steps = dl_edit_steps_edit (dataset, n);
       GArray *array = steps->u.steps.steps;
       guint before = array->len;
 
@@ -697,11 +692,11 @@ dl_edit_stack_set_event_text (DlEditStack   *self,
   g_return_val_if_fail (field <= DL_EVENT_FIELD_WHEN_BASIS, FALSE);
 
   dataset = dl_edit_stack_get_dataset (self);
-  if (!check_event (dataset, event, error))
+  if (!dl_edit_check_event (dataset, event, error))
     return FALSE;
 
-  value = nonempty (value);
-  if (!check_text (value, fields[field].member, fields[field].required, error))
+  value = dl_edit_nonempty (value);
+  if (!dl_edit_check_text (value, fields[field].member, fields[field].required, error))
     return FALSE;
   if (field == DL_EVENT_FIELD_CATEGORY && !check_category (value, error))
     return FALSE;
@@ -744,8 +739,8 @@ dl_edit_stack_set_event_when (DlEditStack  *self,
   g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
 
   dataset = dl_edit_stack_get_dataset (self);
-  when = nonempty (when);
-  if (!check_event (dataset, event, error) || !parse_when (when, &value, error))
+  when = dl_edit_nonempty (when);
+  if (!dl_edit_check_event (dataset, event, error) || !parse_when (when, &value, error))
     return FALSE;
   if (g_strcmp0 (event->when_text, when) == 0)
     return TRUE;
@@ -774,19 +769,19 @@ dl_edit_stack_set_event_places (DlEditStack  *self,
   g_return_val_if_fail (places != NULL || n_places == 0, FALSE);
 
   dataset = dl_edit_stack_get_dataset (self);
-  if (!check_event (dataset, event, error))
+  if (!dl_edit_check_event (dataset, event, error))
     return FALSE;
   if (n_places == 0)
-    return invalid (error, _("An event needs a place"));
+    return dl_edit_invalid (error, _("An event needs a place"));
 
   same = n_places == event->places->len;
   for (guint i = 0; i < n_places; i++)
     {
       if (!DL_IS_PLACE (places[i]) || dl_dataset_lookup_place (dataset, places[i]->id) != places[i])
-        return invalid (error, _("The place is not in this dataset"));
+        return dl_edit_invalid (error, _("The place is not in this dataset"));
       for (guint j = 0; j < i; j++)
         if (places[j] == places[i])
-          return invalid (error, _("“%s” is named twice"), places[i]->name);
+          return dl_edit_invalid (error, _("“%s” is named twice"), places[i]->name);
       same = same && g_ptr_array_index (event->places, i) == places[i];
     }
   if (same)
@@ -800,379 +795,6 @@ dl_edit_stack_set_event_places (DlEditStack  *self,
   edit->u.places.places = array;
   edit->u.places.role = event->place_role;
   dl_edit_stack_commit (self, edit, _("Set Place"));
-
-  return TRUE;
-}
-
-/* ----------------------------------------------------------- passages */
-
-int
-dl_edit_stack_add_excerpt (DlEditStack  *self,
-                           DlEvent      *event,
-                           DlSource     *source,
-                           guint         start,
-                           guint         end,
-                           GError      **error)
-{
-  DlDataset *dataset;
-  DlExcerpt excerpt;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), -1);
-
-  dataset = dl_edit_stack_get_dataset (self);
-  if (!check_event (dataset, event, error))
-    return -1;
-  if (!DL_IS_SOURCE (source) || dl_dataset_lookup_source (dataset, source->id) != source)
-    return invalid (error, _("The article is not in this dataset")) - 1;
-  if (!make_excerpt (source, start, end, &excerpt, error))
-    return -1;
-
-  for (guint i = 0; i < event->excerpts->len; i++)
-    {
-      const DlExcerpt *other = &g_array_index (event->excerpts, DlExcerpt, i);
-
-      if (other->source == source && other->start == excerpt.start && other->end == excerpt.end)
-        {
-          g_free (excerpt.exact);
-          g_free (excerpt.prefix);
-          g_free (excerpt.suffix);
-          return invalid (error, _("The event already has this passage")) - 1;
-        }
-    }
-
-  edit = passages_edit (event);
-  g_array_append_val (edit->u.passages.excerpts, excerpt);
-  dl_edit_stack_commit (self, edit, _("Add Passage"));
-
-  return (int) event->excerpts->len - 1;
-}
-
-gboolean
-dl_edit_stack_remove_excerpt (DlEditStack  *self,
-                              DlEvent      *event,
-                              guint         index,
-                              GError      **error)
-{
-  Edit *edit;
-  GArray *claims;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  if (!check_event (dl_edit_stack_get_dataset (self), event, error))
-    return FALSE;
-  if (index >= event->excerpts->len)
-    return invalid (error, _("The event has no passage %u"), index + 1);
-
-  edit = passages_edit (event);
-  g_array_remove_index (edit->u.passages.excerpts, index);
-
-  /* Claims cite passages by index: those citing this one go, later ones
-   * move down. */
-  claims = edit->u.passages.claims;
-  for (guint i = claims->len; i-- > 0; )
-    {
-      DlClaim *claim = &g_array_index (claims, DlClaim, i);
-
-      if (claim->excerpt == index)
-        g_array_remove_index (claims, i);
-      else if (claim->excerpt > index)
-        claim->excerpt--;
-    }
-  dl_edit_stack_commit (self, edit, _("Remove Passage"));
-
-  return TRUE;
-}
-
-gboolean
-dl_edit_stack_reanchor_excerpt (DlEditStack  *self,
-                                DlEvent      *event,
-                                guint         index,
-                                guint         start,
-                                guint         end,
-                                GError      **error)
-{
-  DlExcerpt excerpt;
-  DlExcerpt *slot;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  if (!check_event (dl_edit_stack_get_dataset (self), event, error))
-    return FALSE;
-  if (index >= event->excerpts->len)
-    return invalid (error, _("The event has no passage %u"), index + 1);
-  if (!make_excerpt (g_array_index (event->excerpts, DlExcerpt, index).source, start, end, &excerpt, error))
-    return FALSE;
-
-  edit = passages_edit (event);
-  slot = &g_array_index (edit->u.passages.excerpts, DlExcerpt, index);
-  g_free (slot->exact);
-  g_free (slot->prefix);
-  g_free (slot->suffix);
-  *slot = excerpt;
-  dl_edit_stack_commit (self, edit, _("Move Passage"));
-
-  return TRUE;
-}
-
-int
-dl_edit_stack_add_claim (DlEditStack  *self,
-                         DlEvent      *event,
-                         const char   *topic,
-                         const char   *value,
-                         const char   *qualifier,
-                         const char   *unit,
-                         guint         excerpt,
-                         GError      **error)
-{
-  DlClaim claim = { NULL, NULL, 0.0, FALSE, NULL, NULL, 0, NULL };
-  char *end = NULL;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), -1);
-
-  topic = nonempty (topic);
-  value = nonempty (value);
-  qualifier = nonempty (qualifier);
-  unit = nonempty (unit);
-  if (!check_event (dl_edit_stack_get_dataset (self), event, error)
-      || !check_text (topic, "topic", TRUE, error) || !check_text (value, "value", TRUE, error)
-      || !check_text (qualifier, "qualifier", FALSE, error) || !check_text (unit, "unit", FALSE, error))
-    return -1;
-  if (excerpt >= event->excerpts->len)
-    return invalid (error, _("The event has no passage %u"), excerpt + 1) - 1;
-
-  /* "12" is a number, as the file would hold it; "a third" stays text. */
-  claim.value = g_ascii_strtod (value, &end);
-  claim.numeric = end != value && *end == '\0' && isfinite (claim.value) && !g_ascii_isspace (*value);
-  claim.value_text = claim.numeric ? g_strdup_printf ("%.15g", claim.value) : g_strdup (value);
-  if (!claim.numeric)
-    claim.value = 0.0;
-  claim.topic = g_strdup (topic);
-  claim.qualifier = g_strdup (qualifier);
-  claim.unit = g_strdup (unit);
-  claim.excerpt = excerpt;
-  claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source;
-
-  edit = passages_edit (event);
-  g_array_append_val (edit->u.passages.claims, claim);
-  dl_edit_stack_commit (self, edit, _("Add Claim"));
-
-  return (int) event->claims->len - 1;
-}
-
-gboolean
-dl_edit_stack_remove_claim (DlEditStack  *self,
-                            DlEvent      *event,
-                            guint         index,
-                            GError      **error)
-{
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  if (!check_event (dl_edit_stack_get_dataset (self), event, error))
-    return FALSE;
-  if (index >= event->claims->len)
-    return invalid (error, _("The event has no claim %u"), index + 1);
-
-  edit = passages_edit (event);
-  g_array_remove_index (edit->u.passages.claims, index);
-  dl_edit_stack_commit (self, edit, _("Remove Claim"));
-
-  return TRUE;
-}
-
-/* --------------------------------------------------------- narratives */
-
-gboolean
-dl_edit_stack_add_narrative (DlEditStack  *self,
-                             const char   *id,
-                             const char   *title,
-                             GError      **error)
-{
-  DlDataset *dataset;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  dataset = dl_edit_stack_get_dataset (self);
-  title = nonempty (title);
-  if (!check_text (title, "title", TRUE, error))
-    return FALSE;
-  if (id != NULL && !check_id (id, narrative_taken, dataset, error))
-    return FALSE;
-
-  edit = dl_edit_new (EDIT_NARRATIVE, NULL);
-  edit->u.narrative.index = dl_dataset_get_n_narratives (dataset);
-  edit->u.narrative.value.id = id != NULL ? g_strdup (id) : make_id (title, "narrative", narrative_taken, dataset);
-  edit->u.narrative.value.title = g_strdup (title);
-  edit->u.narrative.value.steps = dl_edit_new_steps ();
-  dl_edit_stack_commit (self, edit, _("Add Narrative"));
-
-  return TRUE;
-}
-
-gboolean
-dl_edit_stack_remove_narrative (DlEditStack  *self,
-                                guint         narrative,
-                                GError      **error)
-{
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  if (!check_narrative (dl_edit_stack_get_dataset (self), narrative, error))
-    return FALSE;
-
-  edit = dl_edit_new (EDIT_NARRATIVE, NULL);
-  edit->u.narrative.index = narrative;
-  edit->u.narrative.in = TRUE;
-  dl_edit_stack_commit (self, edit, _("Remove Narrative"));
-
-  return TRUE;
-}
-
-gboolean
-dl_edit_stack_add_step (DlEditStack  *self,
-                        guint         narrative,
-                        int           position,
-                        DlEvent      *event,
-                        const char   *caption,
-                        GError      **error)
-{
-  DlDataset *dataset;
-  DlNarrativeStep step;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  dataset = dl_edit_stack_get_dataset (self);
-  caption = nonempty (caption);
-  if (!check_narrative (dataset, narrative, error) || !check_event (dataset, event, error)
-      || !check_text (caption, "caption", FALSE, error))
-    return FALSE;
-
-  edit = steps_edit (dataset, narrative);
-  if (position < 0 || (guint) position > edit->u.steps.steps->len)
-    position = (int) edit->u.steps.steps->len;
-  step.event = event;
-  step.caption = g_strdup (caption);
-  g_array_insert_val (edit->u.steps.steps, (guint) position, step);
-  dl_edit_stack_commit (self, edit, _("Add Step"));
-
-  return TRUE;
-}
-
-static gboolean
-check_step (DlDataset  *dataset,
-            guint       narrative,
-            guint       step,
-            GError    **error)
-{
-  if (!check_narrative (dataset, narrative, error))
-    return FALSE;
-  if (step >= dl_dataset_get_narrative (dataset, narrative)->steps->len)
-    return invalid (error, _("The narrative has no step %u"), step + 1);
-  return TRUE;
-}
-
-gboolean
-dl_edit_stack_remove_step (DlEditStack  *self,
-                           guint         narrative,
-                           guint         step,
-                           GError      **error)
-{
-  DlDataset *dataset;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  dataset = dl_edit_stack_get_dataset (self);
-  if (!check_step (dataset, narrative, step, error))
-    return FALSE;
-
-  edit = steps_edit (dataset, narrative);
-  g_array_remove_index (edit->u.steps.steps, step);
-  dl_edit_stack_commit (self, edit, _("Remove Step"));
-
-  return TRUE;
-}
-
-gboolean
-dl_edit_stack_move_step (DlEditStack  *self,
-                         guint         narrative,
-                         guint         from,
-                         guint         to,
-                         GError      **error)
-{
-  DlDataset *dataset;
-  GArray *steps;
-  GArray *moved;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  dataset = dl_edit_stack_get_dataset (self);
-  if (!check_step (dataset, narrative, from, error) || !check_step (dataset, narrative, to, error))
-    return FALSE;
-  if (from == to)
-    return TRUE;
-
-  /* The steps in their new order, each taken once. */
-  steps = dl_dataset_get_narrative (dataset, narrative)->steps;
-  moved = dl_edit_new_steps ();
-  for (guint i = 0; i < steps->len; i++)
-    {
-      guint take = i;
-      DlNarrativeStep step;
-
-      if (i == to)
-        take = from;
-      else if (from < to && i >= from && i < to)
-        take = i + 1;
-      else if (from > to && i > to && i <= from)
-        take = i - 1;
-      step = g_array_index (steps, DlNarrativeStep, take);
-      step.caption = g_strdup (step.caption);
-      g_array_append_val (moved, step);
-    }
-
-  edit = dl_edit_new (EDIT_STEPS, NULL);
-  edit->u.steps.index = narrative;
-  edit->u.steps.steps = moved;
-  dl_edit_stack_commit (self, edit, _("Move Step"));
-
-  return TRUE;
-}
-
-gboolean
-dl_edit_stack_set_step_caption (DlEditStack  *self,
-                                guint         narrative,
-                                guint         step,
-                                const char   *caption,
-                                GError      **error)
-{
-  DlDataset *dataset;
-  DlNarrativeStep *slot;
-  Edit *edit;
-
-  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
-
-  dataset = dl_edit_stack_get_dataset (self);
-  caption = nonempty (caption);
-  if (!check_step (dataset, narrative, step, error) || !check_text (caption, "caption", FALSE, error))
-    return FALSE;
-  if (g_strcmp0 (g_array_index (dl_dataset_get_narrative (dataset, narrative)->steps, DlNarrativeStep, step).caption,
-                 caption) == 0)
-    return TRUE;
-
-  edit = steps_edit (dataset, narrative);
-  slot = &g_array_index (edit->u.steps.steps, DlNarrativeStep, step);
-  g_free (slot->caption);
-  slot->caption = g_strdup (caption);
-  dl_edit_stack_commit (self, edit, _("Set Caption"));
 
   return TRUE;
 }

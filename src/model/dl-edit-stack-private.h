@@ -75,4 +75,38 @@ GListStore *dl_edit_list_of    (DlDataset   *dataset,
 void    dl_edit_notify         (DlDataset   *dataset,
                                 Edit        *edit);
 
+/* dl-edit-ops.c: the checks and helpers its feature files share */
+gboolean     dl_edit_invalid (GError     **error,
+                              const char  *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+const char * dl_edit_nonempty (const char *text);
+gboolean     dl_edit_check_text (const char  *value,
+                                 const char  *member,
+                                 gboolean     required,
+                                 GError     **error);
+char *       dl_edit_make_id (const char *text,
+                              const char *fallback,
+                              gboolean  (*taken) (gpointer data, const char *id),
+                              gpointer    data);
+gboolean     dl_edit_check_id (const char  *id,
+                               gboolean   (*taken) (gpointer data, const char *id),
+                               DlDataset   *dataset,
+                               GError     **error);
+gboolean     dl_edit_narrative_taken (gpointer    data,
+                                      const char *id);
+gboolean     dl_edit_check_event (DlDataset  *dataset,
+                                  DlEvent    *event,
+                                  GError    **error);
+gboolean     dl_edit_check_narrative (DlDataset  *dataset,
+                                      guint       narrative,
+                                      GError    **error);
+Edit *       dl_edit_passages_edit (DlEvent *event);
+Edit *       dl_edit_steps_edit (DlDataset *dataset,
+                                 guint      narrative);
+gboolean     dl_edit_make_excerpt (DlSource   *source,
+                                   guint       start,
+                                   guint       end,
+                                   DlExcerpt  *out,
+                                   GError    **error);
+
 G_END_DECLS

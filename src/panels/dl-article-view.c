@@ -768,21 +768,9 @@ dl_article_view_set_session (DlArticleView *self,
                              DlSession     *session)
 {
   g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
 
-  if (self->session_signals == NULL)
-    {
-      self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
-      g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
-                                      G_CALLBACK (on_session_dataset), self);
-      g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
-                                      G_CALLBACK (on_session_selection), self);
-    }
-  if (!g_set_object (&self->session, session))
-    return;
-  g_signal_group_set_target (self->session_signals, session);
-  if (session != NULL)
-    on_session_dataset (self);
+  dl_session_observe (session, &self->session, &self->session_signals,
+                      G_CALLBACK (on_session_dataset), G_CALLBACK (on_session_selection), self);
 }
 
 DlArticleView *

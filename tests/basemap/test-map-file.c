@@ -92,20 +92,36 @@ make_mbtiles (const char *path)
   sqlite3_close (db);
 }
 
-/* A vector MBTiles file (gzipped Mapbox Vector Tiles, format "pbf") is
- * refused with a message naming the file and what to choose instead, and no
- * build of Dateline claims to draw it. */
-static void
-test_vector_refused (void)
+/* One Mapbox Vector Tile: a layer "water" whose one polygon covers the
+ * whole tile (MVT 2: MoveTo 0,0; LineTo +4096,0 0,+4096 -4096,0; ClosePath). */
+static const guint8 water_tile[] = {
+  0x1a, 0x20,                                   /* layers, 32 bytes */
+  0x0a, 0x05, 'w', 'a', 't', 'e', 'r',          /* name */
+  0x12, 0x12,                                   /* features, 18 bytes */
+  0x18, 0x03,                                   /* type: polygon */
+  0x22, 0x0e, 0x09, 0x00, 0x00, 0x1a, 0x80, 0x40, 0x00, 0x00, 0x80, 0x40, 0xff, 0x3f, 0x00, 0x0f,
+  0x28, 0x80, 0x20,                             /* extent 4096 */
+  0x78, 0x02,                                   /* version 2 */
+};
+
+/* A vector MBTiles file (gzipped, as the common tools write them), format
+ * "pbf", with that tile at zoom 0. */
+static char *
+make_vector_mbtiles (void)
 {
-  static const guint8 gzipped[] = { 0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-  g_autofree char *path = g_build_filename (tmpdir, "vector.mbtiles", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ShumateMapSource) source = NULL;
+  char *path = g_build_filename (tmpdir, "vector.mbtiles", NULL);
+  g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  guint8 gzipped[256];
+  gsize read = 0, written = 0;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
+  g_assert_cmpint (g_converter_convert (G_CONVERTER (gzip), water_tile, sizeof water_tile, gzipped, sizeof gzipped,
+                                        G_CONVERTER_INPUT_AT_END, &read, &written, NULL),
+                   ==, G_CONVERTER_FINISHED);
+  g_assert_cmpuint (read, ==, sizeof water_tile);
+
+  g_unlink (path);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "CREATE TABLE metadata (name TEXT, value TEXT);"
@@ -115,10 +131,88 @@ test_vector_refused (void)
                                  "INSERT INTO metadata VALUES ('format', 'pbf');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (0, 0, 0, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_blob (stmt, 1, gzipped, sizeof gzipped, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 1, gzipped, (int) written, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+
+  return path;
+}
+
+#if SHUMATE_CHECK_VERSION (1, 2, 0)
+static void
+on_tile_filled (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shumate_map_source_fill_tile_finish (SHUMATE_MAP_SOURCE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Where libshumate has a vector renderer (≥ 1.2, the Flatpak's), the file
+ * is drawn in Dateline's style: its water polygon fills the tile in the
+ * basemap's water colour, not the style's land. */
+static void
+test_vector_file (void)
+{
+  g_autofree char *path = make_vector_mbtiles ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSource) source = dl_mbtiles_source_new_sync (file, NULL, &error);
+  g_autoptr(ShumateTile) tile = shumate_tile_new_full (0, 0, 256, 0);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = g_malloc (256 * 256 * 4);
+  gboolean done = FALSE;
+  guint water = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (dl_mbtiles_source_get_format (DL_MBTILES_SOURCE (source)), ==, "pbf");
+
+  shumate_map_source_fill_tile_async (source, tile, NULL, on_tile_filled, &done);
+  g_assert_true (dl_test_wait_until (is_true, &done, 10000));
+  g_assert_nonnull (shumate_tile_get_paintable (tile));
+
+  gdk_paintable_snapshot (shumate_tile_get_paintable (tile), GDK_SNAPSHOT (snapshot), 256, 256);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, 256, 256));
+  gsk_renderer_unrealize (renderer);
+  gdk_texture_download (texture, pixels, 256 * 4);
+  for (guint i = 0; i < 256 * 256; i++)
+    {
+      /* #c4d8e4, as BGRA in memory */
+      const guint8 *p = pixels + i * 4;
+
+      water += ABS (p[2] - 0xc4) < 8 && ABS (p[1] - 0xd8) < 8 && ABS (p[0] - 0xe4) < 8;
+    }
+  g_test_message ("%u of %u pixels are water", water, 256 * 256);
+  g_assert_cmpuint (water, >, 256 * 256 * 9 / 10);
+  g_unlink (path);
+}
+#else
+/* On a libshumate without a vector renderer (Debian 12's 1.0) the file is
+ * refused with a message naming the file and what to choose instead. */
+static void
+test_vector_file (void)
+{
+  g_autofree char *path = make_vector_mbtiles ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSource) source = NULL;
 
   source = dl_mbtiles_source_new_sync (file, NULL, &error);
   g_assert_null (source);
@@ -128,7 +222,9 @@ test_vector_refused (void)
   g_assert_nonnull (strstr (error->message, "vector tiles"));
   g_assert_nonnull (strstr (error->message, "PNG"));
   g_assert_null (strstr (error->message, "Flatpak"));
+  g_unlink (path);
 }
+#endif
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -424,7 +520,7 @@ main (int   argc,
   g_test_add_func ("/map-file/no-network", test_no_network);
   g_test_add_func ("/map-file/choose", test_choose_file);
   g_test_add_func ("/map-file/broken-refused", test_broken_file_refused);
-  g_test_add_func ("/map-file/vector-refused", test_vector_refused);
+  g_test_add_func ("/map-file/vector-file", test_vector_file);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
