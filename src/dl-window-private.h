@@ -88,6 +88,13 @@ void    _dl_window_init_keys                 (DlWindow       *self);
 
 /* dl-window.c */
 void    _dl_window_close_search              (DlWindow       *self);
+/* dl-window.c: shows @dataset in every view, its saved view restored. */
+void    _dl_window_set_dataset               (DlWindow       *self,
+                                              DlDataset      *dataset);
+/* The header bar's "N events" and the map's "N of M shown". */
+void    _dl_window_update_counts             (DlWindow       *self);
+/* dl-window-load.c: the load bar's Cancel. */
+void    _dl_window_cancel_load               (DlWindow       *self);
 /* dl-window-search.c: connects the search bar, entry and results. */
 void    _dl_window_setup_search              (DlWindow       *self);
 /* Shows a dataset made in the window (New Dataset), as if opened. */
