@@ -12,42 +12,13 @@
 
 #include "dl-category.h"
 #include "dl-event-list.h"
-#include "dl-session.h"
+#include "dl-session-private.h"
 
 #define DAY (24 * 3600)
 /* The first time window holds this share of the shown events. */
 #define FOCUS_SHARE 0.8
 #define FOCUS_MIN_EVENTS 5
 
-struct _DlSession
-{
-  GObject             parent_instance;
-
-  DlDataset          *dataset;
-  DlEditStack        *edits;        /* the dataset's, made with it */
-  DlEventList        *events;       /* what map and timeline draw: the shown events of `order` */
-  GtkSingleSelection *selection;    /* over `events` */
-  GPtrArray          *order;        /* the dataset's events in time order (references):
-                                     * replaced, never changed, as `events` and `results`
-                                     * point into it */
-  GArray             *order_category; /* guint16 per event of `order`: its category's number */
-  GPtrArray          *category_names; /* category by number (owned strings) */
-  GHashTable         *category_numbers; /* name (of category_names) → number + 1 */
-  GArray             *order_sources;  /* guint per event of `order`: its sources' number in
-                                       * `source_sets`; made when a source is hidden, emptied
-                                       * when `order` or an event changes */
-  GPtrArray          *source_sets;    /* GPtrArray of DlSource (unowned) per number */
-  GHashTable         *source_set_numbers; /* GBytes of the DlSource pointers → number + 1 */
-  GHashTable         *single_source_sets; /* DlSource → number, for one-passage events */
-  DlEventList        *results;      /* the shown events that match `query` */
-  char               *results_query; /* what `results` were found for */
-  GPtrArray          *recent;       /* Recent, the last queries' results, newest last */
-  GHashTable         *hidden_categories;
-  GHashTable         *hidden_sources;
-  char               *query;
-  gint64              visible_start;
-  gint64              visible_end;
-};
 
 G_DEFINE_FINAL_TYPE (DlSession, dl_session, G_TYPE_OBJECT)
 
@@ -369,8 +340,8 @@ on_events_changed (DlSession *self)
   update_results (self, FALSE);
 }
 
-static void
-filters_changed (DlSession *self)
+void
+_dl_session_filters_changed (DlSession *self)
 {
   update_events (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
@@ -417,34 +388,6 @@ compare_gint64 (gconstpointer a,
   gint64 y = *(const gint64 *) b;
 
   return x < y ? -1 : x > y;
-}
-
-static int
-compare_categories (const void *a,
-                    const void *b)
-{
-  return dl_category_compare (*(char * const *) a, *(char * const *) b);
-}
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static GStrv
-dup_sorted_keys (GHashTable *table)
-{
-  GStrv keys = (GStrv) g_hash_table_get_keys_as_array (table, NULL);
-  guint n = g_strv_length (keys);
-
-  /* The table owns the strings; the array becomes a GStrv of copies. */
-  for (guint i = 0; i < n; i++)
-    keys[i] = g_strdup (keys[i]);
-  qsort (keys, n, sizeof (char *), compare_strings);
-
-  return keys;
 }
 
 /* The dataset was edited (dl-edit-stack.h): `events` follows. An event
@@ -697,7 +640,7 @@ dl_session_set_dataset (DlSession *self,
   g_hash_table_remove_all (self->category_numbers);
   take_order (self);
   /* `events`, then (following it) `results`: every event, no query. */
-  filters_changed (self);
+  _dl_session_filters_changed (self);
   update_results (self, FALSE);
   if (had_query)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
@@ -915,114 +858,6 @@ dl_session_get_focus_range (DlSession *self,
   *start = lo - DAY;
   *end = hi + DAY;
   return TRUE;
-}
-
-void
-dl_session_set_category_visible (DlSession  *self,
-                                 const char *category,
-                                 gboolean    visible)
-{
-  g_return_if_fail (DL_IS_SESSION (self));
-  g_return_if_fail (category != NULL);
-
-  if (visible ? g_hash_table_remove (self->hidden_categories, category)
-              : g_hash_table_add (self->hidden_categories, g_strdup (category)))
-    filters_changed (self);
-}
-
-gboolean
-dl_session_get_category_visible (DlSession  *self,
-                                 const char *category)
-{
-  g_return_val_if_fail (DL_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (category != NULL, FALSE);
-
-  return !g_hash_table_contains (self->hidden_categories, category);
-}
-
-void
-dl_session_set_source_visible (DlSession  *self,
-                               const char *source_id,
-                               gboolean    visible)
-{
-  g_return_if_fail (DL_IS_SESSION (self));
-  g_return_if_fail (source_id != NULL);
-
-  if (visible ? g_hash_table_remove (self->hidden_sources, source_id)
-              : g_hash_table_add (self->hidden_sources, g_strdup (source_id)))
-    filters_changed (self);
-}
-
-gboolean
-dl_session_get_source_visible (DlSession  *self,
-                               const char *source_id)
-{
-  g_return_val_if_fail (DL_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (source_id != NULL, FALSE);
-
-  return !g_hash_table_contains (self->hidden_sources, source_id);
-}
-
-void
-dl_session_show_all (DlSession *self)
-{
-  dl_session_set_hidden (self, NULL, NULL);
-}
-
-GStrv
-dl_session_dup_hidden_categories (DlSession *self)
-{
-  g_return_val_if_fail (DL_IS_SESSION (self), NULL);
-  return dup_sorted_keys (self->hidden_categories);
-}
-
-GStrv
-dl_session_dup_hidden_sources (DlSession *self)
-{
-  g_return_val_if_fail (DL_IS_SESSION (self), NULL);
-  return dup_sorted_keys (self->hidden_sources);
-}
-
-void
-dl_session_set_hidden (DlSession          *self,
-                       const char * const *categories,
-                       const char * const *sources)
-{
-  g_return_if_fail (DL_IS_SESSION (self));
-
-  if (g_hash_table_size (self->hidden_categories) == 0 && g_hash_table_size (self->hidden_sources) == 0
-      && (categories == NULL || categories[0] == NULL) && (sources == NULL || sources[0] == NULL))
-    return;
-
-  g_hash_table_remove_all (self->hidden_categories);
-  g_hash_table_remove_all (self->hidden_sources);
-  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
-    g_hash_table_add (self->hidden_categories, g_strdup (categories[i]));
-  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
-    g_hash_table_add (self->hidden_sources, g_strdup (sources[i]));
-
-  filters_changed (self);
-}
-
-GStrv
-dl_session_dup_categories (DlSession *self)
-{
-  g_autofree gboolean *used = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GStrv categories;
-
-  g_return_val_if_fail (DL_IS_SESSION (self), NULL);
-
-  used = g_new0 (gboolean, self->category_names->len);
-  for (guint p = 0; p < self->order_category->len; p++)
-    used[g_array_index (self->order_category, guint16, p)] = TRUE;
-  for (guint c = 0; c < self->category_names->len; c++)
-    if (used[c])
-      g_strv_builder_add (builder, g_ptr_array_index (self->category_names, c));
-
-  categories = g_strv_builder_end (builder);
-  qsort (categories, g_strv_length (categories), sizeof (char *), compare_categories);
-  return categories;
 }
 
 guint
