@@ -358,6 +358,24 @@ save_window_png (DlWindow   *w,
   dl_test_save_png (GTK_WIDGET (w), NULL, name);
 }
 
+/* A new window of @width × @height on the bundled dataset, as `window`,
+ * loaded and drawn. */
+static void
+open_window_at (int width,
+                int height)
+{
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  dl_window_open (window, NULL);
+  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
+  dl_test_wait_ms (1000);
+  dl_xtest_sync (GTK_WIDGET (window));
+  /* (The window's content may be a few pixels under its default size.) */
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height), <=, 16);
+}
+
 /* The window as a person meets it at three sizes: at start, after a
  * cluster click, a marker click, zooming the timeline into 19–20 August and
  * dragging the overview's brush, each done with the real mouse and keyboard.
@@ -379,16 +397,7 @@ test_window_sizes (void)
       graphene_rect_t brush;
       gint64 start, end, start2, end2;
 
-      window = dl_window_new (NULL);
-      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-      gtk_window_present (GTK_WINDOW (window));
-      dl_window_open (window, NULL);
-      g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
-      dl_test_wait_ms (1000);
-      dl_xtest_sync (GTK_WIDGET (window));
-      /* (The window's content may be a few pixels under its default size.) */
-      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
-      g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height), <=, 16);
+      open_window_at (width, height);
       save_window_png (window, width, height, "start");
 
       layer = GTK_WIDGET (find_event_layer ());
@@ -473,14 +482,7 @@ check_first_view (const int (*sizes)[2],
       double zoom, lat, lon;
       GtkWidget *layer;
 
-      window = dl_window_new (NULL);
-      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-      gtk_window_present (GTK_WINDOW (window));
-      dl_window_open (window, NULL);
-      g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
-      dl_test_wait_ms (1000);
-      dl_xtest_sync (GTK_WIDGET (window));
-      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+      open_window_at (width, height);
       save_window_png (window, width, height, "first-view");
 
       viewport = get_viewport ();
