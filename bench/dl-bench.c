@@ -216,6 +216,7 @@ main (int   argc,
   gboolean quick = FALSE;
   gboolean drawing_only = FALSE;
   const char *dataset_dir = NULL;
+  const char *only = NULL;
   guint64 scale = 0;
   guint64 import_rows = 0;
 
@@ -238,9 +239,11 @@ main (int   argc,
         i++;                    /* an ACLED-style CSV of N rows imported (200000 for issue 13) */
       else if (g_str_equal (argv[i], "--dataset") && i + 1 < argc)
         dataset_dir = argv[++i];  /* with --scale: a folder dl-gen-synthetic wrote */
+      else if (g_str_equal (argv[i], "--only") && i + 1 < argc)
+        only = argv[++i];         /* with --scale: some of validate,search,open,export,map,timeline */
       else
         {
-          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--scale N [--dataset DIR]] [--import N]\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--scale N [--dataset DIR] [--only PARTS]] [--import N]\n", argv[0]);
           return 2;
         }
     }
@@ -253,7 +256,7 @@ main (int   argc,
 
   if (scale > 0)
     {
-      dl_bench_scale_run ((guint) scale, dataset_dir);
+      dl_bench_scale_run ((guint) scale, dataset_dir, only);
       return 0;
     }
 

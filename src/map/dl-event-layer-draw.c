@@ -17,17 +17,6 @@
 
 /* Helpers */
 
-static const Item *
-find_item (DlEventLayer *self,
-           DlEvent      *event)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    if (g_array_index (self->items, Item, i).event == event)
-      return &g_array_index (self->items, Item, i);
-
-  return NULL;
-}
-
 static void
 append_circle (GtkSnapshot   *snapshot,
                double         x,
@@ -265,7 +254,8 @@ dl_event_layer_snapshot (GtkWidget   *widget,
   dl_event_layer_compute_layout (self);
 
   /* Corridors and areas, under the points. */
-  if (self->shapes->len > 0 || (self->selected != NULL && (selected = find_item (self, self->selected)) != NULL && selected->is_shape))
+  if (self->shapes->len > 0 || (self->selected_index >= 0
+                                && (selected = &g_array_index (self->items, Item, self->selected_index))->is_shape))
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
       g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
