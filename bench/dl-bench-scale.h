@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * they add), and the map layer and timeline frames when there is a display.
  * dataset_dir: a folder dl-gen-synthetic wrote, or NULL to write one.
  * only: NULL for every figure, or a comma-separated list of the parts to
- * measure (validate, search, export, map, timeline). */
+ * measure (validate, open, search, export, map, timeline). */
 void dl_bench_scale_run (guint       n_events,
                          const char *dataset_dir,
                          const char *only);
