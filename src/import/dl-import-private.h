@@ -184,6 +184,9 @@ gboolean    dl_import_csv_is_recognised (GHashTable  *columns);
 gboolean    dl_import_csv              (DlImporter   *importer,
                                         const char   *data,
                                         gsize         len);
+/* A GeoJSON property's usual names for a role, lower-case (an empty list
+ * for roles a feature's geometry gives). */
+const char * const *dl_import_geojson_usual_names (DlImportRole role);
 gboolean    dl_import_geojson          (DlImporter   *importer,
                                         JsonNode     *root);
 gboolean    dl_import_timelinejs       (DlImporter   *importer,

@@ -660,6 +660,18 @@ dl_import_load (GFile        *file,
   return load_file (file, problems, cancellable, NULL, NULL);
 }
 
+DlDataset *
+dl_import_load_full (GFile                 *file,
+                     const DlImportMapping *mapping,
+                     DlProblems            *problems,
+                     GCancellable          *cancellable)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return load_file (file, problems, cancellable, NULL, mapping);
+}
+
 /* Progress of a load in a thread, read by a timeout in the caller's
  * context. */
 typedef struct {
