@@ -18,7 +18,6 @@
 #include "dl-presentation-chooser.h"
 #include "dl-presentation-strip.h"
 #include "dl-test-util.h"
-#include "dl-time-ticks.h"
 #include "dl-words.h"
 #include "dl-xtest.h"
 
@@ -653,39 +652,12 @@ test_map_labels_readable (void)
   close_presentation ();
 }
 
-/* Ticks come from the span, with a bounded count, at any span a date can
- * have: an hour, a week, ten years, a million and a hundred million years,
- * the whole range of the seconds. */
+/* The strip's ticks, from the timeline's time axis (test-time-axis tests
+ * the choice at every span), stay few and large: a hundred million years on
+ * a 1200 px strip at projector size. */
 static void
 test_time_ticks (void)
 {
-  static const gint64 spans[] = {
-    3600, 7 * 86400, 40 * 86400, 10 * (gint64) 31556952, 1000000 * (gint64) 31556952,
-    100000000 * (gint64) 31556952, G_MAXINT64 / 2,
-  };
-  gint64 base = 1724112000;  /* 20 August 2024 */
-
-  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
-    for (guint max = 2; max <= 24; max += 11)
-      {
-        gint64 start = spans[i] >= G_MAXINT64 / 4 ? G_MININT64 / 4 : base - spans[i] / 2;
-        gint64 end = spans[i] >= G_MAXINT64 / 4 ? G_MAXINT64 / 4 : base + spans[i] / 2;
-        g_autoptr(GArray) ticks = dl_time_ticks_choose (start, end, max);
-
-        g_test_message ("span %" G_GINT64_FORMAT " s, at most %u: %u ticks, first “%s”", end - start, max,
-                        ticks->len, ticks->len > 0 ? g_array_index (ticks, DlTimeTick, 0).label : "");
-        g_assert_cmpuint (ticks->len, <=, max + 1);
-        g_assert_cmpuint (ticks->len, >=, 1);
-        for (guint t = 0; t < ticks->len; t++)
-          {
-            g_assert_cmpint (g_array_index (ticks, DlTimeTick, t).time, >=, start);
-            g_assert_cmpint (g_array_index (ticks, DlTimeTick, t).time, <=, end);
-            g_assert_cmpstr (g_array_index (ticks, DlTimeTick, t).label, !=, "");
-            if (t > 0)
-              g_assert_cmpint (g_array_index (ticks, DlTimeTick, t).time, >, g_array_index (ticks, DlTimeTick, t - 1).time);
-          }
-      }
-
   /* The strip draws them: a hundred million years on a 1200 px strip. */
   {
     GtkWindow *window = GTK_WINDOW (gtk_window_new ());

@@ -48,6 +48,48 @@ test_bounded_count (void)
       }
 }
 
+/* The presentation strip's widest span: all the seconds a gint64 holds
+ * (±2.9 × 10^11 years), with room for a few large labels. The count stays
+ * bounded, and the ticks inside the span are real dates in order. */
+static void
+test_whole_range (void)
+{
+  static const double rooms[] = { 180, 600 };
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint r = 0; r < G_N_ELEMENTS (rooms); r++)
+    for (gint64 half = G_MAXINT64 / 2; half > 3600; half /= 9)
+      {
+        DlTimeStep step = dl_time_axis_step_for_span (2.0 * (double) half, 1200, rooms[r]);
+        guint inside = 0;
+
+        dl_time_axis_ticks (-half, half, step.unit, step.step, ticks);
+        for (guint i = 0; i < ticks->len; i++)
+          {
+            if (g_array_index (ticks, gint64, i) >= -half)
+              inside++;
+            if (i > 0)
+              g_assert_cmpint (g_array_index (ticks, gint64, i), >, g_array_index (ticks, gint64, i - 1));
+          }
+        g_assert_cmpuint (inside, <=, 1200 / rooms[r] + 1);
+        g_assert_cmpuint (ticks->len, >=, 1);
+      }
+}
+
+/* Labels: GDateTime's formats inside the years 1–9999, the year's number
+ * beyond, both sides of year 0. */
+static void
+test_format (void)
+{
+  g_autofree char *day = dl_time_axis_format (days_to_unix (2024, 8, 20), "%-d %m %Y");
+  g_autofree char *far_back = dl_time_axis_format (days_to_unix (-12000, 1, 1), "%Y");
+  g_autofree char *far_ahead = dl_time_axis_format (days_to_unix (123456, 7, 1), "%B %Y");
+
+  g_assert_cmpstr (day, ==, "20 08 2024");
+  g_assert_cmpstr (far_back, ==, "-12000");
+  g_assert_cmpstr (far_ahead, ==, "123456");
+}
+
 static void
 test_units (void)
 {
@@ -93,6 +135,8 @@ main (int   argc,
 
   g_test_add_func ("/time-axis/bounded-count", test_bounded_count);
   g_test_add_func ("/time-axis/units", test_units);
+  g_test_add_func ("/time-axis/whole-range", test_whole_range);
+  g_test_add_func ("/time-axis/format", test_format);
   g_test_add_func ("/time-axis/floor-div", test_floor_div);
 
   return g_test_run ();

@@ -1,8 +1,9 @@
 /* dl-presentation-strip.c: the presentation's timeline strip
  *
  * Not the main window's timeline: a projector needs a few big labels, not
- * lanes and a brush. Ticks come from dl-time-ticks, chosen from the span
- * shown and the room their labels need, so any span gets a bounded count.
+ * lanes and a brush. Ticks come from the timeline's own time axis
+ * (dl-time-axis), chosen from the span shown and the room these larger
+ * labels need, so any span gets a bounded count.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,11 +11,12 @@
 
 #define G_LOG_DOMAIN "dl-presentation-strip"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "dl-category.h"
 #include "dl-presentation-strip.h"
-#include "dl-time-ticks.h"
+#include "dl-time-axis.h"
 
 struct _DlPresentationStrip
 {
@@ -72,6 +74,22 @@ get_color (DlPresentationStrip *self,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
+}
+
+/* A tick's label: the hour, the day, the month with its year, or the year
+ * (the timeline's own formats, so they are translated once). */
+static const char *
+tick_format (DlTimeUnit unit)
+{
+  switch (unit)
+    {
+    case DL_TIME_UNIT_HOUR: return _("%H:%M");
+    case DL_TIME_UNIT_DAY: return _("%a %-d");
+    case DL_TIME_UNIT_MONTH: return _("%OB %Y");
+    case DL_TIME_UNIT_YEAR:
+    case DL_TIME_UNIT_NONE:
+    default: return _("%Y");
+    }
 }
 
 static PangoLayout *
@@ -194,6 +212,7 @@ dl_presentation_strip_snapshot (GtkWidget   *widget,
   double y = axis_y (self);
   double label_room = self->text_size * 7.5;
   g_autoptr(GArray) ticks = NULL;
+  DlTimeStep step;
   GdkRGBA fg, dim, line;
   double last_right = -G_MAXDOUBLE;
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
@@ -214,14 +233,23 @@ dl_presentation_strip_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (self->text_size * 0.5, y - 1, width - self->text_size, 2));
 
   /* Ticks and their labels, as many as their labels have room for. */
-  ticks = dl_time_ticks_choose (self->start, self->end, (guint) MAX (2, width / label_room));
+  step = dl_time_axis_step_for_span ((double) self->end - (double) self->start, width, label_room);
+  ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  dl_time_axis_ticks (self->start, self->end, step.unit, step.step, ticks);
   for (guint i = 0; i < ticks->len; i++)
     {
-      const DlTimeTick *tick = &g_array_index (ticks, DlTimeTick, i);
-      double x = time_to_x (self, tick->time);
-      g_autoptr(PangoLayout) layout = label_layout (self, tick->label, FALSE);
+      gint64 t = g_array_index (ticks, gint64, i);
+      double x = time_to_x (self, t);
+      g_autofree char *label = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
       int w, h;
       double left;
+
+      /* The first tick may stand before the strip's start. */
+      if (t < self->start)
+        continue;
+      label = dl_time_axis_format (t, tick_format (step.unit));
+      layout = label_layout (self, label, FALSE);
 
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x - 1, y - self->text_size * 0.3, 2, self->text_size * 0.6));
       pango_layout_get_pixel_size (layout, &w, &h);

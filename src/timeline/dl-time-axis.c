@@ -46,6 +46,8 @@ dl_time_axis_step_for_span (double span,
 {
   DlTimeStep step;
   double years = 100;
+  /* The largest step whose seconds a gint64 holds. */
+  const double max_years = 1e11;
 
   for (guint i = 0; i < G_N_ELEMENTS (tick_steps); i++)
     if (tick_steps[i].seconds / span * width >= MAX (tick_steps[i].min_px, min_px))
@@ -58,9 +60,9 @@ dl_time_axis_step_for_span (double span,
         {
           double n = years * (k == 0 ? 1 : k == 1 ? 2 : 5);
 
-          step.step = (int) MIN (n, (double) G_MAXINT / 2);
-          step.seconds = (gint64) (n * 31556952.0);
-          if (step.seconds / span * width >= MAX (step.min_px, min_px) || n >= 1e9)
+          step.step = (gint64) MIN (n, max_years);
+          step.seconds = (gint64) (MIN (n, max_years) * 31556952.0);
+          if (step.seconds / span * width >= MAX (step.min_px, min_px) || n >= max_years)
             return step;
         }
       years *= 10;
@@ -71,7 +73,7 @@ void
 dl_time_axis_ticks (gint64      start,
                     gint64      end,
                     DlTimeUnit  unit,
-                    int         step,
+                    gint64      step,
                     GArray     *ticks)
 {
   gint64 y;
@@ -101,7 +103,7 @@ dl_time_axis_ticks (gint64      start,
 
     case DL_TIME_UNIT_MONTH:
       dl_civil_from_days (dl_time_floor_div (start, SECONDS_PER_DAY), &y, &m, &d);
-      m = ((m - 1) / step) * step + 1;
+      m = (int) (((m - 1) / step) * step + 1);
       for (;;)
         {
           gint64 t = dl_days_from_civil (y, m, 1) * SECONDS_PER_DAY;
@@ -109,7 +111,7 @@ dl_time_axis_ticks (gint64      start,
           if (t > end)
             break;
           g_array_append_val (ticks, t);
-          m += step;
+          m += (int) step;
           if (m > 12)
             {
               m -= 12;
@@ -123,8 +125,13 @@ dl_time_axis_ticks (gint64      start,
       y = dl_time_floor_div (y, step) * step;
       for (;;)
         {
-          gint64 t = dl_days_from_civil (y, 1, 1) * SECONDS_PER_DAY;
+          gint64 days = dl_days_from_civil (y, 1, 1);
+          gint64 t;
 
+          /* Past what seconds can hold, the axis ends. */
+          if (days > G_MAXINT64 / SECONDS_PER_DAY || days < G_MININT64 / SECONDS_PER_DAY)
+            break;
+          t = days * SECONDS_PER_DAY;
           if (t > end)
             break;
           g_array_append_val (ticks, t);
@@ -136,4 +143,20 @@ dl_time_axis_ticks (gint64      start,
     default:
       break;
     }
+}
+
+char *
+dl_time_axis_format (gint64      t,
+                     const char *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  char *text = dt != NULL ? g_date_time_format (dt, format) : NULL;
+  gint64 y;
+  int m, d;
+
+  if (text != NULL)
+    return g_strstrip (text);
+
+  dl_civil_from_days (dl_time_floor_div (t, SECONDS_PER_DAY), &y, &m, &d);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, y);
 }

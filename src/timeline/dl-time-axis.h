@@ -21,7 +21,7 @@ typedef enum {
 
 typedef struct {
   DlTimeUnit unit;
-  int        step;      /* so many units a tick */
+  gint64     step;      /* so many units a tick */
   gint64     seconds;   /* nominal length of a step */
   double     min_px;    /* the least room its labels need */
 } DlTimeStep;
@@ -30,10 +30,11 @@ typedef struct {
 gint64     dl_time_floor_div          (gint64      a,
                                        gint64      b);
 
-/* The finest step (hours, days, months, years; years in 1-2-5 steps without
- * bound, up to 10^9) whose ticks stand at least max (its labels' room,
- * @min_px) apart when @span_seconds are drawn over @width_px. Any span EDTF
- * allows so gets at most about width_px / min_px ticks. */
+/* The finest step (hours, days, months, years; years in 1-2-5 steps up to
+ * 10^11, past the ±2.9 × 10^11 years a gint64 of seconds holds) whose ticks
+ * stand at least max (its labels' room, @min_px) apart when @span_seconds
+ * are drawn over @width_px. Any span so gets at most about
+ * width_px / min_px ticks. */
 DlTimeStep dl_time_axis_step_for_span (double      span_seconds,
                                        double      width_px,
                                        double      min_px);
@@ -45,7 +46,14 @@ DlTimeStep dl_time_axis_step_for_span (double      span_seconds,
 void       dl_time_axis_ticks         (gint64      start,
                                        gint64      end,
                                        DlTimeUnit  unit,
-                                       int         step,
+                                       gint64      step,
                                        GArray     *ticks);
+
+/* @t (Unix seconds) written with @format (a g_date_time_format() format,
+ * already translated), stripped of padding; outside the years 1–9999 that
+ * GDateTime knows, the proleptic Gregorian year's number. Timeline and
+ * presentation strip label their ticks with it. */
+char      *dl_time_axis_format        (gint64      t,
+                                       const char *format);
 
 G_END_DECLS

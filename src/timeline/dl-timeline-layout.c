@@ -266,24 +266,13 @@ dl_timeline_get_tick_layout (DlTimeline  *self,
 
   if (layout == NULL)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
-      g_autofree char *text = dt != NULL ? g_date_time_format (dt, format_string (format)) : NULL;
+      g_autofree char *text = dl_time_axis_format (t, format_string (format));
       PangoAttrList *attrs = pango_attr_list_new ();
-
-      /* GDateTime knows years 1 to 9999 only: beyond, ticks are years. */
-      if (dt == NULL)
-        {
-          gint64 y;
-          int m, d;
-
-          dl_civil_from_days (dl_time_floor_div (t, SECONDS_PER_DAY), &y, &m, &d);
-          text = g_strdup_printf ("%" G_GINT64_FORMAT, y);
-        }
 
       if (g_hash_table_size (self->tick_layouts) > 2000)
         g_hash_table_remove_all (self->tick_layouts);
 
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text != NULL ? g_strstrip (text) : "");
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
       pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
       if (format >= FORMAT_COARSE_DAY)
         pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
