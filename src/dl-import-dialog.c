@@ -153,7 +153,7 @@ update_preview (DlImportDialog *self)
   /* A GeoJSON feature has its geometry: a date is not needed. */
   if (!self->peek->geojson && !dl_import_mapping_is_usable (mapping))
     {
-      add_preview_row (self, _("Choose a date column, or latitude and longitude columns"),
+      add_preview_row (self, _("Choose a date column, latitude and longitude columns, or a place name column"),
                        _("Every event needs a time or a place"), "dialog-information-symbolic");
       self->n_preview_events = 0;
       gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), FALSE);

@@ -208,6 +208,9 @@ test_mapping_variant (void)
   dl_import_mapping_set (back, DL_IMPORT_ROLE_END_DATE, NULL);
   dl_import_mapping_set (back, DL_IMPORT_ROLE_WKT, NULL);
   dl_import_mapping_set (back, DL_IMPORT_ROLE_LONGITUDE, NULL);
+  /* A place name alone is looked up in the offline gazetteer. */
+  g_assert_true (dl_import_mapping_is_usable (back));
+  dl_import_mapping_set (back, DL_IMPORT_ROLE_PLACE, NULL);
   g_assert_false (dl_import_mapping_is_usable (back));
 }
 

@@ -105,7 +105,7 @@ dl_import_role_description (DlImportRole role)
     case DL_IMPORT_ROLE_WKT:
       return _("Instead of latitude and longitude: POINT (34.45 31.52)");
     case DL_IMPORT_ROLE_PLACE:
-      return _("The name shown for the coordinates");
+      return _("The name shown for the coordinates; without them, looked up in the offline gazetteer");
     case DL_IMPORT_ROLE_CATEGORY:
       return _("A kind of event; each value gets a colour");
     case DL_IMPORT_ROLE_SUMMARY:
@@ -170,6 +170,7 @@ dl_import_mapping_is_usable (const DlImportMapping *mapping)
   return mapping->columns[DL_IMPORT_ROLE_DATE] != NULL
          || mapping->columns[DL_IMPORT_ROLE_END_DATE] != NULL
          || mapping->columns[DL_IMPORT_ROLE_WKT] != NULL
+         || mapping->columns[DL_IMPORT_ROLE_PLACE] != NULL
          || (mapping->columns[DL_IMPORT_ROLE_LATITUDE] != NULL && mapping->columns[DL_IMPORT_ROLE_LONGITUDE] != NULL);
 }
 

@@ -48,7 +48,8 @@ const char      *dl_import_mapping_get     (const DlImportMapping *mapping,
 void             dl_import_mapping_set     (DlImportMapping       *mapping,
                                             DlImportRole           role,
                                             const char            *column);
-/* Enough to read a row: a date, or latitude and longitude, or WKT. */
+/* Enough to read a row: a date, or latitude and longitude, or WKT, or a
+ * place name (looked up in the offline gazetteer). */
 gboolean         dl_import_mapping_is_usable (const DlImportMapping *mapping);
 /* As saved in GSettings: a{ss}, role key → column. Unknown keys are
  * ignored; columns the header no longer has are left out when @header is
