@@ -727,27 +727,7 @@ load_thread (GTask        *task,
   DlDataset *dataset = load_file (file, problems, cancellable, progress != NULL ? &progress->permille : NULL,
                                   mapping);
 
-  g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
-  /* The search index (issue 14) is built here, off the main loop, while
-   * nobody else sees the dataset: a second at a million events. */
-  if (dataset != NULL && !g_cancellable_is_cancelled (cancellable))
-    dl_dataset_get_search_index (dataset);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
-    {
-      g_clear_object (&dataset);
-      g_task_return_error_if_cancelled (task);
-      return;
-    }
-
-  if (dataset == NULL)
-    g_task_return_new_error (task, DL_DATASET_ERROR, DL_DATASET_ERROR_INVALID,
-                             g_dngettext (GETTEXT_PACKAGE, "The dataset has %u error",
-                                          "The dataset has %u errors",
-                                          dl_problems_count (problems, DL_SEVERITY_ERROR)),
-                             dl_problems_count (problems, DL_SEVERITY_ERROR));
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
+  dl_dataset_return_loaded (task, dataset, problems, cancellable);
 }
 
 /* The load is over: no more progress, then the caller's callback. */
@@ -837,12 +817,8 @@ dl_import_load_finish (GAsyncResult  *result,
                        DlProblems   **problems,
                        GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  if (problems != NULL)
-    *problems = g_object_steal_data (G_OBJECT (result), "problems");
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  /* The thread returned through dl_dataset_return_loaded(). */
+  return dl_dataset_load_finish (result, problems, error);
 }
 
 /* JSON helpers */

@@ -302,6 +302,15 @@ load_thread (GTask        *task,
   DlProblems *problems = dl_problems_new ();
   DlDataset *dataset = dl_dataset_load (file, problems, cancellable);
 
+  dl_dataset_return_loaded (task, dataset, problems, cancellable);
+}
+
+void
+dl_dataset_return_loaded (GTask        *task,
+                          DlDataset    *dataset,
+                          DlProblems   *problems,
+                          GCancellable *cancellable)
+{
   g_object_set_data_full (G_OBJECT (task), "problems", problems, (GDestroyNotify) dl_problems_free);
   /* Here, while nobody else sees the dataset, rather than on the main loop
    * when the user first types a query (a second at a million events). */

@@ -82,6 +82,14 @@ void               dl_dataset_load_async        (GFile               *file,
 DlDataset         *dl_dataset_load_finish       (GAsyncResult        *result,
                                                  DlProblems         **problems,
                                                  GError             **error);
+/* For a loading thread (this one, or the importer's for other formats):
+ * builds the search index while nobody else sees the dataset, then returns
+ * @dataset (transfer full; NULL when @problems has errors) or the error
+ * that dl_dataset_load_finish() gives, with @problems (transfer full). */
+void               dl_dataset_return_loaded     (GTask               *task,
+                                                 DlDataset           *dataset,
+                                                 DlProblems          *problems,
+                                                 GCancellable        *cancellable);
 
 /* An empty dataset (no file yet), to be filled through a DlEditStack.
  *

@@ -95,32 +95,6 @@ dl_problems_add (DlProblems *self,
   va_end (args);
 }
 
-void
-dl_problems_error (DlProblems *self,
-                   const char *path,
-                   const char *format,
-                   ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  dl_problems_add_valist (self, DL_SEVERITY_ERROR, path, format, args);
-  va_end (args);
-}
-
-void
-dl_problems_warning (DlProblems *self,
-                     const char *path,
-                     const char *format,
-                     ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  dl_problems_add_valist (self, DL_SEVERITY_WARNING, path, format, args);
-  va_end (args);
-}
-
 guint
 dl_problems_get_length (const DlProblems *self)
 {

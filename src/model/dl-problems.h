@@ -36,14 +36,13 @@ void             dl_problems_add_valist   (DlProblems  *self,
                                            const char  *path,
                                            const char  *format,
                                            va_list      args) G_GNUC_PRINTF (4, 0);
-void             dl_problems_error        (DlProblems  *self,
-                                           const char  *path,
-                                           const char  *format,
-                                           ...) G_GNUC_PRINTF (3, 4);
-void             dl_problems_warning      (DlProblems  *self,
-                                           const char  *path,
-                                           const char  *format,
-                                           ...) G_GNUC_PRINTF (3, 4);
+/* dl_problems_error (self, path, format, ...) and dl_problems_warning ():
+ * dl_problems_add() at that severity. Macros, as g_warning() is, so one
+ * function formats every problem. */
+#define dl_problems_error(self, path, ...) \
+  dl_problems_add ((self), DL_SEVERITY_ERROR, (path), __VA_ARGS__)
+#define dl_problems_warning(self, path, ...) \
+  dl_problems_add ((self), DL_SEVERITY_WARNING, (path), __VA_ARGS__)
 guint            dl_problems_get_length   (const DlProblems *self);
 const DlProblem *dl_problems_get          (const DlProblems *self,
                                            guint             index);
