@@ -20,6 +20,7 @@ struct _DlApplication
   AdwApplication parent_instance;
 
   int            exit_status;
+  gboolean       recovery_offered;  /* once a run, in its first window */
 };
 
 G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
@@ -111,6 +112,17 @@ new_window (DlApplication *self)
   return window;
 }
 
+/* After a crash: the first window shown asks about the changes it left. */
+static void
+offer_recovery (DlApplication *self,
+                DlWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  dl_window_offer_recovery (window);
+}
+
 /* Actions */
 
 static void
@@ -118,7 +130,16 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window closes as Ctrl+W would: one with unsaved changes asks
+   * first (Save, Discard, Cancel), and stays if cancelled. The last one
+   * closed ends the application. */
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
@@ -387,6 +408,7 @@ dl_application_command_line (GApplication            *app,
 
   dl_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (DL_APPLICATION (app), window);
 
   return DL_EXIT_OK;
 }
@@ -398,6 +420,7 @@ dl_application_activate (GApplication *app)
 
   dl_window_open (window, NULL);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (DL_APPLICATION (app), window);
 }
 
 static void
@@ -412,6 +435,7 @@ dl_application_open (GApplication  *app,
 
       dl_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      offer_recovery (DL_APPLICATION (app), window);
     }
 }
 

@@ -132,16 +132,6 @@ dl_category_get_label (const char *category)
   return label;
 }
 
-char *
-dl_category_dup_dot_markup (const char *category)
-{
-  GdkRGBA color;
-
-  dl_category_get_color (category, &color);
-  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
-                          (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255));
-}
-
 GStrv
 dl_category_dup_known (void)
 {

@@ -22,8 +22,6 @@ const char *dl_category_get_css_class (const char *category);
 int         dl_category_compare       (const char *a,
                                        const char *b);
 
-/* Pango markup of a dot in the category's colour ("●"), for labels. */
-char       *dl_category_dup_dot_markup (const char *category);
 
 /* The categories Dateline knows (colours and names), in legend order. */
 GStrv       dl_category_dup_known     (void);

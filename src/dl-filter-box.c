@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-category.h"
+#include "dl-category-dot.h"
 #include "dl-filter-box.h"
 
 struct _DlFilterBox
@@ -104,14 +105,9 @@ rebuild_buttons (DlFilterBox *self)
   add_heading (self, _("Categories"));
   for (guint i = 0; categories[i] != NULL; i++)
     {
-      g_autofree char *dot = dl_category_dup_dot_markup (categories[i]);
-      g_autofree char *escaped = g_markup_escape_text (dl_category_get_label (categories[i]), -1);
-      g_autofree char *markup = g_strdup_printf ("%s  %s", dot, escaped);
       GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *label = gtk_label_new (NULL);
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), dl_category_label_new (categories[i], NULL));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       dl_category_get_label (categories[i]), -1);
       g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-category.h"
+#include "dl-category-dot.h"
 #include "dl-legend.h"
 
 struct _DlLegend
@@ -109,15 +110,8 @@ rebuild_rows (DlLegend *self)
   categories = dl_session_dup_categories (self->session);
   for (guint i = 0; categories[i] != NULL; i++)
     {
-      g_autofree char *dot = dl_category_dup_dot_markup (categories[i]);
-      g_autofree char *escaped = g_markup_escape_text (dl_category_get_label (categories[i]), -1);
-      g_autofree char *markup = g_strdup_printf ("%s  %s", dot, escaped);
-      GtkWidget *row = gtk_label_new (NULL);
+      GtkWidget *row = dl_category_label_new (categories[i], NULL);
 
-      gtk_label_set_markup (GTK_LABEL (row), markup);
-      gtk_label_set_xalign (GTK_LABEL (row), 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dl_category_get_label (categories[i]), -1);
       g_object_set_data_full (G_OBJECT (row), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->box), row);
     }

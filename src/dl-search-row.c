@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "dl-search-row"
 
 #include "dl-category.h"
+#include "dl-category-dot.h"
 #include "dl-search-row.h"
 
 struct _DlSearchRow
@@ -14,7 +15,7 @@ struct _DlSearchRow
   GtkWidget  parent_instance;
 
   GtkWidget *box;
-  GtkLabel  *dot;
+  DlCategoryDot *dot;
   GtkLabel  *title;
   GtkLabel  *when;
 };
@@ -37,6 +38,7 @@ dl_search_row_class_init (DlSearchRowClass *klass)
 
   object_class->dispose = dl_search_row_dispose;
 
+  g_type_ensure (DL_TYPE_CATEGORY_DOT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-search-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DlSearchRow, box);
@@ -62,22 +64,20 @@ dl_search_row_set_event (DlSearchRow *self,
                          DlEvent     *event)
 {
   g_autofree char *date = NULL;
-  g_autofree char *dot = NULL;
   g_autofree char *accessible = NULL;
 
   g_return_if_fail (DL_IS_SEARCH_ROW (self));
 
   if (event == NULL)
     {
-      gtk_label_set_label (self->dot, "");
+      dl_category_dot_set_category (self->dot, NULL);
       gtk_label_set_label (self->title, "");
       gtk_label_set_label (self->when, "");
       return;
     }
 
   date = dl_edtf_describe (dl_event_get_when (event));
-  dot = dl_category_dup_dot_markup (dl_event_get_category (event));
-  gtk_label_set_markup (self->dot, dot);
+  dl_category_dot_set_category (self->dot, dl_event_get_category (event));
   gtk_label_set_label (self->title, dl_event_get_title (event));
   gtk_label_set_label (self->when, date);
 

@@ -218,6 +218,27 @@ save_as (DlWindow *self)
 
 /* Unsaved changes */
 
+static gboolean
+close_now (gpointer user_data)
+{
+  DlWindow *self = user_data;
+
+  gtk_window_close (GTK_WINDOW (self));
+  self->discard_confirmed = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed once the dialog asking is gone: closing the window from its
+ * response would leave the dialog, still being unreferenced, transient
+ * for a window that no longer exists. */
+static void
+close_after_dialog (DlWindow *self,
+                    gboolean  discard)
+{
+  self->discard_confirmed = discard;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_now, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_unsaved_response (AdwMessageDialog *dialog,
                      const char       *response,
@@ -228,13 +249,18 @@ on_unsaved_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "discard"))
     {
+      /* Nor kept for after a crash. */
+      _dl_window_discard_recovery (self);
+      if (then == NULL && then_open == NULL)
+        {
+          close_after_dialog (self, TRUE);
+          return;
+        }
       self->discard_confirmed = TRUE;
       if (then != NULL)
         then (self);
-      else if (then_open != NULL)
-        dl_window_open (self, then_open);
       else
-        gtk_window_close (GTK_WINDOW (self));
+        dl_window_open (self, then_open);
       self->discard_confirmed = FALSE;
     }
   else if (g_str_equal (response, "save"))
@@ -247,7 +273,7 @@ on_unsaved_response (AdwMessageDialog *dialog,
           else if (then_open != NULL)
             dl_window_open (self, then_open);
           else
-            gtk_window_close (GTK_WINDOW (self));
+            close_after_dialog (self, FALSE);
         }
     }
 }
@@ -571,6 +597,8 @@ _dl_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  /* GtkWindow's own action: it asks about unsaved changes (close-request). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-event", NULL);
@@ -596,4 +624,5 @@ _dl_window_init_edit (DlWindow *self)
   g_signal_connect_object (self->event_editor, "error", G_CALLBACK (on_editor_error), self, G_CONNECT_SWAPPED);
   dl_event_editor_set_session (self->event_editor, self->session);
   on_dataset_changed (self);
+  _dl_window_init_recovery (self);
 }

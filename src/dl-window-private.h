@@ -18,6 +18,7 @@
 #include "dl-event-panel.h"
 #include "dl-filter-box.h"
 #include "dl-legend.h"
+#include "dl-recovery.h"
 #include "dl-search-panel.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
@@ -79,6 +80,7 @@ struct _DlWindow
   GSignalGroup         *edited_dataset_signals;  /* its dataset */
   gboolean              discard_confirmed;       /* closing without saving */
   gboolean              close_after_save;        /* Save As, then close */
+  DlRecovery           *recovery;                /* dl-window-recovery.c */
 };
 
 
@@ -124,6 +126,11 @@ void     _dl_window_show_error               (DlWindow       *self,
 typedef void (*DlWindowThen) (DlWindow *self);
 gboolean _dl_window_confirm_unsaved_then     (DlWindow       *self,
                                               DlWindowThen    then);
+
+/* dl-window-recovery.c: unsaved changes kept for after a crash; Discard
+ * removes them. */
+void     _dl_window_init_recovery            (DlWindow       *self);
+void     _dl_window_discard_recovery         (DlWindow       *self);
 
 /* dl-window-articles.c: New Dataset, Add Articles (files chosen or dropped) */
 void     _dl_window_class_articles_init      (GtkWidgetClass *widget_class);

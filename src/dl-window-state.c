@@ -159,6 +159,15 @@ _dl_window_save_view (DlWindow *self)
 }
 
 static gboolean
+has_user_value (GSettings  *settings,
+                const char *key)
+{
+  g_autoptr(GVariant) value = settings != NULL ? g_settings_get_user_value (settings, key) : NULL;
+
+  return value != NULL;
+}
+
+static gboolean
 place_panes (GtkWidget     *widget,
              GdkFrameClock *clock,
              gpointer       user_data)
@@ -166,11 +175,18 @@ place_panes (GtkWidget     *widget,
   DlWindow *self = DL_WINDOW (widget);
   int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
   int height = gtk_widget_get_height (GTK_WIDGET (self->vertical_paned));
-  int sidebar = self->settings != NULL ? g_settings_get_int (self->settings, "sidebar-width") : 360;
+  int sidebar = self->settings != NULL ? g_settings_get_int (self->settings, "sidebar-width") : 300;
   int timeline = self->settings != NULL ? g_settings_get_int (self->settings, "timeline-height") : 220;
 
   if (width <= 0 || height <= 0)
     return G_SOURCE_CONTINUE;
+
+  /* Until the user drags them, the panes grow with a large screen (a 4K
+   * projector): the defaults suit 1080p, where they stay as they are. */
+  if (!has_user_value (self->settings, "sidebar-width"))
+    sidebar = MAX (sidebar, width / 7);
+  if (!has_user_value (self->settings, "timeline-height"))
+    timeline = MAX (timeline, height / 5);
 
   gtk_paned_set_position (self->main_paned, MAX (width - sidebar, width / 3));
   gtk_paned_set_position (self->vertical_paned, MAX (height - timeline, height / 2));

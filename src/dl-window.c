@@ -266,6 +266,7 @@ dl_window_dispose (GObject *object)
     dl_event_layer_set_session (self->event_layer, NULL);
   g_clear_object (&self->edit_signals);           /* dl-window-edit.c */
   g_clear_object (&self->edited_dataset_signals);
+  g_clear_object (&self->recovery);               /* dl-window-recovery.c */
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);

@@ -61,6 +61,9 @@ void                dl_window_set_screenshot_path   (DlWindow      *self,
 /* TRUE once a --screenshot run failed (the dataset did not open, or the
  * PNG could not be written); the window then closes itself. */
 gboolean            dl_window_get_screenshot_failed (DlWindow      *self);
+/* At start: asks about the unsaved changes a crash left (a dialog for
+ * each); Restore shows them here. FALSE when there are none. */
+gboolean            dl_window_offer_recovery        (DlWindow      *self);
 /* Renders the window as it is now into a PNG, atomically. */
 gboolean            dl_window_save_png              (DlWindow      *self,
                                                      const char    *path,

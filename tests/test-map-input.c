@@ -493,6 +493,18 @@ check_first_view (const int (*sizes)[2],
       g_test_message ("%dx%d: first view at zoom %.2f, %.3f, %.3f", width, height, zoom, lat, lon);
       g_assert_cmpfloat (zoom, >=, 4);
 
+      /* The timeline keeps its 220 px on a laptop and grows to a fifth of
+       * the window on a large screen, its lanes with it. */
+      {
+        GtkWidget *timeline = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_TIMELINE);
+        int timeline_h = gtk_widget_get_height (timeline);
+
+        g_test_message ("%dx%d: timeline %d px high", width, height, timeline_h);
+        g_assert_cmpint (timeline_h, >=, MIN (210, height / 2 - 40));
+        g_assert_cmpint (timeline_h, >=, (height - 100) / 5);
+        g_assert_cmpint (timeline_h, <=, MAX (230, height / 5 + 10));
+      }
+
       /* Every event drawn is where the map, not an overlay, takes a click. */
       marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
       g_assert_cmpuint (n_marks, >, 0);

@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
+#include "dl-category.h"
+#include "dl-category-dot.h"
 #include "dl-legend.h"
 #include "dl-preferences-window.h"
 #include "dl-search-panel.h"
@@ -243,6 +246,107 @@ test_legend_folds_on_small_map (void)
   g_assert_false (gtk_widget_get_mapped (toggle));
 }
 
+static double
+luminance_at (const guint8 *data,
+              int           stride,
+              int           x,
+              int           y,
+              double        rgb[3])
+{
+  guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + 4 * x);
+  double c[3] = { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0, (pixel & 0xff) / 255.0 };
+
+  for (int i = 0; i < 3; i++)
+    {
+      if (rgb != NULL)
+        rgb[i] = c[i];
+      c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/* The map's legend is dark whatever the style: every category's dot shows
+ * its colour in the middle and a ring that stands out from the legend's
+ * background, the dark ones (attack, killing, military) too. */
+static void
+test_legend_dots_visible (void)
+{
+  GtkWidget *legend = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "legend-dots.png", NULL);
+  cairo_surface_t *png;
+  const guint8 *data;
+  int stride, scale;
+  guint n_dots = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (dl_test_wait_until (legend_compact_is, GINT_TO_POINTER (FALSE), 5000));
+  dl_test_save_png (legend, NULL, "legend-dots.png");
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  scale = cairo_image_surface_get_width (png) / gtk_widget_get_width (legend);
+  g_assert_cmpint (scale, >=, 1);
+
+  /* Found in the image by their colour: the fill's middle, then left from
+   * there to the ring and past it to the legend's background. */
+  for (GtkWidget *dot = dl_test_find_widget (legend, DL_TYPE_CATEGORY_DOT); dot != NULL;)
+    {
+      const char *category = dl_category_dot_get_category (DL_CATEGORY_DOT (dot));
+      int width = cairo_image_surface_get_width (png), height = cairo_image_surface_get_height (png);
+      double sx = 0, sy = 0, n = 0, ring, background, contrast, rgb[3];
+      int cx, cy, x;
+      GdkRGBA expected;
+
+      dl_category_get_color (category, &expected);
+      for (int y = 0; y < height; y++)
+        for (x = 0; x < width; x++)
+          {
+            luminance_at (data, stride, x, y, rgb);
+            if (fabs (rgb[0] - expected.red) < 0.03 && fabs (rgb[1] - expected.green) < 0.03
+                && fabs (rgb[2] - expected.blue) < 0.03)
+              {
+                sx += x;
+                sy += y;
+                n++;
+              }
+          }
+      /* The fill: most of a 10 px dot, at the scale drawn. */
+      g_assert_cmpfloat (n, >=, 30 * scale * scale);
+      cx = (int) (sx / n);
+      cy = (int) (sy / n);
+      for (x = cx; x > 0; x--)
+        {
+          luminance_at (data, stride, x, cy, rgb);
+          if (fabs (rgb[0] - expected.red) >= 0.03 || fabs (rgb[1] - expected.green) >= 0.03
+              || fabs (rgb[2] - expected.blue) >= 0.03)
+            break;
+        }
+      /* The ring is a pixel or two wide, its edges blended: its strongest pixel. */
+      background = luminance_at (data, stride, MAX (x - 5 * scale, 0), cy, NULL);
+      contrast = 1;
+      for (int k = 0; k <= 2 * scale && x - k >= 0; k++)
+        {
+          ring = luminance_at (data, stride, x - k, cy, NULL);
+          contrast = MAX (contrast, (MAX (ring, background) + 0.05) / (MIN (ring, background) + 0.05));
+        }
+      g_test_message ("%s: dot at %d,%d, its ring against the legend %.2f:1", category, cx, cy, contrast);
+      g_assert_cmpfloat (contrast, >=, 3.0);
+      n_dots++;
+
+      /* The next row's dot. */
+      {
+        GtkWidget *row = gtk_widget_get_parent (dot);
+
+        dot = NULL;
+        for (row = gtk_widget_get_next_sibling (row); row != NULL && dot == NULL; row = gtk_widget_get_next_sibling (row))
+          dot = dl_test_find_widget (row, DL_TYPE_CATEGORY_DOT);
+      }
+    }
+  g_assert_cmpuint (n_dots, >=, 9);
+  cairo_surface_destroy (png);
+}
+
 /* A control's accessible name: its label property, a labelled-by relation,
  * or the text of a label inside it (what screen readers read). */
 static gboolean
@@ -468,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
+  g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);
   g_test_add_func ("/window-keys/legend-and-counts-follow-filters", test_legend_and_counts_follow_filters);
   g_test_add_func ("/window-keys/preferences-show-basemap", test_preferences_show_basemap);
 

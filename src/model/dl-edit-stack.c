@@ -773,6 +773,18 @@ dl_edit_stack_get_memory_size (DlEditStack *self)
   return size;
 }
 
+void
+dl_edit_stack_set_unsaved (DlEditStack *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (DL_IS_EDIT_STACK (self));
+
+  was_modified = dl_edit_stack_get_modified (self);
+  self->saved_depth = G_MAXUINT;
+  notify_state (self, dl_edit_stack_can_undo (self), dl_edit_stack_can_redo (self), was_modified);
+}
+
 gboolean
 dl_edit_stack_save (DlEditStack  *self,
                     const char   *path,

@@ -68,6 +68,10 @@ gboolean     dl_edit_stack_save              (DlEditStack   *self,
                                               const char    *path,
                                               GError       **error);
 
+/* Changes no file holds yet (a dataset restored from a recovery folder,
+ * dl-recovery.h): "modified" until saved, whatever is undone. */
+void         dl_edit_stack_set_unsaved       (DlEditStack   *self);
+
 /* Sources. @file is the path to write the article at, relative to the
  * dataset; @text its UTF-8 contents. @id may be NULL: one is made up. */
 DlSource    *dl_edit_stack_add_source        (DlEditStack   *self,

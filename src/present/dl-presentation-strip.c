@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "dl-category.h"
+#include "dl-edtf.h"
 #include "dl-presentation-strip.h"
 #include "dl-time-axis.h"
 
@@ -74,6 +75,16 @@ get_color (DlPresentationStrip *self,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
+}
+
+static gboolean
+is_first_of_month (gint64 t)
+{
+  gint64 y;
+  int m, d;
+
+  dl_civil_from_days (dl_time_floor_div (t, 86400), &y, &m, &d);
+  return d == 1;
 }
 
 /* A tick's label: the hour, the day, the month with its year, or the year
@@ -248,7 +259,12 @@ dl_presentation_strip_snapshot (GtkWidget   *widget,
       /* The first tick may stand before the strip's start. */
       if (t < self->start)
         continue;
-      label = dl_time_axis_format (t, tick_format (step.unit));
+      /* Days say their month where it starts and at the first tick, so a
+       * room reading "Wed 4" knows which month it is in. */
+      if (step.unit == DL_TIME_UNIT_DAY && (self->n_ticks == 0 || is_first_of_month (t)))
+        label = dl_time_axis_format (t, C_("day precision", "%-e %B"));
+      else
+        label = dl_time_axis_format (t, tick_format (step.unit));
       layout = label_layout (self, label, FALSE);
 
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x - 1, y - self->text_size * 0.3, 2, self->text_size * 0.6));

@@ -37,7 +37,9 @@
 #define OVERVIEW_GAP       8.0
 #define END_PADDING        12.0
 #define MIN_LANE_HEIGHT    12.0
-#define MAX_LANE_HEIGHT    26.0
+/* Lanes grow up to this in a tall timeline (a 4K screen): more room for
+ * events that share a time before a "+N" badge stands for them. */
+#define MAX_LANE_HEIGHT    34.0
 #define MAX_DOT_RADIUS     5.0
 #define BIN_WIDTH          2
 #define MAX_ITEMS_PER_LANE 250

@@ -1,0 +1,142 @@
+/* dl-category-dot.c: a category's colour as a ringed dot
+ *
+ * Drawn, not a "●" glyph in the category's colour: the ring, in the text's
+ * colour, keeps the dark categories (attack, killing, military) visible on
+ * a dark background (the map's legend, the dark style), as the timeline's
+ * key and the map's marks do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dl-category.h"
+#include "dl-category-dot.h"
+
+#define DOT_SIZE 10
+
+struct _DlCategoryDot
+{
+  GtkWidget  parent_instance;
+
+  char      *category;
+};
+
+G_DEFINE_FINAL_TYPE (DlCategoryDot, dl_category_dot, GTK_TYPE_WIDGET)
+
+static void
+dl_category_dot_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  *minimum = *natural = DOT_SIZE;
+}
+
+static void
+dl_category_dot_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  DlCategoryDot *self = DL_CATEGORY_DOT (widget);
+  double size = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  double x = (gtk_widget_get_width (widget) - size) / 2;
+  double y = (gtk_widget_get_height (widget) - size) / 2;
+  GskRoundedRect dot;
+  GdkRGBA color, ring;
+  float ring_width = 1;
+
+  if (self->category == NULL || size <= 0)
+    return;
+
+  dl_category_get_color (self->category, &color);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &ring);
+#else
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ring);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+  ring.alpha *= 0.55f;
+
+  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x, y, size, size), size / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &dot);
+  gtk_snapshot_append_color (snapshot, &color, &dot.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &dot,
+                              (float[4]) { ring_width, ring_width, ring_width, ring_width },
+                              (GdkRGBA[4]) { ring, ring, ring, ring });
+}
+
+static void
+dl_category_dot_finalize (GObject *object)
+{
+  g_free (DL_CATEGORY_DOT (object)->category);
+
+  G_OBJECT_CLASS (dl_category_dot_parent_class)->finalize (object);
+}
+
+static void
+dl_category_dot_class_init (DlCategoryDotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = dl_category_dot_finalize;
+  widget_class->measure = dl_category_dot_measure;
+  widget_class->snapshot = dl_category_dot_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "categorydot");
+  /* The row's text names the category; the dot is decoration. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+dl_category_dot_init (DlCategoryDot *self)
+{
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+}
+
+GtkWidget *
+dl_category_dot_new (const char *category)
+{
+  DlCategoryDot *self = g_object_new (DL_TYPE_CATEGORY_DOT, NULL);
+
+  dl_category_dot_set_category (self, category);
+  return GTK_WIDGET (self);
+}
+
+void
+dl_category_dot_set_category (DlCategoryDot *self,
+                              const char    *category)
+{
+  g_return_if_fail (DL_IS_CATEGORY_DOT (self));
+
+  if (g_strcmp0 (self->category, category) == 0)
+    return;
+  g_free (self->category);
+  self->category = g_strdup (category);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+dl_category_dot_get_category (DlCategoryDot *self)
+{
+  g_return_val_if_fail (DL_IS_CATEGORY_DOT (self), NULL);
+  return self->category;
+}
+
+GtkWidget *
+dl_category_label_new (const char *category,
+                       const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  const char *name = text != NULL ? text : dl_category_get_label (category);
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), dl_category_dot_new (category));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return box;
+}

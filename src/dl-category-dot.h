@@ -1,0 +1,25 @@
+/* dl-category-dot.h: a category's colour as a ringed dot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_CATEGORY_DOT (dl_category_dot_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlCategoryDot, dl_category_dot, DL, CATEGORY_DOT, GtkWidget)
+
+GtkWidget  *dl_category_dot_new          (const char    *category);
+void        dl_category_dot_set_category (DlCategoryDot *self,
+                                          const char    *category);
+const char *dl_category_dot_get_category (DlCategoryDot *self);
+
+/* A row's content: the category's dot, then its label (or @text when not
+ * NULL), named for screen readers by the label alone. */
+GtkWidget  *dl_category_label_new        (const char    *category,
+                                          const char    *text);
+
+G_END_DECLS
