@@ -14,12 +14,12 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dl-gazetteer.h"
 #include "dl-suggest.h"
 #include "dl-suggest-dialog.h"
+#include "dl-test-tree.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -211,34 +211,20 @@ test_accept_edit_reject (void)
   g_assert_cmpuint (n_events (), ==, before + 2);
 }
 
-static char *
-copy_bundled (void)
-{
-  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
-  g_autoptr(GFile) parent = g_file_get_parent (bundled);
-  g_autofree char *from = g_file_get_path (parent);
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  char *to = g_dir_make_tmp ("dateline-test-suggest-window-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  command = g_strdup_printf ("cp -r '%s/.' '%s/'", from, to);
-  g_assert_cmpint (system (command), ==, 0);
-  return to;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(GFile) parent = g_file_get_parent (bundled);
+  g_autofree char *from = g_file_get_path (parent);
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
 
-  dir = copy_bundled ();
+  dir = dl_test_copy_tree (from, "dateline-test-suggest-window");
   path = g_build_filename (dir, "gaza-august-2024.dateline.json", NULL);
   file = g_file_new_for_path (path);
 
@@ -254,9 +240,7 @@ main (int   argc,
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
 
-  command = g_strdup_printf ("rm -rf '%s'", dir);
-  if (system (command) != 0)
-    g_printerr ("could not remove %s\n", dir);
+  dl_test_remove_tree (dir);
   g_free (dir);
   return status;
 }
