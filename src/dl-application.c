@@ -57,6 +57,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --suggest: the article’s publication day, to read “on Tuesday” against"), N_("EDTF") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --suggest: one JSON object a line, for scripts"), NULL },
+  { "mapping", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --validate or --export: what a column of a CSV file (or a GeoJSON property) holds, such as "
+       "date=Day; once for each role (title, date, end-date, latitude, longitude, wkt, place, category, summary, "
+       "source, id)"),
+    N_("ROLE=COLUMN") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -216,6 +221,12 @@ dl_application_handle_local_options (GApplication *app,
     }
 
   /* Headless work: no display, no D-Bus, no window. */
+  {
+    g_autofree const char **specs = NULL;
+
+    if (g_variant_dict_lookup (options, "mapping", "^a&s", &specs) && dl_cli_set_mapping (specs) != DL_EXIT_OK)
+      return DL_EXIT_USAGE;
+  }
   if (g_variant_dict_contains (options, "validate"))
     return dl_cli_validate (first_file_arg (options));
 

@@ -14,7 +14,72 @@
 #include "dl-export.h"
 #include "dl-gazetteer.h"
 #include "dl-import.h"
+#include "dl-import-mapping.h"
 #include "dl-suggest.h"
+
+/* --mapping ROLE=COLUMN…, or NULL: the mapping remembered for the file's
+ * header, if any. */
+static DlImportMapping *cli_mapping;
+
+int
+dl_cli_set_mapping (const char * const *specs)
+{
+  g_autoptr(DlImportMapping) mapping = dl_import_mapping_new ();
+
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    if (!dl_import_mapping_parse_one (mapping, specs[i]))
+      {
+        g_autoptr(GString) roles = g_string_new (NULL);
+
+        for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
+          g_string_append_printf (roles, "%s%s", role > 0 ? ", " : "", dl_import_role_key (role));
+        /* Translators: %s is what was given; the list of roles follows the colon (they are not translated) */
+        fprintf (stderr, _("--mapping: “%s” is not ROLE=COLUMN with a role of: %s\n"), specs[i], roles->str);
+        return DL_EXIT_USAGE;
+      }
+  g_clear_pointer (&cli_mapping, dl_import_mapping_free);
+  cli_mapping = g_steal_pointer (&mapping);
+  return DL_EXIT_OK;
+}
+
+/* How the file's columns (or a GeoJSON file's properties) are read: as
+ * --mapping says, as remembered for its header (the window's column-mapping
+ * dialog remembers them), or by their usual names. Sets @unmapped when a
+ * CSV file needs a mapping and has none (it may still read by usual names). */
+static DlImportMapping *
+choose_mapping (GFile      *file,
+                const char *display_name,
+                DlProblems *problems,
+                gboolean   *unmapped)
+{
+  g_autoptr(DlProblems) ignored = dl_problems_new ();
+  g_autoptr(DlImportPeek) peek = dl_import_peek_file (file, 0, ignored, NULL);
+  DlImportMapping *mapping = NULL;
+
+  *unmapped = FALSE;
+  if (cli_mapping != NULL)
+    {
+      if (peek != NULL && !peek->recognised)
+        return dl_import_mapping_copy (cli_mapping);
+      /* Translators: --mapping is an option, not translated */
+      fprintf (stderr, _("%s: --mapping only applies to CSV files that are not ACLED or UCDP GED exports and to "
+                         "GeoJSON files without a usual date property: ignored\n"), display_name);
+      return NULL;
+    }
+  if (peek == NULL || peek->recognised)
+    return NULL;
+  if ((mapping = dl_import_mapping_lookup (NULL, peek)) != NULL)
+    return mapping;
+
+  if (peek->geojson)
+    dl_problems_warning (problems, "$",
+                         _("no property has a usual date name (date, time, start…) and none was chosen for these "
+                           "properties: the features are on the map only; open the file once in Dateline to "
+                           "choose them (they are remembered), or name them with --mapping date=PROPERTY"));
+  else
+    *unmapped = TRUE;
+  return NULL;
+}
 
 /* Loads FILE (or the bundled dataset) in any format it opens, printing every problem to stderr as
  * "FILE: PATH: error: MESSAGE". */
@@ -25,7 +90,9 @@ load_reporting (const char  *file_arg,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlImportMapping) mapping = NULL;
   g_autofree char *report = NULL;
+  gboolean unmapped = FALSE;
   DlDataset *dataset;
 
   if (file_arg != NULL)
@@ -34,11 +101,18 @@ load_reporting (const char  *file_arg,
     file = dl_dataset_get_bundled_file ();
 
   *display_name = file_arg != NULL ? g_strdup (file_arg) : g_file_get_path (file);
+  mapping = choose_mapping (file, *display_name, problems, &unmapped);
   /* Any format Dateline opens: native, CSV, GeoJSON, TimelineJS, StoryMapJS. */
-  dataset = dl_import_load (file, problems, NULL);
+  dataset = dl_import_load_full (file, mapping, problems, NULL);
 
   report = dl_problems_to_string (problems, *display_name);
   fputs (report, stderr);
+  if (dataset == NULL && unmapped)
+    /* Translators: --mapping is an option and ROLE=COLUMN its value, not translated */
+    fprintf (stderr, _("%s: no columns were chosen for this header: open the file once in Dateline and choose "
+                       "them (they are remembered for files with the same header), or name them with --mapping "
+                       "ROLE=COLUMN, once for each: --mapping date=COLUMN --mapping latitude=COLUMN "
+                       "--mapping longitude=COLUMN\n"), *display_name);
 
   if (problems_out != NULL)
     *problems_out = g_steal_pointer (&problems);

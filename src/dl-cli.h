@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 #define DL_EXIT_INVALID 1
 #define DL_EXIT_USAGE   2
 
+/* --mapping ROLE=COLUMN (each of @specs): how --validate and --export read
+ * a CSV that is not an ACLED or UCDP GED export, or a GeoJSON file's
+ * properties, instead of the mapping remembered for its header.
+ * DL_EXIT_USAGE (with the message printed) when a role is unknown. */
+int dl_cli_set_mapping (const char * const *specs);
+
 /* dateline --validate [FILE]: problems to stderr, a summary to stdout. */
 int dl_cli_validate (const char *file_arg);
 /* dateline --export OUT [FILE]: GeoJSON */

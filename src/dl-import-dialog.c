@@ -13,13 +13,12 @@
 /* Rows shown in the sample and read for the preview. */
 #define N_SAMPLE_ROWS  5
 #define N_PREVIEW_ROWS 8
-/* What is read of a file to find its header and first rows. */
-#define PEEK_BYTES (256 * 1024)
 
 struct _DlImportDialog {
   AdwWindow            parent_instance;
 
   GtkLabel            *intro_label;
+  GtkLabel            *sample_heading;
   GtkButton           *open_button;
   GtkGrid             *sample_grid;
   AdwPreferencesGroup *columns_group;
@@ -90,7 +89,8 @@ dl_import_dialog_get_mapping (DlImportDialog *self)
 
   for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
     {
-      guint selected = adw_combo_row_get_selected (self->rows[role]);
+      guint selected = self->rows[role] != NULL ? adw_combo_row_get_selected (self->rows[role])
+                                                : GTK_INVALID_LIST_POSITION;
 
       /* Item 0 is “None”; then the header's columns in order. */
       if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
@@ -105,7 +105,7 @@ dl_import_dialog_get_row (DlImportDialog *self,
 {
   g_return_val_if_fail (DL_IS_IMPORT_DIALOG (self), NULL);
   g_return_val_if_fail (role < DL_IMPORT_N_ROLES, NULL);
-  return GTK_WIDGET (self->rows[role]);
+  return self->rows[role] != NULL ? GTK_WIDGET (self->rows[role]) : NULL;
 }
 
 guint
@@ -150,9 +150,10 @@ update_preview (DlImportDialog *self)
     gtk_list_box_remove (self->preview_list, self->preview_rows->pdata[i]);
   g_ptr_array_set_size (self->preview_rows, 0);
 
-  if (!dl_import_mapping_is_usable (mapping))
+  /* A GeoJSON feature has its geometry: a date is not needed. */
+  if (!self->peek->geojson && !dl_import_mapping_is_usable (mapping))
     {
-      add_preview_row (self, _("Choose a date column, or latitude and longitude columns"),
+      add_preview_row (self, _("Choose a date column, latitude and longitude columns, or a place name column"),
                        _("Every event needs a time or a place"), "dialog-information-symbolic");
       self->n_preview_events = 0;
       gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), FALSE);
@@ -191,10 +192,16 @@ update_preview (DlImportDialog *self)
       n_shown_problems++;
     }
 
-  /* Translators: under the preview of a CSV file's columns */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of the first %u row gives an event",
-                                              "%u of the first %u rows give events", n_rows),
-                                 n_events, n_rows);
+  if (self->peek->geojson)
+    /* Translators: under the preview of a GeoJSON file's properties */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of the first %u feature gives an event",
+                                                "%u of the first %u features give events", n_rows),
+                                   n_events, n_rows);
+  else
+    /* Translators: under the preview of a CSV file's columns */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of the first %u row gives an event",
+                                                "%u of the first %u rows give events", n_rows),
+                                   n_events, n_rows);
   adw_preferences_group_set_description (self->preview_group, description);
   self->n_preview_events = n_events;
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), n_events > 0);
@@ -247,9 +254,16 @@ build_rows (DlImportDialog        *self,
 
   for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
     {
-      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      AdwComboRow *row;
       const char *column = mapping != NULL ? dl_import_mapping_get (mapping, role) : NULL;
       guint selected = 0;
+
+      /* A feature's geometry is its place, and GeoJSON names no sources. */
+      if (self->peek->geojson
+          && (role == DL_IMPORT_ROLE_LATITUDE || role == DL_IMPORT_ROLE_LONGITUDE || role == DL_IMPORT_ROLE_WKT
+              || role == DL_IMPORT_ROLE_SOURCE))
+        continue;
+      row = ADW_COMBO_ROW (adw_combo_row_new ());
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dl_import_role_label (role));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dl_import_role_description (role));
@@ -294,6 +308,7 @@ dl_import_dialog_class_init (DlImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DlImportDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, DlImportDialog, sample_heading);
   gtk_widget_class_bind_template_child (widget_class, DlImportDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, DlImportDialog, sample_grid);
   gtk_widget_class_bind_template_child (widget_class, DlImportDialog, columns_group);
@@ -329,10 +344,25 @@ dl_import_dialog_new (GtkWindow             *parent,
   self->peek = peek;
   self->name = g_strdup (file_name);
 
-  /* Translators: %s is a file's name */
-  intro = g_strdup_printf (_("“%s” is not an ACLED or UCDP GED export. Choose what its columns hold; "
-                             "the next time a file with these columns opens, they are read the same way."),
-                           file_name);
+  if (peek->geojson)
+    {
+      /* Translators: %s is a file's name */
+      intro = g_strdup_printf (_("No property of the features in “%s” has a usual date name (date, time, "
+                                 "start…). Choose what its properties hold; the next time a file with these "
+                                 "properties opens, they are read the same way."),
+                               file_name);
+      gtk_window_set_title (GTK_WINDOW (self), _("Choose Properties"));
+      gtk_label_set_text (self->sample_heading, _("First Features of the File"));
+      adw_preferences_group_set_title (self->columns_group, _("What the Properties Hold"));
+      adw_preferences_group_set_description (self->columns_group,
+                                             _("Each feature is placed at its geometry; without a date it is on "
+                                               "the map only"));
+    }
+  else
+    /* Translators: %s is a file's name */
+    intro = g_strdup_printf (_("“%s” is not an ACLED or UCDP GED export. Choose what its columns hold; "
+                               "the next time a file with these columns opens, they are read the same way."),
+                             file_name);
   gtk_label_set_text (self->intro_label, intro);
   fill_sample (self);
   build_rows (self, mapping != NULL ? mapping : peek->guess);
@@ -359,65 +389,6 @@ choose_free (Choose *choose)
   g_free (choose);
 }
 
-static GSettings *
-get_settings (void)
-{
-  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Settings are optional: an uninstalled run may lack the schema. */
-  if (schemas == NULL || (schema = g_settings_schema_source_lookup (schemas, APP_ID, TRUE)) == NULL)
-    return NULL;
-  return g_settings_new (APP_ID);
-}
-
-static DlImportMapping *
-remembered_mapping (const DlImportPeek *peek)
-{
-  g_autoptr(GSettings) settings = get_settings ();
-  g_autoptr(GVariant) all = NULL;
-  g_autoptr(GVariant) saved = NULL;
-  g_autofree char *key = dl_import_header_key ((const char * const *) peek->header);
-  DlImportMapping *mapping;
-
-  if (settings == NULL)
-    return NULL;
-  all = g_settings_get_value (settings, "csv-mappings");
-  if ((saved = g_variant_lookup_value (all, key, G_VARIANT_TYPE ("a{ss}"))) == NULL)
-    return NULL;
-  mapping = dl_import_mapping_new_from_variant (saved, (const char * const *) peek->header);
-  if (!dl_import_mapping_is_usable (mapping))
-    g_clear_pointer (&mapping, dl_import_mapping_free);
-  return mapping;
-}
-
-static void
-remember_mapping (const DlImportPeek    *peek,
-                  const DlImportMapping *mapping)
-{
-  g_autoptr(GSettings) settings = get_settings ();
-  g_autoptr(GVariant) all = NULL;
-  g_autofree char *key = dl_import_header_key ((const char * const *) peek->header);
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *other;
-  GVariant *value;
-
-  if (settings == NULL)
-    return;
-  all = g_settings_get_value (settings, "csv-mappings");
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{ss}}"));
-  g_variant_iter_init (&iter, all);
-  while (g_variant_iter_next (&iter, "{&s@a{ss}}", &other, &value))
-    {
-      if (!g_str_equal (other, key))
-        g_variant_builder_add (&builder, "{s@a{ss}}", other, value);
-      g_variant_unref (value);
-    }
-  g_variant_builder_add (&builder, "{s@a{ss}}", key, dl_import_mapping_to_variant (mapping));
-  g_settings_set_value (settings, "csv-mappings", g_variant_builder_end (&builder));
-}
-
 static void
 peek_thread (GTask        *task,
              gpointer      source_object,
@@ -425,15 +396,9 @@ peek_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Choose *choose = task_data;
-  g_autofree char *name = g_file_get_basename (choose->file);
-  g_autoptr(GFileInputStream) in = g_file_read (choose->file, cancellable, NULL);
-  g_autofree char *buffer = g_malloc (PEEK_BYTES);
   g_autoptr(DlProblems) problems = dl_problems_new ();
-  gsize n = 0;
 
-  /* A file that cannot be read is the loader's to report, in full. */
-  if (in != NULL && g_input_stream_read_all (G_INPUT_STREAM (in), buffer, PEEK_BYTES, &n, cancellable, NULL))
-    choose->peek = dl_import_peek_csv (name, buffer, n, N_PREVIEW_ROWS, problems, n < PEEK_BYTES);
+  choose->peek = dl_import_peek_file (choose->file, N_PREVIEW_ROWS, problems, cancellable);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -465,7 +430,7 @@ on_response (DlImportDialog *dialog,
       return;
     }
   mapping = dl_import_dialog_get_mapping (dialog);
-  remember_mapping (dialog->peek, mapping);
+  dl_import_mapping_remember (NULL, dialog->peek, mapping);
   g_task_return_pointer (task, mapping, (GDestroyNotify) dl_import_mapping_free);
   g_object_unref (task);
 }
@@ -491,7 +456,7 @@ on_peeked (GObject      *object,
       g_object_unref (task);
       return;
     }
-  if ((mapping = remembered_mapping (choose->peek)) != NULL)
+  if ((mapping = dl_import_mapping_lookup (NULL, choose->peek)) != NULL)
     {
       g_task_return_pointer (task, mapping, (GDestroyNotify) dl_import_mapping_free);
       g_object_unref (task);
@@ -516,6 +481,7 @@ dl_import_choose_columns_async (GtkWindow           *parent,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
   Choose *choose;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -528,7 +494,12 @@ dl_import_choose_columns_async (GtkWindow           *parent,
   g_task_set_task_data (task, choose, (GDestroyNotify) choose_free);
 
   name = g_file_get_basename (file);
-  if (name == NULL || dl_import_detect (name, NULL, 0) != DL_IMPORT_FORMAT_CSV)
+  /* Only a CSV or GeoJSON file may need a mapping; which it is, its first
+   * bytes say (in the thread). */
+  lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+  if (lower == NULL
+      || (dl_import_detect (lower, NULL, 0) != DL_IMPORT_FORMAT_CSV
+          && !g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".geojson")))
     {
       g_task_return_pointer (task, NULL, NULL);
       return;

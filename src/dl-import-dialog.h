@@ -1,11 +1,13 @@
 /* dl-import-dialog.h: choosing what the columns of a CSV file hold
  *
- * A CSV file that is neither an ACLED nor a UCDP GED export opens through
- * this dialog: it shows the header and the first rows, lets the user say
+ * A CSV file that is neither an ACLED nor a UCDP GED export, and a GeoJSON
+ * file none of whose properties has a usual date name, open through this
+ * dialog: it shows the header and the first rows, lets the user say
  * which column is the title, the date, the coordinates…, and previews the
- * events those rows give. The choice is remembered per header (GSettings
- * "csv-mappings", keyed by dl_import_header_key()), so the same export
- * opens directly the next time.
+ * events those rows give. The choice is remembered per header, or per set
+ * of property names (GSettings "csv-mappings", "geojson-mappings": see
+ * dl_import_mapping_remember()), so the same export opens directly the next
+ * time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +36,7 @@ GtkWidget             *dl_import_dialog_get_row     (DlImportDialog        *self
 /* How many events the first rows give with the columns chosen now. */
 guint                  dl_import_dialog_get_n_preview_events (DlImportDialog *self);
 
-/* Before opening @file: when it is a CSV that needs a mapping, the one
+/* Before opening @file: when it is a CSV (or GeoJSON) that needs a mapping, the one
  * remembered for its header, or the dialog's (then remembered). Finishes
  * with TRUE and @mapping NULL when none is needed (another format, ACLED,
  * UCDP, or a file the loader will report on); FALSE with

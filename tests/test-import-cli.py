@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Other tools' files on the command line (TAP): dateline --validate and
 --export read CSV, GeoJSON, TimelineJS and StoryMapJS, and an imported CSV
-exports as a native dataset that validates on its own.
+exports as a native dataset that validates on its own. A CSV that is not an
+ACLED or UCDP GED export (or GeoJSON without a usual date property) is read
+by the mapping remembered for its header, or by --mapping; without either
+the error says how to map it.
 """
+import hashlib
 import os
 import re
 import subprocess
@@ -11,6 +15,7 @@ import tempfile
 
 DATELINE = sys.argv[1]
 DATA = os.path.join(sys.argv[2], "import")
+SCHEMAS = sys.argv[3]
 
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 ENV["G_DEBUG"] = "fatal-criticals"
@@ -23,8 +28,13 @@ def check(name, ok, detail=""):
     results.append((name, ok, detail))
 
 
-def run(*args, cwd=None):
-    return subprocess.run([DATELINE, *args], capture_output=True, env=ENV, timeout=120, cwd=cwd)
+def run(*args, cwd=None, env=None):
+    return subprocess.run([DATELINE, *args], capture_output=True, env=env or ENV, timeout=120, cwd=cwd)
+
+
+def header_key(names):
+    """dl_import_header_key(): the names trimmed, lower-case, each ended by \\x1f, SHA-256."""
+    return hashlib.sha256("".join(n.strip().lower() + "\x1f" for n in names).encode()).hexdigest()
 
 
 acled = os.path.join(DATA, "acled.csv")
@@ -88,6 +98,80 @@ with tempfile.TemporaryDirectory() as tmp:
     geo = os.path.join(tmp, "acled.geojson")
     r = run("--export", geo, acled)
     check("an imported CSV exports as GeoJSON", r.returncode == 0 and os.path.getsize(geo) > 0, r.stderr.decode())
+
+# A table whose columns have no usual names: refused, naming the file and
+# saying how to map it; then read by --mapping, and by a remembered mapping.
+mapped = os.path.join(DATA, "mapped.csv")
+r = run("--validate", mapped)
+err = r.stderr.decode()
+check("an unmapped table is refused (exit 1)", r.returncode == 1, err)
+check("… with line 1 named", f"{mapped}: line 1: error: the columns are not recognised" in err, err)
+check("… and how to map it", f"{mapped}: no columns were chosen for this header: open the file once in Dateline" in err
+      and "--mapping date=COLUMN" in err, err)
+
+MAPPING = ["--mapping", "title=Headline", "--mapping", "date=Day", "--mapping", "end-date=Until",
+           "--mapping", "latitude=Lat deg", "--mapping", "longitude=Lon deg", "--mapping", "wkt=Spot",
+           "--mapping", "place=Where", "--mapping", "category=Kind", "--mapping", "id=Ref", "--mapping", "summary=Notes",
+           "--mapping", "source=Reporter"]
+r = run("--validate", *MAPPING, mapped)
+check("--mapping ROLE=COLUMN reads it", r.returncode == 0 and b"valid: 2 sources, 3 places, 4 events" in r.stdout,
+      (r.stdout + r.stderr).decode())
+check("… a bad cell still names its line and column",
+      f"{mapped}: line 5, column day: warning: “not a date” is not a date" in r.stderr.decode(), r.stderr.decode())
+r = run("--validate", "--mapping", "when=Day", mapped)
+check("an unknown role is a usage error (exit 2) listing the roles",
+      r.returncode == 2 and "“when=Day” is not ROLE=COLUMN with a role of: title, date, end-date" in r.stderr.decode(),
+      r.stderr.decode())
+r = run("--validate", "--mapping", "date=Nope", mapped)
+check("a column the file lacks is named",
+      r.returncode == 1 and f"{mapped}: line 1: error: the file has no column “Nope” (chosen for “Date”)"
+      in r.stderr.decode(), r.stderr.decode())
+r = run("--validate", "--mapping", "date=Day", acled)
+check("--mapping on an ACLED export is ignored, saying so",
+      r.returncode == 0 and f"{acled}: --mapping only applies to CSV files" in r.stderr.decode(), r.stderr.decode())
+
+geo_mapped = os.path.join(DATA, "mapped.geojson")
+r = run("--validate", geo_mapped)
+check("GeoJSON without a usual date property: on the map only, saying how to map it",
+      r.returncode == 0 and b"4 events" in r.stdout
+      and f"{geo_mapped}: $: warning: no property has a usual date name" in r.stderr.decode(),
+      (r.stdout + r.stderr).decode())
+r = run("--validate", "--mapping", "date=Datum", "--mapping", "end-date=Bis", "--mapping", "title=Titel", geo_mapped)
+check("… and read by --mapping", r.returncode == 0 and b"5 events" in r.stdout
+      and "no property has a usual date name" not in r.stderr.decode(), (r.stdout + r.stderr).decode())
+
+with tempfile.TemporaryDirectory() as tmp:
+    # What the window's column-mapping dialog remembered (GSettings, here in a key file).
+    settings = os.path.join(tmp, "glib-2.0", "settings")
+    os.makedirs(settings)
+    csv_key = header_key(["Headline", "Day", "Until", "Lat deg", "Lon deg", "Spot", "Where", "Kind", "Notes",
+                          "Reporter", "Ref"])
+    geo_key = header_key(sorted(n.lower() for n in ["Titel", "Datum", "Bis", "Art", "Ort", "Notiz", "Ref",
+                                                    "Verletzte"]))
+    with open(os.path.join(settings, "keyfile"), "w", encoding="utf-8") as f:
+        f.write("[io/github/datelineapp/Dateline]\n"
+                f"csv-mappings={{'{csv_key}': {{'date': 'Day', 'latitude': 'Lat deg', 'longitude': 'Lon deg', "
+                "'title': 'Headline', 'id': 'Ref'}}\n"
+                f"geojson-mappings={{'{geo_key}': {{'date': 'Datum', 'end-date': 'Bis', 'title': 'Titel', "
+                "'id': 'Ref'}}\n")
+    env = dict(ENV, GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=tmp, GSETTINGS_SCHEMA_DIR=SCHEMAS)
+    r = run("--validate", mapped, env=env)
+    check("a remembered mapping reads the table", r.returncode == 0 and b"4 events" in r.stdout,
+          (r.stdout + r.stderr).decode())
+    out = os.path.join(tmp, "mapped.dateline.json")
+    r = run("--export", out, mapped, env=env)
+    r2 = run("--validate", out)
+    check("… and --export uses it", r.returncode == 0 and r2.returncode == 0 and b"4 events" in r2.stdout
+          and os.path.exists(out), (r.stderr + r2.stdout + r2.stderr).decode())
+    with open(out, encoding="utf-8") as f:
+        text = f.read()
+    check("… reading each column as remembered", '"id": "r1"' in text and '"when": "2024-08-10"' in text, text[:400])
+    r = run("--validate", geo_mapped, env=env)
+    check("a remembered GeoJSON mapping reads the dates", r.returncode == 0 and b"5 events" in r.stdout
+          and "no property has a usual date name" not in r.stderr.decode(), (r.stdout + r.stderr).decode())
+    r = run("--validate", "--mapping", "date=Until", mapped, env=env)
+    check("--mapping wins over the remembered one",
+          r.returncode == 0 and b" 1 events" in r.stdout, (r.stdout + r.stderr).decode())
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):

@@ -7,7 +7,8 @@
  * one shows a progress bar whose Cancel, clicked, stops it. A CSV that is
  * neither ACLED nor UCDP GED asks what its columns hold: columns are picked
  * by clicks and keys in the mapping dialog, the events load, and the next
- * file with that header opens without asking.
+ * file with that header opens without asking. A GeoJSON file whose date
+ * property has an uncommon name asks the same for its properties.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -508,6 +509,106 @@ test_mapping_remembered (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* GeoJSON whose dates are in a property of an uncommon name: the same
+ * dialog offers the features' properties (and no coordinate columns: the
+ * geometry is the place); picked by clicks and keys, remembered for that
+ * set of properties in whatever order the next file writes them. */
+static void
+test_geojson_mapping (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-mapping-XXXXXX", &error);
+  g_autofree char *path = copy_fixture (dir, "mapped.geojson", "notes.geojson");
+  g_autofree char *next_path = g_build_filename (dir, "next.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) next = g_file_new_for_path (next_path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) saved = NULL;
+  static const char reordered[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": null, "
+    "\"properties\": {\"Verletzte\": 1, \"Ref\": \"x\", \"Notiz\": \"\", \"Ort\": \"\", \"Art\": \"\", "
+    "\"Bis\": \"2024-09-03\", \"Datum\": \"2024-09-01\", \"Titel\": \"Talks\"}}]}";
+  DlImportDialog *dialog;
+  GtkWidget *end_row;
+  DlEvent *e;
+
+  g_assert_no_error (error);
+  previous = dl_window_get_dataset (window);
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (mapping_dialog_shown, NULL, 10000));
+  dl_test_wait_ms (300);
+  dialog = mapping_dialog ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Choose Properties");
+  {
+    g_autofree char *text = dl_test_widget_text (GTK_WIDGET (dialog));
+
+    /* The properties and the first features' values. */
+    g_assert_nonnull (strstr (text, "Datum"));
+    g_assert_nonnull (strstr (text, "10 August 2024"));
+  }
+  /* The geometry is the place: no coordinate or WKT columns to choose. */
+  g_assert_null (dl_import_dialog_get_row (dialog, DL_IMPORT_ROLE_LATITUDE));
+  g_assert_null (dl_import_dialog_get_row (dialog, DL_IMPORT_ROLE_WKT));
+  /* Nothing chosen: the four features with a geometry, undated. */
+  g_assert_cmpuint (dl_import_dialog_get_n_preview_events (dialog), ==, 4);
+  g_assert_true (gtk_widget_get_sensitive (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Open")));
+
+  pick_by_clicks (dialog, DL_IMPORT_ROLE_TITLE, "Titel");
+  pick_by_clicks (dialog, DL_IMPORT_ROLE_DATE, "Datum");
+  /* The feature without a geometry now has a date. */
+  g_assert_cmpuint (dl_import_dialog_get_n_preview_events (dialog), ==, 5);
+
+  /* By keys: None, Titel, Datum, Bis. */
+  end_row = dl_import_dialog_get_row (dialog, DL_IMPORT_ROLE_END_DATE);
+  gtk_widget_grab_focus (dl_import_dialog_get_row (dialog, DL_IMPORT_ROLE_DATE));
+  dl_test_wait_ms (150);
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Tab, 0);
+  g_assert_true (gtk_widget_has_focus (end_row));
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (popover_open, end_row, 5000));
+  dl_test_wait_ms (250);
+  for (guint i = 0; i < 3; i++)
+    dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Down, 0);
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (popover_closed, end_row, 5000));
+  {
+    g_autofree char *until = chosen (dialog, DL_IMPORT_ROLE_END_DATE);
+
+    g_assert_cmpstr (until, ==, "Bis");
+  }
+  dl_test_save_png (GTK_WIDGET (dialog), NULL, "import-geojson-dialog.png");
+
+  click_center_closing (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Open"));
+  g_assert_true (dl_test_wait_until (dataset_changed, NULL, 10000));
+  g_assert_null (mapping_dialog ());
+  g_assert_cmpstr (dl_dataset_get_title (dl_window_get_dataset (window)), ==, "Feldnotizen");
+  g_assert_cmpuint (g_list_model_get_n_items (dl_session_get_events (session ())), ==, 5);
+  e = dl_dataset_lookup_event (dl_window_get_dataset (window), "market-fire");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-10/2024-08-12");
+  e = dl_dataset_lookup_event (dl_window_get_dataset (window), "announcement");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-14");
+  g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
+
+  saved = g_settings_get_value (settings, "geojson-mappings");
+  g_assert_cmpuint (g_variant_n_children (saved), ==, 1);
+
+  /* The same properties in another order: read the same way, unasked. */
+  g_assert_true (g_file_set_contents (next_path, reordered, -1, &error));
+  previous = dl_window_get_dataset (window);
+  dialog_seen = FALSE;
+  dl_window_open (window, next);
+  g_assert_true (dl_test_wait_until (loaded_without_dialog, NULL, 10000));
+  g_assert_false (dialog_seen);
+  e = g_list_model_get_item (dl_session_get_events (session ()), 0);
+  g_assert_cmpstr (dl_event_get_title (e), ==, "Talks");
+  g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-09-01/2024-09-03");
+  g_object_unref (e);
+
+  dl_test_remove_tree (dir);
+}
+
 /* The bar that shows how far a file has been read, and what reveals it. */
 static GtkProgressBar *
 load_bar (void)
@@ -633,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/import-window/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/import-window/mapping-dialog", test_mapping_dialog);
   g_test_add_func ("/import-window/mapping-remembered", test_mapping_remembered);
+  g_test_add_func ("/import-window/geojson-mapping", test_geojson_mapping);
   g_test_add_func ("/import-window/native-progress", test_native_progress);
 
   status = g_test_run ();

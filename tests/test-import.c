@@ -179,7 +179,8 @@ test_ucdp (void)
   DlEvent *e;
 
   g_assert_nonnull (dataset);
-  g_assert_cmpuint (dl_problems_get_length (problems), ==, 0);
+  /* The one: the last row is placed by its name. */
+  g_assert_cmpuint (dl_problems_get_length (problems), ==, 1);
   g_assert_cmpuint (n_events (dataset), ==, 3);
 
   e = event (dataset, "244657");
@@ -223,9 +224,11 @@ test_ucdp (void)
   /* Without sources, the file is the source. */
   g_assert_cmpstr (dl_source_get_title (dl_event_get_excerpt (e, 0)->source), ==, "ucdp.csv");
 
-  /* No coordinates: on the timeline only. */
+  /* No coordinates, where_prec 7: the country it names, by name
+   * (tests/test-import-places.c), as wide as where_prec 7 says. */
   e = event (dataset, "244659");
-  g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
+  assert_point (e, 38.50456, 35.023, 500000);
+  g_assert_cmpstr (dl_place_get_kind (dl_event_get_place (e, 0)), ==, "country");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2017-02-01/2017-03-15");
   g_assert_cmpstr (dl_event_get_category (e), ==, "non-state");
 }
@@ -269,7 +272,8 @@ test_bad_csv (void)
   g_assert_null (none);
   g_assert_cmpstr (list, ==,
                    "line 1: error: the columns are not recognised: ACLED and UCDP GED exports open as they are; "
-                   "other tables need a date column (date, start…) or latitude and longitude columns\n");
+                   "other tables need a date column (date, start…), latitude and longitude columns, or a place name "
+                   "column (location, place…)\n");
   g_assert_nonnull (rows);
   g_assert_cmpstr (rows_list, ==,
                    "line 3: warning: text follows a closing quote: write a quote inside a field as \"\"\n"
@@ -386,6 +390,8 @@ test_storymapjs (void)
                    "other dates, and the date is marked uncertain\n"
                    "storymap.slides[3].date: warning: “Aug 25” has no year: 2024 is taken from the story’s "
                    "other dates, and the date is marked uncertain\n"
+                   "storymap.slides[3].text.headline: warning: the slide has no location, and its headline names "
+                   "no place the offline gazetteer knows: it is on the timeline only\n"
                    "storymap.slides[5]: warning: the slide has neither a location nor a date: skipped\n"
                    "$: warning: 1 of 5 slides could not be read and was skipped\n");
   g_assert_cmpstr (dl_dataset_get_title (dataset), ==, "A Journey East");

@@ -311,6 +311,16 @@ on_style_changed (DlBaseLayers *self)
    * and the scale factor. */
   if (!use_online (self))
     rebuild_base (self);
+
+  /* A vector map file follows too: a new layer, so no tile keeps the old style. */
+  if (self->file_source != NULL
+      && dl_mbtiles_source_set_dark (DL_MBTILES_SOURCE (self->file_source),
+                                     adw_style_manager_get_dark (adw_style_manager_get_default ())))
+    {
+      g_autoptr(ShumateMapSource) source = g_object_ref (self->file_source);
+
+      show_file_source (self, source);
+    }
 }
 
 static void

@@ -35,6 +35,7 @@ struct _DlMbtilesSource
   int               max_zoom;
   /* A vector file: libshumate's renderer draws it (≥ 1.2), this reads it. */
   ShumateMapSource *vector;
+  gboolean          vector_dark;
 };
 
 G_DEFINE_FINAL_TYPE (DlMbtilesSource, dl_mbtiles_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -625,6 +626,7 @@ attach_vector_renderer (DlMbtilesSource  *self,
 
       self->vector = dl_mbtiles_data_new_renderer (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (self)), path,
                                                    self->min_zoom, self->max_zoom, dark, &local_error);
+      self->vector_dark = dark;
       if (self->vector == NULL)
         {
           g_set_error (error, DL_MBTILES_ERROR, DL_MBTILES_ERROR_UNSUPPORTED,
@@ -636,6 +638,34 @@ attach_vector_renderer (DlMbtilesSource  *self,
     }
 #endif
   return SHUMATE_MAP_SOURCE (self);
+}
+
+gboolean
+dl_mbtiles_source_set_dark (DlMbtilesSource *self,
+                            gboolean         dark)
+{
+  g_return_val_if_fail (DL_IS_MBTILES_SOURCE (self), FALSE);
+
+#if SHUMATE_CHECK_VERSION (1, 2, 0)
+  if (self->vector != NULL && self->vector_dark != !!dark)
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+      g_autoptr(GError) error = NULL;
+      ShumateMapSource *vector = dl_mbtiles_data_new_renderer (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (self)),
+                                                               path, self->min_zoom, self->max_zoom, dark, &error);
+
+      if (vector == NULL)
+        {
+          g_message ("%s: %s", self->display_name, error->message);
+          return FALSE;
+        }
+      g_clear_object (&self->vector);
+      self->vector = vector;
+      self->vector_dark = !!dark;
+      return TRUE;
+    }
+#endif
+  return FALSE;
 }
 
 ShumateMapSource *

@@ -47,6 +47,12 @@ ShumateMapSource *dl_mbtiles_source_new_sync   (GFile                *file,
 GFile            *dl_mbtiles_source_get_file   (DlMbtilesSource      *self);
 /* "png", "jpg" or "webp" */
 const char       *dl_mbtiles_source_get_format (DlMbtilesSource      *self);
+/* A vector file redrawn in the light or dark style (from then on; tiles
+ * already drawn keep theirs: make a new map layer). Returns TRUE when the
+ * style changed; FALSE for an image file, the same style, or a style that
+ * cannot be made (the old one stays). */
+gboolean          dl_mbtiles_source_set_dark   (DlMbtilesSource      *self,
+                                                gboolean              dark);
 /* The zooms the file holds tiles for. */
 int               dl_mbtiles_source_get_min_data_zoom (DlMbtilesSource *self);
 int               dl_mbtiles_source_get_max_data_zoom (DlMbtilesSource *self);

@@ -38,6 +38,7 @@ typedef struct {
   GPtrArray  *names;       /* the header's names, as written */
   guint       line;        /* the record's first line */
   gboolean    bad;         /* the row is skipped */
+  gboolean    convention_country; /* another table with a "country" column */
   char       *default_source;
   /* Per role, the columns to read it from, first found first: the usual
    * names, or the one the user chose (in chosen[]), or none. */
@@ -102,6 +103,15 @@ row_problem (Table      *table,
   va_start (args, format);
   dl_problems_add_valist (table->importer->problems, DL_SEVERITY_WARNING, path, format, args);
   va_end (args);
+}
+
+/* "line 3, column location", for a place looked up by name. */
+static char *
+cell_path (Table      *table,
+           const char *column)
+{
+  /* Translators: where a problem is in a CSV file */
+  return g_strdup_printf (_("line %u, column %s"), table->line, column);
 }
 
 /* A cell by column name, trimmed; NULL when the table has no such column,
@@ -431,6 +441,18 @@ acled_row (Table   *table,
         place->note = g_strdup (area);
       g_ptr_array_add (event->places, g_object_ref (place));
     }
+  else
+    {
+      /* No coordinates: the town, else its region, else the country, by
+       * name (dl-import-places.c). */
+      const char *names[] = { location, cell (table, "admin1"), cell (table, "country"), (const char *) 1 };
+      g_autofree char *p0 = cell_path (table, "location");
+      g_autofree char *p1 = cell_path (table, "admin1");
+      g_autofree char *p2 = cell_path (table, "country");
+      const char *paths[] = { p0, p1, p2 };
+
+      dl_importer_place_by_name (table->importer, event, names, paths, cell (table, "country"), precision_m);
+    }
 
   event->category = dl_import_category (event_type);
   if (!empty (what) && !empty (place_name))
@@ -583,6 +605,17 @@ ucdp_row (Table   *table,
         place->note = g_strdup (area);
       g_ptr_array_add (event->places, g_object_ref (place));
     }
+  else
+    {
+      const char *names[] = { where, cell (table, "adm_1"), cell (table, "country"), (const char *) 1 };
+      g_autofree char *p0 = cell_path (table, "where_coordinates");
+      g_autofree char *p1 = cell_path (table, "adm_1");
+      g_autofree char *p2 = cell_path (table, "country");
+      const char *paths[] = { p0, p1, p2 };
+
+      dl_importer_place_by_name (table->importer, event, names, paths, cell (table, "country"),
+                                 where_precision_m[(where_prec > 0 ? where_prec : 1) - 1]);
+    }
 
   if (g_strcmp0 (violence, "1") == 0)
     event->category = g_strdup ("state-based");
@@ -677,7 +710,8 @@ generic_row (Table   *table,
   g_autofree char *end = table->bad ? NULL : generic_when (table, table->role_columns[DL_IMPORT_ROLE_END_DATE]);
   const char *title = first_cell (table, table->role_columns[DL_IMPORT_ROLE_TITLE], NULL);
   const char *notes = first_cell (table, table->role_columns[DL_IMPORT_ROLE_SUMMARY], NULL);
-  const char *place_name = first_cell (table, table->role_columns[DL_IMPORT_ROLE_PLACE], NULL);
+  const char *place_column = NULL;
+  const char *place_name = first_cell (table, table->role_columns[DL_IMPORT_ROLE_PLACE], &place_column);
   gboolean has_position;
   DlLonLat position;
 
@@ -704,6 +738,18 @@ generic_row (Table   *table,
     g_ptr_array_add (event->places,
                      g_object_ref (dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
                                                             DL_IMPORT_DEFAULT_PRECISION_M, NULL)));
+  else if (!empty (place_name))
+    {
+      /* Named, without coordinates: by name, in the row's country when
+       * a "country" column gives one (dl-import-places.c). */
+      const char *country = table->convention_country ? cell (table, "country") : NULL;
+      const char *names[] = { place_name, country, (const char *) 1 };
+      g_autofree char *p0 = cell_path (table, place_column);
+      g_autofree char *p1 = cell_path (table, "country");
+      const char *paths[] = { p0, p1 };
+
+      dl_importer_place_by_name (table->importer, event, names, paths, country, 0);
+    }
 
   event->category = dl_import_category (first_cell (table, table->role_columns[DL_IMPORT_ROLE_CATEGORY], NULL));
   event->title = !empty (title) ? g_strdup (title) : g_strdup_printf (_("Row %u"), table->line);
@@ -810,7 +856,8 @@ dl_import_csv (DlImporter *importer,
       if (dl_problems_has_errors (importer->problems))
         goto out;
     }
-  else if (has_any (&table, date_names) || has (&table, "latitude") || has (&table, "lat"))
+  else if (has_any (&table, date_names) || has (&table, "latitude") || has (&table, "lat")
+           || has_any (&table, place_names))
     table.convention = CONVENTION_GENERIC;
   else
     {
@@ -818,10 +865,12 @@ dl_import_csv (DlImporter *importer,
 
       dl_problems_error (importer->problems, path,
                          _("the columns are not recognised: ACLED and UCDP GED exports open as they are; "
-                           "other tables need a date column (date, start…) or latitude and longitude columns"));
+                           "other tables need a date column (date, start…), latitude and longitude columns, or "
+                           "a place name column (location, place…)"));
       goto out;
     }
 
+  table.convention_country = table.convention == CONVENTION_GENERIC && has (&table, "country");
   if (table.convention == CONVENTION_ACLED)
     importer->title = g_strdup_printf (_("ACLED events from %s"), table.default_source);
   else if (table.convention == CONVENTION_UCDP)

@@ -6,7 +6,10 @@
  * start/end, timestamp…) holding an ISO 8601 string or epoch milliseconds;
  * its title, category and summary from name/title, category/type and
  * description; every other property is kept as a "name: value" line of the
- * summary, so that it shows in the sidebar and is searched.
+ * summary, so that it shows in the sidebar and is searched. When no
+ * property has a usual date name, the user chooses which properties hold
+ * what in the column-mapping dialog (importer->mapping): then those, and
+ * no others, are read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +30,60 @@ static const char * const end_names[] = { "end", "end_date", "enddate", "end_tim
 static const char * const category_names[] = { "category", "type", "group", "event_type", "kind", "class", NULL };
 static const char * const summary_names[] = { "description", "notes", "summary", "text", "popup", NULL };
 static const char * const precision_names[] = { "precision_m", "accuracy", NULL };
+static const char * const id_names[] = { "id", NULL };
+static const char * const no_names[] = { NULL };
+
+const char * const *
+dl_import_geojson_usual_names (DlImportRole role)
+{
+  switch (role)
+    {
+    case DL_IMPORT_ROLE_TITLE:
+      return title_names;
+    case DL_IMPORT_ROLE_DATE:
+      return date_names;
+    case DL_IMPORT_ROLE_END_DATE:
+      return end_names;
+    case DL_IMPORT_ROLE_CATEGORY:
+      return category_names;
+    case DL_IMPORT_ROLE_SUMMARY:
+      return summary_names;
+    case DL_IMPORT_ROLE_ID:
+      return id_names;
+    case DL_IMPORT_ROLE_PLACE:
+    case DL_IMPORT_ROLE_LATITUDE:
+    case DL_IMPORT_ROLE_LONGITUDE:
+    case DL_IMPORT_ROLE_WKT:
+    case DL_IMPORT_ROLE_SOURCE:
+    case DL_IMPORT_N_ROLES:
+    default:
+      return no_names;
+    }
+}
+
+/* The properties to read a role from: the usual names, or the one the
+ * user chose (held in @chosen), or none. */
+typedef struct {
+  const char *names[DL_IMPORT_N_ROLES][2];
+  const char * const *roles[DL_IMPORT_N_ROLES];
+} Roles;
+
+static void
+roles_init (Roles      *roles,
+            DlImporter *importer)
+{
+  for (guint role = 0; role < DL_IMPORT_N_ROLES; role++)
+    {
+      if (importer->mapping == NULL)
+        {
+          roles->roles[role] = dl_import_geojson_usual_names (role);
+          continue;
+        }
+      roles->names[role][0] = dl_import_mapping_get (importer->mapping, role);
+      roles->names[role][1] = NULL;
+      roles->roles[role] = roles->names[role];
+    }
+}
 
 static JsonNode *
 first_member (JsonNode           *properties,
@@ -119,9 +176,10 @@ read_when (DlImporter *importer,
 }
 
 static void
-import_feature (DlImporter *importer,
-                JsonNode   *feature,
-                const char *path)
+import_feature (DlImporter  *importer,
+                const Roles *roles,
+                JsonNode    *feature,
+                const char  *path)
 {
   g_autoptr(DlEvent) event = dl_event_new ();
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -134,6 +192,7 @@ import_feature (DlImporter *importer,
   JsonNode *node;
   const char *name = NULL;
   const char *title = NULL;
+  const char *place_name = NULL;
   double precision_m = DL_IMPORT_DEFAULT_PRECISION_M;
 
   if (feature == NULL || !JSON_NODE_HOLDS_OBJECT (feature))
@@ -145,8 +204,10 @@ import_feature (DlImporter *importer,
   if (properties != NULL && !JSON_NODE_HOLDS_OBJECT (properties))
     properties = NULL;
 
-  if ((node = first_member (properties, title_names, &name)) != NULL)
+  if ((node = first_member (properties, roles->roles[DL_IMPORT_ROLE_TITLE], &name)) != NULL)
     title = dl_import_json_string (node);
+  if ((node = first_member (properties, roles->roles[DL_IMPORT_ROLE_PLACE], &name)) != NULL)
+    place_name = dl_import_json_string (node);
   if ((node = first_member (properties, precision_names, &name)) != NULL)
     {
       double value;
@@ -174,11 +235,14 @@ import_feature (DlImporter *importer,
           return;
         }
       g_ptr_array_add (event->places,
-                       g_object_ref (dl_importer_geometry_place (importer, title, parsed, precision_m)));
+                       g_object_ref (dl_importer_geometry_place (importer,
+                                                                 place_name != NULL && *place_name != '\0'
+                                                                 ? place_name : title,
+                                                                 parsed, precision_m)));
     }
 
-  start = read_when (importer, properties, properties_path, date_names);
-  end = read_when (importer, properties, properties_path, end_names);
+  start = read_when (importer, properties, properties_path, roles->roles[DL_IMPORT_ROLE_DATE]);
+  end = read_when (importer, properties, properties_path, roles->roles[DL_IMPORT_ROLE_END_DATE]);
   if (start != NULL || end != NULL)
     {
       g_autofree char *edtf = start != NULL && end != NULL ? g_strdup_printf ("%s/%s", start, end)
@@ -200,9 +264,10 @@ import_feature (DlImporter *importer,
                  ? g_strdup (title)
                  /* Translators: the title of a feature without a name; %d counts from 1 */
                  : g_strdup_printf (_("Feature %d"), importer->n_read + importer->n_skipped + 1);
-  node = first_member (properties, category_names, &name);
+  node = first_member (properties, roles->roles[DL_IMPORT_ROLE_CATEGORY], &name);
   event->category = dl_import_category (node != NULL ? dl_import_json_string (node) : NULL);
-  if ((node = first_member (properties, summary_names, &name)) != NULL && dl_import_json_string (node) != NULL)
+  if ((node = first_member (properties, roles->roles[DL_IMPORT_ROLE_SUMMARY], &name)) != NULL
+      && dl_import_json_string (node) != NULL)
     {
       g_autofree char *text = dl_import_html_to_text (dl_import_json_string (node));
 
@@ -212,17 +277,23 @@ import_feature (DlImporter *importer,
   /* Every other property, kept as a line of the summary. */
   if (properties != NULL)
     {
-      JsonObjectIter iter;
-      const char *member;
+      /* In the order the file writes them (an iterator's is the hash's). */
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (properties));
+      gboolean used;
 
-      json_object_iter_init (&iter, json_node_get_object (properties));
-      while (json_object_iter_next (&iter, &member, &node))
+      for (GList *l = members; l != NULL; l = l->next)
         {
+          const char *member = l->data;
           g_autofree char *text = NULL;
 
-          if (is_one_of (member, title_names) || is_one_of (member, date_names) || is_one_of (member, end_names)
-              || is_one_of (member, category_names) || is_one_of (member, summary_names)
-              || is_one_of (member, precision_names) || JSON_NODE_HOLDS_NULL (node))
+          node = json_object_get_member (json_node_get_object (properties), member);
+
+          used = is_one_of (member, precision_names) || JSON_NODE_HOLDS_NULL (node);
+          for (guint role = 0; role < DL_IMPORT_N_ROLES && !used; role++)
+            /* A usual "id" stays in the summary as it did; a chosen one
+             * is the event's id. */
+            used = (role != DL_IMPORT_ROLE_ID || importer->mapping != NULL) && is_one_of (member, roles->roles[role]);
+          if (used)
             continue;
           text = value_text (node);
           g_string_append_printf (summary, "%s%s: %s", summary->len > 0 ? "\n" : "", member, text);
@@ -231,12 +302,13 @@ import_feature (DlImporter *importer,
   if (summary->len > 0)
     event->summary = g_strdup (summary->str);
 
-  node = dl_import_json_member (feature, "id");
+  node = importer->mapping == NULL ? dl_import_json_member (feature, "id") : NULL;
   if (node == NULL)
-    node = dl_import_json_member (properties, "id");
+    node = first_member (properties, roles->roles[DL_IMPORT_ROLE_ID], &name);
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
     id = value_text (node);
-  dl_importer_add_event (importer, g_steal_pointer (&event), id != NULL ? id : title);
+  dl_importer_add_event (importer, event, id != NULL ? id : event->title);
+  event = NULL;
 }
 
 gboolean
@@ -247,10 +319,12 @@ dl_import_geojson (DlImporter *importer,
   const char *name = dl_import_json_string (dl_import_json_member (root, "name"));
   JsonNode *features = dl_import_json_member (root, "features");
   JsonArray *array;
+  Roles roles;
 
+  roles_init (&roles, importer);
   if (g_strcmp0 (type, "Feature") == 0)
     {
-      import_feature (importer, root, "$");
+      import_feature (importer, &roles, root, "$");
       return TRUE;
     }
   if (g_strcmp0 (type, "FeatureCollection") != 0 || features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
@@ -271,7 +345,7 @@ dl_import_geojson (DlImporter *importer,
       if (g_cancellable_is_cancelled (importer->cancellable))
         return FALSE;
       dl_importer_progress (importer, i, json_array_get_length (array));
-      import_feature (importer, json_array_get_element (array, i), path);
+      import_feature (importer, &roles, json_array_get_element (array, i), path);
     }
   return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-dataset-build.h"
+#include "dl-gazetteer.h"
 #include "dl-import-mapping.h"
 #include "dl-model-private.h"
 
@@ -38,6 +39,9 @@ typedef struct {
   guint         n_skipped;    /* rows or features that could not be read */
   guint         n_read;       /* rows or features read */
   const DlImportMapping *mapping; /* a CSV's columns as the user chose them, or NULL: by their usual names */
+  DlGazetteer  *gazetteer;    /* for places named without coordinates, opened on first use */
+  gboolean      gazetteer_failed;
+  guint         n_placed_by_name;
 } DlImporter;
 
 /* What the file holds, for the count of what was skipped. */
@@ -184,6 +188,36 @@ gboolean    dl_import_csv_is_recognised (GHashTable  *columns);
 gboolean    dl_import_csv              (DlImporter   *importer,
                                         const char   *data,
                                         gsize         len);
+/* Places named without coordinates (dl-import-places.c) */
+
+/* The offline gazetteer, opened on first use; NULL (with one warning) when
+ * it cannot be read. */
+DlGazetteer *dl_importer_get_gazetteer (DlImporter *importer);
+/* Places @event at the first of @names (ended by (const char *) 1; NULL or
+ * "" for a name the row lacks; the most precise first: a town, its region,
+ * its country) that the gazetteer knows within @country (NULL: anywhere).
+ * @paths say where each name is, for warnings ("line 3, column location").
+ * The place's precision is the gazetteer's extent of it, or @at_least_m
+ * (what the file says of its own precision) when that is more. FALSE, with
+ * a warning, when none is known. */
+gboolean    dl_importer_place_by_name  (DlImporter         *importer,
+                                        DlEvent            *event,
+                                        const char * const *names,
+                                        const char * const *paths,
+                                        const char         *country,
+                                        double              at_least_m);
+/* Places @event at the place @text (a headline) names, as an article's
+ * sentence would be read (dl_suggest_place()), with a warning at @path
+ * when it is placed, and when it is not if @warn_unplaced. */
+gboolean    dl_importer_place_from_text (DlImporter        *importer,
+                                         DlEvent           *event,
+                                         const char        *text,
+                                         const char        *path,
+                                         gboolean           warn_unplaced);
+
+/* A GeoJSON property's usual names for a role, lower-case (an empty list
+ * for roles a feature's geometry gives). */
+const char * const *dl_import_geojson_usual_names (DlImportRole role);
 gboolean    dl_import_geojson          (DlImporter   *importer,
                                         JsonNode     *root);
 gboolean    dl_import_timelinejs       (DlImporter   *importer,

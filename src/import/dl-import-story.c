@@ -8,7 +8,8 @@
  * StoryMapJS: storymap.slides, the first of type "overview" naming the
  * story; each other slide an event at location.lat/lon (numbers or numeric
  * strings), dated by its free-text "date", in the slides' order as a
- * narrative. A date without a year ("Aug 23") takes the year of the
+ * narrative; a slide without a location is placed where its headline's
+ * place name is (dl-import-places.c). A date without a year ("Aug 23") takes the year of the
  * nearest slide before it that has one (else after it) and is marked
  * uncertain ("?"), with a warning for each such guess.
  *
@@ -204,6 +205,8 @@ typedef struct {
   char     *date_text;
   int       month, day;  /* a date without its year */
   int       year;        /* 0: none */
+  gboolean  bad_location; /* a location that is not a position (warned about) */
+  gboolean  has_headline;
 } Slide;
 
 static void
@@ -233,6 +236,7 @@ slide_place (DlImporter *importer,
       dl_problems_warning (importer->problems, path,
                            _("lat and lon are not a position (numbers from −90 to 90 and −180 to 180): "
                              "the slide is on the timeline only"));
+      slide->bad_location = TRUE;
       return;
     }
   /* The zoom the story shows the place at says how precise it is: about
@@ -290,6 +294,7 @@ dl_import_storymapjs (DlImporter *importer,
       cite_file (importer, slide.event, text);
       slide.event->category = g_strdup ("event");
       slide_place (importer, &slide, location, !empty (place_name) ? place_name : slide.event->title);
+      slide.has_headline = !empty (headline);
 
       if (!empty (date))
         {
@@ -361,6 +366,16 @@ dl_import_storymapjs (DlImporter *importer,
       Slide *slide = &g_array_index (list, Slide, i);
       DlEvent *event;
 
+      /* No location: the place its headline names, if the gazetteer knows
+       * it (dl-import-places.c); a slide that has no date either is
+       * warned about once, below. */
+      if (slide->event->places->len == 0 && slide->has_headline && !slide->bad_location)
+        {
+          g_autofree char *where = dl_import_json_path (slide->path, "text.headline", -1);
+
+          dl_importer_place_from_text (importer, slide->event, slide->event->title, where,
+                                       slide->event->when_text != NULL);
+        }
       if (slide->event->when_text == NULL && slide->event->places->len == 0)
         {
           dl_problems_warning (importer->problems, slide->path,

@@ -69,6 +69,7 @@ dl_importer_clear (DlImporter *importer)
   g_clear_pointer (&importer->places, g_hash_table_unref);
   g_clear_pointer (&importer->place_ids, g_hash_table_unref);
   g_clear_pointer (&importer->event_ids, g_hash_table_unref);
+  g_clear_object (&importer->gazetteer);
 }
 
 void
@@ -125,6 +126,14 @@ dl_importer_finish (DlImporter *importer,
           break;
         }
     }
+  if (importer->n_placed_by_name > 0)
+    dl_problems_warning (importer->problems, "$",
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u event has no coordinates in the file and was placed by its place name in "
+                                      "the offline gazetteer",
+                                      "%u events have no coordinates in the file and were placed by their place "
+                                      "names in the offline gazetteer", importer->n_placed_by_name),
+                         importer->n_placed_by_name);
   if (importer->n_read == 0 && !dl_problems_has_errors (importer->problems))
     dl_problems_error (importer->problems, "$", _("nothing in the file could be read as an event"));
   if (g_cancellable_is_cancelled (importer->cancellable))
@@ -658,6 +667,18 @@ dl_import_load (GFile        *file,
   g_return_val_if_fail (problems != NULL, NULL);
 
   return load_file (file, problems, cancellable, NULL, NULL);
+}
+
+DlDataset *
+dl_import_load_full (GFile                 *file,
+                     const DlImportMapping *mapping,
+                     DlProblems            *problems,
+                     GCancellable          *cancellable)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return load_file (file, problems, cancellable, NULL, mapping);
 }
 
 /* Progress of a load in a thread, read by a timeout in the caller's

@@ -39,6 +39,12 @@ DlImportFormat  dl_import_detect       (const char          *name,
 DlDataset      *dl_import_load         (GFile               *file,
                                         DlProblems          *problems,
                                         GCancellable        *cancellable);
+/* The same, reading a CSV that is neither ACLED nor UCDP GED, or a GeoJSON
+ * file's properties, by @mapping (NULL: by their usual names). */
+DlDataset      *dl_import_load_full    (GFile                 *file,
+                                        const DlImportMapping *mapping,
+                                        DlProblems            *problems,
+                                        GCancellable          *cancellable);
 /* The same from bytes; @name gives the suffix and the title. */
 DlDataset      *dl_import_load_data    (const char          *name,
                                         const char          *data,

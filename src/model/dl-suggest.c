@@ -517,6 +517,27 @@ add_suggestions (GPtrArray   *results,
     }
 }
 
+DlSuggestion *
+dl_suggest_place (const char  *text,
+                  DlGazetteer *gazetteer,
+                  DlDataset   *dataset)
+{
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (DL_IS_GAZETTEER (gazetteer), NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  words = split_words (text, 0);
+  places = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_suggestion_free);
+  if (!find_places (words, gazetteer, dataset, places))
+    return NULL;
+  g_ptr_array_sort (places, compare_precision);
+  return g_ptr_array_steal_index (places, 0);
+}
+
 GPtrArray *
 dl_suggest (const char   *text,
             const char   *published,

@@ -48,6 +48,14 @@ GPtrArray *dl_suggest         (const char   *text,
                                DlDataset    *dataset,
                                GError      **error);
 
+/* The place @text names (a headline, a sentence), read as dl_suggest()
+ * reads an article's sentences (@dataset's places first); the most precise
+ * when it names several. Only the place's fields are set (place_name,
+ * place_text, place, position, precision_m); NULL when it names none. */
+DlSuggestion *dl_suggest_place (const char  *text,
+                                DlGazetteer *gazetteer,
+                                DlDataset   *dataset);
+
 /* One line of JSON for scripts: start, end, exact, when, when_basis,
  * place, lon, lat, precision_m, claims. */
 char      *dl_suggestion_to_json (const DlSuggestion *suggestion);

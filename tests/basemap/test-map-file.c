@@ -159,28 +159,21 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
-/* Where libshumate has a vector renderer (≥ 1.2, the Flatpak's), the file
- * is drawn in Dateline's style: its water polygon fills the tile in the
- * basemap's water colour, not the style's land. */
-static void
-test_vector_file (void)
+/* How many pixels of tile 0/0/0, as @source draws it now, are within a
+ * few levels of #@rgb. */
+static guint
+count_tile_pixels (ShumateMapSource *source,
+                   guint32           rgb)
 {
-  g_autofree char *path = make_vector_mbtiles ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ShumateMapSource) source = dl_mbtiles_source_new_sync (file, NULL, &error);
   g_autoptr(ShumateTile) tile = shumate_tile_new_full (0, 0, 256, 0);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
   g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree guint8 *pixels = g_malloc (256 * 256 * 4);
   gboolean done = FALSE;
-  guint water = 0;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (source);
-  g_assert_cmpstr (dl_mbtiles_source_get_format (DL_MBTILES_SOURCE (source)), ==, "pbf");
+  guint n = 0;
 
   shumate_map_source_fill_tile_async (source, tile, NULL, on_tile_filled, &done);
   g_assert_true (dl_test_wait_until (is_true, &done, 10000));
@@ -194,12 +187,41 @@ test_vector_file (void)
   gdk_texture_download (texture, pixels, 256 * 4);
   for (guint i = 0; i < 256 * 256; i++)
     {
-      /* #c4d8e4, as BGRA in memory */
+      /* BGRA in memory */
       const guint8 *p = pixels + i * 4;
 
-      water += ABS (p[2] - 0xc4) < 8 && ABS (p[1] - 0xd8) < 8 && ABS (p[0] - 0xe4) < 8;
+      n += ABS (p[2] - (int) ((rgb >> 16) & 0xff)) < 8 && ABS (p[1] - (int) ((rgb >> 8) & 0xff)) < 8
+           && ABS (p[0] - (int) (rgb & 0xff)) < 8;
     }
+  return n;
+}
+
+/* Where libshumate has a vector renderer (≥ 1.2, the Flatpak's), the file
+ * is drawn in Dateline's style: its water polygon fills the tile in the
+ * basemap's water colour, not the style's land; when the app turns dark,
+ * in the dark style's water. */
+static void
+test_vector_file (void)
+{
+  g_autofree char *path = make_vector_mbtiles ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSource) source = dl_mbtiles_source_new_sync (file, NULL, &error);
+  guint water;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (dl_mbtiles_source_get_format (DL_MBTILES_SOURCE (source)), ==, "pbf");
+
+  water = count_tile_pixels (source, 0xc4d8e4);
   g_test_message ("%u of %u pixels are water", water, 256 * 256);
+  g_assert_cmpuint (water, >, 256 * 256 * 9 / 10);
+
+  /* Dark, once only. */
+  g_assert_true (dl_mbtiles_source_set_dark (DL_MBTILES_SOURCE (source), TRUE));
+  g_assert_false (dl_mbtiles_source_set_dark (DL_MBTILES_SOURCE (source), TRUE));
+  water = count_tile_pixels (source, 0x131d27);
+  g_test_message ("dark: %u of %u pixels are water", water, 256 * 256);
   g_assert_cmpuint (water, >, 256 * 256 * 9 / 10);
   g_unlink (path);
 }
