@@ -13,4 +13,9 @@ G_BEGIN_DECLS
 void dl_bench_map_run (GListModel **models,
                        guint        n_models);
 
+/* Prints layer_frame_<label>_{world,region,city}_ms (median and max) and
+ * the marks drawn, at 1920×1080. Needs a display. */
+void dl_bench_map_zooms (const char *label,
+                         GListModel *model);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-bench-map.h"
+#include "dl-bench-open.h"
 #include "dl-bench-scale.h"
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
@@ -186,6 +187,10 @@ bench_search (const char *label,
   g_clear_pointer (&index, dl_search_index_free);
   dl_dataset_get_search_index (dataset);
   print_figure (label, "search_index_rss_mb", status_mb ("VmRSS:") - before, "MB");
+  /* The loading thread numbers what the filters read, too. */
+  start = clock_start ();
+  dl_dataset_get_facets (dataset);
+  print_since (label, "facets_build", start);
 
   /* On the main loop when a dataset is opened. */
   start = clock_start ();
@@ -268,9 +273,23 @@ bench_exports (const char *label,
   g_unlink (csv);
 }
 
+/* Whether @part is to be measured: all of them without --only. */
+static gboolean
+wanted (const char *only,
+        const char *part)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (only == NULL)
+    return TRUE;
+  parts = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) parts, part);
+}
+
 void
 dl_bench_scale_run (guint       n_events,
-                    const char *dataset_dir)
+                    const char *dataset_dir,
+                    const char *only)
 {
   g_autofree char *dir = g_dir_make_tmp ("dateline-bench-XXXXXX", NULL);
   g_autofree char *label = n_events % 1000000 == 0 ? g_strdup_printf ("%um", n_events / 1000000)
@@ -304,6 +323,7 @@ dl_bench_scale_run (guint       n_events,
   print_figure (label, "file_mb", st.st_size / (1024.0 * 1024.0), "MB");
 
   /* What a user runs, in a process of its own so that its peak is its own. */
+  if (wanted (only, "validate"))
   {
     const char *argv[] = { DATELINE_EXE, "--validate", path, NULL };
 
@@ -314,7 +334,9 @@ dl_bench_scale_run (guint       n_events,
     print_figure (label, "validate_peak_mb", dateline.peak_mb, "MB");
   }
 
-  if (python != NULL)
+  if (!wanted (only, "validate"))
+    ;
+  else if (python != NULL)
     {
       const char *argv[] = { python, "-c", "import json, sys\njson.load(open(sys.argv[1], encoding='utf-8'))", path, NULL };
       Child json_load = { 0 };
@@ -332,6 +354,19 @@ dl_bench_scale_run (guint       n_events,
   else
     printf ("# no python3: json.load not measured\n");
 
+  /* The window opening it, before this process holds a copy. */
+  if (wanted (only, "open"))
+    {
+      if (gtk_init_check ())
+        dl_bench_open_run (label, path);
+      else
+        printf ("# no display: opening in the window not measured\n");
+    }
+
+  if (only != NULL && !wanted (only, "search") && !wanted (only, "export") && !wanted (only, "map")
+      && !wanted (only, "timeline"))
+    goto out;
+
   /* In this process: what stays resident, then everything done with it. */
   file = g_file_new_for_path (path);
   before = status_mb ("VmRSS:");
@@ -342,20 +377,30 @@ dl_bench_scale_run (guint       n_events,
   print_figure (label, "load_in_process_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
   print_figure (label, "resident_mb", status_mb ("VmRSS:") - before, "MB");
 
-  bench_search (label, dataset);
-  bench_exports (label, dataset, dir);
+  if (wanted (only, "search"))
+    bench_search (label, dataset);
+  if (wanted (only, "export"))
+    bench_exports (label, dataset, dir);
 
-  if (gtk_init_check ())
+  if (!wanted (only, "map") && !wanted (only, "timeline"))
+    ;
+  else if (gtk_init_check ())
     {
       g_autofree char *name = g_strdup_printf ("scale_%s", label);
       GListModel *events = dl_dataset_get_events (dataset);
 
-      dl_bench_map_run (&events, 1);
-      dl_bench_timeline_one (name, events);
+      if (wanted (only, "map"))
+        {
+          dl_bench_map_run (&events, 1);
+          dl_bench_map_zooms (name, events);
+        }
+      if (wanted (only, "timeline"))
+        dl_bench_timeline_one (name, events);
     }
   else
     printf ("# no display: map and timeline frames not measured\n");
 
+out:
   if (system (cleanup) != 0)
     g_printerr ("could not remove %s\n", dir);
 }

@@ -12,8 +12,11 @@ G_BEGIN_DECLS
  * CPython's json.load of the same file, resident memory, search (first
  * result, keystrokes), filters, GeoJSON and CSV export (time and the memory
  * they add), and the map layer and timeline frames when there is a display.
- * dataset_dir: a folder dl-gen-synthetic wrote, or NULL to write one. */
+ * dataset_dir: a folder dl-gen-synthetic wrote, or NULL to write one.
+ * only: NULL for every figure, or a comma-separated list of the parts to
+ * measure (validate, open, search, export, map, timeline). */
 void dl_bench_scale_run (guint       n_events,
-                         const char *dataset_dir);
+                         const char *dataset_dir,
+                         const char *only);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "dl-category.h"
 #include "dl-category-dot.h"
+#include "dl-snapshot-disc.h"
 
 #define DOT_SIZE 10
 
@@ -43,9 +44,7 @@ dl_category_dot_snapshot (GtkWidget   *widget,
   double size = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   double x = (gtk_widget_get_width (widget) - size) / 2;
   double y = (gtk_widget_get_height (widget) - size) / 2;
-  GskRoundedRect dot;
   GdkRGBA color, ring;
-  float ring_width = 1;
 
   if (self->category == NULL || size <= 0)
     return;
@@ -60,13 +59,7 @@ dl_category_dot_snapshot (GtkWidget   *widget,
 #endif
   ring.alpha *= 0.55f;
 
-  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x, y, size, size), size / 2);
-  gtk_snapshot_push_rounded_clip (snapshot, &dot);
-  gtk_snapshot_append_color (snapshot, &color, &dot.bounds);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_border (snapshot, &dot,
-                              (float[4]) { ring_width, ring_width, ring_width, ring_width },
-                              (GdkRGBA[4]) { ring, ring, ring, ring });
+  dl_snapshot_append_disc (snapshot, x + size / 2, y + size / 2, size / 2, &color, 1, &ring);
 }
 
 static void

@@ -31,8 +31,6 @@ struct _DlSession
                                        * `source_sets`; made when a source is hidden, emptied
                                        * when `order` or an event changes */
   GPtrArray          *source_sets;    /* GPtrArray of DlSource (unowned) per number */
-  GHashTable         *source_set_numbers; /* GBytes of the DlSource pointers → number + 1 */
-  GHashTable         *single_source_sets; /* DlSource → number, for one-passage events */
   DlEventList        *results;      /* the shown events that match `query` */
   char               *results_query; /* what `results` were found for */
   GPtrArray          *recent;       /* Recent, the last queries' results, newest last */

@@ -64,51 +64,6 @@ recent_free (gpointer data)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The number of the sources @event's passages come from (as a list of
- * DlSource pointers, in passage order: events quoting the same sources the
- * same way share one). The sets are made again from the events whenever
- * they change, so none holds a source that was removed since. */
-static guint
-source_set_number (DlSession *self,
-                   DlEvent   *event)
-{
-  guint n = dl_event_get_n_excerpts (event);
-  g_autofree DlSource **sources = NULL;
-  g_autoptr(GBytes) key = NULL;
-  gpointer number;
-  GPtrArray *set;
-
-  /* Most events quote one passage: looked up by its source, allocating
-   * nothing (a million events). */
-  if (n == 1)
-    {
-      DlSource *source = dl_event_get_excerpt (event, 0)->source;
-
-      if (g_hash_table_lookup_extended (self->single_source_sets, source, NULL, &number))
-        return GPOINTER_TO_UINT (number);
-
-      set = g_ptr_array_new ();
-      g_ptr_array_add (set, source);
-      g_ptr_array_add (self->source_sets, set);
-      g_hash_table_insert (self->single_source_sets, source, GUINT_TO_POINTER (self->source_sets->len - 1));
-      return self->source_sets->len - 1;
-    }
-
-  sources = g_new (DlSource *, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    sources[i] = dl_event_get_excerpt (event, i)->source;
-  key = g_bytes_new (sources, n * sizeof (DlSource *));
-  if (g_hash_table_lookup_extended (self->source_set_numbers, key, NULL, &number))
-    return GPOINTER_TO_UINT (number) - 1;
-
-  set = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (set, sources[i]);
-  g_ptr_array_add (self->source_sets, set);
-  g_hash_table_insert (self->source_set_numbers, g_steal_pointer (&key), GUINT_TO_POINTER (self->source_sets->len));
-  return self->source_sets->len - 1;
-}
-
 /* With some sources hidden: an event is shown while at least one of its
  * passages comes from a shown source (or it has none). */
 static gboolean
@@ -128,19 +83,7 @@ static guint16
 category_number (DlSession  *self,
                  const char *category)
 {
-  guint number = GPOINTER_TO_UINT (g_hash_table_lookup (self->category_numbers, category));
-  char *name;
-
-  if (number != 0)
-    return (guint16) (number - 1);
-
-  /* More categories than this would be no categories; they share the last. */
-  if (self->category_names->len >= G_MAXUINT16)
-    return G_MAXUINT16 - 1;
-  name = g_strdup (category);
-  g_ptr_array_add (self->category_names, name);
-  g_hash_table_insert (self->category_numbers, name, GUINT_TO_POINTER (self->category_names->len));
-  return (guint16) (self->category_names->len - 1);
+  return dl_category_number (self->category_names, self->category_numbers, category);
 }
 
 /* `events`: the events of `order` that the filters show. Each event's
@@ -163,13 +106,10 @@ update_events (DlSession *self)
 
   if (sources && self->order_sources->len != self->order->len)
     {
-      /* From the events as they are now: no set of a source since removed. */
+      /* From the events as they are now: no set of a source since removed
+       * (the loading thread numbered them for `order` as first taken). */
       g_ptr_array_set_size (self->source_sets, 0);
-      g_hash_table_remove_all (self->source_set_numbers);
-      g_hash_table_remove_all (self->single_source_sets);
-      g_array_set_size (self->order_sources, self->order->len);
-      for (guint p = 0; p < self->order->len; p++)
-        g_array_index (self->order_sources, guint, p) = source_set_number (self, g_ptr_array_index (self->order, p));
+      dl_source_sets_number (self->order, self->order_sources, self->source_sets);
     }
   if (sources)
     {
@@ -318,18 +258,35 @@ update_results (DlSession *self,
 static void
 take_order (DlSession *self)
 {
-  GPtrArray *by_time = self->dataset != NULL ? dl_dataset_get_events_by_time (self->dataset) : NULL;
+  DlEventFacets *facets = self->dataset != NULL ? dl_dataset_get_facets (self->dataset) : NULL;
+  g_autofree guint16 *numbers = NULL;
 
   g_clear_pointer (&self->order, g_ptr_array_unref);
-  self->order = by_time != NULL ? g_ptr_array_copy (by_time, (GCopyFunc) (void (*) (void)) g_object_ref, NULL)
-                                : g_ptr_array_new ();
-  g_ptr_array_set_free_func (self->order, g_object_unref);
+  g_ptr_array_set_size (self->source_sets, 0);
+  if (facets == NULL)
+    {
+      self->order = g_ptr_array_new_with_free_func (g_object_unref);
+      g_array_set_size (self->order_category, 0);
+      g_array_set_size (self->order_sources, 0);
+      return;
+    }
 
-  /* Made again when a source is hidden. */
-  g_array_set_size (self->order_sources, 0);
+  /* Numbered in the loading thread: a million events are copied, not
+   * looked at. `order` is never changed, so it is shared. */
+  self->order = g_ptr_array_ref (facets->order);
+  /* The session's numbers outlive a dataset's edits: translated. */
+  numbers = g_new (guint16, MAX (facets->category_names->len, 1));
+  for (guint c = 0; c < facets->category_names->len; c++)
+    numbers[c] = category_number (self, g_ptr_array_index (facets->category_names, c));
   g_array_set_size (self->order_category, self->order->len);
   for (guint p = 0; p < self->order->len; p++)
-    g_array_index (self->order_category, guint16, p) = category_number (self, dl_event_get_category (g_ptr_array_index (self->order, p)));
+    g_array_index (self->order_category, guint16, p) = numbers[g_array_index (facets->categories, guint16, p)];
+
+  g_array_set_size (self->order_sources, self->order->len);
+  if (self->order->len > 0)
+    memcpy (self->order_sources->data, facets->source_numbers->data, sizeof (guint) * self->order->len);
+  for (guint i = 0; i < facets->source_sets->len; i++)
+    g_ptr_array_add (self->source_sets, g_ptr_array_ref (g_ptr_array_index (facets->source_sets, i)));
 }
 
 static void
@@ -528,8 +485,6 @@ dl_session_finalize (GObject *object)
   g_clear_object (&self->events);
   g_clear_pointer (&self->order_category, g_array_unref);
   g_clear_pointer (&self->order_sources, g_array_unref);
-  g_clear_pointer (&self->source_set_numbers, g_hash_table_unref);
-  g_clear_pointer (&self->single_source_sets, g_hash_table_unref);
   g_clear_pointer (&self->source_sets, g_ptr_array_unref);
   g_clear_pointer (&self->category_numbers, g_hash_table_unref);
   g_clear_pointer (&self->category_names, g_ptr_array_unref);
@@ -584,8 +539,6 @@ dl_session_init (DlSession *self)
   self->order_category = g_array_new (FALSE, FALSE, sizeof (guint16));
   self->order_sources = g_array_new (FALSE, FALSE, sizeof (guint));
   self->source_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  self->source_set_numbers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
-  self->single_source_sets = g_hash_table_new (NULL, NULL);
   self->category_names = g_ptr_array_new_with_free_func (g_free);
   self->category_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   self->events = dl_event_list_new ();

@@ -14,45 +14,9 @@
 #include <math.h>
 
 #include "dl-event-layer-private.h"
+#include "dl-snapshot-disc.h"
 
 /* Helpers */
-
-static const Item *
-find_item (DlEventLayer *self,
-           DlEvent      *event)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    if (g_array_index (self->items, Item, i).event == event)
-      return &g_array_index (self->items, Item, i);
-
-  return NULL;
-}
-
-static void
-append_circle (GtkSnapshot   *snapshot,
-               double         x,
-               double         y,
-               double         radius,
-               const GdkRGBA *fill,
-               double         border,
-               const GdkRGBA *border_color)
-{
-  GskRoundedRect outline;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius);
-
-  gsk_rounded_rect_init_from_rect (&outline, &bounds, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, fill, &bounds);
-  gtk_snapshot_pop (snapshot);
-
-  if (border > 0)
-    {
-      float widths[4] = { border, border, border, border };
-      GdkRGBA colors[4] = { *border_color, *border_color, *border_color, *border_color };
-
-      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-    }
-}
 
 static void
 trace_part (DlEventLayer     *self,
@@ -152,7 +116,7 @@ draw_halo (DlEventLayer *self,
 
   fill.alpha = selected ? 0.16 : 0.07;
   edge.alpha = selected ? 0.55 : 0.22;
-  append_circle (snapshot, x, y, radius, &fill, 1.0, &edge);
+  dl_snapshot_append_disc (snapshot, x, y, radius, &fill, 1.0, &edge);
 }
 
 /* A point mark (a coloured dot in a white ring, or for a statement mapped
@@ -239,7 +203,7 @@ draw_badge (DlEventLayer      *self,
   PangoLayout *layout = badge_layout (self, mark->n_events);
   int width, height;
 
-  append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &white);
+  dl_snapshot_append_disc (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &white);
 
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
@@ -265,7 +229,8 @@ dl_event_layer_snapshot (GtkWidget   *widget,
   dl_event_layer_compute_layout (self);
 
   /* Corridors and areas, under the points. */
-  if (self->shapes->len > 0 || (self->selected != NULL && (selected = find_item (self, self->selected)) != NULL && selected->is_shape))
+  if (self->shapes->len > 0 || (self->selected_index >= 0
+                                && (selected = &g_array_index (self->items, Item, self->selected_index))->is_shape))
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
       g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
@@ -315,8 +280,8 @@ dl_event_layer_snapshot (GtkWidget   *widget,
 
       if (is_selected)
         {
-          append_circle (snapshot, mark->x, mark->y, mark->radius + 4, &white, 2.5, &dark);
-          append_circle (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &ring);
+          dl_snapshot_append_disc (snapshot, mark->x, mark->y, mark->radius + 4, &white, 2.5, &dark);
+          dl_snapshot_append_disc (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &ring);
         }
       else
         {

@@ -44,12 +44,21 @@ show_cluster_list (DlEventLayer      *self,
                    const DlEventMark *mark)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
   int i = (int) mark->item;
 
-  /* Cells link their members newest-first in model order. */
-  g_ptr_array_set_size (members, mark->n_events);
-  for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
-    g_ptr_array_index (members, mark->n_events - 1 - k) = g_array_index (self->items, Item, i).event;
+  if (dl_event_layer_lod_mark_members (self, mark, indices))
+    {
+      for (guint k = 0; k < indices->len; k++)
+        g_ptr_array_add (members, g_array_index (self->items, Item, g_array_index (indices, guint, k)).event);
+    }
+  else
+    {
+      /* Cells link their members newest-first in model order. */
+      g_ptr_array_set_size (members, mark->n_events);
+      for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
+        g_ptr_array_index (members, mark->n_events - 1 - k) = g_array_index (self->items, Item, i).event;
+    }
 
   dl_event_chooser_show (self->cluster_list, members,
                          &(GdkRectangle) { (int) (mark->x - mark->radius), (int) (mark->y - mark->radius),

@@ -116,7 +116,9 @@ dl_event_layer_rebuild_items (DlEventLayer *self)
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   g_array_set_size (self->items, 0);
-  g_array_set_size (self->points, 0);
+  /* A new array: the pyramid's thread may still read the last one. */
+  g_array_unref (self->points);
+  self->points = g_array_sized_new (FALSE, FALSE, sizeof (Point), n);
   g_hash_table_remove_all (self->projected);
   for (guint i = 0; i < n; i++)
     {
@@ -156,6 +158,7 @@ dl_event_layer_rebuild_items (DlEventLayer *self)
 
   build_grid (self);
   dl_event_layer_update_selected_index (self);
+  dl_event_layer_start_lod (self);
   self->layout_valid = FALSE;
 }
 
@@ -168,12 +171,12 @@ extend_bbox (DlBBox     *bbox,
 
 /* Whether a normalized Mercator box shows on screen (with the map rotated,
  * the screen's circumscribed square). */
-static gboolean
-box_on_screen (DlEventLayer *self,
-               double        west,
-               double        north,
-               double        east,
-               double        south)
+gboolean
+dl_event_layer_box_on_screen (DlEventLayer *self,
+                              double        west,
+                              double        north,
+                              double        east,
+                              double        south)
 {
   double margin = 16.0 / self->scale;
   double half_w = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->width) / 2.0 / self->scale + margin;
@@ -183,40 +186,10 @@ box_on_screen (DlEventLayer *self,
          && south >= self->cy - half_h && north <= self->cy + half_h;
 }
 
-/* Places every event for the current viewport. */
-void
-dl_event_layer_compute_layout (DlEventLayer *self)
+/* Corridors and areas big enough to see are drawn as such. */
+static void
+layout_shapes (DlEventLayer *self)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
-  DlLonLat centre;
-  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256.0;
-  int columns, rows;
-  int selected_index = self->selected_index;
-  double zoom;
-
-  if (self->layout_valid)
-    return;
-
-  self->width = gtk_widget_get_width (GTK_WIDGET (self));
-  self->height = gtk_widget_get_height (GTK_WIDGET (self));
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  self->scale = tile_size * exp2 (zoom);
-  self->rotation = shumate_viewport_get_rotation (viewport);
-  centre.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  centre.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  dl_geo_project (centre, &self->cx, &self->cy);
-
-  g_array_set_size (self->marks, 0);
-  g_array_set_size (self->shapes, 0);
-
-  columns = MAX (1, (int) ceil ((self->width + 2 * CELL_SIZE) / CELL_SIZE));
-  rows = MAX (1, (int) ceil ((self->height + 2 * CELL_SIZE) / CELL_SIZE));
-  g_array_set_size (self->cells, columns * rows);
-  memset (self->cells->data, 0, sizeof (Cell) * columns * rows);
-  g_array_set_size (self->next, self->items->len);
-
-  /* Corridors and areas big enough to see are drawn as such. */
   for (guint k = 0; k < self->shape_items->len; k++)
     {
       guint i = g_array_index (self->shape_items, guint, k);
@@ -224,58 +197,63 @@ dl_event_layer_compute_layout (DlEventLayer *self)
 
       if ((int) i != self->selected_index
           && g_array_index (self->points, Point, i).extent * self->scale >= MIN_SHAPE_PX
-          && box_on_screen (self, item->west, item->north, item->east, item->south))
+          && dl_event_layer_box_on_screen (self, item->west, item->north, item->east, item->south))
         g_array_append_val (self->shapes, i);
     }
+}
+
+/* Places each point-like event in view, one by one. */
+static void
+layout_exact (DlEventLayer *self,
+              double        zoom,
+              int           columns,
+              int           rows,
+              int           gx0,
+              int           gx1,
+              int           gy0,
+              int           gy1)
+{
+  g_array_set_size (self->next, self->items->len);
 
   /* Everything else shows as a point: bucket the anchors in view into
    * screen cells, keeping each cell's totals so clusters need no second
    * pass. The grid index limits the visit to the squares in view. */
-  {
-    double reach = (self->rotation != 0.0 ? hypot (self->width, self->height) : MAX (self->width, self->height)) / 2.0
-                   + CELL_SIZE;
-    int gx0 = CLAMP ((int) floor ((self->cx - reach / self->scale) * GRID), 0, GRID - 1);
-    int gx1 = CLAMP ((int) floor ((self->cx + reach / self->scale) * GRID), 0, GRID - 1);
-    int gy0 = CLAMP ((int) floor ((self->cy - reach / self->scale) * GRID), 0, GRID - 1);
-    int gy1 = CLAMP ((int) floor ((self->cy + reach / self->scale) * GRID), 0, GRID - 1);
+  for (int gy = gy0; gy <= gy1; gy++)
+    {
+      guint from = g_array_index (self->grid_start, guint, gy * GRID + gx0);
+      guint to = g_array_index (self->grid_start, guint, gy * GRID + gx1 + 1);
 
-    for (int gy = gy0; gy <= gy1; gy++)
-      {
-        guint from = g_array_index (self->grid_start, guint, gy * GRID + gx0);
-        guint to = g_array_index (self->grid_start, guint, gy * GRID + gx1 + 1);
+      for (guint k = from; k < to; k++)
+        {
+          guint i = g_array_index (self->grid_items, guint, k);
+          const Point *point = &g_array_index (self->points, Point, i);
+          double x, y;
+          Cell *cell;
 
-        for (guint k = from; k < to; k++)
-          {
-            guint i = g_array_index (self->grid_items, guint, k);
-            const Point *point = &g_array_index (self->points, Point, i);
-            double x, y;
-            Cell *cell;
+          if ((int) i == self->selected_index || point->extent * self->scale >= MIN_SHAPE_PX)
+            continue;
 
-            if ((int) i == self->selected_index || point->extent * self->scale >= MIN_SHAPE_PX)
-              continue;
+          dl_event_layer_to_screen (self, point->mx, point->my, &x, &y);
+          if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
+            continue;
 
-            dl_event_layer_to_screen (self, point->mx, point->my, &x, &y);
-            if (x < -CELL_SIZE || y < -CELL_SIZE || x >= self->width + CELL_SIZE || y >= self->height + CELL_SIZE)
-              continue;
-
-            cell = &g_array_index (self->cells, Cell, (int) ((y + CELL_SIZE) / CELL_SIZE) * columns
-                                                      + (int) ((x + CELL_SIZE) / CELL_SIZE));
-            if (cell->n == 0)
-              {
-                cell->same_place = TRUE;
-                cell->first_mx = point->mx;
-                cell->first_my = point->my;
-              }
-            else if (point->mx != cell->first_mx || point->my != cell->first_my)
-              cell->same_place = FALSE;
-            g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
-            cell->head = (int) i;
-            cell->n++;
-            cell->sx += point->mx;
-            cell->sy += point->my;
-          }
-      }
-  }
+          cell = &g_array_index (self->cells, Cell, (int) ((y + CELL_SIZE) / CELL_SIZE) * columns
+                                                    + (int) ((x + CELL_SIZE) / CELL_SIZE));
+          if (cell->n == 0)
+            {
+              cell->same_place = TRUE;
+              cell->first_mx = point->mx;
+              cell->first_my = point->my;
+            }
+          else if (point->mx != cell->first_mx || point->my != cell->first_my)
+            cell->same_place = FALSE;
+          g_array_index (self->next, int, i) = cell->n > 0 ? cell->head : -1;
+          cell->head = (int) i;
+          cell->n++;
+          cell->sx += point->mx;
+          cell->sy += point->my;
+        }
+    }
 
   for (int c = 0; c < columns * rows; c++)
     {
@@ -320,6 +298,57 @@ dl_event_layer_compute_layout (DlEventLayer *self)
       dl_bbox_init_empty (&mark.bbox);  /* worked out when asked: see dl_event_layer_mark_bbox() */
       g_array_append_val (self->marks, mark);
     }
+}
+
+/* Places every event for the current viewport. */
+void
+dl_event_layer_compute_layout (DlEventLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  DlLonLat centre;
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256.0;
+  int columns, rows;
+  int gx0, gx1, gy0, gy1;
+  int selected_index = self->selected_index;
+  double reach;
+  double zoom;
+
+  if (self->layout_valid)
+    return;
+
+  self->width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->height = gtk_widget_get_height (GTK_WIDGET (self));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  self->scale = tile_size * exp2 (zoom);
+  self->rotation = shumate_viewport_get_rotation (viewport);
+  centre.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  centre.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  dl_geo_project (centre, &self->cx, &self->cy);
+
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->shapes, 0);
+
+  columns = MAX (1, (int) ceil ((self->width + 2 * CELL_SIZE) / CELL_SIZE));
+  rows = MAX (1, (int) ceil ((self->height + 2 * CELL_SIZE) / CELL_SIZE));
+  g_array_set_size (self->cells, columns * rows);
+  memset (self->cells->data, 0, sizeof (Cell) * columns * rows);
+
+  /* The squares of the grid index in view. */
+  reach = (self->rotation != 0.0 ? hypot (self->width, self->height) : MAX (self->width, self->height)) / 2.0
+          + CELL_SIZE;
+  gx0 = CLAMP ((int) floor ((self->cx - reach / self->scale) * GRID), 0, GRID - 1);
+  gx1 = CLAMP ((int) floor ((self->cx + reach / self->scale) * GRID), 0, GRID - 1);
+  gy0 = CLAMP ((int) floor ((self->cy - reach / self->scale) * GRID), 0, GRID - 1);
+  gy1 = CLAMP ((int) floor ((self->cy + reach / self->scale) * GRID), 0, GRID - 1);
+
+  /* With a level of detail built, shapes that share a geometry are
+   * visited once; too many events in view to visit each: their squares'
+   * totals. */
+  if (!dl_event_layer_lod_shapes (self))
+    layout_shapes (self);
+  if (!dl_event_layer_lod_layout (self, zoom, columns, gx0, gx1, gy0, gy1))
+    layout_exact (self, zoom, columns, rows, gx0, gx1, gy0, gy1);
 
   /* The selection always shows on its own, on top. */
   if (selected_index >= 0)
@@ -375,6 +404,7 @@ DlBBox
 dl_event_layer_mark_bbox (DlEventLayer      *self,
                           const DlEventMark *mark)
 {
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
   DlBBox bbox;
   int i = (int) mark->item;
 
@@ -382,6 +412,12 @@ dl_event_layer_mark_bbox (DlEventLayer      *self,
     return mark->bbox;
 
   dl_bbox_init_empty (&bbox);
+  if (dl_event_layer_lod_mark_members (self, mark, members))
+    {
+      for (guint k = 0; k < members->len; k++)
+        dl_bbox_union (&bbox, &g_array_index (self->items, Item, g_array_index (members, guint, k)).bbox);
+      return bbox;
+    }
   for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
     dl_bbox_union (&bbox, &g_array_index (self->items, Item, i).bbox);
 
@@ -393,7 +429,16 @@ dl_event_layer_mark_holds (DlEventLayer      *self,
                            const DlEventMark *mark,
                            DlEvent           *event)
 {
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
   int i = (int) mark->item;
+
+  if (dl_event_layer_lod_mark_members (self, mark, members))
+    {
+      for (guint k = 0; k < members->len; k++)
+        if (g_array_index (self->items, Item, g_array_index (members, guint, k)).event == event)
+          return TRUE;
+      return FALSE;
+    }
 
   for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
     if (g_array_index (self->items, Item, i).event == event)
@@ -410,11 +455,24 @@ dl_event_layer_cluster_cannot_split (DlEventLayer      *self,
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   const Point *first = &g_array_index (self->points, Point, mark->item);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean same_place = TRUE;
   int i = (int) mark->item;
 
   if (shumate_viewport_get_zoom_level (viewport) >= shumate_viewport_get_max_zoom_level (viewport) - 0.5)
     return TRUE;
+
+  if (dl_event_layer_lod_mark_members (self, mark, members))
+    {
+      for (guint k = 0; k < members->len; k++)
+        {
+          const Point *point = &g_array_index (self->points, Point, g_array_index (members, guint, k));
+
+          if (point->mx != first->mx || point->my != first->my)
+            return FALSE;
+        }
+      return mark->n_events > MAX_FAN;
+    }
 
   for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
     {

@@ -26,6 +26,12 @@ G_BEGIN_DECLS
 /* A fixed grid over the world indexes anchors, so a close view visits only
  * the events near it. */
 #define GRID             256
+/* Views holding more events than this are laid out from the level-of-detail
+ * pyramid (dl-event-layer-lod.c), and only layers holding more build one:
+ * the exact layout visits about 4,000 events a millisecond. */
+#define LOD_MIN_EVENTS   20000
+
+typedef struct _DlEventLod DlEventLod;
 
 typedef struct {
   DlEvent *event;
@@ -55,6 +61,7 @@ typedef struct {
   double   sx, sy;        /* sums of the members' anchors */
   double   first_mx, first_my;
   gboolean same_place;    /* every member at the first one's anchor */
+  guint    last;          /* laid out from the pyramid: the newest member */
 } Cell;
 
 struct _DlEventLayer
@@ -79,6 +86,14 @@ struct _DlEventLayer
   GtkPopover   *cluster_list;  /* the events of a cluster that cannot split */
   double        press_x, press_y;
   gboolean      press_moved;   /* the press became a drag (the map pans) */
+
+  /* Level of detail for large datasets (dl-event-layer-lod.c) */
+  DlEventLod   *lod;       /* built in a thread for the current items, or NULL */
+  GCancellable *lod_cancellable;
+  guint         lod_generation;
+  int           lod_level; /* the level the last frame was laid out from; -1: exact */
+  GArray       *lod_next;  /* of int: squares of a cell linked, as `next` links items */
+  GArray       *lod_heads; /* of int, parallel to marks: a cluster's first square, or -1 */
 
   /* The layout of the last frame */
   gboolean      layout_valid;
@@ -126,6 +141,30 @@ gboolean      dl_event_layer_mark_holds            (DlEventLayer      *self,
                                                     DlEvent           *event);
 gboolean      dl_event_layer_cluster_cannot_split  (DlEventLayer      *self,
                                                     const DlEventMark *mark);
+
+gboolean      dl_event_layer_box_on_screen         (DlEventLayer      *self,
+                                                    double             west,
+                                                    double             north,
+                                                    double             east,
+                                                    double             south);
+
+/* dl-event-layer-lod.c */
+void          dl_event_lod_free                    (DlEventLod        *lod);
+/* Builds the pyramid for the items just read, in a thread (when there are
+ * enough of them); the one built before is dropped at once. */
+void          dl_event_layer_start_lod             (DlEventLayer      *self);
+void          dl_event_layer_stop_lod              (DlEventLayer      *self);
+gboolean      dl_event_layer_lod_shapes            (DlEventLayer      *self);
+gboolean      dl_event_layer_lod_layout            (DlEventLayer      *self,
+                                                    double             zoom,
+                                                    int                columns,
+                                                    int                gx0,
+                                                    int                gx1,
+                                                    int                gy0,
+                                                    int                gy1);
+gboolean      dl_event_layer_lod_mark_members      (DlEventLayer      *self,
+                                                    const DlEventMark *mark,
+                                                    GArray            *members);
 
 /* dl-event-layer-draw.c */
 void          dl_event_layer_snapshot              (GtkWidget         *widget,

@@ -101,6 +101,7 @@ dl_event_layer_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   dl_event_layer_set_model (self, NULL);
+  dl_event_layer_stop_lod (self);
   g_clear_object (&self->selected);
   if (self->cluster_list != NULL)
     {
@@ -128,6 +129,8 @@ dl_event_layer_finalize (GObject *object)
   g_array_unref (self->shapes);
   g_array_unref (self->cells);
   g_array_unref (self->next);
+  g_array_unref (self->lod_next);
+  g_array_unref (self->lod_heads);
 
   G_OBJECT_CLASS (dl_event_layer_parent_class)->finalize (object);
 }
@@ -180,6 +183,9 @@ dl_event_layer_init (DlEventLayer *self)
   self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   self->next = g_array_new (FALSE, FALSE, sizeof (int));
+  self->lod_next = g_array_new (FALSE, FALSE, sizeof (int));
+  self->lod_heads = g_array_new (FALSE, FALSE, sizeof (int));
+  self->lod_level = -1;
   self->range_start = G_MININT64;
   self->range_end = G_MAXINT64;
 

@@ -58,4 +58,8 @@ gboolean           dl_event_layer_get_event_mark (DlEventLayer    *self,
                                                   DlEvent         *event,
                                                   DlEventMark     *mark);
 
+/* FALSE while the layer still prepares, in a thread, what it needs to draw
+ * a large dataset quickly (until then it draws each event, more slowly). */
+gboolean           dl_event_layer_is_ready       (DlEventLayer    *self);
+
 G_END_DECLS

@@ -98,6 +98,7 @@ dl_dataset_edit_insert (DlDataset *self,
       DlEvent *event = DL_EVENT (item);
 
       g_hash_table_insert (self->event_index, event->id, event);
+      g_clear_pointer (&self->facets, dl_event_facets_unref);
       g_ptr_array_insert (self->events_by_time, (int) time_position (self, event), g_object_ref (event));
       if (event->claims->len > 0)
         reindex_claims (self);
@@ -130,6 +131,7 @@ dl_dataset_edit_remove (DlDataset *self,
       DlEvent *event = DL_EVENT (item);
 
       g_hash_table_remove (self->event_index, event->id);
+      g_clear_pointer (&self->facets, dl_event_facets_unref);
       g_ptr_array_remove (self->events_by_time, event);
       if (event->claims->len > 0)
         reindex_claims (self);
@@ -149,8 +151,10 @@ dl_dataset_edit_event_changed (DlDataset     *self,
   g_return_if_fail (DL_IS_DATASET (self));
   g_return_if_fail (DL_IS_EVENT (event));
 
-  /* Its search text is built again when next asked for. */
+  /* Its search text is built again when next asked for; so are the
+   * filters' numbers (its category, its sources, its place in time). */
   g_clear_pointer (&event->search_text, g_free);
+  g_clear_pointer (&self->facets, dl_event_facets_unref);
   if (self->search_index != NULL)
     dl_search_index_update (self->search_index, event);
 
@@ -177,6 +181,7 @@ void
 dl_dataset_edit_changed (DlDataset *self)
 {
   g_return_if_fail (DL_IS_DATASET (self));
+  g_clear_pointer (&self->facets, dl_event_facets_unref);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

@@ -38,6 +38,7 @@ struct _DlDataset
   GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
   gboolean    imported;       /* built by an importer (dl-dataset-build.c), not loaded */
   DlSearchIndex *search_index; /* built in the loading thread, or when first asked for */
+  DlEventFacets *facets;      /* likewise; dropped by edits */
 };
 
 /* What the loader carries around while reading one file. */

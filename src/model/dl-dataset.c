@@ -317,6 +317,9 @@ dl_dataset_return_loaded (GTask        *task,
    * when the user first types a query (a second at a million events). */
   if (dataset != NULL && !g_cancellable_is_cancelled (cancellable))
     dl_dataset_get_search_index (dataset);
+  /* Likewise what the session's filters read (866 ms at a million). */
+  if (dataset != NULL && !g_cancellable_is_cancelled (cancellable))
+    dl_dataset_get_facets (dataset);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
     {
@@ -351,6 +354,7 @@ dl_dataset_finalize (GObject *object)
   g_hash_table_unref (self->place_index);
   g_hash_table_unref (self->event_index);
   g_clear_pointer (&self->search_index, dl_search_index_free);
+  g_clear_pointer (&self->facets, dl_event_facets_unref);
   g_ptr_array_unref (self->events_by_time);
   g_array_unref (self->narratives);
   g_object_unref (self->events);
@@ -622,6 +626,17 @@ dl_dataset_get_narrative (DlDataset *self,
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->narratives->len, NULL);
   return &g_array_index (self->narratives, DlNarrative, index);
+}
+
+DlEventFacets *
+dl_dataset_get_facets (DlDataset *self)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+
+  if (self->facets == NULL)
+    self->facets = dl_event_facets_new (self->events_by_time);
+
+  return self->facets;
 }
 
 DlSearchIndex *

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "dl-event.h"
+#include "dl-event-facets.h"
 #include "dl-place.h"
 #include "dl-problems.h"
 #include "dl-search-index.h"
@@ -132,6 +133,10 @@ const DlNarrative *dl_dataset_get_narrative     (DlDataset  *self,
  * thread of dl_dataset_load_async(), else here when first asked for, and
  * kept right by edits. */
 DlSearchIndex     *dl_dataset_get_search_index  (DlDataset  *self);
+/* The events in time order with their categories and sources numbered
+ * (dl-event-facets.h): made in the thread of dl_dataset_load_async(), else
+ * here when first asked for, and made again after an edit. */
+DlEventFacets     *dl_dataset_get_facets        (DlDataset  *self);
 /* The bounded time span of all events; FALSE when no event is bounded. */
 gboolean           dl_dataset_get_time_range    (DlDataset  *self,
                                                  gint64     *earliest,

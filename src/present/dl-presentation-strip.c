@@ -17,6 +17,7 @@
 #include "dl-category.h"
 #include "dl-edtf.h"
 #include "dl-presentation-strip.h"
+#include "dl-snapshot-disc.h"
 #include "dl-time-axis.h"
 
 struct _DlPresentationStrip
@@ -149,22 +150,6 @@ note_text (DlPresentationStrip *self,
 
   if (px > 0 && (self->smallest_text == 0 || px < self->smallest_text))
     self->smallest_text = px;
-}
-
-static void
-append_disc (GtkSnapshot   *snapshot,
-             double         x,
-             double         y,
-             double         radius,
-             const GdkRGBA *fill)
-{
-  GskRoundedRect outline;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius);
-
-  gsk_rounded_rect_init_from_rect (&outline, &bounds, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, fill, &bounds);
-  gtk_snapshot_pop (snapshot);
 }
 
 /* Callbacks */
@@ -311,8 +296,8 @@ dl_presentation_strip_snapshot (GtkWidget   *widget,
                                        &GRAPHENE_RECT_INIT (MIN (a, b), ey - r * 0.6, fabs (b - a), r * 1.2));
           }
         if (selected)
-          append_disc (snapshot, ex, ey, r + self->text_size * 0.14, &fg);
-        append_disc (snapshot, ex, ey, r, &c);
+          dl_snapshot_append_disc (snapshot, ex, ey, r + self->text_size * 0.14, &fg, 0, NULL);
+        dl_snapshot_append_disc (snapshot, ex, ey, r, &c, 0, NULL);
       }
 }
 

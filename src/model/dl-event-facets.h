@@ -1,0 +1,44 @@
+/* dl-event-facets.h: what the filters read of each event, as numbers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The dataset's events in time order with, beside each, the number of its
+ * category and of its set of sources: hiding a category or a source then
+ * reads these arrays, not the events. Made once (in the loading thread,
+ * see dl_dataset_get_facets()), never changed after: an edit makes new
+ * ones. */
+typedef struct {
+  GPtrArray *order;            /* DlEvent (references), in time order */
+  GArray    *categories;       /* guint16 per event of `order` */
+  GPtrArray *category_names;   /* by number (owned strings) */
+  GArray    *source_numbers;   /* guint per event of `order` */
+  GPtrArray *source_sets;      /* by number: GPtrArray of DlSource (unowned), in passage order */
+} DlEventFacets;
+
+DlEventFacets *dl_event_facets_new   (GPtrArray     *events_by_time);
+DlEventFacets *dl_event_facets_ref   (DlEventFacets *self);
+void           dl_event_facets_unref (DlEventFacets *self);
+
+/* The number of @category in @names, added at the end when new; @numbers
+ * maps a name of @names to its number + 1. At most G_MAXUINT16 - 1. */
+guint16        dl_category_number    (GPtrArray     *names,
+                                      GHashTable    *numbers,
+                                      const char    *category);
+
+/* Numbers the sources of each of @events (the DlSource of each passage, in
+ * order: events quoting the same sources the same way share a number) into
+ * @numbers (guint each), the sets by number appended to @sets (which
+ * frees them with g_ptr_array_unref). */
+void           dl_source_sets_number (GPtrArray     *events,
+                                      GArray        *numbers,
+                                      GPtrArray     *sets);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlEventFacets, dl_event_facets_unref)
+
+G_END_DECLS
