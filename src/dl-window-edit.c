@@ -478,6 +478,38 @@ on_claim_chosen (DlWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The live problems list: a row shows its event, and the field. */
+static void
+on_problem_activated (DlWindow   *self,
+                      DlEvent    *event,
+                      const char *member)
+{
+  if (event == NULL)
+    return;
+  dl_session_select (self->session, event);
+  if (dl_session_get_selected_event (self->session) != event)
+    {
+      /* Hidden by a filter or the search: shown again to be mended. */
+      dl_session_show_all (self->session);
+      dl_session_select (self->session, event);
+    }
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "editor");
+  /* Passages and claims are listed with the event's details. */
+  if (!dl_event_editor_focus_field (self->event_editor, member))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+}
+
+static void
+action_show_problems (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (!dl_problems_button_popup (self->problems_button))
+    _dl_window_toast (self, _("No problems found"));
+}
+
 static void
 on_editor_error (DlWindow   *self,
                  const char *message)
@@ -590,6 +622,10 @@ _dl_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, action_edit_event);
   gtk_widget_class_install_action (widget_class, "win.edit-narratives", NULL, action_edit_narratives);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, action_show_problems);
+  /* Ctrl+Shift+V, "validate" (F8, as elsewhere, is GtkPaned's). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-problems", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-problems", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-narratives", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-narratives", NULL);
 
@@ -625,4 +661,12 @@ _dl_window_init_edit (DlWindow *self)
   dl_event_editor_set_session (self->event_editor, self->session);
   on_dataset_changed (self);
   _dl_window_init_recovery (self);
+  _dl_window_init_place (self);
+
+  /* The live problems list, at the end of the header bar. */
+  self->problems_button = dl_problems_button_new ();
+  adw_header_bar_pack_end (self->header_bar, GTK_WIDGET (self->problems_button));
+  dl_problems_button_set_session (self->problems_button, self->session);
+  g_signal_connect_object (self->problems_button, "problem-activated", G_CALLBACK (on_problem_activated), self,
+                           G_CONNECT_SWAPPED);
 }

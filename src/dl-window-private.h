@@ -18,6 +18,7 @@
 #include "dl-event-panel.h"
 #include "dl-filter-box.h"
 #include "dl-legend.h"
+#include "dl-problems-button.h"
 #include "dl-recovery.h"
 #include "dl-search-panel.h"
 #include "dl-timeline.h"
@@ -81,6 +82,8 @@ struct _DlWindow
   gboolean              discard_confirmed;       /* closing without saving */
   gboolean              close_after_save;        /* Save As, then close */
   DlRecovery           *recovery;                /* dl-window-recovery.c */
+  AdwHeaderBar         *header_bar;
+  DlProblemsButton     *problems_button;         /* the live problems list */
 };
 
 
@@ -131,6 +134,8 @@ gboolean _dl_window_confirm_unsaved_then     (DlWindow       *self,
  * removes them. */
 void     _dl_window_init_recovery            (DlWindow       *self);
 void     _dl_window_discard_recovery         (DlWindow       *self);
+/* dl-window-place.c: a click on the map places the event being edited. */
+void     _dl_window_init_place               (DlWindow       *self);
 
 /* dl-window-articles.c: New Dataset, Add Articles (files chosen or dropped) */
 void     _dl_window_class_articles_init      (GtkWidgetClass *widget_class);

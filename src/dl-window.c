@@ -310,6 +310,7 @@ dl_window_class_init (DlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, header_bar);  /* dl-window-edit.c */
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_revealer);

@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dl-article-view.h"
 #include "dl-event-editor.h"
+#include "dl-problems-button.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -269,6 +271,179 @@ test_add_passage (void)
   g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
 }
 
+static gboolean
+problems_counted (gpointer data)
+{
+  DlProblemsButton *button = data;
+
+  return dl_problems_button_get_count (button) == 1 && gtk_widget_get_mapped (GTK_WIDGET (button));
+}
+
+static gboolean
+problems_cleared (gpointer data)
+{
+  DlProblemsButton *button = data;
+
+  return dl_problems_button_get_count (button) == 0 && !gtk_widget_get_visible (GTK_WIDGET (button));
+}
+
+/* The row in the open problems list. */
+static GtkWidget *
+problem_row (DlProblemsButton *button)
+{
+  GtkWidget *popover = find_widget (GTK_WIDGET (button), GTK_TYPE_POPOVER, NULL);
+  GtkWidget *list;
+
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  list = find_widget (popover, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (list);
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+}
+
+/* The live problems list: an event left without passages is counted in the
+ * header bar; Ctrl+Shift+V lists it, and Enter or a click on its row shows
+ * the event; undoing clears it. */
+static void
+test_problems (void)
+{
+  DlProblemsButton *button = DL_PROBLEMS_BUTTON (find_widget (GTK_WIDGET (window), DL_TYPE_PROBLEMS_BUTTON, NULL));
+  GListModel *events = dl_dataset_get_events (dl_window_get_dataset (window));
+  DlEditStack *edits = dl_session_get_edit_stack (session ());
+  g_autoptr(DlEvent) event = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  g_assert_nonnull (button);
+  g_assert_true (dl_test_wait_until (problems_cleared, button, 5000));
+
+  /* The passages taken away (what is tested is the list, not removing). */
+  dl_edit_stack_begin_group (edits, "Remove passages");
+  while (dl_event_get_n_excerpts (event) > 0)
+    g_assert_true (dl_edit_stack_remove_excerpt (edits, event, 0, NULL));
+  dl_edit_stack_end_group (edits);
+  g_assert_true (dl_test_wait_until (problems_counted, button, 5000));
+  text = dl_test_widget_text (GTK_WIDGET (button));
+  g_assert_nonnull (strstr (text, "1"));
+
+  /* Listed by the key; Enter on the row shows the event's passages. */
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  key (GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  row = problem_row (button);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, dl_event_get_title (event));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "the event has no excerpts: no passage supports it");
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-problems.png");
+  g_assert_true (gtk_widget_has_focus (row));
+  key (GDK_KEY_Return, 0);
+  g_assert_true (dl_session_get_selected_event (session ()) == event);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+
+  /* A click does the same. */
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  key (GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  dl_test_wait_ms (300);  /* the popover placed */
+  click (problem_row (button));
+  g_assert_true (dl_session_get_selected_event (session ()) == event);
+
+  /* Undone: no problem, no button. */
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
+  g_assert_true (dl_test_wait_until (problems_cleared, button, 5000));
+}
+
+/* Where: the precision slider, dragged and stepped by keys, changes the
+ * place's halo at once and undoes as one; a click on the map in edit mode
+ * puts the event there. */
+static void
+test_where (void)
+{
+  GtkWidget *editor;
+  GtkWidget *scale;
+  GtkAdjustment *adjustment;
+  ShumateMap *map = dl_window_get_map (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  DlEvent *event;
+  DlPlace *place;
+  double before, dragged, stepped, x, y;
+  const DlLonLat *at;
+  DlLonLat aim = { 33.0, 29.5 };  /* the Sinai: no event marks there */
+  int width;
+
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  event = dl_session_get_selected_event (session ());
+  g_assert_cmpuint (dl_event_get_n_places (event), >, 0);
+  place = dl_event_get_place (event, 0);
+  before = dl_place_get_precision_m (place);
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  scale = find_widget (editor, GTK_TYPE_SCALE, NULL);
+  g_assert_nonnull (scale);
+  g_assert_true (gtk_widget_get_mapped (scale));
+  adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
+  /* To the slider with its mnemonic, which scrolls the editor to it. */
+  key (GDK_KEY_e, GDK_ALT_MASK);
+  g_assert_true (gtk_widget_has_focus (scale));
+  dl_test_wait_ms (300);
+
+  /* Dragged from a quarter of the way to near the end: wider each time. */
+  width = gtk_widget_get_width (scale);
+  dl_xtest_drag (scale, width * 0.25, gtk_widget_get_height (scale) / 2.0,
+                 width * 0.9, gtk_widget_get_height (scale) / 2.0, 10);
+  n_drags++;
+  dl_test_wait_ms (300);
+  dragged = dl_place_get_precision_m (place);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-precision.png");
+  g_assert_cmpfloat (dragged, >, 10000);
+  g_assert_cmpfloat (dragged, ==, dl_event_get_precision_m (event));
+  g_assert_cmpfloat (fabs (log10 (dragged) - gtk_adjustment_get_value (adjustment)), <, 0.05);
+
+  /* By keys: Page Down narrows it. */
+  g_assert_true (gtk_widget_has_focus (scale));
+  key (GDK_KEY_Page_Down, 0);
+  stepped = dl_place_get_precision_m (place);
+  g_assert_cmpfloat (stepped, <, dragged);
+
+  /* The whole drag and the key are one undo. */
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpfloat (dl_place_get_precision_m (place), ==, before);
+  key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpfloat (dl_place_get_precision_m (place), ==, stepped);
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpfloat (dl_place_get_precision_m (place), ==, before);
+
+  /* A click on the map, where the map's projection puts the Sinai. */
+  shumate_map_go_to_full_with_duration (map, 29.6, 33.1, 9, 0);
+  dl_test_wait_ms (500);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), aim.lat, aim.lon, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map)));
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map)));
+  dl_xtest_click (GTK_WIDGET (map), x, y);
+  n_clicks++;
+  dl_test_wait_ms (300);
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
+  g_assert_true (dl_event_get_place (event, 0) != place);
+  g_assert_true (g_str_has_prefix (dl_place_get_name (dl_event_get_place (event, 0)), "Point at 29.5"));
+  at = dl_geometry_get_positions (dl_place_get_geometry (dl_event_get_place (event, 0)));
+  /* Where the click was, to a pixel or two, and as precise as a click. */
+  g_assert_cmpfloat (dl_geo_distance_m (*at, aim), <, 2 * dl_geo_metres_per_pixel (aim.lat, 9));
+  g_assert_cmpfloat (dl_place_get_precision_m (dl_event_get_place (event, 0)), >, 4 * dl_geo_metres_per_pixel (aim.lat, 9));
+  g_assert_cmpfloat (dl_place_get_precision_m (dl_event_get_place (event, 0)), <, 12 * dl_geo_metres_per_pixel (aim.lat, 9));
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-dropped.png");
+
+  /* One undo puts it back where it was. */
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (dl_event_get_place (event, 0) == place);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window and the change. */
 static void
 test_close_asks (void)
@@ -328,6 +503,8 @@ main (int   argc,
 
   g_test_add_func ("/edit-window/event-from-passage", test_event_from_passage);
   g_test_add_func ("/edit-window/add-passage", test_add_passage);
+  g_test_add_func ("/edit-window/problems", test_problems);
+  g_test_add_func ("/edit-window/where", test_where);
   g_test_add_func ("/edit-window/close-asks", test_close_asks);
 
   status = g_test_run ();

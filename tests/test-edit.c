@@ -319,9 +319,9 @@ op_set_precision (DlEditStack *stack,
   DlEvent *e = event (dataset, "doha-talks");
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dl_edit_stack_set_place_precision (stack, place, -1, &error));
+  g_assert_false (dl_edit_stack_set_place_precision (stack, place, -1, FALSE, &error));
   g_assert_error (error, DL_EDIT_ERROR, DL_EDIT_ERROR_INVALID);
-  g_assert_true (dl_edit_stack_set_place_precision (stack, place, 123.5, NULL));
+  g_assert_true (dl_edit_stack_set_place_precision (stack, place, 123.5, FALSE, NULL));
   g_assert_cmpfloat (dl_event_get_precision_m (e), ==, 123.5);
   return TRUE;
 }
@@ -348,7 +348,7 @@ op_remove_place (DlEditStack *stack,
   g_assert_true (dl_edit_stack_remove_place (stack, added, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (places), ==, n);
   g_assert_null (dl_dataset_lookup_place (dataset, "unused"));
-  g_assert_true (dl_edit_stack_set_place_precision (stack, dl_dataset_lookup_place (dataset, "doha"), 1, NULL));
+  g_assert_true (dl_edit_stack_set_place_precision (stack, dl_dataset_lookup_place (dataset, "doha"), 1, FALSE, NULL));
   dl_edit_stack_end_group (stack);
 
   return TRUE;
@@ -727,6 +727,31 @@ test_merge (void)
   g_assert_cmpstr (dl_event_get_title (e), ==, "Doha");
 }
 
+/* A precision slider dragged: one undo back to where the drag began; another
+ * place, or a change that is not a drag, is an edit of its own. */
+static void
+test_merge_precision (void)
+{
+  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
+  DlPlace *doha = dl_dataset_lookup_place (dataset, "doha");
+  double original = dl_place_get_precision_m (doha);
+  const double dragged[] = { 1200, 3400, 56000, 7800 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dragged); i++)
+    g_assert_true (dl_edit_stack_set_place_precision (stack, doha, dragged[i], TRUE, NULL));
+  g_assert_cmpfloat (dl_place_get_precision_m (doha), ==, 7800);
+  g_assert_true (dl_edit_stack_set_place_precision (stack, doha, 900, FALSE, NULL));
+
+  g_assert_true (dl_edit_stack_undo (stack));
+  g_assert_cmpfloat (dl_place_get_precision_m (doha), ==, 7800);
+  g_assert_true (dl_edit_stack_undo (stack));
+  g_assert_cmpfloat (dl_place_get_precision_m (doha), ==, original);
+  g_assert_false (dl_edit_stack_can_undo (stack));
+  g_assert_true (dl_edit_stack_redo (stack));
+  g_assert_cmpfloat (dl_place_get_precision_m (doha), ==, 7800);
+}
+
 /* --------------------------------------------------------------- saving */
 
 static void
@@ -953,7 +978,8 @@ random_edit (GRand       *rand,
       }
       break;
     case 11:
-      dl_edit_stack_set_place_precision (stack, place, (double) g_rand_int_range (rand, 0, 100000), NULL);
+      dl_edit_stack_set_place_precision (stack, place, (double) g_rand_int_range (rand, 0, 100000),
+                                         g_rand_boolean (rand), NULL);
       break;
     case 12:
       dl_edit_stack_remove_place (stack, place, NULL);
@@ -1140,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/edit/refused", test_refused);
   g_test_add_func ("/edit/notifications", test_notifications);
   g_test_add_func ("/edit/merge", test_merge);
+  g_test_add_func ("/edit/merge-precision", test_merge_precision);
   g_test_add_func ("/edit/save-round-trip", test_save_round_trip);
   g_test_add_func ("/edit/new-dataset", test_new_dataset);
   g_test_add_func ("/edit/fuzz", test_fuzz);

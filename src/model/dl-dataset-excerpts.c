@@ -60,6 +60,16 @@ dl_loader_read_article (Loader     *loader,
         return NULL;
       }
 
+  /* A dataset being edited: its articles are in memory. */
+  if (loader->given != NULL)
+    {
+      forward = g_strdelimit (g_strdup (relative), "\\", '/');
+      if ((text = g_hash_table_lookup (loader->given, forward)) != NULL)
+        return dl_text_ref (text);
+      dl_problems_error (loader->problems, path, _("cannot read “%s”: %s"), shown, g_strerror (ENOENT));
+      return NULL;
+    }
+
   if (loader->base_dir == NULL)
     {
       dl_problems_error (loader->problems, path, _("cannot read “%s”: the dataset has no folder"), shown);

@@ -50,6 +50,8 @@ typedef struct {
   GHashTable   *articles;     /* real path → DlText: one copy of each article */
   guint64       article_bytes;
   GCancellable *cancellable;  /* a window closed while loading stops it */
+  GHashTable   *given;        /* relative path ("/"-separated) → DlText: the articles of a dataset
+                               * being edited, read from memory instead (dl-edit-check.c), or NULL */
 } Loader;
 
 /* Walks an array: the root's big ones one element at a time from the

@@ -183,10 +183,11 @@ load_from_data (const char   *data,
                 const char   *base_dir,
                 DlProblems   *problems,
                 GCancellable *cancellable,
-                gint         *progress)
+                gint         *progress,
+                GHashTable   *given)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
-  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable };
+  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable, given };
   const DlJsonValue *root;
   const DlJsonValue *version;
   gsize bad = 0;
@@ -396,7 +397,20 @@ dl_dataset_load_from_data (const char *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems, NULL, NULL);
+  return load_from_data (data != NULL ? data : "", len, FALSE, base_dir, problems, NULL, NULL, NULL);
+}
+
+DlDataset *
+dl_dataset_load_from_data_with_articles (const char *data,
+                                         gsize       len,
+                                         GHashTable *articles,
+                                         DlProblems *problems)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (articles != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return load_from_data (data != NULL ? data : "", len, FALSE, NULL, problems, NULL, NULL, articles);
 }
 
 DlDataset *
@@ -464,9 +478,9 @@ dl_dataset_load_with_progress (GFile        *file,
   if (mapped != NULL)
     dataset = load_from_data (g_mapped_file_get_contents (mapped) != NULL
                               ? g_mapped_file_get_contents (mapped) : "",
-                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems, cancellable, progress);
+                              g_mapped_file_get_length (mapped), TRUE, base_dir, problems, cancellable, progress, NULL);
   else
-    dataset = load_from_data (contents, len, FALSE, base_dir, problems, cancellable, progress);
+    dataset = load_from_data (contents, len, FALSE, base_dir, problems, cancellable, progress, NULL);
   if (dataset != NULL && progress != NULL)
     g_atomic_int_set (progress, 1000);
   if (dataset != NULL)

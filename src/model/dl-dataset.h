@@ -74,6 +74,13 @@ DlDataset         *dl_dataset_load_from_data    (const char          *data,
                                                  gsize                len,
                                                  const char          *base_dir,
                                                  DlProblems          *problems);
+/* The same, the articles taken from @articles (their relative path as the
+ * file gives it, "/"-separated → DlText) rather than from a folder: a
+ * dataset being edited, checked before its new articles are written. */
+DlDataset         *dl_dataset_load_from_data_with_articles (const char *data,
+                                                 gsize                len,
+                                                 GHashTable          *articles,
+                                                 DlProblems          *problems);
 void               dl_dataset_load_async        (GFile               *file,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,

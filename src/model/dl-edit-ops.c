@@ -495,10 +495,12 @@ gboolean
 dl_edit_stack_set_place_precision (DlEditStack  *self,
                                    DlPlace      *place,
                                    double        precision_m,
+                                   gboolean      merge,
                                    GError      **error)
 {
   DlDataset *dataset;
   Edit *edit;
+  Edit *top;
 
   g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
 
@@ -510,7 +512,18 @@ dl_edit_stack_set_place_precision (DlEditStack  *self,
   if (precision_m == place->precision_m)
     return TRUE;
 
+  /* Dragging: the place takes the new value, and one undo goes back to
+   * what it was before the drag began. */
+  top = merge ? dl_edit_stack_get_mergeable (self) : NULL;
+  if (top != NULL && top->kind == EDIT_PRECISION && top->object == G_OBJECT (place))
+    {
+      place->precision_m = precision_m;
+      dl_edit_stack_merged (self, top);
+      return TRUE;
+    }
+
   edit = dl_edit_new (EDIT_PRECISION, place);
+  edit->mergeable = merge;
   edit->u.precision = precision_m;
   dl_edit_stack_commit (self, edit, _("Set Precision"));
 

@@ -97,9 +97,12 @@ DlPlace     *dl_edit_stack_add_place         (DlEditStack   *self,
                                               double         precision_m,
                                               const char    *kind,
                                               GError       **error);
+/* @merge: dragging a slider, so consecutive changes of the same place's
+ * precision undo as one. */
 gboolean     dl_edit_stack_set_place_precision (DlEditStack *self,
                                               DlPlace       *place,
                                               double         precision_m,
+                                              gboolean       merge,
                                               GError       **error);
 /* Refused while an event is at it. */
 gboolean     dl_edit_stack_remove_place      (DlEditStack   *self,

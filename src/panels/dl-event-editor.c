@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "dl-category.h"
 #include "dl-describe.h"
@@ -37,6 +38,10 @@ struct _DlEventEditor
   GtkLabel       *when_description;
   GtkTextView    *summary_view;
   GtkLabel       *place_label;
+  GtkWidget      *precision_box;
+  GtkAdjustment  *precision_adjustment;
+  GtkWidget      *precision_scale;
+  GtkLabel       *precision_label;
   GtkSearchEntry *place_entry;
   GtkListBox     *place_results;
 
@@ -120,11 +125,60 @@ update_place_label (DlEventEditor *self)
 
   if (self->event == NULL || dl_event_get_n_places (self->event) == 0)
     {
-      gtk_label_set_label (self->place_label, _("No place yet: search for one below"));
+      gtk_label_set_label (self->place_label, _("No place yet: search for one below, or click the map"));
       return;
     }
   places = dl_describe_places (self->event, ui_language ());
   gtk_label_set_label (self->place_label, places);
+}
+
+/* The slider is the precision's base-10 logarithm: 10 m to 300 km, each
+ * step a like share of what it is. */
+static double
+precision_of_value (double value)
+{
+  double metres = pow (10, value);
+  double unit = pow (10, floor (log10 (metres)) - 1);
+
+  /* Two significant digits: 1,200 m, not 1,234.98 m. */
+  return round (metres / unit) * unit;
+}
+
+static void
+show_precision (DlEventEditor *self,
+                double         metres)
+{
+  g_autofree char *text = dl_describe_precision_m (metres);
+
+  gtk_label_set_label (self->precision_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->precision_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+/* The first place's precision; the slider hides when there is no place. */
+static void
+update_precision (DlEventEditor *self)
+{
+  DlPlace *place = self->event != NULL && dl_event_get_n_places (self->event) > 0
+                   ? dl_event_get_place (self->event, 0) : NULL;
+  double metres;
+
+  gtk_widget_set_visible (self->precision_box, place != NULL);
+  if (place == NULL)
+    return;
+
+  metres = dl_place_get_precision_m (place);
+  /* Not an edit: the slider follows the place (undo, another event). */
+  if (fabs (precision_of_value (gtk_adjustment_get_value (self->precision_adjustment)) - metres) > 1e-6)
+    {
+      gboolean updating = self->updating;
+
+      self->updating = TRUE;
+      gtk_adjustment_set_value (self->precision_adjustment,
+                                metres > 0 ? log10 (metres) : gtk_adjustment_get_lower (self->precision_adjustment));
+      self->updating = updating;
+    }
+  show_precision (self, metres);
 }
 
 static void
@@ -241,6 +295,7 @@ fill (DlEventEditor *self)
   update_when_description (self);
   update_reldate (self);
   update_place_label (self);
+  update_precision (self);
 
   if (event != NULL)
     {
@@ -487,6 +542,23 @@ on_place_activated (DlEventEditor *self,
     choose_match (self, g_ptr_array_index (self->matches, index));
 }
 
+/* Dragged or stepped: the halo on the map follows at once (the place's
+ * events change), and one undo takes back the whole drag. */
+static void
+on_precision_changed (DlEventEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  double metres;
+
+  if (self->updating || self->event == NULL || dl_event_get_n_places (self->event) == 0 || edits (self) == NULL)
+    return;
+
+  metres = precision_of_value (gtk_adjustment_get_value (self->precision_adjustment));
+  show_precision (self, metres);
+  if (!dl_edit_stack_set_place_precision (edits (self), dl_event_get_place (self->event, 0), metres, TRUE, &error))
+    report (self, error);
+}
+
 static void
 on_place_search_activate (DlEventEditor *self)
 {
@@ -542,6 +614,10 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_label);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, precision_box);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, precision_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, precision_scale);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, precision_label);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_results);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
@@ -552,6 +628,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_place_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_precision_changed);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dl-event-editor");
@@ -594,6 +671,31 @@ dl_event_editor_set_session (DlEventEditor *self,
                                G_CONNECT_SWAPPED);
       on_selected_event (self);
     }
+}
+
+gboolean
+dl_event_editor_focus_field (DlEventEditor *self,
+                             const char    *member)
+{
+  GtkWidget *field = NULL;
+
+  g_return_val_if_fail (DL_IS_EVENT_EDITOR (self), FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  if (g_str_equal (member, "title"))
+    field = GTK_WIDGET (self->title_row);
+  else if (g_str_equal (member, "category"))
+    field = GTK_WIDGET (self->category_row);
+  else if (g_str_equal (member, "when"))
+    field = GTK_WIDGET (self->when_row);
+  else if (g_str_equal (member, "when_basis"))
+    field = GTK_WIDGET (self->basis_row);
+  else if (g_str_equal (member, "summary"))
+    field = GTK_WIDGET (self->summary_view);
+  else if (g_str_equal (member, "place") || g_str_equal (member, "places"))
+    field = GTK_WIDGET (self->place_entry);
+
+  return field != NULL && gtk_widget_grab_focus (field);
 }
 
 void

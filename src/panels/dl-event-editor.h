@@ -24,5 +24,9 @@ void           dl_event_editor_set_session  (DlEventEditor *self,
                                              DlSession     *session);
 /* Focuses the title (after New Event from Passage). */
 void           dl_event_editor_focus_title  (DlEventEditor *self);
+/* Focuses the field of an event member ("title", "category", "when",
+ * "when_basis", "summary", "place", "places"); FALSE when none shows it. */
+gboolean       dl_event_editor_focus_field  (DlEventEditor *self,
+                                             const char    *member);
 
 G_END_DECLS
