@@ -10,6 +10,9 @@
 #include "dl-map-view.h"
 #include "dl-stats.h"
 
+/* The most anchors sorted to frame a view (see dl_map_view_fit_events). */
+#define MAX_SAMPLE 100000
+
 /* The zoom at which a span of normalized Mercator size (dx, dy) fills 80 %
  * of the area. */
 static double
@@ -76,6 +79,7 @@ dl_map_view_fit_events (DlMapView  *view,
                         GListModel *events)
 {
   guint n, n_placed;
+  DlBBox all_bbox;
   g_autofree double *lons = NULL;
   g_autofree double *lats = NULL;
   DlBBox bbox;
@@ -94,6 +98,8 @@ dl_map_view_fit_events (DlMapView  *view,
   lons = g_new (double, n);
   lats = g_new (double, n);
   n_placed = 0;
+  all_bbox.west = all_bbox.south = G_MAXDOUBLE;
+  all_bbox.east = all_bbox.north = -G_MAXDOUBLE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
@@ -106,6 +112,10 @@ dl_map_view_fit_events (DlMapView  *view,
       anchor = dl_event_get_anchor (event);
       lons[n_placed] = anchor.lon;
       lats[n_placed] = anchor.lat;
+      all_bbox.west = MIN (all_bbox.west, anchor.lon);
+      all_bbox.east = MAX (all_bbox.east, anchor.lon);
+      all_bbox.south = MIN (all_bbox.south, anchor.lat);
+      all_bbox.north = MAX (all_bbox.north, anchor.lat);
       n_placed++;
     }
   if (n_placed == 0)
@@ -113,14 +123,31 @@ dl_map_view_fit_events (DlMapView  *view,
       dl_map_view_fit (view, width, height, &bbox, 0);
       return;
     }
+
+  /* Past MAX_SAMPLE events, the percentiles of an even sample of them:
+   * sorting a million anchors would stall the main loop where a window
+   * frames its first view. The extremes come from all of them. */
   n = n_placed;
+  if (n > MAX_SAMPLE)
+    {
+      guint stride = n / MAX_SAMPLE + 1, m = 0;
+
+      for (guint i = 0; i < n; i += stride, m++)
+        {
+          lons[m] = lons[i];
+          lats[m] = lats[i];
+        }
+      n = m;
+    }
+  qsort (lons, n, sizeof (double), dl_compare_doubles);
+  qsort (lats, n, sizeof (double), dl_compare_doubles);
 
   /* The 5th and 95th percentiles (for tiny lists: the extremes), so one far
    * event does not shrink the rest to dots… */
-  bbox.west = dl_quantile (lons, n, 0.05 - 0.5 / n);
-  bbox.east = dl_quantile (lons, n, 0.95);
-  bbox.south = dl_quantile (lats, n, 0.05 - 0.5 / n);
-  bbox.north = dl_quantile (lats, n, 0.95);
+  bbox.west = dl_quantile_sorted (lons, n, 0.05 - 0.5 / n);
+  bbox.east = dl_quantile_sorted (lons, n, 0.95);
+  bbox.south = dl_quantile_sorted (lats, n, 0.05 - 0.5 / n);
+  bbox.north = dl_quantile_sorted (lats, n, 0.95);
   dl_map_view_fit (view, width, height, &bbox, 20000);
 
   /* …but when every event fits at nearly that scale (within one zoom
@@ -129,11 +156,7 @@ dl_map_view_fit_events (DlMapView  *view,
   {
     DlMapView all;
 
-    bbox.west = dl_quantile (lons, n, 0.0);
-    bbox.east = dl_quantile (lons, n, 1.0);
-    bbox.south = dl_quantile (lats, n, 0.0);
-    bbox.north = dl_quantile (lats, n, 1.0);
-    dl_map_view_fit (&all, width, height, &bbox, 20000);
+    dl_map_view_fit (&all, width, height, &all_bbox, 20000);
     if (all.zoom >= view->zoom - 1.0)
       *view = all;
   }

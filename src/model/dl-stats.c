@@ -26,5 +26,15 @@ dl_quantile (double *values,
   g_return_val_if_fail (values != NULL && n > 0, 0.0);
 
   qsort (values, n, sizeof (double), dl_compare_doubles);
+  return dl_quantile_sorted (values, n, q);
+}
+
+double
+dl_quantile_sorted (const double *values,
+                    guint         n,
+                    double        q)
+{
+  g_return_val_if_fail (values != NULL && n > 0, 0.0);
+
   return values[MIN ((guint) (CLAMP (q, 0.0, 1.0) * n), n - 1)];
 }

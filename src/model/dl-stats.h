@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 int    dl_compare_doubles (const void *a,
                            const void *b);
 /* Sorts `values` in place and returns the value at quantile q (0 to 1). */
+/* The @q quantile of @n values sorted in ascending order. */
+double dl_quantile_sorted (const double *values,
+                           guint         n,
+                           double        q);
 double dl_quantile        (double     *values,
                            guint       n,
                            double      q);
