@@ -19,6 +19,7 @@
 
 #include "dl-article-dialog.h"
 #include "dl-new-dataset-dialog.h"
+#include "dl-suggest-dialog.h"
 #include "dl-text.h"
 #include "dl-window-private.h"
 
@@ -501,6 +502,23 @@ action_new_dataset (GtkWidget  *widget,
   show_new_dataset_dialog (self);
 }
 
+/* Suggest Events… (issue 13): the dialog reads the article shown (else the
+ * first dated one) and makes the events the user accepts, through the
+ * session's edit stack (src/dl-suggest-dialog.c). */
+static void
+action_suggest_events (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlSource *shown = g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "article")
+                    ? dl_article_view_get_source (self->article_view) : NULL;
+
+  if (dl_session_get_edit_stack (self->session) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (dl_suggest_dialog_new (GTK_WINDOW (self), self->session, shown)));
+}
+
 /* The article shown is no longer in the dataset (its adding undone). */
 static void
 on_sources_changed (DlWindow *self)
@@ -522,6 +540,8 @@ on_dataset_changed (DlWindow *self)
   g_signal_group_set_target (group, dataset != NULL ? dl_dataset_get_sources (dataset) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-articles",
                                  dl_session_get_edit_stack (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.suggest-events",
+                                 dl_session_get_edit_stack (self->session) != NULL);
 }
 
 /* An article chosen in the overview: read, with the selected event's
@@ -541,6 +561,11 @@ _dl_window_class_articles_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-dataset", NULL, action_new_dataset);
   gtk_widget_class_install_action (widget_class, "win.add-articles", NULL, action_add_articles);
+  gtk_widget_class_install_action (widget_class, "win.suggest-events", NULL, action_suggest_events);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.suggest-events", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.suggest-events", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dataset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-articles", NULL);

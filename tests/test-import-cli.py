@@ -4,7 +4,8 @@
 exports as a native dataset that validates on its own. A CSV that is not an
 ACLED or UCDP GED export (or GeoJSON without a usual date property) is read
 by the mapping remembered for its header, or by --mapping; without either
-the error says how to map it.
+the error says how to map it. --suggest prints an article's candidate events,
+one JSON object a line with the members issue 13 names.
 """
 import hashlib
 import os
@@ -172,6 +173,44 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--validate", "--mapping", "date=Until", mapped, env=env)
     check("--mapping wins over the remembered one",
           r.returncode == 0 and b" 1 events" in r.stdout, (r.stdout + r.stderr).decode())
+
+# --suggest: one JSON object a line, each with the issue's members; its
+# passage is the article's text at its code-point offsets.
+import json
+bundled = os.path.join(sys.argv[2], "..", "..", "data", "datasets", "gaza-august-2024")
+article = os.path.join(bundled, "articles", sorted(os.listdir(os.path.join(bundled, "articles")))[0])
+with open(article, encoding="utf-8") as f:
+    article_text = f.read()
+r = run("--suggest", article, "--published", "2024-08-20", "--json")
+lines = r.stdout.decode().splitlines()
+check("--suggest --json exits 0 with candidates", r.returncode == 0 and len(lines) >= 4, r.stderr.decode())
+members = {"start", "end", "exact", "when", "when_basis", "place", "lon", "lat", "precision_m", "claims"}
+objects = [json.loads(line) for line in lines]
+check("each line is an object with start, end, exact, when, when_basis, place, lon, lat, precision_m, claims",
+      all(members <= set(o) for o in objects), lines[0] if lines else "")
+check("each passage is the article's text at its offsets",
+      all(article_text[o["start"]:o["end"]] == o["exact"] for o in objects),
+      [o["exact"] for o in objects if article_text[o["start"]:o["end"]] != o["exact"]][:2])
+check("each date is EDTF with its basis, each place has coordinates and a precision",
+      all(re.match(r"^\d{4}-\d{2}(-\d{2})?[~?%]?(/\d{4}-\d{2}-\d{2}[~?%]?)?$", o["when"]) and o["when_basis"]
+          and -180 <= o["lon"] <= 180 and -90 <= o["lat"] <= 90 and o["precision_m"] > 0 for o in objects),
+      lines[:2])
+check("numbers are claims with their qualifier and unit",
+      any(c["qualifier"] is not None for o in objects for c in o["claims"])
+      and all({"value", "qualifier", "unit", "text"} <= set(c) for o in objects for c in o["claims"]), lines[:3])
+r = run("--suggest", article, "--published", "2024-08-20")
+check("without --json: one readable line each", r.returncode == 0 and len(r.stdout.decode().splitlines()) == len(lines),
+      r.stdout.decode()[:300])
+r = run("--suggest", article, "--published", "nope")
+check("a bad --published is a usage error (exit 2)", r.returncode == 2 and "“nope”" in r.stderr.decode(),
+      r.stderr.decode())
+r = run("--suggest", article)
+check("--suggest without --published says so (exit 2)", r.returncode == 2 and "--published" in r.stderr.decode(),
+      r.stderr.decode())
+missing = os.path.join(DATA, "no-such-article.txt")
+r = run("--suggest", missing, "--published", "2024-08-20")
+check("a missing article names the file (exit 1)",
+      r.returncode == 1 and r.stderr.decode().startswith(f"{missing}: cannot read the article"), r.stderr.decode())
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
