@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-claim-dialog.h"
+#include "dl-claims.h"
 #include "dl-narrative-editor.h"
 #include "dl-window-private.h"
 
@@ -416,6 +417,7 @@ on_claim_add (DlClaimDialog *dialog,
               const char    *topic,
               const char    *value,
               const char    *qualifier,
+              const char    *label,
               DlWindow      *self)
 {
   DlEvent *event = g_object_get_data (G_OBJECT (dialog), "dl-event");
@@ -425,8 +427,24 @@ on_claim_add (DlClaimDialog *dialog,
 
   if (edits == NULL || event == NULL)
     return;
-  if (dl_edit_stack_add_claim (edits, event, topic, value, qualifier, NULL, excerpt, &error) < 0)
-    _dl_window_show_error (self, _("Cannot Make the Claim"), error->message);
+
+  /* The claim, and the label as typed kept in the dataset's topics (a new
+   * topic's, or one corrected for every claim on it): one undo. */
+  dl_edit_stack_begin_group (edits, _("Add Claim"));
+  if (dl_edit_stack_add_claim (edits, event, topic, value, qualifier, NULL, excerpt, &error) >= 0 && label != NULL)
+    {
+      DlDataset *dataset = dl_session_get_dataset (self->session);
+      g_autofree char *current = dl_claims_dup_topic_label (dataset, topic);
+
+      if (!g_str_equal (current, label) || dl_dataset_lookup_topic (dataset, topic) == NULL)
+        dl_edit_stack_set_topic_label (edits, topic, label, &error);
+    }
+  dl_edit_stack_end_group (edits);
+
+  if (error != NULL)
+    {
+      _dl_window_show_error (self, _("Cannot Make the Claim"), error->message);
+    }
   else if (dl_session_get_dataset (self->session) != NULL
            && dl_dataset_topic_disagrees (dl_session_get_dataset (self->session), topic))
     _dl_window_toast (self, _("Claim added: the sources disagree on it"));

@@ -20,6 +20,7 @@
 #include "dl-article-dialog.h"
 #include "dl-article-view.h"
 #include "dl-claim-dialog.h"
+#include "dl-claims.h"
 #include "dl-event-editor.h"
 #include "dl-narrative-editor.h"
 #include "dl-new-dataset-dialog.h"
@@ -318,6 +319,9 @@ test_claim (void)
   g_assert_cmpstr (claim->qualifier, ==, "at least");
   g_assert_cmpuint (claim->excerpt, ==, 0);
   g_assert_false (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
+  /* Its label as typed, kept in the dataset's topics. */
+  g_assert_nonnull (dl_dataset_lookup_topic (dataset (), "killed-at-the-school"));
+  g_assert_cmpstr (dl_dataset_lookup_topic (dataset (), "killed-at-the-school")->label, ==, "Killed at the school");
 }
 
 static void
@@ -343,6 +347,7 @@ test_disagreement (void)
 {
   DlEvent *event = dl_window_get_selected_event (window);
   GtkWidget *dialog;
+  GtkWidget *label_row;
   g_autofree char *panel = NULL;
 
   g_assert_cmpstr (dl_event_get_title (event), ==, "School strike");
@@ -353,7 +358,14 @@ test_disagreement (void)
   select_words (PASSAGE_10, "at least 10");
   key (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   dialog = wait_for_toplevel (DL_TYPE_CLAIM_DIALOG);
-  /* The event's topic is chosen, the value and qualifier read: Enter. */
+  /* The event's topic is chosen, the value and qualifier read; its label
+   * corrected, for every claim on it, then Enter. */
+  label_row = find_entry_row (dialog, "Topic label, as a reader would say it");
+  g_assert_nonnull (label_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==, "Killed at the school");
+  click_center (label_row);
+  key (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  type (dialog, "Killed at the Mustafa Hafez school");
   key (dialog, GDK_KEY_Return, 0);
   g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_CLAIM_DIALOG), 5000));
 
@@ -362,9 +374,12 @@ test_disagreement (void)
   g_assert_cmpstr (dl_event_get_claim (event, 1)->value_text, ==, "10");
   g_assert_cmpuint (dl_event_get_claim (event, 1)->excerpt, ==, 1);
   g_assert_true (dl_dataset_topic_disagrees (dataset (), "killed-at-the-school"));
+  g_assert_cmpstr (dl_dataset_lookup_topic (dataset (), "killed-at-the-school")->label, ==,
+                   "Killed at the Mustafa Hafez school");
   panel = dl_test_widget_text (dl_window_get_details (window));
   g_assert_nonnull (strstr (panel, "Sources disagree"));
-  g_assert_nonnull (strstr (panel, "Killed at the school"));
+  /* The disagreement is shown under the label as corrected. */
+  g_assert_nonnull (strstr (panel, "Killed at the Mustafa Hafez school"));
 
   key (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK);
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-disagreement.png");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-claims.h"
 #include "dl-dataset.h"
 #include "dl-edit-stack.h"
 #include "dl-writer.h"
@@ -323,6 +324,25 @@ op_set_precision (DlEditStack *stack,
   g_assert_error (error, DL_EDIT_ERROR, DL_EDIT_ERROR_INVALID);
   g_assert_true (dl_edit_stack_set_place_precision (stack, place, 123.5, FALSE, NULL));
   g_assert_cmpfloat (dl_event_get_precision_m (e), ==, 123.5);
+  return TRUE;
+}
+
+/* A topic's label: written in `topics`, read back for every claim on it;
+ * cleared, the label is made from the id again. */
+static gboolean
+op_set_topic_label (DlEditStack *stack,
+                    DlDataset   *dataset)
+{
+  g_auto(GStrv) topics = dl_dataset_dup_topics (dataset);
+  g_autofree char *label = NULL;
+  g_autofree char *data = NULL;
+
+  g_assert_nonnull (topics[0]);
+  g_assert_true (dl_edit_stack_set_topic_label (stack, topics[0], "Relabelled topic", NULL));
+  label = dl_claims_dup_topic_label (dataset, topics[0]);
+  g_assert_cmpstr (label, ==, "Relabelled topic");
+  data = bytes_of (dataset);
+  g_assert_nonnull (strstr (data, "\"label\": \"Relabelled topic\""));
   return TRUE;
 }
 
@@ -1142,6 +1162,7 @@ main (int   argc,
     { "remove-source", op_remove_source },
     { "add-place", op_add_place },
     { "set-precision", op_set_precision },
+    { "set-topic-label", op_set_topic_label },
     { "remove-place", op_remove_place },
     { "add-excerpt", op_add_excerpt },
     { "remove-excerpt", op_remove_excerpt },

@@ -122,6 +122,76 @@ test_story_by_keys (void)
   g_assert_cmpstr (selected_id (), ==, "amman");
 }
 
+/* The row titled @title below @widget, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+selected_is (gpointer data)
+{
+  return g_strcmp0 (selected_id (), data) == 0;
+}
+
+/* With nothing selected, the sidebar lists the events one view cannot
+ * show (a slide without a place, one without a date), and a click on one
+ * selects it. The map frames the placed events, not 0° 0° for the one
+ * without a place. */
+static void
+test_unshown_events (void)
+{
+  GtkWidget *panel = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_PANEL);
+  ShumateViewport *viewport = shumate_map_get_viewport (dl_window_get_map (window));
+  g_autofree char *text = NULL;
+  graphene_rect_t bounds;
+  GtkWidget *row;
+
+  g_assert_true (dl_xtest_available ());
+  open_fixture ("storymap.json", "A Journey East");
+  dl_session_select (session (), NULL);
+  dl_test_wait_ms (300);
+
+  text = sidebar_text ();
+  g_assert_nonnull (strstr (text, "Not on the Map\nThese events have no place: the timeline shows them.\nA day of rest"));
+  g_assert_nonnull (strstr (text, "Not on the Timeline\nThese events have no date: the map shows them.\nAmman"));
+  g_test_message ("map at zoom %.2f, %.3f %.3f", shumate_viewport_get_zoom_level (viewport),
+                  shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                  shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 6);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), >, 30);
+
+  row = find_row (panel, "Amman");
+  g_assert_nonnull (row);
+  /* Scrolled into view, as Tab would. */
+  gtk_widget_grab_focus (row);
+  dl_test_wait_ms (300);
+  /* At a place in the panel: the row is gone once the event is shown. */
+  g_assert_true (gtk_widget_compute_bounds (row, panel, &bounds));
+  dl_xtest_click (panel, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
+  g_assert_true (dl_test_wait_until (selected_is, (gpointer) "amman", 5000));
+
+  dl_session_select (session (), NULL);
+  dl_test_wait_ms (300);
+  row = find_row (panel, "A day of rest");
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  dl_test_wait_ms (300);
+  dl_xtest_key (panel, GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (selected_is, (gpointer) "a-day-of-rest", 5000));
+}
+
 static GtkWindow *
 problem_dialog (void)
 {
@@ -733,6 +803,7 @@ main (int   argc,
   dl_test_wait_ms (300);
 
   g_test_add_func ("/import-window/story-by-keys", test_story_by_keys);
+  g_test_add_func ("/import-window/unshown-events", test_unshown_events);
   g_test_add_func ("/import-window/csv-then-bad-file", test_csv_then_bad_file);
   g_test_add_func ("/import-window/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/import-window/mapping-dialog", test_mapping_dialog);

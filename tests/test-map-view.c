@@ -240,6 +240,23 @@ test_fit_events (void)
   for (guint i = 0; i < 3; i++)
     assert_inside_margin (&view, 1024, 600, (DlLonLat) { 34.3 + i * 0.1, 31.3 + i * 0.1 });
 
+  /* An event without a place (timeline only) leaves the view as it was:
+   * it once drew the view to 0° 0°. */
+  {
+    g_autoptr(DlEvent) nowhere = dl_event_new ();
+    DlMapView before = view;
+
+    g_list_store_append (few, nowhere);
+    dl_map_view_fit_events (&view, 1024, 600, G_LIST_MODEL (few));
+    g_assert_cmpfloat_with_epsilon (view.zoom, before.zoom, 1e-9);
+    g_assert_cmpfloat_with_epsilon (view.lon, before.lon, 1e-9);
+    g_assert_cmpfloat_with_epsilon (view.lat, before.lat, 1e-9);
+    g_list_store_remove_all (few);
+    g_list_store_append (few, nowhere);
+    dl_map_view_fit_events (&view, 1024, 600, G_LIST_MODEL (few));
+    g_assert_cmpfloat (view.zoom, ==, DL_MAP_VIEW_MIN_ZOOM);
+  }
+
   g_list_store_remove_all (few);
   dl_map_view_fit_events (&view, 1024, 600, G_LIST_MODEL (few));
   g_assert_cmpfloat (view.zoom, ==, DL_MAP_VIEW_MIN_ZOOM);

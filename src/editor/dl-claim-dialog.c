@@ -30,12 +30,15 @@ struct _DlClaimDialog
   GtkLabel    *quote_label;
   AdwComboRow *topic_row;
   AdwEntryRow *new_topic_row;
+  AdwEntryRow *label_row;     /* an existing topic's label, to change */
   AdwEntryRow *qualifier_row;
   AdwEntryRow *value_row;
   GtkLabel    *hint_label;
   GtkWidget   *add_button;
 
   GStrv        topics;   /* the combo row's, in order; "New topic" follows */
+  GStrv        labels;   /* their labels, in the same order */
+  guint        shown;    /* the topic whose label the label row shows */
 };
 
 G_DEFINE_FINAL_TYPE (DlClaimDialog, dl_claim_dialog, ADW_TYPE_WINDOW)
@@ -72,6 +75,13 @@ update (DlClaimDialog *self)
   if (self->topics == NULL)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->new_topic_row), new_topic_chosen (self));
+  /* An existing topic's label, to correct for every claim on it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->label_row), !new_topic_chosen (self));
+  if (!new_topic_chosen (self) && adw_combo_row_get_selected (self->topic_row) != self->shown)
+    {
+      self->shown = adw_combo_row_get_selected (self->topic_row);
+      gtk_editable_set_text (GTK_EDITABLE (self->label_row), self->labels[self->shown]);
+    }
   topic = chosen_topic (self);
   if (topic == NULL)
     hint = _("Name the new topic, in letters or digits: “Killed at the school”");
@@ -90,6 +100,9 @@ on_add (DlClaimDialog *self)
   g_autofree char *topic = chosen_topic (self);
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
   g_autofree char *qualifier = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->qualifier_row))));
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (new_topic_chosen (self)
+                                                                                      ? self->new_topic_row
+                                                                                      : self->label_row))));
 
   if (topic == NULL || *value == '\0')
     {
@@ -98,7 +111,8 @@ on_add (DlClaimDialog *self)
     }
 
   g_object_ref (self);
-  g_signal_emit (self, signals[SIGNAL_ADD], 0, topic, value, *qualifier != '\0' ? qualifier : NULL);
+  g_signal_emit (self, signals[SIGNAL_ADD], 0, topic, value, *qualifier != '\0' ? qualifier : NULL,
+                 *label != '\0' ? label : NULL);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
 }
@@ -109,6 +123,7 @@ dl_claim_dialog_finalize (GObject *object)
   DlClaimDialog *self = DL_CLAIM_DIALOG (object);
 
   g_strfreev (self->topics);
+  g_strfreev (self->labels);
 
   G_OBJECT_CLASS (dl_claim_dialog_parent_class)->finalize (object);
 }
@@ -122,12 +137,13 @@ dl_claim_dialog_class_init (DlClaimDialogClass *klass)
   object_class->finalize = dl_claim_dialog_finalize;
 
   signals[SIGNAL_ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                      G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+                                      G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-claim-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, quote_label);
   gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, topic_row);
   gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, new_topic_row);
+  gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, label_row);
   gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, qualifier_row);
   gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, value_row);
   gtk_widget_class_bind_template_child (widget_class, DlClaimDialog, hint_label);
@@ -163,12 +179,13 @@ dl_claim_dialog_new (GtkWindow  *parent,
 
   /* The dataset's topics by their labels, then a new one. */
   self->topics = dl_dataset_dup_topics (dataset);
+  self->labels = g_new0 (char *, g_strv_length (self->topics) + 1);
+  self->shown = G_MAXUINT;
   selected = g_strv_length (self->topics);
   for (guint i = 0; self->topics[i] != NULL; i++)
     {
-      g_autofree char *label = dl_claims_dup_topic_label (dataset, self->topics[i]);
-
-      gtk_string_list_append (labels, label);
+      self->labels[i] = dl_claims_dup_topic_label (dataset, self->topics[i]);
+      gtk_string_list_append (labels, self->labels[i]);
       if (g_strcmp0 (self->topics[i], topic) == 0)
         selected = i;
     }

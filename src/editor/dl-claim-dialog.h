@@ -15,9 +15,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlClaimDialog, dl_claim_dialog, DL, CLAIM_DIALOG, AdwWindow)
 
 /* Signals:
- *   "add" (const char *topic, const char *value, const char *qualifier):
+ *   "add" (const char *topic, const char *value, const char *qualifier,
+ *          const char *label):
  *     Add was chosen; @topic is an id (a new one made from the label typed),
- *     @qualifier may be NULL. The dialog then closes itself. */
+ *     @qualifier may be NULL; @label is the topic's label as typed (a new
+ *     topic's, or an existing one's, perhaps corrected), or NULL. The dialog
+ *     then closes itself. */
 DlClaimDialog *dl_claim_dialog_new          (GtkWindow  *parent,
                                              DlDataset  *dataset,
                                              const char *selection,

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-event-list.h"
 #include "dl-event-layer-private.h"
 
 gboolean
@@ -77,25 +78,24 @@ grid_square (double mx,
 
 /* Counting sort of the items by grid square. */
 static void
-build_grid (DlEventLayer *self)
+build_grid (Reading *reading)
 {
-  guint n = self->points->len;
+  guint n = reading->points->len;
   guint *start;
   guint *fill;
 
-  g_array_set_size (self->grid_start, GRID * GRID + 1);
-  g_array_set_size (self->grid_items, n);
-  g_array_set_size (self->shape_items, 0);
-  start = (guint *) (gpointer) self->grid_start->data;
+  g_array_set_size (reading->grid_start, GRID * GRID + 1);
+  g_array_set_size (reading->grid_items, n);
+  start = (guint *) (gpointer) reading->grid_start->data;
   memset (start, 0, sizeof (guint) * (GRID * GRID + 1));
 
   for (guint i = 0; i < n; i++)
     {
-      const Point *point = &g_array_index (self->points, Point, i);
+      const Point *point = &g_array_index (reading->points, Point, i);
 
       start[grid_square (point->mx, point->my) + 1]++;
       if (point->extent > 0)
-        g_array_append_val (self->shape_items, i);
+        g_array_append_val (reading->shape_items, i);
     }
   for (guint g = 0; g < GRID * GRID; g++)
     start[g + 1] += start[g];
@@ -103,63 +103,178 @@ build_grid (DlEventLayer *self)
   fill = g_memdup2 (start, sizeof (guint) * GRID * GRID);
   for (guint i = 0; i < n; i++)
     {
-      const Point *point = &g_array_index (self->points, Point, i);
+      const Point *point = &g_array_index (reading->points, Point, i);
 
-      g_array_index (self->grid_items, guint, fill[grid_square (point->mx, point->my)]++) = i;
+      g_array_index (reading->grid_items, guint, fill[grid_square (point->mx, point->my)]++) = i;
     }
   g_free (fill);
+}
+
+/* An event as a frame reads it; FALSE when it has no place. Reads the
+ * event only (no GTK), so that it may run in a thread. */
+static gboolean
+read_event (DlEvent    *event,
+            Item       *item,
+            Point      *point,
+            GHashTable *colors)
+{
+  const char *category;
+  GdkRGBA *color;
+  DlBBox bbox;
+  DlLonLat anchor;
+  DlLonLat nw, se;
+
+  if (dl_event_get_n_places (event) == 0)
+    return FALSE;
+
+  bbox = dl_event_get_bbox (event);
+  anchor = dl_event_get_anchor (event);
+  nw = (DlLonLat) { bbox.west, bbox.north };
+  se = (DlLonLat) { bbox.east, bbox.south };
+  memset (item, 0, sizeof *item);
+  item->event = event;  /* the model, or the array it points into, keeps it alive */
+  dl_geo_project (anchor, &item->mx, &item->my);
+  dl_geo_project (nw, &item->west, &item->north);
+  dl_geo_project (se, &item->east, &item->south);
+  item->bbox = bbox;
+  item->lat = anchor.lat;
+  item->precision_m = dl_event_get_precision_m (event);
+  item->earliest = dl_event_get_when (event)->earliest;
+  item->latest = dl_event_get_when (event)->latest;
+  for (guint p = 0; p < dl_event_get_n_places (event); p++)
+    if (!(dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_POINT
+          || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
+      item->is_shape = TRUE;
+  /* A colour parsed once per category, not per event. */
+  category = dl_event_get_category (event) != NULL ? dl_event_get_category (event) : "";
+  color = g_hash_table_lookup (colors, category);
+  if (color == NULL)
+    {
+      color = g_new (GdkRGBA, 1);
+      dl_category_get_color (category, color);
+      g_hash_table_insert (colors, (gpointer) category, color);
+    }
+  item->color = *color;
+  item->concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
+
+  point->mx = item->mx;
+  point->my = item->my;
+  point->extent = item->is_shape ? (float) MAX (item->east - item->west, item->south - item->north) : 0.0f;
+
+  return TRUE;
+}
+
+Reading *
+dl_event_layer_reading_new (guint n)
+{
+  Reading *reading = g_new0 (Reading, 1);
+
+  reading->items = g_array_sized_new (FALSE, TRUE, sizeof (Item), n);
+  reading->points = g_array_sized_new (FALSE, FALSE, sizeof (Point), n);
+  reading->shape_items = g_array_new (FALSE, FALSE, sizeof (guint));
+  reading->grid_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  reading->grid_items = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  return reading;
+}
+
+void
+dl_event_layer_reading_free (Reading *reading)
+{
+  if (reading == NULL)
+    return;
+
+  g_clear_pointer (&reading->items, g_array_unref);
+  g_clear_pointer (&reading->points, g_array_unref);
+  g_clear_pointer (&reading->shape_items, g_array_unref);
+  g_clear_pointer (&reading->grid_start, g_array_unref);
+  g_clear_pointer (&reading->grid_items, g_array_unref);
+  g_clear_pointer (&reading->source, g_ptr_array_unref);
+  g_free (reading);
+}
+
+/* Reads the events of @source at @positions (all of them when NULL). */
+void
+dl_event_layer_reading_fill (Reading   *reading,
+                             GPtrArray *source,
+                             GArray    *positions)
+{
+  guint n = positions != NULL ? positions->len : source->len;
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint k = 0; k < n; k++)
+    {
+      DlEvent *event = g_ptr_array_index (source, positions != NULL ? g_array_index (positions, guint, k) : k);
+      Item item;
+      Point point;
+
+      if (read_event (event, &item, &point, colors))
+        {
+          g_array_append_val (reading->items, item);
+          g_array_append_val (reading->points, point);
+        }
+    }
+  build_grid (reading);
+}
+
+/* What was read becomes what frames read. */
+void
+dl_event_layer_take_reading (DlEventLayer *self,
+                             Reading      *reading)
+{
+  g_array_unref (self->items);
+  g_array_unref (self->points);
+  g_array_unref (self->shape_items);
+  g_array_unref (self->grid_start);
+  g_array_unref (self->grid_items);
+  self->items = g_steal_pointer (&reading->items);
+  self->points = g_steal_pointer (&reading->points);
+  self->shape_items = g_steal_pointer (&reading->shape_items);
+  self->grid_start = g_steal_pointer (&reading->grid_start);
+  self->grid_items = g_steal_pointer (&reading->grid_items);
+  g_clear_pointer (&self->items_source, g_ptr_array_unref);
+  self->items_source = g_steal_pointer (&reading->source);
+  dl_event_layer_reading_free (reading);
+
+  g_hash_table_remove_all (self->projected);
+  dl_event_layer_update_selected_index (self);
+  self->layout_valid = FALSE;
 }
 
 void
 dl_event_layer_rebuild_items (DlEventLayer *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  Reading *reading;
 
-  g_array_set_size (self->items, 0);
-  /* A new array: the pyramid's thread may still read the last one. */
-  g_array_unref (self->points);
-  self->points = g_array_sized_new (FALSE, FALSE, sizeof (Point), n);
-  g_hash_table_remove_all (self->projected);
-  for (guint i = 0; i < n; i++)
+  /* Many shown events of the session: read in a thread, with the level
+   * of detail (two seconds at a million events); the last ones are drawn
+   * meanwhile. */
+  if (self->model != NULL && DL_IS_EVENT_LIST (self->model) && n >= LOD_MIN_EVENTS
+      && dl_event_list_get_source (DL_EVENT_LIST (self->model)) != NULL)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (self->model, i);
-      DlBBox bbox = dl_event_get_bbox (event);
-      DlLonLat anchor = dl_event_get_anchor (event);
-      DlLonLat nw = { bbox.west, bbox.north };
-      DlLonLat se = { bbox.east, bbox.south };
-      Item item = { 0 };
-
-      if (dl_event_get_n_places (event) == 0)
-        continue;
-
-      item.event = event;  /* the model keeps it alive */
-      dl_geo_project (anchor, &item.mx, &item.my);
-      dl_geo_project (nw, &item.west, &item.north);
-      dl_geo_project (se, &item.east, &item.south);
-      item.bbox = bbox;
-      item.lat = anchor.lat;
-      item.precision_m = dl_event_get_precision_m (event);
-      item.earliest = dl_event_get_when (event)->earliest;
-      item.latest = dl_event_get_when (event)->latest;
-      for (guint p = 0; p < dl_event_get_n_places (event); p++)
-        if (!(dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_POINT
-              || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
-          item.is_shape = TRUE;
-      dl_category_get_color (dl_event_get_category (event), &item.color);
-      item.concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
-
-      {
-        Point point = { item.mx, item.my, item.is_shape ? (float) MAX (item.east - item.west, item.south - item.north) : 0.0f };
-
-        g_array_append_val (self->points, point);
-      }
-      g_array_append_val (self->items, item);
+      dl_event_layer_read_async (self, dl_event_list_get_source (DL_EVENT_LIST (self->model)),
+                                 dl_event_list_get_positions (DL_EVENT_LIST (self->model)));
+      return;
     }
 
-  build_grid (self);
-  dl_event_layer_update_selected_index (self);
+  reading = dl_event_layer_reading_new (n);
+  if (self->model != NULL && DL_IS_EVENT_LIST (self->model) && dl_event_list_get_source (DL_EVENT_LIST (self->model)) != NULL)
+    {
+      /* The array the list points into keeps the events alive. */
+      reading->source = g_ptr_array_ref (dl_event_list_get_source (DL_EVENT_LIST (self->model)));
+      dl_event_layer_reading_fill (reading, reading->source, dl_event_list_get_positions (DL_EVENT_LIST (self->model)));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) events = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (events, g_list_model_get_item (self->model, i));
+      dl_event_layer_reading_fill (reading, events, NULL);
+    }
+  dl_event_layer_take_reading (self, reading);
   dl_event_layer_start_lod (self);
-  self->layout_valid = FALSE;
 }
 
 static void

@@ -9,7 +9,9 @@
  * them into the same screen cells as the exact layout does.
  *
  * The pyramid is built in a thread (a GTask) after the layer reads its
- * model; until it is ready, and whenever few events are in view (fewer
+ * model; for the session's shown events (a DlEventList) of that size the
+ * reading itself is done there too, from the array the list points into,
+ * and the items read before are drawn meanwhile. Until it is ready, and whenever few events are in view (fewer
  * than LOD_MIN_EVENTS), the exact layout in dl-event-layer-layout.c runs.
  * A layer with fewer events than that never builds one, so small datasets
  * are drawn exactly as before. What the pyramid gives up is a square's
@@ -73,8 +75,11 @@ typedef struct {
 } Entry;
 
 typedef struct {
-  GArray        *points;   /* of Point, the layer's at the time */
-  gconstpointer *shape_keys;  /* per item: what its shape is drawn as, or NULL */
+  GArray    *items;        /* of Item, the layer's at the time */
+  GArray    *points;       /* of Point, likewise */
+  GPtrArray *source;       /* reading in the thread: the events and where they are */
+  GArray    *positions;
+  Reading   *reading;      /* what the thread read */
 } BuildInput;
 
 /* Helpers */
@@ -98,8 +103,11 @@ build_input_free (gpointer data)
 {
   BuildInput *input = data;
 
-  g_array_unref (input->points);
-  g_free (input->shape_keys);
+  g_clear_pointer (&input->items, g_array_unref);
+  g_clear_pointer (&input->points, g_array_unref);
+  g_clear_pointer (&input->source, g_ptr_array_unref);
+  g_clear_pointer (&input->positions, g_array_unref);
+  dl_event_layer_reading_free (input->reading);
   g_free (input);
 }
 
@@ -161,20 +169,34 @@ quantize (double v)
   return (guint32) CLAMP ((gint64) floor (v * (1 << MORTON_BITS)), 0, (1 << MORTON_BITS) - 1);
 }
 
+/* What an item's shape is drawn as: its place's geometry, or for an event
+ * at several places the event itself; NULL for a point. */
+static gconstpointer
+shape_key (const Item *item)
+{
+  if (!item->is_shape)
+    return NULL;
+
+  return dl_event_get_n_places (item->event) == 1
+         ? (gconstpointer) dl_place_get_geometry (dl_event_get_place (item->event, 0))
+         : (gconstpointer) item->event;
+}
+
 static void
-build_groups (DlEventLod          *lod,
-              const gconstpointer *shape_keys)
+build_groups (DlEventLod *lod,
+              GArray     *items)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new (NULL, NULL);
 
   lod->groups = g_array_new (FALSE, FALSE, sizeof (ShapeGroup));
   for (guint i = 0; i < lod->n_items; i++)
     {
+      gconstpointer key = shape_key (&g_array_index (items, Item, i));
       gpointer found;
 
-      if (shape_keys[i] == NULL)
+      if (key == NULL)
         continue;
-      if (g_hash_table_lookup_extended (by_key, shape_keys[i], NULL, &found))
+      if (g_hash_table_lookup_extended (by_key, key, NULL, &found))
         {
           ShapeGroup *group = &g_array_index (lod->groups, ShapeGroup, GPOINTER_TO_UINT (found));
 
@@ -185,7 +207,7 @@ build_groups (DlEventLod          *lod,
         {
           ShapeGroup group = { i, G_MAXUINT };
 
-          g_hash_table_insert (by_key, (gpointer) shape_keys[i], GUINT_TO_POINTER (lod->groups->len));
+          g_hash_table_insert (by_key, (gpointer) key, GUINT_TO_POINTER (lod->groups->len));
           g_array_append_val (lod->groups, group);
         }
     }
@@ -196,18 +218,19 @@ build_groups (DlEventLod          *lod,
  * that order, coarsest first, until a level would hold more squares than a
  * quarter of the events (there the exact layout is as cheap). */
 static DlEventLod *
-build (const BuildInput *input,
-       GCancellable     *cancellable)
+build (GArray       *items,
+       GArray       *points,
+       GCancellable *cancellable)
 {
   DlEventLod *lod = g_new0 (DlEventLod, 1);
-  guint n = input->points->len;
+  guint n = points->len;
   Entry *entries = g_new (Entry, MAX (n, 1));
 
   lod->n_items = n;
   lod->max_level = -1;
   for (guint i = 0; i < n; i++)
     {
-      const Point *point = &g_array_index (input->points, Point, i);
+      const Point *point = &g_array_index (points, Point, i);
       Entry *entry = &entries[i];
       float extent = point->extent;
 
@@ -243,12 +266,12 @@ build (const BuildInput *input,
           memcpy (&agg.extent, &head->extent_bits, sizeof agg.extent);
           agg.from = k;
           agg.same_place = TRUE;
-          agg.first_mx = g_array_index (input->points, Point, head->index).mx;
-          agg.first_my = g_array_index (input->points, Point, head->index).my;
+          agg.first_mx = g_array_index (points, Point, head->index).mx;
+          agg.first_my = g_array_index (points, Point, head->index).my;
           for (; k < n && entries[k].extent_bits == head->extent_bits
                  && (entries[k].morton >> (2 * shift)) == (head->morton >> (2 * shift)); k++)
             {
-              const Point *point = &g_array_index (input->points, Point, entries[k].index);
+              const Point *point = &g_array_index (points, Point, entries[k].index);
 
               agg.sx += point->mx;
               agg.sy += point->my;
@@ -271,7 +294,7 @@ build (const BuildInput *input,
       lod->max_level = level;
     }
 
-  build_groups (lod, input->shape_keys);
+  build_groups (lod, items);
   g_free (entries);
 
   return lod;
@@ -283,7 +306,19 @@ build_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  DlEventLod *lod = build (task_data, cancellable);
+  BuildInput *input = task_data;
+  DlEventLod *lod;
+
+  /* Reading many events here, not on the main loop. */
+  if (input->source != NULL)
+    {
+      input->reading = dl_event_layer_reading_new (input->positions->len);
+      input->reading->source = g_ptr_array_ref (input->source);
+      dl_event_layer_reading_fill (input->reading, input->source, input->positions);
+      input->items = g_array_ref (input->reading->items);
+      input->points = g_array_ref (input->reading->points);
+    }
+  lod = build (input->items, input->points, cancellable);
 
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -302,6 +337,7 @@ on_built (GObject      *object,
   DlEventLayer *self = DL_EVENT_LAYER (object);
   guint generation = GPOINTER_TO_UINT (user_data);
   DlEventLod *lod = g_task_propagate_pointer (G_TASK (result), NULL);
+  BuildInput *input = g_task_get_task_data (G_TASK (result));
 
   /* Items read again since: this one indexes the old ones. */
   if (lod == NULL || generation != self->lod_generation)
@@ -311,6 +347,13 @@ on_built (GObject      *object,
     }
 
   g_clear_object (&self->lod_cancellable);
+  if (input->reading != NULL)
+    {
+      dl_event_layer_take_reading (self, g_steal_pointer (&input->reading));
+      /* In case a source or a reference outlives it: not the thread's copy. */
+      g_clear_pointer (&input->items, g_array_unref);
+      g_clear_pointer (&input->points, g_array_unref);
+    }
   dl_event_lod_free (self->lod);
   self->lod = lod;
   self->layout_valid = FALSE;
@@ -415,33 +458,21 @@ dl_event_layer_lod_shapes (DlEventLayer *self)
   return TRUE;
 }
 
-void
-dl_event_layer_start_lod (DlEventLayer *self)
+/* Drops what a thread is doing for items read before. */
+static void
+cancel_pending (DlEventLayer *self)
 {
-  BuildInput *input;
-  GTask *task;
-
   self->lod_generation++;
   if (self->lod_cancellable != NULL)
     g_cancellable_cancel (self->lod_cancellable);
   g_clear_object (&self->lod_cancellable);
-  g_clear_pointer (&self->lod, dl_event_lod_free);
+}
 
-  if (self->items->len < LOD_MIN_EVENTS)
-    return;
-
-  input = g_new0 (BuildInput, 1);
-  input->points = g_array_ref (self->points);
-  input->shape_keys = g_new0 (gconstpointer, self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const Item *item = &g_array_index (self->items, Item, i);
-
-      if (item->is_shape)
-        input->shape_keys[i] = dl_event_get_n_places (item->event) == 1
-                               ? (gconstpointer) dl_place_get_geometry (dl_event_get_place (item->event, 0))
-                               : (gconstpointer) item->event;
-    }
+static void
+run_build (DlEventLayer *self,
+           BuildInput   *input)
+{
+  GTask *task;
 
   self->lod_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->lod_cancellable, on_built, GUINT_TO_POINTER (self->lod_generation));
@@ -449,6 +480,37 @@ dl_event_layer_start_lod (DlEventLayer *self)
   g_task_set_task_data (task, input, build_input_free);
   g_task_run_in_thread (task, build_thread);
   g_object_unref (task);
+}
+
+void
+dl_event_layer_start_lod (DlEventLayer *self)
+{
+  BuildInput *input;
+
+  dl_event_layer_stop_lod (self);
+  if (self->items->len < LOD_MIN_EVENTS)
+    return;
+
+  /* The items' arrays are replaced, never changed, by the next reading. */
+  input = g_new0 (BuildInput, 1);
+  input->items = g_array_ref (self->items);
+  input->points = g_array_ref (self->points);
+  run_build (self, input);
+}
+
+void
+dl_event_layer_read_async (DlEventLayer *self,
+                           GPtrArray    *source,
+                           GArray       *positions)
+{
+  BuildInput *input;
+
+  /* The pyramid of the items still drawn stays until the new one is in. */
+  cancel_pending (self);
+  input = g_new0 (BuildInput, 1);
+  input->source = g_ptr_array_ref (source);
+  input->positions = g_array_copy (positions);
+  run_build (self, input);
 }
 
 gboolean
@@ -462,10 +524,7 @@ dl_event_layer_is_ready (DlEventLayer *self)
 void
 dl_event_layer_stop_lod (DlEventLayer *self)
 {
-  self->lod_generation++;
-  if (self->lod_cancellable != NULL)
-    g_cancellable_cancel (self->lod_cancellable);
-  g_clear_object (&self->lod_cancellable);
+  cancel_pending (self);
   g_clear_pointer (&self->lod, dl_event_lod_free);
 }
 

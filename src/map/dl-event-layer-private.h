@@ -54,6 +54,18 @@ typedef struct {
   float  extent;          /* largest side of a shape's box (0 for points) */
 } Point;
 
+/* The events as frames read them, made together: on the main loop for a
+ * few events, in a thread for many (then swapped in at once). */
+typedef struct {
+  GArray    *items;        /* of Item */
+  GArray    *points;       /* of Point, parallel to items */
+  GArray    *shape_items;  /* of guint: the items with a line or area */
+  GArray    *grid_start;   /* of guint: GRID × GRID + 1 offsets into grid_items */
+  GArray    *grid_items;   /* of guint: items sorted by the grid square of their anchor */
+  GPtrArray *source;       /* the array the items' events come from (its references
+                            * keep them alive), or NULL when the model does */
+} Reading;
+
 /* A square of the screen and the point-like events that fall in it. */
 typedef struct {
   int      head;          /* first item, linked through `next` */
@@ -76,6 +88,7 @@ struct _DlEventLayer
   GArray       *shape_items; /* of guint: the items with a line or area */
   GArray       *grid_start;  /* of guint: GRID × GRID + 1 offsets into grid_items */
   GArray       *grid_items;  /* of guint: items sorted by the grid square of their anchor */
+  GPtrArray    *items_source; /* see Reading */
   int           selected_index;
   GHashTable   *badges;    /* count → PangoLayout, shaped once */
   GHashTable   *dots;      /* packed colour → GdkTexture of a ringed dot */
@@ -89,7 +102,7 @@ struct _DlEventLayer
 
   /* Level of detail for large datasets (dl-event-layer-lod.c) */
   DlEventLod   *lod;       /* built in a thread for the current items, or NULL */
-  GCancellable *lod_cancellable;
+  GCancellable *lod_cancellable;  /* reading many events and building the pyramid in a thread */
   guint         lod_generation;
   int           lod_level; /* the level the last frame was laid out from; -1: exact */
   GArray       *lod_next;  /* of int: squares of a cell linked, as `next` links items */
@@ -125,8 +138,16 @@ void          dl_event_layer_to_screen             (DlEventLayer      *self,
                                                     double            *x,
                                                     double            *y);
 void          dl_event_layer_update_selected_index (DlEventLayer      *self);
-/* Reads the model again: anchors, boxes, colours and the grid. */
+/* Reads the model again: anchors, boxes, colours and the grid (and for
+ * many events the level of detail, in a thread). */
 void          dl_event_layer_rebuild_items         (DlEventLayer      *self);
+Reading      *dl_event_layer_reading_new           (guint              n);
+void          dl_event_layer_reading_free          (Reading           *reading);
+void          dl_event_layer_reading_fill          (Reading           *reading,
+                                                    GPtrArray         *source,
+                                                    GArray            *positions);
+void          dl_event_layer_take_reading          (DlEventLayer      *self,
+                                                    Reading           *reading);
 /* Places every event for the current viewport, unless still valid. */
 void          dl_event_layer_compute_layout        (DlEventLayer      *self);
 /* A geometry's positions in Web Mercator (x, y pairs), projected once. */
@@ -154,6 +175,11 @@ void          dl_event_lod_free                    (DlEventLod        *lod);
  * enough of them); the one built before is dropped at once. */
 void          dl_event_layer_start_lod             (DlEventLayer      *self);
 void          dl_event_layer_stop_lod              (DlEventLayer      *self);
+/* Reads the events of @source at @positions in a thread, then builds the
+ * pyramid there too; frames draw the last items meanwhile. */
+void          dl_event_layer_read_async            (DlEventLayer      *self,
+                                                    GPtrArray         *source,
+                                                    GArray            *positions);
 gboolean      dl_event_layer_lod_shapes            (DlEventLayer      *self);
 gboolean      dl_event_layer_lod_layout            (DlEventLayer      *self,
                                                     double             zoom,

@@ -122,6 +122,7 @@ dl_event_layer_finalize (GObject *object)
   g_array_unref (self->shape_items);
   g_array_unref (self->grid_start);
   g_array_unref (self->grid_items);
+  g_clear_pointer (&self->items_source, g_ptr_array_unref);
   g_hash_table_unref (self->badges);
   g_hash_table_unref (self->dots);
   g_hash_table_unref (self->projected);

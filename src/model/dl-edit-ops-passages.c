@@ -175,6 +175,47 @@ dl_edit_stack_add_claim (DlEditStack  *self,
 }
 
 gboolean
+dl_edit_stack_set_topic_label (DlEditStack  *self,
+                               const char   *topic,
+                               const char   *label,
+                               GError      **error)
+{
+  const DlTopic *current;
+  DlTopic *value = NULL;
+  Edit *edit;
+
+  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
+
+  topic = dl_edit_nonempty (topic);
+  label = dl_edit_nonempty (label);
+  if (!dl_edit_check_text (topic, "topic", TRUE, error) || !dl_edit_check_text (label, "label", FALSE, error))
+    return FALSE;
+
+  current = dl_dataset_lookup_topic (dl_edit_stack_get_dataset (self), topic);
+  if (g_strcmp0 (current != NULL ? current->label : NULL, label) == 0)
+    return TRUE;
+
+  /* Its total stays, and needs a label; a topic with neither goes from
+   * the map (its label is then made from its id). */
+  if (label == NULL && current != NULL && current->total != NULL)
+    return dl_edit_invalid (error, _("The topic “%s” has a total, so it needs a label"), topic);
+  if (label != NULL)
+    {
+      value = g_new0 (DlTopic, 1);
+      value->id = g_strdup (topic);
+      value->label = g_strdup (label);
+      value->total = current != NULL ? g_strdup (current->total) : NULL;
+    }
+
+  edit = dl_edit_new (EDIT_TOPIC, NULL);
+  edit->u.topic.id = g_strdup (topic);
+  edit->u.topic.value = value;
+  dl_edit_stack_commit (self, edit, _("Set Topic Label"));
+
+  return TRUE;
+}
+
+gboolean
 dl_edit_stack_remove_claim (DlEditStack  *self,
                             DlEvent      *event,
                             guint         index,

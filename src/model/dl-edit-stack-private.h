@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "dl-claims.h"
 #include "dl-dataset-private.h"
 #include "dl-edit-stack.h"
 #include "dl-model-private.h"
@@ -26,6 +27,7 @@ typedef enum {
   EDIT_ITEM,        /* a source, place or event into or out of its list */
   EDIT_NARRATIVE,   /* a narrative into or out of the list */
   EDIT_STEPS,       /* a narrative's steps */
+  EDIT_TOPIC,       /* a claim topic's description (label, total) in the dataset's `topics` */
 } EditKind;
 
 typedef struct _Edit Edit;
@@ -45,6 +47,7 @@ struct _Edit
     struct { guint position; gboolean in; } item;          /* in: now in the list */
     struct { guint index; DlNarrative value; gboolean in; } narrative;
     struct { guint index; GArray *steps; } steps;
+    struct { char *id; DlTopic *value; } topic;             /* value NULL: not described */
   } u;
 };
 

@@ -169,6 +169,10 @@ dl_edit_free (Edit *edit)
     case EDIT_STEPS:
       g_array_unref (edit->u.steps.steps);
       break;
+    case EDIT_TOPIC:
+      g_free (edit->u.topic.id);
+      g_clear_pointer (&edit->u.topic.value, dl_topic_free);
+      break;
     case EDIT_PRECISION:
     case EDIT_ITEM:
     default:
@@ -234,6 +238,12 @@ edit_size (const Edit *edit)
         size += sizeof (DlNarrativeStep)
                 + string_size (g_array_index (edit->u.steps.steps, DlNarrativeStep, i).caption);
       break;
+    case EDIT_TOPIC:
+      size += string_size (edit->u.topic.id);
+      if (edit->u.topic.value != NULL)
+        size += sizeof (DlTopic) + string_size (edit->u.topic.value->id)
+                + string_size (edit->u.topic.value->label) + string_size (edit->u.topic.value->total);
+      break;
     case EDIT_PRECISION:
     case EDIT_ITEM:
     default:
@@ -286,6 +296,20 @@ dl_edit_notify (DlDataset *dataset,
     case EDIT_NARRATIVE:
     case EDIT_STEPS:
       dl_dataset_edit_narratives_changed (dataset);
+      break;
+    case EDIT_TOPIC:
+      /* Every event with a claim on it reads it differently. */
+      for (guint i = 0; i < dataset->events_by_time->len; i++)
+        {
+          DlEvent *event = g_ptr_array_index (dataset->events_by_time, i);
+
+          for (guint j = 0; j < event->claims->len; j++)
+            if (g_strcmp0 (g_array_index (event->claims, DlClaim, j).topic, edit->u.topic.id) == 0)
+              {
+                dl_dataset_edit_event_changed (dataset, event, DL_EVENT_CHANGE_CLAIMS);
+                break;
+              }
+        }
       break;
     case EDIT_GROUP:
     case EDIT_ITEM:
@@ -356,6 +380,20 @@ apply (DlDataset *dataset,
         event->claims = edit->u.passages.claims;
         edit->u.passages.excerpts = excerpts;
         edit->u.passages.claims = claims;
+      }
+      break;
+
+    case EDIT_TOPIC:
+      {
+        DlTopic *old = NULL;
+
+        /* The map's keys are its values' ids. */
+        if (dataset->topics == NULL)
+          dataset->topics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) dl_topic_free);
+        g_hash_table_steal_extended (dataset->topics, edit->u.topic.id, NULL, (gpointer *) &old);
+        if (edit->u.topic.value != NULL)
+          g_hash_table_insert (dataset->topics, edit->u.topic.value->id, edit->u.topic.value);
+        edit->u.topic.value = old;
       }
       break;
 

@@ -173,6 +173,13 @@ int          dl_edit_stack_add_claim         (DlEditStack   *self,
                                               const char    *unit,
                                               guint          excerpt,
                                               GError       **error);
+/* The label a person reads for a claim topic ("Killed at the school"),
+ * kept in the dataset's `topics` (written for topics that have claims);
+ * NULL or "": none, one is made from the id. */
+gboolean     dl_edit_stack_set_topic_label   (DlEditStack   *self,
+                                              const char    *topic,
+                                              const char    *label,
+                                              GError       **error);
 gboolean     dl_edit_stack_remove_claim      (DlEditStack   *self,
                                               DlEvent       *event,
                                               guint          index,

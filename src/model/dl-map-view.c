@@ -75,7 +75,7 @@ dl_map_view_fit_events (DlMapView  *view,
                         double      height,
                         GListModel *events)
 {
-  guint n;
+  guint n, n_placed;
   g_autofree double *lons = NULL;
   g_autofree double *lats = NULL;
   DlBBox bbox;
@@ -93,14 +93,27 @@ dl_map_view_fit_events (DlMapView  *view,
 
   lons = g_new (double, n);
   lats = g_new (double, n);
+  n_placed = 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      DlLonLat anchor = dl_event_get_anchor (event);
+      DlLonLat anchor;
 
-      lons[i] = anchor.lon;
-      lats[i] = anchor.lat;
+      /* An event without a place (timeline only) is not on the map: its
+       * anchor, 0° 0°, would frame the Gulf of Guinea. */
+      if (dl_event_get_n_places (event) == 0)
+        continue;
+      anchor = dl_event_get_anchor (event);
+      lons[n_placed] = anchor.lon;
+      lats[n_placed] = anchor.lat;
+      n_placed++;
     }
+  if (n_placed == 0)
+    {
+      dl_map_view_fit (view, width, height, &bbox, 0);
+      return;
+    }
+  n = n_placed;
 
   /* The 5th and 95th percentiles (for tiny lists: the extremes), so one far
    * event does not shrink the rest to dots… */

@@ -2,7 +2,8 @@
  *
  * The dataset's title, how many events from how many articles, the time
  * span of all events, its description, its sources and its events by
- * category, and a hint on how to select an event.
+ * category, the events the map or the timeline cannot show, and a hint on
+ * how to select an event.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -109,6 +110,92 @@ add_categories (DlEventPanel *self)
     }
 }
 
+/* So many rows at most in a list of unshown events: an import of a
+ * million rows may leave thousands without a place. */
+#define MAX_UNSHOWN_ROWS 50
+
+static void
+on_event_row_activated (DlEventPanel  *self,
+                        GtkListBoxRow *row)
+{
+  DlEvent *event = g_object_get_data (G_OBJECT (row), "dl-event");
+
+  if (event != NULL)
+    _dl_event_panel_event_activated (self, event);
+}
+
+static gboolean
+is_undated (DlEvent *event)
+{
+  const DlEdtf *when = dl_event_get_when (event);
+
+  return when->earliest == DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END;
+}
+
+/* Events that an import (or the editor) left without a place or a date
+ * are on one view only: listed here, so none is lost from sight, each a
+ * row that selects it. */
+static void
+add_unshown (DlEventPanel *self,
+             gboolean      without_place)
+{
+  GListModel *events = dl_dataset_get_events (self->dataset);
+  guint n_events = g_list_model_get_n_items (events);
+  guint n_listed = 0, n_more = 0;
+  GtkWidget *section = NULL;
+  GtkWidget *list = NULL;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (without_place ? dl_event_get_n_places (event) > 0 : !is_undated (event))
+        continue;
+
+      if (list == NULL)
+        {
+          section = _dl_event_panel_add_section (self->content,
+                                                 without_place ? _("Not on the Map") : _("Not on the Timeline"));
+          _dl_event_panel_add_label (section,
+                                     without_place ? _("These events have no place: the timeline shows them.")
+                                                   : _("These events have no date: the map shows them."),
+                                     "dim-label");
+          list = _dl_event_panel_new_boxed_list ();
+          gtk_widget_add_css_class (list, without_place ? "events-without-place" : "events-without-date");
+          g_signal_connect_swapped (list, "row-activated", G_CALLBACK (on_event_row_activated), self);
+          gtk_box_append (GTK_BOX (section), list);
+        }
+      if (n_listed == MAX_UNSHOWN_ROWS)
+        {
+          n_more++;
+          continue;
+        }
+
+      /* What the row can say of it: when, or where. */
+      if (without_place && !is_undated (event))
+        subtitle = dl_edtf_describe (dl_event_get_when (event));
+      else if (!without_place)
+        subtitle = dl_describe_place_name (event, 0, _dl_event_panel_ui_language ());
+      row = _dl_event_panel_new_row (dl_event_get_title (event), subtitle,
+                                     without_place ? "x-office-calendar-symbolic" : "mark-location-symbolic");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_focusable (row, TRUE);
+      g_object_set_data_full (G_OBJECT (row), "dl-event", g_object_ref (event), g_object_unref);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      n_listed++;
+    }
+
+  if (n_more > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more event",
+                                                            "and %u more events", n_more), n_more);
+
+      _dl_event_panel_add_label (section, more, "dim-label");
+    }
+}
+
 static void
 on_source_row_activated (DlEventPanel  *self,
                          GtkListBoxRow *row)
@@ -188,6 +275,8 @@ _dl_event_panel_show_overview (DlEventPanel *self)
   g_signal_connect_swapped (list, "row-activated", G_CALLBACK (on_source_row_activated), self);
 
   add_categories (self);
+  add_unshown (self, TRUE);
+  add_unshown (self, FALSE);
 
   hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (hint, "overview-hint");

@@ -52,5 +52,10 @@ void       _dl_event_panel_show_overview  (DlEventPanel *self);
 /* Emits "source-activated": an article of the overview was activated. */
 void       _dl_event_panel_source_activated (DlEventPanel *self,
                                              DlSource     *source);
+/* Emits "event-activated": an event listed in the overview was activated. */
+void       _dl_event_panel_event_activated  (DlEventPanel *self,
+                                             DlEvent      *event);
+/* The user's language, for place names. */
+const char *_dl_event_panel_ui_language    (void);
 
 G_END_DECLS

@@ -48,8 +48,8 @@ G_DEFINE_FINAL_TYPE (DlEventPanel, dl_event_panel, GTK_TYPE_WIDGET)
 
 /* Helpers */
 
-static const char *
-ui_language (void)
+const char *
+_dl_event_panel_ui_language (void)
 {
   return pango_language_to_string (gtk_get_default_language ());
 }
@@ -541,7 +541,7 @@ show_event (DlEventPanel *self)
   for (guint i = 0; i < dl_event_get_n_places (event); i++)
     {
       DlPlace *place = dl_event_get_place (event, i);
-      g_autofree char *name = dl_describe_place_name (event, i, ui_language ());
+      g_autofree char *name = dl_describe_place_name (event, i, _dl_event_panel_ui_language ());
       g_autofree char *within = dl_describe_precision_m (dl_place_get_precision_m (place));
       g_autofree char *subtitle = dl_place_get_note (place) != NULL
                                   ? g_strdup_printf ("%s\n%s", within, dl_place_get_note (place))
@@ -559,7 +559,7 @@ show_event (DlEventPanel *self)
       gtk_list_box_append (GTK_LIST_BOX (facts), row);
     }
   {
-    g_autofree char *described = dl_describe_places (event, ui_language ());
+    g_autofree char *described = dl_describe_places (event, _dl_event_panel_ui_language ());
 
     g_string_append (places, described);
   }
@@ -762,6 +762,13 @@ _dl_event_panel_source_activated (DlEventPanel *self,
                                   DlSource     *source)
 {
   g_signal_emit (self, signals[SIGNAL_SOURCE_ACTIVATED], 0, source);
+}
+
+void
+_dl_event_panel_event_activated (DlEventPanel *self,
+                                 DlEvent      *event)
+{
+  g_signal_emit (self, signals[SIGNAL_EVENT_ACTIVATED], 0, event);
 }
 
 void
