@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "dl-category.h"
 #include "dl-event-layer.h"
 #include "dl-timeline.h"
 #include "dl-test-util.h"
@@ -574,6 +575,61 @@ test_first_view_4k (void)
   check_first_view (sizes, G_N_ELEMENTS (sizes));
 }
 
+/* A selected corridor is drawn over the others in its own colour, whatever
+ * other corridors or areas are on screen (it once lost its highlight when
+ * any was). */
+static void
+test_selected_corridor_drawn (void)
+{
+  DlSession *session = dl_window_get_session (window);
+  DlEvent *event = dl_dataset_lookup_event (dl_window_get_dataset (window), "philadelphi-capture");
+  const DlGeometry *geometry;
+  const DlLonLat *p;
+  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "selected-corridor.png", NULL);
+  cairo_surface_t *png;
+  const guint8 *data;
+  GdkRGBA c;
+  double x, y;
+  int stride, scale;
+  guint n_match = 0;
+
+  g_assert_nonnull (event);
+  geometry = dl_place_get_geometry (dl_event_get_place (event, 0));
+  g_assert_cmpuint (dl_geometry_get_n_positions (geometry), >=, 2);
+  p = dl_geometry_get_positions (geometry);
+  dl_category_get_color (dl_event_get_category (event), &c);
+
+  dl_session_select (session, event);
+  dl_test_wait_ms (2500);
+  dl_test_save_png (layer, NULL, "selected-corridor.png");
+  shumate_viewport_location_to_widget_coords (get_viewport (), layer, (p[0].lat + p[1].lat) / 2,
+                                              (p[0].lon + p[1].lon) / 2, &x, &y);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  scale = cairo_image_surface_get_width (png) / gtk_widget_get_width (layer);
+  g_assert_cmpfloat (x, >, 2);
+  g_assert_cmpfloat (y, >, 2);
+
+  /* Around the middle of its first segment, the category's colour. */
+  for (int dy = -2; dy <= 2; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      {
+        guint32 px = *(const guint32 *) (gconstpointer) (data + (int) ((y + dy) * scale) * stride
+                                                          + 4 * (int) ((x + dx) * scale));
+
+        n_match += fabs (((px >> 16) & 0xff) / 255.0 - c.red) < 0.06
+                   && fabs (((px >> 8) & 0xff) / 255.0 - c.green) < 0.06
+                   && fabs ((px & 0xff) / 255.0 - c.blue) < 0.06;
+      }
+  g_test_message ("%u of 25 pixels around %.0f,%.0f in the corridor's colour", n_match, x, y);
+  g_assert_cmpuint (n_match, >=, 3);
+  cairo_surface_destroy (png);
+  dl_session_select (session, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/map-input/hover-shows-tooltip", test_hover_shows_tooltip);
   g_test_add_func ("/map-input/drag-pans-never-selects", test_drag_pans_never_selects);
   g_test_add_func ("/map-input/wheel-zooms", test_wheel_zooms);
+  g_test_add_func ("/map-input/selected-corridor-drawn", test_selected_corridor_drawn);
   g_test_add_func ("/map-input/click-cluster-zooms-in", test_click_cluster_zooms_in);
   g_test_add_func ("/map-input/window-sizes", test_window_sizes);
   g_test_add_func ("/map-input/first-view-like-fit", test_first_view_like_fit);

@@ -228,16 +228,19 @@ dl_event_layer_snapshot (GtkWidget   *widget,
 
   dl_event_layer_compute_layout (self);
 
-  /* Corridors and areas, under the points. */
-  if (self->shapes->len > 0 || (self->selected_index >= 0
-                                && (selected = &g_array_index (self->items, Item, self->selected_index))->is_shape))
+  /* Corridors and areas, under the points; the selected one drawn last,
+   * stronger (looked up first: it must not depend on other shapes being
+   * on screen). */
+  if (self->selected_index >= 0 && g_array_index (self->items, Item, self->selected_index).is_shape)
+    selected = &g_array_index (self->items, Item, self->selected_index);
+  if (self->shapes->len > 0 || selected != NULL)
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
       g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
 
       for (guint i = 0; i < self->shapes->len; i++)
         draw_shape (self, cr, &g_array_index (self->items, Item, g_array_index (self->shapes, guint, i)), FALSE, drawn);
-      if (selected != NULL && selected->is_shape)
+      if (selected != NULL)
         draw_shape (self, cr, selected, TRUE, NULL);
       cairo_destroy (cr);
     }
