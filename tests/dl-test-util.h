@@ -25,6 +25,10 @@ void  dl_test_save_png       (GtkWidget     *widget,
 /* The first widget of @type at or below @widget (depth first), or NULL. */
 GtkWidget *dl_test_find_widget (GtkWidget    *widget,
                                 GType         type);
+/* The first button at or below @widget whose label is @label (with its
+ * mnemonic underscore, as given to it), or NULL. */
+GtkWidget *dl_test_find_button (GtkWidget    *widget,
+                                const char   *label);
 /* The text of every label (and row title/subtitle) below a widget, a line each. */
 char *dl_test_widget_text    (GtkWidget     *widget);
 

@@ -114,22 +114,6 @@ click_center (GtkWidget *widget)
   dl_test_wait_ms (150);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Ctrl+Shift+O, then the file's location typed into the file chooser. */
 static void
 choose_file (const char *name)
@@ -408,7 +392,7 @@ test_date_from_passage (void)
   g_assert_cmpstr (dl_event_get_when_text (event), ==, "2024-08-21?");
 
   editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
-  use = find_button (editor, "_Use");
+  use = dl_test_find_button (editor, "_Use");
   g_assert_nonnull (use);
   g_assert_true (gtk_widget_get_mapped (use));
   g_assert_true (gtk_widget_get_sensitive (use));
@@ -499,7 +483,7 @@ test_narrative (void)
 
   g_assert_true (dl_window_select_event (window, dl_event_get_id (talks)));
   dl_test_wait_ms (300);
-  click_center (find_button (editor, "_Add the Selected Event"));
+  click_center (dl_test_find_button (editor, "_Add the Selected Event"));
   g_assert_cmpuint (narrative->steps->len, ==, 2);
   g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 1).event == talks);
 

@@ -76,22 +76,6 @@ click_center (GtkWidget *widget)
 }
 
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -131,7 +115,7 @@ static void
 respond (GtkWidget  *dialog,
          const char *label)
 {
-  GtkWidget *button = find_button (dialog, label);
+  GtkWidget *button = dl_test_find_button (dialog, label);
 
   g_assert_nonnull (button);
   click_center (button);

@@ -62,24 +62,6 @@ n_events (void)
   return g_list_model_get_n_items (dl_dataset_get_events (dl_window_get_dataset (window)));
 }
 
-/* The row's button (or toggle) with this label. */
-static GtkWidget *
-row_button (GtkWidget  *widget,
-            const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = row_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 click (GtkWidget *widget)
 {
@@ -172,25 +154,25 @@ test_accept_edit_reject (void)
   dl_test_save_png (GTK_WIDGET (dialog), NULL, "suggest-dialog.png");
 
   /* Accepted by a click. */
-  click (row_button (dl_suggest_dialog_get_row (dialog, 0), "_Accept"));
+  click (dl_test_find_button (dl_suggest_dialog_get_row (dialog, 0), "_Accept"));
   g_assert_cmpuint (n_events (), ==, before + 1);
   check_event (g_ptr_array_index (expected, 0), source, NULL);
 
   /* The keyboard is on the next one's Accept: Enter. */
-  g_assert_true (gtk_widget_has_focus (row_button (dl_suggest_dialog_get_row (dialog, 1), "_Accept")));
+  g_assert_true (gtk_widget_has_focus (dl_test_find_button (dl_suggest_dialog_get_row (dialog, 1), "_Accept")));
   dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
   dl_test_wait_ms (300);
   g_assert_cmpuint (n_events (), ==, before + 2);
   check_event (g_ptr_array_index (expected, 1), source, NULL);
 
   /* Rejected: nothing added. */
-  click (row_button (dl_suggest_dialog_get_row (dialog, 2), "_Reject"));
+  click (dl_test_find_button (dl_suggest_dialog_get_row (dialog, 2), "_Reject"));
   g_assert_cmpuint (n_events (), ==, before + 2);
   g_assert_cmpuint (dl_suggest_dialog_get_n_waiting (dialog), ==, n - 3);
 
   /* Edited: a title typed over the proposed one, Enter accepts. */
   edit_row = dl_suggest_dialog_get_row (dialog, 3);
-  click (row_button (edit_row, "_Edit"));
+  click (dl_test_find_button (edit_row, "_Edit"));
   g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (dialog))));
   dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_a, GDK_CONTROL_MASK);
   dl_xtest_type (GTK_WIDGET (dialog), "Edited by hand");
