@@ -13,6 +13,7 @@
 
 #include "dl-dataset.h"
 #include "dl-import.h"
+#include "dl-test-import.h"
 
 static char *
 fixture_contents (const char *name,
@@ -25,19 +26,6 @@ fixture_contents (const char *name,
   g_file_get_contents (path, &data, len, &error);
   g_assert_no_error (error);
   return data;
-}
-
-static char *
-problem_list (DlProblems *problems)
-{
-  g_autofree char *text = dl_problems_to_string (problems, "F");
-  GString *out = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "F: "))
-      g_string_append_printf (out, "%s\n", lines[i] + 3);
-  return g_string_free (out, FALSE);
 }
 
 /* What a user chooses for tests/data/import/mapped.csv. */
@@ -83,7 +71,7 @@ test_mapped_csv (void)
   g_autoptr(DlDataset) unmapped = dl_import_load_data ("mapped.csv", data, len, unmapped_problems, NULL);
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = dl_import_load_data_with_mapping ("mapped.csv", data, len, mapping, problems, NULL);
-  g_autofree char *list = problem_list (problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   DlEvent *e;
   DlLonLat at;
 
@@ -145,14 +133,14 @@ test_mapping_errors (void)
   dl_import_mapping_set (mapping, DL_IMPORT_ROLE_DATE, "When");
   dl_import_mapping_set (mapping, DL_IMPORT_ROLE_TITLE, "Headline");
   none = dl_import_load_data_with_mapping ("t.csv", csv, strlen (csv), mapping, problems, NULL);
-  list = problem_list (problems);
+  list = dl_test_problem_list (problems);
   g_assert_null (none);
   g_assert_cmpstr (list, ==, "line 1: error: the file has no column “Headline” (chosen for “Title”)\n");
 
   dl_import_mapping_set (mapping, DL_IMPORT_ROLE_TITLE, NULL);
   dl_import_mapping_set (mapping, DL_IMPORT_ROLE_WKT, "where");
   dataset = dl_import_load_data_with_mapping ("t.csv", csv, strlen (csv), mapping, wkt_problems, NULL);
-  wkt_list = problem_list (wkt_problems);
+  wkt_list = dl_test_problem_list (wkt_problems);
   g_assert_nonnull (dataset);
   g_assert_cmpstr (wkt_list, ==,
                    "line 2, column where: warning: “LINESTRING (1 2, 3 4)” is not a WKT point such as POINT (35.2 31.8)\n"
@@ -287,7 +275,7 @@ test_mapped_geojson (void)
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = dl_import_load_data_with_mapping ("mapped.geojson", data, len, mapping, problems,
                                                                   NULL);
-  g_autofree char *list = problem_list (problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   GListModel *events;
   DlEvent *e;
   DlLonLat at;

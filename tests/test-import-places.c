@@ -16,34 +16,7 @@
 
 #include "dl-dataset.h"
 #include "dl-import.h"
-
-static DlDataset *
-import (const char  *name,
-        DlProblems **problems_out)
-{
-  g_autofree char *path = g_build_filename (TEST_DATADIR, "import", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  DlDataset *dataset = dl_import_load (file, problems, NULL);
-
-  if (dataset == NULL)
-    g_error ("%s", dl_problems_to_string (problems, name));
-  *problems_out = g_steal_pointer (&problems);
-  return dataset;
-}
-
-static char *
-problem_list (DlProblems *problems)
-{
-  g_autofree char *text = dl_problems_to_string (problems, "F");
-  GString *out = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "F: "))
-      g_string_append_printf (out, "%s\n", lines[i] + 3);
-  return g_string_free (out, FALSE);
-}
+#include "dl-test-import.h"
 
 /* The event's one place: its name as the file writes it, where the
  * gazetteer puts it, how precise, what kind, and a note saying so. */
@@ -94,8 +67,8 @@ static void
 test_table (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("places.csv", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("places.csv", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
 
   g_assert_cmpstr (list, ==,
                    "line 4, column location: warning: “Kfar Nowhere Xyz” is not in the offline gazetteer: placed in "
@@ -131,8 +104,8 @@ static void
 test_acled (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("acled-no-coords.csv", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("acled-no-coords.csv", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   DlEvent *e;
 
   g_assert_cmpstr (list, ==,
@@ -166,7 +139,7 @@ test_ucdp (void)
                             "8,2024-08-11,2024-08-11,1,1,Zzz Yyy village,,,,,,1\n";
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = dl_import_load_data ("ged.csv", csv, strlen (csv), problems, NULL);
-  g_autofree char *list = problem_list (problems);
+  g_autofree char *list = dl_test_problem_list (problems);
 
   g_assert_nonnull (dataset);
   g_assert_cmpstr (list, ==,
@@ -183,8 +156,8 @@ static void
 test_story (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("storymap-places.json", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("storymap-places.json", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   DlEvent *e;
 
   g_assert_cmpstr (list, ==,

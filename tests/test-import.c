@@ -12,44 +12,9 @@
 #include "dl-dataset.h"
 #include "dl-describe.h"
 #include "dl-import.h"
+#include "dl-test-import.h"
 #include "dl-test-tree.h"
 #include "dl-writer.h"
-
-static char *
-fixture (const char *name)
-{
-  return g_build_filename (TEST_DATADIR, "import", name, NULL);
-}
-
-static DlDataset *
-import (const char  *name,
-        DlProblems **problems_out)
-{
-  g_autofree char *path = fixture (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  DlDataset *dataset = dl_import_load (file, problems, NULL);
-
-  if (problems_out != NULL)
-    *problems_out = g_steal_pointer (&problems);
-  else if (dataset == NULL)
-    g_error ("%s", dl_problems_to_string (problems, name));
-  return dataset;
-}
-
-/* The problems, one "PATH: severity: MESSAGE" a line, to compare whole. */
-static char *
-problem_list (DlProblems *problems)
-{
-  g_autofree char *text = dl_problems_to_string (problems, "F");
-  GString *out = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "F: "))
-      g_string_append_printf (out, "%s\n", lines[i] + 3);
-  return g_string_free (out, FALSE);
-}
 
 static DlEvent *
 event (DlDataset  *dataset,
@@ -101,8 +66,8 @@ static void
 test_acled (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("acled.csv", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("acled.csv", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   g_autofree char *label = NULL;
   DlEvent *e;
   const DlClaim *claim;
@@ -173,7 +138,7 @@ static void
 test_ucdp (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("ucdp.csv", &problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("ucdp.csv", &problems);
   g_autofree char *label = NULL;
   const DlClaim *claim;
   DlEvent *e;
@@ -237,8 +202,8 @@ static void
 test_latin1 (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("latin1.csv", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("latin1.csv", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   DlEvent *e;
 
   g_assert_nonnull (dataset);
@@ -262,10 +227,10 @@ test_bad_csv (void)
 {
   g_autoptr(DlProblems) problems = NULL;
   g_autoptr(DlProblems) rows_problems = NULL;
-  g_autoptr(DlDataset) none = import ("bad-header.csv", &problems);
-  g_autoptr(DlDataset) rows = import ("bad-rows.csv", &rows_problems);
-  g_autofree char *list = problem_list (problems);
-  g_autofree char *rows_list = problem_list (rows_problems);
+  g_autoptr(DlDataset) none = dl_test_import ("bad-header.csv", &problems);
+  g_autoptr(DlDataset) rows = dl_test_import ("bad-rows.csv", &rows_problems);
+  g_autofree char *list = dl_test_problem_list (problems);
+  g_autofree char *rows_list = dl_test_problem_list (rows_problems);
   g_autoptr(DlProblems) empty_problems = dl_problems_new ();
   g_autoptr(DlDataset) empty = dl_import_load_data ("empty.csv", "", 0, empty_problems, NULL);
 
@@ -289,8 +254,8 @@ static void
 test_geojson (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("features.geojson", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("features.geojson", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   DlEvent *e;
 
   g_assert_nonnull (dataset);
@@ -336,8 +301,8 @@ static void
 test_timelinejs (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("timeline.json", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("timeline.json", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   DlEvent *e;
 
   g_assert_nonnull (dataset);
@@ -377,8 +342,8 @@ static void
 test_storymapjs (void)
 {
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) dataset = import ("storymap.json", &problems);
-  g_autofree char *list = problem_list (problems);
+  g_autoptr(DlDataset) dataset = dl_test_import ("storymap.json", &problems);
+  g_autofree char *list = dl_test_problem_list (problems);
   const DlNarrative *story;
   DlEvent *e;
 
@@ -460,7 +425,7 @@ test_bad_json (void)
   g_autoptr(DlProblems) more = dl_problems_new ();
   g_autoptr(DlDataset) a = dl_import_load_data ("s.json", not_json, strlen (not_json), problems, NULL);
   g_autoptr(DlDataset) b = dl_import_load_data ("s.json", no_slides, strlen (no_slides), more, NULL);
-  g_autofree char *list = problem_list (more);
+  g_autofree char *list = dl_test_problem_list (more);
 
   g_assert_null (a);
   g_assert_true (dl_problems_has_errors (problems));
@@ -474,7 +439,7 @@ test_bad_json (void)
 static void
 test_save_native (void)
 {
-  g_autoptr(DlDataset) dataset = import ("acled.csv", NULL);
+  g_autoptr(DlDataset) dataset = dl_test_import ("acled.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dateline-import-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "acled.dateline.json", NULL);
@@ -533,7 +498,7 @@ test_native_partial_events (void)
   g_autoptr(DlProblems) more = dl_problems_new ();
   g_autoptr(DlDataset) dataset = dl_dataset_load_from_data (data, strlen (data), NULL, problems);
   g_autoptr(DlDataset) refused = dl_dataset_load_from_data (neither, strlen (neither), NULL, more);
-  g_autofree char *list = problem_list (more);
+  g_autofree char *list = dl_test_problem_list (more);
   GPtrArray *by_time;
 
   g_assert_nonnull (dataset);
@@ -563,7 +528,7 @@ test_claim_range (void)
     { "\"value\": 20, \"low\": 10, \"high\": 15", "events[0].claims[0]: error: the range 10–15 does not hold the value 20" },
   };
   g_autoptr(DlProblems) problems = NULL;
-  g_autoptr(DlDataset) ucdp = import ("ucdp.csv", &problems);
+  g_autoptr(DlDataset) ucdp = dl_test_import ("ucdp.csv", &problems);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dateline-range-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "ucdp.dateline.json", NULL);
@@ -595,7 +560,7 @@ test_claim_range (void)
       g_autofree char *json = g_strdup_printf ("%s%s}]}]}", head, bad[i][0]);
       g_autoptr(DlProblems) bad_problems = dl_problems_new ();
       g_autoptr(DlDataset) none = dl_dataset_load_from_data (json, strlen (json), NULL, bad_problems);
-      g_autofree char *list = problem_list (bad_problems);
+      g_autofree char *list = dl_test_problem_list (bad_problems);
 
       g_assert_null (none);
       g_assert_nonnull (strstr (list, bad[i][1]));
