@@ -375,6 +375,22 @@ item_shown (gpointer data)
          && find_with_text (open_popover (item->row), GTK_TYPE_LABEL, item->column) != NULL;
 }
 
+/* Whether the keyboard focus is on the item of the row's open list that
+ * shows the column's name. */
+static gboolean
+item_focused (gpointer data)
+{
+  Item *item = data;
+  GtkWidget *popover = open_popover (item->row);
+  GtkWidget *focus;
+
+  if (popover == NULL)
+    return FALSE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+  return focus != NULL && gtk_widget_is_ancestor (focus, popover)
+         && find_with_text (focus, GTK_TYPE_LABEL, item->column) != NULL;
+}
+
 /* Clicks the row, then the column's name in the list it opens. */
 static void
 pick_by_clicks (DlImportDialog *dialog,
@@ -492,10 +508,22 @@ test_mapping_dialog (void)
   g_assert_true (gtk_widget_has_focus (category));
   dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
   g_assert_true (dl_test_wait_until (popover_open, category, 5000));
-  dl_test_wait_ms (250);
-  /* None, Headline, Day, Until, Lat deg, Lon deg, Spot, Where, Kind. */
-  for (guint i = 0; i < 8; i++)
-    dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Down, 0);
+  {
+    static const char * const columns[] = { "None", "Headline", "Day", "Until", "Lat deg",
+                                            "Lon deg", "Spot", "Where", "Kind" };
+    Item item = { category, columns[0] };
+
+    /* Each arrow is sent once the list shows the previous one's effect: a
+     * key sent before the list has taken focus would be lost, as it would
+     * for a person typing ahead of the screen. */
+    g_assert_true (dl_test_wait_until (item_focused, &item, 5000));
+    for (guint i = 1; i < G_N_ELEMENTS (columns); i++)
+      {
+        dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Down, 0);
+        item.column = columns[i];
+        g_assert_true (dl_test_wait_until (item_focused, &item, 5000));
+      }
+  }
   dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
   g_assert_true (dl_test_wait_until (popover_closed, category, 5000));
   {
