@@ -634,7 +634,7 @@ dl_dataset_get_facets (DlDataset *self)
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
 
   if (self->facets == NULL)
-    self->facets = dl_event_facets_new (self->events_by_time);
+    self->facets = dl_event_facets_new (self->events_by_time, G_LIST_MODEL (self->events));
 
   return self->facets;
 }

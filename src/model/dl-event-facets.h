@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,9 +19,19 @@ typedef struct {
   GPtrArray *category_names;   /* by number (owned strings) */
   GArray    *source_numbers;   /* guint per event of `order` */
   GPtrArray *source_sets;      /* by number: GPtrArray of DlSource (unowned), in passage order */
+  GArray    *category_counts;  /* guint per category number: how many events */
+  /* What the sidebar lists with nothing selected, in the dataset's order
+   * (the events the map or the timeline cannot show): DlEvent references. */
+  GPtrArray *unplaced;
+  GPtrArray *undated;
+  /* dl_focus_range_compute() over all of `order`. */
+  gboolean   have_focus;
+  gint64     focus_start, focus_end;
 } DlEventFacets;
 
-DlEventFacets *dl_event_facets_new   (GPtrArray     *events_by_time);
+/* @events: the same events in the dataset's order. */
+DlEventFacets *dl_event_facets_new   (GPtrArray     *events_by_time,
+                                      GListModel    *events);
 DlEventFacets *dl_event_facets_ref   (DlEventFacets *self);
 void           dl_event_facets_unref (DlEventFacets *self);
 
