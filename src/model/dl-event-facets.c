@@ -5,7 +5,7 @@
  * (866 ms), and the first hidden source numbered their sources there (449
  * ms); the loading thread now does both once, and the session takes the
  * result (dl-session.c). With them, what the sidebar's overview counts and
- * the first time window, which also read every event.
+ * the first time window and map view, which also read every event.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 #include "dl-event-facets.h"
 #include "dl-event.h"
 #include "dl-focus-range.h"
+#include "dl-map-view.h"
 
 guint16
 dl_category_number (GPtrArray  *names,
@@ -137,10 +138,13 @@ dl_event_facets_new (GPtrArray  *events_by_time,
         g_ptr_array_add (self->unplaced, g_object_ref (event));
       if (is_undated (event))
         g_ptr_array_add (self->undated, g_object_ref (event));
+      if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
+        self->n_concerning++;
       g_object_unref (event);
     }
 
   self->have_focus = dl_focus_range_compute (self->order, NULL, &self->focus_start, &self->focus_end);
+  dl_map_view_events_extent (self->order, NULL, &self->map_main_part, &self->map_all);
 
   return self;
 }

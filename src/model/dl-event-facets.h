@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dl-geo.h"
+
 G_BEGIN_DECLS
 
 /* The dataset's events in time order with, beside each, the number of its
@@ -27,6 +29,11 @@ typedef struct {
   /* dl_focus_range_compute() over all of `order`. */
   gboolean   have_focus;
   gint64     focus_start, focus_end;
+  /* dl_map_view_events_extent() over all of `order`: the first map view. */
+  DlBBox     map_main_part, map_all;
+  /* Events mapped at the place a statement concerns (the legend explains
+   * their mark when there are any). */
+  guint      n_concerning;
 } DlEventFacets;
 
 /* @events: the same events in the dataset's order. */
