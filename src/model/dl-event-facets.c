@@ -99,6 +99,39 @@ is_undated (DlEvent *event)
   return when->earliest == DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END;
 }
 
+gboolean
+dl_time_range_compute (GPtrArray *events_by_time,
+                       gint64    *earliest,
+                       gint64    *latest)
+{
+  gint64 lo = G_MAXINT64;
+  gint64 hi = G_MININT64;
+
+  for (guint i = 0; i < events_by_time->len; i++)
+    {
+      const DlEdtf *when = dl_event_get_when (g_ptr_array_index (events_by_time, i));
+
+      if (when->earliest != DL_EDTF_UNBOUNDED_START)
+        lo = MIN (lo, when->earliest);
+      if (when->latest != DL_EDTF_UNBOUNDED_END)
+        hi = MAX (hi, when->latest);
+      if (when->earliest != DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END)
+        hi = MAX (hi, when->earliest);
+      if (when->latest != DL_EDTF_UNBOUNDED_END && when->earliest == DL_EDTF_UNBOUNDED_START)
+        lo = MIN (lo, when->latest);
+    }
+
+  if (lo > hi)
+    return FALSE;
+
+  if (earliest != NULL)
+    *earliest = lo;
+  if (latest != NULL)
+    *latest = hi;
+
+  return TRUE;
+}
+
 DlEventFacets *
 dl_event_facets_new (GPtrArray  *events_by_time,
                      GListModel *events)
@@ -143,6 +176,7 @@ dl_event_facets_new (GPtrArray  *events_by_time,
       g_object_unref (event);
     }
 
+  self->have_time_range = dl_time_range_compute (self->order, &self->time_range_start, &self->time_range_end);
   self->have_focus = dl_focus_range_compute (self->order, NULL, &self->focus_start, &self->focus_end);
   dl_map_view_events_extent (self->order, NULL, &self->map_main_part, &self->map_all);
 

@@ -26,6 +26,9 @@ typedef struct {
    * (the events the map or the timeline cannot show): DlEvent references. */
   GPtrArray *unplaced;
   GPtrArray *undated;
+  /* dl_time_range_compute() over `order`: dl_dataset_get_time_range(). */
+  gboolean   have_time_range;
+  gint64     time_range_start, time_range_end;
   /* dl_focus_range_compute() over all of `order`. */
   gboolean   have_focus;
   gint64     focus_start, focus_end;
@@ -47,6 +50,12 @@ void           dl_event_facets_unref (DlEventFacets *self);
 guint16        dl_category_number    (GPtrArray     *names,
                                       GHashTable    *numbers,
                                       const char    *category);
+
+/* The bounded time span of @events_by_time (DlEvent *); FALSE when no
+ * event is bounded. */
+gboolean       dl_time_range_compute (GPtrArray     *events_by_time,
+                                      gint64        *earliest,
+                                      gint64        *latest);
 
 /* Numbers the sources of each of @events (the DlSource of each passage, in
  * order: events quoting the same sources the same way share a number) into
