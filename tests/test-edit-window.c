@@ -665,7 +665,35 @@ test_draw (void)
 
   /* And undone: back to the place it had. */
   key (GDK_KEY_z, GDK_CONTROL_MASK);
-  g_assert_true (dl_event_get_place (dl_session_get_selected_event (session ()), 0) == place);
+  event = dl_session_get_selected_event (session ());
+  g_assert_true (dl_event_get_place (event, 0) == place);
+
+  /* From the keyboard: places found in the search are the line's points,
+   * and Alt+F finishes it. */
+  click (line_button);
+  key (GDK_KEY_w, GDK_ALT_MASK);
+  type ("Rafah");
+  dl_test_wait_ms (400);  /* the search entry waits a little */
+  key (GDK_KEY_Return, 0);
+  type ("Khan Yun");
+  dl_test_wait_ms (400);
+  key (GDK_KEY_Return, 0);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawing-keys.png");
+  key (GDK_KEY_f, GDK_ALT_MASK);
+  geometry = dl_place_get_geometry (dl_event_get_place (event, 0));
+  g_assert_cmpint (dl_geometry_get_geometry_type (geometry), ==, DL_GEOMETRY_LINE_STRING);
+  p = dl_geometry_get_positions (geometry);
+  /* Rafah, then Khan Younis, about 10 km north-east of it. */
+  g_assert_cmpfloat (dl_geo_distance_m (p[0], (DlLonLat) { 34.25, 31.29 }), <, 5000);
+  g_assert_cmpfloat (dl_geo_distance_m (p[1], (DlLonLat) { 34.30, 31.34 }), <, 5000);
+  g_assert_cmpstr (dl_place_get_kind (dl_event_get_place (event, 0)), ==, "corridor");
+  /* The focus out of the search (Ctrl+Z there is the entry's), not drawing. */
+  click (line_button);
+  key (GDK_KEY_Escape, 0);
+  g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_POINT);
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (dl_event_get_place (event, 0) == place);
 }
 
 /* Closing with unsaved changes asks; Cancel keeps the window and the change. */

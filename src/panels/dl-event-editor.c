@@ -279,6 +279,28 @@ update_reldate (DlEventEditor *self)
                                 || g_strcmp0 (dl_event_get_when_basis (event), self->reldate->when_basis) != 0));
 }
 
+/* Once laid out, the hint and the Finish button are scrolled into view: the
+ * user reads how to draw while the pointer goes to the map. */
+static gboolean
+scroll_to_sketch_box (GtkWidget     *box,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  graphene_point_t bottom;
+
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL
+      || !gtk_widget_compute_point (box, content, &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (box)), &bottom))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bottom.y > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bottom.y - gtk_adjustment_get_page_size (adjustment) + 12);
+  return G_SOURCE_REMOVE;
+}
+
 /* The shape buttons, the hint and the count follow the sketch (the window
  * adds corners for clicks on the map, and resets it when finished). */
 static void
@@ -294,6 +316,8 @@ update_sketch (DlEventEditor *self)
                                 : shape == DL_SKETCH_AREA ? self->area_button : self->point_button, TRUE);
   self->updating = updating;
 
+  if (shape != DL_SKETCH_POINT && !gtk_widget_get_visible (self->sketch_box))
+    gtk_widget_add_tick_callback (self->sketch_box, scroll_to_sketch_box, NULL, NULL);
   gtk_widget_set_visible (self->sketch_box, shape != DL_SKETCH_POINT);
   if (shape == DL_SKETCH_POINT)
     return;
