@@ -477,24 +477,6 @@ on_place_search_changed (DlEventEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->place_results), self->matches->len > 0);
 }
 
-static const char *
-kind_of (const DlGazetteerMatch *match)
-{
-  switch (match->kind)
-    {
-    case DL_GAZETTEER_KIND_COUNTRY:
-      return "country";
-    case DL_GAZETTEER_KIND_REGION:
-      return "region";
-    case DL_GAZETTEER_KIND_CITY:
-    case DL_GAZETTEER_KIND_CAPITAL:
-    case DL_GAZETTEER_KIND_ADMIN_SEAT:
-    case DL_GAZETTEER_KIND_DATASET_PLACE:
-    default:
-      return "city";
-    }
-}
-
 /* The event is at the match: a place of the dataset as it is, a place of
  * the gazetteer added (with its English, Arabic and Hebrew names). */
 static void
@@ -522,7 +504,7 @@ choose_match (DlEventEditor          *self,
           names[2] = NULL;
         }
       place = dl_edit_stack_add_place (stack, NULL, name, names[1] != NULL ? names : NULL, point,
-                                       match->precision_m, kind_of (match), &error);
+                                       match->precision_m, dl_gazetteer_match_get_place_kind (match), &error);
     }
   if (place != NULL)
     dl_edit_stack_set_event_places (stack, self->event, &place, 1, &error);
