@@ -137,11 +137,7 @@ update_place_label (DlEventEditor *self)
 static double
 precision_of_value (double value)
 {
-  double metres = pow (10, value);
-  double unit = pow (10, floor (log10 (metres)) - 1);
-
-  /* Two significant digits: 1,200 m, not 1,234.98 m. */
-  return round (metres / unit) * unit;
+  return dl_geo_round_metres (pow (10, value));
 }
 
 static void
