@@ -23,19 +23,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dl-widget-action.h"
 #include "dl-window-private.h"
 
 /* A click is good to about this many pixels. */
 #define CLICK_PRECISION_PX 8
-
-/* Two significant digits: 1,200 m, not 1,234.98 m. */
-static double
-round_metres (double metres)
-{
-  double unit = pow (10, floor (log10 (MAX (metres, 1))) - 1);
-
-  return MAX (round (metres / unit) * unit, 1);
-}
 
 /* "31.5213° N, 34.4501° E" */
 static char *
@@ -60,7 +52,7 @@ static double
 click_precision (ShumateViewport *viewport,
                  double           lat)
 {
-  return round_metres (CLICK_PRECISION_PX * dl_geo_metres_per_pixel (lat, shumate_viewport_get_zoom_level (viewport)));
+  return dl_geo_round_metres (CLICK_PRECISION_PX * dl_geo_metres_per_pixel (lat, shumate_viewport_get_zoom_level (viewport)));
 }
 
 static DlSketch *
@@ -148,29 +140,9 @@ update_sketch_actions (DlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-shape", dl_sketch_is_drawing (sketch));
 }
 
-static void
-action_finish_shape (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  finish_sketch (DL_WINDOW (widget));
-}
-
-static void
-action_remove_corner (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  dl_sketch_remove_last (get_sketch (DL_WINDOW (widget)));
-}
-
-static void
-action_cancel_shape (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  dl_sketch_reset (get_sketch (DL_WINDOW (widget)));
-}
+DL_WIDGET_ACTION (finish_shape, DlWindow, finish_sketch (self))
+DL_WIDGET_ACTION (remove_corner, DlWindow, dl_sketch_remove_last (get_sketch (self)))
+DL_WIDGET_ACTION (cancel_shape, DlWindow, dl_sketch_reset (get_sketch (self)))
 
 /* Drawing, a click adds a corner; a double click, or a click on an area's
  * first corner, finishes. In the capture phase, so a click on a mark adds
