@@ -21,15 +21,6 @@
 /* A click is good to about this many pixels. */
 #define CLICK_PRECISION_PX 8
 
-/* Two significant digits: 1,200 m, not 1,234.98 m. */
-static double
-round_metres (double metres)
-{
-  double unit = pow (10, floor (log10 (MAX (metres, 1))) - 1);
-
-  return MAX (round (metres / unit) * unit, 1);
-}
-
 /* "31.5213° N, 34.4501° E" */
 static char *
 describe_position (double lat,
@@ -70,7 +61,7 @@ on_map_released (GtkGestureClick *gesture,
     return;
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
-  precision = round_metres (CLICK_PRECISION_PX * dl_geo_metres_per_pixel (lat, shumate_viewport_get_zoom_level (viewport)));
+  precision = dl_geo_round_metres (CLICK_PRECISION_PX * dl_geo_metres_per_pixel (lat, shumate_viewport_get_zoom_level (viewport)));
   point = dl_geometry_new_point ((DlLonLat) { lon, lat });
   position = describe_position (lat, lon);
   /* TRANSLATORS: the name of a place made by clicking the map; %s is its coordinates */

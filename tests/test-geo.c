@@ -873,6 +873,19 @@ test_metres_per_pixel (void)
                                   dl_geo_metres_per_pixel (-60.0, 3.0), 1e-9);
 }
 
+/* Precisions are shown and saved as a person gives them. */
+static void
+test_round_metres (void)
+{
+  g_assert_cmpfloat (dl_geo_round_metres (1234.98), ==, 1200);
+  g_assert_cmpfloat (dl_geo_round_metres (1250), ==, 1300);
+  g_assert_cmpfloat (dl_geo_round_metres (87.4), ==, 87);
+  g_assert_cmpfloat (dl_geo_round_metres (9.96), ==, 10);
+  g_assert_cmpfloat (dl_geo_round_metres (299999), ==, 300000);
+  g_assert_cmpfloat (dl_geo_round_metres (0.2), ==, 1);
+  g_assert_cmpfloat (dl_geo_round_metres (0), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -901,6 +914,7 @@ main (int    argc,
   g_test_add_func ("/geo/mercator/round-trip", test_mercator_round_trip);
   g_test_add_func ("/geo/distance", test_distance);
   g_test_add_func ("/geo/metres-per-pixel", test_metres_per_pixel);
+  g_test_add_func ("/geo/round-metres", test_round_metres);
 
   return g_test_run ();
 }

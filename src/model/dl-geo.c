@@ -471,3 +471,11 @@ dl_geo_metres_per_pixel (double latitude,
   return 2.0 * G_PI * DL_GEO_MERCATOR_RADIUS_M * cos (lat * DEG_TO_RAD)
          / (DL_GEO_TILE_SIZE * exp2 (zoom));
 }
+
+double
+dl_geo_round_metres (double metres)
+{
+  double unit = pow (10, floor (log10 (MAX (metres, 1))) - 1);
+
+  return MAX (round (metres / unit) * unit, 1);
+}

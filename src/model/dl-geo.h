@@ -143,6 +143,9 @@ double          dl_geo_distance_m              (DlLonLat           a,
  * 256 px tiles (156543.03 m at the equator at zoom 0). */
 double          dl_geo_metres_per_pixel        (double             latitude,
                                                 double             zoom);
+/* A distance as a person would give it: two significant digits, at least
+ * 1 m (1,200 m, not 1,234.98 m). */
+double          dl_geo_round_metres            (double             metres);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlGeometry, dl_geometry_unref)
 

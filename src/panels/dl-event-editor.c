@@ -137,11 +137,7 @@ update_place_label (DlEventEditor *self)
 static double
 precision_of_value (double value)
 {
-  double metres = pow (10, value);
-  double unit = pow (10, floor (log10 (metres)) - 1);
-
-  /* Two significant digits: 1,200 m, not 1,234.98 m. */
-  return round (metres / unit) * unit;
+  return dl_geo_round_metres (pow (10, value));
 }
 
 static void
@@ -477,24 +473,6 @@ on_place_search_changed (DlEventEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->place_results), self->matches->len > 0);
 }
 
-static const char *
-kind_of (const DlGazetteerMatch *match)
-{
-  switch (match->kind)
-    {
-    case DL_GAZETTEER_KIND_COUNTRY:
-      return "country";
-    case DL_GAZETTEER_KIND_REGION:
-      return "region";
-    case DL_GAZETTEER_KIND_CITY:
-    case DL_GAZETTEER_KIND_CAPITAL:
-    case DL_GAZETTEER_KIND_ADMIN_SEAT:
-    case DL_GAZETTEER_KIND_DATASET_PLACE:
-    default:
-      return "city";
-    }
-}
-
 /* The event is at the match: a place of the dataset as it is, a place of
  * the gazetteer added (with its English, Arabic and Hebrew names). */
 static void
@@ -522,7 +500,7 @@ choose_match (DlEventEditor          *self,
           names[2] = NULL;
         }
       place = dl_edit_stack_add_place (stack, NULL, name, names[1] != NULL ? names : NULL, point,
-                                       match->precision_m, kind_of (match), &error);
+                                       match->precision_m, dl_gazetteer_match_get_place_kind (match), &error);
     }
   if (place != NULL)
     dl_edit_stack_set_event_places (stack, self->event, &place, 1, &error);
