@@ -125,6 +125,15 @@ void     _dl_window_toast                    (DlWindow       *self,
 void     _dl_window_show_error               (DlWindow       *self,
                                               const char     *heading,
                                               const char     *message);
+/* A dialog about changes not saved: @keep_id (also Escape) keeps them for
+ * later, "discard" loses them, @act_id (the default) saves or restores. */
+GtkWidget *_dl_window_new_changes_dialog     (DlWindow       *self,
+                                              const char     *heading,
+                                              const char     *body,
+                                              const char     *keep_id,
+                                              const char     *keep_label,
+                                              const char     *act_id,
+                                              const char     *act_label);
 /* The same, then calling @then instead (after Save or Discard). */
 typedef void (*DlWindowThen) (DlWindow *self);
 gboolean _dl_window_confirm_unsaved_then     (DlWindow       *self,
