@@ -14,28 +14,19 @@
 
 struct _DlFilterBox
 {
-  GtkWidget     parent_instance;
+  DlSessionView parent_instance;
 
   GtkWidget    *box;
-  GSignalGroup *session_signals;
-  DlSession    *session;
 };
 
-G_DEFINE_FINAL_TYPE (DlFilterBox, dl_filter_box, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DlFilterBox, dl_filter_box, DL_TYPE_SESSION_VIEW)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 on_category_toggled (GtkCheckButton *button,
                      DlFilterBox    *self)
 {
-  dl_session_set_category_visible (self->session, g_object_get_data (G_OBJECT (button), "category"),
+  dl_session_set_category_visible (DL_SESSION_OF (self), g_object_get_data (G_OBJECT (button), "category"),
                                    gtk_check_button_get_active (button));
 }
 
@@ -43,14 +34,14 @@ static void
 on_source_toggled (GtkCheckButton *button,
                    DlFilterBox    *self)
 {
-  dl_session_set_source_visible (self->session, g_object_get_data (G_OBJECT (button), "source"),
+  dl_session_set_source_visible (DL_SESSION_OF (self), g_object_get_data (G_OBJECT (button), "source"),
                                  gtk_check_button_get_active (button));
 }
 
 static void
 on_show_all_clicked (DlFilterBox *self)
 {
-  dl_session_show_all (self->session);
+  dl_session_show_all (DL_SESSION_OF (self));
 }
 
 /* Toggling a button sets the session, whose "filters-changed" comes back
@@ -66,9 +57,9 @@ sync_buttons (DlFilterBox *self)
 
       if (category != NULL)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
-                                     dl_session_get_category_visible (self->session, category));
+                                     dl_session_get_category_visible (DL_SESSION_OF (self), category));
       else if (source != NULL)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (child), dl_session_get_source_visible (self->session, source));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (child), dl_session_get_source_visible (DL_SESSION_OF (self), source));
     }
 }
 
@@ -89,7 +80,7 @@ add_heading (DlFilterBox *self,
 static void
 rebuild_buttons (DlFilterBox *self)
 {
-  DlDataset *dataset = self->session != NULL ? dl_session_get_dataset (self->session) : NULL;
+  DlDataset *dataset = DL_SESSION_OF (self) != NULL ? dl_session_get_dataset (DL_SESSION_OF (self)) : NULL;
   g_auto(GStrv) categories = NULL;
   GListModel *sources;
   GtkWidget *child;
@@ -101,7 +92,7 @@ rebuild_buttons (DlFilterBox *self)
   if (dataset == NULL)
     return;
 
-  categories = dl_session_dup_categories (self->session);
+  categories = dl_session_dup_categories (DL_SESSION_OF (self));
   add_heading (self, _("Categories"));
   for (guint i = 0; categories[i] != NULL; i++)
     {
@@ -154,42 +145,8 @@ dl_filter_box_dispose (GObject *object)
   DlFilterBox *self = DL_FILTER_BOX (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->session_signals);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (dl_filter_box_parent_class)->dispose (object);
-}
-
-static void
-dl_filter_box_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, DL_FILTER_BOX (object)->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dl_filter_box_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      dl_filter_box_set_session (DL_FILTER_BOX (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -199,13 +156,8 @@ dl_filter_box_class_init (DlFilterBoxClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dl_filter_box_dispose;
-  object_class->get_property = dl_filter_box_get_property;
-  object_class->set_property = dl_filter_box_set_property;
+  DL_SESSION_VIEW_CLASS (klass)->session_changed = (void (*) (DlSessionView *)) rebuild_buttons;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, DL_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -216,29 +168,7 @@ dl_filter_box_init (DlFilterBox *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (rebuild_buttons), self);
-  g_signal_group_connect_swapped (self->session_signals, "filters-changed", G_CALLBACK (sync_buttons), self);
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "notify::dataset", G_CALLBACK (rebuild_buttons), self);
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "filters-changed", G_CALLBACK (sync_buttons), self);
 }
 
-void
-dl_filter_box_set_session (DlFilterBox *self,
-                           DlSession   *session)
-{
-  g_return_if_fail (DL_IS_FILTER_BOX (self));
-  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  rebuild_buttons (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-DlSession *
-dl_filter_box_get_session (DlFilterBox *self)
-{
-  g_return_val_if_fail (DL_IS_FILTER_BOX (self), NULL);
-  return self->session;
-}

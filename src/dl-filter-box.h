@@ -6,19 +6,16 @@
 
 #include <gtk/gtk.h>
 
-#include "dl-session.h"
+#include "dl-session-view.h"
 
 G_BEGIN_DECLS
 
 #define DL_TYPE_FILTER_BOX (dl_filter_box_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlFilterBox, dl_filter_box, DL, FILTER_BOX, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlFilterBox, dl_filter_box, DL, FILTER_BOX, DlSessionView)
 
 /* "session": one check button per category and per source of its dataset;
  * toggling one sets the session's filter, and the buttons follow the
  * session's filters however they change. */
-void       dl_filter_box_set_session (DlFilterBox *self,
-                                      DlSession   *session);
-DlSession *dl_filter_box_get_session (DlFilterBox *self);
 
 G_END_DECLS

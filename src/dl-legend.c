@@ -18,26 +18,17 @@
 
 struct _DlLegend
 {
-  GtkWidget     parent_instance;
+  DlSessionView parent_instance;
 
   GtkWidget    *outer;    /* the toggle above the rows */
   GtkWidget    *toggle;   /* "Legend", shown when compact */
   GtkWidget    *revealer; /* shows the rows (always, unless compact) */
   GtkWidget    *box;      /* the rows */
   gboolean      compact;
-  GSignalGroup *session_signals;
-  DlSession    *session;
 };
 
-G_DEFINE_FINAL_TYPE (DlLegend, dl_legend, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DlLegend, dl_legend, DL_TYPE_SESSION_VIEW)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* Compact: the toggle, and the rows only while it is down. */
 static void
@@ -60,7 +51,7 @@ sync_rows (DlLegend *self)
     {
       const char *category = g_object_get_data (G_OBJECT (row), "category");
       /* The place-role row explains a mark style, not a category. */
-      gboolean visible = category == NULL || dl_session_get_category_visible (self->session, category);
+      gboolean visible = category == NULL || dl_session_get_category_visible (DL_SESSION_OF (self), category);
 
       gtk_widget_set_visible (row, visible);
       shown += visible;
@@ -75,8 +66,8 @@ sync_rows (DlLegend *self)
 static void
 add_place_role_row (DlLegend *self)
 {
-  GListModel *events = dl_session_get_events (self->session);
-  DlDataset *dataset = dl_session_get_dataset (self->session);
+  GListModel *events = dl_session_get_events (DL_SESSION_OF (self));
+  DlDataset *dataset = dl_session_get_dataset (DL_SESSION_OF (self));
 
   /* The loading thread counted them: most datasets have none, and a
    * million events are not looked at to find that out. */
@@ -111,10 +102,10 @@ rebuild_rows (DlLegend *self)
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
 
-  if (self->session == NULL)
+  if (DL_SESSION_OF (self) == NULL)
     return;
 
-  categories = dl_session_dup_categories (self->session);
+  categories = dl_session_dup_categories (DL_SESSION_OF (self));
   for (guint i = 0; categories[i] != NULL; i++)
     {
       GtkWidget *row = dl_category_label_new (categories[i], NULL);
@@ -135,42 +126,8 @@ dl_legend_dispose (GObject *object)
   self->box = NULL;
   self->revealer = NULL;
   self->toggle = NULL;
-  g_clear_object (&self->session_signals);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (dl_legend_parent_class)->dispose (object);
-}
-
-static void
-dl_legend_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, DL_LEGEND (object)->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dl_legend_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      dl_legend_set_session (DL_LEGEND (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -180,13 +137,8 @@ dl_legend_class_init (DlLegendClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dl_legend_dispose;
-  object_class->get_property = dl_legend_get_property;
-  object_class->set_property = dl_legend_set_property;
+  DL_SESSION_VIEW_CLASS (klass)->session_changed = (void (*) (DlSessionView *)) rebuild_rows;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, DL_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "legend");
@@ -225,31 +177,8 @@ dl_legend_init (DlLegend *self)
   g_signal_connect_swapped (self->toggle, "toggled", G_CALLBACK (sync_compact), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
 
-  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (rebuild_rows), self);
-  g_signal_group_connect_swapped (self->session_signals, "filters-changed", G_CALLBACK (sync_rows), self);
-}
-
-void
-dl_legend_set_session (DlLegend  *self,
-                       DlSession *session)
-{
-  g_return_if_fail (DL_IS_LEGEND (self));
-  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  rebuild_rows (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-DlSession *
-dl_legend_get_session (DlLegend *self)
-{
-  g_return_val_if_fail (DL_IS_LEGEND (self), NULL);
-  return self->session;
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "notify::dataset", G_CALLBACK (rebuild_rows), self);
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "filters-changed", G_CALLBACK (sync_rows), self);
 }
 
 GStrv

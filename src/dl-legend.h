@@ -6,19 +6,16 @@
 
 #include <gtk/gtk.h>
 
-#include "dl-session.h"
+#include "dl-session-view.h"
 
 G_BEGIN_DECLS
 
 #define DL_TYPE_LEGEND (dl_legend_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlLegend, dl_legend, DL, LEGEND, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlLegend, dl_legend, DL, LEGEND, DlSessionView)
 
 /* "session": the legend lists the categories of its dataset that the
  * filters show, in legend order, each with its colour. */
-void       dl_legend_set_session (DlLegend  *self,
-                                  DlSession *session);
-DlSession *dl_legend_get_session (DlLegend  *self);
 /* Compact (a small map): the rows fold under a "Legend" toggle, so they
  * cover the map only while the user looks at them. */
 void       dl_legend_set_compact (DlLegend  *self,

@@ -13,39 +13,30 @@
 
 struct _DlSearchPanel
 {
-  GtkWidget           parent_instance;
+  DlSessionView       parent_instance;
 
   GtkWidget          *box;
   GtkLabel           *results_label;
   GtkListView        *results_list;
 
-  DlSession          *session;
-  GSignalGroup       *session_signals;
   GSignalGroup       *results_signals;
   GtkSingleSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (DlSearchPanel, dl_search_panel, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (DlSearchPanel, dl_search_panel, DL_TYPE_SESSION_VIEW)
 
 enum {
   SIGNAL_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
 update_label (DlSearchPanel *self)
 {
-  GListModel *results = self->session != NULL ? dl_session_get_results (self->session) : NULL;
-  const char *query = self->session != NULL ? dl_session_get_query (self->session) : NULL;
+  GListModel *results = DL_SESSION_OF (self) != NULL ? dl_session_get_results (DL_SESSION_OF (self)) : NULL;
+  const char *query = DL_SESSION_OF (self) != NULL ? dl_session_get_query (DL_SESSION_OF (self)) : NULL;
   guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
   g_autofree char *text = NULL;
 
@@ -65,11 +56,11 @@ activate_position (DlSearchPanel *self,
 {
   g_autoptr(DlEvent) event = NULL;
 
-  if (self->session == NULL)
+  if (DL_SESSION_OF (self) == NULL)
     return;
 
-  event = g_list_model_get_item (dl_session_get_results (self->session), position);
-  if (event != NULL && dl_session_select (self->session, event))
+  event = g_list_model_get_item (dl_session_get_results (DL_SESSION_OF (self)), position);
+  if (event != NULL && dl_session_select (DL_SESSION_OF (self), event))
     g_signal_emit (self, signals[SIGNAL_ACTIVATED], 0, event);
 }
 
@@ -89,50 +80,37 @@ on_bind_row (GtkSignalListItemFactory *factory,
   dl_search_row_set_event (DL_SEARCH_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
+/* The results list follows the session's results model, which is one
+ * object for the session's life. */
+static void
+session_changed (DlSessionView *view)
+{
+  DlSearchPanel *self = DL_SEARCH_PANEL (view);
+  DlSession *session = DL_SESSION_OF (self);
+
+  g_signal_group_set_target (self->results_signals, session != NULL ? dl_session_get_results (session) : NULL);
+
+  g_clear_object (&self->selection);
+  if (session != NULL)
+    {
+      self->selection = gtk_single_selection_new (g_object_ref (dl_session_get_results (session)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+    }
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->selection));
+  update_label (self);
+}
+
 static void
 dl_search_panel_dispose (GObject *object)
 {
   DlSearchPanel *self = DL_SEARCH_PANEL (object);
 
-  g_clear_object (&self->session_signals);
   g_clear_object (&self->results_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_SEARCH_PANEL);
   g_clear_object (&self->selection);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (dl_search_panel_parent_class)->dispose (object);
-}
-
-static void
-dl_search_panel_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, DL_SEARCH_PANEL (object)->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dl_search_panel_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      dl_search_panel_set_session (DL_SEARCH_PANEL (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -142,13 +120,7 @@ dl_search_panel_class_init (DlSearchPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dl_search_panel_dispose;
-  object_class->get_property = dl_search_panel_get_property;
-  object_class->set_property = dl_search_panel_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, DL_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  DL_SESSION_VIEW_CLASS (klass)->session_changed = session_changed;
 
   /* A result was chosen (and is now the session's selection). */
   signals[SIGNAL_ACTIVATED] =
@@ -170,43 +142,10 @@ dl_search_panel_init (DlSearchPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::query", G_CALLBACK (update_label), self);
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "notify::query", G_CALLBACK (update_label), self);
   self->results_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->results_signals, "items-changed", G_CALLBACK (update_label), self);
   update_label (self);
-}
-
-void
-dl_search_panel_set_session (DlSearchPanel *self,
-                             DlSession     *session)
-{
-  g_return_if_fail (DL_IS_SEARCH_PANEL (self));
-  g_return_if_fail (session == NULL || DL_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  g_signal_group_set_target (self->results_signals, session != NULL ? dl_session_get_results (session) : NULL);
-
-  g_clear_object (&self->selection);
-  if (session != NULL)
-    {
-      self->selection = gtk_single_selection_new (g_object_ref (dl_session_get_results (session)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-    }
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->selection));
-  update_label (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-DlSession *
-dl_search_panel_get_session (DlSearchPanel *self)
-{
-  g_return_val_if_fail (DL_IS_SEARCH_PANEL (self), NULL);
-  return self->session;
 }
 
 gboolean

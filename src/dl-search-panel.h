@@ -6,19 +6,16 @@
 
 #include <gtk/gtk.h>
 
-#include "dl-session.h"
+#include "dl-session-view.h"
 
 G_BEGIN_DECLS
 
 #define DL_TYPE_SEARCH_PANEL (dl_search_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlSearchPanel, dl_search_panel, DL, SEARCH_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlSearchPanel, dl_search_panel, DL, SEARCH_PANEL, DlSessionView)
 
 /* "session": lists its results with how many there are; activating a
  * result (click, Enter) selects it in the session and emits "activated". */
-void       dl_search_panel_set_session   (DlSearchPanel *self,
-                                          DlSession     *session);
-DlSession *dl_search_panel_get_session   (DlSearchPanel *self);
 /* Moves the keyboard focus to the first result; FALSE when there is none. */
 gboolean   dl_search_panel_focus_results (DlSearchPanel *self);
 /* Selects the first result, as activating it does; FALSE when there is none. */

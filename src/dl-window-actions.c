@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-widget-action.h"
 #include "dl-window-private.h"
 
 #include "dl-preferences-window.h"
@@ -90,13 +91,7 @@ action_open (GtkWidget  *widget,
 #endif
 }
 
-static void
-action_open_bundled (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  dl_window_open (DL_WINDOW (widget), NULL);
-}
+DL_WIDGET_ACTION (open_bundled, DlWindow, dl_window_open (self, NULL))
 
 static void
 action_open_recent (GtkWidget  *widget,
@@ -108,45 +103,15 @@ action_open_recent (GtkWidget  *widget,
   dl_window_open (DL_WINDOW (widget), file);
 }
 
-static void
-action_previous_event (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  dl_session_step (DL_WINDOW (widget)->session, -1);
-}
+DL_WIDGET_ACTION (previous_event, DlWindow, dl_session_step (self->session, -1))
 
-static void
-action_next_event (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  dl_session_step (DL_WINDOW (widget)->session, 1);
-}
+DL_WIDGET_ACTION (next_event, DlWindow, dl_session_step (self->session, 1))
 
-static void
-action_first_event (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  dl_session_select_first (DL_WINDOW (widget)->session);
-}
+DL_WIDGET_ACTION (first_event, DlWindow, dl_session_select_first (self->session))
 
-static void
-action_last_event (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  dl_session_select_last (DL_WINDOW (widget)->session);
-}
+DL_WIDGET_ACTION (last_event, DlWindow, dl_session_select_last (self->session))
 
-static void
-action_export (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  _dl_window_choose_export_file (DL_WINDOW (widget));
-}
+DL_WIDGET_ACTION (export, DlWindow, _dl_window_choose_export_file (self))
 static void
 action_unselect (GtkWidget  *widget,
                  const char *action_name,
@@ -160,13 +125,7 @@ action_unselect (GtkWidget  *widget,
     dl_session_select (self->session, NULL);
 }
 
-static void
-action_back (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  gtk_stack_set_visible_child_name (DL_WINDOW (widget)->sidebar_stack, "details");
-}
+DL_WIDGET_ACTION (back, DlWindow, gtk_stack_set_visible_child_name (self->sidebar_stack, "details"))
 
 static void
 action_search (GtkWidget  *widget,

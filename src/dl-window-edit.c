@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-widget-action.h"
 #include "dl-claim-dialog.h"
 #include "dl-claims.h"
 #include "dl-narrative-editor.h"
@@ -36,6 +37,29 @@ _dl_window_toast (DlWindow   *self,
 
   adw_toast_set_timeout (t, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+GtkWidget *
+_dl_window_new_changes_dialog (DlWindow   *self,
+                               const char *heading,
+                               const char *body,
+                               const char *keep_id,
+                               const char *keep_label,
+                               const char *act_id,
+                               const char *act_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    keep_id, keep_label,
+                                    "discard", _("_Discard"),
+                                    act_id, act_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), act_id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), act_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), keep_id);
+  return dialog;
 }
 
 void
@@ -310,25 +334,15 @@ ask_unsaved (DlWindow *self)
   DlEditStack *edits = get_edits (self);
   DlDataset *dataset = dl_session_get_dataset (self->session);
   g_autofree char *isolated = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (edits == NULL || !dl_edit_stack_get_modified (edits) || self->discard_confirmed)
     return NULL;
 
   isolated = g_strdup_printf ("\u2068%s\u2069", dl_dataset_get_title (dataset));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has unsaved changes. Changes which are not saved will be lost."),
-                                  isolated);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."), isolated);
+  dialog = _dl_window_new_changes_dialog (self, _("Save Changes?"), body, "cancel", _("_Cancel"), "save", _("_Save"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -570,21 +584,9 @@ action_redo (GtkWidget  *widget,
     dl_edit_stack_redo (edits);
 }
 
-static void
-action_save (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  save (DL_WINDOW (widget));
-}
+DL_WIDGET_ACTION (save, DlWindow, save (self))
 
-static void
-action_save_as (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  save_as (DL_WINDOW (widget));
-}
+DL_WIDGET_ACTION (save_as, DlWindow, save_as (self))
 
 static void
 action_edit_event (GtkWidget  *widget,
@@ -657,6 +659,8 @@ _dl_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.edit-event", NULL);
+
+  _dl_window_class_place_init (widget_class);  /* drawing on the map (dl-window-place.c) */
 }
 
 void

@@ -152,22 +152,14 @@ offer_next (DlWindow  *self,
   DlRecoveryEntry *entry = g_ptr_array_index (entries, index);
   g_autofree char *isolated = g_strdup_printf ("\u2068%s\u2069", entry->title);
   g_autofree char *when = g_date_time_format (entry->saved, _("%-d %B %Y %H:%M"));
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL);
   /* TRANSLATORS: the first %s is the dataset's title, the second when its changes were kept */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Dateline stopped before the changes to “%s” were saved. They were kept on %s."),
-                                  isolated, when);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  body = g_strdup_printf (_("Dateline stopped before the changes to “%s” were saved. They were kept on %s."),
+                          isolated, when);
+  dialog = _dl_window_new_changes_dialog (self, _("Restore Unsaved Changes?"), body,
+                                          "later", _("_Not Now"), "restore", _("_Restore"));
   g_object_set_data_full (G_OBJECT (dialog), "dl-entries", entries, (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "dl-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_response), self, 0);

@@ -358,12 +358,12 @@ dl_window_init (DlWindow *self)
   self->cancellable = g_cancellable_new ();
   /* What every view shares */
   self->session = dl_session_new ();
-  dl_filter_box_set_session (self->filter_box, self->session);
-  dl_legend_set_session (self->legend, self->session);
+  dl_session_view_set_session (DL_SESSION_VIEW (self->filter_box), self->session);
+  dl_session_view_set_session (DL_SESSION_VIEW (self->legend), self->session);
   g_signal_connect_swapped (self->session, "notify::selected-event", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->session, "filters-changed", G_CALLBACK (on_filters_changed), self);
 
-  dl_search_panel_set_session (self->search_panel, self->session);
+  dl_session_view_set_session (DL_SESSION_VIEW (self->search_panel), self->session);
   dl_event_panel_set_session (self->event_panel, self->session);
   dl_article_view_set_session (self->article_view, self->session);
   _dl_window_setup_search (self);

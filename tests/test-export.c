@@ -289,6 +289,38 @@ test_csv_subset (void)
                    dl_event_get_id (g_ptr_array_index (by_time, 3)));
 }
 
+/* Written row by row into the file, the CSV is what the whole text in
+ * memory is, past several flushes of the buffer (1 MB) too. */
+static void
+test_csv_streams (void)
+{
+  g_autoptr(GListStore) many = g_list_store_new (DL_TYPE_EVENT);
+  g_autofree char *path = build_path ("export-streamed.csv");
+  g_autofree char *whole = NULL;
+  g_autofree char *streamed = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *events = dl_dataset_get_events (dataset);
+  gsize whole_len = 0;
+  gsize streamed_len = 0;
+
+  for (guint copy = 0; copy < 60; copy++)
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+        g_list_store_append (many, event);
+      }
+
+  whole = dl_export_csv_full (dataset, G_LIST_MODEL (many), DL_EXPORT_CSV_BOM, &whole_len);
+  g_assert_cmpuint (whole_len, >, 2 * 1024 * 1024);
+  g_assert_true (dl_export_csv_to_file_full (dataset, G_LIST_MODEL (many), DL_EXPORT_CSV_BOM, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &streamed, &streamed_len, NULL));
+  g_assert_cmpuint (streamed_len, ==, whole_len);
+  g_assert_true (memcmp (streamed, whole, whole_len) == 0);
+  g_unlink (path);
+}
+
 static guint
 count_colours (cairo_surface_t *surface)
 {
@@ -660,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/export/csv-formula-guard", test_csv_formula_guard);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-subset", test_csv_subset);
+  g_test_add_func ("/export/csv-streams", test_csv_streams);
   g_test_add_func ("/export/png", test_png);
   g_test_add_func ("/export/pdf-narrative", test_pdf_narrative);
   g_test_add_func ("/export/pdf-page-counts", test_pdf_page_counts);

@@ -82,13 +82,13 @@ test_table (void)
   g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (dataset)), ==, 6);
 
   /* A town in the row's country: the town's extent. */
-  assert_placed (dataset, "strike-on-a-school", "Khan Yunis", 34.30627, 31.34018, 7000, "town",
+  assert_placed (dataset, "strike-on-a-school", "Khan Yunis", 34.30627, 31.34018, 7000, "city",
                  "the offline gazetteer puts Khan Yunis (Gaza, State of Palestine) here");
   g_assert_cmpstr (dl_event_get_when_text (dl_dataset_lookup_event (dataset, "strike-on-a-school")), ==,
                    "2024-08-10");
-  assert_placed (dataset, "talks-resume", "Doha", 51.53096, 25.28545, 7000, "town", "Doha (Doha, Qatar)");
+  assert_placed (dataset, "talks-resume", "Doha", 51.53096, 25.28545, 7000, "city", "Doha (Doha, Qatar)");
   /* Without a country column's help: the largest place of that name. */
-  assert_placed (dataset, "protest", "Haifa", 34.9885, 32.81841, 7000, "town", "Haifa (Haifa, Israel)");
+  assert_placed (dataset, "protest", "Haifa", 34.9885, 32.81841, 7000, "city", "Haifa (Haifa, Israel)");
   /* An unknown town: its country, as wide as the country, said so. */
   assert_placed (dataset, "rally", "Israel", 34.99701, 31.44761, 233900, "country", "puts Israel");
   /* "Palestine" is "State of Palestine", not Palestine, Texas. */
@@ -116,13 +116,13 @@ test_acled (void)
                    "$: warning: 3 events have no coordinates in the file and were placed by their place names in "
                    "the offline gazetteer\n");
   /* geo_precision 1 (2 km) is finer than the town's extent: the town's. */
-  assert_placed (dataset, "pse1", "Khan Yunis", 34.30627, 31.34018, 7000, "town", "Khan Yunis (Gaza, State of");
+  assert_placed (dataset, "pse1", "Khan Yunis", 34.30627, 31.34018, 7000, "city", "Khan Yunis (Gaza, State of");
   e = dl_dataset_lookup_event (dataset, "pse1");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Air/drone strike in Khan Yunis");
   g_assert_cmpstr (dl_event_get_category (e), ==, "explosions-remote-violence");
   g_assert_cmpuint (dl_event_get_n_claims (e), ==, 1);
   /* geo_precision 2 (10 km) is coarser than Hebron's 7 km: 10 km. */
-  assert_placed (dataset, "pse2", "Hebron", 35.0938, 31.52935, 10000, "town", "Hebron (West Bank, State of Palestine)");
+  assert_placed (dataset, "pse2", "Hebron", 35.0938, 31.52935, 10000, "city", "Hebron (West Bank, State of Palestine)");
   assert_placed (dataset, "isr3", "Israel", 34.99701, 31.44761, 233900, "country", "puts Israel");
   assert_placed (dataset, "pse4", "Nablus", 35.26, 32.22, 2000, "town", NULL);
   g_assert_cmpstr (dl_place_get_note (dl_event_get_place (dl_dataset_lookup_event (dataset, "pse4"), 0)), ==,
@@ -147,7 +147,7 @@ test_ucdp (void)
                    "the row gives no coordinates: the event is on the timeline only\n"
                    "$: warning: 1 event has no coordinates in the file and was placed by its place name in the "
                    "offline gazetteer\n");
-  assert_placed (dataset, "7", "Rafah town", 34.24357, 31.29722, 25000, "town", "puts Rafah (Gaza, State of");
+  assert_placed (dataset, "7", "Rafah town", 34.24357, 31.29722, 25000, "city", "puts Rafah (Gaza, State of");
   assert_unplaced (dataset, "8", "2024-08-11");
 }
 
@@ -171,13 +171,13 @@ test_story (void)
                    "its headline names (within 15 km)\n"
                    "$: warning: 3 events have no coordinates in the file and were placed by their place names in "
                    "the offline gazetteer\n");
-  assert_placed (dataset, "talks-open-in-doha", "Doha", 51.53096, 25.28545, 7000, "town", "puts Doha");
+  assert_placed (dataset, "talks-open-in-doha", "Doha", 51.53096, 25.28545, 7000, "city", "puts Doha");
   /* The headline's HTML entity is text; the place's name as it writes it. */
-  assert_placed (dataset, "delegations-arrive-in-cairo-wait", "Cairo", 31.24967, 30.06263, 25000, "town",
+  assert_placed (dataset, "delegations-arrive-in-cairo-wait", "Cairo", 31.24967, 30.06263, 25000, "city",
                  "puts Cairo");
   assert_unplaced (dataset, "a-quiet-day", "2024-08-17");
   /* No date, but a place: on the map only, kept. */
-  assert_placed (dataset, "later-a-visit-to-amman", "Amman", 35.94503, 31.95522, 15000, "town", "puts Amman");
+  assert_placed (dataset, "later-a-visit-to-amman", "Amman", 35.94503, 31.95522, 15000, "city", "puts Amman");
   g_assert_null (dl_event_get_when_text (dl_dataset_lookup_event (dataset, "later-a-visit-to-amman")));
   /* A slide with a location keeps it. */
   e = dl_dataset_lookup_event (dataset, "back-in-jerusalem");
@@ -200,8 +200,8 @@ test_mapping (void)
   g_assert_true (dl_import_mapping_is_usable (mapping));
   dataset = dl_import_load_data_with_mapping ("t.csv", csv, strlen (csv), mapping, problems, NULL);
   g_assert_nonnull (dataset);
-  assert_placed (dataset, "talks", "Doha", 51.53096, 25.28545, 7000, "town", "puts Doha");
-  assert_placed (dataset, "visit", "Amman", 35.94503, 31.95522, 15000, "town", "puts Amman");
+  assert_placed (dataset, "talks", "Doha", 51.53096, 25.28545, 7000, "city", "puts Doha");
+  assert_placed (dataset, "visit", "Amman", 35.94503, 31.95522, 15000, "city", "puts Amman");
   g_assert_null (dl_event_get_when_text (dl_dataset_lookup_event (dataset, "visit")));
 }
 

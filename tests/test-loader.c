@@ -107,6 +107,101 @@ test_export_streams_as_tree (void)
   g_rmdir (dir);
 }
 
+/* The tree of dl_export_geojson() as json-glib writes it. */
+static char *
+generate_tree (DlDataset *dataset)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = dl_export_geojson (dataset);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+assert_streams_as_tree (DlDataset  *dataset,
+                        const char *out)
+{
+  g_autofree char *tree = generate_tree (dataset);
+  g_autofree char *streamed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dl_export_geojson_to_file (dataset, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &streamed, NULL, NULL));
+  g_assert_cmpstr (streamed, ==, tree);
+}
+
+/* The streaming writer writes what json-glib writes for the tree on every
+ * dataset of the corpus, and on one made of what json-glib writes in its
+ * own way: escapes (0x01–0x1e, 0x7f, but not 0x1f), doubles that print
+ * without a point (1e+20 → "1e+20.0"), -0, integers past 2^53, every
+ * geometry type, several places, open dates. */
+static void
+test_export_streams_as_tree_corpus (void)
+{
+  static const char awkward[] =
+    "{\"dateline\": 1, \"title\": \"t \\u0001\\u001e\\u001f\\u007f \\\\ \\\" \\b\\f\\n\\r\\t é 😀\", "
+    "\"sources\": [{\"id\": \"s\", \"file\": \"a.txt\", \"title\": \"A\"}], "
+    "\"places\": ["
+    "{\"id\": \"p\", \"name\": \"P\", \"precision_m\": 0.1, \"geometry\": {\"type\": \"Point\", \"coordinates\": [-0.0, 1e-7]}}, "
+    "{\"id\": \"q\", \"name\": \"Q\", \"precision_m\": 20037508, \"geometry\": {\"type\": \"MultiPoint\", \"coordinates\": [[1, 2], [3.25, -4]]}}, "
+    "{\"id\": \"l\", \"name\": \"L\", \"precision_m\": 1234.5e-3, \"geometry\": {\"type\": \"MultiLineString\", "
+    "\"coordinates\": [[[0, 0], [1, 1]], [[2, 2], [3, 3]]]}}, "
+    "{\"id\": \"g\", \"name\": \"G\", \"precision_m\": 5, \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": "
+    "[[[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.2, 0.2], [0.3, 0.2], [0.3, 0.3], [0.2, 0.2]]], [[[5, 5], [6, 5], [6, 6], [5, 5]]]]}}], "
+    "\"events\": ["
+    "{\"id\": \"e1\", \"title\": \"\\u0002\\u001f\", \"category\": \"c\", \"when\": \"../2024-05\", \"place\": \"p\", "
+    "\"excerpts\": [{\"source\": \"s\", \"exact\": \"twelve\"}, {\"source\": \"s\", \"exact\": \"people\"}], "
+    "\"claims\": [{\"topic\": \"killed\", \"value\": 1e20, \"excerpt\": 0}, {\"topic\": \"t\", \"value\": -0.0, \"excerpt\": 1}, "
+    "{\"topic\": \"t\", \"value\": 9007199254740993, \"unit\": \"u\\\"\", \"qualifier\": \"about\", \"excerpt\": 0}, "
+    "{\"topic\": \"t\", \"value\": 0.1, \"excerpt\": 0}, {\"topic\": \"t\", \"value\": \"a third\", \"excerpt\": 1}]}, "
+    "{\"id\": \"e2\", \"title\": \"E2\", \"category\": \"c\", \"when\": \"2024-01-01T10:00:00Z\", \"places\": [\"q\", \"l\", \"g\"], "
+    "\"summary\": \"s\\u007f\", \"when_basis\": \"b\"}, "
+    "{\"id\": \"e3\", \"title\": \"E3\", \"category\": \"c\", \"when\": \"2024\", \"place\": \"p\"}]}";
+  g_autofree char *list_path = g_test_build_filename (G_TEST_DIST, "loader-export.sha256", NULL);
+  g_autofree char *list = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "export.geojson", NULL);
+  g_autofree char *article = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_checked = 0;
+
+  g_assert_true (g_file_set_contents (article, "Officials said twelve people died.", -1, NULL));
+  dataset = dl_dataset_load_from_data (awkward, strlen (awkward), dir, problems);
+  if (dataset == NULL)
+    g_error ("%s", dl_problems_to_string (problems, "awkward"));
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (dataset)), ==, 3);
+  assert_streams_as_tree (dataset, out);
+
+  g_assert_true (g_file_get_contents (list_path, &list, NULL, NULL));
+  lines = g_strsplit (list, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *dataset_path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(DlDataset) listed = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      dataset_path = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", lines[i] + 66, NULL);
+      file = g_file_new_for_path (dataset_path);
+      listed = dl_dataset_load (file, problems, NULL);
+      g_assert_nonnull (listed);
+      assert_streams_as_tree (listed, out);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 11);
+
+  g_unlink (out);
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
 /* The first problem of loading `json`, as "PATH: MESSAGE". */
 static char *
 first_error (const char *json)
@@ -334,6 +429,7 @@ main (int   argc,
 
   g_test_add_func ("/loader/export-unchanged", test_export_unchanged);
   g_test_add_func ("/loader/export-streams-as-tree", test_export_streams_as_tree);
+  g_test_add_func ("/loader/export-streams-as-tree-corpus", test_export_streams_as_tree_corpus);
   g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/loader/control-characters", test_control_characters);
   g_test_add_func ("/loader/syntax-messages", test_syntax_messages);

@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "dl-atomic-file.h"
 #include "dl-export-csv.h"
+#include "dl-export-stream.h"
 #include "dl-words.h"
 
 static void
@@ -73,6 +73,70 @@ dl_export_csv (DlDataset  *dataset,
   return dl_export_csv_full (dataset, events, DL_EXPORT_CSV_NONE, length);
 }
 
+/* Column names are a file format, not user interface: never translated.
+ * A row reads on its own: the place by name, the date in words, the
+ * summary and the first passage with its article's title. */
+static void
+append_header (GString          *out,
+               DlExportCsvFlags  flags)
+{
+  /* Some spreadsheets read a file without a byte order mark as the
+   * system's legacy encoding: the mark makes them read UTF-8. */
+  if (flags & DL_EXPORT_CSV_BOM)
+    g_string_append (out, "\xef\xbb\xbf");
+
+  g_string_append (out, "id,title,category,when,start,end,lat,lon,precision_m,sources,excerpts,"
+                        "date,place,summary,passage,passage_source\r\n");
+}
+
+static void
+append_row (GString      *out,
+            DlWordsCiter *citer,
+            DlEvent      *event)
+{
+  const DlEdtf *when = dl_event_get_when (event);
+  g_autofree char *start = dl_edtf_format_instant (when->earliest);
+  g_autofree char *end = dl_edtf_format_instant (when->latest);
+  g_autoptr(GPtrArray) sources = dl_event_dup_source_ids (event);
+  g_autofree char *joined = NULL;
+  g_autofree char *n_excerpts = g_strdup_printf ("%u", dl_event_get_n_excerpts (event));
+  DlLonLat anchor = dl_event_get_anchor (event);
+  g_autofree char *date = NULL;
+  g_autofree char *places = NULL;
+  g_autofree char *summary = NULL;
+  const DlExcerpt *excerpt = NULL;
+
+  g_ptr_array_add (sources, NULL);
+  joined = g_strjoinv (";", (char **) sources->pdata);
+
+  append_text (out, dl_event_get_id (event));
+  append_text (out, dl_event_get_title (event));
+  append_text (out, dl_event_get_category (event));
+  append_field (out, dl_event_get_when_text (event), FALSE);
+  append_field (out, start, FALSE);
+  append_field (out, end, FALSE);
+  append_double (out, anchor.lat, 6);
+  append_double (out, anchor.lon, 6);
+  append_double (out, dl_event_get_precision_m (event), 0);
+  append_text (out, joined);
+  append_field (out, n_excerpts, FALSE);
+
+  date = dl_edtf_describe (when);
+  places = dl_words_places (event);
+  summary = dl_words_citer_cite (citer, dl_event_get_summary (event));
+  if (dl_event_get_n_excerpts (event) > 0)
+    excerpt = dl_event_get_excerpt (event, 0);
+
+  append_text (out, date);
+  append_text (out, places);
+  append_text (out, summary);
+  append_text (out, excerpt != NULL ? excerpt->exact : NULL);
+  append_text (out, excerpt != NULL ? dl_source_get_title (excerpt->source) : NULL);
+  /* The last field ends the row. */
+  g_string_truncate (out, out->len - 1);
+  g_string_append (out, "\r\n");
+}
+
 char *
 dl_export_csv_full (DlDataset        *dataset,
                     GListModel       *events,
@@ -80,6 +144,7 @@ dl_export_csv_full (DlDataset        *dataset,
                     gsize            *length)
 {
   GString *out = g_string_new (NULL);
+  DlWordsCiter *citer;
   guint n;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
@@ -88,60 +153,16 @@ dl_export_csv_full (DlDataset        *dataset,
   if (events == NULL)
     events = dl_dataset_get_events (dataset);
 
-  /* Some spreadsheets read a file without a byte order mark as the
-   * system's legacy encoding: the mark makes them read UTF-8. */
-  if (flags & DL_EXPORT_CSV_BOM)
-    g_string_append (out, "\xef\xbb\xbf");
-
-  /* Column names are a file format, not user interface: never translated.
-   * A row reads on its own: the place by name, the date in words, the
-   * summary and the first passage with its article's title. */
-  g_string_append (out, "id,title,category,when,start,end,lat,lon,precision_m,sources,excerpts,"
-                        "date,place,summary,passage,passage_source\r\n");
-
+  append_header (out, flags);
+  citer = dl_words_citer_new (dataset);
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      const DlEdtf *when = dl_event_get_when (event);
-      g_autofree char *start = dl_edtf_format_instant (when->earliest);
-      g_autofree char *end = dl_edtf_format_instant (when->latest);
-      g_autoptr(GPtrArray) sources = dl_event_dup_source_ids (event);
-      g_autofree char *joined = NULL;
-      g_autofree char *n_excerpts = g_strdup_printf ("%u", dl_event_get_n_excerpts (event));
-      DlLonLat anchor = dl_event_get_anchor (event);
 
-      g_ptr_array_add (sources, NULL);
-      joined = g_strjoinv (";", (char **) sources->pdata);
-
-      append_text (out, dl_event_get_id (event));
-      append_text (out, dl_event_get_title (event));
-      append_text (out, dl_event_get_category (event));
-      append_field (out, dl_event_get_when_text (event), FALSE);
-      append_field (out, start, FALSE);
-      append_field (out, end, FALSE);
-      append_double (out, anchor.lat, 6);
-      append_double (out, anchor.lon, 6);
-      append_double (out, dl_event_get_precision_m (event), 0);
-      append_text (out, joined);
-      append_field (out, n_excerpts, FALSE);
-
-      {
-        g_autofree char *date = dl_edtf_describe (when);
-        g_autofree char *places = dl_words_places (event);
-        g_autofree char *summary = dl_words_cite (dataset, dl_event_get_summary (event));
-        const DlExcerpt *excerpt = dl_event_get_n_excerpts (event) > 0 ? dl_event_get_excerpt (event, 0) : NULL;
-
-        append_text (out, date);
-        append_text (out, places);
-        append_text (out, summary);
-        append_text (out, excerpt != NULL ? excerpt->exact : NULL);
-        append_text (out, excerpt != NULL ? dl_source_get_title (excerpt->source) : NULL);
-        /* The last field ends the row. */
-        g_string_truncate (out, out->len - 1);
-        g_string_append (out, "\r\n");
-      }
+      append_row (out, citer, event);
     }
+  dl_words_citer_free (citer);
 
   if (length != NULL)
     *length = out->len;
@@ -165,13 +186,34 @@ dl_export_csv_to_file_full (DlDataset         *dataset,
                             const char        *path,
                             GError           **error)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  DlExportStream stream;
+  DlWordsCiter *citer;
+  guint n;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (events == NULL || G_IS_LIST_MODEL (events), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = dl_export_csv_full (dataset, events, flags, &length);
-  return dl_write_file_atomically (path, data, length, error);
+  if (events == NULL)
+    events = dl_dataset_get_events (dataset);
+
+  /* Row by row into the file (dl-export-stream.h): the whole text of a
+   * million events would cost 290 MB more. */
+  if (!dl_export_stream_open (&stream, path, error))
+    return FALSE;
+
+  append_header (stream.buffer, flags);
+  citer = dl_words_citer_new (dataset);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      append_row (stream.buffer, citer, event);
+      dl_export_stream_pass (&stream);
+    }
+  dl_words_citer_free (citer);
+
+  return dl_export_stream_commit (&stream, error);
 }

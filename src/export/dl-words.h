@@ -18,6 +18,15 @@ char *dl_words_source_name (DlDataset  *dataset,
  * "a001 has") replaced by the source's name. */
 char *dl_words_cite        (DlDataset  *dataset,
                             const char *text);
+/* dl_words_cite() for many texts of one dataset (an export's rows): the
+ * sources are read once. */
+typedef struct _DlWordsCiter DlWordsCiter;
+
+DlWordsCiter *dl_words_citer_new  (DlDataset    *dataset);
+char         *dl_words_citer_cite (DlWordsCiter *self,
+                                   const char   *text);
+void          dl_words_citer_free (DlWordsCiter *self);
+
 /* The event's places, "Tel Aviv · Jerusalem". */
 char *dl_words_places      (DlEvent    *event);
 

@@ -328,6 +328,42 @@ day_text (int year,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
+/* The row's place: at its coordinates when it has them (the wider area
+ * they lie in as the place's note); else found by name, the place the
+ * row names, else its region, else its country (dl-import-places.c). */
+static void
+place_row (Table          *table,
+           DlEvent        *event,
+           const DlLonLat *position,
+           const char     *place_name,
+           const char     *area,
+           double          precision_m,
+           const char     *kind,
+           const char     *place_column,
+           const char     *region_column)
+{
+  if (position != NULL)
+    {
+      DlPlace *place = dl_importer_point_place (table->importer, place_name, position->lon, position->lat,
+                                                precision_m, kind);
+
+      if (place->note == NULL && !empty (area) && g_strcmp0 (area, place_name) != 0)
+        place->note = g_strdup (area);
+      g_ptr_array_add (event->places, g_object_ref (place));
+    }
+  else
+    {
+      const char *names[] = { cell (table, place_column), cell (table, region_column), cell (table, "country"),
+                              (const char *) 1 };
+      g_autofree char *p0 = cell_path (table, place_column);
+      g_autofree char *p1 = cell_path (table, region_column);
+      g_autofree char *p2 = cell_path (table, "country");
+      const char *paths[] = { p0, p1, p2 };
+
+      dl_importer_place_by_name (table->importer, event, names, paths, cell (table, "country"), precision_m);
+    }
+}
+
 /* ACLED */
 
 static void
@@ -432,27 +468,7 @@ acled_row (Table   *table,
       kind = "town";
       break;
     }
-  if (has_position)
-    {
-      DlPlace *place = dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
-                                                precision_m, kind);
-
-      if (place->note == NULL && !empty (area) && g_strcmp0 (area, place_name) != 0)
-        place->note = g_strdup (area);
-      g_ptr_array_add (event->places, g_object_ref (place));
-    }
-  else
-    {
-      /* No coordinates: the town, else its region, else the country, by
-       * name (dl-import-places.c). */
-      const char *names[] = { location, cell (table, "admin1"), cell (table, "country"), (const char *) 1 };
-      g_autofree char *p0 = cell_path (table, "location");
-      g_autofree char *p1 = cell_path (table, "admin1");
-      g_autofree char *p2 = cell_path (table, "country");
-      const char *paths[] = { p0, p1, p2 };
-
-      dl_importer_place_by_name (table->importer, event, names, paths, cell (table, "country"), precision_m);
-    }
+  place_row (table, event, has_position ? &position : NULL, place_name, area, precision_m, kind, "location", "admin1");
 
   event->category = dl_import_category (event_type);
   if (!empty (what) && !empty (place_name))
@@ -595,27 +611,12 @@ ucdp_row (Table   *table,
       row_problem (table, "where_prec", _("“%s” is not 1 to 7: the country is taken"), cell (table, "where_prec"));
       where_prec = 6;
     }
-  if (has_position)
-    {
-      int code = where_prec > 0 ? where_prec : 1;
-      DlPlace *place = dl_importer_point_place (table->importer, place_name, position.lon, position.lat,
-                                                where_precision_m[code - 1], where_kind[code - 1]);
+  {
+    int code = where_prec > 0 ? where_prec : 1;
 
-      if (place->note == NULL && !empty (area) && g_strcmp0 (area, place_name) != 0)
-        place->note = g_strdup (area);
-      g_ptr_array_add (event->places, g_object_ref (place));
-    }
-  else
-    {
-      const char *names[] = { where, cell (table, "adm_1"), cell (table, "country"), (const char *) 1 };
-      g_autofree char *p0 = cell_path (table, "where_coordinates");
-      g_autofree char *p1 = cell_path (table, "adm_1");
-      g_autofree char *p2 = cell_path (table, "country");
-      const char *paths[] = { p0, p1, p2 };
-
-      dl_importer_place_by_name (table->importer, event, names, paths, cell (table, "country"),
-                                 where_precision_m[(where_prec > 0 ? where_prec : 1) - 1]);
-    }
+    place_row (table, event, has_position ? &position : NULL, place_name, area, where_precision_m[code - 1],
+               where_kind[code - 1], "where_coordinates", "adm_1");
+  }
 
   if (g_strcmp0 (violence, "1") == 0)
     event->category = g_strdup ("state-based");

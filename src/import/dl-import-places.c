@@ -53,24 +53,6 @@ dl_importer_get_gazetteer (DlImporter *importer)
   return importer->gazetteer;
 }
 
-static const char *
-kind_of (DlGazetteerKind kind)
-{
-  switch (kind)
-    {
-    case DL_GAZETTEER_KIND_COUNTRY:
-      return "country";
-    case DL_GAZETTEER_KIND_REGION:
-      return "region";
-    case DL_GAZETTEER_KIND_CITY:
-    case DL_GAZETTEER_KIND_CAPITAL:
-    case DL_GAZETTEER_KIND_ADMIN_SEAT:
-    case DL_GAZETTEER_KIND_DATASET_PLACE:
-    default:
-      return "town";
-    }
-}
-
 /* The name without a last word that says what the place is, or NULL. */
 static char *
 without_descriptor (const char *name)
@@ -121,7 +103,7 @@ add_found_place (DlImporter             *importer,
                  double                  precision_m)
 {
   DlPlace *place = dl_importer_point_place (importer, written, match->position.lon, match->position.lat,
-                                            precision_m, kind_of (match->kind));
+                                            precision_m, dl_gazetteer_match_get_place_kind (match));
 
   if (place->note == NULL)
     {

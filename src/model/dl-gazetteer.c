@@ -522,6 +522,27 @@ dl_gazetteer_init (DlGazetteer *self)
 
 /* --------------------------------------------------------- public API */
 
+const char *
+dl_gazetteer_match_get_place_kind (const DlGazetteerMatch *match)
+{
+  switch (match->kind)
+    {
+    case DL_GAZETTEER_KIND_COUNTRY:
+      return "country";
+    case DL_GAZETTEER_KIND_REGION:
+      return "region";
+    case DL_GAZETTEER_KIND_DATASET_PLACE:
+      if (match->place != NULL && dl_place_get_kind (match->place) != NULL)
+        return dl_place_get_kind (match->place);
+      return "city";
+    case DL_GAZETTEER_KIND_CITY:
+    case DL_GAZETTEER_KIND_CAPITAL:
+    case DL_GAZETTEER_KIND_ADMIN_SEAT:
+    default:
+      return "city";
+    }
+}
+
 DlGazetteerMatch *
 dl_gazetteer_match_copy (const DlGazetteerMatch *match)
 {

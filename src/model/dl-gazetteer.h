@@ -60,6 +60,9 @@ GType             dl_gazetteer_match_get_type (void) G_GNUC_CONST;
 DlGazetteerMatch *dl_gazetteer_match_copy     (const DlGazetteerMatch *match);
 void              dl_gazetteer_match_free     (DlGazetteerMatch       *match);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlGazetteerMatch, dl_gazetteer_match_free)
+/* The place "kind" (docs/dataset-format.md) of an event placed at the
+ * match: a dataset place's own, else "country", "region" or "city". */
+const char       *dl_gazetteer_match_get_place_kind (const DlGazetteerMatch *match);
 
 #define DL_TYPE_GAZETTEER (dl_gazetteer_get_type ())
 

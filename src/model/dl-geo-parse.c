@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dl-geo-private.h"
+#include "dl-json-number-private.h"
 
 /* Longest excerpt of a user-supplied string quoted in a message. */
 #define MAX_QUOTED_CHARS 40
@@ -192,17 +193,6 @@ quote_user_string (const char *string)
   return g_string_free (out, FALSE);
 }
 
-/* The shortest of %.15g and %.17g that reads back as @value: "95", "1e+308",
- * "180.0000001", in the C locale like the JSON it came from. */
-static void
-format_number (double value,
-               char   buffer[G_ASCII_DTOSTR_BUF_SIZE])
-{
-  g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
-}
-
 /* Helpers: parsing */
 
 static gboolean
@@ -327,12 +317,12 @@ parse_position (ParseContext *ctx,
   /* Written so that NaN and infinities (1e400 in JSON) fail too. */
   if (valid[0] && !(values[0] >= -180.0 && values[0] <= 180.0))
     {
-      format_number (values[0], number);
+      dl_json_format_number (values[0], number);
       ctx_report_at (ctx, depth, _("longitude %s is out of range (−180 to 180)"), number);
     }
   if (valid[1] && !(values[1] >= -90.0 && values[1] <= 90.0))
     {
-      format_number (values[1], number);
+      dl_json_format_number (values[1], number);
       ctx_report_at (ctx, depth, _("latitude %s is out of range (−90 to 90)"), number);
     }
 

@@ -1,5 +1,6 @@
 /* dl-json-number-private.h: the grammar of a JSON number, shared by the
- * text pre-scan (dl-text.c) and the reader's check (dl-json-reader-check.c)
+ * text pre-scan (dl-text.c) and the reader's check (dl-json-reader-check.c),
+ * and its shortest form, shared by the writers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +61,28 @@ dl_json_scan_number (const char *data,
   *too_large = integer && (digits > 19
                            || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0));
   return valid;
+}
+
+/* @value in its shortest exact form: the fewest of 15 to 17 significant
+ * digits that read back as @value ("31.5225", not "31.522500000000001"),
+ * in the C locale; zero is "0". */
+static inline void
+dl_json_format_number (double value,
+                       char   buffer[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  if (value == 0)
+    {
+      g_strlcpy (buffer, "0", G_ASCII_DTOSTR_BUF_SIZE);
+      return;
+    }
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g",
+                       value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
 }
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "dl-claims.h"
 #include "dl-writer.h"
 #include "dl-dataset-build.h"
+#include "dl-json-number-private.h"
 
 G_DEFINE_QUARK (dl-writer-error-quark, dl_writer_error)
 
@@ -77,18 +78,7 @@ append_number (GString *out,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (value == 0)
-    {
-      g_string_append (out, "0");
-      return;
-    }
-
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g", value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
+  dl_json_format_number (value, buffer);
   g_string_append (out, buffer);
 }
 

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dl-widget-action.h"
 #include "dl-category.h"
 #include "dl-describe.h"
 #include "dl-event-layer.h"
@@ -456,57 +457,17 @@ _dl_presentation_on_timeline_event_activated (DlPresentation *self,
       }
 }
 
-static void
-action_next (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  dl_presentation_next (DL_PRESENTATION (widget));
-}
+DL_WIDGET_ACTION (next, DlPresentation, dl_presentation_next (self))
 
-static void
-action_previous (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *parameter)
-{
-  dl_presentation_previous (DL_PRESENTATION (widget));
-}
+DL_WIDGET_ACTION (previous, DlPresentation, dl_presentation_previous (self))
 
-static void
-action_first (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  dl_presentation_go_to_step (DL_PRESENTATION (widget), 0);
-}
+DL_WIDGET_ACTION (first, DlPresentation, dl_presentation_go_to_step (self, 0))
 
-static void
-action_last (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  DlPresentation *self = DL_PRESENTATION (widget);
+DL_WIDGET_ACTION (last, DlPresentation, dl_presentation_go_to_step (self, self->steps->len > 0 ? self->steps->len - 1 : 0))
 
-  dl_presentation_go_to_step (self, self->steps->len > 0 ? self->steps->len - 1 : 0);
-}
+DL_WIDGET_ACTION (black, DlPresentation, dl_presentation_set_blacked_out (self, !self->blacked_out))
 
-static void
-action_black (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  DlPresentation *self = DL_PRESENTATION (widget);
-
-  dl_presentation_set_blacked_out (self, !self->blacked_out);
-}
-
-static void
-action_leave (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
+DL_WIDGET_ACTION (leave, DlPresentation, gtk_window_close (GTK_WINDOW (self)))
 
 static gboolean
 take_screenshot (gpointer user_data)
