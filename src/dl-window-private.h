@@ -21,6 +21,7 @@
 #include "dl-problems-button.h"
 #include "dl-recovery.h"
 #include "dl-search-panel.h"
+#include "dl-sketch-layer.h"
 #include "dl-timeline.h"
 #include "dl-window.h"
 
@@ -84,6 +85,11 @@ struct _DlWindow
   DlRecovery           *recovery;                /* dl-window-recovery.c */
   AdwHeaderBar         *header_bar;
   DlProblemsButton     *problems_button;         /* the live problems list */
+  /* Drawing a line or area on the map (dl-window-place.c) */
+  DlSketchLayer        *sketch_layer;
+  double                sketch_press_x;          /* where the click began */
+  double                sketch_press_y;
+  gboolean              sketch_press_moved;      /* it became a pan */
 };
 
 
@@ -143,7 +149,9 @@ gboolean _dl_window_confirm_unsaved_then     (DlWindow       *self,
  * removes them. */
 void     _dl_window_init_recovery            (DlWindow       *self);
 void     _dl_window_discard_recovery         (DlWindow       *self);
-/* dl-window-place.c: a click on the map places the event being edited. */
+/* dl-window-place.c: a click on the map places the event being edited,
+ * or adds a corner of the line or area drawn for it. */
+void     _dl_window_class_place_init         (GtkWidgetClass *widget_class);
 void     _dl_window_init_place               (DlWindow       *self);
 
 /* dl-window-articles.c: New Dataset, Add Articles (files chosen or dropped) */

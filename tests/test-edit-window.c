@@ -444,6 +444,258 @@ test_where (void)
   g_assert_true (dl_event_get_place (event, 0) == place);
 }
 
+/* Where the map shows @p, in the map's coordinates, asserting it shows. */
+static void
+aim_at (DlLonLat  p,
+        double   *x,
+        double   *y)
+{
+  ShumateMap *map = dl_window_get_map (window);
+
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), p.lat, p.lon, x, y);
+  g_assert_cmpfloat (*x, >, 10);
+  g_assert_cmpfloat (*y, >, 10);
+  g_assert_cmpfloat (*x, <, gtk_widget_get_width (GTK_WIDGET (map)) - 10);
+  g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (map)) - 10);
+}
+
+static void
+click_map_at (DlLonLat p)
+{
+  double x, y;
+
+  aim_at (p, &x, &y);
+  dl_xtest_click (GTK_WIDGET (dl_window_get_map (window)), x, y);
+  n_clicks++;
+  dl_test_wait_ms (150);
+}
+
+/* Of the 25 pixels around (x, y) of the PNG @name written of @widget, how
+ * many are @colour. */
+static guint
+count_colour (GtkWidget     *widget,
+              const char    *name,
+              double         x,
+              double         y,
+              const GdkRGBA *colour)
+{
+  g_autofree char *png_path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  cairo_surface_t *png = cairo_image_surface_create_from_png (png_path);
+  const guint8 *data = cairo_image_surface_get_data (png);
+  int stride = cairo_image_surface_get_stride (png);
+  int scale = cairo_image_surface_get_width (png) / gtk_widget_get_width (widget);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  for (int dy = -2; dy <= 2; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      {
+        guint32 px = *(const guint32 *) (gconstpointer) (data + (int) ((y + dy) * scale) * stride
+                                                          + 4 * (int) ((x + dx) * scale));
+
+        n += fabs (((px >> 16) & 0xff) / 255.0 - colour->red) < 0.06
+             && fabs (((px >> 8) & 0xff) / 255.0 - colour->green) < 0.06
+             && fabs ((px & 0xff) / 255.0 - colour->blue) < 0.06;
+      }
+  cairo_surface_destroy (png);
+  return n;
+}
+
+static void
+assert_near (DlLonLat p,
+             DlLonLat aim)
+{
+  /* Where the click was, to a pixel or two at zoom 9. */
+  g_assert_cmpfloat (dl_geo_distance_m (p, aim), <, 2 * dl_geo_metres_per_pixel (aim.lat, 9));
+}
+
+/* Line and Area in the editor's where section: corners clicked on the map,
+ * drawn as they are clicked, finished by a double click or Enter, Backspace
+ * and Escape, each drawing one undoable edit saved as GeoJSON. */
+static void
+test_draw (void)
+{
+  ShumateMap *map = dl_window_get_map (window);
+  DlEditStack *edits = dl_session_get_edit_stack (session ());
+  DlDataset *dataset = dl_window_get_dataset (window);
+  GtkWidget *editor;
+  GtkWidget *line_button, *area_button;
+  DlSketch *sketch;
+  DlEvent *event;
+  DlPlace *place, *drawn;
+  const DlGeometry *geometry;
+  const DlLonLat *p;
+  g_autoptr(DlDataset) saved = NULL;
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *drawn_id = NULL;
+  /* In the Sinai, where no event is: a road south-east, then an area. */
+  const DlLonLat a = { 32.90, 29.70 }, b = { 33.05, 29.55 }, c = { 33.20, 29.60 }, d = { 33.30, 29.45 };
+  const GdkRGBA blue = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 };
+  double x, y, x2, y2;
+  guint n_places = g_list_model_get_n_items (dl_dataset_get_places (dataset));
+  guint n_clicks_before = n_clicks, n_keys_before = n_keys;
+
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  event = dl_session_get_selected_event (session ());
+  place = dl_event_get_place (event, 0);
+  if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
+    key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  sketch = dl_event_editor_get_sketch (DL_EVENT_EDITOR (editor));
+  line_button = dl_test_find_button (editor, "Line");
+  area_button = dl_test_find_button (editor, "Area");
+  g_assert_nonnull (line_button);
+  g_assert_nonnull (area_button);
+  shumate_map_go_to_full_with_duration (map, 29.6, 33.1, 9, 0);
+  dl_test_wait_ms (500);
+
+  /* Line: three clicks, drawn as they come, with an edge to the pointer. */
+  click (line_button);
+  g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_LINE);
+  click_map_at (a);
+  click_map_at (b);
+  click_map_at (c);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 3);
+  assert_near (dl_sketch_get_corners (sketch, NULL)[1], b);
+  /* Still the place it had: a click on the map drew, it did not place. */
+  g_assert_true (dl_event_get_place (event, 0) == place);
+  aim_at (d, &x, &y);
+  dl_xtest_move (GTK_WIDGET (map), x, y);
+  dl_test_wait_ms (200);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawing-line.png");
+  dl_test_save_png (GTK_WIDGET (map), NULL, "edit-window-drawing-map.png");
+  aim_at (a, &x, &y);
+  aim_at (b, &x2, &y2);
+  g_assert_cmpuint (count_colour (GTK_WIDGET (map), "edit-window-drawing-map.png", (x + x2) / 2, (y + y2) / 2, &blue), >=, 3);
+
+  /* Backspace takes the last point back; a double click ends the line
+   * with its point. */
+  key (GDK_KEY_BackSpace, 0);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
+  aim_at (d, &x, &y);
+  dl_xtest_click (GTK_WIDGET (map), x, y);
+  dl_xtest_click (GTK_WIDGET (map), x, y);
+  n_clicks += 2;
+  dl_test_wait_ms (300);
+  g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_POINT);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 0);
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
+  drawn = dl_event_get_place (event, 0);
+  g_assert_true (drawn != place);
+  geometry = dl_place_get_geometry (drawn);
+  g_assert_cmpint (dl_geometry_get_geometry_type (geometry), ==, DL_GEOMETRY_LINE_STRING);
+  g_assert_cmpuint (dl_geometry_get_n_positions (geometry), ==, 3);
+  p = dl_geometry_get_positions (geometry);
+  assert_near (p[0], a);
+  assert_near (p[1], b);
+  assert_near (p[2], d);
+  g_assert_cmpstr (dl_place_get_kind (drawn), ==, "corridor");
+  g_assert_true (g_str_has_prefix (dl_place_get_name (drawn), "Line from 29.7"));
+  /* As precise as a click at this zoom. */
+  g_assert_cmpfloat (dl_place_get_precision_m (drawn), >, 4 * dl_geo_metres_per_pixel (a.lat, 9));
+  g_assert_cmpfloat (dl_place_get_precision_m (drawn), <, 12 * dl_geo_metres_per_pixel (a.lat, 9));
+  /* The map did not zoom on the double click. */
+  g_assert_cmpfloat (fabs (shumate_viewport_get_zoom_level (shumate_map_get_viewport (map)) - 9), <, 0.01);
+  dl_test_wait_ms (300);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawn-line.png");
+  g_test_message ("drawing the line took %u clicks and %u keys", n_clicks - n_clicks_before, n_keys - n_keys_before);
+
+  /* One undo: the place it had, and no new place left in the dataset (the
+   * focus is on the Line button: Ctrl+Z is the window's). */
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (dl_event_get_place (event, 0) == place);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_places (dataset)), ==, n_places);
+  key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpint (dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, 0))), ==,
+                   DL_GEOMETRY_LINE_STRING);
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (dl_event_get_place (event, 0) == place);
+  g_assert_true (dl_session_get_selected_event (session ()) == event);
+
+  /* Escape cancels: two corners of an area, and nothing changes. */
+  click (area_button);
+  g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_AREA);
+  click_map_at (a);
+  click_map_at (b);
+  key (GDK_KEY_Escape, 0);
+  g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_POINT);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 0);
+  g_assert_true (dl_event_get_place (event, 0) == place);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dl_test_find_button (editor, "Point"))));
+
+  /* Area: four corners clicked clockwise, Enter. */
+  click (area_button);
+  click_map_at (a);
+  click_map_at (c);
+  click_map_at (d);
+  click_map_at (b);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawing-area.png");
+  key (GDK_KEY_Return, 0);
+  drawn = dl_event_get_place (event, 0);
+  g_assert_true (drawn != place);
+  geometry = dl_place_get_geometry (drawn);
+  g_assert_cmpint (dl_geometry_get_geometry_type (geometry), ==, DL_GEOMETRY_POLYGON);
+  g_assert_cmpuint (dl_geometry_get_n_positions (geometry), ==, 5);
+  p = dl_geometry_get_positions (geometry);
+  /* Closed, and counter-clockwise: the corners in the other order. */
+  g_assert_cmpfloat (p[4].lon, ==, p[0].lon);
+  g_assert_cmpfloat (p[4].lat, ==, p[0].lat);
+  assert_near (p[0], b);
+  assert_near (p[1], d);
+  assert_near (p[2], c);
+  assert_near (p[3], a);
+  g_assert_cmpstr (dl_place_get_kind (drawn), ==, "area");
+  drawn_id = g_strdup (dl_place_get_id (drawn));
+  dl_test_wait_ms (300);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawn-area.png");
+
+  /* Saved as the dataset's GeoJSON, and read back the same. */
+  key (GDK_KEY_s, GDK_CONTROL_MASK);
+  g_assert_false (dl_edit_stack_get_modified (edits));
+  saved = dl_dataset_load (file, problems, NULL);
+  g_assert_nonnull (saved);
+  event = dl_dataset_lookup_event (saved, "school-strike-gaza-city");
+  g_assert_cmpstr (dl_place_get_id (dl_event_get_place (event, 0)), ==, drawn_id);
+  g_assert_true (dl_geometry_equal (dl_place_get_geometry (dl_event_get_place (event, 0)), geometry));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"type\": \"Polygon\""));
+
+  /* And undone: back to the place it had. */
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  event = dl_session_get_selected_event (session ());
+  g_assert_true (dl_event_get_place (event, 0) == place);
+
+  /* From the keyboard: places found in the search are the line's points,
+   * and Alt+F finishes it. */
+  click (line_button);
+  key (GDK_KEY_w, GDK_ALT_MASK);
+  type ("Rafah");
+  dl_test_wait_ms (400);  /* the search entry waits a little */
+  key (GDK_KEY_Return, 0);
+  type ("Khan Yun");
+  dl_test_wait_ms (400);
+  key (GDK_KEY_Return, 0);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawing-keys.png");
+  key (GDK_KEY_f, GDK_ALT_MASK);
+  geometry = dl_place_get_geometry (dl_event_get_place (event, 0));
+  g_assert_cmpint (dl_geometry_get_geometry_type (geometry), ==, DL_GEOMETRY_LINE_STRING);
+  p = dl_geometry_get_positions (geometry);
+  /* Rafah, then Khan Younis, about 10 km north-east of it. */
+  g_assert_cmpfloat (dl_geo_distance_m (p[0], (DlLonLat) { 34.25, 31.29 }), <, 5000);
+  g_assert_cmpfloat (dl_geo_distance_m (p[1], (DlLonLat) { 34.30, 31.34 }), <, 5000);
+  g_assert_cmpstr (dl_place_get_kind (dl_event_get_place (event, 0)), ==, "corridor");
+  /* The focus out of the search (Ctrl+Z there is the entry's), not drawing. */
+  click (line_button);
+  key (GDK_KEY_Escape, 0);
+  g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_POINT);
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (dl_event_get_place (event, 0) == place);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window and the change. */
 static void
 test_close_asks (void)
@@ -505,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/add-passage", test_add_passage);
   g_test_add_func ("/edit-window/problems", test_problems);
   g_test_add_func ("/edit-window/where", test_where);
+  g_test_add_func ("/edit-window/draw", test_draw);
   g_test_add_func ("/edit-window/close-asks", test_close_asks);
 
   status = g_test_run ();

@@ -620,6 +620,44 @@ test_ref_and_boxed (void)
   g_assert_false (dl_geometry_equal (point, NULL));
 }
 
+/* Drawn shapes: a line as given; a polygon closed and counter-clockwise
+ * whichever way its corners were clicked, equal to the same ring parsed. */
+static void
+test_new_drawn (void)
+{
+  const DlLonLat line[] = { { 34.25, 31.30 }, { 34.30, 31.35 }, { 34.40, 31.38 } };
+  const DlLonLat clockwise[] = { { 34.2, 31.2 }, { 34.2, 31.6 }, { 34.6, 31.6 }, { 34.6, 31.2 } };
+  DlLonLat counter[G_N_ELEMENTS (clockwise)];
+  g_autoptr(DlGeometry) drawn_line = dl_geometry_new_line_string (line, G_N_ELEMENTS (line));
+  g_autoptr(DlGeometry) parsed_line = parse_ok ("{\"type\": \"LineString\", \"coordinates\": "
+                                                "[[34.25, 31.30], [34.30, 31.35], [34.40, 31.38]]}");
+  g_autoptr(DlGeometry) from_clockwise = dl_geometry_new_polygon (clockwise, G_N_ELEMENTS (clockwise));
+  g_autoptr(DlGeometry) from_counter = NULL;
+  g_autoptr(DlGeometry) parsed_area = parse_ok ("{\"type\": \"Polygon\", \"coordinates\": "
+                                                "[[[34.6, 31.2], [34.6, 31.6], [34.2, 31.6], [34.2, 31.2], [34.6, 31.2]]]}");
+  const DlLonLat *ring;
+
+  g_assert_true (dl_geometry_equal (drawn_line, parsed_line));
+  assert_lonlat (dl_geometry_get_anchor (drawn_line), dl_geometry_get_anchor (parsed_line).lon,
+                 dl_geometry_get_anchor (parsed_line).lat, 0.0);
+
+  g_assert_cmpint (dl_geometry_get_geometry_type (from_clockwise), ==, DL_GEOMETRY_POLYGON);
+  g_assert_cmpuint (dl_geometry_get_n_positions (from_clockwise), ==, 5);
+  ring = dl_geometry_get_positions (from_clockwise);
+  assert_lonlat (ring[4], ring[0].lon, ring[0].lat, 0.0);
+  g_assert_true (dl_geometry_equal (from_clockwise, parsed_area));
+  assert_lonlat (dl_geometry_get_anchor (from_clockwise), 34.4, 31.4, 1e-9);
+
+  /* Given counter-clockwise, kept in that order. */
+  for (guint i = 0; i < G_N_ELEMENTS (clockwise); i++)
+    counter[i] = clockwise[G_N_ELEMENTS (clockwise) - 1 - i];
+  from_counter = dl_geometry_new_polygon (counter, G_N_ELEMENTS (counter));
+  ring = dl_geometry_get_positions (from_counter);
+  for (guint i = 0; i < G_N_ELEMENTS (counter); i++)
+    assert_lonlat (ring[i], counter[i].lon, counter[i].lat, 0.0);
+  assert_lonlat (ring[4], counter[0].lon, counter[0].lat, 0.0);
+}
+
 static const char * const round_trips[] = {
   "{\"type\": \"Point\", \"coordinates\": [34.4667, 31.5016, 12]}",
   "{\"type\": \"MultiPoint\", \"coordinates\": [[34.4667, 31.5016], [34.30627, 31.34018]]}",
@@ -908,6 +946,7 @@ main (int    argc,
   g_test_add_func ("/geo/type-names", test_type_names);
   g_test_add_func ("/geo/ref-and-boxed", test_ref_and_boxed);
   g_test_add_func ("/geo/to-json", test_to_json);
+  g_test_add_func ("/geo/new-drawn", test_new_drawn);
   g_test_add_func ("/geo/equal", test_equal);
   g_test_add_func ("/geo/bbox", test_bbox);
   g_test_add_func ("/geo/mercator/known", test_mercator_known);

@@ -111,6 +111,56 @@ dl_geometry_new_point (DlLonLat position)
   return dl_geometry_new_from_parts (DL_GEOMETRY_POINT, &position, 1, &part, 1);
 }
 
+static gboolean
+position_is_valid (DlLonLat p)
+{
+  return p.lon >= -180.0 && p.lon <= 180.0 && p.lat >= -90.0 && p.lat <= 90.0;
+}
+
+DlGeometry *
+dl_geometry_new_line_string (const DlLonLat *positions,
+                             guint           n_positions)
+{
+  DlGeometryPart part = { 0, n_positions, 0, 0 };
+
+  g_return_val_if_fail (positions != NULL, NULL);
+  g_return_val_if_fail (n_positions >= 2 && n_positions < DL_GEOMETRY_MAX_POSITIONS, NULL);
+  for (guint i = 0; i < n_positions; i++)
+    g_return_val_if_fail (position_is_valid (positions[i]), NULL);
+
+  return dl_geometry_new_from_parts (DL_GEOMETRY_LINE_STRING, positions, n_positions, &part, 1);
+}
+
+DlGeometry *
+dl_geometry_new_polygon (const DlLonLat *corners,
+                         guint           n_corners)
+{
+  g_autofree DlLonLat *ring = NULL;
+  DlGeometryPart part = { 0, n_corners + 1, 0, 0 };
+  double twice_area = 0.0;
+
+  g_return_val_if_fail (corners != NULL, NULL);
+  g_return_val_if_fail (n_corners >= 3 && n_corners < DL_GEOMETRY_MAX_POSITIONS - 1, NULL);
+  for (guint i = 0; i < n_corners; i++)
+    g_return_val_if_fail (position_is_valid (corners[i]), NULL);
+
+  /* The shoelace formula: positive when the corners run counter-clockwise
+   * (longitude east, latitude north). */
+  for (guint i = 0; i < n_corners; i++)
+    {
+      DlLonLat a = corners[i], b = corners[(i + 1) % n_corners];
+
+      twice_area += a.lon * b.lat - b.lon * a.lat;
+    }
+
+  ring = g_new (DlLonLat, n_corners + 1);
+  for (guint i = 0; i < n_corners; i++)
+    ring[i] = corners[twice_area < 0.0 ? n_corners - 1 - i : i];
+  ring[n_corners] = ring[0];
+
+  return dl_geometry_new_from_parts (DL_GEOMETRY_POLYGON, ring, n_corners + 1, &part, 1);
+}
+
 DlGeometry *
 dl_geometry_ref (DlGeometry *geometry)
 {

@@ -66,6 +66,14 @@ DlGeometry     *dl_geometry_parse              (JsonNode          *node,
                                                 const char        *path,
                                                 DlProblems        *problems);
 DlGeometry     *dl_geometry_new_point          (DlLonLat           position);
+/* A LineString through @n_positions (≥ 2) positions, in order. */
+DlGeometry     *dl_geometry_new_line_string    (const DlLonLat    *positions,
+                                                guint              n_positions);
+/* A Polygon whose outer ring has the @n_corners (≥ 3) corners: closed (the
+ * first repeated at the end) and counter-clockwise, as RFC 7946 asks,
+ * whichever way they were given. */
+DlGeometry     *dl_geometry_new_polygon        (const DlLonLat    *corners,
+                                                guint              n_corners);
 DlGeometry     *dl_geometry_ref                (DlGeometry        *geometry);
 void            dl_geometry_unref              (DlGeometry        *geometry);
 

@@ -19,6 +19,7 @@
 #include "dl-event-editor.h"
 #include "dl-gazetteer.h"
 #include "dl-reldate.h"
+#include "dl-sketch.h"
 
 #define MAX_PLACE_RESULTS 8
 
@@ -44,8 +45,15 @@ struct _DlEventEditor
   GtkLabel       *precision_label;
   GtkSearchEntry *place_entry;
   GtkListBox     *place_results;
+  GtkToggleButton *point_button;
+  GtkToggleButton *line_button;
+  GtkToggleButton *area_button;
+  GtkWidget      *sketch_box;
+  GtkLabel       *sketch_hint;
+  GtkLabel       *sketch_count;
 
   DlSession      *session;
+  DlSketch       *sketch;        /* the line or area being drawn */
   DlDataset      *dataset;       /* whose "event-changed" is followed */
   DlEvent        *event;
   GStrv           categories;    /* the combo row's, in its order */
@@ -267,6 +275,69 @@ update_reldate (DlEventEditor *self)
                                 || g_strcmp0 (dl_event_get_when_basis (event), self->reldate->when_basis) != 0));
 }
 
+/* Once laid out, the hint and the Finish button are scrolled into view: the
+ * user reads how to draw while the pointer goes to the map. */
+static gboolean
+scroll_to_sketch_box (GtkWidget     *box,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  graphene_point_t bottom;
+
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL
+      || !gtk_widget_compute_point (box, content, &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (box)), &bottom))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bottom.y > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bottom.y - gtk_adjustment_get_page_size (adjustment) + 12);
+  return G_SOURCE_REMOVE;
+}
+
+/* The shape buttons, the hint and the count follow the sketch (the window
+ * adds corners for clicks on the map, and resets it when finished). */
+static void
+update_sketch (DlEventEditor *self)
+{
+  DlSketchShape shape = dl_sketch_get_shape (self->sketch);
+  guint n = dl_sketch_get_n_corners (self->sketch);
+  g_autofree char *count = NULL;
+  gboolean updating = self->updating;
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (shape == DL_SKETCH_LINE ? self->line_button
+                                : shape == DL_SKETCH_AREA ? self->area_button : self->point_button, TRUE);
+  self->updating = updating;
+
+  if (shape != DL_SKETCH_POINT && !gtk_widget_get_visible (self->sketch_box))
+    gtk_widget_add_tick_callback (self->sketch_box, scroll_to_sketch_box, NULL, NULL);
+  gtk_widget_set_visible (self->sketch_box, shape != DL_SKETCH_POINT);
+  if (shape == DL_SKETCH_POINT)
+    return;
+
+  if (shape == DL_SKETCH_LINE)
+    {
+      gtk_label_set_label (self->sketch_hint,
+                           _("Click the map at each point of the line, or choose places in the search below. "
+                             "Enter or a double click finishes; Backspace removes the last point; Escape cancels."));
+      /* TRANSLATORS: how many points of a line being drawn on the map have been clicked */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u point", "%u points", n), n);
+    }
+  else
+    {
+      gtk_label_set_label (self->sketch_hint,
+                           _("Click the map at each corner of the area, or choose places in the search below. "
+                             "Enter, a double click or a click on the first corner finishes; Backspace removes the "
+                             "last corner; Escape cancels."));
+      /* TRANSLATORS: how many corners of an area being drawn on the map have been clicked */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u corner", "%u corners", n), n);
+    }
+  gtk_label_set_label (self->sketch_count, count);
+}
+
 /* The fields from the event. */
 static void
 fill (DlEventEditor *self)
@@ -330,6 +401,9 @@ on_selected_event (DlEventEditor *self)
                                  G_CONNECT_SWAPPED);
     }
 
+  /* Another event: what was drawn for the last one is dropped. */
+  if (self->event != dl_session_get_selected_event (self->session))
+    dl_sketch_reset (self->sketch);
   g_set_object (&self->event, dl_session_get_selected_event (self->session));
   fill (self);
 }
@@ -486,6 +560,15 @@ choose_match (DlEventEditor          *self,
   if (self->event == NULL || stack == NULL)
     return;
 
+  /* Drawing: the place is a point or corner of the line or area (a
+   * corridor between two towns, drawn from the keyboard). */
+  if (dl_sketch_is_drawing (self->sketch))
+    {
+      dl_sketch_add_corner (self->sketch, match->position, match->precision_m);
+      gtk_editable_set_text (GTK_EDITABLE (self->place_entry), "");
+      return;
+    }
+
   dl_edit_stack_begin_group (stack, _("Set Place"));
   if (place == NULL)
     {
@@ -544,7 +627,28 @@ on_place_search_activate (DlEventEditor *self)
     choose_match (self, g_ptr_array_index (self->matches, 0));
 }
 
+static void
+on_shape_toggled (DlEventEditor   *self,
+                  GtkToggleButton *button)
+{
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+  dl_sketch_set_shape (self->sketch, button == self->line_button ? DL_SKETCH_LINE
+                                     : button == self->area_button ? DL_SKETCH_AREA : DL_SKETCH_POINT);
+}
+
 /* GObject */
+
+/* A drawing belongs to the event shown: hidden (Done, another page), the
+ * editor drops it. */
+static void
+dl_event_editor_unmap (GtkWidget *widget)
+{
+  DlEventEditor *self = DL_EVENT_EDITOR (widget);
+
+  dl_sketch_reset (self->sketch);
+  GTK_WIDGET_CLASS (dl_event_editor_parent_class)->unmap (widget);
+}
 
 static void
 dl_event_editor_dispose (GObject *object)
@@ -560,6 +664,9 @@ dl_event_editor_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->event);
   g_clear_object (&self->gazetteer);
+  if (self->sketch != NULL)
+    g_signal_handlers_disconnect_by_data (self->sketch, self);
+  g_clear_object (&self->sketch);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->reldate, dl_reldate_free);
@@ -574,6 +681,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dl_event_editor_dispose;
+  widget_class->unmap = dl_event_editor_unmap;
 
   signals[SIGNAL_ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -597,6 +705,12 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, precision_scale);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, precision_label);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, place_results);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, point_button);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, line_button);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, area_button);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, sketch_box);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, sketch_hint);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, sketch_count);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_when_changed);
@@ -607,6 +721,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_place_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_precision_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_shape_toggled);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dl-event-editor");
@@ -616,7 +731,9 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
 static void
 dl_event_editor_init (DlEventEditor *self)
 {
+  self->sketch = dl_sketch_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->sketch, "changed", G_CALLBACK (update_sketch), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (on_summary_changed), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event editor"), -1);
@@ -674,6 +791,14 @@ dl_event_editor_focus_field (DlEventEditor *self,
     field = GTK_WIDGET (self->place_entry);
 
   return field != NULL && gtk_widget_grab_focus (field);
+}
+
+DlSketch *
+dl_event_editor_get_sketch (DlEventEditor *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT_EDITOR (self), NULL);
+
+  return self->sketch;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-session.h"
+#include "dl-sketch.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,12 @@ G_DECLARE_FINAL_TYPE (DlEventEditor, dl_event_editor, DL, EVENT_EDITOR, GtkWidge
 DlEventEditor *dl_event_editor_new          (void);
 void           dl_event_editor_set_session  (DlEventEditor *self,
                                              DlSession     *session);
+/* The line or area being drawn for the event: its shape is chosen here
+ * (Point, Line, Area), the window adds the corners clicked on the map and
+ * makes the finished drawing the event's place; a place chosen in the
+ * search adds a corner while drawing. Dropped when the editor hides or
+ * another event is selected. */
+DlSketch      *dl_event_editor_get_sketch   (DlEventEditor *self);
 /* Focuses the title (after New Event from Passage). */
 void           dl_event_editor_focus_title  (DlEventEditor *self);
 /* Focuses the field of an event member ("title", "category", "when",
