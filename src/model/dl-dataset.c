@@ -646,7 +646,7 @@ dl_dataset_get_facets (DlDataset *self)
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
 
   if (self->facets == NULL)
-    self->facets = dl_event_facets_new (self->events_by_time);
+    self->facets = dl_event_facets_new (self->events_by_time, G_LIST_MODEL (self->events));
 
   return self->facets;
 }
@@ -667,34 +667,22 @@ dl_dataset_get_time_range (DlDataset *self,
                            gint64    *earliest,
                            gint64    *latest)
 {
-  gint64 lo = G_MAXINT64;
-  gint64 hi = G_MININT64;
-
   g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
 
-  for (guint i = 0; i < self->events_by_time->len; i++)
+  /* The loading thread found it (dl_dataset_get_facets()): at a million
+   * events the loop below is a tenth of a second of cache misses. */
+  if (self->facets != NULL)
     {
-      const DlEdtf *when = &DL_EVENT (g_ptr_array_index (self->events_by_time, i))->when;
-
-      if (when->earliest != DL_EDTF_UNBOUNDED_START)
-        lo = MIN (lo, when->earliest);
-      if (when->latest != DL_EDTF_UNBOUNDED_END)
-        hi = MAX (hi, when->latest);
-      if (when->earliest != DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END)
-        hi = MAX (hi, when->earliest);
-      if (when->latest != DL_EDTF_UNBOUNDED_END && when->earliest == DL_EDTF_UNBOUNDED_START)
-        lo = MIN (lo, when->latest);
+      if (!self->facets->have_time_range)
+        return FALSE;
+      if (earliest != NULL)
+        *earliest = self->facets->time_range_start;
+      if (latest != NULL)
+        *latest = self->facets->time_range_end;
+      return TRUE;
     }
 
-  if (lo > hi)
-    return FALSE;
-
-  if (earliest != NULL)
-    *earliest = lo;
-  if (latest != NULL)
-    *latest = hi;
-
-  return TRUE;
+  return dl_time_range_compute (self->events_by_time, earliest, latest);
 }
 
 DlBBox
