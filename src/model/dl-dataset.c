@@ -34,9 +34,21 @@ G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
 void
 dl_dataset_index_claims (DlDataset *self)
 {
-  for (guint i = 0; i < self->events_by_time->len; i++)
+  guint n = self->events_by_time->len;
+
+  for (guint i = 0; i < n; i++)
     {
       DlEvent *event = g_ptr_array_index (self->events_by_time, i);
+
+      /* In time order the events lie anywhere in memory: ask for the
+       * next ones' event, claims array and claims a few steps ahead, or
+       * a million events wait for memory three times each. */
+      if (i + 8 < n)
+        __builtin_prefetch (g_ptr_array_index (self->events_by_time, i + 8));
+      if (i + 4 < n)
+        __builtin_prefetch (((DlEvent *) g_ptr_array_index (self->events_by_time, i + 4))->claims);
+      if (i + 2 < n)
+        __builtin_prefetch (((DlEvent *) g_ptr_array_index (self->events_by_time, i + 2))->claims->data);
 
       for (guint j = 0; j < event->claims->len; j++)
         {
@@ -287,7 +299,7 @@ load_from_data (const char   *data,
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
     g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
-  g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
+  dl_event_sort_by_time (self->events_by_time);
   dl_dataset_index_claims (self);
 
   return g_steal_pointer (&self);
