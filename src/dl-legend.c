@@ -14,6 +14,7 @@
 #include "dl-category.h"
 #include "dl-category-dot.h"
 #include "dl-legend.h"
+#include "dl-event-facets.h"
 
 struct _DlLegend
 {
@@ -66,6 +67,12 @@ static void
 add_place_role_row (DlLegend *self)
 {
   GListModel *events = dl_session_get_events (DL_SESSION_OF (self));
+  DlDataset *dataset = dl_session_get_dataset (DL_SESSION_OF (self));
+
+  /* The loading thread counted them: most datasets have none, and a
+   * million events are not looked at to find that out. */
+  if (dataset == NULL || dl_dataset_get_facets (dataset)->n_concerning == 0)
+    return;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {

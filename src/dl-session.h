@@ -67,6 +67,12 @@ void                dl_session_get_visible_range     (DlSession  *self,
 gboolean            dl_session_get_focus_range       (DlSession  *self,
                                                       gint64     *start,
                                                       gint64     *end);
+/* The box of the shown events' main part and of all of them, for the
+ * map's first view (dl_map_view_fit_extent()); FALSE when none has a
+ * place. */
+gboolean            dl_session_get_events_extent     (DlSession  *self,
+                                                      DlBBox     *main_part,
+                                                      DlBBox     *all);
 
 /* Filters: an event is shown unless its category is hidden or every one of
  * its passages comes from a hidden source. "filters-changed" is emitted

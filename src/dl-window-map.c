@@ -68,7 +68,13 @@ fit_and_fly (DlWindow     *self,
   if (bbox != NULL)
     dl_map_view_fit (&view, width - left - right, height - top - bottom, bbox, min_extent_m);
   else
-    dl_map_view_fit_events (&view, width - left - right, height - top - bottom, dl_session_get_events (self->session));
+    {
+      DlBBox main_part, all;
+
+      /* Computed by the loading thread when every event is shown. */
+      dl_session_get_events_extent (self->session, &main_part, &all);
+      dl_map_view_fit_extent (&view, width - left - right, height - top - bottom, &main_part, &all);
+    }
   dl_map_view_offset (&view, (right - left) / 2, (bottom - top) / 2);
   fly_to_view (self, &view, animate);
 }

@@ -90,18 +90,16 @@ append_header (GString          *out,
 }
 
 static void
-append_row (GString      *out,
-            DlWordsCiter *citer,
-            DlEvent      *event)
+append_row (GString       *out,
+            DlWordsCiter  *citer,
+            DlExportDates *dates,
+            DlEvent       *event)
 {
-  const DlEdtf *when = dl_event_get_when (event);
-  g_autofree char *start = dl_edtf_format_instant (when->earliest);
-  g_autofree char *end = dl_edtf_format_instant (when->latest);
+  const DlExportDate *date = dl_export_dates_get (dates, dl_event_get_when (event), TRUE);
   g_autoptr(GPtrArray) sources = dl_event_dup_source_ids (event);
   g_autofree char *joined = NULL;
   g_autofree char *n_excerpts = g_strdup_printf ("%u", dl_event_get_n_excerpts (event));
   DlLonLat anchor = dl_event_get_anchor (event);
-  g_autofree char *date = NULL;
   g_autofree char *places = NULL;
   g_autofree char *summary = NULL;
   const DlExcerpt *excerpt = NULL;
@@ -113,21 +111,20 @@ append_row (GString      *out,
   append_text (out, dl_event_get_title (event));
   append_text (out, dl_event_get_category (event));
   append_field (out, dl_event_get_when_text (event), FALSE);
-  append_field (out, start, FALSE);
-  append_field (out, end, FALSE);
+  append_field (out, date->start, FALSE);
+  append_field (out, date->end, FALSE);
   append_double (out, anchor.lat, 6);
   append_double (out, anchor.lon, 6);
   append_double (out, dl_event_get_precision_m (event), 0);
   append_text (out, joined);
   append_field (out, n_excerpts, FALSE);
 
-  date = dl_edtf_describe (when);
   places = dl_words_places (event);
   summary = dl_words_citer_cite (citer, dl_event_get_summary (event));
   if (dl_event_get_n_excerpts (event) > 0)
     excerpt = dl_event_get_excerpt (event, 0);
 
-  append_text (out, date);
+  append_text (out, date->words);
   append_text (out, places);
   append_text (out, summary);
   append_text (out, excerpt != NULL ? excerpt->exact : NULL);
@@ -145,6 +142,7 @@ dl_export_csv_full (DlDataset        *dataset,
 {
   GString *out = g_string_new (NULL);
   DlWordsCiter *citer;
+  DlExportDates *dates;
   guint n;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
@@ -155,14 +153,16 @@ dl_export_csv_full (DlDataset        *dataset,
 
   append_header (out, flags);
   citer = dl_words_citer_new (dataset);
+  dates = dl_export_dates_new ();
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      append_row (out, citer, event);
+      append_row (out, citer, dates, event);
     }
   dl_words_citer_free (citer);
+  dl_export_dates_free (dates);
 
   if (length != NULL)
     *length = out->len;
@@ -188,6 +188,7 @@ dl_export_csv_to_file_full (DlDataset         *dataset,
 {
   DlExportStream stream;
   DlWordsCiter *citer;
+  DlExportDates *dates;
   guint n;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
@@ -205,15 +206,17 @@ dl_export_csv_to_file_full (DlDataset         *dataset,
 
   append_header (stream.buffer, flags);
   citer = dl_words_citer_new (dataset);
+  dates = dl_export_dates_new ();
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      append_row (stream.buffer, citer, event);
+      append_row (stream.buffer, citer, dates, event);
       dl_export_stream_pass (&stream);
     }
   dl_words_citer_free (citer);
+  dl_export_dates_free (dates);
 
   return dl_export_stream_commit (&stream, error);
 }

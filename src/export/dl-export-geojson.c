@@ -234,6 +234,7 @@ typedef struct {
   guint           depth;                /* open containers */
   gboolean        empty[MAX_DEPTH + 1]; /* no item yet, per open container */
   GHashTable     *geometries;           /* DlGeometry* → its text as a single place's */
+  DlExportDates  *dates;
 } Json;
 
 /* g_string_append_len() without its checks: the buffer holds a megabyte
@@ -427,7 +428,7 @@ json_double (Json       *json,
 
   /* A whole number below 10^15 reads the same in %.17g as in %lld; printf
    * of a double is the slow part of the export. -0 is left to dtostr. */
-  if (value == (double) (gint64) value && fabs (value) < 1e15 && !(value == 0 && signbit (value)))
+  if (fabs (value) < 1e15 && value == (double) (gint64) value && !(value == 0 && signbit (value)))
     {
       put_int (json->out, (gint64) value);
       PUT_LITERAL (json->out, ".0");
@@ -438,16 +439,6 @@ json_double (Json       *json,
   g_string_append (json->out, buffer);
   if (strchr (buffer, '.') == NULL)
     g_string_append (json->out, ".0");
-}
-
-static void
-json_instant (Json       *json,
-              const char *name,
-              gint64      instant)
-{
-  g_autofree char *iso = dl_edtf_format_instant (instant);
-
-  json_string (json, name, iso);
 }
 
 static void
@@ -593,6 +584,7 @@ json_feature (Json    *json,
               DlEvent *event)
 {
   const DlEdtf *when = dl_event_get_when (event);
+  const DlExportDate *date;
   guint n_places = dl_event_get_n_places (event);
   guint n_excerpts = dl_event_get_n_excerpts (event);
 
@@ -610,8 +602,9 @@ json_feature (Json    *json,
   json_string (json, "summary", dl_event_get_summary (event));
   json_string (json, "when", dl_event_get_when_text (event));
   json_string (json, "when_basis", dl_event_get_when_basis (event));
-  json_instant (json, "start", when->earliest);
-  json_instant (json, "end", when->latest);
+  date = dl_export_dates_get (json->dates, when, FALSE);
+  json_string (json, "start", date->start);
+  json_string (json, "end", date->end);
 
   if (n_places == 1)
     json_string (json, "place", dl_place_get_id (dl_event_get_place (event, 0)));
@@ -739,8 +732,10 @@ dl_export_geojson_to_file (DlDataset   *dataset,
 
   json.out = json.stream.buffer;
   json.geometries = g_hash_table_new_full (NULL, NULL, NULL, string_free);
+  json.dates = dl_export_dates_new ();
   json_collection (&json, dataset);
   g_hash_table_unref (json.geometries);
+  dl_export_dates_free (json.dates);
 
   return dl_export_stream_commit (&json.stream, error);
 }

@@ -13,6 +13,98 @@
 #include "dl-export-stream.h"
 
 #define FLUSH_SIZE (1024 * 1024)
+/* Dates remembered: a few days' worth of texts each, bounded for a file
+ * whose every event has a date of its own. */
+#define MAX_DATES 65536
+
+typedef struct {
+  DlEdtf       when;
+  DlExportDate texts;
+} DateEntry;
+
+static guint
+date_hash (gconstpointer key)
+{
+  const DlEdtf *when = key;
+
+  return g_int64_hash (&when->earliest) * 31 + g_int64_hash (&when->latest) * 7
+         + (guint) when->flags * 3 + (guint) when->precision;
+}
+
+static gboolean
+date_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const DlEdtf *x = a;
+  const DlEdtf *y = b;
+
+  return x->earliest == y->earliest && x->latest == y->latest
+         && x->flags == y->flags && x->precision == y->precision;
+}
+
+static void
+date_entry_free (gpointer data)
+{
+  DateEntry *entry = data;
+
+  if (entry == NULL)
+    return;
+  g_free (entry->texts.start);
+  g_free (entry->texts.end);
+  g_free (entry->texts.words);
+  g_free (entry);
+}
+
+struct _DlExportDates
+{
+  GHashTable *entries;  /* DateEntry, keyed by its DlEdtf (its first member) */
+  DateEntry  *spare;    /* the last one made past the bound */
+};
+
+DlExportDates *
+dl_export_dates_new (void)
+{
+  DlExportDates *self = g_new0 (DlExportDates, 1);
+
+  self->entries = g_hash_table_new_full (date_hash, date_equal, NULL, date_entry_free);
+
+  return self;
+}
+
+void
+dl_export_dates_free (DlExportDates *self)
+{
+  g_hash_table_unref (self->entries);
+  date_entry_free (self->spare);
+  g_free (self);
+}
+
+const DlExportDate *
+dl_export_dates_get (DlExportDates *self,
+                     const DlEdtf  *when,
+                     gboolean       words)
+{
+  DateEntry *entry = g_hash_table_lookup (self->entries, when);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (DateEntry, 1);
+      entry->when = *when;
+      entry->texts.start = dl_edtf_format_instant (when->earliest);
+      entry->texts.end = dl_edtf_format_instant (when->latest);
+      if (g_hash_table_size (self->entries) < MAX_DATES)
+        g_hash_table_add (self->entries, entry);
+      else
+        {
+          date_entry_free (self->spare);
+          self->spare = entry;
+        }
+    }
+  if (words && entry->texts.words == NULL)
+    entry->texts.words = dl_edtf_describe (when);
+
+  return &entry->texts;
+}
 
 gboolean
 dl_export_stream_open (DlExportStream  *self,

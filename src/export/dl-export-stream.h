@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "dl-atomic-file.h"
+#include "dl-edtf.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,14 @@ typedef struct {
   GError       *error;   /* the first write error, or NULL */
 } DlExportStream;
 
+/* A date as the exports write it: dl_edtf_format_instant() of both ends
+ * and, when asked for, dl_edtf_describe(). */
+typedef struct {
+  char *start;
+  char *end;
+  char *words;
+} DlExportDate;
+
 /* Opens the file that replaces @path once committed (dl-atomic-file.h). */
 gboolean dl_export_stream_open   (DlExportStream  *self,
                                   const char      *path,
@@ -29,5 +38,16 @@ void     dl_export_stream_pass   (DlExportStream  *self);
  * replaced. Frees what the stream holds either way. */
 gboolean dl_export_stream_commit (DlExportStream  *self,
                                   GError         **error);
+
+/* The texts of each distinct date of an export, made once: many events
+ * share a day, and formatting a date is a good part of a row. */
+typedef struct _DlExportDates DlExportDates;
+
+DlExportDates      *dl_export_dates_new  (void);
+/* Valid until the next call. */
+const DlExportDate *dl_export_dates_get  (DlExportDates *self,
+                                          const DlEdtf  *when,
+                                          gboolean       words);
+void                dl_export_dates_free (DlExportDates *self);
 
 G_END_DECLS

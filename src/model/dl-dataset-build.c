@@ -134,6 +134,6 @@ dl_dataset_finish_import (DlDataset *self)
   events = G_LIST_MODEL (self->events);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     g_ptr_array_add (self->events_by_time, g_list_model_get_item (events, i));
-  g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
+  dl_event_sort_by_time (self->events_by_time);
   dl_dataset_index_claims (self);
 }

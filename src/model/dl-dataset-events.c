@@ -18,6 +18,30 @@
 #include "dl-dataset-load-private.h"
 #include "dl-dataset-words.h"
 
+/* "%.15g" of a claim's number: printf of a double is a good part of
+ * reading a claim, and nearly every value is a whole number, which
+ * "%.15g" writes as its digits below 10^15 (-0 is left to printf). */
+static char *
+format_value (double value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude;
+
+  if (!(fabs (value) < 1e15) || value != (double) (gint64) value || (value == 0 && signbit (value)))
+    return g_strdup_printf ("%.15g", value);
+
+  magnitude = value < 0 ? (guint64) -(gint64) value : (guint64) value;
+  *--p = '\0';
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+
+  return g_strdup (p);
+}
+
 static void
 load_claims (Loader     *loader,
              DlEvent    *event,
@@ -58,7 +82,7 @@ load_claims (Loader     *loader,
         {
           claim.numeric = TRUE;
           if (dl_loader_get_number (loader, element, path, "value", &claim.value))
-            claim.value_text = g_strdup_printf ("%.15g", claim.value);
+            claim.value_text = format_value (claim.value);
           else
             ok = FALSE;
         }
@@ -224,12 +248,16 @@ dl_loader_load_events (Loader     *loader,
     "id", "title", "category", "when", "when_basis", "place", "places", "summary",
     "excerpts", "claims", DL_WORDS_EVENT_MEMBER, NULL
   };
+  g_autoptr(GPtrArray) loaded = NULL;
   const DlJsonValue *element;
   Walk walk;
 
   if (!dl_loader_walk_list (&walk, loader, root, "events", TRUE))
     return;
 
+  /* Into the list in one splice at the end: an append each emits
+   * items-changed and costs a tree insertion. */
+  loaded = g_ptr_array_new_with_free_func (g_object_unref);
   while ((element = dl_loader_walk_next (&walk)) != NULL)
     {
       g_autofree char *path = dl_loader_index_path ("events", walk.index - 1);
@@ -284,8 +312,11 @@ dl_loader_load_events (Loader     *loader,
         continue;
 
       g_hash_table_insert (loader->dataset->event_index, event->id, event);
-      g_list_store_append (loader->dataset->events, event);
+      g_ptr_array_add (loaded, g_steal_pointer (&event));
     }
+
+  g_list_store_splice (loader->dataset->events, g_list_model_get_n_items (G_LIST_MODEL (loader->dataset->events)),
+                       0, loaded->pdata, loaded->len);
 }
 
 void

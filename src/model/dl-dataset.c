@@ -34,9 +34,21 @@ G_DEFINE_QUARK (dl-dataset-error-quark, dl_dataset_error)
 void
 dl_dataset_index_claims (DlDataset *self)
 {
-  for (guint i = 0; i < self->events_by_time->len; i++)
+  guint n = self->events_by_time->len;
+
+  for (guint i = 0; i < n; i++)
     {
       DlEvent *event = g_ptr_array_index (self->events_by_time, i);
+
+      /* In time order the events lie anywhere in memory: ask for the
+       * next ones' event, claims array and claims a few steps ahead, or
+       * a million events wait for memory three times each. */
+      if (i + 8 < n)
+        __builtin_prefetch (g_ptr_array_index (self->events_by_time, i + 8));
+      if (i + 4 < n)
+        __builtin_prefetch (((DlEvent *) g_ptr_array_index (self->events_by_time, i + 4))->claims);
+      if (i + 2 < n)
+        __builtin_prefetch (((DlEvent *) g_ptr_array_index (self->events_by_time, i + 2))->claims->data);
 
       for (guint j = 0; j < event->claims->len; j++)
         {
@@ -287,7 +299,7 @@ load_from_data (const char   *data,
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
     g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
-  g_ptr_array_sort (self->events_by_time, dl_event_compare_time);
+  dl_event_sort_by_time (self->events_by_time);
   dl_dataset_index_claims (self);
 
   return g_steal_pointer (&self);
@@ -634,7 +646,7 @@ dl_dataset_get_facets (DlDataset *self)
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
 
   if (self->facets == NULL)
-    self->facets = dl_event_facets_new (self->events_by_time);
+    self->facets = dl_event_facets_new (self->events_by_time, G_LIST_MODEL (self->events));
 
   return self->facets;
 }
@@ -655,34 +667,22 @@ dl_dataset_get_time_range (DlDataset *self,
                            gint64    *earliest,
                            gint64    *latest)
 {
-  gint64 lo = G_MAXINT64;
-  gint64 hi = G_MININT64;
-
   g_return_val_if_fail (DL_IS_DATASET (self), FALSE);
 
-  for (guint i = 0; i < self->events_by_time->len; i++)
+  /* The loading thread found it (dl_dataset_get_facets()): at a million
+   * events the loop below is a tenth of a second of cache misses. */
+  if (self->facets != NULL)
     {
-      const DlEdtf *when = &DL_EVENT (g_ptr_array_index (self->events_by_time, i))->when;
-
-      if (when->earliest != DL_EDTF_UNBOUNDED_START)
-        lo = MIN (lo, when->earliest);
-      if (when->latest != DL_EDTF_UNBOUNDED_END)
-        hi = MAX (hi, when->latest);
-      if (when->earliest != DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END)
-        hi = MAX (hi, when->earliest);
-      if (when->latest != DL_EDTF_UNBOUNDED_END && when->earliest == DL_EDTF_UNBOUNDED_START)
-        lo = MIN (lo, when->latest);
+      if (!self->facets->have_time_range)
+        return FALSE;
+      if (earliest != NULL)
+        *earliest = self->facets->time_range_start;
+      if (latest != NULL)
+        *latest = self->facets->time_range_end;
+      return TRUE;
     }
 
-  if (lo > hi)
-    return FALSE;
-
-  if (earliest != NULL)
-    *earliest = lo;
-  if (latest != NULL)
-    *latest = hi;
-
-  return TRUE;
+  return dl_time_range_compute (self->events_by_time, earliest, latest);
 }
 
 DlBBox

@@ -4,7 +4,8 @@
  * categories (a string look-up each) and reference them on the main loop
  * (866 ms), and the first hidden source numbered their sources there (449
  * ms); the loading thread now does both once, and the session takes the
- * result (dl-session.c).
+ * result (dl-session.c). With them, what the sidebar's overview counts and
+ * the first time window and map view, which also read every event.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,8 @@
 
 #include "dl-event-facets.h"
 #include "dl-event.h"
+#include "dl-focus-range.h"
+#include "dl-map-view.h"
 
 guint16
 dl_category_number (GPtrArray  *names,
@@ -88,8 +91,50 @@ dl_source_sets_number (GPtrArray *events,
     }
 }
 
+static gboolean
+is_undated (DlEvent *event)
+{
+  const DlEdtf *when = dl_event_get_when (event);
+
+  return when->earliest == DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END;
+}
+
+gboolean
+dl_time_range_compute (GPtrArray *events_by_time,
+                       gint64    *earliest,
+                       gint64    *latest)
+{
+  gint64 lo = G_MAXINT64;
+  gint64 hi = G_MININT64;
+
+  for (guint i = 0; i < events_by_time->len; i++)
+    {
+      const DlEdtf *when = dl_event_get_when (g_ptr_array_index (events_by_time, i));
+
+      if (when->earliest != DL_EDTF_UNBOUNDED_START)
+        lo = MIN (lo, when->earliest);
+      if (when->latest != DL_EDTF_UNBOUNDED_END)
+        hi = MAX (hi, when->latest);
+      if (when->earliest != DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END)
+        hi = MAX (hi, when->earliest);
+      if (when->latest != DL_EDTF_UNBOUNDED_END && when->earliest == DL_EDTF_UNBOUNDED_START)
+        lo = MIN (lo, when->latest);
+    }
+
+  if (lo > hi)
+    return FALSE;
+
+  if (earliest != NULL)
+    *earliest = lo;
+  if (latest != NULL)
+    *latest = hi;
+
+  return TRUE;
+}
+
 DlEventFacets *
-dl_event_facets_new (GPtrArray *events_by_time)
+dl_event_facets_new (GPtrArray  *events_by_time,
+                     GListModel *events)
 {
   DlEventFacets *self = g_atomic_rc_box_new0 (DlEventFacets);
   g_autoptr(GHashTable) category_numbers = g_hash_table_new (g_str_hash, g_str_equal);
@@ -111,6 +156,30 @@ dl_event_facets_new (GPtrArray *events_by_time)
   self->source_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   dl_source_sets_number (self->order, self->source_numbers, self->source_sets);
 
+  self->category_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (self->category_counts, self->category_names->len);
+  for (guint p = 0; p < self->order->len; p++)
+    g_array_index (self->category_counts, guint, g_array_index (self->categories, guint16, p))++;
+
+  self->unplaced = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undated = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0, n = g_list_model_get_n_items (events); i < n; i++)
+    {
+      DlEvent *event = g_list_model_get_item (events, i);
+
+      if (dl_event_get_n_places (event) == 0)
+        g_ptr_array_add (self->unplaced, g_object_ref (event));
+      if (is_undated (event))
+        g_ptr_array_add (self->undated, g_object_ref (event));
+      if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
+        self->n_concerning++;
+      g_object_unref (event);
+    }
+
+  self->have_time_range = dl_time_range_compute (self->order, &self->time_range_start, &self->time_range_end);
+  self->have_focus = dl_focus_range_compute (self->order, NULL, &self->focus_start, &self->focus_end);
+  dl_map_view_events_extent (self->order, NULL, &self->map_main_part, &self->map_all);
+
   return self;
 }
 
@@ -128,6 +197,9 @@ facets_clear (DlEventFacets *self)
   g_ptr_array_unref (self->category_names);
   g_array_unref (self->source_numbers);
   g_ptr_array_unref (self->source_sets);
+  g_array_unref (self->category_counts);
+  g_ptr_array_unref (self->unplaced);
+  g_ptr_array_unref (self->undated);
 }
 
 void

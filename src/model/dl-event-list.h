@@ -18,7 +18,8 @@ DlEventList *dl_event_list_new           (void);
 /* The items become source[positions[0]], source[positions[1]]…: @source
  * (DlEvent *) must not change afterwards (the list keeps a reference to it,
  * not to each event); @positions (guint, ascending) is taken. "items-changed"
- * covers only what differs from the old items, past a common start and end. */
+ * covers only what differs from the old items, past a common start and end;
+ * with nothing in common, the removal and the addition are two changes. */
 void         dl_event_list_set           (DlEventList *self,
                                           GPtrArray   *source,
                                           GArray      *positions);

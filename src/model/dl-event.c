@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "dl-event"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dl-model-private.h"
@@ -332,4 +333,65 @@ dl_event_compare_time (gconstpointer a,
     return ea->when.latest < eb->when.latest ? -1 : 1;
 
   return strcmp (ea->id, eb->id);
+}
+
+/* What dl_event_compare_time() reads, side by side in one array: sorting
+ * a million events through their pointers spends its time waiting for
+ * memory (each comparison reads two events from anywhere in the heap). */
+typedef struct {
+  gboolean undated;
+  gint64   earliest;
+  gint64   latest;
+  guint64  id_prefix;  /* the id's first 8 bytes, big-endian, NUL-padded */
+  DlEvent *event;
+} TimeKey;
+
+static int
+compare_time_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const TimeKey *ka = a;
+  const TimeKey *kb = b;
+
+  if (ka->undated != kb->undated)
+    return ka->undated ? 1 : -1;
+  if (ka->earliest != kb->earliest)
+    return ka->earliest < kb->earliest ? -1 : 1;
+  if (ka->latest != kb->latest)
+    return ka->latest < kb->latest ? -1 : 1;
+  /* strcmp() compares bytes as unsigned: so do these, in order. */
+  if (ka->id_prefix != kb->id_prefix)
+    return ka->id_prefix < kb->id_prefix ? -1 : 1;
+
+  return strcmp (ka->event->id, kb->event->id);
+}
+
+void
+dl_event_sort_by_time (GPtrArray *events)
+{
+  TimeKey *keys;
+
+  g_return_if_fail (events != NULL);
+
+  keys = g_new (TimeKey, MAX (events->len, 1));
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlEvent *event = g_ptr_array_index (events, i);
+      guint64 prefix = 0;
+      guint k;
+
+      for (k = 0; k < 8 && event->id[k] != '\0'; k++)
+        prefix = (prefix << 8) | (guchar) event->id[k];
+      if (k > 0 && k < 8)
+        prefix <<= 8 * (8 - k);
+
+      keys[i] = (TimeKey) { event->when_text == NULL, event->when.earliest, event->when.latest, prefix, event };
+    }
+
+  /* Ids are unique, so the order is the same whatever the algorithm. */
+  qsort (keys, events->len, sizeof (TimeKey), compare_time_keys);
+  for (guint i = 0; i < events->len; i++)
+    events->pdata[i] = keys[i].event;
+
+  g_free (keys);
 }

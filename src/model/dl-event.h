@@ -83,5 +83,8 @@ gboolean         dl_event_matches         (DlEvent    *self,
 /* Time order: earliest, then latest, then id; events without a date last. */
 int              dl_event_compare_time    (gconstpointer a,
                                            gconstpointer b);
+/* Sorts an array of events in that order, as g_ptr_array_sort() with it
+ * would, several times faster for many events. */
+void             dl_event_sort_by_time    (GPtrArray    *events);
 
 G_END_DECLS

@@ -72,37 +72,33 @@ dl_map_view_fit (DlMapView    *view,
   view->zoom = CLAMP (zoom, DL_MAP_VIEW_MIN_ZOOM, DL_MAP_VIEW_MAX_ZOOM);
 }
 
-void
-dl_map_view_fit_events (DlMapView  *view,
-                        double      width,
-                        double      height,
-                        GListModel *events)
+gboolean
+dl_map_view_events_extent (GPtrArray *events,
+                           GArray    *positions,
+                           DlBBox    *main_part,
+                           DlBBox    *all)
 {
-  guint n, n_placed;
-  DlBBox all_bbox;
+  guint n = positions != NULL ? positions->len : events->len;
+  guint n_placed;
   g_autofree double *lons = NULL;
   g_autofree double *lats = NULL;
-  DlBBox bbox;
 
-  g_return_if_fail (view != NULL);
-  g_return_if_fail (G_IS_LIST_MODEL (events));
+  g_return_val_if_fail (events != NULL, FALSE);
+  g_return_val_if_fail (main_part != NULL && all != NULL, FALSE);
 
-  n = g_list_model_get_n_items (events);
-  dl_bbox_init_empty (&bbox);
+  dl_bbox_init_empty (main_part);
+  dl_bbox_init_empty (all);
   if (n == 0)
-    {
-      dl_map_view_fit (view, width, height, &bbox, 0);
-      return;
-    }
+    return FALSE;
 
   lons = g_new (double, n);
   lats = g_new (double, n);
   n_placed = 0;
-  all_bbox.west = all_bbox.south = G_MAXDOUBLE;
-  all_bbox.east = all_bbox.north = -G_MAXDOUBLE;
+  all->west = all->south = G_MAXDOUBLE;
+  all->east = all->north = -G_MAXDOUBLE;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      DlEvent *event = g_ptr_array_index (events, positions != NULL ? g_array_index (positions, guint, i) : i);
       DlLonLat anchor;
 
       /* An event without a place (timeline only) is not on the map: its
@@ -112,16 +108,16 @@ dl_map_view_fit_events (DlMapView  *view,
       anchor = dl_event_get_anchor (event);
       lons[n_placed] = anchor.lon;
       lats[n_placed] = anchor.lat;
-      all_bbox.west = MIN (all_bbox.west, anchor.lon);
-      all_bbox.east = MAX (all_bbox.east, anchor.lon);
-      all_bbox.south = MIN (all_bbox.south, anchor.lat);
-      all_bbox.north = MAX (all_bbox.north, anchor.lat);
+      all->west = MIN (all->west, anchor.lon);
+      all->east = MAX (all->east, anchor.lon);
+      all->south = MIN (all->south, anchor.lat);
+      all->north = MAX (all->north, anchor.lat);
       n_placed++;
     }
   if (n_placed == 0)
     {
-      dl_map_view_fit (view, width, height, &bbox, 0);
-      return;
+      dl_bbox_init_empty (all);
+      return FALSE;
     }
 
   /* Past MAX_SAMPLE events, the percentiles of an even sample of them:
@@ -144,22 +140,61 @@ dl_map_view_fit_events (DlMapView  *view,
 
   /* The 5th and 95th percentiles (for tiny lists: the extremes), so one far
    * event does not shrink the rest to dots… */
-  bbox.west = dl_quantile_sorted (lons, n, 0.05 - 0.5 / n);
-  bbox.east = dl_quantile_sorted (lons, n, 0.95);
-  bbox.south = dl_quantile_sorted (lats, n, 0.05 - 0.5 / n);
-  bbox.north = dl_quantile_sorted (lats, n, 0.95);
-  dl_map_view_fit (view, width, height, &bbox, 20000);
+  main_part->west = dl_quantile_sorted (lons, n, 0.05 - 0.5 / n);
+  main_part->east = dl_quantile_sorted (lons, n, 0.95);
+  main_part->south = dl_quantile_sorted (lats, n, 0.05 - 0.5 / n);
+  main_part->north = dl_quantile_sorted (lats, n, 0.95);
+  return TRUE;
+}
+
+void
+dl_map_view_fit_extent (DlMapView    *view,
+                        double        width,
+                        double        height,
+                        const DlBBox *main_part,
+                        const DlBBox *all)
+{
+  DlMapView whole;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (main_part != NULL && all != NULL);
+
+  if (dl_bbox_is_empty (all))
+    {
+      dl_map_view_fit (view, width, height, all, 0);
+      return;
+    }
+
+  dl_map_view_fit (view, width, height, main_part, 20000);
 
   /* …but when every event fits at nearly that scale (within one zoom
    * level), all of them are shown: an event just past the percentiles
    * would otherwise sit at the edge, under the legend. */
-  {
-    DlMapView all;
+  dl_map_view_fit (&whole, width, height, all, 20000);
+  if (whole.zoom >= view->zoom - 1.0)
+    *view = whole;
+}
 
-    dl_map_view_fit (&all, width, height, &all_bbox, 20000);
-    if (all.zoom >= view->zoom - 1.0)
-      *view = all;
-  }
+void
+dl_map_view_fit_events (DlMapView  *view,
+                        double      width,
+                        double      height,
+                        GListModel *events)
+{
+  guint n;
+  g_autoptr(GPtrArray) array = NULL;
+  DlBBox main_part, all;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (events));
+
+  n = g_list_model_get_n_items (events);
+  array = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (events, i));
+
+  dl_map_view_events_extent (array, NULL, &main_part, &all);
+  dl_map_view_fit_extent (view, width, height, &main_part, &all);
 }
 
 void

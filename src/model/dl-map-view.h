@@ -34,6 +34,20 @@ void dl_map_view_fit_events (DlMapView    *view,
                              double        width,
                              double        height,
                              GListModel   *events);
+/* What dl_map_view_fit_events() frames, in two steps: the main part's box
+ * and every placed event's box, of events[positions[0]]… (all of @events
+ * when @positions is NULL; FALSE when none has a place), reading the
+ * events only, so a thread may compute it (the loading thread does for
+ * all of a dataset's events, dl-event-facets.c); then the view of them. */
+gboolean dl_map_view_events_extent (GPtrArray    *events,
+                                    GArray       *positions,
+                                    DlBBox       *main_part,
+                                    DlBBox       *all);
+void dl_map_view_fit_extent (DlMapView    *view,
+                             double        width,
+                             double        height,
+                             const DlBBox *main_part,
+                             const DlBBox *all);
 
 /* Moves the view's centre by (dx, dy) pixels at its zoom (x east, y south),
  * e.g. to centre what was fitted into the part of a map that overlays

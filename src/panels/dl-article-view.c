@@ -89,12 +89,19 @@ compare_passages (gconstpointer a,
   return 0;
 }
 
+static void build_index (DlArticleView *self);
+
+/* The index is built when an article is first shown, not when a dataset
+ * opens: at a million events it takes a second of the main loop, which
+ * most sessions that never open an article would wait for. */
 static GArray *
 passages_of (DlArticleView *self,
              DlSource      *source)
 {
-  if (self->index == NULL || source == NULL)
+  if (self->dataset == NULL || source == NULL)
     return NULL;
+  if (self->index == NULL)
+    build_index (self);
 
   return g_hash_table_lookup (self->index, source);
 }
@@ -449,7 +456,7 @@ on_dataset_changed (DlArticleView *self)
   g_autoptr(DlSource) source = self->source != NULL ? g_object_ref (self->source) : NULL;
   g_autoptr(DlEvent) event = self->event != NULL ? g_object_ref (self->event) : NULL;
 
-  build_index (self);
+  g_clear_pointer (&self->index, g_hash_table_unref);
   if (event != NULL && dl_dataset_lookup_event (self->dataset, dl_event_get_id (event)) != event)
     g_clear_object (&event);
   if (source != NULL && dl_dataset_lookup_source (self->dataset, dl_source_get_id (source)) != source)
@@ -797,7 +804,6 @@ dl_article_view_set_dataset (DlArticleView *self,
   if (dataset == NULL)
     return;
 
-  build_index (self);
   g_signal_connect_object (dataset, "changed", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
 }
 

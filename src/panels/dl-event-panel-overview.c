@@ -13,6 +13,7 @@
 
 #include "dl-category.h"
 #include "dl-describe.h"
+#include "dl-event-facets.h"
 #include "dl-event-panel-private.h"
 
 typedef struct {
@@ -33,37 +34,27 @@ compare_category_counts (gconstpointer a,
   return g_utf8_collate (dl_category_get_label (ca->category), dl_category_get_label (cb->category));
 }
 
+/* Counted from the numbers the loading thread gave each event's category
+ * (dl_dataset_get_facets()): a million events are not looked at again
+ * each time the selection is cleared. */
 static void
 add_categories (DlEventPanel *self)
 {
-  GListModel *events = dl_dataset_get_events (self->dataset);
-  guint n_events = g_list_model_get_n_items (events);
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  DlEventFacets *facets = dl_dataset_get_facets (self->dataset);
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (CategoryCount));
-  GHashTableIter iter;
-  gpointer key, value;
   GtkWidget *section;
   GtkWidget *list;
 
-  if (n_events == 0)
+  if (facets->order->len == 0)
     return;
 
-  for (guint i = 0; i < n_events; i++)
+  for (guint c = 0; c < facets->category_names->len; c++)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      const char *category = dl_event_get_category (event);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, category));
+      CategoryCount entry = { g_ptr_array_index (facets->category_names, c),
+                              g_array_index (facets->category_counts, guint, c) };
 
-      /* The strings belong to the dataset's events, which outlive this. */
-      g_hash_table_insert (counts, (gpointer) category, GUINT_TO_POINTER (count + 1));
-    }
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CategoryCount entry = { key, GPOINTER_TO_UINT (value) };
-
-      g_array_append_val (sorted, entry);
+      if (entry.count > 0)
+        g_array_append_val (sorted, entry);
     }
   g_array_sort (sorted, compare_category_counts);
 
@@ -124,14 +115,6 @@ on_event_row_activated (DlEventPanel  *self,
     _dl_event_panel_event_activated (self, event);
 }
 
-static gboolean
-is_undated (DlEvent *event)
-{
-  const DlEdtf *when = dl_event_get_when (event);
-
-  return when->earliest == DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END;
-}
-
 /* Events that an import (or the editor) left without a place or a date
  * are on one view only: listed here, so none is lost from sight, each a
  * row that selects it. */
@@ -139,20 +122,21 @@ static void
 add_unshown (DlEventPanel *self,
              gboolean      without_place)
 {
-  GListModel *events = dl_dataset_get_events (self->dataset);
-  guint n_events = g_list_model_get_n_items (events);
+  /* Found by the loading thread (dl_dataset_get_facets()), in the
+   * dataset's order. */
+  DlEventFacets *facets = dl_dataset_get_facets (self->dataset);
+  GPtrArray *events = without_place ? facets->unplaced : facets->undated;
   guint n_listed = 0, n_more = 0;
   GtkWidget *section = NULL;
   GtkWidget *list = NULL;
 
-  for (guint i = 0; i < n_events; i++)
+  for (guint i = 0; i < events->len; i++)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      DlEvent *event = g_ptr_array_index (events, i);
+      const DlEdtf *when = dl_event_get_when (event);
+      gboolean undated = when->earliest == DL_EDTF_UNBOUNDED_START && when->latest == DL_EDTF_UNBOUNDED_END;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
-
-      if (without_place ? dl_event_get_n_places (event) > 0 : !is_undated (event))
-        continue;
 
       if (list == NULL)
         {
@@ -169,12 +153,12 @@ add_unshown (DlEventPanel *self,
         }
       if (n_listed == MAX_UNSHOWN_ROWS)
         {
-          n_more++;
-          continue;
+          n_more = events->len - i;
+          break;
         }
 
       /* What the row can say of it: when, or where. */
-      if (without_place && !is_undated (event))
+      if (without_place && !undated)
         subtitle = dl_edtf_describe (dl_event_get_when (event));
       else if (!without_place)
         subtitle = dl_describe_place_name (event, 0, _dl_event_panel_ui_language ());

@@ -219,123 +219,6 @@ draw_lane_backgrounds (DlTimeline     *self,
 }
 
 static void
-ensure_bins (DlTimeline     *self,
-             const Geometry *g)
-{
-  guint n_bins = (guint) ceil ((g->plot_x1 - g->plot_x0) / BIN_WIDTH) + 1;
-  guint n_lanes = MAX (self->lanes->len, 1);
-
-  if (n_bins == self->n_bins)
-    return;
-
-  self->n_bins = n_bins;
-  g_free (self->dot_bins);
-  g_free (self->span_bins);
-  self->dot_bins = g_new0 (guint32, (gsize) n_lanes * n_bins);
-  self->span_bins = g_new0 (float, (gsize) n_lanes * (n_bins + 1));
-}
-
-static inline guint
-bin_of (const Geometry *g,
-        guint           n_bins,
-        double          x)
-{
-  double f = g->rtl ? g->plot_x1 - x : x - g->plot_x0;
-  int b = (int) (f / BIN_WIDTH);
-
-  return (guint) CLAMP (b, 0, (int) n_bins - 1);
-}
-
-/* A crowded lane: spans as a band whose strength follows how many overlap,
- * dots as a histogram. */
-/* Turns a lane's span difference array into coverage; returns its maximum. */
-static float
-prepare_density (DlTimeline *self,
-                 guint       lane_index)
-{
-  float *spans = self->span_bins + (gsize) lane_index * (self->n_bins + 1);
-  float max_cover = 0, cover = 0;
-
-  for (guint b = 0; b < self->n_bins; b++)
-    {
-      cover += spans[b];
-      spans[b] = cover;
-      max_cover = MAX (max_cover, cover);
-    }
-
-  return max_cover;
-}
-
-static void
-draw_density (DlTimeline     *self,
-              GtkSnapshot    *snapshot,
-              const Geometry *g,
-              guint           lane_index,
-              gboolean        draw_spans,
-              gboolean        draw_dots)
-{
-  Lane *lane = g_ptr_array_index (self->lanes, lane_index);
-  guint32 *dots = self->dot_bins + (gsize) lane_index * self->n_bins;
-  float *spans = self->span_bins + (gsize) lane_index * (self->n_bins + 1);
-  double y = g->lanes_y0 + lane_index * g->lane_h;
-  double band_h = dl_timeline_span_height (g);
-  double band_y = y + (g->lane_h - band_h) / 2;
-  guint32 max_dots = 0;
-  float max_cover = 0;
-  guint run_start = 0;
-  int run_level = -1;
-
-  for (guint b = 0; b < self->n_bins; b++)
-    {
-      max_dots = MAX (max_dots, dots[b]);
-      max_cover = MAX (max_cover, spans[b]);
-    }
-
-  /* Spans: runs of equal strength (8 levels) become one rectangle. */
-  if (draw_spans && max_cover > 0)
-    for (guint b = 0; b <= self->n_bins; b++)
-      {
-        int level = b < self->n_bins && spans[b] > 0.5f
-                    ? 1 + (int) (7 * log1p (spans[b]) / log1p (max_cover)) : 0;
-
-        if (level != run_level)
-          {
-            if (run_level > 0)
-              {
-                GdkRGBA c = dl_timeline_with_alpha (&lane->color, 0.06 + 0.035 * run_level);
-                double x0 = g->rtl ? g->plot_x1 - b * BIN_WIDTH : g->plot_x0 + run_start * BIN_WIDTH;
-
-                dl_timeline_append_rect (snapshot, &c, x0, band_y, (b - run_start) * BIN_WIDTH, band_h);
-              }
-            run_start = b;
-            run_level = level;
-          }
-      }
-
-  /* Dots: a histogram standing on the lane's bottom, square-root scaled. */
-  run_level = -1;
-  if (draw_dots && max_dots > 0)
-    for (guint b = 0; b <= self->n_bins; b++)
-      {
-        int level = b < self->n_bins && dots[b] > 0
-                    ? MAX (1, (int) round (band_h * sqrt ((double) dots[b] / max_dots))) : 0;
-
-        if (level != run_level)
-          {
-            if (run_level > 0)
-              {
-                GdkRGBA c = dl_timeline_with_alpha (&lane->color, 0.85);
-                double x0 = g->rtl ? g->plot_x1 - b * BIN_WIDTH : g->plot_x0 + run_start * BIN_WIDTH;
-
-                dl_timeline_append_rect (snapshot, &c, x0, band_y + band_h - run_level, (b - run_start) * BIN_WIDTH, run_level);
-              }
-            run_start = b;
-            run_level = level;
-          }
-      }
-}
-
-static void
 draw_span (DlTimeline     *self,
            GtkSnapshot    *snapshot,
            const Geometry *g,
@@ -677,12 +560,9 @@ dl_timeline_snapshot (GtkWidget   *widget,
 {
   DlTimeline *self = DL_TIMELINE (widget);
   const Item *items = (const Item *) (gpointer) self->items->data;
-  guint ranges[N_CLASSES][2];
-  guint n_ranges;
   guint n_lanes = self->lanes->len;
   Geometry g;
   GdkRGBA fg;
-  double margin_t;
   double r;
   guint selected_index = 0;
 
@@ -697,60 +577,28 @@ dl_timeline_snapshot (GtkWidget   *widget,
   draw_lane_backgrounds (self, snapshot, &g, &fg);
   draw_axis (self, snapshot, &g, &fg);
 
+  /* A large dataset's events are being arranged in a thread. */
+  if (n_lanes == 0 && !dl_timeline_is_ready (self))
+    {
+      /* Translators: on the timeline while a large dataset's events are being arranged */
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, _("Arranging events…"));
+      GdkRGBA dim = dl_timeline_with_alpha (&fg, 0.6);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      dl_timeline_append_layout_at (snapshot, layout, &dim, (g.width - w) / 2, g.lanes_y0 + (g.lanes_y1 - g.lanes_y0 - h) / 2);
+      g_object_unref (layout);
+    }
+
   if (self->selected != NULL)
-    selected_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_by_event, self->selected));
+    selected_index = dl_timeline_find_item (self, self->selected);
 
   if (n_lanes > 0)
     {
-      guint n_bins;
       const Visible *vis;
 
-      ensure_bins (self, &g);
-      n_bins = self->n_bins;
-      memset (self->dot_bins, 0, sizeof (guint32) * n_lanes * n_bins);
-      memset (self->span_bins, 0, sizeof (float) * n_lanes * (n_bins + 1));
-      memset (self->lane_counts, 0, sizeof (guint) * 2 * n_lanes);
-      g_array_set_size (self->visible, 0);
-
       /* Pass 1: what is visible, counted per lane and binned. */
-      margin_t = (r + 2) / (g.plot_x1 - g.plot_x0) * (self->visible_end - self->visible_start);
-      n_ranges = dl_timeline_cull (self, self->visible_start - margin_t, self->visible_end + margin_t, ranges);
-      for (guint k = 0; k < n_ranges; k++)
-        for (guint i = ranges[k][0]; i < ranges[k][1]; i++)
-          {
-            const Item *item = &items[i];
-            double x0, x1;
-            guint lane = item->lane;
-
-            if (item->end < self->visible_start - margin_t)
-              continue;
-
-            dl_timeline_item_extent (self, &g, item, &x0, &x1);
-            if (x1 < g.plot_x0 - r - 2 || x0 > g.plot_x1 + r + 2)
-              continue;
-
-            self->lane_counts[lane * 2 + item->kind]++;
-            if (item->kind == ITEM_DOT)
-              {
-                self->dot_bins[(gsize) lane * n_bins + bin_of (&g, n_bins, (x0 + x1) / 2)]++;
-              }
-            else
-              {
-                guint b0 = bin_of (&g, n_bins, g.rtl ? x1 : x0);
-                guint b1 = bin_of (&g, n_bins, g.rtl ? x0 : x1);
-                float *row = self->span_bins + (gsize) lane * (n_bins + 1);
-
-                row[b0] += 1;
-                row[b1 + 1] -= 1;
-              }
-
-            if (self->lane_counts[lane * 2 + item->kind] <= MAX_ITEMS_PER_LANE)
-              {
-                Visible v = { i, lane, x0, x1, g.rtl ? g.width - x1 : x0, g.rtl ? g.width - x0 : x1, G_MAXUINT };
-
-                g_array_append_val (self->visible, v);
-              }
-          }
+      dl_timeline_gather (self, &g, r);
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (MIN (g.plot_x0, g.plot_x1) - r - 2, g.lanes_y0,
                                                              g.plot_x1 - g.plot_x0 + 2 * r + 4,
@@ -759,14 +607,14 @@ dl_timeline_snapshot (GtkWidget   *widget,
       /* Crowded lanes as densities. */
       for (guint l = 0; l < n_lanes; l++)
         {
-          float max_cover = prepare_density (self, l);
+          float max_cover = dl_timeline_prepare_density (self, l);
 
           /* Many spans overlapping would only stack up into a solid bar. */
           self->lane_crowded[l * 2 + ITEM_SPAN] = self->lane_counts[l * 2 + ITEM_SPAN] > MAX_ITEMS_PER_LANE
                                                   || (max_cover > MAX_OVERLAPPING_SPANS
                                                       && self->lane_counts[l * 2 + ITEM_SPAN] > 3 * MAX_OVERLAPPING_SPANS);
           self->lane_crowded[l * 2 + ITEM_DOT] = self->lane_counts[l * 2 + ITEM_DOT] > MAX_ITEMS_PER_LANE;
-          draw_density (self, snapshot, &g, l,
+          dl_timeline_draw_density (self, snapshot, &g, l,
                         self->lane_crowded[l * 2 + ITEM_SPAN],
                         self->lane_crowded[l * 2 + ITEM_DOT]);
         }

@@ -343,7 +343,8 @@ dl_timeline_clear_caches (DlTimeline *self)
   g_hash_table_remove_all (self->tick_layouts);
   g_hash_table_remove_all (self->event_layouts);
   g_hash_table_remove_all (self->badge_layouts);
-  dl_timeline_rebuild_index (self);
+  /* Colours and lane names follow the style and the text direction. */
+  dl_timeline_update_lane_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

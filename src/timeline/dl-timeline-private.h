@@ -1,8 +1,10 @@
 /* dl-timeline-private.h: what the timeline's files share
  *
- * The timeline is one widget in five files: dl-timeline.c (the object, its
+ * The timeline is one widget in six files: dl-timeline.c (the object, its
  * visible range, the session, the public API), dl-timeline-index.c (events
- * sorted for culling, lanes), dl-timeline-layout.c (geometry, tick labels,
+ * sorted for culling, lanes, built in a thread when large),
+ * dl-timeline-density.c (which events a frame shows, counted per pixel
+ * column), dl-timeline-layout.c (geometry, tick labels,
  * the overview strip), dl-timeline-draw.c (the detail view's frame) and
  * dl-timeline-input.c (pointer, keys, the brush). Calendar ticks are
  * GTK-free, in dl-time-axis.c.
@@ -59,7 +61,7 @@ typedef enum {
 } ItemKind;
 
 typedef struct {
-  DlEvent     *event;    /* owned */
+  DlEvent     *event;    /* held by the index's source array */
   gint64       start;    /* earliest, or DL_EDTF_UNBOUNDED_START */
   gint64       end;      /* latest, or DL_EDTF_UNBOUNDED_END */
   gint64       mid;      /* where a dot is drawn */
@@ -74,7 +76,21 @@ typedef struct {
   GdkRGBA       color;
   PangoLayout  *label;
   guint         n_items;
+  guint         id;
+  /* The lane's items of kind k and duration class c are
+   * items[offsets[k][c] .. offsets[k][c + 1]). */
+  guint         offsets[2][N_CLASSES + 1];
+  /* Sorted: the dots' instants, the spans' starts and ends; a crowded lane
+   * is drawn from these (dl-timeline-density.c), whatever its size. */
+  gint64       *dot_mids;
+  guint         n_dots;
+  gint64       *span_starts;
+  gint64       *span_ends;
+  guint         n_spans;
 } Lane;
+
+/* An index built (dl-timeline-index.c), maybe in a thread. */
+typedef struct _TimelineIndex TimelineIndex;
 
 /* The axes' calendar steps: dl-time-axis.c */
 typedef DlTimeUnit TickUnit;
@@ -155,11 +171,13 @@ struct _DlTimeline
   GSignalGroup  *session_signals;
   gboolean       range_from_session;   /* applying the session's range: do not echo it */
 
-  /* The index: items sorted by duration class, then start. */
+  /* The index: items sorted by lane, kind, duration class, then start. */
   GArray        *items;                      /* Item */
-  guint          class_offsets[N_CLASSES + 1];
-  GHashTable    *item_by_event;              /* DlEvent → index + 1 */
   GPtrArray     *lanes;                      /* Lane */
+  GPtrArray     *index_source;               /* holds the items' events */
+  GCancellable  *index_cancellable;          /* while one is built in a thread */
+  guint          index_generation;
+  gboolean       focus_pending;              /* a new model: its first view */
   gboolean       have_extent;
   gint64         extent_start, extent_end;   /* bounded extent of all events */
   gint64         focus_start, focus_end;     /* where most events are */
@@ -232,9 +250,18 @@ void dl_timeline_get_fit_range (DlTimeline *self, gint64 start, gint64 end, gint
 
 /* dl-timeline-index.c */
 void dl_timeline_lane_free (gpointer data);
-void dl_timeline_clear_item (gpointer data);
+TimelineIndex * dl_timeline_index_build (GPtrArray *source, GArray *positions);
+void dl_timeline_index_free (TimelineIndex *index);
 void dl_timeline_rebuild_index (DlTimeline *self);
-guint dl_timeline_cull (DlTimeline *self, double start, double end, guint ranges[N_CLASSES][2]);
+void dl_timeline_cancel_index (DlTimeline *self);
+void dl_timeline_update_lane_labels (DlTimeline *self);
+guint dl_timeline_find_item (DlTimeline *self, DlEvent *event);
+guint dl_timeline_cull (DlTimeline *self, guint lane, guint kind, double start, double end, guint ranges[N_CLASSES][2]);
+
+/* dl-timeline-density.c */
+void dl_timeline_gather (DlTimeline *self, const Geometry *g, double r);
+float dl_timeline_prepare_density (DlTimeline *self, guint lane_index);
+void dl_timeline_draw_density (DlTimeline *self, GtkSnapshot *snapshot, const Geometry *g, guint lane_index, gboolean draw_spans, gboolean draw_dots);
 
 /* dl-timeline-layout.c */
 void dl_timeline_get_geometry (DlTimeline *self, Geometry *g);

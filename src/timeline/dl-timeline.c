@@ -357,6 +357,7 @@ dl_timeline_dispose (GObject *object)
   DlTimeline *self = DL_TIMELINE (object);
 
   dl_timeline_stop_animation (self);
+  dl_timeline_cancel_index (self);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
@@ -378,8 +379,8 @@ dl_timeline_finalize (GObject *object)
   DlTimeline *self = DL_TIMELINE (object);
 
   g_clear_pointer (&self->items, g_array_unref);
-  g_clear_pointer (&self->item_by_event, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->index_source, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->stacks, g_array_unref);
   g_clear_pointer (&self->candidates, g_array_unref);
@@ -475,8 +476,6 @@ dl_timeline_init (DlTimeline *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   self->items = g_array_new (FALSE, FALSE, sizeof (Item));
-  g_array_set_clear_func (self->items, dl_timeline_clear_item);
-  self->item_by_event = g_hash_table_new (NULL, NULL);
   self->lanes = g_ptr_array_new_with_free_func (dl_timeline_lane_free);
   self->visible = g_array_new (FALSE, FALSE, sizeof (Visible));
   self->candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
@@ -591,18 +590,10 @@ dl_timeline_set_model (DlTimeline *self,
   if (self->model != NULL)
     g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (dl_timeline_on_items_changed), self);
 
+  /* Until told otherwise, show where most of the events are, once they
+   * are indexed (dl-timeline-index.c). */
+  self->focus_pending = TRUE;
   dl_timeline_rebuild_index (self);
-
-  /* Until told otherwise, show where most of the events are. */
-  if (!self->range_set && self->have_extent)
-    {
-      gint64 start, end;
-
-      dl_timeline_get_fit_range (self, self->focus_start, self->focus_end, &start, &end);
-      dl_timeline_apply_range (self, start, end);
-    }
-
-  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 DlEvent *
@@ -630,7 +621,7 @@ dl_timeline_set_selected (DlTimeline *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
-  index = event != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->item_by_event, event)) : 0;
+  index = event != NULL ? dl_timeline_find_item (self, event) : 0;
   if (index == 0)
     return;
 
@@ -738,7 +729,7 @@ dl_timeline_zoom (DlTimeline *self,
 
   if (self->selected != NULL)
     {
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_by_event, self->selected));
+      guint index = dl_timeline_find_item (self, self->selected);
 
       if (index > 0)
         {
@@ -790,41 +781,46 @@ dl_timeline_pick (DlTimeline *self,
   t1 = dl_timeline_x_to_time (self, &g, g.rtl ? x - r : x + r);
   items = (const Item *) (gpointer) self->items->data;
 
-  n_ranges = dl_timeline_cull (self, t0, t1, ranges);
-  for (guint k = 0; k < n_ranges; k++)
-    for (guint i = ranges[k][0]; i < ranges[k][1]; i++)
-      {
-        const Item *item = &items[i];
-        double x0, x1, d;
-
-        if (item->lane != lane || item->end < t0)
-          continue;
-
-        dl_timeline_item_extent (self, &g, item, &x0, &x1);
-        if (item->kind == ITEM_DOT)
+  if (lane >= self->lanes->len)
+    return NULL;
+  for (guint kind = 0; kind < 2; kind++)
+    {
+      n_ranges = dl_timeline_cull (self, lane, kind, t0, t1, ranges);
+      for (guint k = 0; k < n_ranges; k++)
+        for (guint i = ranges[k][0]; i < ranges[k][1]; i++)
           {
-            d = fabs (x - x0);
-            if (d > r)
+            const Item *item = &items[i];
+            double x0, x1, d;
+
+            if (item->end < t0)
               continue;
-            /* Dots sit on top of spans. */
-            if (!best_is_dot || d < best_distance)
+
+            dl_timeline_item_extent (self, &g, item, &x0, &x1);
+            if (item->kind == ITEM_DOT)
               {
-                best = item->event;
-                best_distance = d;
-                best_is_dot = TRUE;
+                d = fabs (x - x0);
+                if (d > r)
+                  continue;
+                /* Dots sit on top of spans. */
+                if (!best_is_dot || d < best_distance)
+                  {
+                    best = item->event;
+                    best_distance = d;
+                    best_is_dot = TRUE;
+                  }
+              }
+            else if (!best_is_dot && x >= x0 - 2 && x <= MAX (x1, x0 + 3) + 2)
+              {
+                /* Among overlapping spans, the shortest. */
+                d = x1 - x0;
+                if (d < best_distance)
+                  {
+                    best = item->event;
+                    best_distance = d;
+                  }
               }
           }
-        else if (!best_is_dot && x >= x0 - 2 && x <= MAX (x1, x0 + 3) + 2)
-          {
-            /* Among overlapping spans, the shortest. */
-            d = x1 - x0;
-            if (d < best_distance)
-              {
-                best = item->event;
-                best_distance = d;
-              }
-          }
-      }
+    }
 
   return best;
 }
@@ -844,7 +840,7 @@ dl_timeline_get_event_bounds (DlTimeline      *self,
   g_return_val_if_fail (DL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_by_event, event));
+  index = dl_timeline_find_item (self, event);
   dl_timeline_get_geometry (self, &g);
   if (index == 0 || g.width <= 0 || g.height <= 0)
     return FALSE;

@@ -74,5 +74,15 @@ gboolean     dl_timeline_get_stack         (DlTimeline      *self,
 /* The unit of the detail axis' ticks at the current size and range:
  * "hour", "day", "month" or "year". */
 const char  *dl_timeline_get_tick_unit     (DlTimeline      *self);
+/* FALSE while a large model's events are being indexed in a thread: the
+ * lanes show the last index (or none, with a word that events are on
+ * their way) until then. */
+gboolean     dl_timeline_is_ready          (DlTimeline      *self);
+/* For tests: the last frame's count of @lane's dots in view per column of
+ * two pixels, from the plot's start in reading order (the histogram a
+ * crowded lane is drawn as); NULL past the last lane. */
+const guint32 *dl_timeline_get_dot_columns (DlTimeline    *self,
+                                            guint          lane,
+                                            guint         *n_columns);
 
 G_END_DECLS
