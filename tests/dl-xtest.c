@@ -194,6 +194,25 @@ dl_xtest_click (GtkWidget *widget,
 }
 
 void
+dl_xtest_double_click (GtkWidget *widget,
+                       double     x,
+                       double     y)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+
+  /* Both clicks sent at once: waiting for a frame between them could take
+   * longer than the double-click time on a busy machine. */
+  move_to (widget, x, y);
+  sync_display (widget, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+    }
+  dl_xtest_sync (widget);
+}
+
+void
 dl_xtest_drag (GtkWidget *widget,
                double     x1,
                double     y1,

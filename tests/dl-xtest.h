@@ -46,6 +46,11 @@ void     dl_xtest_click_button (GtkWidget      *widget,
                                double           y,
                                guint            button);
 
+/* Moves there and clicks button 1 twice, as a double click. */
+void     dl_xtest_double_click (GtkWidget      *widget,
+                               double           x,
+                               double           y);
+
 /* Presses button 1 at (x1, y1), moves in @steps steps to (x2, y2), releases. */
 void     dl_xtest_drag        (GtkWidget       *widget,
                                double           x1,

@@ -456,8 +456,52 @@ event_titled (const char *prefix)
   g_assert_not_reached ();
 }
 
+/* The drag handle of the @index-th step row below @widget, or NULL. */
+static GtkWidget *
+find_drag_handle (GtkWidget *widget,
+                  guint     *index)
+{
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "list-drag-handle-symbolic") == 0)
+    {
+      if (*index == 0)
+        return widget;
+      (*index)--;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drag_handle (child, index);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+drag_handle (GtkWidget *editor,
+             guint      index)
+{
+  GtkWidget *handle = find_drag_handle (editor, &index);
+
+  g_assert_nonnull (handle);
+  return handle;
+}
+
+static void
+assert_steps (DlEvent *first,
+              DlEvent *second)
+{
+  const DlNarrative *narrative = dl_dataset_get_narrative (dataset (), 0);
+
+  g_assert_cmpuint (narrative->steps->len, ==, 2);
+  g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 0).event == first);
+  g_assert_true (g_array_index (narrative->steps, DlNarrativeStep, 1).event == second);
+}
+
 /* A two-step narrative: made from the selected event, the other added with
- * its button, moved first with Alt+Up, given a caption with Enter. */
+ * its button, moved first with Alt+Up, given a caption with Enter, and
+ * dragged back by its handle. */
 static void
 test_narrative (void)
 {
@@ -507,6 +551,39 @@ test_narrative (void)
   key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   narrative = dl_dataset_get_narrative (dataset (), 0);
   g_assert_cmpstr (g_array_index (narrative->steps, DlNarrativeStep, 0).caption, ==, "Talks went on.");
+
+  /* The second step dragged by its handle onto the first row, in steps as a
+   * hand moves: the strike first again, the caption with its step. The
+   * editor raised first: Ctrl+Z went to the main window, which covers it. */
+  gtk_window_present (GTK_WINDOW (editor));
+  dl_test_wait_ms (300);
+  {
+    GtkWidget *handle = drag_handle (editor, 1);
+    GtkWidget *first_row = gtk_widget_get_ancestor (drag_handle (editor, 0), ADW_TYPE_ENTRY_ROW);
+    graphene_point_t from, to;
+
+    g_assert_true (gtk_widget_compute_point (handle, editor,
+                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (handle) / 2.0,
+                                                                   gtk_widget_get_height (handle) / 2.0), &from));
+    g_assert_true (gtk_widget_compute_point (first_row, editor,
+                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (first_row) / 2.0,
+                                                                   gtk_widget_get_height (first_row) / 3.0), &to));
+    g_assert_cmpfloat (to.y, <, from.y);
+    dl_xtest_drag (editor, from.x, from.y, to.x, to.y, 16);
+    dl_test_wait_ms (300);
+  }
+  assert_steps (strike, talks);
+  narrative = dl_dataset_get_narrative (dataset (), 0);
+  g_assert_cmpstr (g_array_index (narrative->steps, DlNarrativeStep, 1).caption, ==, "Talks went on.");
+  dl_test_save_png (editor, NULL, "edit-new-narrative-dragged.png");
+
+  /* One edit: one undo puts it back. */
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_steps (talks, strike);
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  assert_steps (strike, talks);
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_steps (talks, strike);
 
   gtk_window_close (GTK_WINDOW (editor));
   dl_test_wait_ms (200);

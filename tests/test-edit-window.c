@@ -501,6 +501,12 @@ count_colour (GtkWidget     *widget,
   return n;
 }
 
+static gboolean
+sketch_finished (gpointer sketch)
+{
+  return dl_sketch_get_shape (sketch) == DL_SKETCH_POINT;
+}
+
 static void
 assert_near (DlLonLat p,
              DlLonLat aim)
@@ -576,8 +582,7 @@ test_draw (void)
   key (GDK_KEY_BackSpace, 0);
   g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
   aim_at (d, &x, &y);
-  dl_xtest_click (GTK_WIDGET (map), x, y);
-  dl_xtest_click (GTK_WIDGET (map), x, y);
+  dl_xtest_double_click (GTK_WIDGET (map), x, y);
   n_clicks += 2;
   dl_test_wait_ms (300);
   g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_POINT);
@@ -681,6 +686,7 @@ test_draw (void)
   g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drawing-keys.png");
   key (GDK_KEY_f, GDK_ALT_MASK);
+  g_assert_true (dl_test_wait_until (sketch_finished, sketch, 2000));
   geometry = dl_place_get_geometry (dl_event_get_place (event, 0));
   g_assert_cmpint (dl_geometry_get_geometry_type (geometry), ==, DL_GEOMETRY_LINE_STRING);
   p = dl_geometry_get_positions (geometry);

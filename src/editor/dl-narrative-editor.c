@@ -3,7 +3,8 @@
  * A narrative is the order a presenter walks through events, each with a
  * caption. This window sits beside the main one so that events can be
  * chosen there (on the map, the timeline, in search) and added here as
- * steps; steps move with Alt+Up and Alt+Down (or their buttons), and a
+ * steps; steps move by dragging their handle onto another step, with
+ * Alt+Up and Alt+Down (or their buttons), and a
  * caption is applied with Enter, each one edit that Ctrl+Z undoes. The
  * rows are rebuilt whenever the dataset says its narratives changed (undo
  * and redo too), keeping the focus on the step that moved.
@@ -74,9 +75,9 @@ update_hint (DlNarrativeEditor *self)
     hint = selected != NULL ? _("Name a new narrative above: it starts with the event selected in the main window")
                             : _("Select an event in the main window, then name a new narrative above");
   else if (selected == NULL)
-    hint = _("Select an event in the main window to add it as a step. Alt+Up and Alt+Down move the step with the focus; Enter applies a caption.");
+    hint = _("Select an event in the main window to add it as a step. Drag a step by its handle, or press Alt+Up or Alt+Down, to move it; Enter applies a caption.");
   else
-    hint = _("Alt+Up and Alt+Down move the step with the focus; Enter applies a caption.");
+    hint = _("Drag a step by its handle, or press Alt+Up or Alt+Down, to move it; Enter applies a caption.");
 
   gtk_label_set_label (self->hint_label, hint);
   gtk_widget_set_sensitive (self->add_button, selected != NULL && current (self) != NULL);
@@ -93,24 +94,92 @@ step_of (GtkWidget *widget)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "dl-step"));
 }
 
+/* @step to the place of step @to (the others make room), one undoable
+ * edit; the focus follows it. */
+static void
+move_step_to (DlNarrativeEditor *self,
+              guint              step,
+              int                to)
+{
+  const DlNarrative *narrative = current (self);
+  g_autoptr(GError) error = NULL;
+
+  if (narrative == NULL || edits (self) == NULL || to < 0 || (guint) to >= narrative->steps->len
+      || step >= narrative->steps->len)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if ((guint) to == step)
+    return;
+  self->focus_step = to;
+  if (!dl_edit_stack_move_step (edits (self), self->narrative, step, (guint) to, &error))
+    self->focus_step = -1;
+  report (self, error);
+}
+
 static void
 move_step (DlNarrativeEditor *self,
            guint              step,
            int                delta)
 {
-  const DlNarrative *narrative = current (self);
-  g_autoptr(GError) error = NULL;
-  int to = (int) step + delta;
+  move_step_to (self, step, (int) step + delta);
+}
 
-  if (narrative == NULL || edits (self) == NULL || to < 0 || (guint) to >= narrative->steps->len)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  self->focus_step = to;
-  if (!dl_edit_stack_move_step (edits (self), self->narrative, step, (guint) to, &error))
-    self->focus_step = -1;
-  report (self, error);
+/* Dragging a step by its handle: the row, as it looks, follows the pointer;
+ * what is dragged is the step's number, within this window only. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *handle)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (handle, ADW_TYPE_ENTRY_ROW);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  graphene_point_t at;
+
+  if (!gtk_widget_compute_point (handle, row, &GRAPHENE_POINT_INIT (x, y), &at))
+    at = GRAPHENE_POINT_INIT (x, y);
+  gtk_drag_source_set_icon (source, paintable, (int) at.x, (int) at.y);
+  return gdk_content_provider_new_typed (G_TYPE_UINT, step_of (handle));
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *handle)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (handle, ADW_TYPE_ENTRY_ROW);
+
+  /* Where it was, faded, while it is carried. */
+  gtk_widget_set_opacity (row, 0.4);
+}
+
+static void
+on_drag_end (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             GtkWidget     *handle)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (handle, ADW_TYPE_ENTRY_ROW);
+
+  if (row != NULL)
+    gtk_widget_set_opacity (row, 1.0);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  DlNarrativeEditor *self = DL_NARRATIVE_EDITOR (gtk_widget_get_root (row));
+
+  if (!G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+  move_step_to (self, g_value_get_uint (value), (int) step_of (row));
+  return TRUE;
 }
 
 static void
@@ -195,6 +264,9 @@ new_step_row (DlNarrativeEditor     *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   g_autofree char *title = NULL;
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
+  GtkWidget *handle;
   GtkWidget *button;
 
   /* TRANSLATORS: a step of a narrative: its number and its event's title */
@@ -207,6 +279,25 @@ new_step_row (DlNarrativeEditor     *self,
   g_object_set_data (G_OBJECT (row), "dl-step", GUINT_TO_POINTER (index));
   g_signal_connect (row, "apply", G_CALLBACK (on_caption_apply), self);
   g_signal_connect (row, "entry-activated", G_CALLBACK (on_caption_apply), self);
+
+  /* The handle to drag it by (the rest of the row is its caption's text,
+   * where a drag selects), and the whole row a place to drop another. */
+  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_widget_set_tooltip_text (handle, _("Drag to move the step"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Drag to move the step (or Alt+Up and Alt+Down)"), -1);
+  gtk_widget_set_cursor_from_name (handle, "grab");
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), handle);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), handle);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), handle);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), handle);
+  drop = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
 
   button = icon_button ("go-up-symbolic", _("Move Step Up"), G_CALLBACK (on_move_up), self);
   gtk_widget_set_sensitive (button, index > 0);
