@@ -357,14 +357,28 @@ check_array (DlJsonReader *self,
   gsize len = self->len;
   gsize i = skip_space (data, len, *pos + 1);
   PathEntry entry = { FALSE, 0, { 0, 0, FALSE }, 0 };
+  GArray *starts = NULL;
 
   g_array_append_val (self->path, entry);
 
   if (i < len && data[i] == ']')
     goto done;
 
+  /* The element starts of the root's arrays (dl_json_array_iter_init_range()):
+   * the root is an object, and this array is its last member so far. */
+  if (depth == 1 && g_array_index (self->path, PathEntry, 0).object && self->root_members->len > 0)
+    {
+      RootMember *member = &g_array_index (self->root_members, RootMember, self->root_members->len - 1);
+
+      if (member->starts == NULL)
+        member->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+      starts = member->starts;
+    }
+
   for (guint index = 0;; index++)
     {
+      if (starts != NULL)
+        g_array_append_val (starts, i);
       g_array_index (self->path, PathEntry, depth).index = index;
       if (!check_value (self, &i, depth + 1))
         return FALSE;
