@@ -172,7 +172,27 @@ check_string (DlJsonReader *self,
     {
       guchar c;
 
-      /* The common case: a run of plain ASCII. */
+      /* The common case: a run of plain ASCII, eight bytes at a time while
+       * none of them is a quote, a backslash, a control or not ASCII (a
+       * word with one of them may be flagged for a byte after it too: the
+       * loop below then finds which). */
+      while (len - i >= 8)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+          guint64 x;
+          guint64 quote;
+          guint64 backslash;
+
+          memcpy (&x, data + i, 8);
+          quote = x ^ (ones * '"');
+          backslash = x ^ (ones * '\\');
+          /* With every byte below 0x80, a byte's top bit after subtracting
+           * says it was below 0x20, or zero after the XOR. */
+          if ((x & high) != 0 || (((x - ones * 0x20) | (quote - ones) | (backslash - ones)) & high) != 0)
+            break;
+          i += 8;
+        }
       while (i < len && (c = (guchar) data[i]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
         i++;
       if (i >= len)
