@@ -211,30 +211,41 @@ test_sort_by_time (void)
 {
   static const char * const whens[] = { "2024-01-01", "2024-01", "2024", "2023-12-31/2024-01-02", "../2024-01-01", NULL };
   static const char * const stems[] = { "e", "event-number-", "événement-", "E", "z~", "ab\u00ff" };
-  g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": [], \"places\": "
+  static const char * const topics[] = { "killed", "injured", "displaced" };
+  g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": "
+                                          "[{\"id\": \"s\", \"file\": \"a.txt\", \"title\": \"A\"}], \"places\": "
                                           "[{\"id\": \"p\", \"name\": \"P\", \"precision_m\": 5, \"geometry\": {\"type\": \"Point\", "
                                           "\"coordinates\": [1, 2]}}], \"events\": [");
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "a.txt", NULL);
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
   g_autoptr(GPtrArray) expected = NULL;
   GPtrArray *sorted;
-  guint n = 3000;
+  /* Enough for the two-thread sort and claim index (20,000 and up). */
+  guint n = 24000;
 
   for (guint i = 0; i < n; i++)
     {
       const char *when = whens[g_rand_int_range (rand, 0, G_N_ELEMENTS (whens))];
       const char *stem = stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))];
+      guint n_claims = (guint) g_rand_int_range (rand, 0, 3);
 
       g_string_append_printf (json, "%s{\"id\": \"%s%u\", \"title\": \"T\", \"category\": \"c\", \"place\": \"p\"",
                               i > 0 ? ", " : "", stem, g_rand_int_range (rand, 0, 100000) * 10000 + i);
       if (when != NULL)
         g_string_append_printf (json, ", \"when\": \"%s\"", when);
-      g_string_append (json, "}");
+      g_string_append (json, ", \"excerpts\": [{\"source\": \"s\", \"exact\": \"twelve\"}], \"claims\": [");
+      for (guint c = 0; c < n_claims; c++)
+        g_string_append_printf (json, "%s{\"topic\": \"%s\", \"value\": %u, \"excerpt\": 0}", c > 0 ? ", " : "",
+                                topics[g_rand_int_range (rand, 0, G_N_ELEMENTS (topics))], c);
+      g_string_append (json, "]}");
     }
   g_string_append (json, "]}");
 
-  dataset = dl_dataset_load_from_data (json->str, json->len, NULL, problems);
+  g_assert_true (g_file_set_contents (article, "Officials said twelve people died.", -1, NULL));
+  dataset = dl_dataset_load_from_data (json->str, json->len, dir, problems);
   if (dataset == NULL)
     g_error ("%s", dl_problems_to_string (problems, "sort"));
   sorted = dl_dataset_get_events_by_time (dataset);
@@ -248,6 +259,32 @@ test_sort_by_time (void)
     g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
   /* Not already in order by chance. */
   g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+
+  /* Each topic's claims, in time order, as one pass over the events gives. */
+  for (guint t = 0; t < G_N_ELEMENTS (topics); t++)
+    {
+      GArray *refs = dl_dataset_get_claims (dataset, topics[t]);
+      guint k = 0;
+
+      g_assert_nonnull (refs);
+      for (guint i = 0; i < n; i++)
+        {
+          DlEvent *event = g_ptr_array_index (sorted, i);
+
+          for (guint c = 0; c < dl_event_get_n_claims (event); c++)
+            if (g_str_equal (dl_event_get_claim (event, c)->topic, topics[t]))
+              {
+                g_assert_cmpuint (k, <, refs->len);
+                g_assert_true (g_array_index (refs, DlClaimRef, k).event == event);
+                g_assert_true (g_array_index (refs, DlClaimRef, k).claim == dl_event_get_claim (event, c));
+                k++;
+              }
+        }
+      g_assert_cmpuint (k, ==, refs->len);
+    }
+
+  g_unlink (article);
+  g_rmdir (dir);
 }
 
 /* The first problem of loading `json`, as "PATH: MESSAGE". */
