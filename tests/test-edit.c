@@ -34,12 +34,6 @@ load_bundled (void)
   return load_file (path);
 }
 
-static char *
-bytes_of (DlDataset *dataset)
-{
-  return dl_writer_to_data (dataset, NULL);
-}
-
 /* Equal texts, or a failure that shows where they part. */
 #define assert_same(a, b) assert_same_at (__FILE__, __LINE__, a, b)
 
@@ -57,6 +51,22 @@ assert_same_at (const char *file,
     i++;
   g_error ("%s:%d: the texts part at byte %" G_GSIZE_FORMAT ": “%.80s” / “%.80s”",
            file, line, i, a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
+}
+
+/* The writer's bytes; a snapshot (each item's text as kept since an edit
+ * last forgot it, gathered a few items a step) joins to the same. */
+static char *
+bytes_of (DlDataset *dataset)
+{
+  char *fresh = dl_writer_to_data (dataset, NULL);
+  g_autoptr(DlWriterSnapshot) snapshot = dl_writer_snapshot_new (dataset, NULL);
+  g_autofree char *joined = NULL;
+
+  while (!dl_writer_snapshot_step (snapshot, 0))
+    ;
+  joined = dl_writer_snapshot_join (snapshot, NULL);
+  assert_same (fresh, joined);
+  return fresh;
 }
 
 static char *

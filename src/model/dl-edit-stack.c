@@ -268,6 +268,10 @@ void
 dl_edit_notify (DlDataset *dataset,
                 Edit      *edit)
 {
+  /* Its text, kept for autosaves and checks, is written again. */
+  if (edit->object != NULL)
+    dl_writer_forget (edit->object);
+
   switch (edit->kind)
     {
     case EDIT_STRING:
