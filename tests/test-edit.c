@@ -337,6 +337,24 @@ op_set_precision (DlEditStack *stack,
   return TRUE;
 }
 
+/* A corner of a place dragged: its new geometry, written; the same one
+ * again is no edit. */
+static gboolean
+op_set_geometry (DlEditStack *stack,
+                 DlDataset   *dataset)
+{
+  DlPlace *place = dl_dataset_lookup_place (dataset, "doha");
+  const DlLonLat corners[] = { { 51.50, 25.25 }, { 51.55, 25.30 }, { 51.60, 25.28 } };
+  g_autoptr(DlGeometry) line = dl_geometry_new_line_string (corners, G_N_ELEMENTS (corners));
+  g_autoptr(DlGeometry) same = dl_geometry_ref ((DlGeometry *) dl_place_get_geometry (place));
+
+  g_assert_true (dl_edit_stack_set_place_geometry (stack, place, same, NULL));
+  g_assert_false (dl_edit_stack_can_undo (stack));
+  g_assert_true (dl_edit_stack_set_place_geometry (stack, place, line, NULL));
+  g_assert_true (dl_place_get_geometry (place) == line);
+  return TRUE;
+}
+
 /* A topic's label: written in `topics`, read back for every claim on it;
  * cleared, the label is made from the id again. */
 static gboolean
@@ -1172,6 +1190,7 @@ main (int   argc,
     { "remove-source", op_remove_source },
     { "add-place", op_add_place },
     { "set-precision", op_set_precision },
+    { "set-geometry", op_set_geometry },
     { "set-topic-label", op_set_topic_label },
     { "remove-place", op_remove_place },
     { "add-excerpt", op_add_excerpt },
