@@ -16,8 +16,13 @@
 #include "dl-import-dialog.h"
 #include "dl-window-private.h"
 
-/* Wait this long for tiles before a --screenshot is taken. */
-#define SCREENSHOT_DELAY_MS 1500
+/* A --screenshot is taken once the map has settled (at least this long
+ * after loading) and has drawn every tile it asked for, checked this often
+ * and twice in a row (a drawn tile can make the map ask for the next zoom's);
+ * past the longest wait it is taken as it is. */
+#define SCREENSHOT_SETTLE_MS 700
+#define SCREENSHOT_POLL_MS   100
+#define SCREENSHOT_MAX_MS    15000
 
 static void
 show_problems (DlWindow   *self,
@@ -61,6 +66,14 @@ take_screenshot (gpointer user_data)
   DlWindow *self = DL_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
 
+  self->screenshot_waited_ms += SCREENSHOT_POLL_MS;
+  if (self->base != NULL && dl_base_layers_is_drawing (self->base))
+    self->screenshot_idle_polls = 0;
+  else
+    self->screenshot_idle_polls++;
+  if (self->screenshot_idle_polls < 2 && self->screenshot_waited_ms < SCREENSHOT_MAX_MS)
+    return G_SOURCE_CONTINUE;
+
   if (!dl_window_save_png (self, self->screenshot_path, &error))
     {
       g_printerr (_("%s: cannot save the screenshot: %s\n"), self->screenshot_path, error->message);
@@ -68,6 +81,15 @@ take_screenshot (gpointer user_data)
     }
 
   gtk_window_destroy (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_screenshot_polls (gpointer user_data)
+{
+  DlWindow *self = DL_WINDOW (user_data);
+
+  g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_POLL_MS, take_screenshot, g_object_ref (self), g_object_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -82,7 +104,12 @@ after_load (DlWindow *self)
     }
 
   if (self->screenshot_path != NULL)
-    g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_DELAY_MS, take_screenshot, g_object_ref (self), g_object_unref);
+    {
+      self->screenshot_waited_ms = SCREENSHOT_SETTLE_MS;
+      self->screenshot_idle_polls = 0;
+      g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_SETTLE_MS, start_screenshot_polls, g_object_ref (self),
+                          g_object_unref);
+    }
 }
 
 static void

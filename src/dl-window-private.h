@@ -71,6 +71,8 @@ struct _DlWindow
   gboolean              restoring;
   gboolean              panes_placed;
   gboolean              screenshot_failed;
+  guint                 screenshot_waited_ms;  /* since loading */
+  guint                 screenshot_idle_polls; /* in a row with every tile drawn */
   guint                 frame_tick;
   guint                 legend_idle;   /* the legend's compact state, after allocation */
   gboolean              legend_refold_pending;  /* folded or unfolded, not yet allocated */

@@ -92,20 +92,29 @@ fail (DlJsonReader *self,
   return FALSE;
 }
 
-static gboolean
+static G_GNUC_NO_INLINE gboolean
+keys_equal_unescaped (DlJsonReader *self,
+                      const KeyRef *a,
+                      const KeyRef *b)
+{
+  g_autofree char *x = dl_json_dup_unescaped (self->data + a->start, a->len, a->escaped);
+  g_autofree char *y = dl_json_dup_unescaped (self->data + b->start, b->len, b->escaped);
+
+  return g_str_equal (x, y);
+}
+
+/* Every pair of an object's keys is compared: the plain case calls nothing
+ * (the two frees of the escaped case were most of the check's time here). */
+static inline gboolean
 keys_equal (DlJsonReader *self,
             const KeyRef *a,
             const KeyRef *b)
 {
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-
   if (!a->escaped && !b->escaped)
-    return a->len == b->len && memcmp (self->data + a->start, self->data + b->start, a->len) == 0;
+    return a->len == b->len && self->data[a->start] == self->data[b->start]
+           && memcmp (self->data + a->start, self->data + b->start, a->len) == 0;
 
-  x = dl_json_dup_unescaped (self->data + a->start, a->len, a->escaped);
-  y = dl_json_dup_unescaped (self->data + b->start, b->len, b->escaped);
-  return g_str_equal (x, y);
+  return keys_equal_unescaped (self, a, b);
 }
 
 /* Reports each key that repeats an earlier one of the same object. */
@@ -172,7 +181,27 @@ check_string (DlJsonReader *self,
     {
       guchar c;
 
-      /* The common case: a run of plain ASCII. */
+      /* The common case: a run of plain ASCII, eight bytes at a time while
+       * none of them is a quote, a backslash, a control or not ASCII (a
+       * word with one of them may be flagged for a byte after it too: the
+       * loop below then finds which). */
+      while (len - i >= 8)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+          guint64 x;
+          guint64 quote;
+          guint64 backslash;
+
+          memcpy (&x, data + i, 8);
+          quote = x ^ (ones * '"');
+          backslash = x ^ (ones * '\\');
+          /* With every byte below 0x80, a byte's top bit after subtracting
+           * says it was below 0x20, or zero after the XOR. */
+          if ((x & high) != 0 || (((x - ones * 0x20) | (quote - ones) | (backslash - ones)) & high) != 0)
+            break;
+          i += 8;
+        }
       while (i < len && (c = (guchar) data[i]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
         i++;
       if (i >= len)
@@ -357,14 +386,28 @@ check_array (DlJsonReader *self,
   gsize len = self->len;
   gsize i = skip_space (data, len, *pos + 1);
   PathEntry entry = { FALSE, 0, { 0, 0, FALSE }, 0 };
+  GArray *starts = NULL;
 
   g_array_append_val (self->path, entry);
 
   if (i < len && data[i] == ']')
     goto done;
 
+  /* The element starts of the root's arrays (dl_json_array_iter_init_range()):
+   * the root is an object, and this array is its last member so far. */
+  if (depth == 1 && g_array_index (self->path, PathEntry, 0).object && self->root_members->len > 0)
+    {
+      RootMember *member = &g_array_index (self->root_members, RootMember, self->root_members->len - 1);
+
+      if (member->starts == NULL)
+        member->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+      starts = member->starts;
+    }
+
   for (guint index = 0;; index++)
     {
+      if (starts != NULL)
+        g_array_append_val (starts, i);
       g_array_index (self->path, PathEntry, depth).index = index;
       if (!check_value (self, &i, depth + 1))
         return FALSE;

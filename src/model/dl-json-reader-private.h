@@ -31,9 +31,11 @@ typedef struct {
 } PathEntry;
 
 typedef struct {
-  char  *name;
-  gsize  name_offset;
-  gsize  offset;
+  char   *name;
+  gsize   name_offset;
+  gsize   offset;
+  GArray *starts;       /* an array's: where each element starts (gsize), so that
+                         * another thread can parse part of it; else NULL */
 } RootMember;
 
 struct _DlJsonReader
@@ -43,6 +45,7 @@ struct _DlJsonReader
   gboolean     release;
   gsize        released;
   gint        *progress;     /* per mille, atomic, or NULL (dl_json_reader_set_progress) */
+  DlJsonReader *parent;      /* a sibling's (dl_json_reader_new_sibling): whose check it shares */
 
   /* The check */
   guint        max_depth;
