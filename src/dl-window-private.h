@@ -92,6 +92,10 @@ struct _DlWindow
   double                sketch_press_x;          /* where the click began */
   double                sketch_press_y;
   gboolean              sketch_press_moved;      /* it became a pan */
+  guint                 sketch_n_corners;        /* before its last change */
+  guint32               sketch_added_time;       /* of the click that added the last corner */
+  int                   drag_corner;             /* the corner being dragged, or -1 */
+  DlLonLat              drag_corner_from;        /* where it was */
 };
 
 
