@@ -212,6 +212,53 @@ test_sort_by_time (void)
 {
   static const char * const whens[] = { "2024-01-01", "2024-01", "2024", "2023-12-31/2024-01-02", "../2024-01-01", NULL };
   static const char * const stems[] = { "e", "event-number-", "événement-", "E", "z~", "ab\u00ff" };
+  g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": [], \"places\": "
+                                          "[{\"id\": \"p\", \"name\": \"P\", \"precision_m\": 5, \"geometry\": {\"type\": \"Point\", "
+                                          "\"coordinates\": [1, 2]}}], \"events\": [");
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr(GPtrArray) expected = NULL;
+  GPtrArray *sorted;
+  guint n = 3000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *when = whens[g_rand_int_range (rand, 0, G_N_ELEMENTS (whens))];
+      const char *stem = stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))];
+
+      g_string_append_printf (json, "%s{\"id\": \"%s%u\", \"title\": \"T\", \"category\": \"c\", \"place\": \"p\"",
+                              i > 0 ? ", " : "", stem, g_rand_int_range (rand, 0, 100000) * 10000 + i);
+      if (when != NULL)
+        g_string_append_printf (json, ", \"when\": \"%s\"", when);
+      g_string_append (json, "}");
+    }
+  g_string_append (json, "]}");
+
+  dataset = dl_dataset_load_from_data (json->str, json->len, NULL, problems);
+  if (dataset == NULL)
+    g_error ("%s", dl_problems_to_string (problems, "sort"));
+  sorted = dl_dataset_get_events_by_time (dataset);
+  g_assert_cmpuint (sorted->len, ==, n);
+
+  /* A copy without references: it must not unref the events it holds. */
+  expected = g_ptr_array_copy (sorted, NULL, NULL);
+  g_ptr_array_set_free_func (expected, NULL);
+  g_ptr_array_sort (expected, dl_event_compare_time);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
+  /* Not already in order by chance. */
+  g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+}
+
+/* From 20,000 events the time order is sorted in two halves on two threads
+ * and merged, and each topic's claims are indexed likewise: the order is
+ * dl_event_compare_time()'s, and each topic lists its claims in it. */
+static void
+test_sort_by_time_split (void)
+{
+  static const char * const whens[] = { "2024-01-01", "2024-01", "2024", "2023-12-31/2024-01-02", "../2024-01-01", NULL };
+  static const char * const stems[] = { "e", "event-number-", "événement-", "E", "z~", "ab\u00ff" };
   static const char * const topics[] = { "killed", "injured", "displaced" };
   g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": "
                                           "[{\"id\": \"s\", \"file\": \"a.txt\", \"title\": \"A\"}], \"places\": "
@@ -694,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/loader/export-streams-as-tree", test_export_streams_as_tree);
   g_test_add_func ("/loader/export-streams-as-tree-corpus", test_export_streams_as_tree_corpus);
   g_test_add_func ("/loader/sort-by-time", test_sort_by_time);
+  g_test_add_func ("/loader/sort-by-time-split", test_sort_by_time_split);
   g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/loader/control-characters", test_control_characters);
   g_test_add_func ("/loader/syntax-messages", test_syntax_messages);
