@@ -73,6 +73,7 @@ struct _DlWindow
   gboolean              screenshot_failed;
   guint                 screenshot_waited_ms;  /* since loading */
   guint                 screenshot_idle_polls; /* in a row with every tile drawn */
+  AdwToast             *warnings_toast;  /* weak: the last file's "Opened with N warnings" */
   guint                 frame_tick;
   guint                 legend_idle;   /* the legend's compact state, after allocation */
   gboolean              legend_refold_pending;  /* folded or unfolded, not yet allocated */

@@ -122,6 +122,16 @@ test_story_by_keys (void)
   g_assert_cmpstr (selected_id (), ==, "amman");
 }
 
+static GtkWidget *find_with_text (GtkWidget  *widget,
+                                  GType       type,
+                                  const char *text);
+
+static gboolean
+toast_gone (gpointer text)
+{
+  return find_with_text (GTK_WIDGET (window), GTK_TYPE_LABEL, text) == NULL;
+}
+
 /* The row titled @title below @widget, or NULL. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -172,6 +182,9 @@ test_unshown_events (void)
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 6);
   g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), >, 30);
 
+  /* The file's "Opened with 6 warnings" toast may lie over the row: a
+   * person waits for it to go. */
+  g_assert_true (dl_test_wait_until (toast_gone, "Opened with 6 warnings", 15000));
   row = find_row (panel, "Amman");
   g_assert_nonnull (row);
   /* Scrolled into view, as Tab would. */
@@ -252,10 +265,11 @@ test_csv_then_bad_file (void)
   dl_test_wait_ms (300);
   {
     g_autofree char *text = dl_test_widget_text (GTK_WIDGET (problem_dialog ()));
-    g_autofree char *expected = g_strdup_printf ("%s: line 1: error: the file is empty: a CSV file needs a header line",
-                                                 bad);
+    g_autofree char *body = g_strdup_printf ("“%s”:", bad);
 
-    g_assert_nonnull (strstr (text, expected));
+    /* The whole path once, then each problem with the file's name. */
+    g_assert_nonnull (strstr (text, body));
+    g_assert_nonnull (strstr (text, "\nempty.csv: line 1: error: the file is empty: a CSV file needs a header line"));
   }
   dl_xtest_key (GTK_WIDGET (problem_dialog ()), GDK_KEY_Escape, 0);
   g_assert_true (dl_test_wait_until (problem_dialog_gone, NULL, 5000));
@@ -481,6 +495,66 @@ static gboolean
 dataset_changed (gpointer data)
 {
   return dl_window_get_dataset (window) != NULL && dl_window_get_dataset (window) != previous;
+}
+
+/* The message dialog headed @heading, while one is shown. */
+static AdwMessageDialog *
+message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+warnings_shown (gpointer data)
+{
+  return message_dialog ("Opened with Warnings") != NULL;
+}
+
+static gboolean
+warnings_gone (gpointer data)
+{
+  return message_dialog ("Opened with Warnings") == NULL;
+}
+
+static gboolean
+toast_shown (gpointer text)
+{
+  return find_with_text (GTK_WIDGET (window), GTK_TYPE_LABEL, text) != NULL;
+}
+
+/* A file that opens with warnings says how many in a toast, and its Show
+ * button lists each with its place in the file. */
+static void
+test_open_warnings (void)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *show;
+  g_autofree char *text = NULL;
+
+  open_fixture ("features.geojson", "Field notes");
+  g_assert_true (dl_test_wait_until (toast_shown, "Opened with 3 warnings", 10000));
+  /* The toast's button (the toast shown is this file's). */
+  show = find_with_text (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Show");
+  g_assert_nonnull (show);
+  click_center_closing (show);
+  g_assert_true (dl_test_wait_until (warnings_shown, NULL, 5000));
+  dialog = message_dialog ("Opened with Warnings");
+  text = dl_test_widget_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "\nfeatures.geojson: features[4]: warning: the feature's geometry cannot be read: skipped"));
+  g_assert_nonnull (strstr (text, "1 of 6 features could not be read and was skipped"));
+  dl_test_save_png (GTK_WIDGET (dialog), NULL, "import-open-warnings.png");
+  dl_xtest_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  g_assert_true (dl_test_wait_until (warnings_gone, NULL, 5000));
 }
 
 /* Escape closes the dialog and what was open stays; then the columns are
@@ -865,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/import-window/mapping-remembered", test_mapping_remembered);
   g_test_add_func ("/import-window/geojson-mapping", test_geojson_mapping);
   g_test_add_func ("/import-window/native-progress", test_native_progress);
+  g_test_add_func ("/import-window/open-warnings", test_open_warnings);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
