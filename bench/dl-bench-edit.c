@@ -7,10 +7,14 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "dl-bench-edit.h"
+#include "dl-edit-check.h"
 #include "dl-edit-stack.h"
+#include "dl-recovery.h"
 #include "dl-stats.h"
+#include "dl-writer.h"
 
 /* One of a mix of the edits a person makes: retitling, dating, passages,
  * claims, places, captions. */
@@ -117,4 +121,169 @@ dl_bench_edit_run (void)
   cleanup = g_strdup_printf ("rm -rf '%s'", dir);
   if (system (cleanup) != 0)
     g_printerr ("could not remove %s\n", dir);
+}
+
+/* ------------------------------------------------------- autosave */
+
+static void
+on_signal (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Runs the main loop until *@done, timing each turn that did something in
+ * this thread's CPU time (the cores are shared: wall time holds other
+ * programs' turns): the longest (ms), their sum (ms) and how many. Waiting
+ * in between (for a thread) is not counted. */
+static void
+time_turns (gboolean *done,
+            double   *longest,
+            double   *total,
+            guint    *n_turns)
+{
+  *longest = *total = 0;
+  *n_turns = 0;
+  while (!*done)
+    {
+      struct timespec start, end;
+
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &start);
+      if (g_main_context_iteration (NULL, FALSE))
+        {
+          double ms;
+
+          clock_gettime (CLOCK_THREAD_CPUTIME_ID, &end);
+          ms = (end.tv_sec - start.tv_sec) * 1e3 + (end.tv_nsec - start.tv_nsec) / 1e6;
+
+          *longest = MAX (*longest, ms);
+          *total += ms;
+          (*n_turns)++;
+        }
+      else
+        g_usleep (500);
+    }
+}
+
+static void
+print_turns (const char *name,
+             gboolean   *done)
+{
+  double longest, total;
+  guint n;
+
+  time_turns (done, &longest, &total, &n);
+  printf ("%s_main_loop_longest_cpu_ms %.2f ms\n", name, longest);
+  printf ("%s_main_loop_total_cpu_ms %.2f ms\n", name, total);
+  printf ("%s_main_loop_turns %u turns\n", name, n);
+}
+
+void
+dl_bench_edit_autosave_run (const char *dataset_dir)
+{
+  g_autofree char *state = g_dir_make_tmp ("dateline-bench-autosave-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dataset_dir, "synthetic.dateline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(DlEditStack) stack = NULL;
+  g_autoptr(DlRecovery) recovery = NULL;
+  g_autoptr(DlEditCheck) check = NULL;
+  g_autofree char *cleanup = NULL;
+  g_autofree char *data = NULL;
+  GPtrArray *by_time;
+  gboolean written = FALSE, updated = FALSE;
+  gint64 start;
+  gsize len = 0;
+  guint n;
+
+  /* The recovery folder of this run only (read before any use). */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
+  start = g_get_monotonic_time ();
+  dataset = dl_dataset_load (file, problems, NULL);
+  if (dataset == NULL)
+    {
+      printf ("# autosave not measured: %s did not load\n", path);
+      return;
+    }
+  n = g_list_model_get_n_items (dl_dataset_get_events (dataset));
+  printf ("# %u events, loaded in %.0f ms\n", n, (g_get_monotonic_time () - start) / 1000.0);
+  by_time = dl_dataset_get_events_by_time (dataset);
+  stack = dl_edit_stack_new (dataset);
+
+  /* Before: the whole text written on the main loop, for each autosave and
+   * each check. */
+  {
+    struct timespec cpu_start, cpu_end;
+
+    clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu_start);
+    start = g_get_monotonic_time ();
+    data = dl_writer_to_data (dataset, &len);
+    clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu_end);
+    printf ("autosave_before_main_loop_ms %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+    printf ("autosave_before_main_loop_cpu_ms %.2f ms\n",
+            (cpu_end.tv_sec - cpu_start.tv_sec) * 1e3 + (cpu_end.tv_nsec - cpu_start.tv_nsec) / 1e6);
+  }
+  printf ("autosave_text_bytes %" G_GSIZE_FORMAT " B\n", len);
+  g_clear_pointer (&data, g_free);
+
+  recovery = dl_recovery_new ();
+  dl_recovery_set_delay (recovery, 0);
+  dl_recovery_set_edit_stack (recovery, stack);
+  g_signal_connect_swapped (recovery, "written", G_CALLBACK (on_signal), &written);
+
+  /* The first autosave writes every item's text, a slice at a time. */
+  dl_edit_stack_set_event_text (stack, g_ptr_array_index (by_time, 0), DL_EVENT_FIELD_TITLE, "Edited once",
+                                FALSE, NULL);
+  print_turns ("autosave_first", &written);
+
+  /* The next ones find them kept, but the edited event's. */
+  written = FALSE;
+  dl_edit_stack_set_event_text (stack, g_ptr_array_index (by_time, by_time->len / 2), DL_EVENT_FIELD_TITLE,
+                                "Edited twice", FALSE, NULL);
+  print_turns ("autosave_next", &written);
+
+  /* What the thread does: joining the pieces. */
+  {
+    g_autoptr(DlWriterSnapshot) snapshot = dl_writer_snapshot_new (dataset, NULL);
+
+    dl_writer_snapshot_step (snapshot, -1);
+    start = g_get_monotonic_time ();
+    data = dl_writer_snapshot_join (snapshot, &len);
+    printf ("autosave_join_in_thread_ms %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+    g_clear_pointer (&data, g_free);
+  }
+
+  /* No more autosaves: the folder goes (in the recovery's thread). */
+  {
+    g_autofree char *dir = g_strdup (dl_recovery_get_dir (recovery));
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    dl_recovery_discard (recovery);
+    dl_recovery_set_edit_stack (recovery, NULL);
+    while (dir != NULL && g_file_test (dir, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  /* The live check after an edit: above DL_EDIT_CHECK_MAX_EVENTS, the
+   * edited event with the sources, places and narratives. */
+  check = dl_edit_check_new ();
+  g_signal_connect_swapped (check, "updated", G_CALLBACK (on_signal), &updated);
+  dl_edit_check_set_edit_stack (check, stack);
+  updated = FALSE;
+  while (!updated)
+    g_main_context_iteration (NULL, TRUE);
+  updated = FALSE;
+  start = g_get_monotonic_time ();
+  dl_edit_stack_remove_excerpt (stack, g_ptr_array_index (by_time, 1), 0, NULL);
+  printf ("check_edit_ms %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  start = g_get_monotonic_time ();
+  print_turns ("check", &updated);
+  printf ("check_wall_ms %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0 - DL_EDIT_CHECK_DELAY_MS);
+  printf ("check_problems %u problems\n", dl_problems_get_length (dl_edit_check_get_problems (check)));
+
+  dl_edit_check_set_edit_stack (check, NULL);
+  cleanup = g_strdup_printf ("rm -rf '%s'", state);
+  if (system (cleanup) != 0)
+    g_printerr ("could not remove %s\n", state);
 }

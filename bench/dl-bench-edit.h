@@ -15,4 +15,11 @@ G_BEGIN_DECLS
  * bundled dataset through the stack) as "NAME VALUE UNIT" lines. */
 void dl_bench_edit_run (void);
 
+/* For the dataset dl-gen-synthetic wrote in @dataset_dir: the main loop's
+ * share of an autosave, before (autosave_before_main_loop_ms, the whole
+ * text written at once) and now (the longest turn and their sum, for the
+ * first autosave and the next), the thread's join, and the main loop's
+ * share of a live check after an edit. */
+void dl_bench_edit_autosave_run (const char *dataset_dir);
+
 G_END_DECLS

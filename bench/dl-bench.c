@@ -237,6 +237,11 @@ main (int   argc,
           dl_bench_edit_run ();  /* the edit stack's figures only */
           return 0;
         }
+      else if (g_str_equal (argv[i], "--autosave") && i + 1 < argc)
+        {
+          dl_bench_edit_autosave_run (argv[i + 1]);  /* a dl-gen-synthetic folder */
+          return 0;
+        }
       else if (g_str_equal (argv[i], "--drawing"))
         drawing_only = TRUE;    /* map and timeline frames only */
       else if (g_str_equal (argv[i], "--scale") && i + 1 < argc
@@ -251,7 +256,7 @@ main (int   argc,
         only = argv[++i];         /* with --scale: some of validate,open,frame,search,export,map,timeline */
       else
         {
-          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--scale N [--dataset DIR] [--only PARTS]] [--import N]\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--autosave DIR] [--scale N [--dataset DIR] [--only PARTS]] [--import N]\n", argv[0]);
           return 2;
         }
     }

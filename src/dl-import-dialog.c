@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-combo-row-keys.h"
 #include "dl-describe.h"
 #include "dl-import.h"
 #include "dl-import-dialog.h"
@@ -272,6 +273,7 @@ build_rows (DlImportDialog        *self,
         if (g_str_equal (self->peek->header[c], column))
           selected = c + 1;
       adw_combo_row_set_selected (row, selected);
+      dl_combo_row_choose_activated (row);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, dl_import_role_label (role),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, dl_import_role_description (role),

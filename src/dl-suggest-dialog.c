@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-combo-row-keys.h"
 #include "dl-describe.h"
 #include "dl-edit-stack.h"
 #include "dl-edtf.h"
@@ -574,6 +575,7 @@ static void
 dl_suggest_dialog_init (DlSuggestDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dl_combo_row_choose_activated (self->article_row);
   self->rows = g_ptr_array_new ();
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -16,23 +16,28 @@
 #include "dl-import-dialog.h"
 #include "dl-window-private.h"
 
-/* Wait this long for tiles before a --screenshot is taken. */
-#define SCREENSHOT_DELAY_MS 1500
+/* A --screenshot is taken once the map has settled (at least this long
+ * after loading) and has drawn every tile it asked for, checked this often
+ * and twice in a row (a drawn tile can make the map ask for the next zoom's);
+ * past the longest wait it is taken as it is. */
+#define SCREENSHOT_SETTLE_MS 700
+#define SCREENSHOT_POLL_MS   100
+#define SCREENSHOT_MAX_MS    15000
 
+/* A message dialog over the window whose extra child is @report (one
+ * problem a line, as --validate prints them), selectable, scrolled when
+ * long. */
 static void
-show_problems (DlWindow   *self,
-               GFile      *file,
-               DlProblems *problems,
-               GError     *error)
+present_report (DlWindow   *self,
+                const char *heading,
+                const char *body,
+                const char *report)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *report = problems != NULL ? dl_problems_to_string (problems, name) : NULL;
   GtkWidget *dialog;
   GtkWidget *scroller;
   GtkWidget *label;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open Dataset"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("“%s”: %s"), name, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
   if (report != NULL && *report != '\0')
@@ -55,11 +60,68 @@ show_problems (DlWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_problems (DlWindow   *self,
+               GFile      *file,
+               DlProblems *problems,
+               GError     *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  /* The body names the whole path; each line of the report its file. */
+  g_autofree char *report = problems != NULL ? dl_problems_to_string (problems, basename) : NULL;
+  g_autofree char *body = g_strdup_printf (_("“%s”: %s"), name, error->message);
+
+  present_report (self, _("Cannot Open Dataset"), body, report);
+}
+
+/* The toast's Show button: what the file's warnings were, each with its
+ * place in the file, as a toast only counts them. */
+static void
+on_warnings_toast_show (AdwToast *toast,
+                        DlWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (toast), "dl-file-name");
+  g_autofree char *body = g_strdup_printf (_("“%s” is open. Some of it was guessed or left out:"), name);
+
+  present_report (self, _("Opened with Warnings"), body, g_object_get_data (G_OBJECT (toast), "dl-report"));
+}
+
+static void
+toast_warnings (DlWindow   *self,
+                GFile      *file,
+                DlProblems *problems)
+{
+  guint n = dl_problems_count (problems, DL_SEVERITY_WARNING);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened with %u warning",
+                                                        "Opened with %u warnings", n),
+                                           n);
+  char *name = g_file_get_parse_name (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  AdwToast *toast = adw_toast_new (text);
+
+  g_object_set_data_full (G_OBJECT (toast), "dl-report", dl_problems_to_string (problems, basename), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "dl-file-name", name, g_free);
+  /* Translators: the button of "Opened with 3 warnings", which lists them */
+  adw_toast_set_button_label (toast, _("_Show"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_warnings_toast_show), self, 0);
+  g_set_weak_pointer (&self->warnings_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static gboolean
 take_screenshot (gpointer user_data)
 {
   DlWindow *self = DL_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
+
+  self->screenshot_waited_ms += SCREENSHOT_POLL_MS;
+  if (self->base != NULL && dl_base_layers_is_drawing (self->base))
+    self->screenshot_idle_polls = 0;
+  else
+    self->screenshot_idle_polls++;
+  if (self->screenshot_idle_polls < 2 && self->screenshot_waited_ms < SCREENSHOT_MAX_MS)
+    return G_SOURCE_CONTINUE;
 
   if (!dl_window_save_png (self, self->screenshot_path, &error))
     {
@@ -68,6 +130,15 @@ take_screenshot (gpointer user_data)
     }
 
   gtk_window_destroy (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_screenshot_polls (gpointer user_data)
+{
+  DlWindow *self = DL_WINDOW (user_data);
+
+  g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_POLL_MS, take_screenshot, g_object_ref (self), g_object_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -82,7 +153,12 @@ after_load (DlWindow *self)
     }
 
   if (self->screenshot_path != NULL)
-    g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_DELAY_MS, take_screenshot, g_object_ref (self), g_object_unref);
+    {
+      self->screenshot_waited_ms = SCREENSHOT_SETTLE_MS;
+      self->screenshot_idle_polls = 0;
+      g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_SETTLE_MS, start_screenshot_polls, g_object_ref (self),
+                          g_object_unref);
+    }
 }
 
 static void
@@ -131,16 +207,11 @@ on_loaded (GObject      *object,
   _dl_window_set_dataset (self, dataset);
   _dl_window_remember_recent (self, file);
 
+  /* The warnings of what was open before are no longer news. */
+  if (self->warnings_toast != NULL)
+    adw_toast_dismiss (self->warnings_toast);
   if (dl_problems_count (problems, DL_SEVERITY_WARNING) > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Opened with %u warning",
-                                                            "Opened with %u warnings",
-                                                            dl_problems_count (problems, DL_SEVERITY_WARNING)),
-                                               dl_problems_count (problems, DL_SEVERITY_WARNING));
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-    }
+    toast_warnings (self, file, problems);
 
   after_load (self);
 }

@@ -71,6 +71,9 @@ struct _DlWindow
   gboolean              restoring;
   gboolean              panes_placed;
   gboolean              screenshot_failed;
+  guint                 screenshot_waited_ms;  /* since loading */
+  guint                 screenshot_idle_polls; /* in a row with every tile drawn */
+  AdwToast             *warnings_toast;  /* weak: the last file's "Opened with N warnings" */
   guint                 frame_tick;
   guint                 legend_idle;   /* the legend's compact state, after allocation */
   gboolean              legend_refold_pending;  /* folded or unfolded, not yet allocated */
@@ -90,6 +93,10 @@ struct _DlWindow
   double                sketch_press_x;          /* where the click began */
   double                sketch_press_y;
   gboolean              sketch_press_moved;      /* it became a pan */
+  guint                 sketch_n_corners;        /* before its last change */
+  guint32               sketch_added_time;       /* of the click that added the last corner */
+  int                   drag_corner;             /* the corner being dragged, or -1 */
+  DlLonLat              drag_corner_from;        /* where it was */
 };
 
 

@@ -258,6 +258,7 @@ dl_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->legend_idle, g_source_remove);
   g_clear_weak_pointer (&self->focus_before_search);
+  g_clear_weak_pointer (&self->warnings_toast);
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);

@@ -120,6 +120,68 @@ test_like_validate (void)
   g_assert_cmpuint (dl_problems_get_length (dl_edit_check_get_problems (check)), ==, 0);
 }
 
+/* Above the size for whole checks, only the edited events are loaded
+ * again: the list is still what --validate says of the dataset saved
+ * (which had no problems when it opened), with each event's problems at
+ * its index now. */
+static void
+test_partial (void)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(DlProblems) loaded_problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = dl_dataset_load (bundled, loaded_problems, NULL);
+  g_autoptr(DlEditStack) edits = dl_edit_stack_new (dataset);
+  g_autoptr(DlEditCheck) check = dl_edit_check_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlEvent) seventh = g_list_model_get_item (dl_dataset_get_events (dataset), 7);
+  g_autoptr(DlEvent) third = g_list_model_get_item (dl_dataset_get_events (dataset), 3);
+  guint n_events = g_list_model_get_n_items (dl_dataset_get_events (dataset));
+  DlEvent *added;
+
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (dl_problems_get_length (loaded_problems), ==, 0);
+  dl_edit_check_set_max_full (check, 10);
+  dl_edit_check_set_edit_stack (check, edits);
+  wait_updated (check);
+  g_assert_cmpuint (dl_problems_get_length (dl_edit_check_get_problems (check)), ==, 0);
+
+  /* The eighth event without passages, and a new one without any. */
+  while (dl_event_get_n_excerpts (seventh) > 0)
+    g_assert_true (dl_edit_stack_remove_excerpt (edits, seventh, 0, &error));
+  added = dl_edit_stack_add_event (edits, NULL, "A new event", "strike", "2024-08-20", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  wait_updated (check);
+  {
+    g_autofree char *live = dl_problems_to_string (dl_edit_check_get_problems (check), "F");
+    g_autofree char *saved = validate_saved (edits);
+    g_autofree char *last = g_strdup_printf ("events[%u]", n_events);
+
+    g_assert_cmpstr (live, ==, saved);
+    g_assert_cmpuint (dl_problems_get_length (dl_edit_check_get_problems (check)), ==, 2);
+    g_assert_cmpstr (dl_problems_get (dl_edit_check_get_problems (check), 0)->path, ==, "events[7]");
+    g_assert_cmpstr (dl_problems_get (dl_edit_check_get_problems (check), 1)->path, ==, last);
+  }
+
+  /* An event before them goes: their problems move up one. */
+  g_assert_true (dl_edit_stack_remove_event (edits, third, &error));
+  g_assert_no_error (error);
+  wait_updated (check);
+  {
+    g_autofree char *live = dl_problems_to_string (dl_edit_check_get_problems (check), "F");
+    g_autofree char *saved = validate_saved (edits);
+
+    g_assert_cmpstr (live, ==, saved);
+    g_assert_cmpstr (dl_problems_get (dl_edit_check_get_problems (check), 0)->path, ==, "events[6]");
+  }
+
+  /* All undone: the events checked again have none. */
+  while (dl_edit_stack_undo (edits))
+    ;
+  wait_updated (check);
+  g_assert_cmpuint (dl_problems_get_length (dl_edit_check_get_problems (check)), ==, 0);
+}
+
 static void
 test_paths (void)
 {
@@ -157,6 +219,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/edit-check/like-validate", test_like_validate);
+  g_test_add_func ("/edit-check/partial", test_partial);
   g_test_add_func ("/edit-check/paths", test_paths);
   status = g_test_run ();
 

@@ -17,6 +17,7 @@
 
 #include "dl-article-view.h"
 #include "dl-event-editor.h"
+#include "dl-map-flight.h"
 #include "dl-problems-button.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
@@ -507,6 +508,22 @@ sketch_finished (gpointer sketch)
   return dl_sketch_get_shape (sketch) == DL_SKETCH_POINT;
 }
 
+/* The sketch's last corner is inside the map, and the map still. */
+static gboolean
+last_corner_in_view (gpointer sketch)
+{
+  ShumateMap *map = dl_window_get_map (window);
+  guint n = 0;
+  const DlLonLat *corners = dl_sketch_get_corners (sketch, &n);
+  double x, y;
+
+  if (n == 0 || dl_map_is_flying (map))
+    return FALSE;
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map),
+                                              corners[n - 1].lat, corners[n - 1].lon, &x, &y);
+  return x > 0 && y > 0 && x < gtk_widget_get_width (GTK_WIDGET (map)) && y < gtk_widget_get_height (GTK_WIDGET (map));
+}
+
 static void
 assert_near (DlLonLat p,
              DlLonLat aim)
@@ -680,6 +697,8 @@ test_draw (void)
   type ("Rafah");
   dl_test_wait_ms (400);  /* the search entry waits a little */
   key (GDK_KEY_Return, 0);
+  /* Rafah is north of the view: the map frames the drawing. */
+  g_assert_true (dl_test_wait_until (last_corner_in_view, sketch, 5000));
   type ("Khan Yun");
   dl_test_wait_ms (400);
   key (GDK_KEY_Return, 0);
@@ -698,6 +717,90 @@ test_draw (void)
   click (line_button);
   key (GDK_KEY_Escape, 0);
   g_assert_cmpint (dl_sketch_get_shape (sketch), ==, DL_SKETCH_POINT);
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (dl_event_get_place (event, 0) == place);
+}
+
+static gboolean
+sketch_is_line (gpointer sketch)
+{
+  return dl_sketch_get_shape (sketch) == DL_SKETCH_LINE;
+}
+
+static void
+drag_map (DlLonLat from,
+          DlLonLat to)
+{
+  double x1, y1, x2, y2;
+
+  aim_at (from, &x1, &y1);
+  aim_at (to, &x2, &y2);
+  dl_xtest_drag (GTK_WIDGET (dl_window_get_map (window)), x1, y1, x2, y2, 8);
+  n_drags++;
+  dl_test_wait_ms (300);
+}
+
+/* A corner dragged: while drawing, the sketch's moves; after, the drawn
+ * line's, one undoable edit. The map does not pan under either. */
+static void
+test_drag_corner (void)
+{
+  ShumateMap *map = dl_window_get_map (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  DlEditStack *edits = dl_session_get_edit_stack (session ());
+  GtkWidget *editor;
+  DlSketch *sketch;
+  DlEvent *event;
+  DlPlace *place, *drawn;
+  const DlLonLat *p;
+  const DlLonLat a = { 32.90, 29.70 }, b = { 33.05, 29.55 }, c = { 33.20, 29.60 }, d = { 33.30, 29.45 };
+  double lat, lon;
+
+  g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
+  event = dl_session_get_selected_event (session ());
+  place = dl_event_get_place (event, 0);
+  if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
+    key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  sketch = dl_event_editor_get_sketch (DL_EVENT_EDITOR (editor));
+  shumate_map_go_to_full_with_duration (map, 29.6, 33.1, 9, 0);
+  dl_test_wait_ms (500);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+  /* Drawing: b dragged to c; still two corners. */
+  click (dl_test_find_button (editor, "Line"));
+  g_assert_true (dl_test_wait_until (sketch_is_line, sketch, 2000));
+  click_map_at (a);
+  click_map_at (b);
+  /* Longer than a double click after the click that added it. */
+  dl_test_wait_ms (600);
+  drag_map (b, c);
+  g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
+  assert_near (dl_sketch_get_corners (sketch, NULL)[1], c);
+  g_assert_cmpfloat (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat), <, 1e-9);
+  g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - lon), <, 1e-9);
+  key (GDK_KEY_Return, 0);
+  drawn = dl_event_get_place (event, 0);
+  g_assert_true (drawn != place);
+  p = dl_geometry_get_positions (dl_place_get_geometry (drawn));
+  assert_near (p[0], a);
+  assert_near (p[1], c);
+  dl_test_wait_ms (300);
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-drag-handles.png");
+
+  /* Drawn: its first corner dragged to d, one edit. */
+  drag_map (a, d);
+  g_assert_true (dl_event_get_place (event, 0) == drawn);
+  p = dl_geometry_get_positions (dl_place_get_geometry (drawn));
+  assert_near (p[0], d);
+  assert_near (p[1], c);
+  g_assert_cmpstr (dl_edit_stack_get_undo_label (edits), ==, "Move a Corner");
+  g_assert_cmpfloat (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat), <, 1e-9);
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  p = dl_geometry_get_positions (dl_place_get_geometry (drawn));
+  assert_near (p[0], a);
   key (GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_true (dl_event_get_place (event, 0) == place);
 }
@@ -764,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/problems", test_problems);
   g_test_add_func ("/edit-window/where", test_where);
   g_test_add_func ("/edit-window/draw", test_draw);
+  g_test_add_func ("/edit-window/drag-corner", test_drag_corner);
   g_test_add_func ("/edit-window/close-asks", test_close_asks);
 
   status = g_test_run ();

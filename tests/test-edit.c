@@ -34,12 +34,6 @@ load_bundled (void)
   return load_file (path);
 }
 
-static char *
-bytes_of (DlDataset *dataset)
-{
-  return dl_writer_to_data (dataset, NULL);
-}
-
 /* Equal texts, or a failure that shows where they part. */
 #define assert_same(a, b) assert_same_at (__FILE__, __LINE__, a, b)
 
@@ -57,6 +51,22 @@ assert_same_at (const char *file,
     i++;
   g_error ("%s:%d: the texts part at byte %" G_GSIZE_FORMAT ": “%.80s” / “%.80s”",
            file, line, i, a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
+}
+
+/* The writer's bytes; a snapshot (each item's text as kept since an edit
+ * last forgot it, gathered a few items a step) joins to the same. */
+static char *
+bytes_of (DlDataset *dataset)
+{
+  char *fresh = dl_writer_to_data (dataset, NULL);
+  g_autoptr(DlWriterSnapshot) snapshot = dl_writer_snapshot_new (dataset, NULL);
+  g_autofree char *joined = NULL;
+
+  while (!dl_writer_snapshot_step (snapshot, 0))
+    ;
+  joined = dl_writer_snapshot_join (snapshot, NULL);
+  assert_same (fresh, joined);
+  return fresh;
 }
 
 static char *
@@ -324,6 +334,24 @@ op_set_precision (DlEditStack *stack,
   g_assert_error (error, DL_EDIT_ERROR, DL_EDIT_ERROR_INVALID);
   g_assert_true (dl_edit_stack_set_place_precision (stack, place, 123.5, FALSE, NULL));
   g_assert_cmpfloat (dl_event_get_precision_m (e), ==, 123.5);
+  return TRUE;
+}
+
+/* A corner of a place dragged: its new geometry, written; the same one
+ * again is no edit. */
+static gboolean
+op_set_geometry (DlEditStack *stack,
+                 DlDataset   *dataset)
+{
+  DlPlace *place = dl_dataset_lookup_place (dataset, "doha");
+  const DlLonLat corners[] = { { 51.50, 25.25 }, { 51.55, 25.30 }, { 51.60, 25.28 } };
+  g_autoptr(DlGeometry) line = dl_geometry_new_line_string (corners, G_N_ELEMENTS (corners));
+  g_autoptr(DlGeometry) same = dl_geometry_ref ((DlGeometry *) dl_place_get_geometry (place));
+
+  g_assert_true (dl_edit_stack_set_place_geometry (stack, place, same, NULL));
+  g_assert_false (dl_edit_stack_can_undo (stack));
+  g_assert_true (dl_edit_stack_set_place_geometry (stack, place, line, NULL));
+  g_assert_true (dl_place_get_geometry (place) == line);
   return TRUE;
 }
 
@@ -1162,6 +1190,7 @@ main (int   argc,
     { "remove-source", op_remove_source },
     { "add-place", op_add_place },
     { "set-precision", op_set_precision },
+    { "set-geometry", op_set_geometry },
     { "set-topic-label", op_set_topic_label },
     { "remove-place", op_remove_place },
     { "add-excerpt", op_add_excerpt },

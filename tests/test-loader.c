@@ -14,6 +14,7 @@
 #include "dl-dataset-private.h"
 #include "dl-export-geojson.h"
 #include "dl-json-reader.h"
+#include "dl-json-reader-private.h"
 
 /* Every dataset of the checksum list exports byte for byte as before. */
 static void
@@ -250,6 +251,90 @@ test_sort_by_time (void)
   g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
 }
 
+/* From 20,000 events the time order is sorted in two halves on two threads
+ * and merged, and each topic's claims are indexed likewise: the order is
+ * dl_event_compare_time()'s, and each topic lists its claims in it. */
+static void
+test_sort_by_time_split (void)
+{
+  static const char * const whens[] = { "2024-01-01", "2024-01", "2024", "2023-12-31/2024-01-02", "../2024-01-01", NULL };
+  static const char * const stems[] = { "e", "event-number-", "événement-", "E", "z~", "ab\u00ff" };
+  static const char * const topics[] = { "killed", "injured", "displaced" };
+  g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": "
+                                          "[{\"id\": \"s\", \"file\": \"a.txt\", \"title\": \"A\"}], \"places\": "
+                                          "[{\"id\": \"p\", \"name\": \"P\", \"precision_m\": 5, \"geometry\": {\"type\": \"Point\", "
+                                          "\"coordinates\": [1, 2]}}], \"events\": [");
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr(GPtrArray) expected = NULL;
+  GPtrArray *sorted;
+  /* Enough for the two-thread sort and claim index (20,000 and up). */
+  guint n = 24000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *when = whens[g_rand_int_range (rand, 0, G_N_ELEMENTS (whens))];
+      const char *stem = stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))];
+      guint n_claims = (guint) g_rand_int_range (rand, 0, 3);
+
+      g_string_append_printf (json, "%s{\"id\": \"%s%u\", \"title\": \"T\", \"category\": \"c\", \"place\": \"p\"",
+                              i > 0 ? ", " : "", stem, g_rand_int_range (rand, 0, 100000) * 10000 + i);
+      if (when != NULL)
+        g_string_append_printf (json, ", \"when\": \"%s\"", when);
+      g_string_append (json, ", \"excerpts\": [{\"source\": \"s\", \"exact\": \"twelve\"}], \"claims\": [");
+      for (guint c = 0; c < n_claims; c++)
+        g_string_append_printf (json, "%s{\"topic\": \"%s\", \"value\": %u, \"excerpt\": 0}", c > 0 ? ", " : "",
+                                topics[g_rand_int_range (rand, 0, G_N_ELEMENTS (topics))], c);
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}");
+
+  g_assert_true (g_file_set_contents (article, "Officials said twelve people died.", -1, NULL));
+  dataset = dl_dataset_load_from_data (json->str, json->len, dir, problems);
+  if (dataset == NULL)
+    g_error ("%s", dl_problems_to_string (problems, "sort"));
+  sorted = dl_dataset_get_events_by_time (dataset);
+  g_assert_cmpuint (sorted->len, ==, n);
+
+  /* A copy without references: it must not unref the events it holds. */
+  expected = g_ptr_array_copy (sorted, NULL, NULL);
+  g_ptr_array_set_free_func (expected, NULL);
+  g_ptr_array_sort (expected, dl_event_compare_time);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
+  /* Not already in order by chance. */
+  g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+
+  /* Each topic's claims, in time order, as one pass over the events gives. */
+  for (guint t = 0; t < G_N_ELEMENTS (topics); t++)
+    {
+      GArray *refs = dl_dataset_get_claims (dataset, topics[t]);
+      guint k = 0;
+
+      g_assert_nonnull (refs);
+      for (guint i = 0; i < n; i++)
+        {
+          DlEvent *event = g_ptr_array_index (sorted, i);
+
+          for (guint c = 0; c < dl_event_get_n_claims (event); c++)
+            if (g_str_equal (dl_event_get_claim (event, c)->topic, topics[t]))
+              {
+                g_assert_cmpuint (k, <, refs->len);
+                g_assert_true (g_array_index (refs, DlClaimRef, k).event == event);
+                g_assert_true (g_array_index (refs, DlClaimRef, k).claim == dl_event_get_claim (event, c));
+                k++;
+              }
+        }
+      g_assert_cmpuint (k, ==, refs->len);
+    }
+
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
 /* The first problem of loading `json`, as "PATH: MESSAGE". */
 static char *
 first_error (const char *json)
@@ -469,6 +554,183 @@ test_article_budget (void)
   g_assert_cmpint (system (cleanup), ==, 0);
 }
 
+/* Loads @path (or @data) in one go and in two halves at once, and checks
+ * that both give the same problems, in the same order, and the same
+ * dataset. */
+static void
+assert_split_same (const char *path,
+                   const char *data,
+                   const char *out_one,
+                   const char *out_two)
+{
+  guint saved = dl_loader_split_min_events;
+  guint64 saved_check = dl_json_check_split_min;
+  g_autoptr(DlProblems) one_problems = dl_problems_new ();
+  g_autoptr(DlProblems) two_problems = dl_problems_new ();
+  g_autoptr(DlDataset) one = NULL;
+  g_autoptr(DlDataset) two = NULL;
+  g_autofree char *one_text = NULL;
+  g_autofree char *two_text = NULL;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      DlProblems *problems = pass == 0 ? one_problems : two_problems;
+      DlDataset *dataset;
+
+      dl_loader_split_min_events = pass == 0 ? G_MAXUINT : 1;
+      dl_json_check_split_min = pass == 0 ? G_MAXUINT64 : 0;
+      if (path != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          dataset = dl_dataset_load (file, problems, NULL);
+        }
+      else
+        dataset = dl_dataset_load_from_data (data, strlen (data), NULL, problems);
+      if (pass == 0)
+        one = dataset;
+      else
+        two = dataset;
+    }
+  dl_loader_split_min_events = saved;
+  dl_json_check_split_min = saved_check;
+
+  one_text = dl_problems_to_string (one_problems, "f");
+  two_text = dl_problems_to_string (two_problems, "f");
+  g_assert_cmpstr (two_text, ==, one_text);
+  g_assert_true ((one == NULL) == (two == NULL));
+  if (one != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *one_export = NULL;
+      g_autofree char *two_export = NULL;
+
+      g_assert_true (dl_export_geojson_to_file (one, out_one, &error));
+      g_assert_true (dl_export_geojson_to_file (two, out_two, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (out_one, &one_export, NULL, NULL));
+      g_assert_true (g_file_get_contents (out_two, &two_export, NULL, NULL));
+      g_assert_cmpstr (two_export, ==, one_export);
+    }
+}
+
+/* A big events array is read in two halves in two threads, their problems
+ * joined in order: every dataset of the corpus, split after its first half
+ * (a single event: all in the second), gives the problems and the dataset
+ * that reading it in one go gives; so do duplicate ids across the halves
+ * (the second half is read again) and more problems than are kept. */
+static void
+test_split_halves (void)
+{
+  static const char * const folders[] = { "good", "bad" };
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *out_one = g_build_filename (dir, "one.geojson", NULL);
+  g_autofree char *out_two = g_build_filename (dir, "two.geojson", NULL);
+  guint n_checked = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", folders[f], NULL);
+      g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          if (!g_str_has_suffix (name, ".dateline.json"))
+            continue;
+          assert_split_same (path, NULL, out_one, out_two);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 70);
+
+  /* e2's id again in the second half, in an event without errors and in
+   * one with; e9 twice within the second half; then 700 events with a bad
+   * category each, more problems than are kept. */
+  for (guint variant = 0; variant < 4; variant++)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"events\": [");
+      guint n = variant == 3 ? 700 : 12;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint id = i;
+
+          if (variant < 2 && i == 8)
+            id = 2;
+          if (variant == 2 && i == 10)
+            id = 9;
+          g_string_append_printf (text, "%s{\"id\": \"e%u\", \"title\": \"E\", \"category\": \"%s\", "
+                                  "\"when\": \"2024\"}",
+                                  i > 0 ? ", " : "", id,
+                                  variant == 3 || (variant == 1 && i == 8) ? "Bad" : "c");
+        }
+      g_string_append (text, "]}");
+      assert_split_same (NULL, text->str, out_one, out_two);
+    }
+
+  g_unlink (out_one);
+  g_unlink (out_two);
+  g_rmdir (dir);
+}
+
+/* The check of a big text goes on in a second thread from the middle of
+ * its events: whatever is wrong, and wherever, it says what one pass says.
+ * Each text is 40 events with one fault put in event @at; the second
+ * thread starts at the first event after the middle of the text. */
+static void
+test_split_check (void)
+{
+  static const struct {
+    const char *member;     /* replaces "title": "E" */
+    guint       at;
+  } faults[] = {
+    { "\"title\": \"E\"", 0 },                        /* nothing wrong */
+    { "\"title\" \"E\"", 30 },                        /* syntax, second half */
+    { "\"title\" \"E\"", 3 },                         /* syntax, first half */
+    { "\"title\": \"E\", \"title\": \"F\"", 30 },     /* duplicate key */
+    { "\"title\": \"E\", \"title\": \"F\"", 3 },
+    { "\"title\": \"E\tF\"", 25 },                     /* raw control character */
+    { "\"title\": \"\xff\"", 35 },                     /* not UTF-8 */
+    { "\"title\": 123456789012345678901234567890", 39 }, /* integer out of range */
+    { "\"title\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", 33 },
+    { "\"title\": \"E\"}, \"x\": {\"y\": \"z\"", 21 },  /* a broken shape */
+  };
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *out_one = g_build_filename (dir, "one.geojson", NULL);
+  g_autofree char *out_two = g_build_filename (dir, "two.geojson", NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    for (guint escaped = 0; escaped < 2; escaped++)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        g_string_append_printf (text, "{\"dateline\": 1, \"title\": \"t\", \"%s\": [",
+                                escaped ? "ev\\u0065nts" : "events");
+        for (guint i = 0; i < 40; i++)
+          g_string_append_printf (text, "%s{\"id\": \"e%u\", %s, \"category\": \"c\", \"when\": \"2024\"}",
+                                  i > 0 ? ", " : "", i, i == faults[f].at ? faults[f].member : "\"title\": \"E\"");
+        g_string_append (text, "]}");
+        assert_split_same (NULL, text->str, out_one, out_two);
+      }
+
+  /* More faults than are kept, on both sides of the middle. */
+  {
+    g_autoptr(GString) text = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"events\": [");
+
+    for (guint i = 0; i < 1200; i++)
+      g_string_append_printf (text, "%s{\"id\": \"e%u\", \"id\": \"f\", \"title\": \"E\", \"category\": \"c\"}",
+                              i > 0 ? ", " : "", i);
+    g_string_append (text, "]}");
+    assert_split_same (NULL, text->str, out_one, out_two);
+  }
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,12 +741,15 @@ main (int   argc,
   g_test_add_func ("/loader/export-streams-as-tree", test_export_streams_as_tree);
   g_test_add_func ("/loader/export-streams-as-tree-corpus", test_export_streams_as_tree_corpus);
   g_test_add_func ("/loader/sort-by-time", test_sort_by_time);
+  g_test_add_func ("/loader/sort-by-time-split", test_sort_by_time_split);
   g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/loader/control-characters", test_control_characters);
   g_test_add_func ("/loader/syntax-messages", test_syntax_messages);
   g_test_add_func ("/loader/reader-iterates", test_reader_iterates);
   g_test_add_func ("/loader/articles-shared", test_articles_shared);
   g_test_add_func ("/loader/article-budget", test_article_budget);
+  g_test_add_func ("/loader/split-halves", test_split_halves);
+  g_test_add_func ("/loader/split-check", test_split_check);
 
   return g_test_run ();
 }

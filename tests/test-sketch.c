@@ -57,6 +57,14 @@ test_line (void)
   g_assert_cmpuint (dl_sketch_get_n_corners (sketch), ==, 2);
   g_assert_true (dl_sketch_can_finish (sketch));
 
+  /* A corner dragged: moved, with its new precision; none beyond the last. */
+  n_changed = 0;
+  g_assert_false (dl_sketch_move_corner (sketch, 2, (DlLonLat) { 34.0, 31.0 }, 100));
+  g_assert_true (dl_sketch_move_corner (sketch, 1, (DlLonLat) { 34.31, 31.36 }, 120));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpfloat (dl_sketch_get_corners (sketch, NULL)[1].lon, ==, 34.31);
+  g_assert_true (dl_sketch_move_corner (sketch, 1, (DlLonLat) { 34.30, 31.35 }, 150));
+
   line = dl_sketch_dup_geometry (sketch, &precision, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dl_geometry_get_geometry_type (line), ==, DL_GEOMETRY_LINE_STRING);

@@ -552,3 +552,15 @@ dl_base_layers_is_busy (DlBaseLayers *self)
 
   return self->opening != NULL;
 }
+
+gboolean
+dl_base_layers_is_drawing (DlBaseLayers *self)
+{
+  ShumateMapSource *builtin;
+
+  g_return_val_if_fail (DL_IS_BASE_LAYERS (self), FALSE);
+
+  builtin = dl_base_layers_get_builtin_source (self);
+  return dl_base_layers_is_busy (self)
+         || (builtin != NULL && dl_basemap_source_get_n_pending (DL_BASEMAP_SOURCE (builtin)) > 0);
+}

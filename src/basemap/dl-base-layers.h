@@ -64,5 +64,8 @@ const char       *dl_base_layers_get_error          (DlBaseLayers               
 
 /* Whether a map file is still being opened (tests wait on it). */
 gboolean          dl_base_layers_is_busy            (DlBaseLayers                *self);
+/* Whether a map file is being opened or the built-in map still draws tiles
+ * the map asked for (a --screenshot waits until it is not). */
+gboolean          dl_base_layers_is_drawing         (DlBaseLayers                *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _DlBasemapSource
   char             *language;
   int               scale_factor;
   guint             tiles_filled;
+  guint             n_pending;  /* tiles asked for and not yet answered */
   DlBasemapLabelOptions labels;
   guint             generation; /* bumped when the label options change */
   double            min_label_px;
@@ -401,6 +402,16 @@ start_render (DlBasemapSource *self,
 /* ------------------------------------------------------------------ vfuncs */
 
 static void
+on_fill_completed (GTask           *task,
+                   GParamSpec      *pspec,
+                   DlBasemapSource *self)
+{
+  /* The task holds a reference to self until it is gone. */
+  g_return_if_fail (self->n_pending > 0);
+  self->n_pending--;
+}
+
+static void
 dl_basemap_source_fill_tile_async (ShumateMapSource    *source,
                                    ShumateTile         *tile,
                                    GCancellable        *cancellable,
@@ -418,6 +429,8 @@ dl_basemap_source_fill_tile_async (ShumateMapSource    *source,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_basemap_source_fill_tile_async);
+  self->n_pending++;
+  g_signal_connect (task, "notify::completed", G_CALLBACK (on_fill_completed), self);
 
   zoom = (int) shumate_tile_get_zoom_level (tile);
   x = (int) shumate_tile_get_x (tile);
@@ -768,4 +781,12 @@ dl_basemap_source_get_min_label_size (DlBasemapSource *self)
   g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), 0);
 
   return self->min_label_px;
+}
+
+guint
+dl_basemap_source_get_n_pending (DlBasemapSource *self)
+{
+  g_return_val_if_fail (DL_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->n_pending;
 }

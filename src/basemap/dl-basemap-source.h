@@ -51,5 +51,8 @@ double            dl_basemap_source_get_min_label_size (DlBasemapSource *self);
 
 /* How many tiles were delivered so far (from the cache or drawn). */
 guint             dl_basemap_source_get_tiles_filled (DlBasemapSource  *self);
+/* How many tiles the map asked for that are not drawn yet (a --screenshot
+ * waits for none). */
+guint             dl_basemap_source_get_n_pending   (DlBasemapSource  *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dl-combo-row-keys.h"
 #include "dl-claim-dialog.h"
 #include "dl-claims.h"
 
@@ -157,6 +158,7 @@ static void
 dl_claim_dialog_init (DlClaimDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dl_combo_row_choose_activated (self->topic_row);
 }
 
 DlClaimDialog *

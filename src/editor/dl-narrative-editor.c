@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-combo-row-keys.h"
 #include "dl-narrative-editor.h"
 
 struct _DlNarrativeEditor
@@ -485,6 +486,7 @@ dl_narrative_editor_init (DlNarrativeEditor *self)
 {
   self->focus_step = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  dl_combo_row_choose_activated (self->narrative_row);
 }
 
 DlNarrativeEditor *

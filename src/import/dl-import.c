@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-file-task.h"
 #include "dl-import.h"
 #include "dl-import-private.h"
 
@@ -752,14 +753,7 @@ dl_import_load_async (GFile               *file,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dl_import_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  dl_file_task_run (file, cancellable, callback, user_data, dl_import_load_async, load_thread);
 }
 
 void

@@ -4,13 +4,16 @@
  * show over everything, in one colour that reads on the light and the dark
  * map alike (the accent blue inside a white casing), with each corner a
  * handle-like dot and a dashed edge following the pointer to say where the
- * next click adds one.
+ * next click adds one. The corners of a line or area drawn before are
+ * handles too, while the event is edited: a drag moves one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #define G_LOG_DOMAIN "dl-sketch-layer"
+
+#include <string.h>
 
 #include "dl-sketch-layer.h"
 
@@ -28,6 +31,11 @@ struct _DlSketchLayer
   gboolean      pointer_inside;
   double        pointer_x;
   double        pointer_y;
+  GArray       *handles;       /* of DlLonLat */
+  gboolean      handles_area;
+  int           dragged;       /* the handle being dragged, or -1 */
+  double        dragged_x;
+  double        dragged_y;
 };
 
 G_DEFINE_FINAL_TYPE (DlSketchLayer, dl_sketch_layer, SHUMATE_TYPE_LAYER)
@@ -52,6 +60,63 @@ stroke_cased (cairo_t *cr,
   gdk_cairo_set_source_rgba (cr, &sketch_colour);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
+}
+
+static void
+draw_dot (cairo_t *cr,
+          double   x,
+          double   y,
+          double   radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &sketch_colour);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+}
+
+/* The handles of a line or area drawn before; the one dragged at the
+ * pointer, with dashed edges to its neighbours. */
+static void
+draw_handles (DlSketchLayer *self,
+              GtkWidget     *widget,
+              cairo_t       *cr)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  guint n = self->handles->len;
+  g_autofree double *xy = g_new (double, 2 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DlLonLat *p = &g_array_index (self->handles, DlLonLat, i);
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &xy[2 * i], &xy[2 * i + 1]);
+    }
+  if (self->dragged >= 0 && (guint) self->dragged < n)
+    {
+      guint i = (guint) self->dragged;
+
+      xy[2 * i] = self->dragged_x;
+      xy[2 * i + 1] = self->dragged_y;
+      for (int side = -1; side <= 1; side += 2)
+        {
+          int j = (int) i + side;
+
+          if (self->handles_area)
+            j = (j + (int) n) % (int) n;
+          if (j < 0 || j >= (int) n || j == (int) i)
+            continue;
+          cairo_move_to (cr, xy[2 * j], xy[2 * j + 1]);
+          cairo_line_to (cr, xy[2 * i], xy[2 * i + 1]);
+        }
+      cairo_set_dash (cr, (double[]) { 6.0, 4.0 }, 2, 0);
+      stroke_cased (cr, LINE_WIDTH - 1.0);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  for (guint i = 0; i < n; i++)
+    draw_dot (cr, xy[2 * i], xy[2 * i + 1], CORNER_RADIUS - 1.0);
 }
 
 /* Callbacks */
@@ -79,8 +144,19 @@ dl_sketch_layer_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   corners = dl_sketch_get_corners (self->sketch, &n);
-  if (n == 0 || width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0)
     return;
+  if (n == 0)
+    {
+      if (self->handles->len > 0)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          draw_handles (self, widget, cr);
+          cairo_destroy (cr);
+        }
+      return;
+    }
   area = dl_sketch_get_shape (self->sketch) == DL_SKETCH_AREA;
 
   xy = g_new (double, 2 * n);
@@ -139,13 +215,7 @@ dl_sketch_layer_snapshot (GtkWidget   *widget,
     {
       double radius = area && i == 0 && n >= 3 ? CORNER_RADIUS + 2.0 : CORNER_RADIUS;
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, xy[2 * i], xy[2 * i + 1], radius, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &sketch_colour);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
+      draw_dot (cr, xy[2 * i], xy[2 * i + 1], radius);
     }
 
   cairo_destroy (cr);
@@ -171,6 +241,7 @@ dl_sketch_layer_dispose (GObject *object)
   DlSketchLayer *self = DL_SKETCH_LAYER (object);
 
   g_clear_object (&self->sketch);
+  g_clear_pointer (&self->handles, g_array_unref);
 
   G_OBJECT_CLASS (dl_sketch_layer_parent_class)->dispose (object);
 }
@@ -213,6 +284,8 @@ dl_sketch_layer_class_init (DlSketchLayerClass *klass)
 static void
 dl_sketch_layer_init (DlSketchLayer *self)
 {
+  self->handles = g_array_new (FALSE, FALSE, sizeof (DlLonLat));
+  self->dragged = -1;
   /* Clicks go through to the map, where the window adds the corners. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -244,4 +317,37 @@ dl_sketch_layer_set_pointer (DlSketchLayer *self,
   self->pointer_y = y;
   if (dl_sketch_get_n_corners (self->sketch) > 0)
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dl_sketch_layer_set_handles (DlSketchLayer  *self,
+                             const DlLonLat *corners,
+                             guint           n_corners,
+                             gboolean        area)
+{
+  g_return_if_fail (DL_IS_SKETCH_LAYER (self));
+
+  if (self->handles->len == n_corners && self->handles_area == area
+      && (n_corners == 0 || memcmp (self->handles->data, corners, n_corners * sizeof (DlLonLat)) == 0))
+    return;
+  g_array_set_size (self->handles, 0);
+  if (n_corners > 0)
+    g_array_append_vals (self->handles, corners, n_corners);
+  self->handles_area = area;
+  self->dragged = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dl_sketch_layer_set_dragged (DlSketchLayer *self,
+                             int            index,
+                             double         x,
+                             double         y)
+{
+  g_return_if_fail (DL_IS_SKETCH_LAYER (self));
+
+  self->dragged = index;
+  self->dragged_x = x;
+  self->dragged_y = y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -25,4 +25,18 @@ void           dl_sketch_layer_set_pointer  (DlSketchLayer   *self,
                                              double           x,
                                              double           y);
 
+/* The corners of the drawn line or area of the event being edited, as
+ * handles that can be dragged (NULL: none); shown while nothing is being
+ * drawn. An area's ring without its closing position. */
+void           dl_sketch_layer_set_handles  (DlSketchLayer   *self,
+                                             const DlLonLat  *corners,
+                                             guint            n_corners,
+                                             gboolean         area);
+/* Handle @index is being dragged to (@x, @y) (-1: none): drawn there, with
+ * dashed edges to its neighbours. */
+void           dl_sketch_layer_set_dragged  (DlSketchLayer   *self,
+                                             int              index,
+                                             double           x,
+                                             double           y);
+
 G_END_DECLS

@@ -240,14 +240,199 @@ load_event_places (Loader     *loader,
     }
 }
 
-void
-dl_loader_load_events (Loader     *loader,
-                       const DlJsonValue *root)
+/* Reads events[@index]: into @loaded when it has no errors, its id then
+ * in @ids (the ids taken so far, for duplicates). @seen, when given, gets
+ * the id of an event that has errors (load_events_split() looks for them). */
+static void
+load_event (Loader            *loader,
+            const DlJsonValue *element,
+            guint              index,
+            GHashTable        *ids,
+            GPtrArray         *loaded,
+            GPtrArray         *seen)
 {
   static const char * const known[] = {
     "id", "title", "category", "when", "when_basis", "place", "places", "summary",
     "excerpts", "claims", DL_WORDS_EVENT_MEMBER, NULL
   };
+  g_autofree char *path = dl_loader_index_path ("events", index);
+  g_autoptr(DlEvent) event = NULL;
+  const DlJsonValue *object;
+  const DlJsonValue *id_node;
+  const char *id;
+  const char *when;
+  const char *category;
+  guint n_problems;
+
+  if ((object = dl_loader_element_object (loader, element, path)) == NULL)
+    return;
+  dl_loader_check_members (loader, object, path, known);
+
+  n_problems = dl_problems_count (loader->problems, DL_SEVERITY_ERROR);
+  id = dl_loader_get_id (loader, object, path, ids, _("event"));
+  category = dl_loader_get_string (loader, object, path, "category", TRUE);
+  when = dl_loader_get_string (loader, object, path, "when", FALSE);
+
+  if (category != NULL && !is_identifier (category))
+    {
+      g_autofree char *shown = dl_json_shorten (category, 60);
+
+      g_autofree char *category_path = dl_loader_join_path (path, "category");
+
+      dl_problems_error (loader->problems, category_path,
+                         _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
+    }
+
+  event = dl_event_new ();
+  event->id = g_strdup (id);
+  event->title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
+  event->category = g_strdup (category);
+  event->summary = g_strdup (dl_loader_get_string (loader, object, path, "summary", FALSE));
+  event->when_basis = g_strdup (dl_loader_get_string (loader, object, path, "when_basis", FALSE));
+  if (when != NULL && dl_loader_parse_edtf (loader, when, path, "when", &event->when))
+    event->when_text = g_strdup (when);
+  /* An event without a date is shown on the map only. */
+  if (dl_json_object_get (object, "when") == NULL
+      && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
+    dl_problems_error (loader->problems, path,
+                       _("an event needs a date (“when”), a place (“place” or “places”), or both"));
+
+  load_event_places (loader, event, object, path);
+  event->place_role = dl_words_read_place_role (object, path, loader->problems);
+  dl_loader_load_excerpts (loader, event, object, path);
+  load_claims (loader, event, object, path);
+
+  if (dl_problems_count (loader->problems, DL_SEVERITY_ERROR) != n_problems)
+    {
+      if (seen != NULL && (id_node = dl_json_object_get (object, "id")) != NULL && id_node->type == DL_JSON_STRING)
+        g_ptr_array_add (seen, g_strdup (id_node->string));
+      return;
+    }
+
+  g_hash_table_insert (ids, event->id, event);
+  g_ptr_array_add (loaded, g_steal_pointer (&event));
+}
+
+/* Events at and above this many are read in two halves at once. */
+guint dl_loader_split_min_events = 20000;
+
+/* The second half of a split load, read in a thread of its own. */
+typedef struct {
+  Loader             loader;    /* its own problems and reader */
+  const DlJsonValue *array;
+  guint              first;
+  guint              end;
+  GHashTable        *ids;       /* the ids its events took */
+  GPtrArray         *loaded;
+  GPtrArray         *seen;      /* ids of its events with errors */
+} Half;
+
+static gpointer
+load_half (gpointer data)
+{
+  Half *half = data;
+  DlJsonArrayIter iter;
+  const DlJsonValue *element;
+
+  dl_json_array_iter_init_range (&iter, half->loader.reader, half->array, half->first, half->end);
+  while ((element = dl_json_array_iter_next (&iter)) != NULL)
+    {
+      if (g_cancellable_is_cancelled (half->loader.cancellable))
+        break;
+      load_event (&half->loader, element, iter.index - 1, half->ids, half->loaded, half->seen);
+    }
+
+  return NULL;
+}
+
+/* Reads the events in two halves at once, the second in a thread: each
+ * half has its own problems, joined in order afterwards, so that they are
+ * what reading the events in one go gives. Only a duplicate id across the
+ * halves would be said differently (the second half did not know the first
+ * half's ids), so then the second half is read again, after the first.
+ * FALSE: not split (too few events, or no thread), nothing read. */
+static gboolean
+load_events_split (Loader            *loader,
+                   const DlJsonValue *array,
+                   GPtrArray         *loaded)
+{
+  guint n = dl_json_reader_get_n_elements (loader->reader, array);
+  guint middle = n / 2;
+  Half half = { *loader, array, middle, n, NULL, NULL, NULL };
+  gboolean again = FALSE;
+  DlJsonArrayIter iter;
+  const DlJsonValue *element;
+  GThread *thread;
+
+  if (n == 0 || n < dl_loader_split_min_events)
+    return FALSE;
+
+  half.loader.problems = dl_problems_new ();
+  half.loader.reader = dl_json_reader_new_sibling (loader->reader);
+  half.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  half.loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  half.seen = g_ptr_array_new_with_free_func (g_free);
+  thread = g_thread_try_new ("dl-load-events", load_half, &half, NULL);
+  if (thread == NULL)
+    {
+      dl_problems_free (half.loader.problems);
+      dl_json_reader_free (half.loader.reader);
+      g_hash_table_unref (half.ids);
+      g_ptr_array_unref (half.loaded);
+      g_ptr_array_unref (half.seen);
+      return FALSE;
+    }
+
+  dl_json_array_iter_init_range (&iter, loader->reader, array, 0, middle);
+  while ((element = dl_json_array_iter_next (&iter)) != NULL)
+    {
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        break;
+      load_event (loader, element, iter.index - 1, loader->dataset->event_index, loaded, NULL);
+    }
+  g_thread_join (thread);
+
+  for (guint i = 0; i < half.loaded->len && !again; i++)
+    again = g_hash_table_contains (loader->dataset->event_index,
+                                   ((DlEvent *) g_ptr_array_index (half.loaded, i))->id);
+  for (guint i = 0; i < half.seen->len && !again; i++)
+    again = g_hash_table_contains (loader->dataset->event_index, g_ptr_array_index (half.seen, i));
+
+  if (!again)
+    {
+      dl_problems_take (loader->problems, half.loader.problems);
+      for (guint i = 0; i < half.loaded->len; i++)
+        {
+          DlEvent *event = g_ptr_array_index (half.loaded, i);
+
+          g_hash_table_insert (loader->dataset->event_index, event->id, event);
+        }
+      g_ptr_array_extend_and_steal (loaded, g_steal_pointer (&half.loaded));
+    }
+  else
+    {
+      dl_json_array_iter_init_range (&iter, loader->reader, array, middle, n);
+      while ((element = dl_json_array_iter_next (&iter)) != NULL)
+        {
+          if (g_cancellable_is_cancelled (loader->cancellable))
+            break;
+          load_event (loader, element, iter.index - 1, loader->dataset->event_index, loaded, NULL);
+        }
+      g_ptr_array_unref (half.loaded);
+    }
+
+  dl_problems_free (half.loader.problems);
+  dl_json_reader_free (half.loader.reader);
+  g_hash_table_unref (half.ids);
+  g_ptr_array_unref (half.seen);
+
+  return TRUE;
+}
+
+void
+dl_loader_load_events (Loader     *loader,
+                       const DlJsonValue *root)
+{
   g_autoptr(GPtrArray) loaded = NULL;
   const DlJsonValue *element;
   Walk walk;
@@ -258,63 +443,16 @@ dl_loader_load_events (Loader     *loader,
   /* Into the list in one splice at the end: an append each emits
    * items-changed and costs a tree insertion. */
   loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((element = dl_loader_walk_next (&walk)) != NULL)
-    {
-      g_autofree char *path = dl_loader_index_path ("events", walk.index - 1);
-      g_autoptr(DlEvent) event = NULL;
-      const DlJsonValue *object;
-      const char *id;
-      const char *when;
-      const char *category;
-      guint n_problems;
+  if (!walk.array->lazy || !load_events_split (loader, walk.array, loaded))
+    while ((element = dl_loader_walk_next (&walk)) != NULL)
+      {
+        if (g_cancellable_is_cancelled (loader->cancellable))
+          return;
+        load_event (loader, element, walk.index - 1, loader->dataset->event_index, loaded, NULL);
+      }
 
-      if (g_cancellable_is_cancelled (loader->cancellable))
-        return;
-      if ((object = dl_loader_element_object (loader, element, path)) == NULL)
-        continue;
-      dl_loader_check_members (loader, object, path, known);
-
-      n_problems = dl_problems_count (loader->problems, DL_SEVERITY_ERROR);
-      id = dl_loader_get_id (loader, object, path, loader->dataset->event_index, _("event"));
-      category = dl_loader_get_string (loader, object, path, "category", TRUE);
-      when = dl_loader_get_string (loader, object, path, "when", FALSE);
-
-      if (category != NULL && !is_identifier (category))
-        {
-          g_autofree char *shown = dl_json_shorten (category, 60);
-
-          g_autofree char *category_path = dl_loader_join_path (path, "category");
-
-          dl_problems_error (loader->problems, category_path,
-                             _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
-        }
-
-      event = dl_event_new ();
-      event->id = g_strdup (id);
-      event->title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
-      event->category = g_strdup (category);
-      event->summary = g_strdup (dl_loader_get_string (loader, object, path, "summary", FALSE));
-      event->when_basis = g_strdup (dl_loader_get_string (loader, object, path, "when_basis", FALSE));
-      if (when != NULL && dl_loader_parse_edtf (loader, when, path, "when", &event->when))
-        event->when_text = g_strdup (when);
-      /* An event without a date is shown on the map only. */
-      if (dl_json_object_get (object, "when") == NULL
-          && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
-        dl_problems_error (loader->problems, path,
-                           _("an event needs a date (“when”), a place (“place” or “places”), or both"));
-
-      load_event_places (loader, event, object, path);
-      event->place_role = dl_words_read_place_role (object, path, loader->problems);
-      dl_loader_load_excerpts (loader, event, object, path);
-      load_claims (loader, event, object, path);
-
-      if (dl_problems_count (loader->problems, DL_SEVERITY_ERROR) != n_problems)
-        continue;
-
-      g_hash_table_insert (loader->dataset->event_index, event->id, event);
-      g_ptr_array_add (loaded, g_steal_pointer (&event));
-    }
-
+  if (g_cancellable_is_cancelled (loader->cancellable))
+    return;
   g_list_store_splice (loader->dataset->events, g_list_model_get_n_items (G_LIST_MODEL (loader->dataset->events)),
                        0, loaded->pdata, loaded->len);
 }

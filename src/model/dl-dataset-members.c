@@ -110,7 +110,11 @@ dl_loader_get_string (Loader            *loader,
     }
 
   value = node->string;
-  if (strlen (value) > dl_field_max_bytes (member))
+  /* The length the reader knows is at least strlen() (an escaped NUL ends
+   * the C string early): most texts are shorter than any limit, and the
+   * limit's name lookup is a good part of reading an event. */
+  if (node->length > MIN (DL_FIELD_MAX_SHORT, DL_FIELD_MAX_CONTEXT)
+      && strlen (value) > dl_field_max_bytes (member))
     {
       g_autofree char *member_path = dl_loader_join_path (path, member);
       g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, strlen (value));

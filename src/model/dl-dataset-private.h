@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* How much article text one dataset may hold (DL_ARTICLES_MAX_TOTAL); a test
  * lowers it rather than writing hundreds of megabytes. */
 extern guint64 dl_articles_max_total;
+/* Events at and above this many are read in two halves, in two threads
+ * (dl-dataset-events.c); a test lowers it to read small datasets so. */
+extern guint dl_loader_split_min_events;
 
 /* Rebuilds the claim index (topic → claims) from the events. */
 void dl_dataset_index_claims     (DlDataset    *self);

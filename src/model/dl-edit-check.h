@@ -19,9 +19,9 @@ G_BEGIN_DECLS
 
 /* How long after an edit the check starts (typing goes on meanwhile). */
 #define DL_EDIT_CHECK_DELAY_MS 300
-/* Larger datasets are checked when saved only (the loader reported their
- * problems when they opened): each check writes the dataset out on the
- * calling thread. */
+/* Larger datasets are checked a part at a time: the events edited since
+ * the last check, with the sources, places, topics and narratives whole
+ * (dl-edit-check.c says why). */
 #define DL_EDIT_CHECK_MAX_EVENTS 20000
 
 #define DL_TYPE_EDIT_CHECK (dl_edit_check_get_type ())
@@ -32,6 +32,10 @@ DlEditCheck      *dl_edit_check_new            (void);
 /* The stack to follow (NULL: none); its dataset is checked at once. */
 void              dl_edit_check_set_edit_stack (DlEditCheck *self,
                                                 DlEditStack *edits);
+/* Above @max_events events, checks are partial (DL_EDIT_CHECK_MAX_EVENTS
+ * unless set; for tests). */
+void              dl_edit_check_set_max_full   (DlEditCheck *self,
+                                                guint        max_events);
 /* The problems found by the last check ("updated" says a check ended);
  * empty before the first. */
 const DlProblems *dl_edit_check_get_problems   (DlEditCheck *self);

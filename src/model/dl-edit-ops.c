@@ -531,6 +531,31 @@ dl_edit_stack_set_place_precision (DlEditStack  *self,
 }
 
 gboolean
+dl_edit_stack_set_place_geometry (DlEditStack  *self,
+                                  DlPlace      *place,
+                                  DlGeometry   *geometry,
+                                  GError      **error)
+{
+  DlDataset *dataset;
+  Edit *edit;
+
+  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
+  g_return_val_if_fail (geometry != NULL, FALSE);
+
+  dataset = dl_edit_stack_get_dataset (self);
+  if (!DL_IS_PLACE (place) || dl_dataset_lookup_place (dataset, place->id) != place)
+    return dl_edit_invalid (error, _("The place is not in this dataset"));
+  if (dl_geometry_equal (geometry, place->geometry))
+    return TRUE;
+
+  edit = dl_edit_new (EDIT_GEOMETRY, place);
+  edit->u.geometry = dl_geometry_ref (geometry);
+  dl_edit_stack_commit (self, edit, _("Move a Corner"));
+
+  return TRUE;
+}
+
+gboolean
 dl_edit_stack_remove_place (DlEditStack  *self,
                             DlPlace      *place,
                             GError      **error)

@@ -24,6 +24,7 @@ typedef enum {
   EDIT_PLACES,      /* an event's places and place role */
   EDIT_PASSAGES,    /* an event's excerpts and claims (claims cite excerpts) */
   EDIT_PRECISION,   /* a place's precision */
+  EDIT_GEOMETRY,    /* a place's geometry */
   EDIT_ITEM,        /* a source, place or event into or out of its list */
   EDIT_NARRATIVE,   /* a narrative into or out of the list */
   EDIT_STEPS,       /* a narrative's steps */
@@ -44,6 +45,7 @@ struct _Edit
     struct { GPtrArray *places; DlPlaceRole role; } places;
     struct { GArray *excerpts; GArray *claims; } passages;
     double precision;
+    DlGeometry *geometry;
     struct { guint position; gboolean in; } item;          /* in: now in the list */
     struct { guint index; DlNarrative value; gboolean in; } narrative;
     struct { guint index; GArray *steps; } steps;

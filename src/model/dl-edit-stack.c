@@ -173,6 +173,9 @@ dl_edit_free (Edit *edit)
       g_free (edit->u.topic.id);
       g_clear_pointer (&edit->u.topic.value, dl_topic_free);
       break;
+    case EDIT_GEOMETRY:
+      dl_geometry_unref (edit->u.geometry);
+      break;
     case EDIT_PRECISION:
     case EDIT_ITEM:
     default:
@@ -244,6 +247,9 @@ edit_size (const Edit *edit)
         size += sizeof (DlTopic) + string_size (edit->u.topic.value->id)
                 + string_size (edit->u.topic.value->label) + string_size (edit->u.topic.value->total);
       break;
+    case EDIT_GEOMETRY:
+      size += 64 + dl_geometry_get_n_positions (edit->u.geometry) * sizeof (DlLonLat);
+      break;
     case EDIT_PRECISION:
     case EDIT_ITEM:
     default:
@@ -268,6 +274,10 @@ void
 dl_edit_notify (DlDataset *dataset,
                 Edit      *edit)
 {
+  /* Its text, kept for autosaves and checks, is written again. */
+  if (edit->object != NULL)
+    dl_writer_forget (edit->object);
+
   switch (edit->kind)
     {
     case EDIT_STRING:
@@ -284,6 +294,7 @@ dl_edit_notify (DlDataset *dataset,
       dl_dataset_edit_event_changed (dataset, DL_EVENT (edit->object), DL_EVENT_CHANGE_CLAIMS);
       break;
     case EDIT_PRECISION:
+    case EDIT_GEOMETRY:
       /* Every event at the place is drawn differently. */
       for (guint i = 0; i < dataset->events_by_time->len; i++)
         {
@@ -394,6 +405,16 @@ apply (DlDataset *dataset,
         if (edit->u.topic.value != NULL)
           g_hash_table_insert (dataset->topics, edit->u.topic.value->id, edit->u.topic.value);
         edit->u.topic.value = old;
+      }
+      break;
+
+    case EDIT_GEOMETRY:
+      {
+        DlPlace *place = DL_PLACE (edit->object);
+        DlGeometry *value = place->geometry;
+
+        place->geometry = edit->u.geometry;
+        edit->u.geometry = value;
       }
       break;
 

@@ -104,6 +104,12 @@ gboolean     dl_edit_stack_set_place_precision (DlEditStack *self,
                                               double         precision_m,
                                               gboolean       merge,
                                               GError       **error);
+/* The place's geometry (a reference is taken): a corner of a drawn line
+ * or area dragged. */
+gboolean     dl_edit_stack_set_place_geometry (DlEditStack *self,
+                                              DlPlace       *place,
+                                              DlGeometry    *geometry,
+                                              GError       **error);
 /* Refused while an event is at it. */
 gboolean     dl_edit_stack_remove_place      (DlEditStack   *self,
                                               DlPlace       *place,

@@ -443,7 +443,10 @@ dl_json_reader_free (DlJsonReader *self)
       g_free (g_array_index (self->faults, DlJsonFault, i).name);
     }
   for (guint i = 0; i < self->root_members->len; i++)
-    g_free (g_array_index (self->root_members, RootMember, i).name);
+    {
+      g_free (g_array_index (self->root_members, RootMember, i).name);
+      g_clear_pointer (&g_array_index (self->root_members, RootMember, i).starts, g_array_unref);
+    }
   g_array_unref (self->faults);
   g_array_unref (self->keys);
   g_array_unref (self->path);
@@ -453,6 +456,21 @@ dl_json_reader_free (DlJsonReader *self)
   arena_clear (&self->root_arena);
   arena_clear (&self->arena);
   g_free (self);
+}
+
+DlJsonReader *
+dl_json_reader_new_sibling (DlJsonReader *self)
+{
+  DlJsonReader *sibling;
+
+  g_return_val_if_fail (self->checked && self->parent == NULL, NULL);
+
+  sibling = dl_json_reader_new (self->data, self->len);
+  sibling->parent = self;
+  sibling->release = self->release;
+  sibling->checked = TRUE;
+
+  return sibling;
 }
 
 void
@@ -561,8 +579,61 @@ dl_json_array_iter_init (DlJsonArrayIter   *iter,
   iter->reader = reader;
   iter->position = array->offset + 1;
   iter->index = 0;
+  iter->end = G_MAXUINT;
   iter->done = FALSE;
   reader->released = array->offset;
+}
+
+/* The element starts the check noted for a lazy array of the root. */
+static GArray *
+find_starts (DlJsonReader      *self,
+             const DlJsonValue *array)
+{
+  DlJsonReader *checked = self->parent != NULL ? self->parent : self;
+
+  for (guint m = 0; m < checked->root_members->len; m++)
+    {
+      const RootMember *member = &g_array_index (checked->root_members, RootMember, m);
+
+      if (member->offset == array->offset)
+        return member->starts;
+    }
+
+  return NULL;
+}
+
+guint
+dl_json_reader_get_n_elements (DlJsonReader      *self,
+                               const DlJsonValue *array)
+{
+  GArray *starts;
+
+  g_return_val_if_fail (array->type == DL_JSON_ARRAY && array->lazy, 0);
+
+  starts = find_starts (self, array);
+  return starts != NULL ? starts->len : 0;
+}
+
+void
+dl_json_array_iter_init_range (DlJsonArrayIter   *iter,
+                               DlJsonReader      *reader,
+                               const DlJsonValue *array,
+                               guint              first,
+                               guint              end)
+{
+  GArray *starts = find_starts (reader, array);
+
+  dl_json_array_iter_init (iter, reader, array);
+  if (starts == NULL || first >= starts->len)
+    {
+      iter->done = TRUE;
+      return;
+    }
+  /* Just before the element: iter_next skips a comma and spaces there. */
+  iter->position = g_array_index (starts, gsize, first);
+  iter->index = first;
+  iter->end = end;
+  reader->released = iter->position;
 }
 
 const DlJsonValue *
@@ -575,6 +646,11 @@ dl_json_array_iter_next (DlJsonArrayIter *iter)
 
   if (iter->done)
     return NULL;
+  if (iter->index >= iter->end)
+    {
+      iter->done = TRUE;
+      return NULL;
+    }
 
   arena_reset (&self->arena);
   i = skip_space (self->data, self->len, iter->position);
@@ -602,8 +678,9 @@ dl_json_object_get (const DlJsonValue *object,
 {
   g_return_val_if_fail (object->type == DL_JSON_OBJECT, NULL);
 
+  /* Most names differ at the first byte: no call for them. */
   for (guint i = 0; i < object->length; i++)
-    if (strcmp (object->members[i].name, name) == 0)
+    if (object->members[i].name[0] == name[0] && strcmp (object->members[i].name, name) == 0)
       return &object->members[i].value;
 
   return NULL;

@@ -68,6 +68,11 @@ typedef struct _DlJsonReader DlJsonReader;
 DlJsonReader       *dl_json_reader_new          (const char   *data,
                                                  gsize         len);
 void                dl_json_reader_free         (DlJsonReader *self);
+/* After a successful check: a reader of the same text that shares the
+ * check's findings and parses into its own arena, so that another thread
+ * can walk part of a big array (dl_json_array_iter_init_range()) while
+ * this one walks the rest. Free it before @self. */
+DlJsonReader       *dl_json_reader_new_sibling  (DlJsonReader *self);
 /* The text is a mapped file: give its pages back to the system once read,
  * so that a big file never sits in memory whole. */
 void                dl_json_reader_set_release_behind (DlJsonReader *self,
@@ -105,12 +110,23 @@ typedef struct {
   DlJsonReader *reader;
   gsize         position;
   guint         index;
+  guint         end;       /* stops before this element */
   gboolean      done;
 } DlJsonArrayIter;
 
 void                dl_json_array_iter_init     (DlJsonArrayIter   *iter,
                                                  DlJsonReader      *reader,
                                                  const DlJsonValue *array);
+/* A lazy array of the root (an object): how many elements it holds, and an
+ * iterator over its elements [first, end) alone (the check noted where each
+ * starts). */
+guint               dl_json_reader_get_n_elements (DlJsonReader      *self,
+                                                   const DlJsonValue *array);
+void                dl_json_array_iter_init_range (DlJsonArrayIter   *iter,
+                                                   DlJsonReader      *reader,
+                                                   const DlJsonValue *array,
+                                                   guint              first,
+                                                   guint              end);
 const DlJsonValue  *dl_json_array_iter_next     (DlJsonArrayIter   *iter);
 
 /* A member of an object, or NULL. */

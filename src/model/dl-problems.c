@@ -95,6 +95,33 @@ dl_problems_add (DlProblems *self,
   va_end (args);
 }
 
+void
+dl_problems_take (DlProblems *self,
+                  DlProblems *other)
+{
+  g_return_if_fail (self != NULL && other != NULL);
+
+  /* As if each had been added here: past DL_PROBLEMS_MAX, counted only. */
+  for (guint i = 0; i < other->items->len; i++)
+    {
+      DlProblem *problem = &g_array_index (other->items, DlProblem, i);
+
+      if (self->items->len >= DL_PROBLEMS_MAX)
+        {
+          self->n_dropped++;
+          continue;
+        }
+      g_array_append_val (self->items, *problem);
+      problem->path = NULL;
+      problem->message = NULL;
+    }
+  self->n_errors += other->n_errors;
+  self->n_warnings += other->n_warnings;
+  self->n_dropped += other->n_dropped;
+  g_array_set_size (other->items, 0);
+  other->n_errors = other->n_warnings = other->n_dropped = 0;
+}
+
 guint
 dl_problems_get_length (const DlProblems *self)
 {

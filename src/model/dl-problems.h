@@ -43,6 +43,9 @@ void             dl_problems_add_valist   (DlProblems  *self,
   dl_problems_add ((self), DL_SEVERITY_ERROR, (path), __VA_ARGS__)
 #define dl_problems_warning(self, path, ...) \
   dl_problems_add ((self), DL_SEVERITY_WARNING, (path), __VA_ARGS__)
+/* Moves @other's problems after @self's, as if they had been added to @self. */
+void             dl_problems_take         (DlProblems  *self,
+                                           DlProblems  *other);
 guint            dl_problems_get_length   (const DlProblems *self);
 const DlProblem *dl_problems_get          (const DlProblems *self,
                                            guint             index);

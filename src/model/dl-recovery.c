@@ -1,7 +1,9 @@
 /* dl-recovery.c: unsaved changes kept aside, for the next start after a crash
  *
- * The dataset is written out (dl_writer_to_data) on the calling thread,
- * since the dataset is not to be read from two threads; the files are
+ * The dataset is not to be read from two threads, so its text is gathered
+ * on the main loop (a DlWriterSnapshot: the items' texts kept since they
+ * were last written, a slice of a few milliseconds at a time, started
+ * again if an edit comes in between); the text is joined and the files are
  * written in a thread, one job at a time, each atomically
  * (dl-atomic-file.h), the note last: a folder whose note is there holds a
  * whole dataset, the one the note names.
@@ -252,6 +254,7 @@ typedef struct
 {
   GPtrArray *remove_dirs;  /* of char * */
   char      *dir;          /* to write, or NULL */
+  DlWriterSnapshot *snapshot;  /* the dataset, gathered */
   char      *json;
   gsize      json_len;
   GPtrArray *articles;     /* of Article */
@@ -266,6 +269,7 @@ job_free (Job *job)
   g_clear_pointer (&job->remove_dirs, g_ptr_array_unref);
   g_free (job->dir);
   g_free (job->json);
+  g_clear_pointer (&job->snapshot, dl_writer_snapshot_free);
   g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_free (job->note);
   g_clear_object (&job->app);
@@ -328,6 +332,9 @@ run_job (GTask        *task,
                                    "%s: %s", job->dir, g_strerror (saved_errno));
           return;
         }
+      job->json = dl_writer_snapshot_join (job->snapshot, &job->json_len);
+      /* A million references let go of here, not on the main loop. */
+      g_clear_pointer (&job->snapshot, dl_writer_snapshot_free);
       for (guint i = 0; i < job->articles->len; i++)
         if (!write_article (job->dir, g_ptr_array_index (job->articles, i), &error))
           {
@@ -357,6 +364,8 @@ struct _DlRecovery
   guint        delay_ms;
   guint        timeout_id;
   gboolean     busy;           /* a job runs: the next waits for it */
+  DlWriterSnapshot *snapshot;  /* the dataset being gathered for the next job */
+  guint        gather_id;      /* the idle source gathering it */
   gboolean     write_queued;
   GPtrArray   *remove_queued;  /* folders to delete, of char * */
   char        *written_dir;    /* the folder that holds our changes, or NULL */
@@ -432,10 +441,11 @@ on_job_done (GObject      *object,
   kick (self);
 }
 
-/* The dataset as it is now, on this thread; the files are the job's. */
+/* The dataset as gathered; the files are the job's. */
 static void
-fill_write (DlRecovery *self,
-            Job        *job)
+fill_write (DlRecovery       *self,
+            Job              *job,
+            DlWriterSnapshot *snapshot)
 {
   GListModel *sources = dl_dataset_get_sources (self->dataset);
 
@@ -445,7 +455,8 @@ fill_write (DlRecovery *self,
   g_free (self->written_dir);
   self->written_dir = g_strdup (job->dir);
 
-  job->json = dl_writer_to_data (self->dataset, &job->json_len);
+  dl_writer_snapshot_detach (snapshot);
+  job->snapshot = snapshot;
   job->note = make_note (self, &job->note_len);
   job->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) article_free);
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -459,23 +470,30 @@ fill_write (DlRecovery *self,
     }
 }
 
-/* Starts what is queued, unless a job runs (it comes after it). */
 static void
-kick (DlRecovery *self)
+stop_gathering (DlRecovery *self)
+{
+  g_clear_handle_id (&self->gather_id, g_source_remove);
+  g_clear_pointer (&self->snapshot, dl_writer_snapshot_free);
+}
+
+/* Starts a job: the folders queued for removal, and @snapshot (or none)
+ * to write. */
+static void
+start_job (DlRecovery       *self,
+           DlWriterSnapshot *snapshot)
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
-
-  if (self->busy || (!self->write_queued && self->remove_queued->len == 0))
-    return;
 
   job = g_new0 (Job, 1);
   job->remove_dirs = g_steal_pointer (&self->remove_queued);
   self->remove_queued = g_ptr_array_new_with_free_func (g_free);
   /* Saved or undone back meanwhile: nothing to keep. */
-  if (self->write_queued && self->edits != NULL && dl_edit_stack_get_modified (self->edits))
-    fill_write (self, job);
-  self->write_queued = FALSE;
+  if (snapshot != NULL && self->edits != NULL && dl_edit_stack_get_modified (self->edits))
+    fill_write (self, job, snapshot);
+  else
+    dl_writer_snapshot_free (snapshot);
   if (job->dir == NULL && job->remove_dirs->len == 0)
     {
       job_free (job);
@@ -493,11 +511,45 @@ kick (DlRecovery *self)
   g_task_run_in_thread (task, run_job);
 }
 
+/* A slice of gathering, between the main loop's other work. */
+static gboolean
+on_gather (gpointer user_data)
+{
+  DlRecovery *self = user_data;
+
+  if (!dl_writer_snapshot_step (self->snapshot, DL_RECOVERY_SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  self->gather_id = 0;
+  start_job (self, g_steal_pointer (&self->snapshot));
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts what is queued, unless a job runs or the dataset is being
+ * gathered (it comes after). */
+static void
+kick (DlRecovery *self)
+{
+  if (self->busy || self->snapshot != NULL || (!self->write_queued && self->remove_queued->len == 0))
+    return;
+
+  if (self->write_queued && self->edits != NULL && dl_edit_stack_get_modified (self->edits))
+    {
+      self->write_queued = FALSE;
+      self->snapshot = dl_writer_snapshot_new (self->dataset, NULL);
+      self->gather_id = g_idle_add (on_gather, self);
+      return;
+    }
+  self->write_queued = FALSE;
+  start_job (self, NULL);
+}
+
 /* The changes are saved or gone: so is their folder. */
 static void
 queue_remove (DlRecovery *self)
 {
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  stop_gathering (self);
   self->write_queued = FALSE;
   if (self->written_dir != NULL)
     g_ptr_array_add (self->remove_queued, g_steal_pointer (&self->written_dir));
@@ -521,6 +573,13 @@ on_dataset_changed (DlRecovery *self)
 {
   if (self->edits == NULL)
     return;
+  /* What was gathered is not the dataset any more: gather it again (the
+   * texts of the items that did not change are kept). */
+  if (self->snapshot != NULL)
+    {
+      dl_writer_snapshot_free (self->snapshot);
+      self->snapshot = dl_writer_snapshot_new (self->dataset, NULL);
+    }
   if (!dl_edit_stack_get_modified (self->edits))
     queue_remove (self);
   else if (self->timeout_id == 0)
@@ -546,6 +605,7 @@ dl_recovery_set_edit_stack (DlRecovery  *self,
       g_signal_handlers_disconnect_by_data (self->dataset, self);
     }
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  stop_gathering (self);
   g_clear_object (&self->dataset);
   g_set_object (&self->edits, edits);
   /* The previous dataset's folder is left as it is; a new one starts. */

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 
 /* After an edit, the changes are written at most this long after it. */
 #define DL_RECOVERY_DEFAULT_DELAY_MS 5000
+/* The longest the dataset's text is gathered for in one turn of the main
+ * loop (microseconds). */
+#define DL_RECOVERY_SLICE_US 4000
 
 /* One dataset's unsaved changes, left by a process that did not stop
  * normally. */

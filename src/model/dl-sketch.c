@@ -253,6 +253,24 @@ dl_sketch_add_corner (DlSketch *self,
 }
 
 gboolean
+dl_sketch_move_corner (DlSketch *self,
+                       guint     index,
+                       DlLonLat  position,
+                       double    precision_m)
+{
+  g_return_val_if_fail (DL_IS_SKETCH (self), FALSE);
+  g_return_val_if_fail (position.lon >= -180.0 && position.lon <= 180.0, FALSE);
+  g_return_val_if_fail (position.lat >= -90.0 && position.lat <= 90.0, FALSE);
+
+  if (index >= self->corners->len)
+    return FALSE;
+  g_array_index (self->corners, DlLonLat, index) = position;
+  g_array_index (self->precisions, double, index) = precision_m;
+  changed (self);
+  return TRUE;
+}
+
+gboolean
 dl_sketch_remove_last (DlSketch *self)
 {
   g_return_val_if_fail (DL_IS_SKETCH (self), FALSE);

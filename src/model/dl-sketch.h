@@ -38,6 +38,12 @@ gboolean        dl_sketch_is_drawing        (DlSketch       *self);
 gboolean        dl_sketch_add_corner        (DlSketch       *self,
                                              DlLonLat        position,
                                              double          precision_m);
+/* Moves corner @index to @position (a drag), now good to @precision_m;
+ * FALSE when there is no such corner. */
+gboolean        dl_sketch_move_corner       (DlSketch       *self,
+                                             guint           index,
+                                             DlLonLat        position,
+                                             double          precision_m);
 /* Removes the last corner; FALSE when there was none. */
 gboolean        dl_sketch_remove_last       (DlSketch       *self);
 guint           dl_sketch_get_n_corners     (DlSketch       *self);

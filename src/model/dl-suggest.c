@@ -390,11 +390,13 @@ find_claims (GArray    *words,
       {
         const Word *unit = &g_array_index (words, Word, i + 1);
 
-        /* A count of something: the next word is a plain lower-case noun. */
+        /* A count of something: the next word is a plain lower-case noun,
+         * and not one that counts no one ("the two sides", "three times"). */
         if (unit->capitalized || g_ascii_isdigit (unit->lower[0]) ||
             g_strv_contains ((const char * const[]) { "of", "and", "or", "to", "the", "a", "in", "on",
                                                       "days", "day", "weeks", "months", "years",
-                                                      "hours", "minutes", "percent", NULL },
+                                                      "hours", "minutes", "percent", "sides", "times",
+                                                      "ways", NULL },
                              unit->lower))
           continue;
 

@@ -489,6 +489,55 @@ write_topics (Writer    *w,
     close_container (w, '}');
 }
 
+/* Everything before the lists: the format version, title, description
+ * and topics. */
+static void
+write_head (Writer    *w,
+            DlDataset *dataset)
+{
+  open_container (w, '{');
+  number_member (w, "dateline", DL_DATASET_FORMAT_VERSION);
+  string_member (w, "title", dl_dataset_get_title (dataset));
+  string_member (w, "description", dl_dataset_get_description (dataset));
+  write_topics (w, dataset);
+}
+
+/* Everything after the lists: the narratives, the end. */
+static void
+write_tail (Writer    *w,
+            DlDataset *dataset)
+{
+  guint n_narratives = dl_dataset_get_n_narratives (dataset);
+
+  if (n_narratives > 0)
+    {
+      member_name (w, "narratives");
+      open_container (w, '[');
+      for (guint i = 0; i < n_narratives; i++)
+        {
+          next_item (w);
+          write_narrative (w, dl_dataset_get_narrative (dataset, i));
+        }
+      close_container (w, ']');
+    }
+  close_container (w, '}');
+  g_string_append_c (w->out, '\n');
+}
+
+static const char * const list_names[] = { "sources", "places", "events" };
+
+static GListModel *
+get_list (DlDataset *dataset,
+          guint      list)
+{
+  switch (list)
+    {
+    case 0: return dl_dataset_get_sources (dataset);
+    case 1: return dl_dataset_get_places (dataset);
+    default: return dl_dataset_get_events (dataset);
+    }
+}
+
 /* ---------------------------------------------------------- public API */
 
 char *
@@ -496,37 +545,279 @@ dl_writer_to_data (DlDataset *dataset,
                    gsize     *length)
 {
   Writer w = { g_string_sized_new (64 * 1024), 0, TRUE };
-  guint n_narratives;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
 
-  n_narratives = dl_dataset_get_n_narratives (dataset);
-
-  open_container (&w, '{');
-  number_member (&w, "dateline", DL_DATASET_FORMAT_VERSION);
-  string_member (&w, "title", dl_dataset_get_title (dataset));
-  string_member (&w, "description", dl_dataset_get_description (dataset));
-  write_topics (&w, dataset);
-  write_list (&w, "sources", dl_dataset_get_sources (dataset));
-  write_list (&w, "places", dl_dataset_get_places (dataset));
-  write_list (&w, "events", dl_dataset_get_events (dataset));
-  if (n_narratives > 0)
-    {
-      member_name (&w, "narratives");
-      open_container (&w, '[');
-      for (guint i = 0; i < n_narratives; i++)
-        {
-          next_item (&w);
-          write_narrative (&w, dl_dataset_get_narrative (dataset, i));
-        }
-      close_container (&w, ']');
-    }
-  close_container (&w, '}');
-  g_string_append_c (w.out, '\n');
+  write_head (&w, dataset);
+  for (guint list = 0; list < G_N_ELEMENTS (list_names); list++)
+    write_list (&w, list_names[list], get_list (dataset, list));
+  write_tail (&w, dataset);
 
   if (length != NULL)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+/* ------------------------------------------------------------ snapshots
+ *
+ * An autosave or a check must not write a large dataset on the main loop
+ * (478 ms at 100,000 events), and the dataset is not to be read from
+ * another thread while edits change it. So each item's text (at the depth
+ * it has in the file) is kept on the item once written, and the edit
+ * stack forgets it when the item changes (dl_writer_forget()); a
+ * snapshot gathers, on the main loop and a slice at a time, references to
+ * those texts and the few framing strings between them, and any thread
+ * joins them. The text of an item is written by write_item() at depth 2,
+ * as write_list() writes it, and the framing by the same functions, so
+ * the joined bytes are dl_writer_to_data()'s. */
+
+typedef struct
+{
+  const char *data;
+  gsize       len;
+} Span;
+
+struct _DlWriterSnapshot
+{
+  DlDataset *dataset;
+  GPtrArray *only_events;  /* of DlEvent: the events to write, or NULL: all */
+  GArray    *spans;        /* of Span, in order */
+  GPtrArray *owned;        /* of GBytes: what the spans point into */
+  gsize      total;
+  guint      list;         /* the list being gathered; 3: done */
+  guint      index;        /* its next item */
+  guint      n_written;    /* items written (not found on the item) */
+};
+
+static GQuark
+text_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("dl-writer-text");
+  return quark;
+}
+
+static void
+add_span (DlWriterSnapshot *self,
+          const char       *data,
+          gsize             len)
+{
+  Span span = { data, len };
+
+  g_array_append_val (self->spans, span);
+  self->total += len;
+}
+
+static void
+add_bytes (DlWriterSnapshot *self,
+           GBytes           *bytes)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_ptr_array_add (self->owned, bytes);
+  add_span (self, data, len);
+}
+
+/* Takes @out's text as the next piece. */
+static void
+add_string (DlWriterSnapshot *self,
+            GString          *out)
+{
+  add_bytes (self, g_string_free_to_bytes (out));
+}
+
+static GBytes *
+item_text (DlWriterSnapshot *self,
+           GObject          *item)
+{
+  GBytes *text = g_object_get_qdata (item, text_quark ());
+  Writer w;
+
+  if (text != NULL)
+    return g_bytes_ref (text);
+
+  w = (Writer) { g_string_sized_new (512), 2, TRUE };
+  write_item (&w, item);
+  text = g_string_free_to_bytes (w.out);
+  g_object_set_qdata_full (item, text_quark (), g_bytes_ref (text), (GDestroyNotify) g_bytes_unref);
+  self->n_written++;
+  return text;
+}
+
+DlWriterSnapshot *
+dl_writer_snapshot_new (DlDataset *dataset,
+                        GPtrArray *only_events)
+{
+  DlWriterSnapshot *self;
+  Writer w = { g_string_new (NULL), 0, TRUE };
+  guint n_items;
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
+
+  self = g_new0 (DlWriterSnapshot, 1);
+  self->dataset = g_object_ref (dataset);
+  self->only_events = only_events != NULL ? g_ptr_array_ref (only_events) : NULL;
+  /* Sized once: growing arrays of a million pieces is a copy of tens of
+   * megabytes in one turn of the main loop. */
+  n_items = g_list_model_get_n_items (dl_dataset_get_sources (dataset))
+            + g_list_model_get_n_items (dl_dataset_get_places (dataset))
+            + (only_events != NULL ? only_events->len
+                                   : g_list_model_get_n_items (dl_dataset_get_events (dataset)));
+  self->spans = g_array_sized_new (FALSE, FALSE, sizeof (Span), 2 * n_items + 16);
+  self->owned = g_ptr_array_new_full (n_items + 16, (GDestroyNotify) g_bytes_unref);
+
+  write_head (&w, dataset);
+  add_string (self, w.out);
+  return self;
+}
+
+static guint
+list_length (DlWriterSnapshot *self)
+{
+  if (self->list == 2 && self->only_events != NULL)
+    return self->only_events->len;
+  return g_list_model_get_n_items (get_list (self->dataset, self->list));
+}
+
+/* Opens list @self->list: its member name and bracket. */
+static void
+open_list (DlWriterSnapshot *self)
+{
+  Writer w = { g_string_new (NULL), 1, FALSE };
+
+  member_name (&w, list_names[self->list]);
+  open_container (&w, '[');
+  add_string (self, w.out);
+}
+
+/* Closes it: what close_container() writes after items or none. */
+static void
+close_list (DlWriterSnapshot *self,
+            gboolean          empty)
+{
+  add_span (self, empty ? "]" : "\n  ]", empty ? 1 : 4);
+}
+
+gboolean
+dl_writer_snapshot_step (DlWriterSnapshot *self,
+                         gint64            budget_us)
+{
+  gint64 deadline = budget_us < 0 ? G_MAXINT64 : g_get_monotonic_time () + budget_us;
+  guint n_this_step = 0;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  while (self->list < G_N_ELEMENTS (list_names))
+    {
+      GListModel *model = get_list (self->dataset, self->list);
+      guint n = list_length (self);
+
+      if (self->index == 0)
+        open_list (self);
+      for (; self->index < n; self->index++)
+        {
+          GObject *item;
+          GBytes *text;
+
+          /* The clock is read now and then: it costs more than a text found. */
+          if ((++n_this_step & 63) == 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+
+          if (self->list == 2 && self->only_events != NULL)
+            item = g_object_ref (g_ptr_array_index (self->only_events, self->index));
+          else
+            item = g_list_model_get_item (model, self->index);
+          text = item_text (self, item);
+          g_object_unref (item);
+          /* next_item() at depth 2 */
+          if (self->index == 0)
+            add_span (self, "\n    ", 5);
+          else
+            add_span (self, ",\n    ", 6);
+          add_bytes (self, text);
+        }
+      close_list (self, n == 0);
+      self->list++;
+      self->index = 0;
+      if (self->list == G_N_ELEMENTS (list_names))
+        {
+          Writer w = { g_string_new (NULL), 1, FALSE };
+
+          write_tail (&w, self->dataset);
+          add_string (self, w.out);
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+dl_writer_snapshot_is_complete (DlWriterSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->list >= G_N_ELEMENTS (list_names);
+}
+
+guint
+dl_writer_snapshot_get_n_written (DlWriterSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_written;
+}
+
+/* No dataset, only texts: what another thread may hold. */
+void
+dl_writer_snapshot_detach (DlWriterSnapshot *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (dl_writer_snapshot_is_complete (self));
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->only_events, g_ptr_array_unref);
+}
+
+char *
+dl_writer_snapshot_join (DlWriterSnapshot *self,
+                         gsize            *length)
+{
+  char *data, *p;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->list >= G_N_ELEMENTS (list_names), NULL);
+
+  p = data = g_malloc (self->total + 1);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      memcpy (p, span->data, span->len);
+      p += span->len;
+    }
+  *p = '\0';
+  if (length != NULL)
+    *length = self->total;
+  return data;
+}
+
+void
+dl_writer_snapshot_free (DlWriterSnapshot *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->only_events, g_ptr_array_unref);
+  g_array_unref (self->spans);
+  g_ptr_array_unref (self->owned);
+  g_free (self);
+}
+
+void
+dl_writer_forget (GObject *item)
+{
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_object_set_qdata (item, text_quark (), NULL);
 }
 
 gboolean

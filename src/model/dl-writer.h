@@ -26,6 +26,36 @@ typedef enum {
 char     *dl_writer_to_data  (DlDataset   *dataset,
                               gsize       *length);
 
+/* The dataset's text gathered on the main loop a slice at a time, to be
+ * joined in any thread: each item's text is kept on the item until an
+ * edit changes it (the edit stack calls dl_writer_forget()), so once
+ * written, gathering it again costs a reference. The dataset must not
+ * change between steps: start again when it does ("changed"). With
+ * @only_events, the events written are those (in that order), not the
+ * dataset's: a part of the dataset to check. */
+typedef struct _DlWriterSnapshot DlWriterSnapshot;
+
+DlWriterSnapshot *dl_writer_snapshot_new       (DlDataset        *dataset,
+                                                GPtrArray        *only_events);
+/* Gathers for about @budget_us microseconds (-1: to the end); TRUE when
+ * complete. */
+gboolean          dl_writer_snapshot_step      (DlWriterSnapshot *self,
+                                                gint64            budget_us);
+gboolean          dl_writer_snapshot_is_complete (DlWriterSnapshot *self);
+/* How many items' texts were written (not yet kept) by the steps so far. */
+guint             dl_writer_snapshot_get_n_written (DlWriterSnapshot *self);
+/* Lets go of the dataset, so that another thread may hold the snapshot. */
+void              dl_writer_snapshot_detach    (DlWriterSnapshot *self);
+/* The bytes dl_writer_to_data() writes for the dataset as it was
+ * gathered; any thread. */
+char             *dl_writer_snapshot_join      (DlWriterSnapshot *self,
+                                                gsize            *length);
+void              dl_writer_snapshot_free      (DlWriterSnapshot *self);
+/* @item (a source, place or event) changed: its text is written again. */
+void              dl_writer_forget             (GObject          *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlWriterSnapshot, dl_writer_snapshot_free)
+
 /* Writes @dataset to @path atomically, after loading what it is about to
  * write (articles read from the dataset's folder) and checking that it
  * loads without errors and writes back identically. When @path is in

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dl-combo-row-keys.h"
 #include "dl-category.h"
 #include "dl-describe.h"
 #include "dl-event-editor.h"
@@ -733,6 +734,7 @@ dl_event_editor_init (DlEventEditor *self)
 {
   self->sketch = dl_sketch_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  dl_combo_row_choose_activated (self->category_row);
   g_signal_connect_swapped (self->sketch, "changed", G_CALLBACK (update_sketch), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (on_summary_changed), self);
