@@ -32,6 +32,9 @@
 static DlWindow *window;
 static char *home;   /* the test's $HOME: where New Dataset makes it */
 static char *in_dir; /* the files to add */
+/* What the school strike took a person: keys (a chord is one), clicks, drags. */
+static guint n_keys, n_clicks, n_drags;
+static guint strike_keys, strike_clicks, strike_drags;
 
 /* Helpers */
 
@@ -45,6 +48,7 @@ key (GtkWidget      *widget,
   g_object_ref (widget);
   dl_xtest_key (widget, keyval, mods);
   g_object_unref (widget);
+  n_keys++;
   dl_test_wait_ms (150);
 }
 
@@ -53,6 +57,7 @@ type (GtkWidget  *widget,
       const char *text)
 {
   dl_xtest_type (widget, text);
+  n_keys += (guint) g_utf8_strlen (text, -1);
   dl_test_wait_ms (150);
 }
 
@@ -112,6 +117,7 @@ static void
 click_center (GtkWidget *widget)
 {
   dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  n_clicks++;
   dl_test_wait_ms (150);
 }
 
@@ -258,6 +264,7 @@ select_words (const char *passage,
   start = dl_text_byte_to_char (text, (gsize) (found - dl_text_get_data (text)));
   end = start + (guint) g_utf8_strlen (words, -1);
   dl_xtest_select_text (view, start, end);
+  n_drags++;
   dl_test_wait_ms (200);
   g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &a, &b));
   g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, start);
@@ -274,6 +281,7 @@ test_claim (void)
   GtkWidget *dialog;
   DlEvent *event;
   const DlClaim *claim;
+  guint keys = n_keys, clicks = n_clicks, drags = n_drags;
 
   select_words (PASSAGE_12, PASSAGE_12);
   key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
@@ -307,6 +315,9 @@ test_claim (void)
   /* Its label as typed, kept in the dataset's topics. */
   g_assert_nonnull (dl_dataset_lookup_topic (dataset (), "killed-at-the-school"));
   g_assert_cmpstr (dl_dataset_lookup_topic (dataset (), "killed-at-the-school")->label, ==, "Killed at the school");
+  strike_keys += n_keys - keys;
+  strike_clicks += n_clicks - clicks;
+  strike_drags += n_drags - drags;
 }
 
 static void
@@ -334,6 +345,7 @@ test_disagreement (void)
   GtkWidget *dialog;
   GtkWidget *label_row;
   g_autofree char *panel = NULL;
+  guint keys = n_keys, clicks = n_clicks, drags = n_drags;
 
   g_assert_cmpstr (dl_event_get_title (event), ==, "School strike");
   select_words (PASSAGE_10, PASSAGE_10);
@@ -366,6 +378,9 @@ test_disagreement (void)
   /* The disagreement is shown under the label as corrected. */
   g_assert_nonnull (strstr (panel, "Killed at the Mustafa Hafez school"));
 
+  strike_keys += n_keys - keys;
+  strike_clicks += n_clicks - clicks;
+  strike_drags += n_drags - drags;
   key (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK);
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-disagreement.png");
 }
@@ -609,6 +624,7 @@ click_map_at (ShumateMap *map,
   g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map)) - 10);
   g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map)) - 10);
   dl_xtest_click (GTK_WIDGET (map), x, y);
+  n_clicks++;
   dl_test_wait_ms (300);
 }
 
@@ -629,6 +645,7 @@ test_place_and_corridor (void)
   DlSketch *sketch;
   DlEvent *corridor;
   DlPlace *place;
+  guint keys = n_keys, clicks = n_clicks, drags = n_drags;
 
   g_assert_true (dl_window_select_event (window, dl_event_get_id (strike)));
   if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
@@ -644,6 +661,13 @@ test_place_and_corridor (void)
   g_assert_cmpstr (dl_place_get_name_for (place, "ar"), ==, "غزة");
   g_assert_cmpfloat (dl_geo_distance_m (dl_geometry_get_anchor (dl_place_get_geometry (place)),
                                         (DlLonLat) { 34.45, 31.50 }), <, 10000);
+  /* Issue 12's figure: the event with both passages, both death tolls
+   * (a disagreement) and its place; its date is its article's. */
+  strike_keys += n_keys - keys;
+  strike_clicks += n_clicks - clicks;
+  strike_drags += n_drags - drags;
+  g_test_message ("making the school strike took %u key presses, %u clicks and %u drags",
+                  strike_keys, strike_clicks, strike_drags);
 
   /* The talks article, through the strike's passage in it. */
   dl_window_show_excerpt (window, 1);
