@@ -6,7 +6,10 @@
  * longest gap, less the 5 ms, is the longest stall, from dl_window_open()
  * until the map layer has built its level of detail and two more seconds
  * have passed (views that index the events do it then). It prints the
- * longest in wall time and in the main thread's CPU time.
+ * longest in wall time and in the main thread's CPU time, when the first
+ * frame showing the progress bar was painted, and when the first complete
+ * frame was (the dataset shown, the map's level of detail and the
+ * timeline's index built); with DL_BENCH_TURNS set, every turn over 20 ms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,9 +19,11 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "dl-bench-frame.h"
 #include "dl-bench-open.h"
 #include "dl-event-layer.h"
 #include "dl-window.h"
+#include "timeline/dl-timeline.h"
 
 #define TICK_MS 5
 
@@ -29,6 +34,13 @@ typedef struct {
   gint64 worst;
   gint64 worst_at;   /* since the start, when the worst stall ended */
   gint64 start;
+  gboolean verbose;
+  /* The frames painted: when the progress bar first showed, when the
+   * window was first complete. */
+  DlWindow *window;
+  GFile *file;
+  gint64 progress_at;
+  gint64 complete_at;
 } Watch;
 
 static gint64
@@ -50,6 +62,9 @@ on_tick (gpointer data)
   gint64 cpu = thread_cpu_ns ();
 
   watch->worst_cpu = MAX (watch->worst_cpu, cpu - watch->last_cpu);
+  if (watch->verbose && (now - watch->last > 25000 || cpu - watch->last_cpu > 20000000))
+    printf ("# turn ending at %.1f ms: %.1f ms wall, %.1f ms CPU\n", (now - watch->start) / 1000.0,
+            (now - watch->last) / 1000.0, (cpu - watch->last_cpu) / 1e6);
   watch->last_cpu = cpu;
 
   if (now - watch->last > watch->worst)
@@ -75,6 +90,40 @@ find_event_layer (DlWindow *window)
   return NULL;
 }
 
+static GtkWidget *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_progress_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Watch         *watch)
+{
+  DlWindow *window = watch->window;
+  DlDataset *dataset = dl_window_get_dataset (window);
+  DlEventLayer *layer;
+  GtkWidget *bar;
+
+  if (watch->progress_at == 0 && (bar = find_progress_bar (GTK_WIDGET (window))) != NULL
+      && gtk_widget_get_mapped (bar) && gtk_widget_get_width (bar) > 0)
+    watch->progress_at = g_get_monotonic_time () - watch->start;
+  if (watch->complete_at == 0 && dataset != NULL && g_file_equal (dl_dataset_get_file (dataset), watch->file)
+      && (layer = find_event_layer (window)) != NULL && dl_event_layer_is_ready (layer)
+      && dl_timeline_is_ready (DL_TIMELINE (dl_window_get_timeline (window))))
+    watch->complete_at = g_get_monotonic_time () - watch->start;
+}
+
 static void
 iterate_for (gint64 us)
 {
@@ -86,7 +135,8 @@ iterate_for (gint64 us)
 
 void
 dl_bench_open_run (const char *label,
-                   const char *path)
+                   const char *path,
+                   gboolean    frames)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Watch watch = { 0 };
@@ -95,6 +145,7 @@ dl_bench_open_run (const char *label,
   gint64 loaded = 0;
   gint64 deadline;
   guint tick;
+  gulong paint_id;
 
   adw_init ();
   window = dl_window_new (NULL);
@@ -107,6 +158,11 @@ dl_bench_open_run (const char *label,
     g_main_context_iteration (NULL, TRUE);
   iterate_for (G_USEC_PER_SEC);
 
+  watch.verbose = g_getenv ("DL_BENCH_TURNS") != NULL;
+  watch.window = window;
+  watch.file = file;
+  paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                               G_CALLBACK (on_after_paint), &watch);
   watch.start = watch.last = g_get_monotonic_time ();
   watch.last_cpu = thread_cpu_ns ();
   tick = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, &watch, NULL);
@@ -125,12 +181,18 @@ dl_bench_open_run (const char *label,
     }
   iterate_for (2 * G_USEC_PER_SEC);
   g_source_remove (tick);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), paint_id);
 
   printf ("scale_%s_open_shown_ms %.1f ms\n", label, loaded / 1000.0);
   printf ("scale_%s_open_stall_max_ms %.1f ms\n", label, MAX (0, watch.worst / 1000.0 - TICK_MS));
   printf ("scale_%s_open_stall_max_at_ms %.1f ms\n", label, watch.worst_at / 1000.0);
   printf ("scale_%s_open_stall_max_cpu_ms %.1f ms\n", label, watch.worst_cpu / 1e6);
+  printf ("scale_%s_open_progress_shown_ms %.1f ms\n", label, watch.progress_at / 1000.0);
+  printf ("scale_%s_open_first_complete_frame_ms %.1f ms\n", label, watch.complete_at / 1000.0);
   fflush (stdout);
+
+  if (frames)
+    dl_bench_frame_run (label, GTK_WIDGET (window), dl_window_get_map (window), dl_window_get_timeline (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 
 /* Opens @path in a 1920×1080 window and prints scale_<label>_open_*: the
  * longest stall of the main loop from the click to a settled window (the
- * map's level of detail built), and when the dataset was shown. Needs a
- * display. */
+ * map's level of detail built), when the dataset was shown, when the
+ * progress bar and the first complete frame were painted; with @frames,
+ * then the window's frames (dl-bench-frame.h). Needs a display. */
 void dl_bench_open_run (const char *label,
-                        const char *path);
+                        const char *path,
+                        gboolean    frames);
 
 G_END_DECLS

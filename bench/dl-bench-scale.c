@@ -357,10 +357,10 @@ dl_bench_scale_run (guint       n_events,
     printf ("# no python3: json.load not measured\n");
 
   /* The window opening it, before this process holds a copy. */
-  if (wanted (only, "open"))
+  if (wanted (only, "open") || wanted (only, "frame"))
     {
       if (gtk_init_check ())
-        dl_bench_open_run (label, path);
+        dl_bench_open_run (label, path, wanted (only, "frame"));
       else
         printf ("# no display: opening in the window not measured\n");
     }

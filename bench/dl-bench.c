@@ -253,7 +253,7 @@ main (int   argc,
       else if (g_str_equal (argv[i], "--dataset") && i + 1 < argc)
         dataset_dir = argv[++i];  /* with --scale: a folder dl-gen-synthetic wrote */
       else if (g_str_equal (argv[i], "--only") && i + 1 < argc)
-        only = argv[++i];         /* with --scale: some of validate,open,search,export,map,timeline */
+        only = argv[++i];         /* with --scale: some of validate,open,frame,search,export,map,timeline */
       else
         {
           g_printerr ("usage: %s [--quick] [--drawing] [--edit] [--autosave DIR] [--scale N [--dataset DIR] [--only PARTS]] [--import N]\n", argv[0]);

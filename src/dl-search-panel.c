@@ -1,5 +1,11 @@
 /* dl-search-panel.c: the search results of the session's query
  *
+ * The list view has its model only while the panel is shown: GTK 4.8's
+ * GtkListView makes and binds up to 200 rows whenever its model changes,
+ * shown or not, and that was most of the turn in which the window takes a
+ * million events (the results are then every event). Hidden, the panel
+ * only counts them in its label.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -80,6 +86,30 @@ on_bind_row (GtkSignalListItemFactory *factory,
   dl_search_row_set_event (DL_SEARCH_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
+/* The list view's model: the results while the panel is shown. */
+static void
+update_list_model (DlSearchPanel *self)
+{
+  GtkSelectionModel *model = gtk_widget_get_mapped (GTK_WIDGET (self)) ? GTK_SELECTION_MODEL (self->selection) : NULL;
+
+  if (gtk_list_view_get_model (self->results_list) != model)
+    gtk_list_view_set_model (self->results_list, model);
+}
+
+static void
+dl_search_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dl_search_panel_parent_class)->map (widget);
+  update_list_model (DL_SEARCH_PANEL (widget));
+}
+
+static void
+dl_search_panel_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dl_search_panel_parent_class)->unmap (widget);
+  update_list_model (DL_SEARCH_PANEL (widget));
+}
+
 /* The results list follows the session's results model, which is one
  * object for the session's life. */
 static void
@@ -97,7 +127,7 @@ session_changed (DlSessionView *view)
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
     }
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->selection));
+  update_list_model (self);
   update_label (self);
 }
 
@@ -120,6 +150,8 @@ dl_search_panel_class_init (DlSearchPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dl_search_panel_dispose;
+  widget_class->map = dl_search_panel_map;
+  widget_class->unmap = dl_search_panel_unmap;
   DL_SESSION_VIEW_CLASS (klass)->session_changed = session_changed;
 
   /* A result was chosen (and is now the session's selection). */

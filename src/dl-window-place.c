@@ -195,11 +195,14 @@ draggable_corners (DlWindow *self,
 static void
 update_handles (DlWindow *self)
 {
-  DlPlace *place = adjustable_place (self);
+  DlPlace *place;
   const DlLonLat *corners = NULL;
   gboolean area = FALSE;
   guint n = 0;
 
+  if (self->sketch_layer == NULL)
+    return;
+  place = adjustable_place (self);
   if (place != NULL)
     corners = draggable_corners (self, &n, &area, &place);
   dl_sketch_layer_set_handles (self->sketch_layer, corners, n, area);
@@ -628,6 +631,8 @@ _dl_window_init_place (DlWindow *self)
   /* Drawn over the events. */
   self->sketch_layer = dl_sketch_layer_new (shumate_map_get_viewport (self->map), sketch);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch_layer));
+  /* The map owns it: gone with the map, before the window's signals are. */
+  g_object_add_weak_pointer (G_OBJECT (self->sketch_layer), (gpointer *) &self->sketch_layer);
 
   /* A press on a corner is this drag's: the clicks above and the map's
    * pan are denied it. */

@@ -337,15 +337,65 @@ dl_xtest_key (GtkWidget       *widget,
   g_object_unref (widget);
 }
 
+/* A character no key of the X keyboard gives (Arabic, Hebrew): bound for
+ * the press to a keycode that gives nothing, as xdotool does, then
+ * unbound. The keymap's change reaches GDK before the press does. */
+static void
+send_unbound (GtkWidget *widget,
+              gunichar   c)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+  int min = 0, max = 0, per = 0;
+  KeySym *map;
+  KeySym syms[2];
+  KeySym none[2] = { NoSymbol, NoSymbol };
+  KeyCode spare = 0;
+
+  XDisplayKeycodes (xdisplay, &min, &max);
+  map = XGetKeyboardMapping (xdisplay, (KeyCode) min, max - min + 1, &per);
+  for (int k = max; k >= min && spare == 0; k--)
+    {
+      gboolean empty = TRUE;
+
+      for (int j = 0; j < per; j++)
+        if (map[(k - min) * per + j] != NoSymbol)
+          empty = FALSE;
+      if (empty)
+        spare = (KeyCode) k;
+    }
+  XFree (map);
+  g_assert_cmpuint (spare, !=, 0);
+
+  syms[0] = syms[1] = gdk_unicode_to_keyval (c);
+  XChangeKeyboardMapping (xdisplay, spare, 2, syms, 1);
+  XSync (xdisplay, False);
+  sync_display (widget, FALSE);
+  XTestFakeKeyEvent (xdisplay, spare, True, CurrentTime);
+  XTestFakeKeyEvent (xdisplay, spare, False, CurrentTime);
+  XSync (xdisplay, False);
+  sync_display (widget, FALSE);
+  XChangeKeyboardMapping (xdisplay, spare, 2, none, 1);
+  XSync (xdisplay, False);
+  sync_display (widget, FALSE);
+}
+
 void
 dl_xtest_type (GtkWidget  *widget,
                const char *text)
 {
   focus_window (widget);
-  for (const char *p = text; *p != '\0'; p++)
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_assert_true (g_ascii_isprint (*p));
-      send_key (widget_xdisplay (widget), gdk_unicode_to_keyval ((guchar) *p), 0);
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        {
+          g_assert_true (g_ascii_isprint ((char) c));
+          send_key (widget_xdisplay (widget), gdk_unicode_to_keyval (c), 0);
+        }
+      else
+        send_unbound (widget, c);
       sync_display (widget, FALSE);
     }
   dl_xtest_sync (widget);

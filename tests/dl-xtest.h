@@ -73,7 +73,9 @@ void     dl_xtest_key         (GtkWidget       *widget,
                                guint            keyval,
                                GdkModifierType  mods);
 
-/* Types @text (ASCII letters, digits, space and common punctuation). */
+/* Types @text: ASCII letters, digits, space and common punctuation from
+ * their keys; any other character (Arabic, Hebrew) from a spare key bound
+ * to it for the press. */
 void     dl_xtest_type        (GtkWidget       *widget,
                                const char      *text);
 

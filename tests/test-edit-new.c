@@ -24,6 +24,7 @@
 #include "dl-event-editor.h"
 #include "dl-narrative-editor.h"
 #include "dl-new-dataset-dialog.h"
+#include "dl-sketch.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -31,6 +32,9 @@
 static DlWindow *window;
 static char *home;   /* the test's $HOME: where New Dataset makes it */
 static char *in_dir; /* the files to add */
+/* What the school strike took a person: keys (a chord is one), clicks, drags. */
+static guint n_keys, n_clicks, n_drags;
+static guint strike_keys, strike_clicks, strike_drags;
 
 /* Helpers */
 
@@ -44,6 +48,7 @@ key (GtkWidget      *widget,
   g_object_ref (widget);
   dl_xtest_key (widget, keyval, mods);
   g_object_unref (widget);
+  n_keys++;
   dl_test_wait_ms (150);
 }
 
@@ -52,6 +57,7 @@ type (GtkWidget  *widget,
       const char *text)
 {
   dl_xtest_type (widget, text);
+  n_keys += (guint) g_utf8_strlen (text, -1);
   dl_test_wait_ms (150);
 }
 
@@ -111,6 +117,7 @@ static void
 click_center (GtkWidget *widget)
 {
   dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  n_clicks++;
   dl_test_wait_ms (150);
 }
 
@@ -257,6 +264,7 @@ select_words (const char *passage,
   start = dl_text_byte_to_char (text, (gsize) (found - dl_text_get_data (text)));
   end = start + (guint) g_utf8_strlen (words, -1);
   dl_xtest_select_text (view, start, end);
+  n_drags++;
   dl_test_wait_ms (200);
   g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &a, &b));
   g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, start);
@@ -273,6 +281,7 @@ test_claim (void)
   GtkWidget *dialog;
   DlEvent *event;
   const DlClaim *claim;
+  guint keys = n_keys, clicks = n_clicks, drags = n_drags;
 
   select_words (PASSAGE_12, PASSAGE_12);
   key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
@@ -306,6 +315,9 @@ test_claim (void)
   /* Its label as typed, kept in the dataset's topics. */
   g_assert_nonnull (dl_dataset_lookup_topic (dataset (), "killed-at-the-school"));
   g_assert_cmpstr (dl_dataset_lookup_topic (dataset (), "killed-at-the-school")->label, ==, "Killed at the school");
+  strike_keys += n_keys - keys;
+  strike_clicks += n_clicks - clicks;
+  strike_drags += n_drags - drags;
 }
 
 static void
@@ -333,6 +345,7 @@ test_disagreement (void)
   GtkWidget *dialog;
   GtkWidget *label_row;
   g_autofree char *panel = NULL;
+  guint keys = n_keys, clicks = n_clicks, drags = n_drags;
 
   g_assert_cmpstr (dl_event_get_title (event), ==, "School strike");
   select_words (PASSAGE_10, PASSAGE_10);
@@ -365,6 +378,9 @@ test_disagreement (void)
   /* The disagreement is shown under the label as corrected. */
   g_assert_nonnull (strstr (panel, "Killed at the Mustafa Hafez school"));
 
+  strike_keys += n_keys - keys;
+  strike_clicks += n_clicks - clicks;
+  strike_drags += n_drags - drags;
   key (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK);
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-disagreement.png");
 }
@@ -590,6 +606,123 @@ test_narrative (void)
 }
 
 /* A Latin-1 file: refused, naming the file and the place in it. */
+static gboolean
+sketch_is_line (gpointer sketch)
+{
+  return dl_sketch_get_shape (sketch) == DL_SKETCH_LINE;
+}
+
+static void
+click_map_at (ShumateMap *map,
+              DlLonLat    p)
+{
+  double x, y;
+
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), p.lat, p.lon, &x, &y);
+  g_assert_cmpfloat (x, >, 10);
+  g_assert_cmpfloat (y, >, 10);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map)) - 10);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map)) - 10);
+  dl_xtest_click (GTK_WIDGET (map), x, y);
+  n_clicks++;
+  dl_test_wait_ms (300);
+}
+
+/* The strike placed by a search typed in Arabic; a third event, from the
+ * passage on the Philadelphi corridor, placed by a line drawn on the map
+ * along it; saved and read back. */
+static void
+test_place_and_corridor (void)
+{
+  const char *passage = "a narrow buffer zone along the Gaza-Egypt border, known as the Philadelphi corridor";
+  /* The corridor's ends: Kerem Shalom, and the sea. */
+  const DlLonLat from = { 34.267, 31.222 }, to = { 34.218, 31.318 };
+  DlEvent *strike = event_titled ("School strike");
+  ShumateMap *map = dl_window_get_map (window);
+  guint n_events = g_list_model_get_n_items (dl_dataset_get_events (dataset ()));
+  const DlLonLat *p;
+  GtkWidget *editor;
+  DlSketch *sketch;
+  DlEvent *corridor;
+  DlPlace *place;
+  guint keys = n_keys, clicks = n_clicks, drags = n_drags;
+
+  g_assert_true (dl_window_select_event (window, dl_event_get_id (strike)));
+  if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
+    key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  key (GTK_WIDGET (window), GDK_KEY_w, GDK_ALT_MASK);
+  type (GTK_WIDGET (window), "غزة");
+  dl_test_wait_ms (400);  /* the search waits a little */
+  key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_cmpuint (dl_event_get_n_places (strike), ==, 1);
+  place = dl_event_get_place (strike, 0);
+  g_test_message ("placed at %s", dl_place_get_name (place));
+  g_assert_cmpstr (dl_place_get_name_for (place, "ar"), ==, "غزة");
+  g_assert_cmpfloat (dl_geo_distance_m (dl_geometry_get_anchor (dl_place_get_geometry (place)),
+                                        (DlLonLat) { 34.45, 31.50 }), <, 10000);
+  /* Issue 12's figure: the event with both passages, both death tolls
+   * (a disagreement) and its place; its date is its article's. */
+  strike_keys += n_keys - keys;
+  strike_clicks += n_clicks - clicks;
+  strike_drags += n_drags - drags;
+  g_test_message ("making the school strike took %u key presses, %u clicks and %u drags",
+                  strike_keys, strike_clicks, strike_drags);
+
+  /* The talks article, through the strike's passage in it. */
+  dl_window_show_excerpt (window, 1);
+  dl_test_wait_ms (300);
+  select_words (passage, passage);
+  key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  corridor = dl_window_get_selected_event (window);
+  g_assert_true (corridor != strike);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (dataset ())), ==, n_events + 1);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
+  sketch = dl_event_editor_get_sketch (DL_EVENT_EDITOR (editor));
+  /* Where, below: Alt+W goes to its search, which brings the shape
+   * buttons into view. */
+  key (GTK_WIDGET (window), GDK_KEY_w, GDK_ALT_MASK);
+  dl_test_wait_ms (300);
+  click_center (dl_test_find_button (editor, "Line"));
+  g_assert_true (dl_test_wait_until (sketch_is_line, sketch, 2000));
+  shumate_map_go_to_full_with_duration (map, 31.27, 34.24, 11, 0);
+  dl_test_wait_ms (500);
+  click_map_at (map, from);
+  click_map_at (map, to);
+  key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_cmpuint (dl_event_get_n_places (corridor), ==, 1);
+  place = dl_event_get_place (corridor, 0);
+  g_assert_cmpstr (dl_place_get_kind (place), ==, "corridor");
+  g_assert_cmpint (dl_geometry_get_geometry_type (dl_place_get_geometry (place)), ==, DL_GEOMETRY_LINE_STRING);
+  p = dl_geometry_get_positions (dl_place_get_geometry (place));
+  g_assert_cmpfloat (dl_geo_distance_m (p[0], from), <, 3 * dl_geo_metres_per_pixel (from.lat, 11));
+  g_assert_cmpfloat (dl_geo_distance_m (p[1], to), <, 3 * dl_geo_metres_per_pixel (to.lat, 11));
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-corridor.png");
+
+  /* Saved, and read back: three events, the places with them. */
+  key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
+  g_assert_false (dl_edit_stack_get_modified (dl_session_get_edit_stack (dl_window_get_session (window))));
+  {
+    g_autofree char *path = g_build_filename (home, "My strikes", "My strikes.dateline.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(DlProblems) problems = dl_problems_new ();
+    g_autoptr(DlDataset) saved = dl_dataset_load (file, problems, NULL);
+    DlEvent *e;
+
+    g_assert_nonnull (saved);
+    g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (saved)), ==, 3);
+    e = dl_dataset_lookup_event (saved, dl_event_get_id (strike));
+    g_assert_cmpstr (dl_place_get_name_for (dl_event_get_place (e, 0), "ar"), ==, "غزة");
+    e = dl_dataset_lookup_event (saved, dl_event_get_id (corridor));
+    g_assert_cmpstr (dl_place_get_kind (dl_event_get_place (e, 0)), ==, "corridor");
+    g_assert_true (dl_geometry_equal (dl_place_get_geometry (dl_event_get_place (e, 0)), dl_place_get_geometry (place)));
+    g_assert_cmpuint (dl_event_get_n_excerpts (e), ==, 1);
+    g_assert_cmpstr (dl_event_get_excerpt (e, 0)->exact, ==, passage);
+  }
+}
+
 static void
 test_not_utf8 (void)
 {
@@ -804,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/edit-new/save", test_save);
   g_test_add_func ("/edit-new/drop-article", test_drop_article);
   g_test_add_func ("/edit-new/open-article", test_open_article);
+  g_test_add_func ("/edit-new/place-and-corridor", test_place_and_corridor);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

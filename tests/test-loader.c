@@ -14,6 +14,7 @@
 #include "dl-dataset-private.h"
 #include "dl-export-geojson.h"
 #include "dl-json-reader.h"
+#include "dl-json-reader-private.h"
 
 /* Every dataset of the checksum list exports byte for byte as before. */
 static void
@@ -208,6 +209,53 @@ test_export_streams_as_tree_corpus (void)
  * events without a date last. */
 static void
 test_sort_by_time (void)
+{
+  static const char * const whens[] = { "2024-01-01", "2024-01", "2024", "2023-12-31/2024-01-02", "../2024-01-01", NULL };
+  static const char * const stems[] = { "e", "event-number-", "événement-", "E", "z~", "ab\u00ff" };
+  g_autoptr(GString) json = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"sources\": [], \"places\": "
+                                          "[{\"id\": \"p\", \"name\": \"P\", \"precision_m\": 5, \"geometry\": {\"type\": \"Point\", "
+                                          "\"coordinates\": [1, 2]}}], \"events\": [");
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr(GPtrArray) expected = NULL;
+  GPtrArray *sorted;
+  guint n = 3000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *when = whens[g_rand_int_range (rand, 0, G_N_ELEMENTS (whens))];
+      const char *stem = stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))];
+
+      g_string_append_printf (json, "%s{\"id\": \"%s%u\", \"title\": \"T\", \"category\": \"c\", \"place\": \"p\"",
+                              i > 0 ? ", " : "", stem, g_rand_int_range (rand, 0, 100000) * 10000 + i);
+      if (when != NULL)
+        g_string_append_printf (json, ", \"when\": \"%s\"", when);
+      g_string_append (json, "}");
+    }
+  g_string_append (json, "]}");
+
+  dataset = dl_dataset_load_from_data (json->str, json->len, NULL, problems);
+  if (dataset == NULL)
+    g_error ("%s", dl_problems_to_string (problems, "sort"));
+  sorted = dl_dataset_get_events_by_time (dataset);
+  g_assert_cmpuint (sorted->len, ==, n);
+
+  /* A copy without references: it must not unref the events it holds. */
+  expected = g_ptr_array_copy (sorted, NULL, NULL);
+  g_ptr_array_set_free_func (expected, NULL);
+  g_ptr_array_sort (expected, dl_event_compare_time);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
+  /* Not already in order by chance. */
+  g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+}
+
+/* From 20,000 events the time order is sorted in two halves on two threads
+ * and merged, and each topic's claims are indexed likewise: the order is
+ * dl_event_compare_time()'s, and each topic lists its claims in it. */
+static void
+test_sort_by_time_split (void)
 {
   static const char * const whens[] = { "2024-01-01", "2024-01", "2024", "2023-12-31/2024-01-02", "../2024-01-01", NULL };
   static const char * const stems[] = { "e", "event-number-", "événement-", "E", "z~", "ab\u00ff" };
@@ -516,6 +564,7 @@ assert_split_same (const char *path,
                    const char *out_two)
 {
   guint saved = dl_loader_split_min_events;
+  guint64 saved_check = dl_json_check_split_min;
   g_autoptr(DlProblems) one_problems = dl_problems_new ();
   g_autoptr(DlProblems) two_problems = dl_problems_new ();
   g_autoptr(DlDataset) one = NULL;
@@ -529,6 +578,7 @@ assert_split_same (const char *path,
       DlDataset *dataset;
 
       dl_loader_split_min_events = pass == 0 ? G_MAXUINT : 1;
+      dl_json_check_split_min = pass == 0 ? G_MAXUINT64 : 0;
       if (path != NULL)
         {
           g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -543,6 +593,7 @@ assert_split_same (const char *path,
         two = dataset;
     }
   dl_loader_split_min_events = saved;
+  dl_json_check_split_min = saved_check;
 
   one_text = dl_problems_to_string (one_problems, "f");
   two_text = dl_problems_to_string (two_problems, "f");
@@ -626,6 +677,60 @@ test_split_halves (void)
   g_rmdir (dir);
 }
 
+/* The check of a big text goes on in a second thread from the middle of
+ * its events: whatever is wrong, and wherever, it says what one pass says.
+ * Each text is 40 events with one fault put in event @at; the second
+ * thread starts at the first event after the middle of the text. */
+static void
+test_split_check (void)
+{
+  static const struct {
+    const char *member;     /* replaces "title": "E" */
+    guint       at;
+  } faults[] = {
+    { "\"title\": \"E\"", 0 },                        /* nothing wrong */
+    { "\"title\" \"E\"", 30 },                        /* syntax, second half */
+    { "\"title\" \"E\"", 3 },                         /* syntax, first half */
+    { "\"title\": \"E\", \"title\": \"F\"", 30 },     /* duplicate key */
+    { "\"title\": \"E\", \"title\": \"F\"", 3 },
+    { "\"title\": \"E\tF\"", 25 },                     /* raw control character */
+    { "\"title\": \"\xff\"", 35 },                     /* not UTF-8 */
+    { "\"title\": 123456789012345678901234567890", 39 }, /* integer out of range */
+    { "\"title\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", 33 },
+    { "\"title\": \"E\"}, \"x\": {\"y\": \"z\"", 21 },  /* a broken shape */
+  };
+  g_autofree char *dir = g_dir_make_tmp ("dateline-loader-XXXXXX", NULL);
+  g_autofree char *out_one = g_build_filename (dir, "one.geojson", NULL);
+  g_autofree char *out_two = g_build_filename (dir, "two.geojson", NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    for (guint escaped = 0; escaped < 2; escaped++)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        g_string_append_printf (text, "{\"dateline\": 1, \"title\": \"t\", \"%s\": [",
+                                escaped ? "ev\\u0065nts" : "events");
+        for (guint i = 0; i < 40; i++)
+          g_string_append_printf (text, "%s{\"id\": \"e%u\", %s, \"category\": \"c\", \"when\": \"2024\"}",
+                                  i > 0 ? ", " : "", i, i == faults[f].at ? faults[f].member : "\"title\": \"E\"");
+        g_string_append (text, "]}");
+        assert_split_same (NULL, text->str, out_one, out_two);
+      }
+
+  /* More faults than are kept, on both sides of the middle. */
+  {
+    g_autoptr(GString) text = g_string_new ("{\"dateline\": 1, \"title\": \"t\", \"events\": [");
+
+    for (guint i = 0; i < 1200; i++)
+      g_string_append_printf (text, "%s{\"id\": \"e%u\", \"id\": \"f\", \"title\": \"E\", \"category\": \"c\"}",
+                              i > 0 ? ", " : "", i);
+    g_string_append (text, "]}");
+    assert_split_same (NULL, text->str, out_one, out_two);
+  }
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/loader/export-streams-as-tree", test_export_streams_as_tree);
   g_test_add_func ("/loader/export-streams-as-tree-corpus", test_export_streams_as_tree_corpus);
   g_test_add_func ("/loader/sort-by-time", test_sort_by_time);
+  g_test_add_func ("/loader/sort-by-time-split", test_sort_by_time_split);
   g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/loader/control-characters", test_control_characters);
   g_test_add_func ("/loader/syntax-messages", test_syntax_messages);
@@ -643,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/loader/articles-shared", test_articles_shared);
   g_test_add_func ("/loader/article-budget", test_article_budget);
   g_test_add_func ("/loader/split-halves", test_split_halves);
+  g_test_add_func ("/loader/split-check", test_split_check);
 
   return g_test_run ();
 }

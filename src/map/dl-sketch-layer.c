@@ -327,6 +327,8 @@ dl_sketch_layer_set_handles (DlSketchLayer  *self,
 {
   g_return_if_fail (DL_IS_SKETCH_LAYER (self));
 
+  if (self->handles == NULL)  /* disposed */
+    return;
   if (self->handles->len == n_corners && self->handles_area == area
       && (n_corners == 0 || memcmp (self->handles->data, corners, n_corners * sizeof (DlLonLat)) == 0))
     return;

@@ -377,6 +377,12 @@ done:
   return TRUE;
 }
 
+static gboolean check_elements (DlJsonReader *self,
+                                gsize        *pos,
+                                guint         depth,
+                                guint         first,
+                                GArray       *starts);
+
 static gboolean
 check_array (DlJsonReader *self,
              gsize        *pos,
@@ -404,8 +410,98 @@ check_array (DlJsonReader *self,
       starts = member->starts;
     }
 
-  for (guint index = 0;; index++)
+  if (!check_elements (self, &i, depth, 0, starts))
+    return FALSE;
+
+done:
+  g_array_set_size (self->path, depth);
+  *pos = i + 1;
+  return TRUE;
+}
+
+/* Takes over what the second thread found (split_thread()) when this
+ * check has come to the very element it started at, in the same state: the
+ * root's member of the same name, the same index. TRUE: *pos is then at the
+ * array's ']', or the second half's first fault is the check's. */
+static gboolean
+take_split (DlJsonReader *self,
+            gsize         i,
+            guint         depth,
+            guint         index,
+            GArray       *starts,
+            gsize        *pos,
+            gboolean     *ok)
+{
+  DlJsonSplit *split = self->split;
+  const PathEntry *root;
+
+  if (split == NULL || split->thread == NULL || depth != 1)
+    return FALSE;
+  /* Past where the scan was going, wait for it (it is the faster). */
+  if (i >= split->middle)
+    while (g_atomic_int_get (&split->ready) == 0)
+      g_thread_yield ();
+  if (g_atomic_int_get (&split->ready) != 1 || i != split->start || index != split->index)
+    return FALSE;
+  root = &g_array_index (self->path, PathEntry, 0);
+  if (!root->object || root->key.start != split->key.start || root->key.len != split->key.len)
+    return FALSE;
+
+  /* Freed with the check (dl_json_split_free()). */
+  g_thread_join (split->thread);
+  split->thread = NULL;
+
+  if (!split->ok)
     {
+      *ok = fail (self, split->reader->bad);
+      return TRUE;
+    }
+
+  /* Its faults come after every fault so far, in the text's order. */
+  for (guint f = 0; f < split->reader->faults->len; f++)
+    {
+      DlJsonFault *fault = &g_array_index (split->reader->faults, DlJsonFault, f);
+
+      if (self->faults->len < self->max_faults)
+        g_array_append_val (self->faults, *fault);
+      else
+        {
+          g_free (fault->path);
+          g_free (fault->name);
+        }
+    }
+  g_array_set_size (split->reader->faults, 0);
+  if (starts != NULL)
+    g_array_append_vals (starts, split->starts->data, split->starts->len);
+  *pos = split->end;
+  *ok = TRUE;
+  return TRUE;
+}
+
+/* The elements of an array from element @first at *pos, to its ']'. */
+static gboolean
+check_elements (DlJsonReader *self,
+                gsize        *pos,
+                guint         depth,
+                guint         first,
+                GArray       *starts)
+{
+  const char *data = self->data;
+  gsize len = self->len;
+  gsize i = *pos;
+
+  for (guint index = first;; index++)
+    {
+      gboolean ok;
+
+      if (take_split (self, i, depth, index, starts, &i, &ok))
+        {
+          if (!ok)
+            return FALSE;
+          break;
+        }
+      if (self->stop != NULL && g_atomic_int_get (self->stop))
+        return fail (self, i);
       if (starts != NULL)
         g_array_append_val (starts, i);
       g_array_index (self->path, PathEntry, depth).index = index;
@@ -425,9 +521,7 @@ check_array (DlJsonReader *self,
       return fail (self, i);
     }
 
-done:
-  g_array_set_size (self->path, depth);
-  *pos = i + 1;
+  *pos = i;
   return TRUE;
 }
 
@@ -467,6 +561,191 @@ check_value (DlJsonReader *self,
       return fail (self, i);
     }
 }
+/* Checking in two threads
+ *
+ * A big file is mostly one array of the root (the events). While the
+ * check starts, a second thread scans roughly (find_split()) three fifths
+ * into the text, following only strings and brackets, notes the first
+ * element of a root array that starts after that, and checks from there
+ * to the array's end, with the path the check would have there. The check
+ * itself goes on from the start, and takes the second thread's findings
+ * only when it reaches that very element in the same state (take_split());
+ * otherwise (the scan was misled by a broken text) it checks everything
+ * itself. Either way the faults, the first error and the element starts
+ * are those of one pass. */
+
+guint64 dl_json_check_split_min = 16 * 1024 * 1024;
+
+static gboolean
+find_split (const char *data,
+            gsize       len,
+            gsize       i,
+            gsize       middle,
+            gint       *stop,
+            KeyRef     *key,
+            gsize      *start,
+            guint      *index)
+{
+  guint depth = 0;
+  gboolean expect_key = FALSE;
+  gboolean in_array = FALSE;
+  guint elements = 0;
+
+  /* Only a dataset's root, an object, has arrays worth splitting. */
+  if (i >= len || data[i] != '{')
+    return FALSE;
+
+  for (; i < len; i++)
+    {
+      switch (data[i])
+        {
+        case '"':
+          {
+            gsize from = i + 1;
+            gboolean escaped = FALSE;
+
+            for (i = from;;)
+              {
+                const char *quote = memchr (data + i, '"', len - i);
+                const char *backslash;
+
+                if (quote == NULL)
+                  return FALSE;
+                backslash = memchr (data + i, '\\', (gsize) (quote - (data + i)));
+                if (backslash == NULL)
+                  {
+                    i = (gsize) (quote - data);
+                    break;
+                  }
+                escaped = TRUE;
+                i = (gsize) (backslash - data) + 2;
+                if (i >= len)
+                  return FALSE;
+              }
+            if (depth == 1 && expect_key)
+              {
+                *key = (KeyRef) { from, (guint) (i - from), escaped };
+                expect_key = FALSE;
+              }
+          }
+          break;
+        case '{':
+        case '[':
+          depth++;
+          if (depth == 1)
+            expect_key = TRUE;
+          else if (depth == 2)
+            {
+              in_array = data[i] == '[';
+              elements = 0;
+            }
+          break;
+        case '}':
+        case ']':
+          if (depth == 0 || --depth == 0)
+            return FALSE;
+          if (depth == 1)
+            in_array = FALSE;
+          break;
+        case ',':
+          if (depth == 1)
+            expect_key = TRUE;
+          else if (depth == 2 && in_array)
+            {
+              if (g_atomic_int_get (stop))
+                return FALSE;
+              elements++;
+              if (i >= middle)
+                {
+                  *start = skip_space (data, len, i + 1);
+                  *index = elements;
+                  return *start < len && !key->escaped;
+                }
+            }
+          break;
+        default:
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Scans to where it starts, says so (ready), then checks from there. */
+static gpointer
+split_thread (gpointer data)
+{
+  DlJsonSplit *split = data;
+  DlJsonReader *reader = split->reader;
+  PathEntry root = { TRUE, 0, { 0, 0, FALSE }, 0 };
+  PathEntry array = { FALSE, 0, { 0, 0, FALSE }, 0 };
+  gsize i;
+
+  if (!find_split (reader->data, reader->len, split->root_offset, split->middle, &split->stop,
+                   &split->key, &split->start, &split->index))
+    {
+      g_atomic_int_set (&split->ready, -1);
+      return NULL;
+    }
+  g_atomic_int_set (&split->ready, 1);
+
+  root.key = split->key;
+  g_array_append_val (reader->path, root);
+  g_array_append_val (reader->path, array);
+  reader->released = split->start;
+  i = split->start;
+  split->ok = check_elements (reader, &i, 1, split->index, split->starts);
+  split->end = i;
+
+  return NULL;
+}
+
+static void
+split_start (DlJsonReader *self)
+{
+  DlJsonSplit *split;
+
+  if (self->len < dl_json_check_split_min)
+    return;
+
+  split = g_new0 (DlJsonSplit, 1);
+  split->root_offset = self->root_offset;
+  /* The scan is about three times as fast as the check: the second thread
+   * scans to here, then checks the rest, while the first checks up to here. */
+  split->middle = self->root_offset + (self->len - self->root_offset) / 5 * 3;
+  split->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  split->reader = dl_json_reader_new (self->data, self->len);
+  split->reader->max_depth = self->max_depth;
+  split->reader->max_faults = self->max_faults;
+  split->reader->release = self->release;
+  split->reader->stop = &split->stop;
+
+  split->thread = g_thread_try_new ("dl-check", split_thread, split, NULL);
+  if (split->thread == NULL)
+    {
+      dl_json_split_free (split);
+      return;
+    }
+  self->split = split;
+}
+
+void
+dl_json_split_free (DlJsonSplit *split)
+{
+  if (split == NULL)
+    return;
+
+  /* The check ended before it came to the second thread's part. */
+  if (split->thread != NULL)
+    {
+      g_atomic_int_set (&split->stop, TRUE);
+      g_thread_join (split->thread);
+    }
+  g_array_unref (split->starts);
+  dl_json_reader_free (split->reader);
+  g_free (split);
+}
+
 /* Public API */
 
 gboolean
@@ -487,11 +766,14 @@ dl_json_reader_check (DlJsonReader *self,
 
   i = skip_space (self->data, self->len, 0);
   self->root_offset = i;
+  split_start (self);
   if (!check_value (self, &i, 0))
     {
+      g_clear_pointer (&self->split, dl_json_split_free);
       *bad_offset = self->bad;
       return FALSE;
     }
+  g_clear_pointer (&self->split, dl_json_split_free);
 
   i = skip_space (self->data, self->len, i);
   if (i < self->len)

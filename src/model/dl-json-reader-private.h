@@ -38,6 +38,26 @@ typedef struct {
                          * another thread can parse part of it; else NULL */
 } RootMember;
 
+/* The second half of a big array, checked in a thread of its own
+ * (dl-json-reader-check.c). */
+typedef struct {
+  GThread      *thread;
+  DlJsonReader *reader;    /* its own path, keys and faults */
+  gsize         root_offset;
+  gsize         middle;    /* it starts at the first element after this */
+  gint          ready;     /* atomic: 1 once the next three are known, -1 never */
+  KeyRef        key;       /* the root member whose array it is */
+  gsize         start;     /* the element it starts at */
+  guint         index;     /* and that element's index */
+  GArray       *starts;    /* of gsize: where its elements start */
+  gint          stop;      /* atomic: the check ended before it */
+  gboolean      ok;
+  gsize         end;       /* at the array's ']' */
+} DlJsonSplit;
+
+/* Texts at least this long are checked in two threads (a test lowers it). */
+extern guint64 dl_json_check_split_min;
+
 struct _DlJsonReader
 {
   const char  *data;
@@ -57,6 +77,8 @@ struct _DlJsonReader
   GArray      *root_members;
   gsize        root_offset;
   gboolean     checked;
+  DlJsonSplit *split;      /* while a second thread checks part of the text */
+  gint        *stop;       /* that thread's: set when it is no longer needed */
 
   /* Parsing */
   Arena        root_arena;
@@ -89,6 +111,7 @@ int   dl_json_hex4                  (const char   *p);
 char *dl_json_dup_unescaped         (const char   *src,
                                      gsize         len,
                                      gboolean      escaped);
+void  dl_json_split_free            (DlJsonSplit  *split);
 /* Gives the mapped pages before @position back to the system. */
 void  dl_json_reader_release_behind (DlJsonReader *self,
                                      gsize         position);

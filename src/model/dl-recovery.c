@@ -333,6 +333,8 @@ run_job (GTask        *task,
           return;
         }
       job->json = dl_writer_snapshot_join (job->snapshot, &job->json_len);
+      /* A million references let go of here, not on the main loop. */
+      g_clear_pointer (&job->snapshot, dl_writer_snapshot_free);
       for (guint i = 0; i < job->articles->len; i++)
         if (!write_article (job->dir, g_ptr_array_index (job->articles, i), &error))
           {

@@ -178,6 +178,7 @@ struct _DlTimeline
   GCancellable  *index_cancellable;          /* while one is built in a thread */
   guint          index_generation;
   gboolean       focus_pending;              /* a new model: its first view */
+  GHashTable    *dot_sprites;                /* key (colour, radius, kind) → GdkTexture */
   gboolean       have_extent;
   gint64         extent_start, extent_end;   /* bounded extent of all events */
   gint64         focus_start, focus_end;     /* where most events are */

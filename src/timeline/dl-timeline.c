@@ -391,6 +391,7 @@ dl_timeline_finalize (GObject *object)
   g_clear_pointer (&self->tick_layouts, g_hash_table_unref);
   g_clear_pointer (&self->event_layouts, g_hash_table_unref);
   g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->dot_sprites, g_hash_table_unref);
   g_free (self->dot_bins);
   g_free (self->span_bins);
   g_free (self->lane_counts);
