@@ -192,6 +192,76 @@ badge_layout (DlEventLayer *self,
   return layout;
 }
 
+/* A cluster's disc and ring, drawn once per radius (to a quarter pixel)
+ * and dimming, then placed as a texture: as a rounded clip and a border,
+ * GSK's cairo renderer (the one without a GPU) rasterised clip paths for
+ * every badge on every frame, half the window's frame at a region's zoom.
+ * Straight RGBA: GTK 4.8 converts it to cairo's format by a direct path
+ * on each frame it draws it. */
+static GdkTexture *
+badge_disc (DlEventLayer  *self,
+            const GdkRGBA *fill,
+            const GdkRGBA *ring,
+            double         radius,
+            gboolean       in_range,
+            double        *radius_out)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  guint quarters = (guint) (radius * 4 + 0.5);
+  gpointer key = GUINT_TO_POINTER ((quarters << 1) | (in_range ? 1u : 0u));
+  GdkTexture *texture = g_hash_table_lookup (self->discs, key);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guchar *pixels;
+  int size, stride;
+  g_autoptr(GBytes) bytes = NULL;
+
+  radius = quarters / 4.0;
+  *radius_out = radius;
+  if (texture != NULL)
+    return texture;
+
+  size = (int) ceil (2 * radius * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, size / (2 * radius), size / (2 * radius));
+  /* As the rounded clip and its 2 px border drew it: the border inside. */
+  cairo_arc (cr, radius, radius, radius, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, fill);
+  cairo_fill (cr);
+  cairo_arc (cr, radius, radius, radius - 1.0, 0, 2 * G_PI);
+  cairo_set_line_width (cr, 2.0);
+  gdk_cairo_set_source_rgba (cr, ring);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  pixels = g_malloc ((gsize) size * size * 4);
+  for (int y = 0; y < size; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) + (gsize) y * stride);
+
+      for (int x = 0; x < size; x++)
+        {
+          guint32 p = row[x];
+          guint a = p >> 24;
+          guchar *out = pixels + ((gsize) y * size + x) * 4;
+
+          out[0] = a > 0 ? (((p >> 16) & 0xff) * 255 + a / 2) / a : 0;
+          out[1] = a > 0 ? (((p >> 8) & 0xff) * 255 + a / 2) / a : 0;
+          out[2] = a > 0 ? ((p & 0xff) * 255 + a / 2) / a : 0;
+          out[3] = a;
+        }
+    }
+  cairo_surface_destroy (surface);
+  bytes = g_bytes_new_take (pixels, (gsize) size * size * 4);
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_R8G8B8A8, bytes, (gsize) size * 4);
+  g_hash_table_insert (self->discs, key, texture);
+
+  return texture;
+}
+
 static void
 draw_badge (DlEventLayer      *self,
             GtkSnapshot       *snapshot,
@@ -201,9 +271,13 @@ draw_badge (DlEventLayer      *self,
   GdkRGBA fill = { 0.24, 0.22, 0.27, in_range ? 0.92 : 0.45 };
   GdkRGBA white = { 1, 1, 1, 1 };
   PangoLayout *layout = badge_layout (self, mark->n_events);
+  GdkTexture *disc;
+  double radius;
   int width, height;
 
-  dl_snapshot_append_disc (snapshot, mark->x, mark->y, mark->radius, &fill, 2.0, &white);
+  disc = badge_disc (self, &fill, &white, mark->radius, in_range, &radius);
+  gtk_snapshot_append_texture (snapshot, disc,
+                               &GRAPHENE_RECT_INIT (mark->x - radius, mark->y - radius, 2 * radius, 2 * radius));
 
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);

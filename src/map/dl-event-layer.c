@@ -64,6 +64,7 @@ dl_event_layer_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (dl_event_layer_parent_class)->css_changed (widget, change);
   g_hash_table_remove_all (DL_EVENT_LAYER (widget)->badges);
   g_hash_table_remove_all (DL_EVENT_LAYER (widget)->dots);
+  g_hash_table_remove_all (DL_EVENT_LAYER (widget)->discs);
 }
 
 static void
@@ -125,6 +126,7 @@ dl_event_layer_finalize (GObject *object)
   g_clear_pointer (&self->items_source, g_ptr_array_unref);
   g_hash_table_unref (self->badges);
   g_hash_table_unref (self->dots);
+  g_hash_table_unref (self->discs);
   g_hash_table_unref (self->projected);
   g_array_unref (self->marks);
   g_array_unref (self->shapes);
@@ -179,6 +181,7 @@ dl_event_layer_init (DlEventLayer *self)
   self->selected_index = -1;
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->discs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->projected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->marks = g_array_new (FALSE, TRUE, sizeof (DlEventMark));
   self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
