@@ -314,6 +314,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, header_bar);  /* dl-window-edit.c */
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_bar);
@@ -343,6 +344,17 @@ dl_window_class_init (DlWindowClass *klass)
   _dl_window_class_articles_init (widget_class);  /* new dataset, add articles (dl-window-articles.c) */
 }
 
+/* The loading page's spinner spins only while the page shows: a spinner
+ * spinning on a hidden page still animates its style, and GTK then lays
+ * out and redraws the window several times a second (a tenth of a core
+ * with nothing happening). */
+static void
+on_stack_page_changed (DlWindow *self)
+{
+  gtk_spinner_set_spinning (self->loading_spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0);
+}
+
 static void
 dl_window_init (DlWindow *self)
 {
@@ -355,6 +367,8 @@ dl_window_init (DlWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_stack_page_changed), self);
+  on_stack_page_changed (self);
 
   self->cancellable = g_cancellable_new ();
   /* What every view shares */

@@ -145,6 +145,21 @@ assert_map_centred_on (DlEvent *event)
   g_assert_false (graphene_rect_contains_point (&legend_bounds, &GRAPHENE_POINT_INIT (x, y)));
 }
 
+/* How many spinners below @widget spin where no one sees them: an unseen
+ * spinner still animates its style, and GTK lays out and redraws the
+ * window for it several times a second while nothing happens. */
+static guint
+count_unseen_spinning (GtkWidget *widget)
+{
+  guint n = GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget))
+            && !gtk_widget_get_mapped (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_unseen_spinning (child);
+  return n;
+}
+
 /* Tests */
 
 static void
@@ -154,6 +169,8 @@ test_opens_bundled (void)
 
   g_assert_true (wait_for (dataset_loaded, 20000));
   dl_test_wait_ms (1500);
+  /* The loading page's spinner stopped with its page (it spun on). */
+  g_assert_cmpuint (count_unseen_spinning (GTK_WIDGET (window)), ==, 0);
 
   g_assert_null (dl_window_get_selected_event (window));
   /* With nothing selected: the overview, naming the dataset. */
