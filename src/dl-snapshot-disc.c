@@ -33,3 +33,39 @@ dl_snapshot_append_disc (GtkSnapshot   *snapshot,
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
 }
+
+GdkTexture *
+dl_texture_new_for_sprite (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const guchar *data;
+  guchar *pixels;
+  int width, height, stride;
+
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
+
+  cairo_surface_flush (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  pixels = g_malloc ((gsize) width * height * 4);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = row[x];
+          guint a = p >> 24;
+          guchar *out = pixels + ((gsize) y * width + x) * 4;
+
+          out[0] = a > 0 ? (((p >> 16) & 0xff) * 255 + a / 2) / a : 0;
+          out[1] = a > 0 ? (((p >> 8) & 0xff) * 255 + a / 2) / a : 0;
+          out[2] = a > 0 ? ((p & 0xff) * 255 + a / 2) / a : 0;
+          out[3] = a;
+        }
+    }
+  bytes = g_bytes_new_take (pixels, (gsize) width * height * 4);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8A8, bytes, (gsize) width * 4);
+}

@@ -19,4 +19,10 @@ void dl_snapshot_append_disc (GtkSnapshot   *snapshot,
                               double         border,
                               const GdkRGBA *border_color);
 
+/* A sprite drawn with cairo (an ARGB32 image surface, premultiplied) as a
+ * texture of straight RGBA bytes: GTK 4.8's cairo renderer draws that
+ * format without converting it through floats on every frame. The map's
+ * cluster discs and the timeline's dots are such sprites. */
+GdkTexture *dl_texture_new_for_sprite (cairo_surface_t *surface);
+
 G_END_DECLS

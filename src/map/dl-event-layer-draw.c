@@ -212,9 +212,7 @@ badge_disc (DlEventLayer  *self,
   GdkTexture *texture = g_hash_table_lookup (self->discs, key);
   cairo_surface_t *surface;
   cairo_t *cr;
-  guchar *pixels;
-  int size, stride;
-  g_autoptr(GBytes) bytes = NULL;
+  int size;
 
   radius = quarters / 4.0;
   *radius_out = radius;
@@ -234,29 +232,8 @@ badge_disc (DlEventLayer  *self,
   gdk_cairo_set_source_rgba (cr, ring);
   cairo_stroke (cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  stride = cairo_image_surface_get_stride (surface);
-  pixels = g_malloc ((gsize) size * size * 4);
-  for (int y = 0; y < size; y++)
-    {
-      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) + (gsize) y * stride);
-
-      for (int x = 0; x < size; x++)
-        {
-          guint32 p = row[x];
-          guint a = p >> 24;
-          guchar *out = pixels + ((gsize) y * size + x) * 4;
-
-          out[0] = a > 0 ? (((p >> 16) & 0xff) * 255 + a / 2) / a : 0;
-          out[1] = a > 0 ? (((p >> 8) & 0xff) * 255 + a / 2) / a : 0;
-          out[2] = a > 0 ? ((p & 0xff) * 255 + a / 2) / a : 0;
-          out[3] = a;
-        }
-    }
+  texture = dl_texture_new_for_sprite (surface);
   cairo_surface_destroy (surface);
-  bytes = g_bytes_new_take (pixels, (gsize) size * size * 4);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_R8G8B8A8, bytes, (gsize) size * 4);
   g_hash_table_insert (self->discs, key, texture);
 
   return texture;

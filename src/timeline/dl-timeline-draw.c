@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-snapshot-disc.h"
 #include "dl-timeline-private.h"
 
 /* Helpers: drawing */
@@ -314,8 +315,7 @@ dot_sprite (DlTimeline    *self,
   GdkTexture *texture;
   cairo_surface_t *surface;
   cairo_t *cr;
-  guchar *pixels;
-  int size, stride;
+  int size;
   double c;
 
   *extent = fuzzy ? 2 * r + 5 : 2 * r;
@@ -350,33 +350,8 @@ dot_sprite (DlTimeline    *self,
       cairo_fill (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* Cairo's premultiplied ARGB to straight RGBA bytes. */
-  stride = cairo_image_surface_get_stride (surface);
-  pixels = g_malloc ((gsize) size * size * 4);
-  for (int y = 0; y < size; y++)
-    {
-      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) + (gsize) y * stride);
-
-      for (int x = 0; x < size; x++)
-        {
-          guint32 p = row[x];
-          guint a = p >> 24;
-          guchar *out = pixels + ((gsize) y * size + x) * 4;
-
-          out[0] = a > 0 ? (((p >> 16) & 0xff) * 255 + a / 2) / a : 0;
-          out[1] = a > 0 ? (((p >> 8) & 0xff) * 255 + a / 2) / a : 0;
-          out[2] = a > 0 ? ((p & 0xff) * 255 + a / 2) / a : 0;
-          out[3] = a;
-        }
-    }
+  texture = dl_texture_new_for_sprite (surface);
   cairo_surface_destroy (surface);
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new_take (pixels, (gsize) size * size * 4);
-
-    texture = gdk_memory_texture_new (size, size, GDK_MEMORY_R8G8B8A8, bytes, (gsize) size * 4);
-  }
   g_hash_table_insert (self->dot_sprites, g_memdup2 (&key, sizeof key), texture);
 
   return texture;
