@@ -311,7 +311,9 @@ dot_sprite (DlTimeline    *self,
                  | ((guint32) (CLAMP (color->green, 0, 1) * 255 + 0.5) << 16)
                  | ((guint32) (CLAMP (color->blue, 0, 1) * 255 + 0.5) << 8)
                  | (guint32) (CLAMP (color->alpha, 0, 1) * 255 + 0.5);
-  gint64 key = ((gint64) rgba << 32) | ((gint64) (r * 16) << 8) | (scale << 1) | (fuzzy ? 1 : 0);
+  /* Unsigned: the colour fills the top 32 bits (a signed shift of it
+   * overflows); the table compares the 64 bits as they are. */
+  guint64 key = ((guint64) rgba << 32) | ((guint64) (r * 16) << 8) | ((guint64) scale << 1) | (fuzzy ? 1 : 0);
   GdkTexture *texture;
   cairo_surface_t *surface;
   cairo_t *cr;
