@@ -76,15 +76,20 @@ on_tick (GtkWidget     *widget,
   Flight *flight = user_data;
   double t = (gdk_frame_clock_get_frame_time (clock) - flight->start_us) / flight->duration_us;
 
+  /* apply() moves the viewport, and what follows it may start another
+   * flight, which frees this one: nothing of it is touched afterwards. */
   if (t < 1.0)
     {
       apply (flight, MAX (t, 0.0));
       return G_SOURCE_CONTINUE;
     }
 
-  apply (flight, 1.0);
+  /* The last step: this callback ends by returning, not by being removed,
+   * and the flight is let go of before the viewport moves. */
   flight->tick_id = 0;
-  g_object_set_data (G_OBJECT (widget), FLIGHT_KEY, NULL);
+  g_object_steal_data (G_OBJECT (widget), FLIGHT_KEY);
+  apply (flight, 1.0);
+  g_free (flight);
 
   return G_SOURCE_REMOVE;
 }
