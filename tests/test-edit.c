@@ -69,6 +69,47 @@ bytes_of (DlDataset *dataset)
   return fresh;
 }
 
+/* The claim index, kept right by each edit without building it again, is
+ * the one building it gives: each topic's claims in time order, each
+ * event's in its own order, and no topic without claims. */
+static void
+assert_claims_indexed (DlDataset *dataset)
+{
+  GPtrArray *by_time = dl_dataset_get_events_by_time (dataset);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_array_unref);
+  g_auto(GStrv) topics = dl_dataset_dup_topics (dataset);
+
+  for (guint i = 0; i < by_time->len; i++)
+    {
+      DlEvent *e = g_ptr_array_index (by_time, i);
+
+      for (guint j = 0; j < dl_event_get_n_claims (e); j++)
+        {
+          DlClaimRef ref = { e, dl_event_get_claim (e, j) };
+          GArray *refs = g_hash_table_lookup (expected, ref.claim->topic);
+
+          if (refs == NULL)
+            {
+              refs = g_array_new (FALSE, FALSE, sizeof (DlClaimRef));
+              g_hash_table_insert (expected, (gpointer) ref.claim->topic, refs);
+            }
+          g_array_append_val (refs, ref);
+        }
+    }
+
+  g_assert_cmpuint (g_strv_length (topics), ==, g_hash_table_size (expected));
+  for (guint t = 0; topics[t] != NULL; t++)
+    {
+      GArray *got = dl_dataset_get_claims (dataset, topics[t]);
+      GArray *want = g_hash_table_lookup (expected, topics[t]);
+
+      g_assert_nonnull (want);
+      g_assert_cmpuint (got->len, ==, want->len);
+      g_assert_cmpmem (got->data, got->len * sizeof (DlClaimRef), want->data, want->len * sizeof (DlClaimRef));
+    }
+}
+
 static char *
 make_tmp_dir (void)
 {
@@ -1089,14 +1130,21 @@ test_fuzz (void)
   for (guint round = 0; round < 400; round++)
     {
       random_edit (rand, stack, dataset);
+      assert_claims_indexed (dataset);
       if (g_rand_int_range (rand, 0, 10) == 0)
         {
           guint back = (guint) g_rand_int_range (rand, 1, 4);
 
           for (guint i = 0; i < back; i++)
-            dl_edit_stack_undo (stack);
+            {
+              dl_edit_stack_undo (stack);
+              assert_claims_indexed (dataset);
+            }
           for (guint i = 0; i < back; i++)
-            dl_edit_stack_redo (stack);
+            {
+              dl_edit_stack_redo (stack);
+              assert_claims_indexed (dataset);
+            }
         }
     }
   edited = bytes_of (dataset);
@@ -1109,6 +1157,7 @@ test_fuzz (void)
   while (dl_edit_stack_undo (stack))
     n_undo++;
   g_assert_cmpuint (n_undo, >, 50);
+  assert_claims_indexed (dataset);
   {
     g_autofree char *undone = bytes_of (dataset);
 

@@ -70,7 +70,10 @@ index_claims_part (gpointer data)
           if (refs == NULL)
             {
               refs = g_array_new (FALSE, FALSE, sizeof (DlClaimRef));
-              g_hash_table_insert (part->claims, claim->topic, refs);
+              /* The index owns its topics: an edit frees claims, and
+               * dl-dataset-edit.c keeps the index right without building
+               * it again. */
+              g_hash_table_insert (part->claims, g_strdup (claim->topic), refs);
             }
           g_array_append_val (refs, ref);
         }
@@ -96,7 +99,7 @@ dl_dataset_index_claims (DlDataset *self)
   if (n >= 20000)
     {
       first.end = second.start = n / 2;
-      second.claims = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+      second.claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
       thread = g_thread_try_new ("dl-claims", index_claims_part, &second, NULL);
       if (thread == NULL)
         first.end = n;
@@ -469,7 +472,7 @@ dl_dataset_init (DlDataset *self)
   self->event_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->narratives = g_array_new (FALSE, TRUE, sizeof (DlNarrative));
   g_array_set_clear_func (self->narratives, dl_loader_narrative_clear);
-  self->claims = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  self->claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 }
 
 /* Public API */
