@@ -83,8 +83,9 @@ update_actions (DlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", edits != NULL && dl_edit_stack_can_undo (edits));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", edits != NULL && dl_edit_stack_can_redo (edits));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", edits != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", edits != NULL);
+  /* One save at a time. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", edits != NULL && !dl_edit_stack_is_saving (edits));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", edits != NULL && !dl_edit_stack_is_saving (edits));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-narratives", edits != NULL);
 
   if (dataset == NULL)
@@ -132,55 +133,131 @@ needs_new_file (DlWindow *self)
   return path == NULL || g_file_equal (file, bundled);
 }
 
-static gboolean
+/* What was to follow the save (closing, another file, New Dataset…)
+ * happens once it is written, or not at all. */
+static void
+clear_after_save (DlWindow *self)
+{
+  self->close_after_save = FALSE;
+  self->then_after_save = NULL;
+  g_clear_object (&self->open_after_save);
+}
+
+typedef struct
+{
+  DlWindow     *window;
+  GFile        *file;
+  GApplication *app;   /* held: quitting waits for the file */
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  if (saving->app != NULL)
+    {
+      g_application_release (saving->app);
+      g_object_unref (saving->app);
+    }
+  g_object_unref (saving->window);
+  g_object_unref (saving->file);
+  g_free (saving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Saving) saving = user_data;
+  DlWindow *self = saving->window;
+  g_autoptr(GFile) then_open = g_steal_pointer (&self->open_after_save);
+  g_autoptr(GError) error = NULL;
+  DlWindowThen then = self->then_after_save;
+  gboolean close = self->close_after_save;
+
+  clear_after_save (self);
+  update_actions (self);
+  if (!dl_edit_stack_save_finish (DL_EDIT_STACK (source), result, &error))
+    {
+      _dl_window_show_error (self, _("Cannot Save Dataset"), error->message);
+      return;
+    }
+
+  _dl_window_remember_recent (self, saving->file);
+  _dl_window_toast (self, _("Saved"));
+  /* The window may have another dataset by now. */
+  if (DL_EDIT_STACK (source) != get_edits (self))
+    return;
+  if (then != NULL)
+    then (self);
+  else if (then_open != NULL)
+    dl_window_open (self, then_open);
+  else if (close)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Checked and written in a thread (seconds at 100,000 events); the file
+ * holds the dataset as it is now, and edits made meanwhile stay unsaved. */
+static void
 save_to (DlWindow *self,
          GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
+  DlEditStack *edits = get_edits (self);
   g_autofree char *path = g_file_get_path (file);
+  Saving *saving;
 
-  if (path == NULL || !dl_edit_stack_save (get_edits (self), path, &error))
+  if (path == NULL || edits == NULL || dl_edit_stack_is_saving (edits))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      _dl_window_show_error (self, _("Cannot Save Dataset"),
-                  error != NULL ? error->message : name);
-      return FALSE;
+      clear_after_save (self);
+      if (path == NULL)
+        _dl_window_show_error (self, _("Cannot Save Dataset"), name);
+      return;
     }
 
-  _dl_window_remember_recent (self, file);
-  _dl_window_toast (self, _("Saved"));
-  return TRUE;
+  saving = g_new0 (Saving, 1);
+  saving->window = g_object_ref (self);
+  saving->file = g_object_ref (file);
+  if ((saving->app = g_application_get_default ()) != NULL)
+    g_application_hold (g_object_ref (saving->app));
+  dl_edit_stack_save_async (edits, path, NULL, on_saved, saving);
+  update_actions (self);
 }
 
 static void save_as (DlWindow *self);
 
-static gboolean
+static void
 save (DlWindow *self)
 {
   g_autoptr(GFile) file = NULL;
 
   if (get_edits (self) == NULL)
-    return FALSE;
+    {
+      clear_after_save (self);
+      return;
+    }
   if (needs_new_file (self))
     {
       save_as (self);
-      return FALSE;
+      return;
     }
 
   /* A reference: saving gives the dataset a new GFile for its path. */
   file = g_object_ref (dl_dataset_get_file (dl_session_get_dataset (self->session)));
-  return save_to (self, file);
+  save_to (self, file);
 }
 
 static void
 after_save_as (DlWindow *self,
                GFile    *file)
 {
-  if (file == NULL || !save_to (self, file))
-    self->close_after_save = FALSE;
-  else if (self->close_after_save)
-    gtk_window_close (GTK_WINDOW (self));
+  if (file == NULL)
+    clear_after_save (self);
+  else
+    save_to (self, file);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -290,16 +367,12 @@ on_unsaved_response (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "save"))
     {
+      /* Closed once written: by then the dialog is gone. */
+      clear_after_save (self);
       self->close_after_save = then_open == NULL && then == NULL;
-      if (save (self))
-        {
-          if (then != NULL)
-            then (self);
-          else if (then_open != NULL)
-            dl_window_open (self, then_open);
-          else
-            close_after_dialog (self, FALSE);
-        }
+      self->then_after_save = then;
+      self->open_after_save = g_steal_pointer (&then_open);
+      save (self);
     }
 }
 

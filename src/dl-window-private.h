@@ -85,7 +85,9 @@ struct _DlWindow
   GSignalGroup         *edit_signals;            /* the session's edit stack */
   GSignalGroup         *edited_dataset_signals;  /* its dataset */
   gboolean              discard_confirmed;       /* closing without saving */
-  gboolean              close_after_save;        /* Save As, then close */
+  gboolean              close_after_save;        /* Save (As), then close */
+  void                (*then_after_save) (DlWindow *self);  /* or then this, once saved */
+  GFile                *open_after_save;         /* or then open this */
   DlRecovery           *recovery;                /* dl-window-recovery.c */
   AdwHeaderBar         *header_bar;
   DlProblemsButton     *problems_button;         /* the live problems list */

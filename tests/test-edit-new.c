@@ -38,6 +38,15 @@ static guint strike_keys, strike_clicks, strike_drags;
 
 /* Helpers */
 
+/* Ctrl+S saves in a thread: written once the stack is saved. */
+static gboolean
+stack_saved (gpointer data)
+{
+  DlEditStack *edits = data;
+
+  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
+}
+
 static void
 key (GtkWidget      *widget,
      guint           keyval,
@@ -706,7 +715,7 @@ test_place_and_corridor (void)
 
   /* Saved, and read back: three events, the places with them. */
   key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_false (dl_edit_stack_get_modified (dl_session_get_edit_stack (dl_window_get_session (window))));
+  g_assert_true (dl_test_wait_until (stack_saved, dl_session_get_edit_stack (dl_window_get_session (window)), 10000));
   {
     g_autofree char *path = g_build_filename (home, "My strikes", "My strikes.dateline.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -759,7 +768,7 @@ test_save (void)
   g_autoptr(DlSource) second = NULL;
 
   key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_false (dl_edit_stack_get_modified (dl_session_get_edit_stack (dl_window_get_session (window))));
+  g_assert_true (dl_test_wait_until (stack_saved, dl_session_get_edit_stack (dl_window_get_session (window)), 10000));
 
   g_assert_true (g_file_get_contents (copy, &a, NULL, NULL));
   g_assert_true (g_file_get_contents (original, &b, NULL, NULL));

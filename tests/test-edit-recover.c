@@ -53,6 +53,15 @@ open_window (void)
   return window;
 }
 
+/* Ctrl+S saves in a thread: written once the stack is saved. */
+static gboolean
+stack_saved (gpointer data)
+{
+  DlEditStack *edits = data;
+
+  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
+}
+
 static void
 key (GtkWidget      *widget,
      guint           keyval,
@@ -245,7 +254,7 @@ test_crash_and_restore (void)
 
   /* Saved where it came from: the recovery folder goes. */
   key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_false (dl_edit_stack_get_modified (edits));
+  g_assert_true (dl_test_wait_until (stack_saved, edits, 10000));
   g_assert_true (file_holds (path, CRASH_TITLE));
   g_assert_true (dl_test_wait_until (recovery_gone, NULL, 5000));
 

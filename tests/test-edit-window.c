@@ -68,6 +68,15 @@ session (void)
   return dl_window_get_session (window);
 }
 
+/* Ctrl+S saves in a thread: written once the stack is saved. */
+static gboolean
+stack_saved (gpointer data)
+{
+  DlEditStack *edits = data;
+
+  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
+}
+
 static void
 key (guint           keyval,
      GdkModifierType mods)
@@ -218,7 +227,7 @@ test_event_from_passage (void)
 
   /* Saved where it is; the window is no longer modified. */
   key (GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_false (dl_edit_stack_get_modified (edits));
+  g_assert_true (dl_test_wait_until (stack_saved, edits, 10000));
 
   g_test_message ("making the event took %u key presses, %u clicks and %u drag", n_keys, n_clicks, n_drags);
 
@@ -676,7 +685,7 @@ test_draw (void)
 
   /* Saved as the dataset's GeoJSON, and read back the same. */
   key (GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_false (dl_edit_stack_get_modified (edits));
+  g_assert_true (dl_test_wait_until (stack_saved, edits, 10000));
   saved = dl_dataset_load (file, problems, NULL);
   g_assert_nonnull (saved);
   event = dl_dataset_lookup_event (saved, "school-strike-gaza-city");

@@ -114,4 +114,24 @@ gboolean     dl_edit_make_excerpt (DlSource   *source,
                                    DlExcerpt  *out,
                                    GError    **error);
 
+/* A save under way (dl-edit-save.c). The stack tells it before each
+ * change (commit, undo, redo, a merge): it gathers the rest of the
+ * dataset first; and at each new edit, at which depth. */
+typedef struct _DlEditSave DlEditSave;
+
+void        dl_edit_save_before_change (DlEditSave *save);
+void        dl_edit_save_pushed        (DlEditSave *save,
+                                        guint       depth);
+/* TRUE when @depth is the state being saved: nothing merges into it. */
+gboolean    dl_edit_save_holds_depth   (DlEditSave *save,
+                                        guint       depth);
+
+/* The stack's side, for dl-edit-save.c. */
+guint       dl_edit_stack_get_depth    (DlEditStack *self);
+DlEditSave *dl_edit_stack_get_save     (DlEditStack *self);
+void        dl_edit_stack_set_save     (DlEditStack *self,
+                                        DlEditSave  *save);
+void        dl_edit_stack_set_saved_depth (DlEditStack *self,
+                                           guint        depth);
+
 G_END_DECLS

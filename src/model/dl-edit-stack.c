@@ -24,6 +24,7 @@ struct _DlEditStack
   GPtrArray *redo;          /* of Edit, next to redo last */
   GPtrArray *groups;        /* of Edit (EDIT_GROUP): the open groups, outermost first */
   guint      saved_depth;   /* undo->len when last saved; G_MAXUINT: not reachable */
+  DlEditSave *save;         /* a save under way (dl-edit-save.c), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DlEditStack, dl_edit_stack, G_TYPE_OBJECT)
@@ -506,6 +507,7 @@ push (DlEditStack *self,
    * and the saved state, if it was there, cannot be reached again. */
   if (self->saved_depth > self->undo->len && self->saved_depth != G_MAXUINT)
     self->saved_depth = G_MAXUINT;
+  dl_edit_save_pushed (self->save, self->undo->len);
   while (self->redo->len > 0)
     g_ptr_array_remove_index (self->redo, self->redo->len - 1);
 
@@ -519,6 +521,7 @@ dl_edit_stack_commit (DlEditStack *self,
                       Edit        *edit,
                       const char  *label)
 {
+  dl_edit_save_before_change (self->save);
   apply (self->dataset, edit, FALSE);
 
   if (self->groups->len > 0)
@@ -547,7 +550,11 @@ dl_edit_stack_get_mergeable (DlEditStack *self)
 {
   Edit *top;
 
-  if (self->groups->len > 0 || self->undo->len == 0 || self->undo->len == self->saved_depth)
+  /* The caller changes the dataset next, merged or not. */
+  dl_edit_save_before_change (self->save);
+  /* Nor into a state saved or being saved. */
+  if (self->groups->len > 0 || self->undo->len == 0 || self->undo->len == self->saved_depth
+      || dl_edit_save_holds_depth (self->save, self->undo->len))
     return NULL;
 
   top = g_ptr_array_index (self->undo, self->undo->len - 1);
@@ -758,6 +765,7 @@ move_top (DlEditStack *self,
   if (from->len == 0 || self->groups->len > 0)
     return FALSE;
 
+  dl_edit_save_before_change (self->save);
   edit = g_ptr_array_steal_index (from, from->len - 1);
   apply (self->dataset, edit, backwards);
   g_ptr_array_add (to, edit);
@@ -858,6 +866,7 @@ dl_edit_stack_save (DlEditStack  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (self->groups->len == 0, FALSE);
+  g_return_val_if_fail (self->save == NULL, FALSE);
 
   /* The articles first, so that the file, checked by loading it, finds
    * them beside it: those added since it was opened, or all of them in
@@ -880,4 +889,42 @@ dl_edit_stack_save (DlEditStack  *self,
   notify_state (self, dl_edit_stack_can_undo (self), dl_edit_stack_can_redo (self), was_modified);
 
   return TRUE;
+}
+
+/* For dl-edit-save.c */
+
+guint
+dl_edit_stack_get_depth (DlEditStack *self)
+{
+  return self->undo->len;
+}
+
+DlEditSave *
+dl_edit_stack_get_save (DlEditStack *self)
+{
+  return self->save;
+}
+
+void
+dl_edit_stack_set_save (DlEditStack *self,
+                        DlEditSave  *save)
+{
+  self->save = save;
+}
+
+void
+dl_edit_stack_set_saved_depth (DlEditStack *self,
+                               guint        depth)
+{
+  gboolean was_modified = dl_edit_stack_get_modified (self);
+
+  self->saved_depth = depth;
+  notify_state (self, dl_edit_stack_can_undo (self), dl_edit_stack_can_redo (self), was_modified);
+}
+
+gboolean
+dl_edit_stack_is_saving (DlEditStack *self)
+{
+  g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
+  return self->save != NULL;
 }

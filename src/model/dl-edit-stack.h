@@ -68,6 +68,22 @@ gboolean     dl_edit_stack_save              (DlEditStack   *self,
                                               const char    *path,
                                               GError       **error);
 
+/* The same without stalling the main loop (seconds at 100,000 events):
+ * the dataset is gathered a slice at a time on the main loop, then
+ * checked and written in a thread. The file holds the dataset as it was
+ * when this was called, and the stack is marked saved at that state;
+ * edits made meanwhile stay unsaved. One save at a time
+ * (G_IO_ERROR_BUSY). */
+void         dl_edit_stack_save_async        (DlEditStack          *self,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean     dl_edit_stack_save_finish       (DlEditStack          *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+gboolean     dl_edit_stack_is_saving         (DlEditStack          *self);
+
 /* Changes no file holds yet (a dataset restored from a recovery folder,
  * dl-recovery.h): "modified" until saved, whatever is undone. */
 void         dl_edit_stack_set_unsaved       (DlEditStack   *self);

@@ -868,16 +868,13 @@ dl_writer_write_file (DlDataset   *dataset,
                       GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *again = NULL;
   g_autofree char *from_dir = NULL;
   g_autofree char *to_dir = NULL;
   char *from_real = NULL;
   char *to_real = NULL;
   gboolean copied = TRUE;
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  g_autoptr(DlDataset) reloaded = NULL;
   GFile *file;
-  gsize len = 0, again_len = 0;
+  gsize len = 0;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -904,18 +901,8 @@ dl_writer_write_file (DlDataset   *dataset,
 
       from_dir = parent != NULL ? g_file_get_path (parent) : NULL;
     }
-  reloaded = dl_dataset_load_from_data (data, len, from_dir, problems);
-  if (reloaded != NULL)
-    again = dl_writer_to_data (reloaded, &again_len);
-  if (reloaded == NULL || again_len != len || memcmp (again, data, len) != 0)
-    {
-      g_autofree char *report = dl_problems_to_string (problems, path);
-
-      g_set_error (error, DL_WRITER_ERROR, DL_WRITER_ERROR_INVALID,
-                   _("%s was not written: it would not load back as the same dataset\n%s"),
-                   path, report);
-      return FALSE;
-    }
+  if (!dl_writer_check_data (data, len, from_dir, path, error))
+    return FALSE;
 
   /* Saved elsewhere, it takes its articles along. */
   from_real = from_dir != NULL ? realpath (from_dir, NULL) : NULL;
@@ -929,4 +916,32 @@ dl_writer_write_file (DlDataset   *dataset,
 
   /* Complete or not at all, keeping the old file's mode and link. */
   return dl_write_file_atomically (path, data, len, error);
+}
+
+gboolean
+dl_writer_check_data (const char  *data,
+                      gsize        len,
+                      const char  *from_dir,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) reloaded = NULL;
+  g_autofree char *again = NULL;
+  gsize again_len = 0;
+
+  reloaded = dl_dataset_load_from_data (data, len, from_dir, problems);
+  if (reloaded != NULL)
+    again = dl_writer_to_data (reloaded, &again_len);
+  if (reloaded == NULL || again_len != len || memcmp (again, data, len) != 0)
+    {
+      g_autofree char *report = dl_problems_to_string (problems, path);
+
+      g_set_error (error, DL_WRITER_ERROR, DL_WRITER_ERROR_INVALID,
+                   _("%s was not written: it would not load back as the same dataset\n%s"),
+                   path, report);
+      return FALSE;
+    }
+
+  return TRUE;
 }

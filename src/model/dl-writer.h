@@ -66,6 +66,16 @@ gboolean  dl_writer_write_file (DlDataset   *dataset,
                                 const char  *path,
                                 GError     **error);
 
+/* The check dl_writer_write_file() makes of @data before writing it to
+ * @path (named in the message): it loads, against the articles in
+ * @from_dir, without errors and writes back identically. Any thread: it
+ * reads no dataset but the one it loads. */
+gboolean  dl_writer_check_data (const char  *data,
+                                gsize        len,
+                                const char  *from_dir,
+                                const char  *path,
+                                GError     **error);
+
 /* Writes the articles of @dataset at their relative paths under @to_dir,
  * unless an identical file is already there (a different one is an error,
  * never overwritten). */
