@@ -251,6 +251,17 @@ DL_WIDGET_ACTION (finish_shape, DlWindow, finish_sketch (self))
 DL_WIDGET_ACTION (remove_corner, DlWindow, dl_sketch_remove_last (get_sketch (self)))
 DL_WIDGET_ACTION (cancel_shape, DlWindow, dl_sketch_reset (get_sketch (self)))
 
+static gboolean
+drag_threshold_passed (DlWindow *self,
+                       double    dx,
+                       double    dy)
+{
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  return hypot (dx, dy) > threshold;
+}
+
 /* Drawing, a click adds a corner; a double click, or a click on an area's
  * first corner, finishes. In the capture phase, so a click on a mark adds
  * a corner there rather than selecting its event, and a double click does
@@ -277,15 +288,6 @@ on_sketch_pressed (GtkGestureClick *gesture,
     }
 }
 
-/* GtkGestureClick stops when the pointer leaves its threshold, yet still
- * reports the release on GTK 4.8: a pan adds no corner. */
-static void
-on_sketch_stopped (GtkGestureClick *gesture,
-                   DlWindow        *self)
-{
-  self->sketch_press_moved = TRUE;
-}
-
 static void
 on_sketch_released (GtkGestureClick *gesture,
                     int              n_press,
@@ -295,15 +297,13 @@ on_sketch_released (GtkGestureClick *gesture,
 {
   DlSketch *sketch = get_sketch (self);
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  int threshold = 8;
   double lat, lon;
   guint n;
   const DlLonLat *corners = dl_sketch_get_corners (sketch, &n);
 
   if (n_press != 1 || !dl_sketch_is_drawing (sketch) || !editing (self))
     return;
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
-  if (self->sketch_press_moved || hypot (x - self->sketch_press_x, y - self->sketch_press_y) > threshold)
+  if (self->sketch_press_moved || drag_threshold_passed (self, x - self->sketch_press_x, y - self->sketch_press_y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
@@ -327,17 +327,6 @@ on_sketch_released (GtkGestureClick *gesture,
 }
 
 /* Dragging a corner */
-
-static gboolean
-drag_threshold_passed (DlWindow *self,
-                       double    dx,
-                       double    dy)
-{
-  int threshold = 8;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
-  return hypot (dx, dy) > threshold;
-}
 
 static DlLonLat
 location_at (DlWindow *self,
@@ -508,6 +497,14 @@ on_map_motion (GtkEventControllerMotion *motion,
                DlWindow                 *self)
 {
   dl_sketch_layer_set_pointer (self->sketch_layer, TRUE, x, y);
+  /* A press that wanders past the drag threshold is a pan, even if it
+   * comes back. Not the click gesture's "stopped": that also comes when
+   * the button is held longer than the double-click time, and a slow
+   * click (or a busy main loop between press and release) must still add
+   * its corner. */
+  if ((gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (motion)) & GDK_BUTTON1_MASK) != 0
+      && drag_threshold_passed (self, x - self->sketch_press_x, y - self->sketch_press_y))
+    self->sketch_press_moved = TRUE;
 }
 
 static void
@@ -647,7 +644,6 @@ _dl_window_init_place (DlWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (sketch_click), GDK_BUTTON_PRIMARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (sketch_click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (sketch_click, "pressed", G_CALLBACK (on_sketch_pressed), self, 0);
-  g_signal_connect_object (sketch_click, "stopped", G_CALLBACK (on_sketch_stopped), self, 0);
   g_signal_connect_object (sketch_click, "released", G_CALLBACK (on_sketch_released), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (sketch_click));
 
