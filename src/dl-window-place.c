@@ -29,6 +29,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dl-click-tap.h"
 #include "dl-widget-action.h"
 #include "dl-window-private.h"
 
@@ -278,9 +279,6 @@ on_sketch_pressed (GtkGestureClick *gesture,
   if (!dl_sketch_is_drawing (sketch) || !editing (self))
     return;
 
-  self->sketch_press_x = x;
-  self->sketch_press_y = y;
-  self->sketch_press_moved = FALSE;
   if (n_press >= 2)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -303,7 +301,8 @@ on_sketch_released (GtkGestureClick *gesture,
 
   if (n_press != 1 || !dl_sketch_is_drawing (sketch) || !editing (self))
     return;
-  if (self->sketch_press_moved || drag_threshold_passed (self, x - self->sketch_press_x, y - self->sketch_press_y))
+  /* A pan adds no corner. */
+  if (!dl_click_tap_is_tap (gesture, x, y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
@@ -497,14 +496,6 @@ on_map_motion (GtkEventControllerMotion *motion,
                DlWindow                 *self)
 {
   dl_sketch_layer_set_pointer (self->sketch_layer, TRUE, x, y);
-  /* A press that wanders past the drag threshold is a pan, even if it
-   * comes back. Not the click gesture's "stopped": that also comes when
-   * the button is held longer than the double-click time, and a slow
-   * click (or a busy main loop between press and release) must still add
-   * its corner. */
-  if ((gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (motion)) & GDK_BUTTON1_MASK) != 0
-      && drag_threshold_passed (self, x - self->sketch_press_x, y - self->sketch_press_y))
-    self->sketch_press_moved = TRUE;
 }
 
 static void
@@ -643,6 +634,7 @@ _dl_window_init_place (DlWindow *self)
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (sketch_click), GDK_BUTTON_PRIMARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (sketch_click), GTK_PHASE_CAPTURE);
+  dl_click_tap_track (GTK_GESTURE_CLICK (sketch_click));
   g_signal_connect_object (sketch_click, "pressed", G_CALLBACK (on_sketch_pressed), self, 0);
   g_signal_connect_object (sketch_click, "released", G_CALLBACK (on_sketch_released), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (sketch_click));
