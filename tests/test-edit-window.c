@@ -88,6 +88,9 @@ type (const char *text)
 static void
 click (GtkWidget *widget)
 {
+  /* Where the pointer will go: a form still being laid out, or scrolled,
+   * would take the click elsewhere. */
+  g_assert_true (dl_test_wait_pickable (widget, 3000));
   dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   n_clicks++;
   dl_test_wait_ms (150);
