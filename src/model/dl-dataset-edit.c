@@ -93,26 +93,28 @@ claims_bound (GArray  *refs,
   return lo;
 }
 
-/* Takes @event's claims out of the index. They lie after those of
- * @before, the event before it in the time order as the index was made
- * (NULL: the first), or, with @before == @event, where @event itself
- * sorts (its time has not changed). Its claims may be freed already: the
- * index holds pointers to them, which are only compared. */
+/* Takes @event's claims out of the index: those on the topics of @claims
+ * (its claims as the index holds them: the ones it had before an edit
+ * of its passages, else its own). They lie after those of @before, the
+ * event before it in the time order as the index was made (NULL: the
+ * first), or, with @before == @event, where @event itself sorts (its time
+ * has not changed). */
 static void
 claims_remove (DlDataset *self,
                DlEvent   *event,
-               DlEvent   *before)
+               DlEvent   *before,
+               GArray    *claims)
 {
-  GHashTableIter iter;
-  gpointer refs_p;
-
-  g_hash_table_iter_init (&iter, self->claims);
-  while (g_hash_table_iter_next (&iter, NULL, &refs_p))
+  for (guint j = 0; j < claims->len; j++)
     {
-      GArray *refs = refs_p;
-      guint start = before == event ? claims_bound (refs, event, FALSE) : claims_bound (refs, before, TRUE);
-      guint end;
+      const char *topic = g_array_index (claims, DlClaim, j).topic;
+      GArray *refs = g_hash_table_lookup (self->claims, topic);
+      guint start, end;
 
+      /* Several claims on one topic: the first took the whole run. */
+      if (refs == NULL)
+        continue;
+      start = before == event ? claims_bound (refs, event, FALSE) : claims_bound (refs, before, TRUE);
       /* With its time changed, the search may have landed inside its run
        * (its claims no longer sort there): the run is walked both ways. */
       while (start > 0 && g_array_index (refs, DlClaimRef, start - 1).event == event)
@@ -123,7 +125,7 @@ claims_remove (DlDataset *self,
       if (end == start)
         continue;
       if (end - start == refs->len)
-        g_hash_table_iter_remove (&iter);
+        g_hash_table_remove (self->claims, topic);
       else
         g_array_remove_range (refs, start, end - start);
     }
@@ -216,8 +218,7 @@ dl_dataset_edit_remove (DlDataset *self,
 
       g_hash_table_remove (self->event_index, event->id);
       g_clear_pointer (&self->facets, dl_event_facets_unref);
-      if (event->claims->len > 0)
-        claims_remove (self, event, event);
+      claims_remove (self, event, event, event->claims);
       g_ptr_array_remove (self->events_by_time, event);
       g_list_store_remove (self->events, position);
     }
@@ -247,20 +248,33 @@ dl_dataset_edit_event_changed (DlDataset     *self,
       /* Its claims are found after those of the event that came before
        * it, whose time has not changed; then put where its new time puts
        * them. */
-      claims_remove (self, event, index > 0 ? g_ptr_array_index (self->events_by_time, index - 1) : NULL);
+      claims_remove (self, event, index > 0 ? g_ptr_array_index (self->events_by_time, index - 1) : NULL,
+                     event->claims);
       g_ptr_array_steal_index (self->events_by_time, index);
       g_ptr_array_insert (self->events_by_time, (int) time_position (self, event), event);
       claims_add (self, event);
     }
-  /* Its claims changed (the old ones may be freed: only the event is
-   * compared). */
+  /* What its claims say changed (a topic's label): they are read again. */
   else if ((what & DL_EVENT_CHANGE_CLAIMS) != 0)
     {
-      claims_remove (self, event, event);
+      claims_remove (self, event, event, event->claims);
       claims_add (self, event);
     }
 
   g_signal_emit (self, signals[EVENT_CHANGED], 0, event);
+}
+
+void
+dl_dataset_edit_passages_changed (DlDataset *self,
+                                  DlEvent   *event,
+                                  GArray    *old_claims)
+{
+  g_return_if_fail (DL_IS_DATASET (self));
+  g_return_if_fail (DL_IS_EVENT (event));
+
+  claims_remove (self, event, event, old_claims);
+  claims_add (self, event);
+  dl_dataset_edit_event_changed (self, event, DL_EVENT_CHANGE_TEXT);
 }
 
 void

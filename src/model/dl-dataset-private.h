@@ -43,6 +43,11 @@ void dl_dataset_edit_remove        (DlDataset     *self,
 void dl_dataset_edit_event_changed (DlDataset     *self,
                                     DlEvent       *event,
                                     DlEventChange  what);
+/* After an event's passages (excerpts and claims) changed: the claim
+ * index drops what it held of @old_claims and takes its claims now. */
+void dl_dataset_edit_passages_changed (DlDataset  *self,
+                                       DlEvent    *event,
+                                       GArray     *old_claims);
 /* "narratives-changed", and "changed" after a whole edit, undo or redo. */
 void dl_dataset_edit_narratives_changed (DlDataset *self);
 void dl_dataset_edit_changed       (DlDataset     *self);

@@ -292,7 +292,8 @@ dl_edit_notify (DlDataset *dataset,
       dl_dataset_edit_event_changed (dataset, DL_EVENT (edit->object), DL_EVENT_CHANGE_TEXT);
       break;
     case EDIT_PASSAGES:
-      dl_dataset_edit_event_changed (dataset, DL_EVENT (edit->object), DL_EVENT_CHANGE_CLAIMS);
+      /* The edit holds what the event had: the claims the index drops. */
+      dl_dataset_edit_passages_changed (dataset, DL_EVENT (edit->object), edit->u.passages.claims);
       break;
     case EDIT_PRECISION:
     case EDIT_GEOMETRY:

@@ -89,8 +89,6 @@ dl_timeline_get_overview_range (DlTimeline *self,
                     gint64     *start,
                     gint64     *end)
 {
-  gint64 s, e, margin;
-
   /* The dataset's span, with room for a fitted view (dl_timeline_get_fit_range()): it
    * does not follow the view, so the brush maps to one fixed scale and a
    * drag on it cannot run away. */
@@ -101,11 +99,76 @@ dl_timeline_get_overview_range (DlTimeline *self,
       return;
     }
 
-  s = self->extent_start;
-  e = self->extent_end;
-  margin = MAX ((e - s) / 20, SECONDS_PER_DAY);
+  dl_timeline_overview_range_of (self->extent_start, self->extent_end, start, end);
+}
+
+void
+dl_timeline_overview_range_of (gint64  s,
+                               gint64  e,
+                               gint64 *start,
+                               gint64 *end)
+{
+  gint64 margin = MAX ((e - s) / 20, SECONDS_PER_DAY);
+
   *start = MAX (s - margin, MIN_TIME);
   *end = MIN (e + margin, MAX_TIME);
+}
+
+void
+dl_timeline_bin_overview (GArray *items,
+                          gint64  os,
+                          gint64  oe,
+                          float  *diff,
+                          guint   n_bins)
+{
+  /* Spans spread their weight over the bins they cover. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+      double s = item->kind == ITEM_DOT || item->start == DL_EDTF_UNBOUNDED_START ? item->mid : item->start;
+      double e = item->kind == ITEM_DOT || item->end == DL_EDTF_UNBOUNDED_END ? item->mid : item->end;
+      double fs = (s - os) / (double) (oe - os) * n_bins;
+      double fe = (e - os) / (double) (oe - os) * n_bins;
+      int b0 = CLAMP ((int) fs, 0, (int) n_bins - 1);
+      int b1 = CLAMP ((int) fe, 0, (int) n_bins - 1);
+      float weight = 1.0f / (b1 - b0 + 1);
+
+      diff[b0] += weight;
+      diff[b1 + 1] -= weight;
+    }
+  for (guint b = 1; b <= n_bins; b++)
+    diff[b] += diff[b - 1];
+}
+
+/* The fine bins summed into @n_bins: each fine bin's weight goes to the
+ * bins it overlaps, in proportion. */
+static void
+resample_overview (const float *fine,
+                   float       *bins,
+                   guint        n_bins)
+{
+  double step = (double) n_bins / OVERVIEW_FINE_BINS;
+
+  if (n_bins == 0)
+    return;
+  for (guint j = 0; j < OVERVIEW_FINE_BINS; j++)
+    {
+      double x0 = j * step;
+      double x1 = x0 + step;
+      guint b = MIN ((guint) x0, n_bins - 1);
+
+      if (fine[j] == 0)
+        continue;
+      if ((double) (b + 1) >= x1 || b + 1 >= n_bins)
+        bins[b] += fine[j];
+      else
+        {
+          float left = (float) (((b + 1) - x0) / step);
+
+          bins[b] += fine[j] * left;
+          bins[b + 1] += fine[j] * (1 - left);
+        }
+    }
 }
 
 static double
@@ -379,30 +442,14 @@ dl_timeline_draw_overview (DlTimeline     *self,
 
   if (!self->overview_valid || self->overview_n_bins != n_bins)
     {
-      float *diff;
-
       g_free (self->overview_bins);
       self->overview_bins = g_new0 (float, n_bins + 1);
       self->overview_n_bins = n_bins;
-      diff = self->overview_bins;
-
-      /* Spans spread their weight over the bins they cover. */
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          const Item *item = &g_array_index (self->items, Item, i);
-          double s = item->kind == ITEM_DOT || item->start == DL_EDTF_UNBOUNDED_START ? item->mid : item->start;
-          double e = item->kind == ITEM_DOT || item->end == DL_EDTF_UNBOUNDED_END ? item->mid : item->end;
-          double fs = (s - os) / (double) (oe - os) * n_bins;
-          double fe = (e - os) / (double) (oe - os) * n_bins;
-          int b0 = CLAMP ((int) fs, 0, (int) n_bins - 1);
-          int b1 = CLAMP ((int) fe, 0, (int) n_bins - 1);
-          float weight = 1.0f / (b1 - b0 + 1);
-
-          diff[b0] += weight;
-          diff[b1 + 1] -= weight;
-        }
-      for (guint b = 1; b <= n_bins; b++)
-        diff[b] += diff[b - 1];
+      /* A million items are not visited on the main loop. */
+      if (self->overview_fine != NULL)
+        resample_overview (self->overview_fine, self->overview_bins, n_bins);
+      else
+        dl_timeline_bin_overview (self->items, os, oe, self->overview_bins, n_bins);
       self->overview_valid = TRUE;
     }
 

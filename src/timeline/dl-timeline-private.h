@@ -44,6 +44,9 @@
 #define MAX_LANE_HEIGHT    34.0
 #define MAX_DOT_RADIUS     5.0
 #define BIN_WIDTH          2
+/* The overview of an index of INDEX_THREAD_MIN items or more is binned
+ * this finely in its thread (a bin is 1/8 px at 1920 px wide). */
+#define OVERVIEW_FINE_BINS 8192
 #define MAX_ITEMS_PER_LANE 250
 #define MAX_OVERLAPPING_SPANS 4
 #define MAX_LABEL_WIDTH    220.0
@@ -210,6 +213,9 @@ struct _DlTimeline
   float         *overview_bins;
   guint          overview_n_bins;
   gboolean       overview_valid;
+  /* For a large index, the same at OVERVIEW_FINE_BINS over the overview
+   * range of its extent, binned in the index's thread and resampled. */
+  float         *overview_fine;
 
   /* Caches */
   GHashTable    *tick_layouts;   /* gint64 key → PangoLayout */
@@ -269,6 +275,11 @@ void dl_timeline_get_geometry (DlTimeline *self, Geometry *g);
 double dl_timeline_time_to_x (DlTimeline *self, const Geometry *g, double t);
 double dl_timeline_x_to_time (DlTimeline *self, const Geometry *g, double x);
 void dl_timeline_get_overview_range (DlTimeline *self, gint64 *start, gint64 *end);
+/* The overview's range for a dataset spanning [@extent_start, @extent_end]. */
+void dl_timeline_overview_range_of (gint64 extent_start, gint64 extent_end, gint64 *start, gint64 *end);
+/* The overview histogram of @items into @n_bins over [@os, @oe]: @bins
+ * holds n_bins + 1 zeroed floats. */
+void dl_timeline_bin_overview (GArray *items, gint64 os, gint64 oe, float *bins, guint n_bins);
 double dl_timeline_overview_x_to_time (DlTimeline *self, const Geometry *g, double x);
 void dl_timeline_get_brush_x (DlTimeline *self, const Geometry *g, double *x0, double *x1);
 double dl_timeline_dot_radius (const Geometry *g);

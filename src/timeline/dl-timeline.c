@@ -397,6 +397,7 @@ dl_timeline_finalize (GObject *object)
   g_free (self->lane_counts);
   g_free (self->lane_crowded);
   g_free (self->overview_bins);
+  g_free (self->overview_fine);
   g_free (self->description);
 
   G_OBJECT_CLASS (dl_timeline_parent_class)->finalize (object);
