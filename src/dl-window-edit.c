@@ -143,6 +143,8 @@ clear_after_save (DlWindow *self)
   g_clear_object (&self->open_after_save);
 }
 
+static void save (DlWindow *self);
+
 typedef struct
 {
   DlWindow     *window;
@@ -172,15 +174,17 @@ on_saved (GObject      *source,
 {
   g_autoptr(Saving) saving = user_data;
   DlWindow *self = saving->window;
-  g_autoptr(GFile) then_open = g_steal_pointer (&self->open_after_save);
+  g_autoptr(GFile) then_open = NULL;
   g_autoptr(GError) error = NULL;
   DlWindowThen then = self->then_after_save;
   gboolean close = self->close_after_save;
+  gboolean again = self->save_again;
 
-  clear_after_save (self);
+  self->save_again = FALSE;
   update_actions (self);
   if (!dl_edit_stack_save_finish (DL_EDIT_STACK (source), result, &error))
     {
+      clear_after_save (self);
       _dl_window_show_error (self, _("Cannot Save Dataset"), error->message);
       return;
     }
@@ -189,7 +193,19 @@ on_saved (GObject      *source,
   _dl_window_toast (self, _("Saved"));
   /* The window may have another dataset by now. */
   if (DL_EDIT_STACK (source) != get_edits (self))
-    return;
+    {
+      clear_after_save (self);
+      return;
+    }
+  /* "Save" in the unsaved-changes dialog while this save ran: the edits
+   * made since are saved too, and then what was to follow happens. */
+  if (again && dl_edit_stack_get_modified (DL_EDIT_STACK (source)))
+    {
+      save (self);
+      return;
+    }
+  then_open = g_steal_pointer (&self->open_after_save);
+  clear_after_save (self);
   if (then != NULL)
     then (self);
   else if (then_open != NULL)
@@ -208,7 +224,12 @@ save_to (DlWindow *self,
   g_autofree char *path = g_file_get_path (file);
   Saving *saving;
 
-  if (path == NULL || edits == NULL || dl_edit_stack_is_saving (edits))
+  if (path != NULL && edits != NULL && dl_edit_stack_is_saving (edits))
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  if (path == NULL || edits == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

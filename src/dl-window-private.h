@@ -88,6 +88,7 @@ struct _DlWindow
   gboolean              close_after_save;        /* Save (As), then close */
   void                (*then_after_save) (DlWindow *self);  /* or then this, once saved */
   GFile                *open_after_save;         /* or then open this */
+  gboolean              save_again;              /* asked to save during a save */
   DlRecovery           *recovery;                /* dl-window-recovery.c */
   AdwHeaderBar         *header_bar;
   DlProblemsButton     *problems_button;         /* the live problems list */
