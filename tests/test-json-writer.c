@@ -197,6 +197,57 @@ test_inside (void)
   g_assert_cmpuint (w.depth, ==, 2);
 }
 
+/* Every geometry type: in the json-glib style what json-glib writes for
+ * dl_geometry_to_json(), in the dateline style the same values with each
+ * position on one line. */
+static void
+test_geometry (void)
+{
+  static const char * const geometries[] = {
+    "{\"type\": \"Point\", \"coordinates\": [34, 31.5225]}",
+    "{\"type\": \"MultiPoint\", \"coordinates\": [[1, 2], [-0.1, 1e-7]]}",
+    "{\"type\": \"LineString\", \"coordinates\": [[34.1, 31.1], [34.2, 31.2]]}",
+    "{\"type\": \"MultiLineString\", \"coordinates\": [[[0, 0], [1, 1]], [[2, 2], [3, 3]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 0]], "
+    "[[0.2, 0.2], [0.3, 0.2], [0.3, 0.3], [0.2, 0.2]]]}",
+    "{\"type\": \"MultiPolygon\", \"coordinates\": [[[[0, 0], [1, 0], [1, 1], [0, 0]], "
+    "[[0.2, 0.2], [0.3, 0.2], [0.3, 0.3], [0.2, 0.2]]], [[[5, 5], [6, 5], [6, 6], [5, 5]]]]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (geometries[i], NULL);
+      g_autoptr(DlGeometry) geometry = dl_geometry_parse (node, "geometry", NULL);
+      g_autoptr(JsonNode) tree = NULL;
+      g_autoptr(JsonNode) read_back = NULL;
+      g_autoptr(DlGeometry) again = NULL;
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GString) glib = g_string_new (NULL);
+      g_autoptr(GString) dateline = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      DlJsonWriter w;
+
+      g_assert_nonnull (geometry);
+      dl_json_writer_init (&w, glib, DL_JSON_STYLE_JSON_GLIB, 0);
+      dl_json_writer_put_geometry (&w, geometry);
+      tree = dl_geometry_to_json (geometry);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      json_generator_set_root (generator, tree);
+      expected = json_generator_to_data (generator, NULL);
+      g_assert_cmpstr (glib->str, ==, expected);
+
+      dl_json_writer_init (&w, dateline, DL_JSON_STYLE_DATELINE, 0);
+      dl_json_writer_put_geometry (&w, geometry);
+      if (i == 0)
+        g_assert_cmpstr (dateline->str, ==, "{\n  \"type\": \"Point\",\n  \"coordinates\": [34.0, 31.5225]\n}");
+      read_back = json_from_string (dateline->str, NULL);
+      again = dl_geometry_parse (read_back, "geometry", NULL);
+      g_assert_nonnull (again);
+      g_assert_true (dl_geometry_equal (geometry, again));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/json-writer/dateline", test_dateline_style);
   g_test_add_func ("/json-writer/json-glib", test_json_glib_style);
   g_test_add_func ("/json-writer/inside", test_inside);
+  g_test_add_func ("/json-writer/geometry", test_geometry);
 
   return g_test_run ();
 }

@@ -232,98 +232,6 @@ typedef struct {
 } Json;
 
 static void
-json_position (Json     *json,
-               DlLonLat  position)
-{
-  dl_json_writer_item (&json->w, NULL);
-  dl_json_writer_open (&json->w, '[');
-  dl_json_writer_number (&json->w, NULL, position.lon);
-  dl_json_writer_number (&json->w, NULL, position.lat);
-  dl_json_writer_close (&json->w, ']');
-}
-
-static void
-json_run (Json                 *json,
-          const DlLonLat       *positions,
-          const DlGeometryPart *part)
-{
-  dl_json_writer_item (&json->w, NULL);
-  dl_json_writer_open (&json->w, '[');
-  for (guint i = 0; i < part->n_positions; i++)
-    json_position (json, positions[part->first + i]);
-  dl_json_writer_close (&json->w, ']');
-}
-
-/* As dl_geometry_to_json() builds it: the value only, after its json_item(). */
-static void
-json_geometry_value (Json             *json,
-                     const DlGeometry *geometry)
-{
-  DlGeometryType type = dl_geometry_get_geometry_type (geometry);
-  const DlLonLat *positions = dl_geometry_get_positions (geometry);
-  guint n_parts = 0;
-  const DlGeometryPart *parts = dl_geometry_get_parts (geometry, &n_parts);
-  gboolean polygon_open = FALSE;
-
-  dl_json_writer_open (&json->w, '{');
-  dl_json_writer_string (&json->w, "type", dl_geometry_type_to_string (type));
-  dl_json_writer_item (&json->w, "coordinates");
-
-  switch (type)
-    {
-    case DL_GEOMETRY_POINT:
-      dl_json_writer_open (&json->w, '[');
-      dl_json_writer_number (&json->w, NULL, positions[0].lon);
-      dl_json_writer_number (&json->w, NULL, positions[0].lat);
-      dl_json_writer_close (&json->w, ']');
-      break;
-
-    case DL_GEOMETRY_LINE_STRING:
-      dl_json_writer_open (&json->w, '[');
-      for (guint i = 0; i < parts[0].n_positions; i++)
-        json_position (json, positions[parts[0].first + i]);
-      dl_json_writer_close (&json->w, ']');
-      break;
-
-    case DL_GEOMETRY_MULTI_POINT:
-    case DL_GEOMETRY_MULTI_LINE_STRING:
-    case DL_GEOMETRY_POLYGON:
-      dl_json_writer_open (&json->w, '[');
-      for (guint i = 0; i < n_parts; i++)
-        {
-          if (type == DL_GEOMETRY_MULTI_POINT)
-            json_position (json, positions[i]);
-          else
-            json_run (json, positions, &parts[i]);
-        }
-      dl_json_writer_close (&json->w, ']');
-      break;
-
-    case DL_GEOMETRY_MULTI_POLYGON:
-    default:
-      dl_json_writer_open (&json->w, '[');
-      for (guint i = 0; i < n_parts; i++)
-        {
-          if (parts[i].ring == 0)
-            {
-              if (polygon_open)
-                dl_json_writer_close (&json->w, ']');
-              dl_json_writer_item (&json->w, NULL);
-              dl_json_writer_open (&json->w, '[');
-              polygon_open = TRUE;
-            }
-          json_run (json, positions, &parts[i]);
-        }
-      if (polygon_open)
-        dl_json_writer_close (&json->w, ']');
-      dl_json_writer_close (&json->w, ']');
-      break;
-    }
-
-  dl_json_writer_close (&json->w, '}');
-}
-
-static void
 string_free (gpointer data)
 {
   g_string_free (data, TRUE);
@@ -348,7 +256,7 @@ json_geometry (Json    *json,
           dl_json_writer_put (&json->w, text->str, text->len);
           return;
         }
-      json_geometry_value (json, geometry);
+      dl_json_writer_put_geometry (&json->w, geometry);
       if (g_hash_table_size (json->geometries) < MAX_CACHED_GEOMETRIES)
         g_hash_table_insert (json->geometries, (gpointer) geometry,
                              g_string_new_len (json->w.out->str + start, json->w.out->len - start));
@@ -362,7 +270,7 @@ json_geometry (Json    *json,
   for (guint i = 0; i < n_places; i++)
     {
       dl_json_writer_item (&json->w, NULL);
-      json_geometry_value (json, dl_place_get_geometry (dl_event_get_place (event, i)));
+      dl_json_writer_put_geometry (&json->w, dl_place_get_geometry (dl_event_get_place (event, i)));
     }
   dl_json_writer_close (&json->w, ']');
   dl_json_writer_close (&json->w, '}');

@@ -227,6 +227,127 @@ dl_json_writer_put_decimal (DlJsonWriter *self,
   put_double (self, value, TRUE);
 }
 
+/* ------------------------------------------------------------ geometry */
+
+static void
+put_position (DlJsonWriter   *self,
+              const DlLonLat *p)
+{
+  if (self->style == DL_JSON_STYLE_JSON_GLIB)
+    {
+      dl_json_writer_open (self, '[');
+      dl_json_writer_item (self, NULL);
+      dl_json_writer_put_number (self, p->lon);
+      dl_json_writer_item (self, NULL);
+      dl_json_writer_put_number (self, p->lat);
+      dl_json_writer_close (self, ']');
+      return;
+    }
+
+  /* Degrees are written as decimals, "35.0" rather than "35", as most
+   * tools (Python's json, QGIS) write them. */
+  DL_JSON_WRITER_PUT_LITERAL (self, "[");
+  dl_json_writer_put_decimal (self, p->lon);
+  DL_JSON_WRITER_PUT_LITERAL (self, ", ");
+  dl_json_writer_put_decimal (self, p->lat);
+  DL_JSON_WRITER_PUT_LITERAL (self, "]");
+}
+
+/* An array of the positions of one part. */
+static void
+put_run (DlJsonWriter         *self,
+         const DlLonLat       *positions,
+         const DlGeometryPart *part)
+{
+  dl_json_writer_open (self, '[');
+  for (guint i = 0; i < part->n_positions; i++)
+    {
+      dl_json_writer_item (self, NULL);
+      put_position (self, &positions[part->first + i]);
+    }
+  dl_json_writer_close (self, ']');
+}
+
+/* The parts from @first on that share its member (a polygon's rings), as
+ * an array of runs; returns the next part. */
+static guint
+put_rings (DlJsonWriter         *self,
+           const DlLonLat       *positions,
+           const DlGeometryPart *parts,
+           guint                 n_parts,
+           guint                 first)
+{
+  guint i = first;
+
+  dl_json_writer_open (self, '[');
+  for (; i < n_parts && parts[i].member == parts[first].member; i++)
+    {
+      dl_json_writer_item (self, NULL);
+      put_run (self, positions, &parts[i]);
+    }
+  dl_json_writer_close (self, ']');
+
+  return i;
+}
+
+void
+dl_json_writer_put_geometry (DlJsonWriter     *self,
+                             const DlGeometry *geometry)
+{
+  DlGeometryType type = dl_geometry_get_geometry_type (geometry);
+  const DlLonLat *positions = dl_geometry_get_positions (geometry);
+  guint n_parts = 0;
+  const DlGeometryPart *parts = dl_geometry_get_parts (geometry, &n_parts);
+
+  dl_json_writer_open (self, '{');
+  dl_json_writer_string (self, "type", dl_geometry_type_to_string (type));
+  dl_json_writer_item (self, "coordinates");
+
+  switch (type)
+    {
+    case DL_GEOMETRY_POINT:
+      put_position (self, &positions[0]);
+      break;
+
+    case DL_GEOMETRY_LINE_STRING:
+      put_run (self, positions, &parts[0]);
+      break;
+
+    case DL_GEOMETRY_POLYGON:
+      put_rings (self, positions, parts, n_parts, 0);
+      break;
+
+    case DL_GEOMETRY_MULTI_POINT:
+    case DL_GEOMETRY_MULTI_LINE_STRING:
+      dl_json_writer_open (self, '[');
+      for (guint i = 0; i < n_parts; i++)
+        {
+          dl_json_writer_item (self, NULL);
+          if (type == DL_GEOMETRY_MULTI_POINT)
+            put_position (self, &positions[parts[i].first]);
+          else
+            put_run (self, positions, &parts[i]);
+        }
+      dl_json_writer_close (self, ']');
+      break;
+
+    case DL_GEOMETRY_MULTI_POLYGON:
+    default:
+      dl_json_writer_open (self, '[');
+      for (guint i = 0; i < n_parts; )
+        {
+          dl_json_writer_item (self, NULL);
+          i = put_rings (self, positions, parts, n_parts, i);
+        }
+      dl_json_writer_close (self, ']');
+      break;
+    }
+
+  dl_json_writer_close (self, '}');
+}
+
+/* ---------------------------------------------------------------- items */
+
 void
 dl_json_writer_string (DlJsonWriter *self,
                        const char   *name,

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "dl-geo.h"
+
 G_BEGIN_DECLS
 
 /* The two layouts Dateline writes, each kept byte for byte as it was:
@@ -16,13 +18,15 @@ G_BEGIN_DECLS
  * DL_JSON_STYLE_DATELINE: Python's json.dumps (indent=2, ensure_ascii=False),
  * as tools/build-gaza-dataset.py wrote the bundled dataset: `"name": value`,
  * empty containers "[]" and "{}", control characters below 0x20 escaped,
- * numbers in their shortest exact form (dl_json_format_number()).
+ * numbers in their shortest exact form (dl_json_format_number()), and a
+ * geometry's positions on one line each, "[34.45, 31.0]", for a short
+ * diff-friendly file.
  *
  * DL_JSON_STYLE_JSON_GLIB: json-glib 1.6's generator (pretty, indent 2), as
  * the GeoJSON export wrote it when it built a JsonNode tree: `"name" : value`,
  * an empty object at depth n is "{", 2n spaces and "}", 0x01–0x1e and 0x7f
  * escaped but not 0x1f, every double printed with "%.17g" and given a "."
- * when it has none (1e+20 is "1e+20.0"). */
+ * when it has none (1e+20 is "1e+20.0"), a position's numbers a line each. */
 typedef enum {
   DL_JSON_STYLE_DATELINE,
   DL_JSON_STYLE_JSON_GLIB,
@@ -65,6 +69,11 @@ void dl_json_writer_put_number  (DlJsonWriter *self,
  * json-glib style every double is one already). */
 void dl_json_writer_put_decimal (DlJsonWriter *self,
                                  double        value);
+
+/* A GeoJSON geometry object, as dl_geometry_to_json() has it; its
+ * positions laid out as the style says. */
+void dl_json_writer_put_geometry (DlJsonWriter     *self,
+                                  const DlGeometry *geometry);
 
 /* An item with its value. */
 void dl_json_writer_string      (DlJsonWriter *self,

@@ -50,119 +50,6 @@ writer_new (gsize    size,
   return w;
 }
 
-/* ------------------------------------------------------------ geometry */
-
-/* Degrees are written as decimals, "35.0" rather than "35", as most tools
- * (Python's json, QGIS) write them; a position on one line. */
-static void
-put_position (DlJsonWriter   *w,
-              const DlLonLat *p)
-{
-  DL_JSON_WRITER_PUT_LITERAL (w, "[");
-  dl_json_writer_put_decimal (w, p->lon);
-  DL_JSON_WRITER_PUT_LITERAL (w, ", ");
-  dl_json_writer_put_decimal (w, p->lat);
-  DL_JSON_WRITER_PUT_LITERAL (w, "]");
-}
-
-/* An array of the positions of one part, one a line. */
-static void
-write_run (DlJsonWriter         *w,
-           const DlLonLat       *positions,
-           const DlGeometryPart *part)
-{
-  dl_json_writer_open (w, '[');
-  for (guint i = 0; i < part->n_positions; i++)
-    {
-      dl_json_writer_item (w, NULL);
-      put_position (w, &positions[part->first + i]);
-    }
-  dl_json_writer_close (w, ']');
-}
-
-/* The parts [first, end) that share @member, as an array of runs. */
-static guint
-write_rings (DlJsonWriter         *w,
-             const DlLonLat       *positions,
-             const DlGeometryPart *parts,
-             guint                 n_parts,
-             guint                 first)
-{
-  guint i = first;
-
-  dl_json_writer_open (w, '[');
-  for (; i < n_parts && parts[i].member == parts[first].member; i++)
-    {
-      dl_json_writer_item (w, NULL);
-      write_run (w, positions, &parts[i]);
-    }
-  dl_json_writer_close (w, ']');
-
-  return i;
-}
-
-static void
-write_geometry (DlJsonWriter     *w,
-                const DlGeometry *geometry)
-{
-  DlGeometryType type = dl_geometry_get_geometry_type (geometry);
-  const DlLonLat *positions = dl_geometry_get_positions (geometry);
-  guint n_parts = 0;
-  const DlGeometryPart *parts = dl_geometry_get_parts (geometry, &n_parts);
-
-  dl_json_writer_open (w, '{');
-  string_member (w, "type", dl_geometry_type_to_string (type));
-  dl_json_writer_item (w, "coordinates");
-
-  switch (type)
-    {
-    case DL_GEOMETRY_POINT:
-      put_position (w, &positions[0]);
-      break;
-
-    case DL_GEOMETRY_MULTI_POINT:
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_parts; i++)
-        {
-          dl_json_writer_item (w, NULL);
-          put_position (w, &positions[parts[i].first]);
-        }
-      dl_json_writer_close (w, ']');
-      break;
-
-    case DL_GEOMETRY_LINE_STRING:
-      write_run (w, positions, &parts[0]);
-      break;
-
-    case DL_GEOMETRY_POLYGON:
-      write_rings (w, positions, parts, n_parts, 0);
-      break;
-
-    case DL_GEOMETRY_MULTI_LINE_STRING:
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_parts; i++)
-        {
-          dl_json_writer_item (w, NULL);
-          write_run (w, positions, &parts[i]);
-        }
-      dl_json_writer_close (w, ']');
-      break;
-
-    case DL_GEOMETRY_MULTI_POLYGON:
-    default:
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_parts; )
-        {
-          dl_json_writer_item (w, NULL);
-          i = write_rings (w, positions, parts, n_parts, i);
-        }
-      dl_json_writer_close (w, ']');
-      break;
-    }
-
-  dl_json_writer_close (w, '}');
-}
-
 /* ------------------------------------------------------------- objects */
 
 static void
@@ -200,7 +87,7 @@ write_place (DlJsonWriter *w,
       dl_json_writer_close (w, '}');
     }
   dl_json_writer_item (w, "geometry");
-  write_geometry (w, dl_place_get_geometry (place));
+  dl_json_writer_put_geometry (w, dl_place_get_geometry (place));
   dl_json_writer_number (w, "precision_m", dl_place_get_precision_m (place));
   string_member (w, "kind", dl_place_get_kind (place));
   string_member (w, "note", dl_place_get_note (place));
