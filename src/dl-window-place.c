@@ -29,6 +29,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dl-click-tap.h"
 #include "dl-widget-action.h"
 #include "dl-window-private.h"
 
@@ -251,6 +252,17 @@ DL_WIDGET_ACTION (finish_shape, DlWindow, finish_sketch (self))
 DL_WIDGET_ACTION (remove_corner, DlWindow, dl_sketch_remove_last (get_sketch (self)))
 DL_WIDGET_ACTION (cancel_shape, DlWindow, dl_sketch_reset (get_sketch (self)))
 
+static gboolean
+drag_threshold_passed (DlWindow *self,
+                       double    dx,
+                       double    dy)
+{
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  return hypot (dx, dy) > threshold;
+}
+
 /* Drawing, a click adds a corner; a double click, or a click on an area's
  * first corner, finishes. In the capture phase, so a click on a mark adds
  * a corner there rather than selecting its event, and a double click does
@@ -267,23 +279,11 @@ on_sketch_pressed (GtkGestureClick *gesture,
   if (!dl_sketch_is_drawing (sketch) || !editing (self))
     return;
 
-  self->sketch_press_x = x;
-  self->sketch_press_y = y;
-  self->sketch_press_moved = FALSE;
   if (n_press >= 2)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       finish_sketch (self);
     }
-}
-
-/* GtkGestureClick stops when the pointer leaves its threshold, yet still
- * reports the release on GTK 4.8: a pan adds no corner. */
-static void
-on_sketch_stopped (GtkGestureClick *gesture,
-                   DlWindow        *self)
-{
-  self->sketch_press_moved = TRUE;
 }
 
 static void
@@ -295,15 +295,14 @@ on_sketch_released (GtkGestureClick *gesture,
 {
   DlSketch *sketch = get_sketch (self);
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  int threshold = 8;
   double lat, lon;
   guint n;
   const DlLonLat *corners = dl_sketch_get_corners (sketch, &n);
 
   if (n_press != 1 || !dl_sketch_is_drawing (sketch) || !editing (self))
     return;
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
-  if (self->sketch_press_moved || hypot (x - self->sketch_press_x, y - self->sketch_press_y) > threshold)
+  /* A pan adds no corner. */
+  if (!dl_click_tap_is_tap (gesture, x, y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
@@ -327,17 +326,6 @@ on_sketch_released (GtkGestureClick *gesture,
 }
 
 /* Dragging a corner */
-
-static gboolean
-drag_threshold_passed (DlWindow *self,
-                       double    dx,
-                       double    dy)
-{
-  int threshold = 8;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
-  return hypot (dx, dy) > threshold;
-}
 
 static DlLonLat
 location_at (DlWindow *self,
@@ -646,8 +634,8 @@ _dl_window_init_place (DlWindow *self)
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (sketch_click), GDK_BUTTON_PRIMARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (sketch_click), GTK_PHASE_CAPTURE);
+  dl_click_tap_track (GTK_GESTURE_CLICK (sketch_click));
   g_signal_connect_object (sketch_click, "pressed", G_CALLBACK (on_sketch_pressed), self, 0);
-  g_signal_connect_object (sketch_click, "stopped", G_CALLBACK (on_sketch_stopped), self, 0);
   g_signal_connect_object (sketch_click, "released", G_CALLBACK (on_sketch_released), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (sketch_click));
 

@@ -91,9 +91,6 @@ struct _DlWindow
   DlProblemsButton     *problems_button;         /* the live problems list */
   /* Drawing a line or area on the map (dl-window-place.c) */
   DlSketchLayer        *sketch_layer;
-  double                sketch_press_x;          /* where the click began */
-  double                sketch_press_y;
-  gboolean              sketch_press_moved;      /* it became a pan */
   guint                 sketch_n_corners;        /* before its last change */
   guint32               sketch_added_time;       /* of the click that added the last corner */
   int                   drag_corner;             /* the corner being dragged, or -1 */

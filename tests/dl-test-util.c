@@ -92,6 +92,31 @@ dl_test_widget_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+centre_pickable (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_native (widget));
+  graphene_point_t centre;
+  GtkWidget *picked;
+
+  if (root == NULL || !gtk_widget_get_mapped (widget)
+      || !gtk_widget_compute_point (widget, root,
+                                    &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                          gtk_widget_get_height (widget) / 2.0),
+                                    &centre))
+    return FALSE;
+  picked = gtk_widget_pick (root, centre.x, centre.y, GTK_PICK_DEFAULT);
+  return picked != NULL && (picked == widget || gtk_widget_is_ancestor (picked, widget));
+}
+
+gboolean
+dl_test_wait_pickable (GtkWidget *widget,
+                       guint      timeout_ms)
+{
+  return dl_test_wait_until (centre_pickable, widget, timeout_ms);
+}
+
 GtkWidget *
 dl_test_find_widget (GtkWidget *widget,
                      GType      type)

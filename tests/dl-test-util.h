@@ -18,6 +18,11 @@ void  dl_test_wait_ms        (guint          ms);
 gboolean dl_test_wait_until  (gboolean     (*condition) (gpointer data),
                               gpointer       data,
                               guint          timeout_ms);
+/* Runs the main loop until a pointer at @widget's centre would reach
+ * @widget (or a child of it): mapped, laid out, scrolled into view and
+ * not covered. FALSE if it does not within @timeout_ms. */
+gboolean dl_test_wait_pickable (GtkWidget   *widget,
+                                guint        timeout_ms);
 /* Writes the widget as drawn into G_TEST_BUILDDIR/name (asserting it worked). */
 void  dl_test_save_png       (GtkWidget     *widget,
                               const GdkRGBA *background,

@@ -193,6 +193,35 @@ dl_xtest_click (GtkWidget *widget,
   dl_xtest_click_button (widget, x, y, 1);
 }
 
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+dl_xtest_click_held (GtkWidget *widget,
+                     double     x,
+                     double     y,
+                     guint      hold_ms)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+  gboolean held = FALSE;
+
+  move_to (widget, x, y);
+  sync_display (widget, FALSE);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  dl_xtest_sync (widget);
+  /* The app runs meanwhile: its timers (the double-click time, a long
+   * press) fire while the button is down. */
+  g_timeout_add (hold_ms, set_true, &held);
+  while (!held)
+    g_main_context_iteration (NULL, TRUE);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  dl_xtest_sync (widget);
+}
+
 void
 dl_xtest_double_click (GtkWidget *widget,
                        double     x,

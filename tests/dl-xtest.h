@@ -46,6 +46,13 @@ void     dl_xtest_click_button (GtkWidget      *widget,
                                double           y,
                                guint            button);
 
+/* Moves there, presses button 1, holds it @hold_ms while the app runs
+ * (a slow hand, or a busy app), and releases it. */
+void     dl_xtest_click_held  (GtkWidget       *widget,
+                               double           x,
+                               double           y,
+                               guint            hold_ms);
+
 /* Moves there and clicks button 1 twice, as a double click. */
 void     dl_xtest_double_click (GtkWidget      *widget,
                                double           x,

@@ -116,6 +116,9 @@ find_entry_row (GtkWidget  *widget,
 static void
 click_center (GtkWidget *widget)
 {
+  /* Where the pointer will go: a form still being laid out, or scrolled,
+   * would take the click elsewhere. */
+  g_assert_true (dl_test_wait_pickable (widget, 3000));
   dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   n_clicks++;
   dl_test_wait_ms (150);
@@ -625,10 +628,8 @@ click_map_at (ShumateMap *map,
   g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map)) - 10);
   dl_xtest_click (GTK_WIDGET (map), x, y);
   n_clicks++;
-  /* Longer than the double-click time (400 ms): two clicks sooner are one
-   * double click to GTK, which finishes a drawing instead of adding the
-   * second corner (one run in three lost it on a busy machine). */
-  dl_test_wait_ms (600);
+  /* Apart by more than the double-click time, as a hand's would be. */
+  dl_test_wait_ms (500);
 }
 
 /* The strike placed by a search typed in Arabic; a third event, from the

@@ -213,6 +213,12 @@ test_click_marker_selects (void)
   dl_xtest_click (layer, x, y);
   dl_test_wait_ms (400);  /* past the double-click time, so the next click is a new one */
   g_assert_true (dl_window_get_selected_event (window) == event);
+
+  /* A slow click, held past the double-click time, selects too. */
+  clear_selection ();
+  event = lone_event_on_screen (&x, &y);
+  dl_xtest_click_held (layer, x, y, 700);
+  g_assert_true (dl_window_get_selected_event (window) == event);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dl-click-tap.h"
 #include "dl-event-chooser.h"
 #include "dl-event-layer-private.h"
 
@@ -69,38 +70,14 @@ show_cluster_list (DlEventLayer      *self,
 /* Callbacks */
 
 static void
-on_click_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  DlEventLayer    *self)
-{
-  self->press_x = x;
-  self->press_y = y;
-  self->press_moved = FALSE;
-}
-
-/* GtkGestureClick stops when the pointer leaves its threshold, yet still
- * reports the release on GTK 4.8: a drag that panned the map must not
- * select what it started on. */
-static void
-on_click_stopped (GtkGestureClick *gesture,
-                  DlEventLayer    *self)
-{
-  self->press_moved = TRUE;
-}
-
-static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
                    double           x,
                    double           y,
                    DlEventLayer    *self)
 {
-  int threshold = 8;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
-  if (self->press_moved || hypot (x - self->press_x, y - self->press_y) > threshold)
+  /* A drag that panned the map does not select what it started on. */
+  if (!dl_click_tap_is_tap (gesture, x, y))
     return;
 
   if (dl_event_layer_activate_at (self, x, y))
@@ -174,8 +151,7 @@ dl_event_layer_setup_input (DlEventLayer *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
-  g_signal_connect (click, "stopped", G_CALLBACK (on_click_stopped), self);
+  dl_click_tap_track (GTK_GESTURE_CLICK (click));
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 

@@ -98,8 +98,6 @@ struct _DlEventLayer
   gint64        range_start;
   gint64        range_end;
   GtkPopover   *cluster_list;  /* the events of a cluster that cannot split */
-  double        press_x, press_y;
-  gboolean      press_moved;   /* the press became a drag (the map pans) */
 
   /* Level of detail for large datasets (dl-event-layer-lod.c) */
   DlEventLod   *lod;       /* built in a thread for the current items, or NULL */
