@@ -316,6 +316,12 @@ install_index (DlTimeline    *self,
   dl_timeline_index_free (index);
 
   g_hash_table_remove_all (self->event_layouts);
+  /* The last frame's stacks and labels name items of the old index: a
+   * click before the next frame must not pick by them. */
+  g_array_set_size (self->stacks, 0);
+  g_array_set_size (self->label_rects, 0);
+  g_array_set_size (self->placed, 0);
+  self->stacks_width = -1;
   self->overview_valid = FALSE;
   dl_timeline_update_lane_labels (self);
 
