@@ -92,21 +92,22 @@ dl_test_widget_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+/* Where a pointer at @widget's centre lands in its native, if it would
+ * reach @widget (or a child of it) there. */
 static gboolean
-centre_pickable (gpointer data)
+centre_pickable (GtkWidget        *widget,
+                 graphene_point_t *centre)
 {
-  GtkWidget *widget = data;
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_native (widget));
-  graphene_point_t centre;
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
   GtkWidget *picked;
 
-  if (root == NULL || !gtk_widget_get_mapped (widget)
-      || !gtk_widget_compute_point (widget, root,
+  if (native == NULL || !gtk_widget_get_mapped (widget)
+      || !gtk_widget_compute_point (widget, native,
                                     &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
                                                           gtk_widget_get_height (widget) / 2.0),
-                                    &centre))
+                                    centre))
     return FALSE;
-  picked = gtk_widget_pick (root, centre.x, centre.y, GTK_PICK_DEFAULT);
+  picked = gtk_widget_pick (native, centre->x, centre->y, GTK_PICK_DEFAULT);
   return picked != NULL && (picked == widget || gtk_widget_is_ancestor (picked, widget));
 }
 
@@ -114,7 +115,29 @@ gboolean
 dl_test_wait_pickable (GtkWidget *widget,
                        guint      timeout_ms)
 {
-  return dl_test_wait_until (centre_pickable, widget, timeout_ms);
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+  gint64 still_since = 0;
+  graphene_point_t last = GRAPHENE_POINT_INIT (-1e9, -1e9);
+
+  /* Pickable where it was 150 ms ago: a toast or popover sliding in, or
+   * a form being laid out, has stopped moving. */
+  while (g_get_monotonic_time () < end)
+    {
+      graphene_point_t centre;
+      gint64 now = g_get_monotonic_time ();
+
+      if (!centre_pickable (widget, &centre))
+        still_since = 0;
+      else if (still_since == 0 || !graphene_point_equal (&centre, &last))
+        {
+          still_since = now;
+          last = centre;
+        }
+      else if (now - still_since >= 150 * 1000)
+        return TRUE;
+      dl_test_wait_ms (20);
+    }
+  return FALSE;
 }
 
 GtkWidget *

@@ -19,8 +19,9 @@ gboolean dl_test_wait_until  (gboolean     (*condition) (gpointer data),
                               gpointer       data,
                               guint          timeout_ms);
 /* Runs the main loop until a pointer at @widget's centre would reach
- * @widget (or a child of it): mapped, laid out, scrolled into view and
- * not covered. FALSE if it does not within @timeout_ms. */
+ * @widget (or a child of it), and has for 150 ms: mapped, laid out,
+ * scrolled into view, not covered, done moving. FALSE if it is not so
+ * within @timeout_ms. */
 gboolean dl_test_wait_pickable (GtkWidget   *widget,
                                 guint        timeout_ms);
 /* Writes the widget as drawn into G_TEST_BUILDDIR/name (asserting it worked). */

@@ -825,6 +825,64 @@ test_drag_corner (void)
   g_assert_true (dl_event_get_place (event, 0) == place);
 }
 
+/* Whether @widget lies wholly within what its scrolled window shows. */
+static gboolean
+shown_in_scroller (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return scrolled != NULL && gtk_widget_get_mapped (widget)
+         && gtk_widget_compute_bounds (widget, scrolled, &bounds)
+         && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+/* In a short window (1024×600) the editor's place search sits below the
+ * fold: Alt+W focuses it and brings it into view, and the first results
+ * show under it as the user types, the search still in view. */
+static void
+test_short_window (void)
+{
+  GtkWidget *editor;
+  GtkWidget *entry;
+  GtkWidget *first;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  dl_test_wait_ms (800);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 620);
+  g_assert_true (dl_window_select_event (window, "cairo-talks"));
+  /* (The last test may have left the editor open.) */
+  if (g_strcmp0 (dl_window_get_sidebar_page (window), "editor") != 0)
+    key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  entry = find_widget (editor, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  /* From the top of the form, where the editor opens. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW))), 0);
+  dl_test_wait_ms (300);
+  g_assert_false (shown_in_scroller (entry));
+
+  key (GDK_KEY_w, GDK_ALT_MASK);
+  dl_test_wait_ms (300);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  g_assert_true (shown_in_scroller (entry));
+
+  type ("Rafa");
+  dl_test_wait_ms (500);
+  /* The first match, Rafah in the Gaza Strip */
+  first = find_widget (editor, ADW_TYPE_ACTION_ROW, "Rafah");
+  g_assert_nonnull (first);
+  g_assert_true (shown_in_scroller (entry));
+  g_assert_true (shown_in_scroller (first));
+  dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window-short.png");
+
+  key (GDK_KEY_Escape, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  dl_test_wait_ms (800);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window and the change. */
 static void
 test_close_asks (void)
@@ -893,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/where", test_where);
   g_test_add_func ("/edit-window/draw", test_draw);
   g_test_add_func ("/edit-window/drag-corner", test_drag_corner);
+  g_test_add_func ("/edit-window/short-window", test_short_window);
   g_test_add_func ("/edit-window/close-asks", test_close_asks);
 
   status = g_test_run ();

@@ -333,6 +333,8 @@ click_center (GtkWidget *widget)
   graphene_rect_t bounds;
 
   g_assert_nonnull (widget);
+  /* A toast's button slides in with it. */
+  g_assert_true (dl_test_wait_pickable (widget, 5000));
   g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
   dl_xtest_click (widget, bounds.size.width / 2, bounds.size.height / 2);
   dl_test_wait_ms (250);
@@ -347,6 +349,8 @@ click_center_closing (GtkWidget *widget)
   int x, y, window_x, window_y;
 
   g_assert_nonnull (widget);
+  /* A toast's button slides in with it. */
+  g_assert_true (dl_test_wait_pickable (widget, 5000));
   g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
   dl_xtest_to_root (widget, bounds.size.width / 2, bounds.size.height / 2, &x, &y);
   dl_xtest_to_root (GTK_WIDGET (window), 0, 0, &window_x, &window_y);

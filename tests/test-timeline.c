@@ -715,6 +715,60 @@ find_listbox (GtkWidget *widget)
  * click there selected one that could not be seen. Now one dot shows with a
  * "+N" badge: a click on the dot selects the dot drawn, a click on the
  * badge lists them all to choose from. */
+/* A click on the title written beside a dot selects that dot's event,
+ * as a click on the dot does. */
+static void
+test_click_label (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+  DlEvent *activated = NULL;
+  const graphene_rect_t *rects;
+  guint n_rects, n_clicked = 0;
+
+  set_animations (FALSE);
+  g_signal_connect (fixture->timeline, "event-activated", G_CALLBACK (on_event_activated), &activated);
+  /* 19–20 August 2024: dots with their titles beside them */
+  dl_timeline_set_visible_range (fixture->timeline, 1724025600, 1724025600 + 2 * 86400);
+  dl_xtest_sync (widget);
+
+  rects = dl_timeline_get_label_rects (fixture->timeline, &n_rects);
+  g_assert_cmpuint (n_rects, >, 0);
+  for (guint i = 0; i < n_rects && n_clicked < 3; i++)
+    {
+      graphene_rect_t label = rects[i], bounds;
+      graphene_point_t centre;
+      gboolean on_an_event = FALSE;
+
+      /* Words away from every drawn event: only the label is there. */
+      graphene_rect_get_center (&label, &centre);
+      for (guint k = 0; k < g_list_model_get_n_items (fixture->events) && !on_an_event; k++)
+        {
+          g_autoptr(DlEvent) event = g_list_model_get_item (fixture->events, k);
+
+          if (dl_timeline_get_event_bounds (fixture->timeline, event, &bounds))
+            {
+              graphene_rect_inset (&bounds, -4, -4);
+              on_an_event = graphene_rect_contains_point (&bounds, &centre);
+            }
+        }
+      if (on_an_event || centre.x < 10 || centre.x > gtk_widget_get_width (widget) - 10)
+        continue;
+
+      activated = NULL;
+      dl_xtest_click (widget, centre.x, centre.y);
+      dl_test_wait_ms (450);   /* past the double-click time */
+      g_assert_nonnull (activated);
+      /* The event whose dot the label follows, in its lane. */
+      g_assert_true (dl_timeline_get_event_bounds (fixture->timeline, activated, &bounds));
+      g_assert_cmpfloat (fabs (bounds.origin.y + bounds.size.height / 2 - centre.y), <, label.size.height);
+      g_assert_cmpfloat (label.origin.x - (bounds.origin.x + bounds.size.width), >, -2);
+      g_assert_cmpfloat (label.origin.x - (bounds.origin.x + bounds.size.width), <, 40);
+      n_clicked++;
+    }
+  g_assert_cmpuint (n_clicked, >, 0);
+}
+
 static void
 test_stacked_events (Fixture       *fixture,
                      gconstpointer  data)
@@ -796,6 +850,7 @@ main (int   argc,
   ADD ("/timeline/brush-drag", test_brush_drag);
   ADD ("/timeline/zoom-around-pointer", test_zoom_around_pointer);
   ADD ("/timeline/stacked-events", test_stacked_events);
+  ADD ("/timeline/click-label", test_click_label);
 #undef ADD
 
   return g_test_run ();

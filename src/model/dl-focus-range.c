@@ -13,20 +13,37 @@
 
 #include "dl-event.h"
 #include "dl-focus-range.h"
+#include "dl-stats.h"
 
 #define DAY (24 * 3600)
 /* The first time window holds this share of the shown events. */
 #define FOCUS_SHARE 0.8
 #define FOCUS_MIN_EVENTS 5
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
+void
+dl_focus_range_densest (GArray *mids,
+                        double  share,
+                        gint64 *lo,
+                        gint64 *hi)
 {
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
+  guint k;
+  gint64 best_len = G_MAXINT64;
 
-  return x < y ? -1 : x > y;
+  g_return_if_fail (mids != NULL && mids->len > 0);
+
+  k = MAX (1, (guint) ceil (mids->len * share)) - 1;
+  g_array_sort (mids, dl_compare_gint64);
+  for (guint i = 0; i + k < mids->len; i++)
+    {
+      gint64 len = g_array_index (mids, gint64, i + k) - g_array_index (mids, gint64, i);
+
+      if (len < best_len)
+        {
+          best_len = len;
+          *lo = g_array_index (mids, gint64, i);
+          *hi = g_array_index (mids, gint64, i + k);
+        }
+    }
 }
 
 gboolean
@@ -67,23 +84,7 @@ dl_focus_range_compute (GPtrArray *events,
     return FALSE;
 
   if (mids->len >= FOCUS_MIN_EVENTS)
-    {
-      guint k = MAX (1, (guint) ceil (mids->len * FOCUS_SHARE)) - 1;
-      gint64 best_len = G_MAXINT64;
-
-      g_array_sort (mids, compare_gint64);
-      for (guint i = 0; i + k < mids->len; i++)
-        {
-          gint64 len = g_array_index (mids, gint64, i + k) - g_array_index (mids, gint64, i);
-
-          if (len < best_len)
-            {
-              best_len = len;
-              lo = g_array_index (mids, gint64, i);
-              hi = g_array_index (mids, gint64, i + k);
-            }
-        }
-    }
+    dl_focus_range_densest (mids, FOCUS_SHARE, &lo, &hi);
 
   if (hi - lo < 7 * DAY)
     {

@@ -18,4 +18,12 @@ gboolean dl_focus_range_compute (GPtrArray *events,
                                  gint64    *start,
                                  gint64    *end);
 
+/* The shortest stretch of @mids (instants, sorted here) that holds @share
+ * of them: where the story happens. The timeline's index finds its own
+ * focus with it too. */
+void     dl_focus_range_densest (GArray    *mids,
+                                 double     share,
+                                 gint64    *lo,
+                                 gint64    *hi);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
-/* dl-json-number-private.h: the grammar of a JSON number, shared by the
- * text pre-scan (dl-text.c) and the reader's check (dl-json-reader-check.c),
- * and its shortest form, shared by the writers
+/* dl-json-number-private.h: the grammar of a JSON number and of a \u
+ * escape's digits, shared by the text pre-scan (dl-text.c) and the reader
+ * (dl-json-reader.c, -check.c), and a number's shortest form, shared by
+ * the writers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +62,24 @@ dl_json_scan_number (const char *data,
   *too_large = integer && (digits > 19
                            || (digits == 19 && memcmp (data + i - 19, "9223372036854775807", 19) > 0));
   return valid;
+}
+
+/* The value of the four hex digits at @p, or -1. */
+static inline int
+dl_json_hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
 }
 
 /* @value in its shortest exact form: the fewest of 15 to 17 significant

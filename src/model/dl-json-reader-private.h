@@ -105,8 +105,6 @@ skip_space (const char *data,
   return i;
 }
 
-/* The value of four hex digits, or -1. */
-int   dl_json_hex4                  (const char   *p);
 /* A key or string of the checked text, unescaped if @escaped, NUL-ended. */
 char *dl_json_dup_unescaped         (const char   *src,
                                      gsize         len,

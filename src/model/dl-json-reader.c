@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "dl-json-number-private.h"
 #include "dl-json-reader-private.h"
 #include "dl-text.h"
 
@@ -85,23 +86,6 @@ arena_reset (Arena *arena)
 }
 
 /* Helpers */
-
-int
-dl_json_hex4 (const char *p)
-{
-  int value = 0;
-
-  for (int k = 0; k < 4; k++)
-    {
-      int digit = g_ascii_xdigit_value (p[k]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-
-  return value;
-}
 
 /* Unescapes a string that the check has accepted; returns its length. */
 static gsize

@@ -584,6 +584,59 @@ told_day (const Language *lang,
   return pub;
 }
 
+/* What finding all and resolving one share: the language and the day of
+ * writing (NULL and @error when either is wrong), then every expression of
+ * the text that resolves, with its span. */
+typedef struct {
+  const Match *match;
+  Span         span;
+} Resolved;
+
+static const Language *
+begin (const char   *language,
+       const char   *published,
+       gint64       *pub,
+       DlEdtfFlags  *pub_flags,
+       GError      **error)
+{
+  const Language *lang = find_language (language, error);
+
+  if (lang == NULL || !parse_published (published, pub, pub_flags, error))
+    return NULL;
+  return lang;
+}
+
+/* @tokens and @matches are set for make_reldate(), which points into them. */
+static GArray *
+resolve_all (const Language  *lang,
+             const char      *text,
+             gint64           pub,
+             GArray         **tokens,
+             GArray         **matches)
+{
+  GArray *resolved = g_array_new (FALSE, FALSE, sizeof (Resolved));
+  gboolean future;
+  gint64 day;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return resolved;
+
+  *tokens = dl_reldate_tokenize (text);
+  *matches = find_matches (lang, *tokens);
+  future = dl_reldate_speaks_of_future (lang, *tokens);
+  day = told_day (lang, *matches, pub, future);
+
+  for (guint i = 0; i < (*matches)->len; i++)
+    {
+      Resolved r = { 0 };
+
+      r.match = &g_array_index (*matches, Match, i);
+      if (resolve_match (lang, r.match, pub, future, day, &r.span))
+        g_array_append_val (resolved, r);
+    }
+  return resolved;
+}
+
 GPtrArray *
 dl_reldate_find_all (const char  *text,
                      const char  *published,
@@ -594,36 +647,26 @@ dl_reldate_find_all (const char  *text,
   const Language *lang;
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) matches = NULL;
-  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GArray) resolved = NULL;
+  GPtrArray *results;
   DlEdtfFlags pub_flags;
   gint64 pub;
-  gboolean future;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((lang = find_language (language, error)) == NULL ||
-      !parse_published (published, &pub, &pub_flags, error))
+  if ((lang = begin (language, published, &pub, &pub_flags, error)) == NULL)
     return NULL;
 
+  resolved = resolve_all (lang, text, pub, &tokens, &matches);
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_reldate_free);
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_steal_pointer (&results);
-
-  tokens = dl_reldate_tokenize (text);
-  matches = find_matches (lang, tokens);
-  future = dl_reldate_speaks_of_future (lang, tokens);
-
-  for (guint i = 0; i < matches->len; i++)
+  for (guint i = 0; i < resolved->len; i++)
     {
-      const Match *m = &g_array_index (matches, Match, i);
-      Span span;
+      const Resolved *r = &g_array_index (resolved, Resolved, i);
 
-      if (resolve_match (lang, m, pub, future, told_day (lang, matches, pub, future), &span))
-        g_ptr_array_add (results, make_reldate (lang, text, tokens, m, &span, pub, pub_flags, source_label));
+      g_ptr_array_add (results, make_reldate (lang, text, tokens, r->match, &r->span, pub, pub_flags, source_label));
     }
-
-  return g_steal_pointer (&results);
+  return results;
 }
 
 static int
@@ -650,37 +693,24 @@ dl_reldate_resolve (const char  *phrase,
   const Language *lang;
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) resolved = NULL;
   DlEdtfFlags pub_flags;
   gint64 pub;
-  gboolean future;
-  const Match *best = NULL;
-  Span best_span = { 0 };
+  const Resolved *best = NULL;
 
   g_return_val_if_fail (phrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((lang = find_language (language, error)) == NULL ||
-      !parse_published (published, &pub, &pub_flags, error))
+  if ((lang = begin (language, published, &pub, &pub_flags, error)) == NULL)
     return NULL;
 
-  if (g_utf8_validate (phrase, -1, NULL))
+  resolved = resolve_all (lang, phrase, pub, &tokens, &matches);
+  for (guint i = 0; i < resolved->len; i++)
     {
-      tokens = dl_reldate_tokenize (phrase);
-      matches = find_matches (lang, tokens);
-      future = dl_reldate_speaks_of_future (lang, tokens);
+      const Resolved *r = &g_array_index (resolved, Resolved, i);
 
-      for (guint i = 0; i < matches->len; i++)
-        {
-          const Match *m = &g_array_index (matches, Match, i);
-          Span span;
-
-          if (resolve_match (lang, m, pub, future, told_day (lang, matches, pub, future), &span) &&
-              (best == NULL || precision_rank (&span) > precision_rank (&best_span)))
-            {
-              best = m;
-              best_span = span;
-            }
-        }
+      if (best == NULL || precision_rank (&r->span) > precision_rank (&best->span))
+        best = r;
     }
 
   if (best == NULL)
@@ -690,5 +720,5 @@ dl_reldate_resolve (const char  *phrase,
       return NULL;
     }
 
-  return make_reldate (lang, phrase, tokens, best, &best_span, pub, pub_flags, source_label);
+  return make_reldate (lang, phrase, tokens, best->match, &best->span, pub, pub_flags, source_label);
 }

@@ -18,6 +18,16 @@ dl_compare_doubles (const void *a,
   return x < y ? -1 : x > y;
 }
 
+int
+dl_compare_gint64 (const void *a,
+                   const void *b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 double
 dl_quantile (double *values,
              guint   n,

@@ -11,11 +11,14 @@ G_BEGIN_DECLS
 /* qsort()/g_array_sort() order for doubles, ascending. */
 int    dl_compare_doubles (const void *a,
                            const void *b);
-/* Sorts `values` in place and returns the value at quantile q (0 to 1). */
+/* The same for gint64 (instants). */
+int    dl_compare_gint64  (const void *a,
+                           const void *b);
 /* The @q quantile of @n values sorted in ascending order. */
 double dl_quantile_sorted (const double *values,
                            guint         n,
                            double        q);
+/* Sorts `values` in place and returns the value at quantile q (0 to 1). */
 double dl_quantile        (double     *values,
                            guint       n,
                            double      q);

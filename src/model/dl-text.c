@@ -584,27 +584,6 @@ is_json_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The value of the four hex digits at p, or -1. */
-static int
-hex4 (const char *p,
-      const char *end)
-{
-  int value = 0;
-
-  if (end - p < 4)
-    return -1;
-
-  for (int k = 0; k < 4; k++)
-    {
-      int digit = g_ascii_xdigit_value (p[k]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-
-  return value;
-}
 
 static gboolean prescan_fail (gsize      *bad_offset,
                               char      **message,
@@ -699,7 +678,7 @@ dl_json_prescan (const char  *data,
                   continue;
                 }
 
-              if ((unit = hex4 (data + i + 2, data + len)) < 0)
+              if ((unit = len - i >= 6 ? dl_json_hex4 (data + i + 2) : -1) < 0)
                 {
                   int n = 2;
 
@@ -717,7 +696,7 @@ dl_json_prescan (const char  *data,
                   int low = -1;
 
                   if (len - i >= 12 && data[i + 6] == '\\' && data[i + 7] == 'u')
-                    low = hex4 (data + i + 8, data + len);
+                    low = dl_json_hex4 (data + i + 8);
                   if (low < 0xDC00 || low > 0xDFFF)
                     unit = -1;
                   else

@@ -22,258 +22,41 @@
 #include "dl-claims.h"
 #include "dl-writer.h"
 #include "dl-dataset-build.h"
-#include "dl-json-number-private.h"
+#include "dl-json-writer.h"
 
 G_DEFINE_QUARK (dl-writer-error-quark, dl_writer_error)
 
-typedef struct {
-  GString *out;
-  guint    depth;
-  gboolean first;   /* no member or element yet in the innermost container */
-} Writer;
-
-/* ------------------------------------------------------------ the bits */
-
+/* Members without a value are left out. */
 static void
-newline (Writer *w)
+string_member (DlJsonWriter *w,
+               const char   *name,
+               const char   *value)
 {
-  g_string_append_c (w->out, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->out, "  ");
+  if (value != NULL)
+    dl_json_writer_string (w, name, value);
 }
 
-static void
-append_string (GString    *out,
-               const char *s)
+/* A writer of this format's layout into a new string, at @depth; @first:
+ * nothing written yet in the innermost container. */
+static DlJsonWriter
+writer_new (gsize    size,
+            guint    depth,
+            gboolean first)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
+  DlJsonWriter w;
 
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* The shortest decimal form that reads back as the same double. */
-static void
-append_number (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  dl_json_format_number (value, buffer);
-  g_string_append (out, buffer);
-}
-
-/* Before a member or an element: the comma and the line break. */
-static void
-next_item (Writer *w)
-{
-  if (!w->first)
-    g_string_append_c (w->out, ',');
-  w->first = FALSE;
-  newline (w);
-}
-
-static void
-member_name (Writer     *w,
-             const char *name)
-{
-  next_item (w);
-  append_string (w->out, name);
-  g_string_append (w->out, ": ");
-}
-
-static void
-open_container (Writer *w,
-                char    bracket)
-{
-  g_string_append_c (w->out, bracket);
-  w->depth++;
-  w->first = TRUE;
-}
-
-static void
-close_container (Writer *w,
-                 char    bracket)
-{
-  gboolean empty = w->first;
-
-  w->depth--;
-  if (!empty)
-    newline (w);
-  g_string_append_c (w->out, bracket);
-  w->first = FALSE;
-}
-
-static void
-string_member (Writer     *w,
-               const char *name,
-               const char *value)
-{
-  if (value == NULL)
-    return;
-  member_name (w, name);
-  append_string (w->out, value);
-}
-
-static void
-number_member (Writer     *w,
-               const char *name,
-               double      value)
-{
-  member_name (w, name);
-  append_number (w->out, value);
-}
-
-/* ------------------------------------------------------------ geometry */
-
-/* Degrees are written as decimals, "35.0" rather than "35", as most tools
- * (Python's json, QGIS) write them. */
-static void
-append_degrees (GString *out,
-                double   value)
-{
-  gsize before = out->len;
-
-  append_number (out, value);
-  if (strpbrk (out->str + before, ".e") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void
-append_position (GString        *out,
-                 const DlLonLat *p)
-{
-  g_string_append_c (out, '[');
-  append_degrees (out, p->lon);
-  g_string_append (out, ", ");
-  append_degrees (out, p->lat);
-  g_string_append_c (out, ']');
-}
-
-/* An array of the positions of one part, one a line. */
-static void
-write_run (Writer               *w,
-           const DlLonLat       *positions,
-           const DlGeometryPart *part)
-{
-  open_container (w, '[');
-  for (guint i = 0; i < part->n_positions; i++)
-    {
-      next_item (w);
-      append_position (w->out, &positions[part->first + i]);
-    }
-  close_container (w, ']');
-}
-
-/* The parts [first, end) that share @member, as an array of runs. */
-static guint
-write_rings (Writer               *w,
-             const DlLonLat       *positions,
-             const DlGeometryPart *parts,
-             guint                 n_parts,
-             guint                 first)
-{
-  guint i = first;
-
-  open_container (w, '[');
-  for (; i < n_parts && parts[i].member == parts[first].member; i++)
-    {
-      next_item (w);
-      write_run (w, positions, &parts[i]);
-    }
-  close_container (w, ']');
-
-  return i;
-}
-
-static void
-write_geometry (Writer           *w,
-                const DlGeometry *geometry)
-{
-  DlGeometryType type = dl_geometry_get_geometry_type (geometry);
-  const DlLonLat *positions = dl_geometry_get_positions (geometry);
-  guint n_parts = 0;
-  const DlGeometryPart *parts = dl_geometry_get_parts (geometry, &n_parts);
-
-  open_container (w, '{');
-  string_member (w, "type", dl_geometry_type_to_string (type));
-  member_name (w, "coordinates");
-
-  switch (type)
-    {
-    case DL_GEOMETRY_POINT:
-      append_position (w->out, &positions[0]);
-      break;
-
-    case DL_GEOMETRY_MULTI_POINT:
-      open_container (w, '[');
-      for (guint i = 0; i < n_parts; i++)
-        {
-          next_item (w);
-          append_position (w->out, &positions[parts[i].first]);
-        }
-      close_container (w, ']');
-      break;
-
-    case DL_GEOMETRY_LINE_STRING:
-      write_run (w, positions, &parts[0]);
-      break;
-
-    case DL_GEOMETRY_POLYGON:
-      write_rings (w, positions, parts, n_parts, 0);
-      break;
-
-    case DL_GEOMETRY_MULTI_LINE_STRING:
-      open_container (w, '[');
-      for (guint i = 0; i < n_parts; i++)
-        {
-          next_item (w);
-          write_run (w, positions, &parts[i]);
-        }
-      close_container (w, ']');
-      break;
-
-    case DL_GEOMETRY_MULTI_POLYGON:
-    default:
-      open_container (w, '[');
-      for (guint i = 0; i < n_parts; )
-        {
-          next_item (w);
-          i = write_rings (w, positions, parts, n_parts, i);
-        }
-      close_container (w, ']');
-      break;
-    }
-
-  close_container (w, '}');
+  dl_json_writer_init (&w, g_string_sized_new (size), DL_JSON_STYLE_DATELINE, depth);
+  w.first = first;
+  return w;
 }
 
 /* ------------------------------------------------------------- objects */
 
 static void
-write_source (Writer   *w,
-              DlSource *source)
+write_source (DlJsonWriter *w,
+              DlSource     *source)
 {
-  open_container (w, '{');
+  dl_json_writer_open (w, '{');
   string_member (w, "id", dl_source_get_id (source));
   string_member (w, "file", dl_source_get_file (source));
   string_member (w, "title", dl_source_get_title (source));
@@ -283,78 +66,78 @@ write_source (Writer   *w,
   /* The short name falls back to the title: write only one the file gave. */
   if (dl_source_get_short_name (source) != dl_source_get_title (source))
     string_member (w, "short", dl_source_get_short_name (source));
-  close_container (w, '}');
+  dl_json_writer_close (w, '}');
 }
 
 static void
-write_place (Writer  *w,
-             DlPlace *place)
+write_place (DlJsonWriter *w,
+             DlPlace      *place)
 {
   g_auto(GStrv) languages = dl_place_dup_languages (place);
 
-  open_container (w, '{');
+  dl_json_writer_open (w, '{');
   string_member (w, "id", dl_place_get_id (place));
   string_member (w, "name", dl_place_get_name (place));
   if (languages[0] != NULL)
     {
-      member_name (w, "names");
-      open_container (w, '{');
+      dl_json_writer_item (w, "names");
+      dl_json_writer_open (w, '{');
       for (guint i = 0; languages[i] != NULL; i++)
         string_member (w, languages[i], dl_place_get_name_for (place, languages[i]));
-      close_container (w, '}');
+      dl_json_writer_close (w, '}');
     }
-  member_name (w, "geometry");
-  write_geometry (w, dl_place_get_geometry (place));
-  number_member (w, "precision_m", dl_place_get_precision_m (place));
+  dl_json_writer_item (w, "geometry");
+  dl_json_writer_put_geometry (w, dl_place_get_geometry (place));
+  dl_json_writer_number (w, "precision_m", dl_place_get_precision_m (place));
   string_member (w, "kind", dl_place_get_kind (place));
   string_member (w, "note", dl_place_get_note (place));
-  close_container (w, '}');
+  dl_json_writer_close (w, '}');
 }
 
 static void
-write_excerpt (Writer          *w,
+write_excerpt (DlJsonWriter    *w,
                const DlExcerpt *excerpt)
 {
-  open_container (w, '{');
+  dl_json_writer_open (w, '{');
   string_member (w, "source", dl_source_get_id (excerpt->source));
   string_member (w, "exact", excerpt->exact);
   string_member (w, "prefix", excerpt->prefix);
   string_member (w, "suffix", excerpt->suffix);
-  number_member (w, "start", excerpt->start);
-  number_member (w, "end", excerpt->end);
-  close_container (w, '}');
+  dl_json_writer_number (w, "start", excerpt->start);
+  dl_json_writer_number (w, "end", excerpt->end);
+  dl_json_writer_close (w, '}');
 }
 
 static void
-write_claim (Writer        *w,
+write_claim (DlJsonWriter  *w,
              const DlClaim *claim)
 {
-  open_container (w, '{');
+  dl_json_writer_open (w, '{');
   string_member (w, "topic", claim->topic);
   if (claim->numeric)
-    number_member (w, "value", claim->value);
+    dl_json_writer_number (w, "value", claim->value);
   else
     string_member (w, "value", claim->value_text);
   if (claim->has_range)
     {
-      number_member (w, "low", claim->low);
-      number_member (w, "high", claim->high);
+      dl_json_writer_number (w, "low", claim->low);
+      dl_json_writer_number (w, "high", claim->high);
     }
   string_member (w, "qualifier", claim->qualifier);
   string_member (w, "unit", claim->unit);
-  number_member (w, "excerpt", claim->excerpt);
-  close_container (w, '}');
+  dl_json_writer_number (w, "excerpt", claim->excerpt);
+  dl_json_writer_close (w, '}');
 }
 
 static void
-write_event (Writer  *w,
-             DlEvent *event)
+write_event (DlJsonWriter *w,
+             DlEvent      *event)
 {
   guint n_places = dl_event_get_n_places (event);
   guint n_excerpts = dl_event_get_n_excerpts (event);
   guint n_claims = dl_event_get_n_claims (event);
 
-  open_container (w, '{');
+  dl_json_writer_open (w, '{');
   string_member (w, "id", dl_event_get_id (event));
   string_member (w, "title", dl_event_get_title (event));
   string_member (w, "category", dl_event_get_category (event));
@@ -365,72 +148,72 @@ write_event (Writer  *w,
     string_member (w, "place", dl_place_get_id (dl_event_get_place (event, 0)));
   else if (n_places > 1)
     {
-      member_name (w, "places");
-      open_container (w, '[');
+      dl_json_writer_item (w, "places");
+      dl_json_writer_open (w, '[');
       for (guint i = 0; i < n_places; i++)
         {
-          next_item (w);
-          append_string (w->out, dl_place_get_id (dl_event_get_place (event, i)));
+          dl_json_writer_item (w, NULL);
+          dl_json_writer_put_string (w, dl_place_get_id (dl_event_get_place (event, i)));
         }
-      close_container (w, ']');
+      dl_json_writer_close (w, ']');
     }
   if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
     string_member (w, "place_role", "concerns");
   string_member (w, "summary", dl_event_get_summary (event));
   if (n_excerpts > 0)
     {
-      member_name (w, "excerpts");
-      open_container (w, '[');
+      dl_json_writer_item (w, "excerpts");
+      dl_json_writer_open (w, '[');
       for (guint i = 0; i < n_excerpts; i++)
         {
-          next_item (w);
+          dl_json_writer_item (w, NULL);
           write_excerpt (w, dl_event_get_excerpt (event, i));
         }
-      close_container (w, ']');
+      dl_json_writer_close (w, ']');
     }
   if (n_claims > 0)
     {
-      member_name (w, "claims");
-      open_container (w, '[');
+      dl_json_writer_item (w, "claims");
+      dl_json_writer_open (w, '[');
       for (guint i = 0; i < n_claims; i++)
         {
-          next_item (w);
+          dl_json_writer_item (w, NULL);
           write_claim (w, dl_event_get_claim (event, i));
         }
-      close_container (w, ']');
+      dl_json_writer_close (w, ']');
     }
-  close_container (w, '}');
+  dl_json_writer_close (w, '}');
 }
 
 static void
-write_narrative (Writer            *w,
+write_narrative (DlJsonWriter      *w,
                  const DlNarrative *narrative)
 {
-  open_container (w, '{');
+  dl_json_writer_open (w, '{');
   string_member (w, "id", narrative->id);
   string_member (w, "title", narrative->title);
   string_member (w, "description", narrative->description);
-  member_name (w, "steps");
-  open_container (w, '[');
+  dl_json_writer_item (w, "steps");
+  dl_json_writer_open (w, '[');
   for (guint i = 0; i < narrative->steps->len; i++)
     {
       const DlNarrativeStep *step = &g_array_index (narrative->steps, DlNarrativeStep, i);
 
-      next_item (w);
-      open_container (w, '{');
+      dl_json_writer_item (w, NULL);
+      dl_json_writer_open (w, '{');
       /* A step whose event failed to load cannot be in a loaded dataset. */
       if (step->event != NULL)
         string_member (w, "event", dl_event_get_id (step->event));
       string_member (w, "caption", step->caption);
-      close_container (w, '}');
+      dl_json_writer_close (w, '}');
     }
-  close_container (w, ']');
-  close_container (w, '}');
+  dl_json_writer_close (w, ']');
+  dl_json_writer_close (w, '}');
 }
 
 static void
-write_item (Writer  *w,
-            GObject *item)
+write_item (DlJsonWriter *w,
+            GObject      *item)
 {
   if (DL_IS_SOURCE (item))
     write_source (w, DL_SOURCE (item));
@@ -441,28 +224,28 @@ write_item (Writer  *w,
 }
 
 static void
-write_list (Writer     *w,
-            const char *name,
-            GListModel *list)
+write_list (DlJsonWriter *w,
+            const char   *name,
+            GListModel   *list)
 {
   guint n = g_list_model_get_n_items (list);
 
-  member_name (w, name);
-  open_container (w, '[');
+  dl_json_writer_item (w, name);
+  dl_json_writer_open (w, '[');
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-      next_item (w);
+      dl_json_writer_item (w, NULL);
       write_item (w, item);
     }
-  close_container (w, ']');
+  dl_json_writer_close (w, ']');
 }
 
 /* The labels of the claim topics (dl-claims.h), in topic order. */
 static void
-write_topics (Writer    *w,
-              DlDataset *dataset)
+write_topics (DlJsonWriter *w,
+              DlDataset    *dataset)
 {
   g_auto(GStrv) ids = dl_dataset_dup_topics (dataset);
   gboolean open = FALSE;
@@ -475,28 +258,28 @@ write_topics (Writer    *w,
         continue;
       if (!open)
         {
-          member_name (w, "topics");
-          open_container (w, '{');
+          dl_json_writer_item (w, "topics");
+          dl_json_writer_open (w, '{');
           open = TRUE;
         }
-      member_name (w, topic->id);
-      open_container (w, '{');
+      dl_json_writer_item (w, topic->id);
+      dl_json_writer_open (w, '{');
       string_member (w, "label", topic->label);
       string_member (w, "total", topic->total);
-      close_container (w, '}');
+      dl_json_writer_close (w, '}');
     }
   if (open)
-    close_container (w, '}');
+    dl_json_writer_close (w, '}');
 }
 
 /* Everything before the lists: the format version, title, description
  * and topics. */
 static void
-write_head (Writer    *w,
-            DlDataset *dataset)
+write_head (DlJsonWriter *w,
+            DlDataset    *dataset)
 {
-  open_container (w, '{');
-  number_member (w, "dateline", DL_DATASET_FORMAT_VERSION);
+  dl_json_writer_open (w, '{');
+  dl_json_writer_number (w, "dateline", DL_DATASET_FORMAT_VERSION);
   string_member (w, "title", dl_dataset_get_title (dataset));
   string_member (w, "description", dl_dataset_get_description (dataset));
   write_topics (w, dataset);
@@ -504,23 +287,23 @@ write_head (Writer    *w,
 
 /* Everything after the lists: the narratives, the end. */
 static void
-write_tail (Writer    *w,
-            DlDataset *dataset)
+write_tail (DlJsonWriter *w,
+            DlDataset    *dataset)
 {
   guint n_narratives = dl_dataset_get_n_narratives (dataset);
 
   if (n_narratives > 0)
     {
-      member_name (w, "narratives");
-      open_container (w, '[');
+      dl_json_writer_item (w, "narratives");
+      dl_json_writer_open (w, '[');
       for (guint i = 0; i < n_narratives; i++)
         {
-          next_item (w);
+          dl_json_writer_item (w, NULL);
           write_narrative (w, dl_dataset_get_narrative (dataset, i));
         }
-      close_container (w, ']');
+      dl_json_writer_close (w, ']');
     }
-  close_container (w, '}');
+  dl_json_writer_close (w, '}');
   g_string_append_c (w->out, '\n');
 }
 
@@ -544,7 +327,7 @@ char *
 dl_writer_to_data (DlDataset *dataset,
                    gsize     *length)
 {
-  Writer w = { g_string_sized_new (64 * 1024), 0, TRUE };
+  DlJsonWriter w = writer_new (64 * 1024, 0, TRUE);
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
 
@@ -634,12 +417,12 @@ item_text (DlWriterSnapshot *self,
            GObject          *item)
 {
   GBytes *text = g_object_get_qdata (item, text_quark ());
-  Writer w;
+  DlJsonWriter w;
 
   if (text != NULL)
     return g_bytes_ref (text);
 
-  w = (Writer) { g_string_sized_new (512), 2, TRUE };
+  w = writer_new (512, 2, TRUE);
   write_item (&w, item);
   text = g_string_free_to_bytes (w.out);
   g_object_set_qdata_full (item, text_quark (), g_bytes_ref (text), (GDestroyNotify) g_bytes_unref);
@@ -652,7 +435,7 @@ dl_writer_snapshot_new (DlDataset *dataset,
                         GPtrArray *only_events)
 {
   DlWriterSnapshot *self;
-  Writer w = { g_string_new (NULL), 0, TRUE };
+  DlJsonWriter w = writer_new (0, 0, TRUE);
   guint n_items;
 
   g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
@@ -686,10 +469,10 @@ list_length (DlWriterSnapshot *self)
 static void
 open_list (DlWriterSnapshot *self)
 {
-  Writer w = { g_string_new (NULL), 1, FALSE };
+  DlJsonWriter w = writer_new (0, 1, FALSE);
 
-  member_name (&w, list_names[self->list]);
-  open_container (&w, '[');
+  dl_json_writer_item (&w, list_names[self->list]);
+  dl_json_writer_open (&w, '[');
   add_string (self, w.out);
 }
 
@@ -744,7 +527,7 @@ dl_writer_snapshot_step (DlWriterSnapshot *self,
       self->index = 0;
       if (self->list == G_N_ELEMENTS (list_names))
         {
-          Writer w = { g_string_new (NULL), 1, FALSE };
+          DlJsonWriter w = writer_new (0, 1, FALSE);
 
           write_tail (&w, self->dataset);
           add_string (self, w.out);

@@ -276,26 +276,48 @@ update_reldate (DlEventEditor *self)
                                 || g_strcmp0 (dl_event_get_when_basis (event), self->reldate->when_basis) != 0));
 }
 
-/* Once laid out, the hint and the Finish button are scrolled into view: the
- * user reads how to draw while the pointer goes to the map. */
+#define SCROLL_FRAMES 4
+
+/* Scrolls the sidebar until @box's bottom shows, but never past the top of
+ * @user_data (or of @box itself), so a long list under the place search
+ * keeps the search in view. Runs for a few frames: what was just shown or
+ * focused may still grow the form above it as it is laid out. */
 static gboolean
-scroll_to_sketch_box (GtkWidget     *box,
-                      GdkFrameClock *clock,
-                      gpointer       user_data)
+scroll_into_view (GtkWidget     *box,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *top_widget = user_data != NULL ? user_data : box;
   GtkAdjustment *adjustment;
   GtkWidget *content;
-  graphene_point_t bottom;
+  graphene_point_t bottom, top;
+  double value, page;
+  guint frames;
 
-  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL
-      || !gtk_widget_compute_point (box, content, &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (box)), &bottom))
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL)
+    return G_SOURCE_REMOVE;
+  /* A viewport shows its child scrolled: the child's coordinates are the
+   * adjustment's. */
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (!gtk_widget_compute_point (box, content, &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (box)), &bottom)
+      || !gtk_widget_compute_point (top_widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
     return G_SOURCE_REMOVE;
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  if (bottom.y > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
-    gtk_adjustment_set_value (adjustment, bottom.y - gtk_adjustment_get_page_size (adjustment) + 12);
-  return G_SOURCE_REMOVE;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bottom.y > value + page)
+    value = bottom.y - page + 12;
+  if (top.y < value)
+    value = top.y - 12;
+  if (value != gtk_adjustment_get_value (adjustment))
+    gtk_adjustment_set_value (adjustment, value);
+
+  frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "dl-scroll-frames"));
+  g_object_set_data (G_OBJECT (box), "dl-scroll-frames", GUINT_TO_POINTER (frames < SCROLL_FRAMES ? frames + 1 : 0));
+  return frames < SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /* The shape buttons, the hint and the count follow the sketch (the window
@@ -314,7 +336,7 @@ update_sketch (DlEventEditor *self)
   self->updating = updating;
 
   if (shape != DL_SKETCH_POINT && !gtk_widget_get_visible (self->sketch_box))
-    gtk_widget_add_tick_callback (self->sketch_box, scroll_to_sketch_box, NULL, NULL);
+    gtk_widget_add_tick_callback (self->sketch_box, scroll_into_view, NULL, NULL);
   gtk_widget_set_visible (self->sketch_box, shape != DL_SKETCH_POINT);
   if (shape == DL_SKETCH_POINT)
     return;
@@ -546,6 +568,16 @@ on_place_search_changed (DlEventEditor *self)
   for (guint i = 0; i < self->matches->len; i++)
     gtk_list_box_append (self->place_results, new_match_row (g_ptr_array_index (self->matches, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->place_results), self->matches->len > 0);
+  if (self->matches->len > 0)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->place_results), scroll_into_view, self->place_entry, NULL);
+}
+
+/* A short sidebar (1024×600) leaves the search below the fold: focused by
+ * Alt+W or Tab, it comes into view. */
+static void
+on_place_entry_focused (DlEventEditor *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->place_entry), scroll_into_view, NULL, NULL);
 }
 
 /* The event is at the match: a place of the dataset as it is, a place of
@@ -736,6 +768,12 @@ dl_event_editor_init (DlEventEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   dl_combo_row_choose_activated (self->category_row);
   g_signal_connect_swapped (self->sketch, "changed", G_CALLBACK (update_sketch), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_place_entry_focused), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->place_entry), focus);
+  }
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (on_summary_changed), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event editor"), -1);

@@ -795,6 +795,7 @@ dl_timeline_snapshot (GtkWidget   *widget,
             fx = c->fstart;
 
             p.layout = layout;
+            p.item = c->item;
             p.x = g.rtl ? g.width - fx - w : fx;
             p.y = g.lanes_y0 + c->lane * g.lane_h + (g.lane_h - h) / 2;
             /* Drawn clipped to its lane: the small type's ink fits even

@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "dl-event-list.h"
+#include "dl-focus-range.h"
+#include "dl-stats.h"
 #include "dl-timeline-private.h"
 
 /* From so many events in a DlEventList the index is built in a thread. */
@@ -111,16 +113,6 @@ compare_lanes (gconstpointer a,
   return dl_category_compare (x->category, y->category);
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 void
 dl_timeline_lane_free (gpointer data)
 {
@@ -139,8 +131,7 @@ static void
 compute_focus (TimelineIndex *index)
 {
   g_autoptr(GArray) mids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n, k, best = 0;
-  gint64 best_len = G_MAXINT64;
+  guint n;
 
   for (guint l = 0; l < index->lanes->len; l++)
     {
@@ -157,21 +148,7 @@ compute_focus (TimelineIndex *index)
       return;
     }
 
-  g_array_sort (mids, compare_gint64);
-  k = MAX (1, (guint) ceil (n * 0.8)) - 1;
-  for (guint i = 0; i + k < n; i++)
-    {
-      gint64 len = g_array_index (mids, gint64, i + k) - g_array_index (mids, gint64, i);
-
-      if (len < best_len)
-        {
-          best_len = len;
-          best = i;
-        }
-    }
-
-  index->focus_start = g_array_index (mids, gint64, best);
-  index->focus_end = g_array_index (mids, gint64, best + k);
+  dl_focus_range_densest (mids, 0.8, &index->focus_start, &index->focus_end);
 
   /* At least a week, so there is context around a busy day or two. */
   if (index->focus_end - index->focus_start < 6 * SECONDS_PER_DAY)
@@ -294,9 +271,9 @@ dl_timeline_index_build (GPtrArray *source,
           lane->offsets[kind][N_CLASSES] = pos;
         }
 
-      qsort (lane->dot_mids, lane->n_dots, sizeof (gint64), compare_gint64);
-      qsort (lane->span_starts, lane->n_spans, sizeof (gint64), compare_gint64);
-      qsort (lane->span_ends, lane->n_spans, sizeof (gint64), compare_gint64);
+      qsort (lane->dot_mids, lane->n_dots, sizeof (gint64), dl_compare_gint64);
+      qsort (lane->span_starts, lane->n_spans, sizeof (gint64), dl_compare_gint64);
+      qsort (lane->span_ends, lane->n_spans, sizeof (gint64), dl_compare_gint64);
     }
 
   if (index->have_extent)
@@ -354,6 +331,12 @@ install_index (DlTimeline    *self,
   dl_timeline_index_free (index);
 
   g_hash_table_remove_all (self->event_layouts);
+  /* The last frame's stacks and labels name items of the old index: a
+   * click before the next frame must not pick by them. */
+  g_array_set_size (self->stacks, 0);
+  g_array_set_size (self->label_rects, 0);
+  g_array_set_size (self->placed, 0);
+  self->stacks_width = -1;
   self->overview_valid = FALSE;
   dl_timeline_update_lane_labels (self);
 

@@ -21,6 +21,35 @@ dl_timeline_on_items_changed (DlTimeline *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Whether the last frame's stacks and labels are where they are drawn now:
+ * it showed the current range at the current width. */
+static gboolean
+last_frame_current (DlTimeline     *self,
+                    const Geometry *g)
+{
+  return self->stacks_range[0] == self->visible_start && self->stacks_range[1] == self->visible_end
+         && self->stacks_width == (int) g->width;
+}
+
+/* The event whose title the last frame wrote at (x, y): a click on the
+ * words beside a dot is a click on the dot. */
+DlEvent *
+dl_timeline_label_at (DlTimeline *self,
+                      double      x,
+                      double      y)
+{
+  Geometry g;
+
+  dl_timeline_get_geometry (self, &g);
+  if (!last_frame_current (self, &g))
+    return NULL;
+  for (guint i = 0; i < self->placed->len && i < self->label_rects->len; i++)
+    if (graphene_rect_contains_point (&g_array_index (self->label_rects, graphene_rect_t, i),
+                                      &GRAPHENE_POINT_INIT (x, y)))
+      return g_array_index (self->items, Item, g_array_index (self->placed, PlacedLabel, i).item).event;
+  return NULL;
+}
+
 /* The stack drawn at (x, y) in the last frame, if that frame showed the
  * current range; @on_badge tells whether its "+N" badge is there. */
 const Stack *
@@ -33,8 +62,7 @@ dl_timeline_stack_at (DlTimeline *self,
   double r;
 
   dl_timeline_get_geometry (self, &g);
-  if (self->stacks_range[0] != self->visible_start || self->stacks_range[1] != self->visible_end
-      || self->stacks_width != (int) g.width)
+  if (!last_frame_current (self, &g))
     return NULL;
 
   r = dl_timeline_dot_radius (&g) + 3;

@@ -150,6 +150,7 @@ typedef struct {
 typedef struct {
   PangoLayout *layout;
   double       x, y;
+  guint        item;  /* whose title it is */
 } PlacedLabel;
 
 /* Dots of one lane drawn at (nearly) one place: one dot shows, the one on
@@ -304,6 +305,7 @@ void dl_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
 /* dl-timeline-input.c */
 void dl_timeline_on_items_changed (DlTimeline *self);
 const Stack * dl_timeline_stack_at (DlTimeline *self, double x, double y, gboolean *on_badge);
+DlEvent     * dl_timeline_label_at (DlTimeline *self, double x, double y);
 void dl_timeline_on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, DlTimeline *self);
 void dl_timeline_on_drag_begin (GtkGestureDrag *gesture, double x, double y, DlTimeline *self);
 void dl_timeline_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, DlTimeline *self);

@@ -770,6 +770,12 @@ dl_timeline_pick (DlTimeline *self,
     if (stack != NULL)
       return g_array_index (self->items, Item, stack->top).event;
   }
+  {
+    DlEvent *labelled = dl_timeline_label_at (self, x, y);
+
+    if (labelled != NULL)
+      return labelled;
+  }
 
   dl_timeline_get_geometry (self, &g);
   if (self->lanes->len == 0 || y < g.lanes_y0 || y >= g.lanes_y1)
