@@ -21,6 +21,7 @@
 
 #include "dl-bench-frame.h"
 #include "dl-bench-open.h"
+#include "dl-bench-scale.h"
 #include "dl-event-layer.h"
 #include "dl-window.h"
 #include "timeline/dl-timeline.h"
@@ -41,6 +42,8 @@ typedef struct {
   GFile *file;
   gint64 progress_at;
   gint64 complete_at;
+  double complete_rss_mb;   /* resident then, and its peak so far */
+  double complete_hwm_mb;
 } Watch;
 
 static gint64
@@ -121,7 +124,11 @@ on_after_paint (GdkFrameClock *clock,
   if (watch->complete_at == 0 && dataset != NULL && g_file_equal (dl_dataset_get_file (dataset), watch->file)
       && (layer = find_event_layer (window)) != NULL && dl_event_layer_is_ready (layer)
       && dl_timeline_is_ready (DL_TIMELINE (dl_window_get_timeline (window))))
-    watch->complete_at = g_get_monotonic_time () - watch->start;
+    {
+      watch->complete_at = g_get_monotonic_time () - watch->start;
+      watch->complete_rss_mb = dl_bench_status_mb ("VmRSS:");
+      watch->complete_hwm_mb = dl_bench_status_mb ("VmHWM:");
+    }
 }
 
 static void
@@ -189,6 +196,11 @@ dl_bench_open_run (const char *label,
   printf ("scale_%s_open_stall_max_cpu_ms %.1f ms\n", label, watch.worst_cpu / 1e6);
   printf ("scale_%s_open_progress_shown_ms %.1f ms\n", label, watch.progress_at / 1000.0);
   printf ("scale_%s_open_first_complete_frame_ms %.1f ms\n", label, watch.complete_at / 1000.0);
+  /* The whole process: the bundled dataset, the basemap, GTK and the
+   * dataset opened (issue 14 asks for at most 1 GB with a million). */
+  printf ("scale_%s_open_complete_rss_mb %.1f MB\n", label, watch.complete_rss_mb);
+  printf ("scale_%s_open_complete_peak_mb %.1f MB\n", label, watch.complete_hwm_mb);
+  printf ("scale_%s_open_settled_rss_mb %.1f MB\n", label, dl_bench_status_mb ("VmRSS:"));
   fflush (stdout);
 
   if (frames)

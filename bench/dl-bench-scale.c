@@ -65,8 +65,8 @@ run_child (const char * const *argv,
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
-static double
-status_mb (const char *field)
+double
+dl_bench_status_mb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
@@ -178,7 +178,7 @@ bench_search (const char *label,
 
   /* What dl_dataset_load_async() does in its thread (a second index here,
    * to time it; the dataset keeps its own). */
-  before = status_mb ("VmRSS:");
+  before = dl_bench_status_mb ("VmRSS:");
   start = clock_start ();
   index = dl_search_index_new (dl_dataset_get_events_by_time (dataset));
   print_since (label, "search_index_build", start);
@@ -186,7 +186,7 @@ bench_search (const char *label,
   print_figure (label, "search_index_texts", dl_search_index_get_n_texts (index), "count");
   g_clear_pointer (&index, dl_search_index_free);
   dl_dataset_get_search_index (dataset);
-  print_figure (label, "search_index_rss_mb", status_mb ("VmRSS:") - before, "MB");
+  print_figure (label, "search_index_rss_mb", dl_bench_status_mb ("VmRSS:") - before, "MB");
   /* The loading thread numbers what the filters read, too. */
   start = clock_start ();
   dl_dataset_get_facets (dataset);
@@ -255,21 +255,21 @@ bench_exports (const char *label,
 
   /* Both stream (dl-export-stream.h): the peak they add stays that of a
    * buffer, however many events. */
-  before = status_mb ("VmRSS:");
+  before = dl_bench_status_mb ("VmRSS:");
   reset_peak ();
   start = clock_start ();
   if (!dl_export_geojson_to_file (dataset, geojson, &error))
     g_error ("%s", error->message);
   print_since (label, "export_geojson", start);
-  print_figure (label, "export_geojson_peak_extra_mb", status_mb ("VmHWM:") - before, "MB");
+  print_figure (label, "export_geojson_peak_extra_mb", dl_bench_status_mb ("VmHWM:") - before, "MB");
 
-  before = status_mb ("VmRSS:");
+  before = dl_bench_status_mb ("VmRSS:");
   reset_peak ();
   start = clock_start ();
   if (!dl_export_csv_to_file (dataset, NULL, csv, &error))
     g_error ("%s", error->message);
   print_since (label, "export_csv", start);
-  print_figure (label, "export_csv_peak_extra_mb", status_mb ("VmHWM:") - before, "MB");
+  print_figure (label, "export_csv_peak_extra_mb", dl_bench_status_mb ("VmHWM:") - before, "MB");
 
   g_unlink (geojson);
   g_unlink (csv);
@@ -371,13 +371,13 @@ dl_bench_scale_run (guint       n_events,
 
   /* In this process: what stays resident, then everything done with it. */
   file = g_file_new_for_path (path);
-  before = status_mb ("VmRSS:");
+  before = dl_bench_status_mb ("VmRSS:");
   start = g_get_monotonic_time ();
   dataset = dl_dataset_load (file, problems, NULL);
   if (dataset == NULL)
     g_error ("%s", dl_problems_to_string (problems, path));
   print_figure (label, "load_in_process_ms", (g_get_monotonic_time () - start) / 1000.0, "ms");
-  print_figure (label, "resident_mb", status_mb ("VmRSS:") - before, "MB");
+  print_figure (label, "resident_mb", dl_bench_status_mb ("VmRSS:") - before, "MB");
 
   if (wanted (only, "search"))
     bench_search (label, dataset);

@@ -19,4 +19,7 @@ void dl_bench_scale_run (guint       n_events,
                          const char *dataset_dir,
                          const char *only);
 
+/* A size field of /proc/self/status ("VmRSS:", "VmHWM:"), in MB. */
+double dl_bench_status_mb (const char *field);
+
 G_END_DECLS
