@@ -322,6 +322,40 @@ dl_mark_cluster_radius (guint  n,
   return MIN (11.0 + 2.5 * log2 (MAX (n, 1)), DL_MARK_CELL_SIZE * 0.42) * unit;
 }
 
+/* A colour in doubles, as cairo takes it: every mark is made of a filled
+ * shape with an edge of another colour. */
+typedef struct {
+  double r, g, b, a;
+} Rgba;
+
+/* Fills the current path and strokes its edge. */
+static void
+fill_and_edge (cairo_t    *cr,
+               const Rgba *fill,
+               const Rgba *edge,
+               double      line_width)
+{
+  cairo_set_source_rgba (cr, fill->r, fill->g, fill->b, fill->a);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, edge->r, edge->g, edge->b, edge->a);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
+static void
+disc (cairo_t    *cr,
+      double      x,
+      double      y,
+      double      radius,
+      const Rgba *fill,
+      const Rgba *edge,
+      double      line_width)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  fill_and_edge (cr, fill, edge, line_width);
+}
+
 void
 dl_mark_paint_point (cairo_t       *cr,
                      double         x,
@@ -340,21 +374,11 @@ dl_mark_paint_point (cairo_t       *cr,
   if (selected)
     {
       /* A white disc with a dark edge: the selection shows on any map. */
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, radius + 4 * unit, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 1, 1, 1, alpha);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.9 * alpha);
-      cairo_set_line_width (cr, 2.5 * unit);
-      cairo_stroke (cr);
+      disc (cr, x, y, radius + 4 * unit, &(Rgba) { 1, 1, 1, alpha }, &(Rgba) { 0.1, 0.1, 0.1, 0.9 * alpha },
+            2.5 * unit);
     }
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, alpha);
-  cairo_set_line_width (cr, 2 * unit);
-  cairo_stroke (cr);
+  disc (cr, x, y, radius, &(Rgba) { color->red, color->green, color->blue, color->alpha * alpha },
+        &(Rgba) { 1, 1, 1, alpha }, 2 * unit);
   cairo_restore (cr);
 }
 
@@ -376,13 +400,8 @@ dl_mark_paint_halo (cairo_t       *cr,
     return;
 
   cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, (selected ? 0.16 : 0.07) * alpha);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, (selected ? 0.55 : 0.22) * alpha);
-  cairo_set_line_width (cr, unit);
-  cairo_stroke (cr);
+  disc (cr, x, y, radius, &(Rgba) { color->red, color->green, color->blue, (selected ? 0.16 : 0.07) * alpha },
+        &(Rgba) { color->red, color->green, color->blue, (selected ? 0.55 : 0.22) * alpha }, unit);
   cairo_restore (cr);
 }
 
@@ -403,13 +422,8 @@ dl_mark_paint_cluster (cairo_t     *cr,
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, (state & DL_MARK_DIMMED) ? 0.45 : 0.92);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2 * unit);
-  cairo_stroke (cr);
+  disc (cr, x, y, radius, &(Rgba) { 0.24, 0.22, 0.27, (state & DL_MARK_DIMMED) ? 0.45 : 0.92 },
+        &(Rgba) { 1, 1, 1, 1 }, 2 * unit);
 
   layout = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string ("Sans Bold");
@@ -437,12 +451,10 @@ dl_mark_paint_area (cairo_t       *cr,
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, (selected ? 0.22 : 0.08) * alpha);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.9 * alpha);
-  cairo_set_line_width (cr, (selected ? 3.0 : 1.5) * unit);
+  /* The dash is the edge's alone: a fill ignores it. */
   cairo_set_dash (cr, (double[]) { 6.0 * unit, 3.0 * unit }, 2, 0);
-  cairo_stroke (cr);
+  fill_and_edge (cr, &(Rgba) { color->red, color->green, color->blue, (selected ? 0.22 : 0.08) * alpha },
+                 &(Rgba) { color->red, color->green, color->blue, 0.9 * alpha }, (selected ? 3.0 : 1.5) * unit);
   cairo_restore (cr);
 }
 

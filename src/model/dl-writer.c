@@ -6,7 +6,9 @@
  * 0.1 as 0.10000000000000001), and only what the model holds, read through
  * the public API. The layout is that of Python's json.dumps (indent=2,
  * ensure_ascii=False) with positions inline, so the bundled dataset, which
- * tools/build-gaza-dataset.py writes that way, is already in this form.
+ * tools/build-gaza-dataset.py writes that way, is already in this form;
+ * DlJsonWriter's dateline style writes it (dl-json-writer.h), this file
+ * says what goes where.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

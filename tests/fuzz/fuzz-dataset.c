@@ -11,12 +11,14 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
 #include "dl-dataset.h"
 #include "dl-export-geojson.h"
+#include "dl-writer.h"
 
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
@@ -60,6 +62,26 @@ exercise (DlDataset *dataset)
     }
 }
 
+/* What the writer writes of a dataset that loaded loads again, and writes
+ * the same bytes: the promise Save checks before it replaces a file. */
+static void
+assert_writes_back (DlDataset *dataset)
+{
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+  gsize len = 0, len_again = 0;
+
+  text = dl_writer_to_data (dataset, &len);
+  again = dl_dataset_load_from_data (text, len, base_dir, problems);
+  if (again == NULL)
+    abort ();
+  text_again = dl_writer_to_data (again, &len_again);
+  if (len != len_again || memcmp (text, text_again, len) != 0)
+    abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -98,7 +120,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   report = dl_problems_to_string (problems, "fuzz");
 
   if (dataset != NULL)
-    exercise (dataset);
+    {
+      exercise (dataset);
+      assert_writes_back (dataset);
+    }
 
   return 0;
 }
