@@ -40,7 +40,9 @@ put_indent (DlJsonWriter *self)
 }
 
 /* Which bytes each style escapes: Python's json.dumps every one below
- * 0x20; json-glib 1.6 0x01–0x1e and 0x7f. Both the quote and backslash. */
+ * 0x20; json-glib 1.6's layout 0x01–0x1f and 0x7f. Both the quote and
+ * backslash. (json-glib's generator leaves 0x1f raw, which no JSON parser,
+ * json-glib's included, accepts: a GeoJSON export with it was unreadable.) */
 static const gboolean *
 escape_table (DlJsonStyle style)
 {
@@ -54,7 +56,7 @@ escape_table (DlJsonStyle style)
           gboolean always = c == '"' || c == '\\';
 
           tables[DL_JSON_STYLE_DATELINE][c] = always || c < 0x20;
-          tables[DL_JSON_STYLE_JSON_GLIB][c] = always || (c > 0 && c < 0x1f) || c == 0x7f;
+          tables[DL_JSON_STYLE_JSON_GLIB][c] = always || (c > 0 && c < 0x20) || c == 0x7f;
         }
       g_once_init_leave (&ready, 1);
     }
@@ -200,8 +202,10 @@ put_double (DlJsonWriter *self,
 
   if (glib)
     {
+      /* json-glib 1.6 adds ".0" after an exponent too ("1e+20.0"), which
+       * is not JSON: not here. */
       g_ascii_dtostr (buffer, sizeof buffer, value);
-      decimal = strchr (buffer, '.') == NULL;
+      decimal = strpbrk (buffer, ".e") == NULL;
     }
   else
     {
