@@ -415,6 +415,19 @@ json_collection (Json      *json,
   dl_json_writer_close (&json->w, '}');
 }
 
+/* Into @json's stream buffer, passed to its file (if any) as it grows. */
+static void
+write_collection (Json      *json,
+                  DlDataset *dataset)
+{
+  dl_json_writer_init (&json->w, json->stream.buffer, DL_JSON_STYLE_JSON_GLIB, 0);
+  json->geometries = g_hash_table_new_full (NULL, NULL, NULL, string_free);
+  json->dates = dl_export_dates_new ();
+  json_collection (json, dataset);
+  g_hash_table_unref (json->geometries);
+  dl_export_dates_free (json->dates);
+}
+
 gboolean
 dl_export_geojson_to_file (DlDataset   *dataset,
                            const char  *path,
@@ -427,13 +440,18 @@ dl_export_geojson_to_file (DlDataset   *dataset,
 
   if (!dl_export_stream_open (&json.stream, path, error))
     return FALSE;
-
-  dl_json_writer_init (&json.w, json.stream.buffer, DL_JSON_STYLE_JSON_GLIB, 0);
-  json.geometries = g_hash_table_new_full (NULL, NULL, NULL, string_free);
-  json.dates = dl_export_dates_new ();
-  json_collection (&json, dataset);
-  g_hash_table_unref (json.geometries);
-  dl_export_dates_free (json.dates);
-
+  write_collection (&json, dataset);
   return dl_export_stream_commit (&json.stream, error);
+}
+
+char *
+dl_export_geojson_to_data (DlDataset *dataset)
+{
+  Json json = { 0 };
+
+  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
+
+  json.stream.buffer = g_string_new (NULL);
+  write_collection (&json, dataset);
+  return g_string_free (json.stream.buffer, FALSE);
 }

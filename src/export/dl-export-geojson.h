@@ -16,5 +16,7 @@ JsonNode *dl_export_geojson          (DlDataset   *dataset);
 gboolean  dl_export_geojson_to_file  (DlDataset   *dataset,
                                       const char  *path,
                                       GError     **error);
+/* The same text, in memory (what the fuzzers check is what ships). */
+char     *dl_export_geojson_to_data  (DlDataset   *dataset);
 
 G_END_DECLS

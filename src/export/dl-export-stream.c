@@ -138,7 +138,8 @@ flush (DlExportStream *self)
 void
 dl_export_stream_pass (DlExportStream *self)
 {
-  if (self->buffer->len >= FLUSH_SIZE)
+  /* Without a file (an export to memory) the buffer keeps it all. */
+  if (self->file != NULL && self->buffer->len >= FLUSH_SIZE)
     flush (self);
 }
 
