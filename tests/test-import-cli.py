@@ -195,6 +195,9 @@ check("each date is EDTF with its basis, each place has coordinates and a precis
       all(re.match(r"^\d{4}-\d{2}(-\d{2})?[~?%]?(/\d{4}-\d{2}-\d{2}[~?%]?)?$", o["when"]) and o["when_basis"]
           and -180 <= o["lon"] <= 180 and -90 <= o["lat"] <= 90 and o["precision_m"] > 0 for o in objects),
       lines[:2])
+check("positions and precisions are written as short as they mean (no 31.439999999999998)",
+      not any(re.search(r'"(lon|lat)":-?\d+\.\d{7,}|"precision_m":\d+\.\d{3,}', line) for line in lines),
+      [line for line in lines if re.search(r"\d{12,}", line)][:1])
 check("numbers are claims with their qualifier and unit",
       any(c["qualifier"] is not None for o in objects for c in o["claims"])
       and all({"value", "qualifier", "unit", "text"} <= set(c) for o in objects for c in o["claims"]), lines[:3])

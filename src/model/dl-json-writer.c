@@ -96,9 +96,29 @@ put_escaped (DlJsonWriter *self,
 }
 
 void
+dl_json_writer_init_line (DlJsonWriter *self,
+                          GString      *out)
+{
+  dl_json_writer_init (self, out, DL_JSON_STYLE_DATELINE, 0);
+  self->one_line = TRUE;
+}
+
+void
 dl_json_writer_item (DlJsonWriter *self,
                      const char   *name)
 {
+  if (self->one_line)
+    {
+      if (!self->first)
+        DL_JSON_WRITER_PUT_LITERAL (self, ",");
+      self->first = FALSE;
+      if (name != NULL)
+        {
+          dl_json_writer_put_string (self, name);
+          DL_JSON_WRITER_PUT_LITERAL (self, ":");
+        }
+      return;
+    }
   if (self->first)
     DL_JSON_WRITER_PUT_LITERAL (self, "\n");
   else
@@ -135,7 +155,7 @@ dl_json_writer_close (DlJsonWriter *self,
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
-  if (!empty)
+  if (!empty && !self->one_line)
     {
       DL_JSON_WRITER_PUT_LITERAL (self, "\n");
       put_indent (self);

@@ -24,9 +24,10 @@ G_BEGIN_DECLS
  *
  * DL_JSON_STYLE_JSON_GLIB: json-glib 1.6's generator (pretty, indent 2), as
  * the GeoJSON export wrote it when it built a JsonNode tree: `"name" : value`,
- * an empty object at depth n is "{", 2n spaces and "}", 0x01–0x1e and 0x7f
- * escaped but not 0x1f, every double printed with "%.17g" and given a "."
- * when it has none (1e+20 is "1e+20.0"), a position's numbers a line each. */
+ * an empty object at depth n is "{", 2n spaces and "}", 0x01–0x1f and 0x7f
+ * escaped, every double printed with "%.17g" and given a ".0" when it has
+ * neither point nor exponent, a position's numbers a line each. (json-glib
+ * itself leaves 0x1f raw and writes "1e+20.0", neither of them JSON.) */
 typedef enum {
   DL_JSON_STYLE_DATELINE,
   DL_JSON_STYLE_JSON_GLIB,
@@ -40,6 +41,7 @@ typedef struct {
   DlJsonStyle  style;
   guint        depth;   /* open containers, the indentation of the next item */
   gboolean     first;   /* no item yet in the innermost container */
+  gboolean     one_line; /* no line breaks or indentation: "{"a":1,"b":[]}" */
 } DlJsonWriter;
 
 /* Starts writing at @depth, as the first item of its container. */
@@ -47,6 +49,11 @@ void dl_json_writer_init        (DlJsonWriter *self,
                                  GString      *out,
                                  DlJsonStyle   style,
                                  guint         depth);
+
+/* A document on one line, for a line-per-record stream (JSON Lines), in
+ * the Dateline style's escapes and numbers. */
+void dl_json_writer_init_line   (DlJsonWriter *self,
+                                 GString      *out);
 
 /* Before an item of the innermost container: the separator, the line
  * break, the indentation and, in an object, "name" and its colon. */

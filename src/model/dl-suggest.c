@@ -14,10 +14,11 @@
 
 #define G_LOG_DOMAIN "dl-suggest"
 
-#include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "dl-edtf.h"
+#include "dl-json-writer.h"
 #include "dl-reldate.h"
 #include "dl-suggest.h"
 
@@ -611,62 +612,42 @@ dl_suggest (const char   *text,
 char *
 dl_suggestion_to_json (const DlSuggestion *s)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_new (NULL);
+  DlJsonWriter w;
 
   g_return_val_if_fail (s != NULL, NULL);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, s->start);
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, s->end);
-  json_builder_set_member_name (b, "exact");
-  json_builder_add_string_value (b, s->exact);
-  json_builder_set_member_name (b, "when");
-  json_builder_add_string_value (b, s->when);
-  json_builder_set_member_name (b, "when_basis");
-  json_builder_add_string_value (b, s->when_basis);
-  json_builder_set_member_name (b, "place");
-  json_builder_add_string_value (b, s->place_name);
-  json_builder_set_member_name (b, "place_text");
-  json_builder_add_string_value (b, s->place_text);
-  json_builder_set_member_name (b, "place_id");
-  if (s->place != NULL)
-    json_builder_add_string_value (b, dl_place_get_id (s->place));
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "lon");
-  json_builder_add_double_value (b, s->position.lon);
-  json_builder_set_member_name (b, "lat");
-  json_builder_add_double_value (b, s->position.lat);
-  json_builder_set_member_name (b, "precision_m");
-  json_builder_add_double_value (b, s->precision_m);
-  json_builder_set_member_name (b, "claims");
-  json_builder_begin_array (b);
+  /* Positions to a micrometre of a degree and precisions to a centimetre:
+   * what a gazetteer's point and extent mean, not the last bits of the
+   * arithmetic that got them ("31.439999999999998"). */
+  dl_json_writer_init_line (&w, out);
+  dl_json_writer_open (&w, '{');
+  dl_json_writer_int (&w, "start", s->start);
+  dl_json_writer_int (&w, "end", s->end);
+  dl_json_writer_string (&w, "exact", s->exact);
+  dl_json_writer_string (&w, "when", s->when);
+  dl_json_writer_string (&w, "when_basis", s->when_basis);
+  dl_json_writer_string (&w, "place", s->place_name);
+  dl_json_writer_string (&w, "place_text", s->place_text);
+  dl_json_writer_string (&w, "place_id", s->place != NULL ? dl_place_get_id (s->place) : NULL);
+  dl_json_writer_number (&w, "lon", round (s->position.lon * 1e6) / 1e6);
+  dl_json_writer_number (&w, "lat", round (s->position.lat * 1e6) / 1e6);
+  dl_json_writer_number (&w, "precision_m", round (s->precision_m * 100) / 100);
+  dl_json_writer_item (&w, "claims");
+  dl_json_writer_open (&w, '[');
   for (guint i = 0; i < s->claims->len; i++)
     {
       const DlSuggestedClaim *c = g_ptr_array_index (s->claims, i);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "value");
-      json_builder_add_double_value (b, c->value);
-      json_builder_set_member_name (b, "qualifier");
-      if (c->qualifier != NULL)
-        json_builder_add_string_value (b, c->qualifier);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, c->unit);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, c->text);
-      json_builder_end_object (b);
+      dl_json_writer_item (&w, NULL);
+      dl_json_writer_open (&w, '{');
+      dl_json_writer_number (&w, "value", c->value);
+      dl_json_writer_string (&w, "qualifier", c->qualifier);
+      dl_json_writer_string (&w, "unit", c->unit);
+      dl_json_writer_string (&w, "text", c->text);
+      dl_json_writer_close (&w, '}');
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  dl_json_writer_close (&w, ']');
+  dl_json_writer_close (&w, '}');
+  return g_string_free (out, FALSE);
 }
