@@ -211,6 +211,23 @@ test_export_streams_as_tree_corpus (void)
  * dl_event_compare_time() gives: ties broken by ids that share their
  * first 8 bytes or not, bytes above 0x7f, ids shorter than 8 bytes,
  * events without a date last. */
+/* No events, or one: nothing to order, and an empty array (whose data
+ * may be NULL) is left as it is (UBSan caught pointer arithmetic on it). */
+static void
+test_sort_by_time_few (void)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+  DlEvent *event = dl_event_new ();
+
+  dl_event_sort_by_time (none);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_ptr_array_add (one, event);
+  dl_event_sort_by_time (one);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_true (g_ptr_array_index (one, 0) == event);
+}
+
 static void
 test_sort_by_time (void)
 {
@@ -745,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/loader/export-streams-as-tree", test_export_streams_as_tree);
   g_test_add_func ("/loader/export-streams-as-tree-corpus", test_export_streams_as_tree_corpus);
   g_test_add_func ("/loader/sort-by-time", test_sort_by_time);
+  g_test_add_func ("/loader/sort-by-time-few", test_sort_by_time_few);
   g_test_add_func ("/loader/sort-by-time-split", test_sort_by_time_split);
   g_test_add_func ("/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/loader/control-characters", test_control_characters);

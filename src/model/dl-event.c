@@ -413,8 +413,12 @@ dl_event_sort_by_time (GPtrArray *events)
 
   g_return_if_fail (events != NULL);
 
+  /* Nothing to order; and an empty array's pdata may be NULL, which the
+   * halves below may not point into. */
   n = events->len;
-  keys = g_new (TimeKey, MAX (n, 1));
+  if (n < 2)
+    return;
+  keys = g_new (TimeKey, n);
   /* A million events: each half made and sorted on its own core, then
    * merged (the order is total, so it is the one qsort() of the whole gives). */
   halves[0] = (SortHalf) { (DlEvent **) events->pdata, keys, n >= SORT_SPLIT_MIN ? n / 2 : n };
