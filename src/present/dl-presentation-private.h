@@ -73,6 +73,7 @@ struct _DlPresentation
 
   char              *screenshot_path;
   guint              screenshot_timeout;
+  guint              screenshot_polls;   /* while the map was busy */
 
   gboolean           at_end;       /* the end slide shows */
   gboolean           split;        /* the passage does not fit: it gets its own key press */

@@ -34,6 +34,9 @@
 #include "dl-text.h"
 #include "dl-widget-png.h"
 #include "dl-words.h"
+#ifdef HAVE_BASEMAP
+#include "dl-base-layers.h"
+#endif
 
 #include "dl-presentation-private.h"
 
@@ -469,6 +472,22 @@ DL_WIDGET_ACTION (black, DlPresentation, dl_presentation_set_blacked_out (self, 
 
 DL_WIDGET_ACTION (leave, DlPresentation, gtk_window_close (GTK_WINDOW (self)))
 
+#define SCREENSHOT_POLL_MS  100
+#define SCREENSHOT_MAX_POLLS 150
+
+/* Still moving to the slide, or still drawing its map's tiles. */
+static gboolean
+screenshot_busy (DlPresentation *self)
+{
+  if (self->map != NULL && dl_map_is_flying (self->map))
+    return TRUE;
+#ifdef HAVE_BASEMAP
+  if (self->base != NULL && dl_base_layers_is_drawing (self->base))
+    return TRUE;
+#endif
+  return FALSE;
+}
+
 static gboolean
 take_screenshot (gpointer user_data)
 {
@@ -476,6 +495,13 @@ take_screenshot (gpointer user_data)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  /* After the delay, until the slide is there with its tiles (15 s at
+   * most: a slow disk still gets its picture). */
+  if (screenshot_busy (self) && self->screenshot_polls++ < SCREENSHOT_MAX_POLLS)
+    {
+      self->screenshot_timeout = g_timeout_add_full (G_PRIORITY_LOW, SCREENSHOT_POLL_MS, take_screenshot, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
   self->screenshot_timeout = 0;
   ok = dl_widget_save_png (GTK_WIDGET (self), NULL, self->screenshot_path, &error);
   if (!ok)
@@ -873,6 +899,7 @@ dl_presentation_save_screenshot (DlPresentation *self,
 
   g_free (self->screenshot_path);
   self->screenshot_path = g_strdup (path);
+  self->screenshot_polls = 0;
   g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
   self->screenshot_timeout = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, take_screenshot, self, NULL);
 }

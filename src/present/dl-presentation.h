@@ -60,8 +60,9 @@ double          dl_presentation_get_text_size      (DlPresentation *self);
 /* Shows @slide at once (0 the first step; n_steps the end slide). */
 void            dl_presentation_show_slide         (DlPresentation *self,
                                                     guint           slide);
-/* After @delay_ms (tiles are drawn meanwhile), saves the window as a PNG,
- * emits "screenshot-saved" (gboolean: written) and closes. */
+/* After @delay_ms, once the map has flown to the slide and drawn its
+ * tiles, saves the window as a PNG, emits "screenshot-saved" (gboolean:
+ * written) and closes. */
 void            dl_presentation_save_screenshot    (DlPresentation *self,
                                                     const char     *path,
                                                     guint           delay_ms);
