@@ -2,8 +2,9 @@
  *
  * Its own file because it is the one place that paints: corridors and
  * areas in Cairo under the points, precision halos, ringed dots kept as
- * textures per colour, count badges shaped once, and the selected mark on
- * top. Where things go was decided by dl-event-layer-layout.c.
+ * textures per colour, count badges kept as textures per count and size,
+ * and the selected mark on top. Where things go was decided by
+ * dl-event-layer-layout.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -192,32 +193,43 @@ badge_layout (DlEventLayer *self,
   return layout;
 }
 
-/* A cluster's disc and ring, drawn once per radius (to a quarter pixel)
- * and dimming, then placed as a texture: as a rounded clip and a border,
- * GSK's cairo renderer (the one without a GPU) rasterised clip paths for
- * every badge on every frame, half the window's frame at a region's zoom.
- * Straight RGBA: GTK 4.8 converts it to cairo's format by a direct path
- * on each frame it draws it. */
+/* A cluster's badge, its disc, ring and count, drawn once per count,
+ * radius (to a quarter pixel) and dimming, then placed as a texture. As a
+ * rounded clip and a border, GSK's cairo renderer (the one without a GPU)
+ * rasterised clip paths for every badge on every frame, half the window's
+ * frame at a region's zoom; and as a text node it drew every count's
+ * glyphs again on every frame (a tenth of a region's frame at a million
+ * events). Straight RGBA: GTK 4.8 converts it to cairo's format by a
+ * direct path on each frame it draws it. The count is drawn in the
+ * texture's own coordinates (the disc's, stretched to whole pixels), so
+ * on screen it has the size and place the text node gave it. */
 static GdkTexture *
-badge_disc (DlEventLayer  *self,
-            const GdkRGBA *fill,
-            const GdkRGBA *ring,
-            double         radius,
-            gboolean       in_range,
-            double        *radius_out)
+badge_texture (DlEventLayer  *self,
+               guint          count,
+               const GdkRGBA *fill,
+               const GdkRGBA *ring,
+               const GdkRGBA *ink,
+               double         radius,
+               gboolean       in_range,
+               double        *radius_out)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   guint quarters = (guint) (radius * 4 + 0.5);
-  gpointer key = GUINT_TO_POINTER ((quarters << 1) | (in_range ? 1u : 0u));
-  GdkTexture *texture = g_hash_table_lookup (self->discs, key);
+  guint64 key = ((guint64) count << 32) | (quarters << 1) | (in_range ? 1u : 0u);
+  GdkTexture *texture = g_hash_table_lookup (self->discs, &key);
+  PangoLayout *layout;
   cairo_surface_t *surface;
   cairo_t *cr;
-  int size;
+  int size, width, height;
 
   radius = quarters / 4.0;
   *radius_out = radius;
   if (texture != NULL)
     return texture;
+
+  /* A few hundred are on screen at once; counts change as one zooms. */
+  if (g_hash_table_size (self->discs) > 4096)
+    g_hash_table_remove_all (self->discs);
 
   size = (int) ceil (2 * radius * scale);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
@@ -231,10 +243,18 @@ badge_disc (DlEventLayer  *self,
   cairo_set_line_width (cr, 2.0);
   gdk_cairo_set_source_rgba (cr, ring);
   cairo_stroke (cr);
+
+  /* Where draw_badge() placed the layout: centred on the mark. */
+  layout = badge_layout (self, count);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, radius - width / 2.0, radius - height / 2.0);
+  gdk_cairo_set_source_rgba (cr, ink);
+  pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
+
   texture = dl_texture_new_for_sprite (surface);
   cairo_surface_destroy (surface);
-  g_hash_table_insert (self->discs, key, texture);
+  g_hash_table_insert (self->discs, g_memdup2 (&key, sizeof key), texture);
 
   return texture;
 }
@@ -247,20 +267,12 @@ draw_badge (DlEventLayer      *self,
 {
   GdkRGBA fill = { 0.24, 0.22, 0.27, in_range ? 0.92 : 0.45 };
   GdkRGBA white = { 1, 1, 1, 1 };
-  PangoLayout *layout = badge_layout (self, mark->n_events);
-  GdkTexture *disc;
+  GdkTexture *badge;
   double radius;
-  int width, height;
 
-  disc = badge_disc (self, &fill, &white, mark->radius, in_range, &radius);
-  gtk_snapshot_append_texture (snapshot, disc,
+  badge = badge_texture (self, mark->n_events, &fill, &white, &white, mark->radius, in_range, &radius);
+  gtk_snapshot_append_texture (snapshot, badge,
                                &GRAPHENE_RECT_INIT (mark->x - radius, mark->y - radius, 2 * radius, 2 * radius));
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mark->x - width / 2.0, mark->y - height / 2.0));
-  gtk_snapshot_append_layout (snapshot, layout, &white);
-  gtk_snapshot_restore (snapshot);
 }
 
 /* Vfuncs */

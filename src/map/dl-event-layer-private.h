@@ -92,7 +92,7 @@ struct _DlEventLayer
   int           selected_index;
   GHashTable   *badges;    /* count → PangoLayout, shaped once */
   GHashTable   *dots;      /* packed colour → GdkTexture of a ringed dot */
-  GHashTable   *discs;     /* a badge's radius and dimming → GdkTexture of its disc */
+  GHashTable   *discs;     /* a badge's count, radius and dimming (guint64) → GdkTexture of it */
   GHashTable   *projected; /* DlGeometry → its positions in Web Mercator (double x, y pairs) */
   DlEvent      *selected;
   gint64        range_start;

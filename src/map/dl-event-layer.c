@@ -181,7 +181,7 @@ dl_event_layer_init (DlEventLayer *self)
   self->selected_index = -1;
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->discs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->discs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->projected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->marks = g_array_new (FALSE, TRUE, sizeof (DlEventMark));
   self->shapes = g_array_new (FALSE, FALSE, sizeof (guint));
