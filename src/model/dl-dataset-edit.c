@@ -238,7 +238,7 @@ dl_dataset_edit_event_changed (DlDataset     *self,
 
   /* Its search text is built again when next asked for; so are the
    * filters' numbers (its category, its sources, its place in time). */
-  g_clear_pointer (&event->search_text, g_free);
+  dl_event_forget_search_text (event);
   g_clear_pointer (&self->facets, dl_event_facets_unref);
   if (self->search_index != NULL)
     dl_search_index_update (self->search_index, event);

@@ -21,15 +21,18 @@
 /* "%.15g" of a claim's number: printf of a double is a good part of
  * reading a claim, and nearly every value is a whole number, which
  * "%.15g" writes as its digits below 10^15 (-0 is left to printf). */
-static char *
-format_value (double value)
+static const char *
+format_value (double value,
+              char   digits[24])
 {
-  char digits[24];
-  char *p = digits + sizeof digits;
+  char *p = digits + 24;
   guint64 magnitude;
 
   if (!(fabs (value) < 1e15) || value != (double) (gint64) value || (value == 0 && signbit (value)))
-    return g_strdup_printf ("%.15g", value);
+    {
+      g_snprintf (digits, 24, "%.15g", value);
+      return digits;
+    }
 
   magnitude = value < 0 ? (guint64) -(gint64) value : (guint64) value;
   *--p = '\0';
@@ -39,7 +42,7 @@ format_value (double value)
   if (value < 0)
     *--p = '-';
 
-  return g_strdup (p);
+  return p;
 }
 
 static void
@@ -64,6 +67,10 @@ load_claims (Loader     *loader,
       const char *topic;
       guint excerpt = 0;
       gboolean ok = TRUE;
+      char digits[24];
+      const char *value_text = NULL;
+      const char *qualifier;
+      const char *unit;
 
       if ((element = dl_loader_element_object (loader, &array->elements[i], path)) == NULL)
         continue;
@@ -82,12 +89,12 @@ load_claims (Loader     *loader,
         {
           claim.numeric = TRUE;
           if (dl_loader_get_number (loader, element, path, "value", &claim.value))
-            claim.value_text = format_value (claim.value);
+            value_text = format_value (claim.value, digits);
           else
             ok = FALSE;
         }
       else if (dl_loader_node_is_string (value) && *value->string != '\0')
-        claim.value_text = g_strdup (value->string);
+        value_text = value->string;
       else
         {
           g_autofree char *value_path = dl_loader_join_path (path, "value");
@@ -143,19 +150,18 @@ load_claims (Loader     *loader,
       else if ((claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source) == NULL)
         ok = FALSE;  /* that excerpt's problem has been reported */
 
-      claim.topic = g_strdup (topic);
-      claim.qualifier = g_strdup (dl_loader_get_string (loader, element, path, "qualifier", FALSE));
-      claim.unit = g_strdup (dl_loader_get_string (loader, element, path, "unit", FALSE));
-      claim.excerpt = excerpt;
-
+      /* Read (and their problems reported) whether or not the claim is kept. */
+      qualifier = dl_loader_get_string (loader, element, path, "qualifier", FALSE);
+      unit = dl_loader_get_string (loader, element, path, "unit", FALSE);
       if (!ok)
-        {
-          g_free (claim.topic);
-          g_free (claim.value_text);
-          g_free (claim.qualifier);
-          g_free (claim.unit);
-          continue;
-        }
+        continue;
+
+      /* Topics, qualifiers, units and values repeat: each once. */
+      claim.topic = (char *) dl_strings_intern (loader->strings, topic);
+      claim.value_text = (char *) dl_strings_intern (loader->strings, value_text);
+      claim.qualifier = (char *) dl_strings_intern (loader->strings, qualifier);
+      claim.unit = (char *) dl_strings_intern (loader->strings, unit);
+      claim.excerpt = excerpt;
 
       g_array_append_val (event->claims, claim);
     }
@@ -283,14 +289,18 @@ load_event (Loader            *loader,
                          _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
     }
 
-  event = dl_event_new ();
-  event->id = g_strdup (id);
-  event->title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
-  event->category = g_strdup (category);
-  event->summary = g_strdup (dl_loader_get_string (loader, object, path, "summary", FALSE));
-  event->when_basis = g_strdup (dl_loader_get_string (loader, object, path, "when_basis", FALSE));
+  /* Its strings in the arena: ids are unique and titles nearly so, so
+   * only copied (looking a million of them up costs more than it saves);
+   * categories, dates, bases and summaries repeat, so each once. */
+  event = dl_event_new_in_arena (loader->strings);
+  event->id = (char *) dl_strings_add (loader->strings, id);
+  event->title = (char *) dl_strings_add (loader->strings, dl_loader_get_string (loader, object, path, "title", TRUE));
+  event->category = (char *) dl_strings_intern (loader->strings, category);
+  event->summary = (char *) dl_strings_intern (loader->strings, dl_loader_get_string (loader, object, path, "summary", FALSE));
+  event->when_basis = (char *) dl_strings_intern (loader->strings,
+                                                  dl_loader_get_string (loader, object, path, "when_basis", FALSE));
   if (when != NULL && dl_loader_parse_edtf (loader, when, path, "when", &event->when))
-    event->when_text = g_strdup (when);
+    event->when_text = (char *) dl_strings_intern (loader->strings, when);
   /* An event without a date is shown on the map only. */
   if (dl_json_object_get (object, "when") == NULL
       && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
@@ -369,6 +379,7 @@ load_events_split (Loader            *loader,
 
   half.loader.problems = dl_problems_new ();
   half.loader.reader = dl_json_reader_new_sibling (loader->reader);
+  half.loader.strings = dl_strings_new ();
   half.ids = g_hash_table_new (g_str_hash, g_str_equal);
   half.loaded = g_ptr_array_new_with_free_func (g_object_unref);
   half.seen = g_ptr_array_new_with_free_func (g_free);
@@ -377,6 +388,7 @@ load_events_split (Loader            *loader,
     {
       dl_problems_free (half.loader.problems);
       dl_json_reader_free (half.loader.reader);
+      dl_strings_unref (half.loader.strings);
       g_hash_table_unref (half.ids);
       g_ptr_array_unref (half.loaded);
       g_ptr_array_unref (half.seen);
@@ -423,6 +435,8 @@ load_events_split (Loader            *loader,
 
   dl_problems_free (half.loader.problems);
   dl_json_reader_free (half.loader.reader);
+  dl_strings_done (half.loader.strings);
+  dl_strings_unref (half.loader.strings);
   g_hash_table_unref (half.ids);
   g_ptr_array_unref (half.seen);
 

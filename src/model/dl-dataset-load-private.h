@@ -52,6 +52,7 @@ typedef struct {
   GCancellable *cancellable;  /* a window closed while loading stops it */
   GHashTable   *given;        /* relative path ("/"-separated) → DlText: the articles of a dataset
                                * being edited, read from memory instead (dl-edit-check.c), or NULL */
+  DlStrings    *strings;      /* the events' strings (dl-strings.h): one arena per thread */
 } Loader;
 
 /* Walks an array: the root's big ones one element at a time from the
