@@ -177,6 +177,30 @@ is_identifier (const char *text)
   return *text != '\0';
 }
 
+/* Most events name one place, and many name the same one (a city, a
+ * district): those share one array holding that place, where each had
+ * its own (80 bytes an event). An array of places is never changed once
+ * an event has it: an edit swaps in a new one (dl-edit-ops.c). */
+static void
+set_one_place (Loader  *loader,
+               DlEvent *event,
+               DlPlace *place)
+{
+  GPtrArray *shared;
+
+  if (loader->one_place == NULL)
+    loader->one_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  shared = g_hash_table_lookup (loader->one_place, place);
+  if (shared == NULL)
+    {
+      shared = g_ptr_array_new_full (1, g_object_unref);
+      g_ptr_array_add (shared, g_object_ref (place));
+      g_hash_table_insert (loader->one_place, place, shared);
+    }
+  g_ptr_array_unref (event->places);
+  event->places = g_ptr_array_ref (shared);
+}
+
 static void
 load_event_places (Loader     *loader,
                    DlEvent    *event,
@@ -212,7 +236,7 @@ load_event_places (Loader     *loader,
           dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), shown);
         }
       else
-        g_ptr_array_add (event->places, g_object_ref (place));
+        set_one_place (loader, event, place);
     }
   else
     {
@@ -380,6 +404,7 @@ load_events_split (Loader            *loader,
   half.loader.problems = dl_problems_new ();
   half.loader.reader = dl_json_reader_new_sibling (loader->reader);
   half.loader.strings = dl_strings_new ();
+  half.loader.one_place = NULL;
   half.ids = g_hash_table_new (g_str_hash, g_str_equal);
   half.loaded = g_ptr_array_new_with_free_func (g_object_unref);
   half.seen = g_ptr_array_new_with_free_func (g_free);
@@ -437,6 +462,7 @@ load_events_split (Loader            *loader,
   dl_json_reader_free (half.loader.reader);
   dl_strings_done (half.loader.strings);
   dl_strings_unref (half.loader.strings);
+  g_clear_pointer (&half.loader.one_place, g_hash_table_unref);
   g_hash_table_unref (half.ids);
   g_ptr_array_unref (half.seen);
 
@@ -467,7 +493,7 @@ dl_loader_load_events (Loader     *loader,
 
   if (g_cancellable_is_cancelled (loader->cancellable))
     return;
-  g_list_store_splice (loader->dataset->events, g_list_model_get_n_items (G_LIST_MODEL (loader->dataset->events)),
+  dl_object_store_splice (loader->dataset->events, g_list_model_get_n_items (G_LIST_MODEL (loader->dataset->events)),
                        0, loaded->pdata, loaded->len);
 }
 

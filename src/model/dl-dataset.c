@@ -264,7 +264,7 @@ load_from_data (const char   *data,
                 GHashTable   *given)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
-  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable, given, NULL };
+  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable, given, NULL, NULL };
   const DlJsonValue *root;
   const DlJsonValue *version;
   gsize bad = 0;
@@ -350,6 +350,7 @@ load_from_data (const char   *data,
   /* The events hold the arena; the table of its texts was for loading. */
   dl_strings_done (loader.strings);
   g_clear_pointer (&loader.strings, dl_strings_unref);
+  g_clear_pointer (&loader.one_place, g_hash_table_unref);
   dl_loader_load_narratives (&loader, root);
 
   free (loader.base_dir);
@@ -478,9 +479,9 @@ dl_dataset_class_init (DlDatasetClass *klass)
 static void
 dl_dataset_init (DlDataset *self)
 {
-  self->sources = g_list_store_new (DL_TYPE_SOURCE);
-  self->places = g_list_store_new (DL_TYPE_PLACE);
-  self->events = g_list_store_new (DL_TYPE_EVENT);
+  self->sources = dl_object_store_new (DL_TYPE_SOURCE);
+  self->places = dl_object_store_new (DL_TYPE_PLACE);
+  self->events = dl_object_store_new (DL_TYPE_EVENT);
   self->events_by_time = g_ptr_array_new_with_free_func (g_object_unref);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->place_index = g_hash_table_new (g_str_hash, g_str_equal);
