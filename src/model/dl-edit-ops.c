@@ -186,7 +186,7 @@ position_of (GListModel *list,
 {
   guint position = G_MAXUINT;
 
-  g_list_store_find (G_LIST_STORE (list), item, &position);
+  dl_object_store_find (DL_OBJECT_STORE (list), item, &position);
 
   return position;
 }
