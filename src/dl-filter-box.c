@@ -98,9 +98,9 @@ rebuild_buttons (DlFilterBox *self)
     {
       GtkWidget *check = gtk_check_button_new ();
 
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), dl_category_label_new (categories[i], NULL));
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), dl_category_label_new (dataset, categories[i], NULL));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dl_category_get_label (categories[i]), -1);
+                                      dl_category_get_label (dataset, categories[i]), -1);
       g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->box), check);
     }

@@ -108,7 +108,7 @@ rebuild_rows (DlLegend *self)
   categories = dl_session_dup_categories (DL_SESSION_OF (self));
   for (guint i = 0; categories[i] != NULL; i++)
     {
-      GtkWidget *row = dl_category_label_new (categories[i], NULL);
+      GtkWidget *row = dl_category_label_new (dl_session_get_dataset (DL_SESSION_OF (self)), categories[i], NULL);
 
       g_object_set_data_full (G_OBJECT (row), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->box), row);

@@ -105,7 +105,7 @@ category_lab (const char *category)
 {
   GdkRGBA c;
 
-  dl_category_get_color (category, &c);
+  dl_category_get_color (NULL, category, &c);
   return to_lab (c.red, c.green, c.blue);
 }
 
@@ -180,11 +180,11 @@ test_stable (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     {
-      g_autofree char *selector = g_strconcat (".", dl_category_get_css_class (known[i]), NULL);
+      g_autofree char *selector = g_strconcat (".", dl_category_get_css_class (NULL, known[i]), NULL);
       GdkRGBA a, b, chip;
 
-      dl_category_get_color (known[i], &a);
-      dl_category_get_color (known[i], &b);
+      dl_category_get_color (NULL, known[i], &a);
+      dl_category_get_color (NULL, known[i], &b);
       g_assert_true (gdk_rgba_equal (&a, &b));
       g_assert_cmpfloat (a.alpha, ==, 1.0);
 
@@ -208,11 +208,11 @@ test_chip_text_readable (void)
   g_assert_true (css_lookup (css, ".category-chip", "color", &chip_text));
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     {
-      g_autofree char *selector = g_strconcat (".category-chip.", dl_category_get_css_class (known[i]), NULL);
+      g_autofree char *selector = g_strconcat (".category-chip.", dl_category_get_css_class (NULL, known[i]), NULL);
       GdkRGBA background, text = chip_text;
       double ratio;
 
-      dl_category_get_color (known[i], &background);
+      dl_category_get_color (NULL, known[i], &background);
       css_lookup (css, selector, "color", &text);
       ratio = contrast (&text, &background);
       if (ratio < 4.5)
@@ -239,25 +239,25 @@ test_unknown (void)
   };
   GdkRGBA grey, a, b;
 
-  dl_category_get_color ("something-else", &grey);
+  dl_category_get_color (NULL, "something-else", &grey);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char *label = dl_category_get_label (cases[i].id);
+      const char *label = dl_category_get_label (NULL, cases[i].id);
 
       g_assert_cmpstr (label, ==, cases[i].label);
       /* The same string each time, so callers may keep it. */
-      g_assert_true (dl_category_get_label (cases[i].id) == label);
-      dl_category_get_color (cases[i].id, &a);
-      dl_category_get_color (cases[i].id, &b);
+      g_assert_true (dl_category_get_label (NULL, cases[i].id) == label);
+      dl_category_get_color (NULL, cases[i].id, &a);
+      dl_category_get_color (NULL, cases[i].id, &b);
       g_assert_true (gdk_rgba_equal (&a, &b));
       g_assert_true (gdk_rgba_equal (&a, &grey));
-      g_assert_cmpstr (dl_category_get_css_class (cases[i].id), ==, "category-other");
+      g_assert_cmpstr (dl_category_get_css_class (NULL, cases[i].id), ==, "category-other");
     }
 
   for (guint i = 0; i + 1 < G_N_ELEMENTS (known); i++)
     {
-      g_assert_cmpstr (dl_category_get_label (known[i]), !=, known[i]);
-      g_assert_true (g_unichar_isupper (g_utf8_get_char (dl_category_get_label (known[i]))));
+      g_assert_cmpstr (dl_category_get_label (NULL, known[i]), !=, known[i]);
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (dl_category_get_label (NULL, known[i]))));
     }
 
   /* Known ones first, in the table's order; unknown ones after, by name. */

@@ -208,7 +208,7 @@ fill_categories (DlEventEditor *self)
 
   for (; self->categories[n] != NULL; n++)
     {
-      gtk_string_list_append (labels, dl_category_get_label (self->categories[n]));
+      gtk_string_list_append (labels, dl_category_get_label (self->dataset, self->categories[n]));
       if (g_strcmp0 (self->categories[n], current) == 0)
         selected = n;
     }
