@@ -125,6 +125,46 @@ test_bundled_articles (void)
   g_assert_cmpfloat (100.0 * g_hash_table_size (found) / MAX (n_events, 1), >=, 60.0);
 }
 
+/* The numbers a sentence states, read as counts of what the words after
+ * them name, and nothing that only looks like a number of things. */
+static void
+test_claims (void)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(DlGazetteer) gazetteer = dl_gazetteer_open_default (NULL);
+  const char *text =
+    "On Tuesday at least 12 people were killed in Rafah. "
+    "They will not leave two strategic corridors, and 39 presumed dead hostages remain in Gaza. "
+    "Since the October 7 attack, a three-phase plan and a six-week truce were talked about in Cairo. "
+    "The war displaced 2 million residents, and about 1,200 people were killed in Beirut.";
+
+  g_assert_nonnull (gazetteer);
+  suggestions = dl_suggest (text, "2024-08-20", gazetteer, NULL, NULL);
+  g_assert_nonnull (suggestions);
+  /* One suggestion a sentence: each names one place. */
+  g_assert_cmpuint (suggestions->len, ==, 4);
+  for (guint k = 0; k < suggestions->len; k++)
+    {
+      const DlSuggestion *s = g_ptr_array_index (suggestions, k);
+
+      for (guint c = 0; c < s->claims->len; c++)
+        {
+          const DlSuggestedClaim *claim = g_ptr_array_index (s->claims, c);
+
+          g_string_append_printf (joined, "%s%g|%s|%s|%s", joined->len > 0 ? "; " : "",
+                                  claim->value, claim->qualifier ? claim->qualifier : "",
+                                  claim->unit, claim->text);
+        }
+    }
+  g_assert_cmpstr (joined->str, ==,
+                   "12|at least|people|at least 12 people; "
+                   "2||strategic corridors|two strategic corridors; "
+                   "39||presumed dead|39 presumed dead; "
+                   "2e+06||residents|2 million residents; "
+                   "1200|about|people|about 1,200 people");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +172,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/suggest/bundled-articles", test_bundled_articles);
+  g_test_add_func ("/suggest/claims", test_claims);
 
   return g_test_run ();
 }

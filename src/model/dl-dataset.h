@@ -17,12 +17,16 @@ G_BEGIN_DECLS
 
 #define DL_DATASET_FORMAT_VERSION 1
 
-/* Refuse bigger dataset files and articles outright. */
-#define DL_DATASET_MAX_SIZE  (512 * 1024 * 1024)
+/* Refuse bigger dataset files and articles outright. A dataset's text is
+ * mapped and given back behind the reader, so its size is not what fills
+ * the memory (the events are). The limit leaves room for Dateline's own
+ * indented layout of the largest datasets it is built for: a million
+ * synthetic events are 420 MB as generated and 637 MB once saved, which a
+ * limit of 512 MiB refused when the save read its file back. */
+#define DL_DATASET_MAX_SIZE  (1024 * 1024 * 1024)
 #define DL_ARTICLE_MAX_SIZE  (16 * 1024 * 1024)
 /* The memory budget of one dataset: its JSON (above), and at most this much
- * article text, each file counted once however many sources name it. With
- * the largest JSON allowed, loading peaks near 1.2 GB. */
+ * article text, each file counted once however many sources name it. */
 #define DL_ARTICLES_MAX_TOTAL ((guint64) 256 * 1024 * 1024)
 #define DL_JSON_MAX_DEPTH    64
 

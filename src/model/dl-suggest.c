@@ -353,6 +353,30 @@ parse_count (const Word *w,
   return FALSE;
 }
 
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august",
+  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL
+};
+
+static const struct { const char *word; double value; } scales[] = {
+  { "hundred", 1e2 }, { "thousand", 1e3 }, { "million", 1e6 }, { "billion", 1e9 },
+};
+
+/* English endings of adjectives and participles ("strategic", "presumed",
+ * "armed", "regional", "missing"): such a word before another describes
+ * what the number counts rather than naming it. */
+static gboolean
+looks_like_modifier (const char *lower)
+{
+  static const char * const endings[] = { "ic", "ed", "al", "ing", "ive", "ous", "ful", "ian", NULL };
+
+  for (guint k = 0; endings[k] != NULL; k++)
+    if (g_str_has_suffix (lower, endings[k]) && strlen (lower) > strlen (endings[k]) + 2)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_claims (GArray    *words,
              GPtrArray *claims)
@@ -388,8 +412,29 @@ find_claims (GArray    *words,
             }
         }
 
+      /* "October 7 attack": a day of a month is a date. */
+      if (i > 0 && g_ascii_isdigit (w->lower[0]) &&
+          g_strv_contains (month_names, g_array_index (words, Word, i - 1).lower))
+        continue;
+      /* "a three-phase plan", "a six-week truce": a number joined to the
+       * next word describes a thing; it counts nothing. */
+      if (w->end[0] == '-')
+        continue;
+
       {
-        const Word *unit = &g_array_index (words, Word, i + 1);
+        guint u = i + 1;
+        const Word *unit = &g_array_index (words, Word, u);
+        const Word *last;
+
+        /* "3 million people": the scale multiplies, the noun after it is
+         * what is counted. */
+        for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+          if (g_str_equal (unit->lower, scales[k].word) && u + 1 < words->len)
+            {
+              value *= scales[k].value;
+              unit = &g_array_index (words, Word, ++u);
+              break;
+            }
 
         /* A count of something: the next word is a plain lower-case noun,
          * and not one that counts no one ("the two sides", "three times"). */
@@ -397,17 +442,35 @@ find_claims (GArray    *words,
             g_strv_contains ((const char * const[]) { "of", "and", "or", "to", "the", "a", "in", "on",
                                                       "days", "day", "weeks", "months", "years",
                                                       "hours", "minutes", "percent", "sides", "times",
-                                                      "ways", NULL },
+                                                      "ways", "million", "billion", "thousand",
+                                                      "hundred", NULL },
                              unit->lower))
           continue;
+
+        /* "two strategic corridors", "39 presumed dead": a word shaped like
+         * an adjective or a participle goes with the word after it, which
+         * says what is counted. */
+        last = unit;
+        if (u + 1 < words->len && looks_like_modifier (unit->lower))
+          {
+            const Word *next = &g_array_index (words, Word, u + 1);
+
+            if (!next->capitalized && !g_ascii_isdigit (next->lower[0]) && unit->end[0] == ' ' &&
+                next->start == unit->end + 1)
+              {
+                last = next;
+                u++;
+              }
+          }
 
         claim = g_new0 (DlSuggestedClaim, 1);
         claim->value = value;
         claim->qualifier = g_strdup (qualifier);
-        claim->unit = g_strdup (unit->lower);
-        claim->text = g_strndup (first->start, unit->end - first->start);
+        claim->unit = last == unit ? g_strdup (unit->lower)
+                                   : g_strdup_printf ("%s %s", unit->lower, last->lower);
+        claim->text = g_strndup (first->start, last->end - first->start);
         g_ptr_array_add (claims, claim);
-        i++;
+        i = u;
       }
     }
 }
