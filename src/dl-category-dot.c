@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "dl-category.h"
 #include "dl-category-dot.h"
 #include "dl-snapshot-disc.h"
@@ -140,4 +142,55 @@ dl_category_label_new (DlDataset  *dataset,
   gtk_box_append (GTK_BOX (box), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return box;
+}
+
+static DlCategoryDot *
+find_dot (GtkWidget *widget)
+{
+  if (DL_IS_CATEGORY_DOT (widget))
+    return DL_CATEGORY_DOT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      DlCategoryDot *dot = find_dot (child);
+
+      if (dot != NULL)
+        return dot;
+    }
+
+  return NULL;
+}
+
+gboolean
+dl_category_rows_refresh (GtkWidget          *box,
+                          DlDataset          *dataset,
+                          const char * const *categories)
+{
+  guint i = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (box), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *category = g_object_get_data (G_OBJECT (row), "category");
+
+      if (category == NULL)
+        continue;
+      if (categories == NULL || categories[i] == NULL || strcmp (categories[i], category) != 0)
+        return FALSE;
+      i++;
+    }
+  if (categories != NULL && categories[i] != NULL)
+    return FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *category = g_object_get_data (G_OBJECT (row), "category");
+      DlCategoryDot *dot = category != NULL ? find_dot (row) : NULL;
+
+      if (dot != NULL)
+        dl_category_dot_set_category (dot, dataset, category);
+    }
+
+  return TRUE;
 }

@@ -29,4 +29,12 @@ GtkWidget  *dl_category_label_new        (DlDataset     *dataset,
                                           const char    *category,
                                           const char    *text);
 
+/* Whether the children of @box that carry a "category" (object data)
+ * name @categories, in that order; when they do, their dots take
+ * @dataset's colours again (an edit may have recoloured one). FALSE: the
+ * caller builds its rows anew (an edit made or dropped a category). */
+gboolean    dl_category_rows_refresh     (GtkWidget          *box,
+                                          DlDataset          *dataset,
+                                          const char * const *categories);
+
 G_END_DECLS

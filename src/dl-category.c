@@ -42,12 +42,6 @@ lookup (const char *category)
   return NULL;
 }
 
-gboolean
-dl_category_is_known (const char *category)
-{
-  return lookup (category) != NULL;
-}
-
 static void
 rgba_from_rgb (guint32  rgb,
                GdkRGBA *color)
@@ -93,8 +87,8 @@ dl_category_compare (const char *a,
 
 /* The rules for the dataset colours seen so far, one provider for the
  * process: a handful of colours, each given a class once. */
-static const char *
-css_class_for_color (guint32 rgb)
+const char *
+dl_category_get_css_class_for_color (guint32 rgb)
 {
   static GtkCssProvider *provider;
   static GString *rules;
@@ -145,7 +139,7 @@ dl_category_get_css_class (DlDataset  *dataset,
   const Category *known;
 
   if (def != NULL)
-    return css_class_for_color (def->color);
+    return dl_category_get_css_class_for_color (def->color);
   known = lookup (category);
   return known != NULL ? known->css_class : "category-other";
 }

@@ -32,8 +32,8 @@ const char *dl_category_get_label (DlDataset  *dataset,
 const char *dl_category_get_css_class (DlDataset  *dataset,
                                        const char *category);
 
-/* One of the built-in ids. */
-gboolean    dl_category_is_known  (const char *category);
+/* The style class that gives a chip or a swatch the colour 0xRRGGBB. */
+const char *dl_category_get_css_class_for_color (guint32 color);
 
 /* The order categories are listed in: by kind, known ones first. */
 int         dl_category_compare       (const char *a,

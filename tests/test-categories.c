@@ -11,6 +11,7 @@
 
 #include "dl-dataset.h"
 #include "dl-dataset-categories.h"
+#include "dl-edit-stack.h"
 #include "dl-writer.h"
 
 /* A dataset without articles, its categories member in between. */
@@ -252,6 +253,84 @@ test_make_id (void)
   g_assert_cmpstr (strike, ==, "strike-2");
 }
 
+/* A new category with its colour and the event set to it is one edit;
+ * undone, the dataset writes what it was loaded as; redone, the same as
+ * before the undo. Recolouring keeps the definition's place and label. */
+static void
+test_edit (void)
+{
+  g_autoptr(GFile) file = dl_dataset_get_bundled_file ();
+  g_autoptr(DlProblems) problems = dl_problems_new ();
+  g_autoptr(DlDataset) dataset = dl_dataset_load (file, problems, NULL);
+  g_autoptr(DlEditStack) stack = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const taken[] = { "strike", NULL };
+  g_autofree char *original = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *redone = NULL;
+  DlEvent *event;
+  const char *id;
+
+  g_assert_nonnull (dataset);
+  stack = dl_edit_stack_new (dataset);
+  event = dl_dataset_lookup_event (dataset, "school-strike-gaza-city");
+  g_assert_nonnull (event);
+  original = dl_writer_to_data (dataset, NULL);
+
+  g_assert_null (dl_edit_stack_add_category (stack, event, "  ", 0xe66100, taken, &error));
+  g_assert_error (error, DL_EDIT_ERROR, DL_EDIT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dl_edit_stack_can_undo (stack));
+
+  id = dl_edit_stack_add_category (stack, event, "Strike", 0xe66100, taken, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "strike-2");
+  g_assert_cmpstr (dl_event_get_category (event), ==, "strike-2");
+  g_assert_cmpuint (dl_dataset_get_n_categories (dataset), ==, 1);
+  g_assert_cmpstr (dl_dataset_get_category (dataset, 0)->label, ==, "Strike");
+  g_assert_cmphex (dl_dataset_get_category (dataset, 0)->color, ==, 0xe66100);
+  g_assert_cmpstr (dl_edit_stack_get_undo_label (stack), ==, "New Category");
+  added = dl_writer_to_data (dataset, NULL);
+  g_assert_nonnull (strstr (added, "\"categories\": [\n    {\n      \"id\": \"strike-2\",\n"
+                                   "      \"label\": \"Strike\",\n      \"color\": \"#e66100\"\n    }\n  ],\n"));
+
+  /* One undo takes both back. */
+  g_assert_true (dl_edit_stack_undo (stack));
+  g_assert_cmpstr (dl_event_get_category (event), ==, "strike");
+  g_assert_cmpuint (dl_dataset_get_n_categories (dataset), ==, 0);
+  {
+    g_autofree char *undone = dl_writer_to_data (dataset, NULL);
+
+    g_assert_cmpstr (undone, ==, original);
+  }
+  g_assert_true (dl_edit_stack_redo (stack));
+  redone = dl_writer_to_data (dataset, NULL);
+  g_assert_cmpstr (redone, ==, added);
+
+  /* Another colour: in place, label kept; undone, the first again. */
+  g_assert_true (dl_edit_stack_set_category_color (stack, "flood", 0x123456, NULL));
+  g_assert_true (dl_edit_stack_set_category_color (stack, "strike-2", 0x00ff00, NULL));
+  g_assert_cmpuint (dl_dataset_get_n_categories (dataset), ==, 2);
+  g_assert_cmpstr (dl_dataset_get_category (dataset, 0)->id, ==, "strike-2");
+  g_assert_cmpstr (dl_dataset_get_category (dataset, 0)->label, ==, "Strike");
+  g_assert_cmphex (dl_dataset_get_category (dataset, 0)->color, ==, 0x00ff00);
+  g_assert_false (dl_edit_stack_set_category_color (stack, "Bad Id", 0, NULL));
+  g_assert_true (dl_edit_stack_undo (stack));
+  g_assert_true (dl_edit_stack_undo (stack));
+  {
+    g_autofree char *back = dl_writer_to_data (dataset, NULL);
+
+    g_assert_cmpstr (back, ==, added);
+  }
+  while (dl_edit_stack_undo (stack))
+    ;
+  {
+    g_autofree char *start = dl_writer_to_data (dataset, NULL);
+
+    g_assert_cmpstr (start, ==, original);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/categories/bundled-unchanged", test_bundled_unchanged);
   g_test_add_func ("/categories/problems", test_problems);
   g_test_add_func ("/categories/make-id", test_make_id);
+  g_test_add_func ("/categories/edit", test_edit);
 
   return g_test_run ();
 }

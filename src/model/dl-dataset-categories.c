@@ -113,6 +113,56 @@ dl_category_id_from_name (const char *name)
   return g_string_free (id, FALSE);
 }
 
+static const char * const builtin_ids[] = {
+  "strike", "attack", "killing", "military", "hostages", "diplomacy", "statement", "truce", "humanitarian",
+};
+
+gboolean
+dl_category_id_is_builtin (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    if (g_strcmp0 (builtin_ids[i], id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Chosen greedily for the largest smallest CIEDE2000 difference from the
+ * built-in colours and each other (each ≥ 20), saturated and of middle
+ * lightness so that they read on the light and the dark map alike; more
+ * than eight categories repeat them. */
+static const struct {
+  guint32     color;
+  const char *name;
+} palette[] = {
+  { 0x11bbcc, N_("Cyan") },
+  { 0xee0088, N_("Magenta") },
+  { 0x99cc00, N_("Lime") },
+  { 0x667722, N_("Olive") },
+  { 0xff99cc, N_("Pink") },
+  { 0x006666, N_("Dark teal") },
+  { 0x9988cc, N_("Lavender") },
+  { 0xffaa88, N_("Salmon") },
+};
+
+guint
+dl_category_palette_get_n (void)
+{
+  return G_N_ELEMENTS (palette);
+}
+
+guint32
+dl_category_palette_get (guint index)
+{
+  return palette[index % G_N_ELEMENTS (palette)].color;
+}
+
+const char *
+dl_category_palette_get_name (guint index)
+{
+  return _(palette[index % G_N_ELEMENTS (palette)].name);
+}
+
 /* ---------------------------------------------------------- the loader */
 
 void

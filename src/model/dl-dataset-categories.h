@@ -39,6 +39,17 @@ gboolean       dl_category_id_is_valid    (const char          *id);
  * never empty ("category" when nothing is left). */
 char          *dl_category_id_from_name   (const char          *name);
 
+/* The ids the app colours and names itself (src/dl-category.c), in its
+ * order: the model does not draw, but importers leave them be. */
+gboolean       dl_category_id_is_builtin  (const char          *id);
+
+/* Colours for new categories (imports, the editor), clearly apart from the
+ * built-in ones, from each other and from both basemaps' land and sea
+ * (tests/test-category.c): 0xRRGGBB, and a translated name for each. */
+guint          dl_category_palette_get_n    (void);
+guint32        dl_category_palette_get      (guint               index);
+const char    *dl_category_palette_get_name (guint               index);
+
 /* The dataset's definition of @id, or NULL. */
 const DlCategoryDef *dl_dataset_lookup_category (DlDataset     *self,
                                                  const char    *id);
