@@ -9,7 +9,8 @@
  * longest in wall time and in the main thread's CPU time, when the first
  * frame showing the progress bar was painted, and when the first complete
  * frame was (the dataset shown, the map's level of detail and the
- * timeline's index built); with DL_BENCH_TURNS set, every turn over 20 ms.
+ * timeline's index built); with DL_BENCH_TURNS set, every turn over 20 ms
+ * and every frame over 20 ms of CPU with its phases (update, layout, paint).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "dl-bench-frame.h"
@@ -27,6 +29,10 @@
 #include "timeline/dl-timeline.h"
 
 #define TICK_MS 5
+
+/* The frame clock's phases, in order: GTK's handlers run first. */
+static const char *phases[] = { "before-paint", "update", "layout", "paint" };
+#define N_PHASES G_N_ELEMENTS (phases)
 
 typedef struct {
   gint64 last;
@@ -44,6 +50,9 @@ typedef struct {
   gint64 complete_at;
   double complete_rss_mb;   /* resident then, and its peak so far */
   double complete_hwm_mb;
+  /* With DL_BENCH_TURNS: the main thread's CPU at the end of each phase
+   * of the frame being painted (our handlers run after GTK's). */
+  gint64 phase_cpu[N_PHASES];
 } Watch;
 
 static gint64
@@ -109,6 +118,48 @@ find_progress_bar (GtkWidget *widget)
   return NULL;
 }
 
+/* Each phase's handler knows its phase; a frame may skip phases. */
+typedef struct {
+  Watch *watch;
+  guint  phase;
+} PhaseHandler;
+
+static void
+on_phase (GdkFrameClock *clock,
+          PhaseHandler  *handler)
+{
+  handler->watch->phase_cpu[handler->phase] = thread_cpu_ns ();
+}
+
+/* Where a slow frame's time went: the frame clock's update (animations,
+ * tick callbacks), layout (measuring and allocating: shaping text), paint
+ * (snapshot and rendering). */
+static void
+print_phases (Watch *watch)
+{
+  gint64 end = thread_cpu_ns ();
+
+  if (watch->phase_cpu[0] != 0 && end - watch->phase_cpu[0] > 20000000)
+    {
+      gint64 last = watch->phase_cpu[0];
+
+      printf ("# frame ending at %.1f ms: %.1f ms CPU", (g_get_monotonic_time () - watch->start) / 1000.0,
+              (end - watch->phase_cpu[0]) / 1e6);
+      /* A phase's time ends when its handlers are done. */
+      for (guint i = 1; i <= N_PHASES; i++)
+        {
+          gint64 at = i < N_PHASES ? watch->phase_cpu[i] : end;
+
+          if (at == 0)
+            continue;
+          printf (", %s %.1f", i < N_PHASES ? phases[i] : "after-paint", (at - last) / 1e6);
+          last = at;
+        }
+      printf ("\n");
+    }
+  memset (watch->phase_cpu, 0, sizeof watch->phase_cpu);
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 Watch         *watch)
@@ -117,6 +168,9 @@ on_after_paint (GdkFrameClock *clock,
   DlDataset *dataset = dl_window_get_dataset (window);
   DlEventLayer *layer;
   GtkWidget *bar;
+
+  if (watch->verbose)
+    print_phases (watch);
 
   if (watch->progress_at == 0 && (bar = find_progress_bar (GTK_WIDGET (window))) != NULL
       && gtk_widget_get_mapped (bar) && gtk_widget_get_width (bar) > 0)
@@ -158,6 +212,7 @@ dl_bench_open_run (const char *label,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Watch watch = { 0 };
+  PhaseHandler handlers[N_PHASES];
   DlWindow *window;
   DlEventLayer *layer;
   gint64 loaded = 0;
@@ -181,6 +236,14 @@ dl_bench_open_run (const char *label,
   watch.file = file;
   paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                                G_CALLBACK (on_after_paint), &watch);
+  if (watch.verbose)
+    for (guint i = 0; i < N_PHASES; i++)
+      {
+        handlers[i].watch = &watch;
+        handlers[i].phase = i;
+        g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), phases[i], G_CALLBACK (on_phase),
+                          &handlers[i]);
+      }
   watch.start = watch.last = g_get_monotonic_time ();
   watch.last_cpu = thread_cpu_ns ();
   tick = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, &watch, NULL);
@@ -200,6 +263,8 @@ dl_bench_open_run (const char *label,
   iterate_for (2 * G_USEC_PER_SEC);
   g_source_remove (tick);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), paint_id);
+  for (guint i = 0; i < N_PHASES && watch.verbose; i++)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)), on_phase, &handlers[i]);
 
   printf ("scale_%s_open_shown_ms %.1f ms\n", label, loaded / 1000.0);
   printf ("scale_%s_open_stall_max_ms %.1f ms\n", label, MAX (0, watch.worst / 1000.0 - TICK_MS));

@@ -839,3 +839,16 @@ dl_session_observe (DlSession     *session,
     ((void (*) (gpointer)) on_dataset) (view);
   return TRUE;
 }
+
+GSignalGroup *
+dl_session_range_signals_new (GCallback on_selection,
+                              GCallback on_range,
+                              gpointer  view)
+{
+  GSignalGroup *group = g_signal_group_new (DL_TYPE_SESSION);
+
+  g_signal_group_connect_swapped (group, "notify::selected-event", on_selection, view);
+  g_signal_group_connect_swapped (group, "notify::visible-start", on_range, view);
+  g_signal_group_connect_swapped (group, "notify::visible-end", on_range, view);
+  return group;
+}

@@ -120,5 +120,12 @@ gboolean            dl_session_observe               (DlSession     *session,
                                                       GCallback      on_dataset,
                                                       GCallback      on_selection,
                                                       gpointer       view);
+/* For a view of the session's events in time (the map layer, the
+ * timeline): a signal group on the session that calls @on_selection when
+ * the selected event changes and @on_range when the visible range does,
+ * each with @view; the view sets its target. */
+GSignalGroup       *dl_session_range_signals_new     (GCallback      on_selection,
+                                                      GCallback      on_range,
+                                                      gpointer       view);
 
 G_END_DECLS

@@ -151,15 +151,8 @@ action_fit_all (GtkWidget  *widget,
   _dl_window_frame_main_events (self, TRUE);
 }
 
-static void
-action_preferences (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DlWindow *self = DL_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (dl_preferences_window_new (GTK_WINDOW (self), self->settings)));
-}
+DL_WIDGET_ACTION (preferences, DlWindow,
+                  gtk_window_present (GTK_WINDOW (dl_preferences_window_new (GTK_WINDOW (self), self->settings))))
 
 static void
 action_present (GtkWidget  *widget,

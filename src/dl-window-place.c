@@ -81,18 +81,48 @@ editing (DlWindow *self)
          && g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "editor");
 }
 
+/* A new place (@name, @geometry, @precision, @kind) becomes the edited
+ * event's one place, in one edit that one undo takes back (@label). Not a
+ * place without its event: if either step fails, neither stays, and the
+ * user is told; FALSE then. */
+static gboolean
+place_event (DlWindow         *self,
+             const char       *label,
+             const char       *name,
+             DlGeometry       *geometry,
+             double            precision,
+             const char       *kind)
+{
+  DlEvent *event = dl_session_get_selected_event (self->session);
+  DlEditStack *edits = dl_session_get_edit_stack (self->session);
+  g_autoptr(GError) error = NULL;
+  DlPlace *place;
+
+  dl_edit_stack_begin_group (edits, label);
+  place = dl_edit_stack_add_place (edits, NULL, name, NULL, geometry, precision, kind, &error);
+  if (place != NULL)
+    dl_edit_stack_set_event_places (edits, event, &place, 1, &error);
+  dl_edit_stack_end_group (edits);
+
+  if (error != NULL)
+    {
+      if (place != NULL && dl_edit_stack_can_undo (edits))
+        dl_edit_stack_undo (edits);
+      _dl_window_show_error (self, _("Cannot Place the Event"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The sketch made the event's place: one undo takes it back. */
 static void
 finish_sketch (DlWindow *self)
 {
   DlSketch *sketch = get_sketch (self);
-  DlEvent *event = dl_session_get_selected_event (self->session);
-  DlEditStack *edits = dl_session_get_edit_stack (self->session);
   gboolean area = dl_sketch_get_shape (sketch) == DL_SKETCH_AREA;
   g_autoptr(DlGeometry) geometry = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  DlPlace *place;
   double precision = 0;
 
   if (!editing (self) || !dl_sketch_can_finish (sketch))
@@ -124,20 +154,9 @@ finish_sketch (DlWindow *self)
       name = g_strdup_printf (_("Line from %s to %s"), from, to);
     }
 
-  dl_edit_stack_begin_group (edits, area ? _("Draw an Area") : _("Draw a Line"));
-  place = dl_edit_stack_add_place (edits, NULL, name, NULL, geometry, precision,
-                                   area ? "area" : "corridor", &error);
-  if (place != NULL)
-    dl_edit_stack_set_event_places (edits, event, &place, 1, &error);
-  dl_edit_stack_end_group (edits);
-
-  if (error != NULL)
-    {
-      if (place != NULL && dl_edit_stack_can_undo (edits))
-        dl_edit_stack_undo (edits);
-      _dl_window_show_error (self, _("Cannot Place the Event"), error->message);
-      return;
-    }
+  if (!place_event (self, area ? _("Draw an Area") : _("Draw a Line"), name, geometry, precision,
+                    area ? "area" : "corridor"))
+    return;
   /* Done: the next click selects or places again. */
   dl_sketch_reset (sketch);
 }
@@ -557,14 +576,10 @@ on_map_released (GtkGestureClick *gesture,
                  double           y,
                  DlWindow        *self)
 {
-  DlEvent *event = dl_session_get_selected_event (self->session);
-  DlEditStack *edits = dl_session_get_edit_stack (self->session);
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr(DlGeometry) point = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *position = NULL;
   g_autofree char *name = NULL;
-  DlPlace *place;
   double lat, lon, precision;
 
   if (n_press != 1 || !editing (self) || dl_sketch_is_drawing (get_sketch (self)))
@@ -577,20 +592,8 @@ on_map_released (GtkGestureClick *gesture,
   /* TRANSLATORS: the name of a place made by clicking the map; %s is its coordinates */
   name = g_strdup_printf (_("Point at %s"), position);
 
-  dl_edit_stack_begin_group (edits, _("Place on the Map"));
-  place = dl_edit_stack_add_place (edits, NULL, name, NULL, point, precision, "site", &error);
-  if (place != NULL)
-    dl_edit_stack_set_event_places (edits, event, &place, 1, &error);
-  dl_edit_stack_end_group (edits);
-
-  /* Not a place without its event. */
-  if (error != NULL)
-    {
-      if (place != NULL && dl_edit_stack_can_undo (edits))
-        dl_edit_stack_undo (edits);
-      _dl_window_show_error (self, _("Cannot Place the Event"), error->message);
-      return;
-    }
+  if (!place_event (self, _("Place on the Map"), name, point, precision, "site"))
+    return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 

@@ -12,6 +12,7 @@
 
 #include "dl-dataset.h"
 #include "dl-edit-stack.h"
+#include "dl-test-dataset.h"
 #include "dl-writer.h"
 
 typedef struct {
@@ -40,17 +41,6 @@ wait_saved (Saved *saved)
   g_assert_true (saved->ok);
 }
 
-static DlDataset *
-load_bundled (void)
-{
-  g_autoptr(GFile) file = dl_dataset_get_bundled_file ();
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  DlDataset *dataset = dl_dataset_load (file, problems, NULL);
-
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
 typedef struct {
   DlDataset   *dataset;
   DlEditStack *stack;
@@ -64,7 +54,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dataset = load_bundled ();
+  f->dataset = dl_test_load_bundled ();
   f->stack = dl_edit_stack_new (f->dataset);
   f->dir = g_dir_make_tmp ("dateline-test-edit-save-XXXXXX", &error);
   g_assert_no_error (error);

@@ -11,6 +11,7 @@
 #include "dl-claims.h"
 #include "dl-dataset.h"
 #include "dl-edit-stack.h"
+#include "dl-test-dataset.h"
 #include "dl-writer.h"
 
 static DlDataset *
@@ -23,15 +24,6 @@ load_file (const char *path)
   if (dataset == NULL)
     g_error ("%s", dl_problems_to_string (problems, path));
   return dataset;
-}
-
-static DlDataset *
-load_bundled (void)
-{
-  g_autoptr(GFile) file = dl_dataset_get_bundled_file ();
-  g_autofree char *path = g_file_get_path (file);
-
-  return load_file (path);
 }
 
 /* Equal texts, or a failure that shows where they part. */
@@ -136,7 +128,7 @@ typedef gboolean (*Operation) (DlEditStack *stack, DlDataset *dataset);
 static void
 check_operation (Operation operation)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   g_autofree char *before = bytes_of (dataset);
   g_autofree char *after = NULL;
@@ -638,7 +630,7 @@ test_operation (gconstpointer data)
 static void
 test_refused (void)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   g_autofree char *before = bytes_of (dataset);
   g_autofree char *after = NULL;
@@ -744,7 +736,7 @@ on_modified (DlEditStack *stack,
 static void
 test_notifications (void)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   GListModel *events = dl_dataset_get_events (dataset);
   DlEvent *e = event (dataset, "doha-talks");
@@ -795,7 +787,7 @@ test_notifications (void)
 static void
 test_merge (void)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   DlEvent *e = event (dataset, "doha-talks");
   g_autofree char *original = g_strdup (dl_event_get_title (e));
@@ -821,7 +813,7 @@ test_merge (void)
 static void
 test_merge_precision (void)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   DlPlace *doha = dl_dataset_lookup_place (dataset, "doha");
   double original = dl_place_get_precision_m (doha);
@@ -846,7 +838,7 @@ test_merge_precision (void)
 static void
 test_save_round_trip (void)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "edited.dateline.json", NULL);
@@ -1123,7 +1115,7 @@ test_fuzz (void)
 {
   guint32 seed = g_test_rand_int ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
   g_autofree char *bundled_path = g_file_get_path (bundled);
@@ -1198,7 +1190,7 @@ test_fuzz_save (void)
 {
   guint32 seed = g_test_rand_int ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "fuzz.dateline.json", NULL);

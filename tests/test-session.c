@@ -10,23 +10,13 @@
 
 #include "dl-category.h"
 #include "dl-session.h"
+#include "dl-test-dataset.h"
 
 #define DAY (24 * 3600)
 
 static DlDataset *bundled;
 
 /* Helpers */
-
-static DlDataset *
-load_bundled (void)
-{
-  g_autoptr(GFile) file = dl_dataset_get_bundled_file ();
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  DlDataset *dataset = dl_dataset_load (file, problems, NULL);
-
-  g_assert_nonnull (dataset);
-  return dataset;
-}
 
 /* A dataset without sources: one event a day on each of `days`
  * ("2024-03-01"…), alternating categories. */
@@ -336,7 +326,7 @@ check_results (DlSession *session)
 static void
 test_search_as_typed (void)
 {
-  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
   g_autoptr(DlSession) session = dl_session_new ();
   static const char *typed = "Israeli strike";
   g_autoptr(GError) error = NULL;
@@ -498,7 +488,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  bundled = load_bundled ();
+  bundled = dl_test_load_bundled ();
 
   g_test_add_func ("/session/events-in-time-order", test_events_in_time_order);
   g_test_add_func ("/session/select-and-step", test_select_and_step);

@@ -10,215 +10,13 @@
 #include "dl-export-stream.h"
 #include "dl-json-writer.h"
 
-static void
-add_instant (JsonBuilder *builder,
-             const char  *name,
-             gint64       instant)
-{
-  g_autofree char *iso = dl_edtf_format_instant (instant);
-
-  json_builder_set_member_name (builder, name);
-  if (iso != NULL)
-    json_builder_add_string_value (builder, iso);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_geometry (JsonBuilder *builder,
-              DlEvent     *event)
-{
-  guint n_places = dl_event_get_n_places (event);
-
-  json_builder_set_member_name (builder, "geometry");
-
-  if (n_places == 1)
-    {
-      json_builder_add_value (builder, dl_geometry_to_json (dl_place_get_geometry (dl_event_get_place (event, 0))));
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "GeometryCollection");
-  json_builder_set_member_name (builder, "geometries");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_places; i++)
-    json_builder_add_value (builder, dl_geometry_to_json (dl_place_get_geometry (dl_event_get_place (event, i))));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-static void
-add_feature (JsonBuilder *builder,
-             DlEvent     *event)
-{
-  const DlEdtf *when = dl_event_get_when (event);
-  g_autoptr(GPtrArray) source_ids = dl_event_dup_source_ids (event);
-  guint n_places = dl_event_get_n_places (event);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "Feature");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, dl_event_get_id (event));
-  add_geometry (builder, event);
-
-  json_builder_set_member_name (builder, "properties");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, dl_event_get_id (event));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, dl_event_get_title (event));
-  json_builder_set_member_name (builder, "category");
-  json_builder_add_string_value (builder, dl_event_get_category (event));
-  add_optional_string (builder, "summary", dl_event_get_summary (event));
-  json_builder_set_member_name (builder, "when");
-  json_builder_add_string_value (builder, dl_event_get_when_text (event));
-  add_optional_string (builder, "when_basis", dl_event_get_when_basis (event));
-  add_instant (builder, "start", when->earliest);
-  add_instant (builder, "end", when->latest);
-
-  json_builder_set_member_name (builder, "place");
-  if (n_places == 1)
-    json_builder_add_string_value (builder, dl_place_get_id (dl_event_get_place (event, 0)));
-  else
-    {
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n_places; i++)
-        json_builder_add_string_value (builder, dl_place_get_id (dl_event_get_place (event, i)));
-      json_builder_end_array (builder);
-    }
-  json_builder_set_member_name (builder, "precision_m");
-  json_builder_add_double_value (builder, dl_event_get_precision_m (event));
-
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < source_ids->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (source_ids, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "excerpts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
-    {
-      const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, dl_source_get_id (excerpt->source));
-      json_builder_set_member_name (builder, "exact");
-      json_builder_add_string_value (builder, excerpt->exact);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, excerpt->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, excerpt->end);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "claims");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < dl_event_get_n_claims (event); i++)
-    {
-      const DlClaim *claim = dl_event_get_claim (event, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "topic");
-      json_builder_add_string_value (builder, claim->topic);
-      json_builder_set_member_name (builder, "value");
-      if (claim->numeric)
-        json_builder_add_double_value (builder, claim->value);
-      else
-        json_builder_add_string_value (builder, claim->value_text);
-      add_optional_string (builder, "qualifier", claim->qualifier);
-      if (claim->unit != NULL)
-        add_optional_string (builder, "unit", claim->unit);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, dl_source_get_id (claim->source));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);  /* properties */
-  json_builder_end_object (builder);  /* feature */
-}
-
-/* The collection without its features: type, title and sources. */
-static void
-begin_collection (JsonBuilder *builder,
-                  DlDataset   *dataset)
-{
-  GListModel *sources = dl_dataset_get_sources (dataset);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "FeatureCollection");
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, dl_dataset_get_title (dataset));
-
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(DlSource) source = g_list_model_get_item (sources, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, dl_source_get_id (source));
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, dl_source_get_file (source));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, dl_source_get_title (source));
-      add_optional_string (builder, "published", dl_source_get_published_text (source));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
-}
-
-JsonNode *
-dl_export_geojson (DlDataset *dataset)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  GListModel *events;
-
-  g_return_val_if_fail (DL_IS_DATASET (dataset), NULL);
-
-  events = dl_dataset_get_events (dataset);
-  begin_collection (builder, dataset);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-      add_feature (builder, event);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-/* The streaming writer. It writes what json-glib 1.6's generator writes
- * for the tree above (pretty, indent 2), byte for byte, without the tree:
- * building one costs more than the rest of the export, and the tree of a
- * million features would not fit in memory. The layout and its quirks are
- * DlJsonWriter's json-glib style (dl-json-writer.h); test-loader compares
- * both on the corpus. */
+/* The export streams: it writes what json-glib 1.6's generator writes
+ * (pretty, indent 2) for the same collection, byte for byte, without a
+ * JsonBuilder tree: building one costs more than the rest of the export,
+ * and the tree of a million features would not fit in memory. The layout
+ * and its quirks are DlJsonWriter's json-glib style (dl-json-writer.h);
+ * test-loader reads the export back with json-glib, checks its values
+ * against the dataset and that json-glib writes it again byte for byte. */
 
 /* Geometries remembered as text: datasets share a few places among many
  * events; bounded so that one place per event keeps memory flat. */
@@ -276,7 +74,9 @@ json_geometry (Json    *json,
   dl_json_writer_close (&json->w, '}');
 }
 
-/* What add_feature() builds. */
+/* An event: "id", its geometry (its place's, or a GeometryCollection of its
+ * places'), and its properties, the dataset's members as the native format
+ * names them, with "start" and "end" as ISO 8601 instants. */
 static void
 json_feature (Json    *json,
               DlEvent *event)
@@ -373,7 +173,8 @@ json_feature (Json    *json,
   dl_json_writer_close (&json->w, '}');  /* feature */
 }
 
-/* What dl_export_geojson() builds, written feature by feature. */
+/* A FeatureCollection: "title", the sources, then the features, written
+ * feature by feature. */
 static void
 json_collection (Json      *json,
                  DlDataset *dataset)

@@ -10,9 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* A FeatureCollection: one Feature per event, plus a top-level "sources". */
-JsonNode *dl_export_geojson          (DlDataset   *dataset);
-/* Writes it atomically (a crash never leaves half a file). */
+/* A FeatureCollection: one Feature per event, plus a top-level "sources";
+ * written atomically (a crash never leaves half a file). */
 gboolean  dl_export_geojson_to_file  (DlDataset   *dataset,
                                       const char  *path,
                                       GError     **error);

@@ -53,6 +53,30 @@ dl_event_layer_to_screen (DlEventLayer *self,
 }
 
 void
+dl_event_layer_append_fanned (DlEventLayer *self,
+                              double        ax,
+                              double        ay,
+                              guint         k,
+                              guint         n,
+                              guint         index)
+{
+  const Item *item = &g_array_index (self->items, Item, index);
+  double fan = n > 1 ? 10.0 + 2.0 * n : 0.0;
+  double angle = 2 * G_PI * k / n - G_PI / 2;
+  DlEventMark mark = {
+    .x = ax + fan * cos (angle),
+    .y = ay + fan * sin (angle),
+    .radius = POINT_RADIUS,
+    .event = item->event,
+    .n_events = 1,
+    .bbox = item->bbox,
+    .item = index,
+  };
+
+  g_array_append_val (self->marks, mark);
+}
+
+void
 dl_event_layer_update_selected_index (DlEventLayer *self)
 {
   self->selected_index = -1;
@@ -411,26 +435,13 @@ layout_exact (DlEventLayer *self,
 
           dl_event_layer_to_screen (self, cell->first_mx, cell->first_my, &ax, &ay);
           for (int i = cell->head; i >= 0; i = g_array_index (self->next, int, i), k++)
-            {
-              const Item *item = &g_array_index (self->items, Item, i);
-              double fan = cell->n > 1 ? 10.0 + 2.0 * cell->n : 0.0;
-              double angle = 2 * G_PI * k / cell->n - G_PI / 2;
-
-              mark.x = ax + fan * cos (angle);
-              mark.y = ay + fan * sin (angle);
-              mark.radius = POINT_RADIUS;
-              mark.event = item->event;
-              mark.item = (guint) i;
-              mark.n_events = 1;
-              mark.bbox = item->bbox;
-              g_array_append_val (self->marks, mark);
-            }
+            dl_event_layer_append_fanned (self, ax, ay, k, cell->n, (guint) i);
           continue;
         }
 
       /* A cluster: a badge at the members' centre. */
       dl_event_layer_to_screen (self, cell->sx / cell->n, cell->sy / cell->n, &mark.x, &mark.y);
-      mark.radius = MIN (11.0 + 2.5 * log2 (cell->n), CELL_SIZE * 0.42);
+      mark.radius = DL_EVENT_LAYER_CLUSTER_RADIUS (cell->n);
       mark.event = g_array_index (self->items, Item, cell->head).event;
       mark.item = (guint) cell->head;
       mark.n_events = cell->n;

@@ -647,18 +647,7 @@ dl_event_layer_lod_layout (DlEventLayer *self,
           dl_event_layer_to_screen (self, cell->first_mx, cell->first_my, &ax, &ay);
           for (guint k = 0; k < members->len; k++)
             {
-              const Item *item = &g_array_index (self->items, Item, g_array_index (members, guint, k));
-              double fan = members->len > 1 ? 10.0 + 2.0 * members->len : 0.0;
-              double angle = 2 * G_PI * k / members->len - G_PI / 2;
-
-              mark.x = ax + fan * cos (angle);
-              mark.y = ay + fan * sin (angle);
-              mark.radius = POINT_RADIUS;
-              mark.event = item->event;
-              mark.item = g_array_index (members, guint, k);
-              mark.n_events = 1;
-              mark.bbox = item->bbox;
-              g_array_append_val (self->marks, mark);
+              dl_event_layer_append_fanned (self, ax, ay, k, members->len, g_array_index (members, guint, k));
               g_array_append_val (self->lod_heads, head);
             }
           continue;
@@ -666,7 +655,7 @@ dl_event_layer_lod_layout (DlEventLayer *self,
 
       /* The face of a cluster is its newest member: stable as the map moves. */
       dl_event_layer_to_screen (self, cell->sx / cell->n, cell->sy / cell->n, &mark.x, &mark.y);
-      mark.radius = MIN (11.0 + 2.5 * log2 (cell->n), CELL_SIZE * 0.42);
+      mark.radius = DL_EVENT_LAYER_CLUSTER_RADIUS (cell->n);
       mark.item = cell->last;
       if ((int) mark.item == self->selected_index)
         {

@@ -139,6 +139,17 @@ void          dl_event_layer_to_screen             (DlEventLayer      *self,
                                                     double             my,
                                                     double            *x,
                                                     double            *y);
+/* Appends the mark of item @index, member @k of @n events at one place,
+ * fanned out around the place at (@ax, @ay) (a lone event sits on it):
+ * the exact layout and the level of detail fan the same way. */
+void          dl_event_layer_append_fanned         (DlEventLayer      *self,
+                                                    double             ax,
+                                                    double             ay,
+                                                    guint              k,
+                                                    guint              n,
+                                                    guint              index);
+/* A cluster's badge grows with its count, but stays inside its cell. */
+#define DL_EVENT_LAYER_CLUSTER_RADIUS(n) MIN (11.0 + 2.5 * log2 (n), CELL_SIZE * 0.42)
 void          dl_event_layer_update_selected_index (DlEventLayer      *self);
 /* Reads the model again: anchors, boxes, colours and the grid (and for
  * many events the level of detail, in a thread). */

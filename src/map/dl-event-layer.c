@@ -195,13 +195,8 @@ dl_event_layer_init (DlEventLayer *self)
 
   dl_event_layer_setup_input (self);
 
-  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
-                                  G_CALLBACK (on_session_selected_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::visible-start",
-                                  G_CALLBACK (on_session_range_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::visible-end",
-                                  G_CALLBACK (on_session_range_changed), self);
+  self->session_signals = dl_session_range_signals_new (G_CALLBACK (on_session_selected_changed),
+                                                        G_CALLBACK (on_session_range_changed), self);
 
   self->cluster_list = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->cluster_list), GTK_WIDGET (self));

@@ -351,6 +351,15 @@ dl_edit_notify (DlDataset *dataset,
     }
 }
 
+/* Every edit is a swap (dl-edit-stack-private.h): @a and @b, two places
+ * of the same type, exchange their values. */
+#define SWAP(a, b) \
+  G_STMT_START { \
+    __typeof__ (a) swap_tmp_ = (a); \
+    (a) = (b); \
+    (b) = swap_tmp_; \
+  } G_STMT_END
+
 static void
 apply (DlDataset *dataset,
        Edit      *edit,
@@ -368,52 +377,22 @@ apply (DlDataset *dataset,
       return;
 
     case EDIT_STRING:
-      {
-        char **slot = G_STRUCT_MEMBER_P (edit->object, edit->u.string.offset);
-        char *old = *slot;
-
-        *slot = edit->u.string.value;
-        edit->u.string.value = old;
-      }
+      SWAP (*(char **) G_STRUCT_MEMBER_P (edit->object, edit->u.string.offset), edit->u.string.value);
       break;
 
     case EDIT_WHEN:
-      {
-        DlEvent *event = DL_EVENT (edit->object);
-        char *text = event->when_text;
-        DlEdtf value = event->when;
-
-        event->when_text = edit->u.when.text;
-        event->when = edit->u.when.value;
-        edit->u.when.text = text;
-        edit->u.when.value = value;
-      }
+      SWAP (DL_EVENT (edit->object)->when_text, edit->u.when.text);
+      SWAP (DL_EVENT (edit->object)->when, edit->u.when.value);
       break;
 
     case EDIT_PLACES:
-      {
-        DlEvent *event = DL_EVENT (edit->object);
-        GPtrArray *places = event->places;
-        DlPlaceRole role = event->place_role;
-
-        event->places = edit->u.places.places;
-        event->place_role = edit->u.places.role;
-        edit->u.places.places = places;
-        edit->u.places.role = role;
-      }
+      SWAP (DL_EVENT (edit->object)->places, edit->u.places.places);
+      SWAP (DL_EVENT (edit->object)->place_role, edit->u.places.role);
       break;
 
     case EDIT_PASSAGES:
-      {
-        DlEvent *event = DL_EVENT (edit->object);
-        GArray *excerpts = event->excerpts;
-        GArray *claims = event->claims;
-
-        event->excerpts = edit->u.passages.excerpts;
-        event->claims = edit->u.passages.claims;
-        edit->u.passages.excerpts = excerpts;
-        edit->u.passages.claims = claims;
-      }
+      SWAP (DL_EVENT (edit->object)->excerpts, edit->u.passages.excerpts);
+      SWAP (DL_EVENT (edit->object)->claims, edit->u.passages.claims);
       break;
 
     case EDIT_TOPIC:
@@ -449,23 +428,11 @@ apply (DlDataset *dataset,
       break;
 
     case EDIT_GEOMETRY:
-      {
-        DlPlace *place = DL_PLACE (edit->object);
-        DlGeometry *value = place->geometry;
-
-        place->geometry = edit->u.geometry;
-        edit->u.geometry = value;
-      }
+      SWAP (DL_PLACE (edit->object)->geometry, edit->u.geometry);
       break;
 
     case EDIT_PRECISION:
-      {
-        DlPlace *place = DL_PLACE (edit->object);
-        double value = place->precision_m;
-
-        place->precision_m = edit->u.precision;
-        edit->u.precision = value;
-      }
+      SWAP (DL_PLACE (edit->object)->precision_m, edit->u.precision);
       break;
 
     case EDIT_ITEM:
@@ -502,13 +469,7 @@ apply (DlDataset *dataset,
       break;
 
     case EDIT_STEPS:
-      {
-        DlNarrative *narrative = &g_array_index (dataset->narratives, DlNarrative, edit->u.steps.index);
-        GArray *steps = narrative->steps;
-
-        narrative->steps = edit->u.steps.steps;
-        edit->u.steps.steps = steps;
-      }
+      SWAP (g_array_index (dataset->narratives, DlNarrative, edit->u.steps.index).steps, edit->u.steps.steps);
       break;
 
     default:

@@ -41,6 +41,34 @@ string_member (DlJsonWriter *w,
 
 /* A writer of this format's layout into a new string, at @depth; @first:
  * nothing written yet in the innermost container. */
+/* Writes element @i of @owner's list (an event's excerpts, a dataset's
+ * narratives…). */
+typedef void (*WriteElement) (DlJsonWriter *w,
+                              gpointer      owner,
+                              guint         i);
+
+/* A list of @n elements as an array member, or nothing when it is empty:
+ * the native format leaves empty lists out. */
+static void
+array_member (DlJsonWriter *w,
+              const char   *name,
+              guint         n,
+              WriteElement  write,
+              gpointer      owner)
+{
+  if (n == 0)
+    return;
+
+  dl_json_writer_item (w, name);
+  dl_json_writer_open (w, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      dl_json_writer_item (w, NULL);
+      write (w, owner, i);
+    }
+  dl_json_writer_close (w, ']');
+}
+
 static DlJsonWriter
 writer_new (gsize    size,
             guint    depth,
@@ -98,9 +126,12 @@ write_place (DlJsonWriter *w,
 }
 
 static void
-write_excerpt (DlJsonWriter    *w,
-               const DlExcerpt *excerpt)
+write_excerpt (DlJsonWriter *w,
+               gpointer      event,
+               guint         i)
 {
+  const DlExcerpt *excerpt = dl_event_get_excerpt (event, i);
+
   dl_json_writer_open (w, '{');
   string_member (w, "source", dl_source_get_id (excerpt->source));
   string_member (w, "exact", excerpt->exact);
@@ -112,9 +143,12 @@ write_excerpt (DlJsonWriter    *w,
 }
 
 static void
-write_claim (DlJsonWriter  *w,
-             const DlClaim *claim)
+write_claim (DlJsonWriter *w,
+             gpointer      event,
+             guint         i)
 {
+  const DlClaim *claim = dl_event_get_claim (event, i);
+
   dl_json_writer_open (w, '{');
   string_member (w, "topic", claim->topic);
   if (claim->numeric)
@@ -133,12 +167,18 @@ write_claim (DlJsonWriter  *w,
 }
 
 static void
+write_place_id (DlJsonWriter *w,
+                gpointer      event,
+                guint         i)
+{
+  dl_json_writer_put_string (w, dl_place_get_id (dl_event_get_place (event, i)));
+}
+
+static void
 write_event (DlJsonWriter *w,
              DlEvent      *event)
 {
   guint n_places = dl_event_get_n_places (event);
-  guint n_excerpts = dl_event_get_n_excerpts (event);
-  guint n_claims = dl_event_get_n_claims (event);
 
   dl_json_writer_open (w, '{');
   string_member (w, "id", dl_event_get_id (event));
@@ -149,49 +189,23 @@ write_event (DlJsonWriter *w,
   /* One place as "place", several as "places": the same to the loader. */
   if (n_places == 1)
     string_member (w, "place", dl_place_get_id (dl_event_get_place (event, 0)));
-  else if (n_places > 1)
-    {
-      dl_json_writer_item (w, "places");
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_places; i++)
-        {
-          dl_json_writer_item (w, NULL);
-          dl_json_writer_put_string (w, dl_place_get_id (dl_event_get_place (event, i)));
-        }
-      dl_json_writer_close (w, ']');
-    }
+  else
+    array_member (w, "places", n_places, write_place_id, event);
   if (dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS)
     string_member (w, "place_role", "concerns");
   string_member (w, "summary", dl_event_get_summary (event));
-  if (n_excerpts > 0)
-    {
-      dl_json_writer_item (w, "excerpts");
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_excerpts; i++)
-        {
-          dl_json_writer_item (w, NULL);
-          write_excerpt (w, dl_event_get_excerpt (event, i));
-        }
-      dl_json_writer_close (w, ']');
-    }
-  if (n_claims > 0)
-    {
-      dl_json_writer_item (w, "claims");
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_claims; i++)
-        {
-          dl_json_writer_item (w, NULL);
-          write_claim (w, dl_event_get_claim (event, i));
-        }
-      dl_json_writer_close (w, ']');
-    }
+  array_member (w, "excerpts", dl_event_get_n_excerpts (event), write_excerpt, event);
+  array_member (w, "claims", dl_event_get_n_claims (event), write_claim, event);
   dl_json_writer_close (w, '}');
 }
 
 static void
-write_narrative (DlJsonWriter      *w,
-                 const DlNarrative *narrative)
+write_narrative (DlJsonWriter *w,
+                 gpointer      dataset,
+                 guint         index)
 {
+  const DlNarrative *narrative = dl_dataset_get_narrative (dataset, index);
+
   dl_json_writer_open (w, '{');
   string_member (w, "id", narrative->id);
   string_member (w, "title", narrative->title);
@@ -322,19 +336,7 @@ static void
 write_tail (DlJsonWriter *w,
             DlDataset    *dataset)
 {
-  guint n_narratives = dl_dataset_get_n_narratives (dataset);
-
-  if (n_narratives > 0)
-    {
-      dl_json_writer_item (w, "narratives");
-      dl_json_writer_open (w, '[');
-      for (guint i = 0; i < n_narratives; i++)
-        {
-          dl_json_writer_item (w, NULL);
-          write_narrative (w, dl_dataset_get_narrative (dataset, i));
-        }
-      dl_json_writer_close (w, ']');
-    }
+  array_member (w, "narratives", dl_dataset_get_n_narratives (dataset), write_narrative, dataset);
   dl_json_writer_close (w, '}');
   g_string_append_c (w->out, '\n');
 }

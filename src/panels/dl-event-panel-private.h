@@ -25,6 +25,13 @@ struct _DlEventPanel
 
   DlSession         *session;          /* or NULL: set by hand */
   GSignalGroup      *session_signals;
+
+  /* A new overview shown a few rows a frame (dl-event-panel-reveal.c):
+   * the hidden widgets in the order they are shown, and their weights. */
+  GPtrArray         *reveal_pending;
+  GArray            *reveal_weights;
+  guint              reveal_next;
+  guint              reveal_tick;
 };
 
 /* Building blocks of the pages: a wrapping label appended to @box, a
@@ -55,6 +62,11 @@ void       _dl_event_panel_source_activated (DlEventPanel *self,
 /* Emits "event-activated": an event listed in the overview was activated. */
 void       _dl_event_panel_event_activated  (DlEventPanel *self,
                                              DlEvent      *event);
+/* Hides the overview just built and shows it again a few rows a frame;
+ * stop forgets what is left, as the content goes
+ * (dl-event-panel-reveal.c). */
+void       _dl_event_panel_reveal_gradually (DlEventPanel *self);
+void       _dl_event_panel_reveal_stop      (DlEventPanel *self);
 /* The user's language, for place names. */
 const char *_dl_event_panel_ui_language    (void);
 

@@ -145,6 +145,8 @@ clear_content (DlEventPanel *self)
 {
   GtkWidget *child;
 
+  _dl_event_panel_reveal_stop (self);
+
   while ((child = gtk_widget_get_first_child (self->content)) != NULL)
     gtk_box_remove (GTK_BOX (self->content), child);
 }
@@ -623,6 +625,8 @@ dl_event_panel_dispose (GObject *object)
   DlEventPanel *self = DL_EVENT_PANEL (object);
   GtkWidget *child;
 
+  if (self->reveal_pending != NULL)
+    _dl_event_panel_reveal_stop (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -630,6 +634,8 @@ dl_event_panel_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->event);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->reveal_pending, g_ptr_array_unref);
+  g_clear_pointer (&self->reveal_weights, g_array_unref);
 
   G_OBJECT_CLASS (dl_event_panel_parent_class)->dispose (object);
 }
@@ -729,6 +735,8 @@ dl_event_panel_init (DlEventPanel *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
 
+  self->reveal_pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->reveal_weights = g_array_new (FALSE, FALSE, sizeof (guint));
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
@@ -794,6 +802,10 @@ dl_event_panel_set_dataset (DlEventPanel *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
     }
   rebuild (self);
+  /* A dataset just opened: the window draws everything anew in its next
+   * frame, so the overview comes a few rows a frame after its head. */
+  if (dataset != NULL)
+    _dl_event_panel_reveal_gradually (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 

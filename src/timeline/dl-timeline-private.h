@@ -235,18 +235,10 @@ struct _DlTimeline
 };
 
 enum {
-  PROP_0,
-  PROP_VISIBLE_START,
-  PROP_VISIBLE_END,
-  N_PROPS
-};
-
-enum {
   SIGNAL_EVENT_ACTIVATED,
   N_SIGNALS
 };
 
-extern GParamSpec *dl_timeline_properties[N_PROPS];
 extern guint dl_timeline_signals[N_SIGNALS];
 
 /* dl-timeline.c */

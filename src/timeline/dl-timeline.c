@@ -20,7 +20,6 @@
 
 #include "dl-timeline-private.h"
 
-GParamSpec *dl_timeline_properties[N_PROPS];
 guint dl_timeline_signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DlTimeline, dl_timeline, GTK_TYPE_WIDGET)
@@ -64,7 +63,6 @@ dl_timeline_apply_range (DlTimeline *self,
 {
   gint64 span = end - start;
   gint64 center;
-  gboolean start_changed, end_changed;
 
   if (span < MIN_SPAN || span > MAX_SPAN)
     {
@@ -107,20 +105,11 @@ dl_timeline_apply_range (DlTimeline *self,
       start = end - span;
     }
 
-  start_changed = start != self->visible_start;
-  end_changed = end != self->visible_end;
-  if (!start_changed && !end_changed)
+  if (start == self->visible_start && end == self->visible_end)
     return;
 
   self->visible_start = start;
   self->visible_end = end;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (start_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), dl_timeline_properties[PROP_VISIBLE_START]);
-  if (end_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), dl_timeline_properties[PROP_VISIBLE_END]);
-  g_object_thaw_notify (G_OBJECT (self));
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -308,50 +297,6 @@ dl_timeline_system_setting_changed (GtkWidget         *widget,
 }
 
 static void
-dl_timeline_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  DlTimeline *self = DL_TIMELINE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISIBLE_START:
-      g_value_set_int64 (value, self->visible_start);
-      break;
-    case PROP_VISIBLE_END:
-      g_value_set_int64 (value, self->visible_end);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dl_timeline_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  DlTimeline *self = DL_TIMELINE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISIBLE_START:
-      dl_timeline_set_visible_range (self, g_value_get_int64 (value),
-                                     MAX (self->visible_end, g_value_get_int64 (value) + MIN_SPAN));
-      break;
-    case PROP_VISIBLE_END:
-      dl_timeline_set_visible_range (self, MIN (self->visible_start, g_value_get_int64 (value) - MIN_SPAN),
-                                     g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dl_timeline_dispose (GObject *object)
 {
   DlTimeline *self = DL_TIMELINE (object);
@@ -409,8 +354,6 @@ dl_timeline_class_init (DlTimelineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = dl_timeline_get_property;
-  object_class->set_property = dl_timeline_set_property;
   object_class->dispose = dl_timeline_dispose;
   object_class->finalize = dl_timeline_finalize;
 
@@ -419,24 +362,6 @@ dl_timeline_class_init (DlTimelineClass *klass)
   widget_class->size_allocate = dl_timeline_size_allocate;
   widget_class->direction_changed = dl_timeline_direction_changed;
   widget_class->system_setting_changed = dl_timeline_system_setting_changed;
-
-  /**
-   * DlTimeline:visible-start:
-   *
-   * The start of the detail axis, in Unix seconds.
-   */
-  dl_timeline_properties[PROP_VISIBLE_START] =
-    g_param_spec_int64 ("visible-start", NULL, NULL, MIN_TIME, MAX_TIME, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * DlTimeline:visible-end:
-   *
-   * The end of the detail axis, in Unix seconds.
-   */
-  dl_timeline_properties[PROP_VISIBLE_END] =
-    g_param_spec_int64 ("visible-end", NULL, NULL, MIN_TIME, MAX_TIME, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, dl_timeline_properties);
 
   /**
    * DlTimeline::event-activated:
@@ -484,13 +409,8 @@ dl_timeline_init (DlTimeline *self)
   self->label_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
   self->stacks = g_array_new (FALSE, FALSE, sizeof (Stack));
-  self->session_signals = g_signal_group_new (DL_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event",
-                                  G_CALLBACK (on_session_selected_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::visible-start",
-                                  G_CALLBACK (on_session_range_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::visible-end",
-                                  G_CALLBACK (on_session_range_changed), self);
+  self->session_signals = dl_session_range_signals_new (G_CALLBACK (on_session_selected_changed),
+                                                        G_CALLBACK (on_session_range_changed), self);
   self->stack_list = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack_list), widget);
   self->ticks = g_array_new (FALSE, FALSE, sizeof (gint64));

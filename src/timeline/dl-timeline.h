@@ -27,8 +27,9 @@ void         dl_timeline_set_model         (DlTimeline      *self,
 void         dl_timeline_set_selected      (DlTimeline      *self,
                                             DlEvent         *event);
 DlEvent     *dl_timeline_get_selected      (DlTimeline      *self);
-/* The visible range of the detail axis, in Unix seconds (UTC); also the
- * "visible-start" and "visible-end" properties. */
+/* The visible range of the detail axis, in Unix seconds (UTC); observers
+ * follow the session's "visible-start" and "visible-end", which the
+ * timeline sets (the one visible range). */
 void         dl_timeline_set_visible_range (DlTimeline      *self,
                                             gint64           start,
                                             gint64           end);

@@ -1,0 +1,15 @@
+/* dl-test-dataset.h: the bundled dataset, loaded for a test (model only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The bundled dataset (DATELINE_DATASET_DIR in the tests' environment),
+ * loaded; a load that fails ends the test with its problems. */
+DlDataset *dl_test_load_bundled (void);
+
+G_END_DECLS
