@@ -40,7 +40,7 @@ dl_dataset_is_imported (DlDataset *self)
 
 /* Appended all at once: one "items-changed", not one an item. */
 static void
-append_all (GListStore *store,
+append_all (DlObjectStore *store,
             GHashTable *index,
             gpointer   *items,
             guint       n_items,
@@ -53,7 +53,7 @@ append_all (GListStore *store,
       g_return_if_fail (!g_hash_table_contains (index, id));
       g_hash_table_insert (index, (gpointer) id, items[i]);
     }
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, items, n_items);
+  dl_object_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, items, n_items);
 }
 
 void

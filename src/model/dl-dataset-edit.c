@@ -173,12 +173,12 @@ dl_dataset_edit_insert (DlDataset *self,
   if (DL_IS_SOURCE (item))
     {
       g_hash_table_insert (self->source_index, DL_SOURCE (item)->id, item);
-      g_list_store_insert (self->sources, position, item);
+      dl_object_store_insert (self->sources, position, item);
     }
   else if (DL_IS_PLACE (item))
     {
       g_hash_table_insert (self->place_index, DL_PLACE (item)->id, item);
-      g_list_store_insert (self->places, position, item);
+      dl_object_store_insert (self->places, position, item);
     }
   else
     {
@@ -188,7 +188,7 @@ dl_dataset_edit_insert (DlDataset *self,
       g_clear_pointer (&self->facets, dl_event_facets_unref);
       g_ptr_array_insert (self->events_by_time, (int) time_position (self, event), g_object_ref (event));
       claims_add (self, event);
-      g_list_store_insert (self->events, position, event);
+      dl_object_store_insert (self->events, position, event);
     }
 }
 
@@ -205,12 +205,12 @@ dl_dataset_edit_remove (DlDataset *self,
   if (DL_IS_SOURCE (item))
     {
       g_hash_table_remove (self->source_index, DL_SOURCE (item)->id);
-      g_list_store_remove (self->sources, position);
+      dl_object_store_remove (self->sources, position);
     }
   else if (DL_IS_PLACE (item))
     {
       g_hash_table_remove (self->place_index, DL_PLACE (item)->id);
-      g_list_store_remove (self->places, position);
+      dl_object_store_remove (self->places, position);
     }
   else
     {
@@ -220,7 +220,7 @@ dl_dataset_edit_remove (DlDataset *self,
       g_clear_pointer (&self->facets, dl_event_facets_unref);
       claims_remove (self, event, event, event->claims);
       g_ptr_array_remove (self->events_by_time, event);
-      g_list_store_remove (self->events, position);
+      dl_object_store_remove (self->events, position);
     }
 
   g_object_unref (item);
@@ -238,7 +238,7 @@ dl_dataset_edit_event_changed (DlDataset     *self,
 
   /* Its search text is built again when next asked for; so are the
    * filters' numbers (its category, its sources, its place in time). */
-  g_clear_pointer (&event->search_text, g_free);
+  dl_event_forget_search_text (event);
   g_clear_pointer (&self->facets, dl_event_facets_unref);
   if (self->search_index != NULL)
     dl_search_index_update (self->search_index, event);

@@ -21,15 +21,18 @@
 /* "%.15g" of a claim's number: printf of a double is a good part of
  * reading a claim, and nearly every value is a whole number, which
  * "%.15g" writes as its digits below 10^15 (-0 is left to printf). */
-static char *
-format_value (double value)
+static const char *
+format_value (double value,
+              char   digits[24])
 {
-  char digits[24];
-  char *p = digits + sizeof digits;
+  char *p = digits + 24;
   guint64 magnitude;
 
   if (!(fabs (value) < 1e15) || value != (double) (gint64) value || (value == 0 && signbit (value)))
-    return g_strdup_printf ("%.15g", value);
+    {
+      g_snprintf (digits, 24, "%.15g", value);
+      return digits;
+    }
 
   magnitude = value < 0 ? (guint64) -(gint64) value : (guint64) value;
   *--p = '\0';
@@ -39,7 +42,7 @@ format_value (double value)
   if (value < 0)
     *--p = '-';
 
-  return g_strdup (p);
+  return p;
 }
 
 static void
@@ -64,6 +67,10 @@ load_claims (Loader     *loader,
       const char *topic;
       guint excerpt = 0;
       gboolean ok = TRUE;
+      char digits[24];
+      const char *value_text = NULL;
+      const char *qualifier;
+      const char *unit;
 
       if ((element = dl_loader_element_object (loader, &array->elements[i], path)) == NULL)
         continue;
@@ -82,12 +89,12 @@ load_claims (Loader     *loader,
         {
           claim.numeric = TRUE;
           if (dl_loader_get_number (loader, element, path, "value", &claim.value))
-            claim.value_text = format_value (claim.value);
+            value_text = format_value (claim.value, digits);
           else
             ok = FALSE;
         }
       else if (dl_loader_node_is_string (value) && *value->string != '\0')
-        claim.value_text = g_strdup (value->string);
+        value_text = value->string;
       else
         {
           g_autofree char *value_path = dl_loader_join_path (path, "value");
@@ -143,19 +150,18 @@ load_claims (Loader     *loader,
       else if ((claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source) == NULL)
         ok = FALSE;  /* that excerpt's problem has been reported */
 
-      claim.topic = g_strdup (topic);
-      claim.qualifier = g_strdup (dl_loader_get_string (loader, element, path, "qualifier", FALSE));
-      claim.unit = g_strdup (dl_loader_get_string (loader, element, path, "unit", FALSE));
-      claim.excerpt = excerpt;
-
+      /* Read (and their problems reported) whether or not the claim is kept. */
+      qualifier = dl_loader_get_string (loader, element, path, "qualifier", FALSE);
+      unit = dl_loader_get_string (loader, element, path, "unit", FALSE);
       if (!ok)
-        {
-          g_free (claim.topic);
-          g_free (claim.value_text);
-          g_free (claim.qualifier);
-          g_free (claim.unit);
-          continue;
-        }
+        continue;
+
+      /* Topics, qualifiers, units and values repeat: each once. */
+      claim.topic = (char *) dl_strings_intern (loader->strings, topic);
+      claim.value_text = (char *) dl_strings_intern (loader->strings, value_text);
+      claim.qualifier = (char *) dl_strings_intern (loader->strings, qualifier);
+      claim.unit = (char *) dl_strings_intern (loader->strings, unit);
+      claim.excerpt = excerpt;
 
       g_array_append_val (event->claims, claim);
     }
@@ -169,6 +175,30 @@ is_identifier (const char *text)
       return FALSE;
 
   return *text != '\0';
+}
+
+/* Most events name one place, and many name the same one (a city, a
+ * district): those share one array holding that place, where each had
+ * its own (80 bytes an event). An array of places is never changed once
+ * an event has it: an edit swaps in a new one (dl-edit-ops.c). */
+static void
+set_one_place (Loader  *loader,
+               DlEvent *event,
+               DlPlace *place)
+{
+  GPtrArray *shared;
+
+  if (loader->one_place == NULL)
+    loader->one_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  shared = g_hash_table_lookup (loader->one_place, place);
+  if (shared == NULL)
+    {
+      shared = g_ptr_array_new_full (1, g_object_unref);
+      g_ptr_array_add (shared, g_object_ref (place));
+      g_hash_table_insert (loader->one_place, place, shared);
+    }
+  g_ptr_array_unref (event->places);
+  event->places = g_ptr_array_ref (shared);
 }
 
 static void
@@ -206,7 +236,7 @@ load_event_places (Loader     *loader,
           dl_problems_error (loader->problems, place_path, _("no place has the id “%s”"), shown);
         }
       else
-        g_ptr_array_add (event->places, g_object_ref (place));
+        set_one_place (loader, event, place);
     }
   else
     {
@@ -283,14 +313,18 @@ load_event (Loader            *loader,
                          _("“%s” is not a category: use lower-case letters, digits and “-”"), shown);
     }
 
-  event = dl_event_new ();
-  event->id = g_strdup (id);
-  event->title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
-  event->category = g_strdup (category);
-  event->summary = g_strdup (dl_loader_get_string (loader, object, path, "summary", FALSE));
-  event->when_basis = g_strdup (dl_loader_get_string (loader, object, path, "when_basis", FALSE));
+  /* Its strings in the arena: ids are unique and titles nearly so, so
+   * only copied (looking a million of them up costs more than it saves);
+   * categories, dates, bases and summaries repeat, so each once. */
+  event = dl_event_new_in_arena (loader->strings);
+  event->id = (char *) dl_strings_add (loader->strings, id);
+  event->title = (char *) dl_strings_add (loader->strings, dl_loader_get_string (loader, object, path, "title", TRUE));
+  event->category = (char *) dl_strings_intern (loader->strings, category);
+  event->summary = (char *) dl_strings_intern (loader->strings, dl_loader_get_string (loader, object, path, "summary", FALSE));
+  event->when_basis = (char *) dl_strings_intern (loader->strings,
+                                                  dl_loader_get_string (loader, object, path, "when_basis", FALSE));
   if (when != NULL && dl_loader_parse_edtf (loader, when, path, "when", &event->when))
-    event->when_text = g_strdup (when);
+    event->when_text = (char *) dl_strings_intern (loader->strings, when);
   /* An event without a date is shown on the map only. */
   if (dl_json_object_get (object, "when") == NULL
       && dl_json_object_get (object, "place") == NULL && dl_json_object_get (object, "places") == NULL)
@@ -369,6 +403,8 @@ load_events_split (Loader            *loader,
 
   half.loader.problems = dl_problems_new ();
   half.loader.reader = dl_json_reader_new_sibling (loader->reader);
+  half.loader.strings = dl_strings_new ();
+  half.loader.one_place = NULL;
   half.ids = g_hash_table_new (g_str_hash, g_str_equal);
   half.loaded = g_ptr_array_new_with_free_func (g_object_unref);
   half.seen = g_ptr_array_new_with_free_func (g_free);
@@ -377,6 +413,7 @@ load_events_split (Loader            *loader,
     {
       dl_problems_free (half.loader.problems);
       dl_json_reader_free (half.loader.reader);
+      dl_strings_unref (half.loader.strings);
       g_hash_table_unref (half.ids);
       g_ptr_array_unref (half.loaded);
       g_ptr_array_unref (half.seen);
@@ -423,6 +460,9 @@ load_events_split (Loader            *loader,
 
   dl_problems_free (half.loader.problems);
   dl_json_reader_free (half.loader.reader);
+  dl_strings_done (half.loader.strings);
+  dl_strings_unref (half.loader.strings);
+  g_clear_pointer (&half.loader.one_place, g_hash_table_unref);
   g_hash_table_unref (half.ids);
   g_ptr_array_unref (half.seen);
 
@@ -453,7 +493,7 @@ dl_loader_load_events (Loader     *loader,
 
   if (g_cancellable_is_cancelled (loader->cancellable))
     return;
-  g_list_store_splice (loader->dataset->events, g_list_model_get_n_items (G_LIST_MODEL (loader->dataset->events)),
+  dl_object_store_splice (loader->dataset->events, g_list_model_get_n_items (G_LIST_MODEL (loader->dataset->events)),
                        0, loaded->pdata, loaded->len);
 }
 

@@ -327,9 +327,13 @@ dl_loader_load_excerpts (Loader     *loader,
             }
         }
 
-      excerpt.exact = g_strdup (exact);
-      excerpt.prefix = g_strdup (dl_loader_get_string (loader, element, path, "prefix", FALSE));
-      excerpt.suffix = g_strdup (dl_loader_get_string (loader, element, path, "suffix", FALSE));
+      /* Into the event's arena (dl-strings.h); a passage is often quoted
+       * by several events, so each distinct text once. */
+      excerpt.exact = (char *) dl_strings_intern (loader->strings, exact);
+      excerpt.prefix = (char *) dl_strings_intern (loader->strings,
+                                                   dl_loader_get_string (loader, element, path, "prefix", FALSE));
+      excerpt.suffix = (char *) dl_strings_intern (loader->strings,
+                                                   dl_loader_get_string (loader, element, path, "suffix", FALSE));
 
       /* A source whose article could not be read has been reported already. */
       if (ok && exact != NULL && excerpt.source != NULL && excerpt.source->text != NULL)

@@ -15,6 +15,7 @@
 
 #include "dl-dataset.h"
 #include "dl-json-reader.h"
+#include "dl-object-store.h"
 #include "dl-model-private.h"
 
 G_BEGIN_DECLS
@@ -26,9 +27,9 @@ struct _DlDataset
   GFile      *file;
   char       *title;
   char       *description;
-  GListStore *sources;
-  GListStore *places;
-  GListStore *events;
+  DlObjectStore *sources;
+  DlObjectStore *places;
+  DlObjectStore *events;
   GPtrArray  *events_by_time;
   GHashTable *source_index;   /* id → DlSource (unowned) */
   GHashTable *place_index;
@@ -53,6 +54,8 @@ typedef struct {
   GCancellable *cancellable;  /* a window closed while loading stops it */
   GHashTable   *given;        /* relative path ("/"-separated) → DlText: the articles of a dataset
                                * being edited, read from memory instead (dl-edit-check.c), or NULL */
+  DlStrings    *strings;      /* the events' strings (dl-strings.h): one arena per thread */
+  GHashTable   *one_place;    /* DlPlace → the array of it alone that events share, or NULL */
 } Loader;
 
 /* Walks an array: the root's big ones one element at a time from the

@@ -77,7 +77,7 @@ dl_loader_load_sources (Loader            *loader,
         continue;
 
       g_hash_table_insert (loader->dataset->source_index, source->id, source);
-      g_list_store_append (loader->dataset->sources, source);
+      dl_object_store_append (loader->dataset->sources, source);
     }
 }
 
@@ -214,6 +214,6 @@ dl_loader_load_places (Loader            *loader,
         continue;
 
       g_hash_table_insert (loader->dataset->place_index, place->id, place);
-      g_list_store_append (loader->dataset->places, place);
+      dl_object_store_append (loader->dataset->places, place);
     }
 }

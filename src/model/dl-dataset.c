@@ -14,6 +14,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,7 +265,7 @@ load_from_data (const char   *data,
                 GHashTable   *given)
 {
   g_autoptr(DlDataset) self = g_object_new (DL_TYPE_DATASET, NULL);
-  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable, given };
+  Loader loader = { self, problems, NULL, NULL, NULL, 0, cancellable, given, NULL, NULL };
   const DlJsonValue *root;
   const DlJsonValue *version;
   gsize bad = 0;
@@ -344,7 +347,12 @@ load_from_data (const char   *data,
   dl_loader_load_categories (&loader, root);
   dl_loader_load_sources (&loader, root);
   dl_loader_load_places (&loader, root);
+  loader.strings = dl_strings_new ();
   dl_loader_load_events (&loader, root);
+  /* The events hold the arena; the table of its texts was for loading. */
+  dl_strings_done (loader.strings);
+  g_clear_pointer (&loader.strings, dl_strings_unref);
+  g_clear_pointer (&loader.one_place, g_hash_table_unref);
   dl_loader_load_narratives (&loader, root);
 
   free (loader.base_dir);
@@ -412,6 +420,14 @@ dl_dataset_return_loaded (GTask        *task,
         dl_dataset_get_facets (dataset);
     }
 
+#ifdef __GLIBC__
+  /* What loading freed (the reader's arenas, the halves' and the string
+   * arenas' tables, the indexes' scratch) lies in free chunks among the
+   * events; glibc keeps such pages resident until asked to give them back.
+   * Here in the loading thread, not on the main loop. */
+  malloc_trim (0);
+#endif
+
   if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
     {
       g_clear_object (&dataset);
@@ -466,9 +482,9 @@ dl_dataset_class_init (DlDatasetClass *klass)
 static void
 dl_dataset_init (DlDataset *self)
 {
-  self->sources = g_list_store_new (DL_TYPE_SOURCE);
-  self->places = g_list_store_new (DL_TYPE_PLACE);
-  self->events = g_list_store_new (DL_TYPE_EVENT);
+  self->sources = dl_object_store_new (DL_TYPE_SOURCE);
+  self->places = dl_object_store_new (DL_TYPE_PLACE);
+  self->events = dl_object_store_new (DL_TYPE_EVENT);
   self->events_by_time = g_ptr_array_new_with_free_func (g_object_unref);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->place_index = g_hash_table_new (g_str_hash, g_str_equal);

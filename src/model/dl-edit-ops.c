@@ -186,7 +186,7 @@ position_of (GListModel *list,
 {
   guint position = G_MAXUINT;
 
-  g_list_store_find (G_LIST_STORE (list), item, &position);
+  dl_object_store_find (DL_OBJECT_STORE (list), item, &position);
 
   return position;
 }
@@ -743,6 +743,9 @@ dl_edit_stack_set_event_text (DlEditStack   *self,
   if (g_strcmp0 (*slot, value) == 0)
     return TRUE;
 
+  /* The edit will free what the field held: not a string of the arena. */
+  dl_event_own_text (event);
+
   /* Typing: the field takes the new value, and one undo goes back to what
    * was there before the typing began. */
   top = merge ? dl_edit_stack_get_mergeable (self) : NULL;
@@ -783,6 +786,7 @@ dl_edit_stack_set_event_when (DlEditStack  *self,
   if (g_strcmp0 (event->when_text, when) == 0)
     return TRUE;
 
+  dl_event_own_text (event);
   edit = dl_edit_new (EDIT_WHEN, event);
   edit->u.when.text = g_strdup (when);
   edit->u.when.value = value;

@@ -77,7 +77,7 @@ GArray *dl_edit_copy_claims    (GArray      *claims);
 GArray *dl_edit_copy_steps     (GArray      *steps);
 GArray *dl_edit_new_steps      (void);
 /* The dataset's list @item belongs in. */
-GListStore *dl_edit_list_of    (DlDataset   *dataset,
+DlObjectStore *dl_edit_list_of (DlDataset   *dataset,
                                 GObject     *item);
 /* What a change of @edit's object tells the dataset. */
 void    dl_edit_notify         (DlDataset   *dataset,

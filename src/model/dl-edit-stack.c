@@ -270,7 +270,7 @@ edit_size (const Edit *edit)
   return size;
 }
 
-GListStore *
+DlObjectStore *
 dl_edit_list_of (DlDataset *dataset,
                  GObject   *item)
 {

@@ -13,6 +13,20 @@
 
 G_DEFINE_FINAL_TYPE (DlEvent, dl_event, G_TYPE_OBJECT)
 
+/* The haystack of dl_event_matches() hangs off the event rather than
+ * taking a field: the search index answers the window's queries, so
+ * nearly every event never builds one. */
+static GQuark
+search_text_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("dl-event-search-text"));
+
+  return (GQuark) quark;
+}
+
 void
 dl_excerpt_clear (gpointer data)
 {
@@ -52,9 +66,10 @@ static const char *
 get_search_text (DlEvent *self)
 {
   GString *haystack;
+  char *text = g_object_get_qdata (G_OBJECT (self), search_text_quark ());
 
-  if (self->search_text != NULL)
-    return self->search_text;
+  if (text != NULL)
+    return text;
 
   haystack = g_string_new (NULL);
   append_folded (haystack, self->title);
@@ -77,9 +92,16 @@ get_search_text (DlEvent *self)
   for (guint i = 0; i < self->excerpts->len; i++)
     append_folded (haystack, g_array_index (self->excerpts, DlExcerpt, i).exact);
 
-  self->search_text = g_string_free (haystack, FALSE);
+  text = g_string_free (haystack, FALSE);
+  g_object_set_qdata_full (G_OBJECT (self), search_text_quark (), text, g_free);
 
-  return self->search_text;
+  return text;
+}
+
+void
+dl_event_forget_search_text (DlEvent *self)
+{
+  g_object_set_qdata (G_OBJECT (self), search_text_quark (), NULL);
 }
 
 static void
@@ -87,16 +109,20 @@ dl_event_finalize (GObject *object)
 {
   DlEvent *self = DL_EVENT (object);
 
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->category);
-  g_free (self->summary);
-  g_free (self->when_text);
-  g_free (self->when_basis);
-  g_free (self->search_text);
+  if (!self->text_in_arena)
+    {
+      g_free (self->id);
+      g_free (self->title);
+      g_free (self->category);
+      g_free (self->summary);
+      g_free (self->when_text);
+      g_free (self->when_basis);
+    }
   g_ptr_array_unref (self->places);
+  /* Their clear functions, or none, say whether their strings are ours. */
   g_array_unref (self->excerpts);
   g_array_unref (self->claims);
+  g_clear_pointer (&self->arena, dl_strings_unref);
 
   G_OBJECT_CLASS (dl_event_parent_class)->finalize (object);
 }
@@ -124,6 +150,38 @@ DlEvent *
 dl_event_new (void)
 {
   return g_object_new (DL_TYPE_EVENT, NULL);
+}
+
+DlEvent *
+dl_event_new_in_arena (DlStrings *arena)
+{
+  DlEvent *self = g_object_new (DL_TYPE_EVENT, NULL);
+
+  self->arena = dl_strings_ref (arena);
+  self->text_in_arena = TRUE;
+  g_array_set_clear_func (self->excerpts, NULL);
+  g_array_set_clear_func (self->claims, NULL);
+
+  return self;
+}
+
+void
+dl_event_own_text (DlEvent *self)
+{
+  g_return_if_fail (DL_IS_EVENT (self));
+
+  if (!self->text_in_arena)
+    return;
+
+  /* The arena copies stay where they are (an arena only grows); the event
+   * keeps its reference while its arrays may still point into it. */
+  self->id = g_strdup (self->id);
+  self->title = g_strdup (self->title);
+  self->category = g_strdup (self->category);
+  self->summary = g_strdup (self->summary);
+  self->when_text = g_strdup (self->when_text);
+  self->when_basis = g_strdup (self->when_basis);
+  self->text_in_arena = FALSE;
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include "dl-event.h"
 #include "dl-place.h"
 #include "dl-source.h"
+#include "dl-strings.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,11 @@ struct _DlPlace
   char       *note;       /* outside facts and boundary choices, or NULL */
 };
 
+/* The text fields of an event (id to when_basis) are its own (g_free'd
+ * with it) unless text_in_arena: then they, and the strings of its excerpt
+ * and claim arrays when those have no clear function, lie in its arena
+ * (dl-strings.h), which it keeps alive. dl_event_own_text() copies the
+ * fields out before an edit changes one of them. */
 struct _DlEvent
 {
   GObject    parent_instance;
@@ -52,14 +58,26 @@ struct _DlEvent
   GPtrArray *places;     /* of DlPlace (owned) */
   GArray    *excerpts;   /* of DlExcerpt */
   GArray    *claims;     /* of DlClaim */
-  char      *search_text; /* case-folded haystack, built lazily */
+  DlStrings *arena;      /* where a loaded event's strings are, or NULL */
   DlPlaceRole place_role;
-  guint      search_slot; /* its place in its dataset's DlSearchIndex + 1, or 0 */
+  /* Bits, so that a million events stay in malloc's 144-byte chunks. */
+  guint      search_slot : 31; /* its place in its dataset's DlSearchIndex + 1, or 0 */
+  guint      text_in_arena : 1;
 };
 
 DlSource *dl_source_new (void);
 DlPlace  *dl_place_new  (void);
 DlEvent  *dl_event_new  (void);
+/* An event whose strings the loader puts in @arena: its text fields and
+ * its excerpts' and claims' strings are not freed one by one (the arrays
+ * have no clear function). */
+DlEvent  *dl_event_new_in_arena (DlStrings *arena);
+/* Copies a loaded event's text fields out of its arena, so that an edit
+ * may free and swap them as it does any other event's (dl-edit-ops.c). */
+void      dl_event_own_text     (DlEvent   *self);
+/* The case-folded haystack dl_event_matches() searches, built on first
+ * use and dropped when the event's text changes. */
+void      dl_event_forget_search_text (DlEvent *self);
 
 /* Frees what a DlExcerpt or DlClaim holds (GArray clear functions). */
 void      dl_excerpt_clear (gpointer data);
