@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "dl-category.h"
 #include "dl-category-dot.h"
 #include "dl-snapshot-disc.h"
@@ -20,6 +22,7 @@ struct _DlCategoryDot
   GtkWidget  parent_instance;
 
   char      *category;
+  GdkRGBA    color;
 };
 
 G_DEFINE_FINAL_TYPE (DlCategoryDot, dl_category_dot, GTK_TYPE_WIDGET)
@@ -49,7 +52,7 @@ dl_category_dot_snapshot (GtkWidget   *widget,
   if (self->category == NULL || size <= 0)
     return;
 
-  dl_category_get_color (self->category, &color);
+  color = self->color;
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (widget, &ring);
 #else
@@ -91,24 +94,30 @@ dl_category_dot_init (DlCategoryDot *self)
 }
 
 GtkWidget *
-dl_category_dot_new (const char *category)
+dl_category_dot_new (DlDataset  *dataset,
+                     const char *category)
 {
   DlCategoryDot *self = g_object_new (DL_TYPE_CATEGORY_DOT, NULL);
 
-  dl_category_dot_set_category (self, category);
+  dl_category_dot_set_category (self, dataset, category);
   return GTK_WIDGET (self);
 }
 
 void
 dl_category_dot_set_category (DlCategoryDot *self,
+                              DlDataset     *dataset,
                               const char    *category)
 {
+  GdkRGBA color;
+
   g_return_if_fail (DL_IS_CATEGORY_DOT (self));
 
-  if (g_strcmp0 (self->category, category) == 0)
+  dl_category_get_color (dataset, category, &color);
+  if (g_strcmp0 (self->category, category) == 0 && gdk_rgba_equal (&color, &self->color))
     return;
   g_free (self->category);
   self->category = g_strdup (category);
+  self->color = color;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -120,16 +129,68 @@ dl_category_dot_get_category (DlCategoryDot *self)
 }
 
 GtkWidget *
-dl_category_label_new (const char *category,
+dl_category_label_new (DlDataset  *dataset,
+                       const char *category,
                        const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  const char *name = text != NULL ? text : dl_category_get_label (category);
+  const char *name = text != NULL ? text : dl_category_get_label (dataset, category);
   GtkWidget *label = gtk_label_new (name);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), dl_category_dot_new (category));
+  gtk_box_append (GTK_BOX (box), dl_category_dot_new (dataset, category));
   gtk_box_append (GTK_BOX (box), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return box;
+}
+
+static DlCategoryDot *
+find_dot (GtkWidget *widget)
+{
+  if (DL_IS_CATEGORY_DOT (widget))
+    return DL_CATEGORY_DOT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      DlCategoryDot *dot = find_dot (child);
+
+      if (dot != NULL)
+        return dot;
+    }
+
+  return NULL;
+}
+
+gboolean
+dl_category_rows_refresh (GtkWidget          *box,
+                          DlDataset          *dataset,
+                          const char * const *categories)
+{
+  guint i = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (box), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *category = g_object_get_data (G_OBJECT (row), "category");
+
+      if (category == NULL)
+        continue;
+      if (categories == NULL || categories[i] == NULL || strcmp (categories[i], category) != 0)
+        return FALSE;
+      i++;
+    }
+  if (categories != NULL && categories[i] != NULL)
+    return FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *category = g_object_get_data (G_OBJECT (row), "category");
+      DlCategoryDot *dot = category != NULL ? find_dot (row) : NULL;
+
+      if (dot != NULL)
+        dl_category_dot_set_category (dot, dataset, category);
+    }
+
+  return TRUE;
 }

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <math.h>
 
 #include "dl-category.h"
+#include "dl-dataset-categories.h"
 
 typedef struct {
   const char *id;
@@ -39,12 +42,30 @@ lookup (const char *category)
   return NULL;
 }
 
+static void
+rgba_from_rgb (guint32  rgb,
+               GdkRGBA *color)
+{
+  color->red = (float) ((rgb >> 16) & 0xff) / 255.f;
+  color->green = (float) ((rgb >> 8) & 0xff) / 255.f;
+  color->blue = (float) (rgb & 0xff) / 255.f;
+  color->alpha = 1.f;
+}
+
 void
-dl_category_get_color (const char *category,
+dl_category_get_color (DlDataset  *dataset,
+                       const char *category,
                        GdkRGBA    *color)
 {
-  const Category *known = lookup (category);
+  const DlCategoryDef *def = dataset != NULL ? dl_dataset_lookup_category (dataset, category) : NULL;
+  const Category *known;
 
+  if (def != NULL)
+    {
+      rgba_from_rgb (def->color, color);
+      return;
+    }
+  known = lookup (category);
   gdk_rgba_parse (color, known != NULL ? known->color : "#77767b");
 }
 
@@ -64,11 +85,62 @@ dl_category_compare (const char *a,
   return g_strcmp0 (a, b);
 }
 
+/* The rules for the dataset colours seen so far, one provider for the
+ * process: a handful of colours, each given a class once. */
 const char *
-dl_category_get_css_class (const char *category)
+dl_category_get_css_class_for_color (guint32 rgb)
 {
-  const Category *known = lookup (category);
+  static GtkCssProvider *provider;
+  static GString *rules;
+  static GHashTable *classes;   /* interned class names, seen */
+  char hex[8];
+  g_autofree char *name = NULL;
+  const char *interned;
+  double luminance;
 
+  dl_category_color_format (rgb, hex);
+  name = g_strconcat ("category-rgb-", hex + 1, NULL);
+  interned = g_intern_string (name);
+  if (classes != NULL && g_hash_table_contains (classes, interned))
+    return interned;
+
+  if (classes == NULL)
+    {
+      classes = g_hash_table_new (NULL, NULL);
+      rules = g_string_new (NULL);
+      provider = gtk_css_provider_new ();
+      if (gdk_display_get_default () != NULL)
+        gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  g_hash_table_add (classes, (gpointer) interned);
+
+  /* Black text on a light chip, white on a dark one: the threshold is
+   * where both give about the same contrast (relative luminance 0.18). */
+  luminance = 0.2126 * pow (((rgb >> 16) & 0xff) / 255.0, 2.2)
+              + 0.7152 * pow (((rgb >> 8) & 0xff) / 255.0, 2.2)
+              + 0.0722 * pow ((rgb & 0xff) / 255.0, 2.2);
+  g_string_append_printf (rules, ".%s { background: %s; }\n.category-chip.%s { color: %s; }\n",
+                          interned, hex, interned, luminance > 0.18 ? "black" : "white");
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (provider, rules->str);
+#else
+  gtk_css_provider_load_from_data (provider, rules->str, (gssize) rules->len);
+#endif
+
+  return interned;
+}
+
+const char *
+dl_category_get_css_class (DlDataset  *dataset,
+                           const char *category)
+{
+  const DlCategoryDef *def = dataset != NULL ? dl_dataset_lookup_category (dataset, category) : NULL;
+  const Category *known;
+
+  if (def != NULL)
+    return dl_category_get_css_class_for_color (def->color);
+  known = lookup (category);
   return known != NULL ? known->css_class : "category-other";
 }
 
@@ -102,12 +174,17 @@ humanize (const char *category)
 }
 
 const char *
-dl_category_get_label (const char *category)
+dl_category_get_label (DlDataset  *dataset,
+                       const char *category)
 {
   static GHashTable *unknown_labels;   /* id → label, kept for the process */
   G_LOCK_DEFINE_STATIC (unknown_labels);
+  const DlCategoryDef *def = dataset != NULL ? dl_dataset_lookup_category (dataset, category) : NULL;
   const Category *known = lookup (category);
   const char *label;
+
+  if (def != NULL && def->label != NULL)
+    return def->label;
 
   if (known != NULL)
     return _(known->label);

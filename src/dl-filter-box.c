@@ -98,9 +98,9 @@ rebuild_buttons (DlFilterBox *self)
     {
       GtkWidget *check = gtk_check_button_new ();
 
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), dl_category_label_new (categories[i], NULL));
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), dl_category_label_new (dataset, categories[i], NULL));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dl_category_get_label (categories[i]), -1);
+                                      dl_category_get_label (dataset, categories[i]), -1);
       g_object_set_data_full (G_OBJECT (check), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->box), check);
     }
@@ -139,6 +139,20 @@ rebuild_buttons (DlFilterBox *self)
   gtk_box_append (GTK_BOX (self->box), show_all);
 }
 
+/* As the legend: a category an edit made or dropped gets or loses its
+ * toggle, a recoloured one its colour. */
+static void
+on_filters_changed (DlFilterBox *self)
+{
+  g_auto(GStrv) categories = dl_session_dup_categories (DL_SESSION_OF (self));
+
+  if (dl_category_rows_refresh (self->box, dl_session_get_dataset (DL_SESSION_OF (self)),
+                                (const char * const *) categories))
+    sync_buttons (self);
+  else
+    rebuild_buttons (self);
+}
+
 static void
 dl_filter_box_dispose (GObject *object)
 {
@@ -169,6 +183,6 @@ dl_filter_box_init (DlFilterBox *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "notify::dataset", G_CALLBACK (rebuild_buttons), self);
-  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "filters-changed", G_CALLBACK (sync_buttons), self);
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "filters-changed", G_CALLBACK (on_filters_changed), self);
 }
 

@@ -108,13 +108,27 @@ rebuild_rows (DlLegend *self)
   categories = dl_session_dup_categories (DL_SESSION_OF (self));
   for (guint i = 0; categories[i] != NULL; i++)
     {
-      GtkWidget *row = dl_category_label_new (categories[i], NULL);
+      GtkWidget *row = dl_category_label_new (dl_session_get_dataset (DL_SESSION_OF (self)), categories[i], NULL);
 
       g_object_set_data_full (G_OBJECT (row), "category", g_strdup (categories[i]), g_free);
       gtk_box_append (GTK_BOX (self->box), row);
     }
   add_place_role_row (self);
   sync_rows (self);
+}
+
+/* Filters toggled, or an edit: a category made or dropped by an edit gets
+ * or loses its row, a recoloured one its colour. */
+static void
+on_filters_changed (DlLegend *self)
+{
+  g_auto(GStrv) categories = dl_session_dup_categories (DL_SESSION_OF (self));
+
+  if (dl_category_rows_refresh (self->box, dl_session_get_dataset (DL_SESSION_OF (self)),
+                                (const char * const *) categories))
+    sync_rows (self);
+  else
+    rebuild_rows (self);
 }
 
 static void
@@ -178,7 +192,7 @@ dl_legend_init (DlLegend *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
 
   g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "notify::dataset", G_CALLBACK (rebuild_rows), self);
-  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "filters-changed", G_CALLBACK (sync_rows), self);
+  g_signal_group_connect_swapped (dl_session_view_get_signals (DL_SESSION_VIEW (self)), "filters-changed", G_CALLBACK (on_filters_changed), self);
 }
 
 GStrv

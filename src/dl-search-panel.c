@@ -83,7 +83,11 @@ on_bind_row (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  dl_search_row_set_event (DL_SEARCH_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  DlSearchPanel *self = DL_SEARCH_PANEL (user_data);  /* the template's object */
+
+  dl_search_row_set_event (DL_SEARCH_ROW (gtk_list_item_get_child (item)),
+                           DL_SESSION_OF (self) != NULL ? dl_session_get_dataset (DL_SESSION_OF (self)) : NULL,
+                           gtk_list_item_get_item (item));
 }
 
 /* The list view's model: the results while the panel is shown. */

@@ -61,6 +61,7 @@ dl_search_row_new (void)
 
 void
 dl_search_row_set_event (DlSearchRow *self,
+                         DlDataset   *dataset,
                          DlEvent     *event)
 {
   g_autofree char *date = NULL;
@@ -70,19 +71,19 @@ dl_search_row_set_event (DlSearchRow *self,
 
   if (event == NULL)
     {
-      dl_category_dot_set_category (self->dot, NULL);
+      dl_category_dot_set_category (self->dot, NULL, NULL);
       gtk_label_set_label (self->title, "");
       gtk_label_set_label (self->when, "");
       return;
     }
 
   date = dl_edtf_describe (dl_event_get_when (event));
-  dl_category_dot_set_category (self->dot, dl_event_get_category (event));
+  dl_category_dot_set_category (self->dot, dataset, dl_event_get_category (event));
   gtk_label_set_label (self->title, dl_event_get_title (event));
   gtk_label_set_label (self->when, date);
 
   /* A screen reader reads the row as one: what, when, what kind. */
   accessible = g_strdup_printf ("%s, %s, %s", dl_event_get_title (event), date,
-                                dl_category_get_label (dl_event_get_category (event)));
+                                dl_category_get_label (dataset, dl_event_get_category (event)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }

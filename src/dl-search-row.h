@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (DlSearchRow, dl_search_row, DL, SEARCH_ROW, GtkWidget)
 
 GtkWidget *dl_search_row_new       (void);
 /* Shows the event's category dot, title and date (or nothing). */
+/* @dataset: whose category colours and names the row shows. */
 void       dl_search_row_set_event (DlSearchRow *self,
+                                    DlDataset   *dataset,
                                     DlEvent     *event);
 
 G_END_DECLS

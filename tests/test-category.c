@@ -11,6 +11,7 @@
 
 #include "dl-basemap.h"
 #include "dl-category.h"
+#include "dl-dataset-categories.h"
 
 static const char *known[] = {
   "strike", "attack", "killing", "military", "hostages", "diplomacy", "statement", "truce", "humanitarian",
@@ -105,7 +106,7 @@ category_lab (const char *category)
 {
   GdkRGBA c;
 
-  dl_category_get_color (category, &c);
+  dl_category_get_color (NULL, category, &c);
   return to_lab (c.red, c.green, c.blue);
 }
 
@@ -180,11 +181,11 @@ test_stable (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     {
-      g_autofree char *selector = g_strconcat (".", dl_category_get_css_class (known[i]), NULL);
+      g_autofree char *selector = g_strconcat (".", dl_category_get_css_class (NULL, known[i]), NULL);
       GdkRGBA a, b, chip;
 
-      dl_category_get_color (known[i], &a);
-      dl_category_get_color (known[i], &b);
+      dl_category_get_color (NULL, known[i], &a);
+      dl_category_get_color (NULL, known[i], &b);
       g_assert_true (gdk_rgba_equal (&a, &b));
       g_assert_cmpfloat (a.alpha, ==, 1.0);
 
@@ -208,11 +209,11 @@ test_chip_text_readable (void)
   g_assert_true (css_lookup (css, ".category-chip", "color", &chip_text));
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     {
-      g_autofree char *selector = g_strconcat (".category-chip.", dl_category_get_css_class (known[i]), NULL);
+      g_autofree char *selector = g_strconcat (".category-chip.", dl_category_get_css_class (NULL, known[i]), NULL);
       GdkRGBA background, text = chip_text;
       double ratio;
 
-      dl_category_get_color (known[i], &background);
+      dl_category_get_color (NULL, known[i], &background);
       css_lookup (css, selector, "color", &text);
       ratio = contrast (&text, &background);
       if (ratio < 4.5)
@@ -239,25 +240,25 @@ test_unknown (void)
   };
   GdkRGBA grey, a, b;
 
-  dl_category_get_color ("something-else", &grey);
+  dl_category_get_color (NULL, "something-else", &grey);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char *label = dl_category_get_label (cases[i].id);
+      const char *label = dl_category_get_label (NULL, cases[i].id);
 
       g_assert_cmpstr (label, ==, cases[i].label);
       /* The same string each time, so callers may keep it. */
-      g_assert_true (dl_category_get_label (cases[i].id) == label);
-      dl_category_get_color (cases[i].id, &a);
-      dl_category_get_color (cases[i].id, &b);
+      g_assert_true (dl_category_get_label (NULL, cases[i].id) == label);
+      dl_category_get_color (NULL, cases[i].id, &a);
+      dl_category_get_color (NULL, cases[i].id, &b);
       g_assert_true (gdk_rgba_equal (&a, &b));
       g_assert_true (gdk_rgba_equal (&a, &grey));
-      g_assert_cmpstr (dl_category_get_css_class (cases[i].id), ==, "category-other");
+      g_assert_cmpstr (dl_category_get_css_class (NULL, cases[i].id), ==, "category-other");
     }
 
   for (guint i = 0; i + 1 < G_N_ELEMENTS (known); i++)
     {
-      g_assert_cmpstr (dl_category_get_label (known[i]), !=, known[i]);
-      g_assert_true (g_unichar_isupper (g_utf8_get_char (dl_category_get_label (known[i]))));
+      g_assert_cmpstr (dl_category_get_label (NULL, known[i]), !=, known[i]);
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (dl_category_get_label (NULL, known[i]))));
     }
 
   /* Known ones first, in the table's order; unknown ones after, by name. */
@@ -319,6 +320,66 @@ test_distinct (void)
                   smallest_background);
 }
 
+static Lab
+rgb_lab (guint32 rgb)
+{
+  return to_lab (((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+/* The palette new categories take (imports, the editor) keeps the same
+ * promises: ΔE2000 ≥ 20 from every built-in colour (the grey included)
+ * and from each other, ≥ 15 from both maps' land and sea; and the model's
+ * list of built-in ids is the one this file draws. */
+static void
+test_palette (void)
+{
+  guint n = dl_category_palette_get_n ();
+  g_auto(GStrv) builtin = dl_category_dup_known ();
+  double smallest = G_MAXDOUBLE;
+
+  g_assert_cmpuint (n, >=, 8);
+  for (guint i = 0; builtin[i] != NULL; i++)
+    g_assert_true (dl_category_id_is_builtin (builtin[i]));
+  g_assert_cmpuint (g_strv_length (builtin), ==, G_N_ELEMENTS (known) - 1);
+  g_assert_false (dl_category_id_is_builtin ("something-else"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      Lab p = rgb_lab (dl_category_palette_get (i));
+
+      g_assert_nonnull (dl_category_palette_get_name (i));
+      for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+        {
+          double d = ciede2000 (p, category_lab (known[k]));
+
+          if (d < 20)
+            g_error ("palette colour %u (#%06x) is ΔE2000 %.1f from %s", i, dl_category_palette_get (i), d, known[k]);
+          smallest = MIN (smallest, d);
+        }
+      for (guint j = i + 1; j < n; j++)
+        {
+          double d = ciede2000 (p, rgb_lab (dl_category_palette_get (j)));
+
+          if (d < 20)
+            g_error ("palette colours %u and %u differ by ΔE2000 %.1f only", i, j, d);
+          smallest = MIN (smallest, d);
+        }
+      for (int style = DL_BASEMAP_STYLE_LIGHT; style <= DL_BASEMAP_STYLE_DARK; style++)
+        {
+          double sea[3], land[3];
+
+          dl_basemap_style_get_colors (style, sea, land);
+          if (ciede2000 (p, to_lab (sea[0], sea[1], sea[2])) < 15
+              || ciede2000 (p, to_lab (land[0], land[1], land[2])) < 15)
+            g_error ("palette colour %u (#%06x) is too close to a basemap's land or sea", i,
+                     dl_category_palette_get (i));
+        }
+    }
+  /* Past its end it repeats rather than fails. */
+  g_assert_cmphex (dl_category_palette_get (n), ==, dl_category_palette_get (0));
+  g_test_message ("smallest ΔE2000 of the palette: %.1f", smallest);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +388,7 @@ main (int   argc,
 
   g_test_add_func ("/category/ciede2000", test_formula);
   g_test_add_func ("/category/distinct", test_distinct);
+  g_test_add_func ("/category/palette", test_palette);
   g_test_add_func ("/category/stable", test_stable);
   g_test_add_func ("/category/chip-text-readable", test_chip_text_readable);
   g_test_add_func ("/category/unknown", test_unknown);

@@ -993,7 +993,7 @@ random_edit (GRand       *rand,
   guint narrative = n_narratives > 0 ? (guint) g_rand_int_range (rand, 0, (int) n_narratives) : 0;
   guint n_steps = n_narratives > 0 ? dl_dataset_get_narrative (dataset, narrative)->steps->len : 0;
 
-  switch (g_rand_int_range (rand, 0, 18))
+  switch (g_rand_int_range (rand, 0, 20))
     {
     case 0:
       dl_edit_stack_set_event_text (stack, e, (DlEventField) g_rand_int_range (rand, 0, 4),
@@ -1086,6 +1086,18 @@ random_edit (GRand       *rand,
         dl_edit_stack_remove_step (stack, narrative, (guint) g_rand_int_range (rand, 0, (int) n_steps), NULL);
       else if (n_narratives > 1)
         dl_edit_stack_remove_narrative (stack, narrative, NULL);
+      break;
+    case 18:
+      {
+        static const char * const names[] = { "Flood relief", "Strike", "New kind", "إغاثة" };
+
+        dl_edit_stack_add_category (stack, g_rand_boolean (rand) ? e : NULL, names[g_rand_int_range (rand, 0, 4)],
+                                    (guint32) g_rand_int_range (rand, 0, 0x1000000), NULL, NULL);
+      }
+      break;
+    case 19:
+      dl_edit_stack_set_category_color (stack, categories[g_rand_int_range (rand, 0, 4)],
+                                        (guint32) g_rand_int_range (rand, 0, 0x1000000), NULL);
       break;
     case 17:
     default:

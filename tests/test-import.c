@@ -10,6 +10,7 @@
 
 #include "dl-claims.h"
 #include "dl-dataset.h"
+#include "dl-dataset-categories.h"
 #include "dl-describe.h"
 #include "dl-import.h"
 #include "dl-test-import.h"
@@ -60,6 +61,56 @@ assert_point (DlEvent *e,
   g_assert_cmpfloat_with_epsilon (anchor.lon, lon, 1e-9);
   g_assert_cmpfloat_with_epsilon (anchor.lat, lat, 1e-9);
   g_assert_cmpfloat (dl_event_get_precision_m (e), ==, precision_m);
+}
+
+/* Each category an import makes (but a built-in one) is defined with its
+ * own palette colour, in the order of first appearance, and the file's
+ * name for it; saved, the definitions load back. */
+static void
+test_category_colors (void)
+{
+  static const char * const files[] = { "acled.csv", "ucdp.csv", "features.geojson", "timeline.json" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(DlDataset) dataset = dl_test_import (files[f], NULL);
+      GListModel *events = dl_dataset_get_events (dataset);
+      g_autoptr(GPtrArray) order = g_ptr_array_new ();
+      guint n = dl_dataset_get_n_categories (dataset);
+
+      g_assert_nonnull (dataset);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(DlEvent) e = g_list_model_get_item (events, i);
+          const char *category = dl_event_get_category (e);
+
+          if (!dl_category_id_is_builtin (category)
+              && !g_ptr_array_find_with_equal_func (order, category, g_str_equal, NULL))
+            g_ptr_array_add (order, (gpointer) category);
+        }
+      g_test_message ("%s: %u categories", files[f], n);
+      g_assert_cmpuint (n, ==, order->len);
+      g_assert_cmpuint (n, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const DlCategoryDef *def = dl_dataset_get_category (dataset, i);
+
+          g_assert_cmpstr (def->id, ==, g_ptr_array_index (order, i));
+          g_assert_cmphex (def->color, ==, dl_category_palette_get (i));
+        }
+    }
+
+  {
+    g_autoptr(DlDataset) acled = dl_test_import ("acled.csv", NULL);
+    g_autoptr(DlDataset) ucdp = dl_test_import ("ucdp.csv", NULL);
+    const DlCategoryDef *def = dl_dataset_lookup_category (acled, "battles");
+
+    g_assert_nonnull (def);
+    g_assert_cmpstr (def->label, ==, "Battles");
+    def = dl_dataset_lookup_category (ucdp, "state-based");
+    g_assert_nonnull (def);
+    g_assert_cmpstr (def->label, ==, "State-based conflict");
+  }
 }
 
 static void
@@ -460,6 +511,8 @@ test_save_native (void)
   e = event (reloaded, "syr1001");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2023-01-31");
   g_assert_cmpuint (dl_event_get_n_excerpts (e), ==, 2);
+  g_assert_cmpuint (dl_dataset_get_n_categories (reloaded), ==, dl_dataset_get_n_categories (dataset));
+  g_assert_cmpstr (dl_dataset_get_category (reloaded, 0)->label, ==, dl_dataset_get_category (dataset, 0)->label);
   g_assert_cmpstr (dl_source_get_short_name (dl_event_get_excerpt (e, 1)->source), ==, "SANA");
   g_assert_true (g_file_get_contents (article, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "On 31 January 2023, clashes took place"));
@@ -613,6 +666,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/csv/acled", test_acled);
+  g_test_add_func ("/import/category-colors", test_category_colors);
   g_test_add_func ("/import/csv/ucdp", test_ucdp);
   g_test_add_func ("/import/csv/latin1", test_latin1);
   g_test_add_func ("/import/csv/bad", test_bad_csv);

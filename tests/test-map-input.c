@@ -604,7 +604,7 @@ test_selected_corridor_drawn (void)
   geometry = dl_place_get_geometry (dl_event_get_place (event, 0));
   g_assert_cmpuint (dl_geometry_get_n_positions (geometry), >=, 2);
   p = dl_geometry_get_positions (geometry);
-  dl_category_get_color (dl_event_get_category (event), &c);
+  dl_category_get_color (NULL, dl_event_get_category (event), &c);
 
   dl_session_select (session, event);
   dl_test_wait_ms (2500);

@@ -298,7 +298,7 @@ test_legend_dots_visible (void)
       int cx, cy, x;
       GdkRGBA expected;
 
-      dl_category_get_color (category, &expected);
+      dl_category_get_color (NULL, category, &expected);
       for (int y = 0; y < height; y++)
         for (x = 0; x < width; x++)
           {

@@ -270,7 +270,7 @@ draw_map (Doc             *doc,
 
   cairo_save (doc->cr);
   cairo_translate (doc->cr, MARGIN, doc->y);
-  dl_map_image_draw (doc->cr, width, height, &view, events, selected, flags, 3);
+  dl_map_image_draw (doc->cr, width, height, &view, doc->dataset, events, selected, flags, 3);
   cairo_rectangle (doc->cr, 0, 0, width, height);
   cairo_set_source_rgba (doc->cr, 0, 0, 0, 0.3);
   cairo_set_line_width (doc->cr, 0.5);
@@ -345,7 +345,7 @@ event_section (Doc        *doc,
   /* Translators: place names, then how precisely they are known ("within about 1 km") */
   place_line = g_strdup_printf (_("%s (%s)"), places, precision);
   paragraph (doc, place_line, "Sans 9.5", 0, 0.15, 1);
-  paragraph (doc, dl_category_get_label (dl_event_get_category (event)), "Sans 9", 0, 0.4, 5);
+  paragraph (doc, dl_category_get_label (doc->dataset, dl_event_get_category (event)), "Sans 9", 0, 0.4, 5);
 
   /* A story's step says it in the narrative's words; on its own, an event
    * in its summary's. Both would mostly repeat each other. */

@@ -84,6 +84,7 @@ compare_categories (gconstpointer a,
  * height it took (or would take, with @draw FALSE). */
 static double
 legend_band (cairo_t    *cr,
+             DlDataset  *dataset,
              GListModel *events,
              double      x,
              double      y,
@@ -109,7 +110,7 @@ legend_band (cairo_t    *cr,
   for (guint i = 0; i < categories->len; i++)
     {
       const char *category = g_ptr_array_index (categories, i);
-      g_autoptr(PangoLayout) layout = text_layout (cr, dl_category_get_label (category), 15 * unit, FALSE, -1);
+      g_autoptr(PangoLayout) layout = text_layout (cr, dl_category_get_label (dataset, category), 15 * unit, FALSE, -1);
       double item;
       int w, h;
       GdkRGBA c;
@@ -123,7 +124,7 @@ legend_band (cairo_t    *cr,
         }
       if (draw)
         {
-          dl_category_get_color (category, &c);
+          dl_category_get_color (dataset, category, &c);
           cairo_new_path (cr);
           cairo_arc (cr, x + cx + 7 * unit, y + cy + row / 2, 7 * unit, 0, 2 * G_PI);
           cairo_set_source_rgb (cr, c.red, c.green, c.blue);
@@ -164,7 +165,7 @@ draw_image (cairo_t    *cr,
   pango_layout_get_pixel_extents (title, NULL, &tr);
   pango_layout_get_pixel_extents (sub, NULL, &sr);
   header = pad + tr.height + 2 * unit + sr.height + pad * 0.8;
-  footer = legend_band (cr, events, pad, 0, width - 2 * pad, unit, FALSE) + pad;
+  footer = legend_band (cr, dataset, events, pad, 0, width - 2 * pad, unit, FALSE) + pad;
   /* A tiny image keeps its map: the bands give way first. */
   if (header + footer > height * 0.5)
     header = footer = 0;
@@ -186,12 +187,12 @@ draw_image (cairo_t    *cr,
   dl_map_image_fit (&view, width, map_height, events);
   cairo_save (cr);
   cairo_translate (cr, 0, header);
-  dl_map_image_draw (cr, width, map_height, &view, events, NULL,
+  dl_map_image_draw (cr, width, map_height, &view, dataset, events, NULL,
                      DL_MAP_IMAGE_ATTRIBUTION | DL_MAP_IMAGE_SCALE_BAR | (header > 0 ? 0 : DL_MAP_IMAGE_LEGEND), 1);
   cairo_restore (cr);
 
   if (footer > 0)
-    legend_band (cr, events, pad, header + map_height + pad / 2, width - 2 * pad, unit, TRUE);
+    legend_band (cr, dataset, events, pad, header + map_height + pad / 2, width - 2 * pad, unit, TRUE);
 }
 
 gboolean

@@ -30,6 +30,7 @@ typedef struct {
   double width, height;
   double world;        /* pixels per normalized Mercator unit */
   double cx, cy;       /* the centre, normalized */
+  DlDataset *dataset;  /* whose categories colour the marks, or NULL */
 } Frame;
 
 /* Helpers */
@@ -160,7 +161,7 @@ draw_shapes (cairo_t     *cr,
 {
   GdkRGBA c;
 
-  dl_category_get_color (dl_event_get_category (event), &c);
+  dl_category_get_color (frame->dataset, dl_event_get_category (event), &c);
   for (guint p = 0; p < dl_event_get_n_places (event); p++)
     {
       const DlGeometry *geometry = dl_place_get_geometry (dl_event_get_place (event, p));
@@ -212,7 +213,7 @@ draw_point (cairo_t     *cr,
   DlMarkState state = selected ? DL_MARK_SELECTED : DL_MARK_NORMAL;
   GdkRGBA c;
 
-  dl_category_get_color (dl_event_get_category (event), &c);
+  dl_category_get_color (frame->dataset, dl_event_get_category (event), &c);
   dl_mark_paint_halo (cr, x, y, MIN (halo, MAX (frame->width, frame->height)), &c, state, unit);
   dl_mark_paint_point (cr, x, y, &c, state, unit);
 }
@@ -252,6 +253,7 @@ rounded_rect (cairo_t *cr,
 
 static void
 draw_legend (cairo_t    *cr,
+             DlDataset  *dataset,
              double      width,
              GHashTable *categories,
              double      unit)
@@ -270,7 +272,7 @@ draw_legend (cairo_t    *cr,
   /* A handful of categories: sort by their shown names. */
   for (guint i = 0; i + 1 < n; i++)
     for (guint j = i + 1; j < n; j++)
-      if (g_strcmp0 (dl_category_get_label (keys[i]), dl_category_get_label (keys[j])) > 0)
+      if (g_strcmp0 (dl_category_get_label (dataset, keys[i]), dl_category_get_label (dataset, keys[j])) > 0)
         {
           gpointer t = keys[i];
           keys[i] = keys[j];
@@ -281,7 +283,7 @@ draw_legend (cairo_t    *cr,
     {
       int w, h;
 
-      pango_layout_set_text (layout, dl_category_get_label (keys[i]), -1);
+      pango_layout_set_text (layout, dl_category_get_label (dataset, keys[i]), -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       text_width = MAX (text_width, w);
     }
@@ -303,13 +305,13 @@ draw_legend (cairo_t    *cr,
       int w, h;
       double ry = y + pad + i * row;
 
-      dl_category_get_color (keys[i], &c);
+      dl_category_get_color (dataset, keys[i], &c);
       cairo_new_path (cr);
       cairo_arc (cr, x + pad + 6 * unit, ry + row / 2, 6 * unit, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, c.red, c.green, c.blue);
       cairo_fill (cr);
 
-      pango_layout_set_text (layout, dl_category_get_label (keys[i]), -1);
+      pango_layout_set_text (layout, dl_category_get_label (dataset, keys[i]), -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_move_to (cr, x + 2 * pad + 12 * unit, ry + (row - h) / 2);
@@ -473,6 +475,7 @@ dl_map_image_draw (cairo_t         *cr,
                    double           width,
                    double           height,
                    const DlMapView *view,
+                   DlDataset       *dataset,
                    GListModel      *events,
                    DlEvent         *selected,
                    DlMapImageFlags  flags,
@@ -502,6 +505,7 @@ dl_map_image_draw (cairo_t         *cr,
   frame.world = 256.0 * exp2 (view->zoom);
   frame.cx = mx;
   frame.cy = my;
+  frame.dataset = dataset;
   tile_scale = CLAMP (tile_scale, 1, 4);
 
   cairo_save (cr);
@@ -571,7 +575,7 @@ dl_map_image_draw (cairo_t         *cr,
     }
 
   if (flags & DL_MAP_IMAGE_LEGEND)
-    draw_legend (cr, width, categories, unit);
+    draw_legend (cr, dataset, width, categories, unit);
 
   if (flags & DL_MAP_IMAGE_SCALE_BAR)
     draw_scale_bar (cr, width, height, view, unit);
@@ -641,6 +645,7 @@ cairo_surface_t *
 dl_map_image_render (int              width,
                      int              height,
                      const DlMapView *view,
+                     DlDataset       *dataset,
                      GListModel      *events,
                      DlEvent         *selected,
                      DlMapImageFlags  flags)
@@ -653,7 +658,7 @@ dl_map_image_render (int              width,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  dl_map_image_draw (cr, width, height, view, events, selected, flags, 1);
+  dl_map_image_draw (cr, width, height, view, dataset, events, selected, flags, 1);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

@@ -35,11 +35,14 @@ void             dl_map_image_fit     (DlMapView       *view,
                                        GListModel      *events);
 
 /* Draws the basemap under `view` and the events on it into a width × height
- * area of `cr` (`selected` emphasised), with a legend and the attribution. */
+ * area of `cr` (`selected` emphasised), with a legend and the attribution;
+ * the categories in the colours and names of @dataset (NULL: the built-in
+ * ones). */
 void             dl_map_image_draw    (cairo_t         *cr,
                                        double           width,
                                        double           height,
                                        const DlMapView *view,
+                                       DlDataset       *dataset,
                                        GListModel      *events,
                                        DlEvent         *selected,
                                        DlMapImageFlags  flags,
@@ -71,6 +74,7 @@ void             dl_map_image_draw_locator (cairo_t         *cr,
 cairo_surface_t *dl_map_image_render  (int              width,
                                        int              height,
                                        const DlMapView *view,
+                                       DlDataset       *dataset,
                                        GListModel      *events,
                                        DlEvent         *selected,
                                        DlMapImageFlags  flags);

@@ -470,7 +470,7 @@ acled_row (Table   *table,
     }
   place_row (table, event, has_position ? &position : NULL, place_name, area, precision_m, kind, "location", "admin1");
 
-  event->category = dl_import_category (event_type);
+  event->category = dl_importer_category (table->importer, event_type);
   if (!empty (what) && !empty (place_name))
     /* Translators: an imported event's title: what happened, where ("Armed clash in Aleppo") */
     event->title = g_strdup_printf (_("%s in %s"), what, place_name);
@@ -619,13 +619,13 @@ ucdp_row (Table   *table,
   }
 
   if (g_strcmp0 (violence, "1") == 0)
-    event->category = g_strdup ("state-based");
+    event->category = dl_importer_named_category (table->importer, "state-based", "State-based conflict");
   else if (g_strcmp0 (violence, "2") == 0)
-    event->category = g_strdup ("non-state");
+    event->category = dl_importer_named_category (table->importer, "non-state", "Non-state conflict");
   else if (g_strcmp0 (violence, "3") == 0)
-    event->category = g_strdup ("one-sided");
+    event->category = dl_importer_named_category (table->importer, "one-sided", "One-sided violence");
   else
-    event->category = dl_import_category (violence);
+    event->category = dl_importer_category (table->importer, violence);
 
   if (!empty (who) && !empty (place_name))
     event->title = g_strdup_printf (_("%s in %s"), who, place_name);
@@ -752,7 +752,7 @@ generic_row (Table   *table,
       dl_importer_place_by_name (table->importer, event, names, paths, country, 0);
     }
 
-  event->category = dl_import_category (first_cell (table, table->role_columns[DL_IMPORT_ROLE_CATEGORY], NULL));
+  event->category = dl_importer_category (table->importer, first_cell (table, table->role_columns[DL_IMPORT_ROLE_CATEGORY], NULL));
   event->title = !empty (title) ? g_strdup (title) : g_strdup_printf (_("Row %u"), table->line);
   if (!empty (notes))
     event->summary = g_strdup (notes);

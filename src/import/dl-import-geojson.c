@@ -265,7 +265,7 @@ import_feature (DlImporter  *importer,
                  /* Translators: the title of a feature without a name; %d counts from 1 */
                  : g_strdup_printf (_("Feature %d"), importer->n_read + importer->n_skipped + 1);
   node = first_member (properties, roles->roles[DL_IMPORT_ROLE_CATEGORY], &name);
-  event->category = dl_import_category (node != NULL ? dl_import_json_string (node) : NULL);
+  event->category = dl_importer_category (importer, node != NULL ? dl_import_json_string (node) : NULL);
   if ((node = first_member (properties, roles->roles[DL_IMPORT_ROLE_SUMMARY], &name)) != NULL
       && dl_import_json_string (node) != NULL)
     {

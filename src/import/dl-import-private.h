@@ -21,6 +21,7 @@ typedef struct {
   GPtrArray    *place_list;   /* DlPlace, in the order made */
   GPtrArray    *event_list;   /* DlEvent, in the file's order */
   GPtrArray    *topic_list;   /* id, label, id, label… (unowned: the claims' topics, static labels) */
+  GHashTable   *category_labels; /* category id → the file's name for it, first seen (owned) */
   GPtrArray    *pending_labels; /* of the claims of the event being read (static) */
   GPtrArray    *story;        /* DlEvent (unowned): a narrative in this order, or NULL */
   char         *story_title;  /* the narrative's title */
@@ -75,6 +76,14 @@ char       *dl_importer_unique_id      (GHashTable   *used,
 /* "Violence against civilians" → "violence-against-civilians"; "event"
  * when nothing is left. */
 char       *dl_import_category         (const char   *text);
+/* The same, and the file's @text is the category's label in the dataset's
+ * `categories` (the first text seen for an id). */
+char       *dl_importer_category       (DlImporter   *importer,
+                                        const char   *text);
+/* A category the format names with a code: @id, labelled @label. */
+char       *dl_importer_named_category (DlImporter   *importer,
+                                        const char   *id,
+                                        const char   *label);
 
 /* The source of that name, made on first use. */
 DlSource   *dl_importer_get_source     (DlImporter   *importer,

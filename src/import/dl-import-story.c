@@ -158,7 +158,7 @@ timeline_event (DlImporter *importer,
   event->title = !empty (headline) ? g_strdup (headline) : g_strdup (_("Untitled event"));
   event->summary = !empty (text) ? g_strdup (text) : NULL;
   cite_file (importer, event, text);
-  event->category = category != NULL ? g_strdup (category) : dl_import_category (group);
+  event->category = category != NULL ? g_strdup (category) : dl_importer_category (importer, group);
   dl_importer_add_event (importer, g_steal_pointer (&event), id != NULL ? id : headline);
 }
 

@@ -13,6 +13,7 @@
 #include "dl-file-task.h"
 #include "dl-import.h"
 #include "dl-import-private.h"
+#include "dl-dataset-categories.h"
 
 typedef struct {
   DlSource *source;
@@ -42,6 +43,7 @@ dl_importer_init (DlImporter   *importer,
   importer->place_list = g_ptr_array_new_with_free_func (g_object_unref);
   importer->event_list = g_ptr_array_new_with_free_func (g_object_unref);
   importer->topic_list = g_ptr_array_new ();
+  importer->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   importer->pending_labels = g_ptr_array_new ();
   importer->sources = g_hash_table_new (g_str_hash, g_str_equal);
   importer->source_order = g_ptr_array_new_with_free_func ((GDestroyNotify) import_source_free);
@@ -59,6 +61,7 @@ dl_importer_clear (DlImporter *importer)
   g_clear_pointer (&importer->place_list, g_ptr_array_unref);
   g_clear_pointer (&importer->event_list, g_ptr_array_unref);
   g_clear_pointer (&importer->topic_list, g_ptr_array_unref);
+  g_clear_pointer (&importer->category_labels, g_hash_table_unref);
   g_clear_pointer (&importer->pending_labels, g_ptr_array_unref);
   g_clear_pointer (&importer->story, g_ptr_array_unref);
   g_clear_pointer (&importer->story_title, g_free);
@@ -81,6 +84,9 @@ dl_importer_progress (DlImporter *importer,
   if (importer->progress != NULL && total > 0)
     g_atomic_int_set (importer->progress, (gint) MIN (1000, done * 1000 / total));
 }
+
+static void add_categories (DlImporter *importer,
+                            DlDataset  *dataset);
 
 DlDataset *
 dl_importer_finish (DlImporter *importer,
@@ -165,10 +171,62 @@ dl_importer_finish (DlImporter *importer,
   for (guint i = 0; i < importer->topic_list->len; i += 2)
     dl_dataset_add_topic (dataset, g_ptr_array_index (importer->topic_list, i),
                           g_ptr_array_index (importer->topic_list, i + 1));
+  add_categories (importer, dataset);
   if (importer->story != NULL && importer->story->len > 0)
     dl_dataset_add_narrative (dataset, "story", importer->story_title, NULL, importer->story);
   dl_dataset_finish_import (dataset);
   return dataset;
+}
+
+/* Categories */
+
+/* Each category the file gave, but the built-in ones, gets a colour of its
+ * own from the palette in the order it first appears, and the file's
+ * name for it: the legend, the map and the timeline tell them apart. */
+static void
+add_categories (DlImporter *importer,
+                DlDataset  *dataset)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint next = 0;
+
+  for (guint i = 0; i < importer->event_list->len; i++)
+    {
+      const char *id = dl_event_get_category (g_ptr_array_index (importer->event_list, i));
+
+      if (id == NULL || dl_category_id_is_builtin (id) || !dl_category_id_is_valid (id)
+          || !g_hash_table_add (seen, (gpointer) id))
+        continue;
+      dl_dataset_add_category (dataset, dl_category_def_new (id, g_hash_table_lookup (importer->category_labels, id),
+                                                             dl_category_palette_get (next++)));
+    }
+}
+
+char *
+dl_importer_named_category (DlImporter *importer,
+                            const char *id,
+                            const char *label)
+{
+  if (label != NULL && !g_hash_table_contains (importer->category_labels, id))
+    g_hash_table_insert (importer->category_labels, g_strdup (id), g_strdup (label));
+  return g_strdup (id);
+}
+
+char *
+dl_importer_category (DlImporter *importer,
+                      const char *text)
+{
+  char *id = dl_import_category (text);
+  g_autofree char *label = NULL;
+
+  if (text == NULL || g_hash_table_contains (importer->category_labels, id))
+    return id;
+  /* The file's words, trimmed and kept short: a label is at most a line. */
+  label = g_strstrip (g_strdup (text));
+  if (*label == '\0' || strlen (label) > 200 || !g_utf8_validate (label, -1, NULL))
+    return id;
+  g_hash_table_insert (importer->category_labels, g_strdup (id), g_steal_pointer (&label));
+  return id;
 }
 
 /* Ids */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dl-category.h"
+#include "dl-dataset-categories.h"
 #include "dl-event-list.h"
 #include "dl-event-layer-private.h"
 
@@ -169,14 +170,15 @@ read_event (DlEvent    *event,
     if (!(dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_POINT
           || dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (event, p))) == DL_GEOMETRY_MULTI_POINT))
       item->is_shape = TRUE;
-  /* A colour parsed once per category, not per event. */
+  /* A colour parsed once per category, not per event; the dataset's own
+   * are in the table already, so only built-in ones are looked up here. */
   category = dl_event_get_category (event) != NULL ? dl_event_get_category (event) : "";
   color = g_hash_table_lookup (colors, category);
   if (color == NULL)
     {
       color = g_new (GdkRGBA, 1);
-      dl_category_get_color (category, color);
-      g_hash_table_insert (colors, (gpointer) category, color);
+      dl_category_get_color (NULL, category, color);
+      g_hash_table_insert (colors, g_strdup (category), color);
     }
   item->color = *color;
   item->concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
@@ -188,11 +190,32 @@ read_event (DlEvent    *event,
   return TRUE;
 }
 
+GHashTable *
+dl_event_layer_new_colors (DlEventLayer *self)
+{
+  GHashTable *colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  DlDataset *dataset = self->session != NULL ? dl_session_get_dataset (self->session) : NULL;
+  guint n = dataset != NULL ? dl_dataset_get_n_categories (dataset) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DlCategoryDef *def = dl_dataset_get_category (dataset, i);
+      GdkRGBA *color = g_new (GdkRGBA, 1);
+
+      dl_category_get_color (dataset, def->id, color);
+      g_hash_table_insert (colors, g_strdup (def->id), color);
+    }
+
+  return colors;
+}
+
 Reading *
-dl_event_layer_reading_new (guint n)
+dl_event_layer_reading_new (guint       n,
+                            GHashTable *colors)
 {
   Reading *reading = g_new0 (Reading, 1);
 
+  reading->colors = colors;
   reading->items = g_array_sized_new (FALSE, TRUE, sizeof (Item), n);
   reading->points = g_array_sized_new (FALSE, FALSE, sizeof (Point), n);
   reading->shape_items = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -214,6 +237,7 @@ dl_event_layer_reading_free (Reading *reading)
   g_clear_pointer (&reading->grid_start, g_array_unref);
   g_clear_pointer (&reading->grid_items, g_array_unref);
   g_clear_pointer (&reading->source, g_ptr_array_unref);
+  g_clear_pointer (&reading->colors, g_hash_table_unref);
   g_free (reading);
 }
 
@@ -224,7 +248,7 @@ dl_event_layer_reading_fill (Reading   *reading,
                              GArray    *positions)
 {
   guint n = positions != NULL ? positions->len : source->len;
-  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTable *colors = reading->colors;
 
   for (guint k = 0; k < n; k++)
     {
@@ -282,7 +306,7 @@ dl_event_layer_rebuild_items (DlEventLayer *self)
       return;
     }
 
-  reading = dl_event_layer_reading_new (n);
+  reading = dl_event_layer_reading_new (n, dl_event_layer_new_colors (self));
   if (self->model != NULL && DL_IS_EVENT_LIST (self->model) && dl_event_list_get_source (DL_EVENT_LIST (self->model)) != NULL)
     {
       /* The array the list points into keeps the events alive. */

@@ -79,6 +79,7 @@ typedef struct {
   GArray    *points;       /* of Point, likewise */
   GPtrArray *source;       /* reading in the thread: the events and where they are */
   GArray    *positions;
+  GHashTable *colors;      /* the dataset's category colours, for the reading */
   Reading   *reading;      /* what the thread read */
 } BuildInput;
 
@@ -107,6 +108,7 @@ build_input_free (gpointer data)
   g_clear_pointer (&input->points, g_array_unref);
   g_clear_pointer (&input->source, g_ptr_array_unref);
   g_clear_pointer (&input->positions, g_array_unref);
+  g_clear_pointer (&input->colors, g_hash_table_unref);
   dl_event_layer_reading_free (input->reading);
   g_free (input);
 }
@@ -312,7 +314,7 @@ build_thread (GTask        *task,
   /* Reading many events here, not on the main loop. */
   if (input->source != NULL)
     {
-      input->reading = dl_event_layer_reading_new (input->positions->len);
+      input->reading = dl_event_layer_reading_new (input->positions->len, g_steal_pointer (&input->colors));
       input->reading->source = g_ptr_array_ref (input->source);
       dl_event_layer_reading_fill (input->reading, input->source, input->positions);
       input->items = g_array_ref (input->reading->items);
@@ -510,6 +512,7 @@ dl_event_layer_read_async (DlEventLayer *self,
   input = g_new0 (BuildInput, 1);
   input->source = g_ptr_array_ref (source);
   input->positions = g_array_copy (positions);
+  input->colors = dl_event_layer_new_colors (self);
   run_build (self, input);
 }
 

@@ -64,6 +64,9 @@ typedef struct {
   GArray    *grid_items;   /* of guint: items sorted by the grid square of their anchor */
   GPtrArray *source;       /* the array the items' events come from (its references
                             * keep them alive), or NULL when the model does */
+  GHashTable *colors;      /* category → GdkRGBA, the dataset's own filled in on
+                            * the main loop (a thread must not read the dataset,
+                            * which an edit may change meanwhile) */
 } Reading;
 
 /* A square of the screen and the point-like events that fall in it. */
@@ -151,7 +154,11 @@ void          dl_event_layer_update_selected_index (DlEventLayer      *self);
 /* Reads the model again: anchors, boxes, colours and the grid (and for
  * many events the level of detail, in a thread). */
 void          dl_event_layer_rebuild_items         (DlEventLayer      *self);
-Reading      *dl_event_layer_reading_new           (guint              n);
+/* The colours of the session dataset's own categories, for a reading. */
+GHashTable   *dl_event_layer_new_colors            (DlEventLayer      *self);
+/* Takes @colors (from dl_event_layer_new_colors()). */
+Reading      *dl_event_layer_reading_new           (guint              n,
+                                                    GHashTable        *colors);
 void          dl_event_layer_reading_free          (Reading           *reading);
 void          dl_event_layer_reading_fill          (Reading           *reading,
                                                     GPtrArray         *source,

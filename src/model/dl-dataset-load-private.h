@@ -37,6 +37,7 @@ struct _DlDataset
   GArray     *narratives;     /* of DlNarrative */
   GHashTable *claims;         /* topic → GArray of DlClaimRef */
   GHashTable *topics;         /* topic → DlTopic, or NULL (dl-dataset-words.c) */
+  GPtrArray  *categories;     /* of DlCategoryDef, or NULL (dl-dataset-categories.c) */
   gboolean    imported;       /* built by an importer (dl-dataset-build.c), not loaded */
   DlSearchIndex *search_index; /* built in the loading thread, or when first asked for */
   DlEventFacets *facets;      /* likewise; dropped by edits */
@@ -142,6 +143,9 @@ void               dl_loader_load_places     (Loader             *loader,
 void               dl_loader_load_events     (Loader             *loader,
                                               const DlJsonValue  *root);
 void               dl_loader_load_narratives (Loader             *loader,
+                                              const DlJsonValue  *root);
+/* dl-dataset-categories.c: the root's "categories". */
+void               dl_loader_load_categories (Loader             *loader,
                                               const DlJsonValue  *root);
 /* Frees a DlNarrative's members (the array's clear function). */
 void               dl_loader_narrative_clear (gpointer            data);

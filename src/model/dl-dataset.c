@@ -27,6 +27,7 @@
 #include "dl-dataset.h"
 #include "dl-dataset-load-private.h"
 #include "dl-dataset-words.h"
+#include "dl-dataset-categories.h"
 #include "dl-dataset-private.h"
 
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
@@ -328,7 +329,7 @@ load_from_data (const char   *data,
   {
     static const char * const known[] = {
       "dateline", "title", "description", "sources", "places", "events", "narratives",
-      DL_WORDS_ROOT_MEMBER, NULL
+      DL_WORDS_ROOT_MEMBER, DL_CATEGORIES_ROOT_MEMBER, NULL
     };
 
     dl_loader_check_members (&loader, root, "$", known);
@@ -343,6 +344,7 @@ load_from_data (const char   *data,
 
   self->topics = dl_words_read_topics (loader.reader, root, problems);
   dl_words_check_topics (self->topics, problems);
+  dl_loader_load_categories (&loader, root);
   dl_loader_load_sources (&loader, root);
   dl_loader_load_places (&loader, root);
   loader.strings = dl_strings_new ();
@@ -455,6 +457,7 @@ dl_dataset_finalize (GObject *object)
   g_free (self->description);
   g_hash_table_unref (self->claims);
   g_clear_pointer (&self->topics, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_hash_table_unref (self->source_index);
   g_hash_table_unref (self->place_index);
   g_hash_table_unref (self->event_index);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "dl-claims.h"
+#include "dl-dataset-categories.h"
 #include "dl-dataset-private.h"
 #include "dl-edit-stack.h"
 #include "dl-model-private.h"
@@ -29,6 +30,7 @@ typedef enum {
   EDIT_NARRATIVE,   /* a narrative into or out of the list */
   EDIT_STEPS,       /* a narrative's steps */
   EDIT_TOPIC,       /* a claim topic's description (label, total) in the dataset's `topics` */
+  EDIT_CATEGORY,    /* a category's definition in the dataset's `categories` */
 } EditKind;
 
 typedef struct _Edit Edit;
@@ -50,6 +52,7 @@ struct _Edit
     struct { guint index; DlNarrative value; gboolean in; } narrative;
     struct { guint index; GArray *steps; } steps;
     struct { char *id; DlTopic *value; } topic;             /* value NULL: not described */
+    struct { char *id; DlCategoryDef *value; } category;    /* value NULL: not defined */
   } u;
 };
 

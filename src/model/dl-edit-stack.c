@@ -174,6 +174,10 @@ dl_edit_free (Edit *edit)
       g_free (edit->u.topic.id);
       g_clear_pointer (&edit->u.topic.value, dl_topic_free);
       break;
+    case EDIT_CATEGORY:
+      g_free (edit->u.category.id);
+      g_clear_pointer (&edit->u.category.value, dl_category_def_free);
+      break;
     case EDIT_GEOMETRY:
       dl_geometry_unref (edit->u.geometry);
       break;
@@ -247,6 +251,12 @@ edit_size (const Edit *edit)
       if (edit->u.topic.value != NULL)
         size += sizeof (DlTopic) + string_size (edit->u.topic.value->id)
                 + string_size (edit->u.topic.value->label) + string_size (edit->u.topic.value->total);
+      break;
+    case EDIT_CATEGORY:
+      size += string_size (edit->u.category.id);
+      if (edit->u.category.value != NULL)
+        size += sizeof (DlCategoryDef) + string_size (edit->u.category.value->id)
+                + string_size (edit->u.category.value->label);
       break;
     case EDIT_GEOMETRY:
       size += 64 + dl_geometry_get_n_positions (edit->u.geometry) * sizeof (DlLonLat);
@@ -324,6 +334,16 @@ dl_edit_notify (DlDataset *dataset,
               }
         }
       break;
+    case EDIT_CATEGORY:
+      /* Its events are drawn in another colour now. */
+      for (guint i = 0; i < dataset->events_by_time->len; i++)
+        {
+          DlEvent *event = g_ptr_array_index (dataset->events_by_time, i);
+
+          if (g_strcmp0 (event->category, edit->u.category.id) == 0)
+            dl_dataset_edit_event_changed (dataset, event, DL_EVENT_CHANGE_TEXT);
+        }
+      break;
     case EDIT_GROUP:
     case EDIT_ITEM:
     default:
@@ -386,6 +406,24 @@ apply (DlDataset *dataset,
         if (edit->u.topic.value != NULL)
           g_hash_table_insert (dataset->topics, edit->u.topic.value->id, edit->u.topic.value);
         edit->u.topic.value = old;
+      }
+      break;
+
+    case EDIT_CATEGORY:
+      {
+        DlCategoryDef *old = NULL;
+        guint n = dl_dataset_get_n_categories (dataset);
+        guint index = n;
+
+        /* In its place: a recoloured definition keeps its order in the file. */
+        for (guint i = 0; i < n; i++)
+          if (g_strcmp0 (dl_dataset_get_category (dataset, i)->id, edit->u.category.id) == 0)
+            index = i;
+        if (index < n)
+          old = dl_dataset_steal_category (dataset, index);
+        if (edit->u.category.value != NULL)
+          dl_dataset_insert_category (dataset, index, edit->u.category.value);
+        edit->u.category.value = old;
       }
       break;
 

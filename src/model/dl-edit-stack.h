@@ -198,6 +198,22 @@ int          dl_edit_stack_add_claim         (DlEditStack   *self,
 /* The label a person reads for a claim topic ("Killed at the school"),
  * kept in the dataset's `topics` (written for topics that have claims);
  * NULL or "": none, one is made from the id. */
+/* A category of the dataset's own (dl-dataset-categories.h): its id made
+ * from @label ("Flood relief" → "flood-relief"), unique among the
+ * dataset's and @taken (the built-in ids), with @color (0xRRGGBB); and
+ * @event (may be NULL) set to it. One edit. Returns the new id (the
+ * dataset's), or NULL with @error. */
+const char  *dl_edit_stack_add_category      (DlEditStack   *self,
+                                              DlEvent       *event,
+                                              const char    *label,
+                                              guint32        color,
+                                              const char * const *taken,
+                                              GError       **error);
+/* Defines @id's colour (or changes it), keeping its label. */
+gboolean     dl_edit_stack_set_category_color (DlEditStack  *self,
+                                              const char    *id,
+                                              guint32        color,
+                                              GError       **error);
 gboolean     dl_edit_stack_set_topic_label   (DlEditStack   *self,
                                               const char    *topic,
                                               const char    *label,

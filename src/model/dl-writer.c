@@ -24,6 +24,7 @@
 #include "dl-claims.h"
 #include "dl-writer.h"
 #include "dl-dataset-build.h"
+#include "dl-dataset-categories.h"
 #include "dl-json-writer.h"
 
 G_DEFINE_QUARK (dl-writer-error-quark, dl_writer_error)
@@ -288,8 +289,36 @@ write_topics (DlJsonWriter *w,
     dl_json_writer_close (w, '}');
 }
 
-/* Everything before the lists: the format version, title, description
- * and topics. */
+/* The dataset's own categories, in its order; nothing when it has none,
+ * so files without them are written as before. */
+static void
+write_categories (DlJsonWriter *w,
+                  DlDataset    *dataset)
+{
+  guint n = dl_dataset_get_n_categories (dataset);
+
+  if (n == 0)
+    return;
+  dl_json_writer_item (w, DL_CATEGORIES_ROOT_MEMBER);
+  dl_json_writer_open (w, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      const DlCategoryDef *def = dl_dataset_get_category (dataset, i);
+      char color[8];
+
+      dl_category_color_format (def->color, color);
+      dl_json_writer_item (w, NULL);
+      dl_json_writer_open (w, '{');
+      dl_json_writer_string (w, "id", def->id);
+      string_member (w, "label", def->label);
+      dl_json_writer_string (w, "color", color);
+      dl_json_writer_close (w, '}');
+    }
+  dl_json_writer_close (w, ']');
+}
+
+/* Everything before the lists: the format version, title, description,
+ * topics and categories. */
 static void
 write_head (DlJsonWriter *w,
             DlDataset    *dataset)
@@ -299,6 +328,7 @@ write_head (DlJsonWriter *w,
   string_member (w, "title", dl_dataset_get_title (dataset));
   string_member (w, "description", dl_dataset_get_description (dataset));
   write_topics (w, dataset);
+  write_categories (w, dataset);
 }
 
 /* Everything after the lists: the narratives, the end. */

@@ -16,6 +16,8 @@
 
 #include "dl-combo-row-keys.h"
 #include "dl-category.h"
+#include "dl-category-dialog.h"
+#include "dl-dataset-categories.h"
 #include "dl-describe.h"
 #include "dl-event-editor.h"
 #include "dl-gazetteer.h"
@@ -62,6 +64,8 @@ struct _DlEventEditor
   DlGazetteer    *gazetteer;     /* opened at the first search */
   DlReldate      *reldate;       /* the date the passages give, or NULL */
   gboolean        updating;      /* filling the fields: not an edit */
+  guint           dialog_idle;   /* opening the New Category dialog */
+  GtkWidget      *dialog;        /* that dialog while open (a weak pointer) */
 };
 
 G_DEFINE_FINAL_TYPE (DlEventEditor, dl_event_editor, GTK_TYPE_WIDGET)
@@ -197,21 +201,31 @@ fill_categories (DlEventEditor *self)
   guint selected = GTK_INVALID_LIST_POSITION;
   guint n = 0;
 
-  /* Known ones, then the dataset's own (the event's too). */
+  /* Known ones, then the dataset's own: used, defined, the event's. */
   for (guint i = 0; known[i] != NULL; i++)
     g_strv_builder_add (builder, known[i]);
   for (guint i = 0; used != NULL && used[i] != NULL; i++)
     if (!g_strv_contains ((const char * const *) known, used[i]))
       g_strv_builder_add (builder, used[i]);
+  for (guint i = 0; self->dataset != NULL && i < dl_dataset_get_n_categories (self->dataset); i++)
+    {
+      const char *id = dl_dataset_get_category (self->dataset, i)->id;
+
+      if (!g_strv_contains ((const char * const *) known, id)
+          && (used == NULL || !g_strv_contains ((const char * const *) used, id)))
+        g_strv_builder_add (builder, id);
+    }
   g_strfreev (self->categories);
   self->categories = g_strv_builder_end (builder);
 
   for (; self->categories[n] != NULL; n++)
     {
-      gtk_string_list_append (labels, dl_category_get_label (self->categories[n]));
+      gtk_string_list_append (labels, dl_category_get_label (self->dataset, self->categories[n]));
       if (g_strcmp0 (self->categories[n], current) == 0)
         selected = n;
     }
+  /* Last, the way to a category of the dataset's own, with a colour. */
+  gtk_string_list_append (labels, _("New Category…"));
 
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (self->category_row, selected);
@@ -471,14 +485,75 @@ on_summary_changed (DlEventEditor *self)
   edit_text (self, DL_EVENT_FIELD_SUMMARY, text);
 }
 
+/* The row back on the event's category, not as an edit. */
+static void
+select_current_category (DlEventEditor *self)
+{
+  const char *current = self->event != NULL ? dl_event_get_category (self->event) : NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->categories != NULL && self->categories[i] != NULL; i++)
+    if (g_strcmp0 (self->categories[i], current) == 0)
+      selected = i;
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->category_row, selected);
+  self->updating = FALSE;
+}
+
+static void
+on_new_category (DlEventEditor *self,
+                 const char    *name,
+                 guint          color)
+{
+  g_auto(GStrv) known = dl_category_dup_known ();
+  g_autoptr(GError) error = NULL;
+
+  /* The dialog was open a while: the event may have gone meanwhile. */
+  if (self->event == NULL || edits (self) == NULL)
+    return;
+  if (dl_edit_stack_add_category (edits (self), self->event, name, color, (const char * const *) known,
+                                  &error) == NULL)
+    report (self, error);
+}
+
+static gboolean
+open_category_dialog (gpointer data)
+{
+  DlEventEditor *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->dialog_idle = 0;
+  if (self->event == NULL || !GTK_IS_WINDOW (root) || self->dialog != NULL)
+    return G_SOURCE_REMOVE;
+  self->dialog = GTK_WIDGET (dl_category_dialog_new (GTK_WINDOW (root)));
+  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  g_signal_connect_object (self->dialog, "add", G_CALLBACK (on_new_category), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->dialog));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_category_selected (DlEventEditor *self)
 {
   guint selected = adw_combo_row_get_selected (self->category_row);
+  guint n = self->categories != NULL ? g_strv_length (self->categories) : 0;
 
-  if (self->categories == NULL || selected >= g_strv_length (self->categories))
+  if (self->updating || self->event == NULL || selected == GTK_INVALID_LIST_POSITION || selected > n)
     return;
-  edit_text (self, DL_EVENT_FIELD_CATEGORY, self->categories[selected]);
+  if (selected < n)
+    {
+      edit_text (self, DL_EVENT_FIELD_CATEGORY, self->categories[selected]);
+      return;
+    }
+
+  /* "New Category…": the row shows the event's category again until the
+   * dialog makes the new one (the dataset's change then fills the row).
+   * The dialog opens once the row's popover has closed: open, its grab
+   * would take the dialog's keys and clicks. */
+  select_current_category (self);
+  /* The row is told twice of one choice (dl_combo_row_choose_activated()). */
+  if (self->dialog_idle == 0 && self->dialog == NULL)
+    self->dialog_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_category_dialog, self, NULL);
 }
 
 static void
@@ -692,6 +767,12 @@ dl_event_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_clear_handle_id (&self->dialog_idle, g_source_remove);
+  if (self->dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+      self->dialog = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_EDITOR);
   g_clear_object (&self->session);
   g_clear_object (&self->dataset);

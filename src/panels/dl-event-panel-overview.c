@@ -18,6 +18,7 @@
 
 typedef struct {
   const char *category;
+  const char *label;   /* the dataset's, looked up once */
   guint       count;
 } CategoryCount;
 
@@ -31,7 +32,7 @@ compare_category_counts (gconstpointer a,
   if (ca->count != cb->count)
     return ca->count > cb->count ? -1 : 1;
 
-  return g_utf8_collate (dl_category_get_label (ca->category), dl_category_get_label (cb->category));
+  return g_utf8_collate (ca->label, cb->label);
 }
 
 /* Counted from the numbers the loading thread gave each event's category
@@ -50,7 +51,8 @@ add_categories (DlEventPanel *self)
 
   for (guint c = 0; c < facets->category_names->len; c++)
     {
-      CategoryCount entry = { g_ptr_array_index (facets->category_names, c),
+      const char *category = g_ptr_array_index (facets->category_names, c);
+      CategoryCount entry = { category, dl_category_get_label (self->dataset, category),
                               g_array_index (facets->category_counts, guint, c) };
 
       if (entry.count > 0)
@@ -69,11 +71,11 @@ add_categories (DlEventPanel *self)
       g_autofree char *count = g_strdup_printf ("%u", entry->count);
       g_autofree char *accessible =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u event", "%s: %u events", entry->count),
-                         dl_category_get_label (entry->category), entry->count);
+                         entry->label, entry->count);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkWidget *name = gtk_label_new (dl_category_get_label (entry->category));
+      GtkWidget *name = gtk_label_new (entry->label);
       GtkWidget *count_label = gtk_label_new (count);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -82,7 +84,7 @@ add_categories (DlEventPanel *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
       gtk_widget_add_css_class (dot, "category-dot");
-      gtk_widget_add_css_class (dot, dl_category_get_css_class (entry->category));
+      gtk_widget_add_css_class (dot, dl_category_get_css_class (self->dataset, entry->category));
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), dot);
 

@@ -127,12 +127,13 @@ _dl_event_panel_new_row (const char *title,
 }
 
 static GtkWidget *
-new_category_chip (const char *category)
+new_category_chip (DlDataset  *dataset,
+                   const char *category)
 {
-  GtkWidget *chip = gtk_label_new (dl_category_get_label (category));
+  GtkWidget *chip = gtk_label_new (dl_category_get_label (dataset, category));
 
   gtk_widget_add_css_class (chip, "category-chip");
-  gtk_widget_add_css_class (chip, dl_category_get_css_class (category));
+  gtk_widget_add_css_class (chip, dl_category_get_css_class (dataset, category));
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
 
@@ -521,7 +522,7 @@ show_event (DlEventPanel *self)
   GtkWidget *row;
 
   /* Title and category */
-  gtk_box_append (GTK_BOX (header), new_category_chip (dl_event_get_category (event)));
+  gtk_box_append (GTK_BOX (header), new_category_chip (self->dataset, dl_event_get_category (event)));
   label = _dl_event_panel_add_label (header, dl_event_get_title (event), "title-2");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);

@@ -171,7 +171,7 @@ render_thumbs (GTask        *task,
           g_list_store_splice (store, 0, 0, all->pdata, all->len);
           dl_map_image_fit (&view, w, h, G_LIST_MODEL (store));
         }
-      dl_map_image_draw (cr, w, h, &view, G_LIST_MODEL (store), event,
+      dl_map_image_draw (cr, w, h, &view, job->dataset, G_LIST_MODEL (store), event,
                          job->dark ? DL_MAP_IMAGE_DARK : DL_MAP_IMAGE_NONE, job->scale);
       cairo_destroy (cr);
       cairo_surface_flush (surface);

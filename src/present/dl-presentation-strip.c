@@ -25,6 +25,7 @@ struct _DlPresentationStrip
   GtkWidget   parent_instance;
 
   GListModel *events;
+  DlDataset  *dataset;
   DlEvent    *selected;
   gint64      start;
   gint64      end;
@@ -282,7 +283,7 @@ dl_presentation_strip_snapshot (GtkWidget   *widget,
 
         if (selected != (pass == 1) || !dl_presentation_strip_get_event_position (self, event, &ex, &ey))
           continue;
-        dl_category_get_color (dl_event_get_category (event), &c);
+        dl_category_get_color (self->dataset, dl_event_get_category (event), &c);
         if (!selected)
           c.alpha = 0.8;
         if (dl_edtf_is_bounded (when) && when->latest - when->earliest > 36 * 3600)
@@ -307,6 +308,7 @@ dl_presentation_strip_dispose (GObject *object)
   DlPresentationStrip *self = DL_PRESENTATION_STRIP (object);
 
   g_clear_object (&self->events);
+  g_clear_object (&self->dataset);
   g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (dl_presentation_strip_parent_class)->dispose (object);
@@ -358,6 +360,17 @@ dl_presentation_strip_set_events (DlPresentationStrip *self,
   g_return_if_fail (events == NULL || G_IS_LIST_MODEL (events));
 
   if (g_set_object (&self->events, events))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dl_presentation_strip_set_dataset (DlPresentationStrip *self,
+                                   DlDataset           *dataset)
+{
+  g_return_if_fail (DL_IS_PRESENTATION_STRIP (self));
+  g_return_if_fail (dataset == NULL || DL_IS_DATASET (dataset));
+
+  if (g_set_object (&self->dataset, dataset))
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-dataset.h"
 #include "dl-event.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ GtkWidget *dl_presentation_strip_new               (void);
 /* The events to place (a GListModel of DlEvent), or NULL. */
 void       dl_presentation_strip_set_events        (DlPresentationStrip *self,
                                                     GListModel          *events);
+/* Whose categories colour the events (NULL: the built-in colours). */
+void       dl_presentation_strip_set_dataset       (DlPresentationStrip *self,
+                                                    DlDataset           *dataset);
 void       dl_presentation_strip_set_selected      (DlPresentationStrip *self,
                                                     DlEvent             *event);
 /* The span shown, Unix seconds (end > start). */

@@ -258,8 +258,8 @@ update_caption (DlPresentation *self)
         if (g_str_has_prefix (classes[c], "category-") && g_strcmp0 (classes[c], "category-chip") != 0)
           gtk_widget_remove_css_class (GTK_WIDGET (self->category_label), classes[c]);
     }
-    gtk_widget_add_css_class (GTK_WIDGET (self->category_label), dl_category_get_css_class (category));
-    set_label (self->category_label, dl_category_get_label (category));
+    gtk_widget_add_css_class (GTK_WIDGET (self->category_label), dl_category_get_css_class (self->dataset, category));
+    set_label (self->category_label, dl_category_get_label (self->dataset, category));
 
     set_label (self->title_label, dl_event_get_title (event));
     set_label (self->date_label, date);
@@ -662,6 +662,7 @@ dl_presentation_new (GtkWindow  *parent,
 
   self = g_object_new (DL_TYPE_PRESENTATION, NULL);
   self->dataset = g_object_ref (dataset);
+  dl_presentation_strip_set_dataset (self->timeline, dataset);
 
   if (parent != NULL)
     {

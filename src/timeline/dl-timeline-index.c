@@ -363,14 +363,17 @@ install_index (DlTimeline    *self,
 void
 dl_timeline_update_lane_labels (DlTimeline *self)
 {
+  /* The session's dataset names and colours its own categories. */
+  DlDataset *dataset = self->session != NULL ? dl_session_get_dataset (self->session) : NULL;
+
   for (guint i = 0; i < self->lanes->len; i++)
     {
       Lane *lane = g_ptr_array_index (self->lanes, i);
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      dl_category_get_color (lane->category, &lane->color);
+      dl_category_get_color (dataset, lane->category, &lane->color);
       g_clear_object (&lane->label);
-      lane->label = gtk_widget_create_pango_layout (GTK_WIDGET (self), dl_category_get_label (lane->category));
+      lane->label = gtk_widget_create_pango_layout (GTK_WIDGET (self), dl_category_get_label (dataset, lane->category));
       pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
       pango_layout_set_attributes (lane->label, attrs);
       pango_attr_list_unref (attrs);

@@ -1,0 +1,152 @@
+/* dl-category-dialog.c: asks a new category's name and colour
+ *
+ * The event editor's "New Category…": a name as a reader would say it
+ * (the id is made from it by the edit stack) and one of the palette's
+ * colours, each a toggle button in a group, named for screen readers
+ * ("Cyan"), so the choice is made by keyboard as well as by pointer.
+ * The palette is the one imports take their colours from, apart from
+ * the built-in categories' and from the maps' land and sea.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "dl-category-dialog"
+
+#include <glib/gi18n.h>
+
+#include "dl-category-dialog.h"
+#include "dl-category.h"
+#include "dl-dataset-categories.h"
+
+struct _DlCategoryDialog
+{
+  AdwWindow   parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow *name_row;
+  GtkWidget   *swatches;
+  GtkWidget   *add_button;
+};
+
+G_DEFINE_FINAL_TYPE (DlCategoryDialog, dl_category_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_ADD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+chosen_name (DlCategoryDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+}
+
+static guint
+chosen_index (DlCategoryDialog *self)
+{
+  guint index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->swatches); child != NULL;
+       child = gtk_widget_get_next_sibling (child), index++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+      return index;
+
+  return 0;
+}
+
+static void
+update (DlCategoryDialog *self)
+{
+  g_autofree char *name = chosen_name (self);
+
+  gtk_widget_set_sensitive (self->add_button, *name != '\0');
+}
+
+static void
+on_add (DlCategoryDialog *self)
+{
+  g_autofree char *name = chosen_name (self);
+
+  if (*name == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  g_object_ref (self);
+  g_signal_emit (self, signals[SIGNAL_ADD], 0, name, dl_category_palette_get (chosen_index (self)));
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+dl_category_dialog_class_init (DlCategoryDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  signals[SIGNAL_ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/datelineapp/Dateline/dl-category-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlCategoryDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, DlCategoryDialog, swatches);
+  gtk_widget_class_bind_template_child (widget_class, DlCategoryDialog, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, update);
+  gtk_widget_class_bind_template_callback (widget_class, on_add);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dl_category_dialog_init (DlCategoryDialog *self)
+{
+  GtkWidget *first = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One toggle per colour, grouped: exactly one is chosen. */
+  for (guint i = 0; i < dl_category_palette_get_n (); i++)
+    {
+      GtkWidget *swatch = gtk_toggle_button_new ();
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_widget_add_css_class (dot, "category-swatch");
+      gtk_widget_add_css_class (dot, dl_category_get_css_class_for_color (dl_category_palette_get (i)));
+      gtk_button_set_child (GTK_BUTTON (swatch), dot);
+      gtk_widget_set_tooltip_text (swatch, dl_category_palette_get_name (i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dl_category_palette_get_name (i), -1);
+      gtk_widget_add_css_class (swatch, "circular");
+      gtk_widget_add_css_class (swatch, "category-swatch-button");
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (swatch), GTK_TOGGLE_BUTTON (first));
+      else
+        first = swatch;
+      gtk_box_append (GTK_BOX (self->swatches), swatch);
+    }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first), TRUE);
+  /* The name first: typing starts there. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+}
+
+DlCategoryDialog *
+dl_category_dialog_new (GtkWindow *parent)
+{
+  return g_object_new (DL_TYPE_CATEGORY_DIALOG, "transient-for", parent, NULL);
+}
+
+GtkWidget *
+dl_category_dialog_get_swatch (DlCategoryDialog *self,
+                               guint             index)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (DL_IS_CATEGORY_DIALOG (self), NULL);
+
+  child = gtk_widget_get_first_child (self->swatches);
+  for (guint i = 0; child != NULL && i < index; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
