@@ -304,37 +304,56 @@ parse_container (Parse       *parse,
   gsize i = skip_space (data, self->len, *pos + 1);
   guint n;
 
+  /* Each member or element is parsed in its place on the stack (by
+   * index: a nested container may move the stack), not into a copy on the
+   * C stack moved afterwards, whose reads waited for its writes. */
   while (data[i] != close)
     {
       if (object)
         {
-          DlJsonMember member;
           DlJsonValue name;
+          guint k;
 
-          member.offset = i;
-          parse_string (parse, &i, &name);
-          member.name = name.string;
-          i = skip_space (data, self->len, i);
-          i = skip_space (data, self->len, i + 1);  /* the colon */
-          parse_value (parse, &i, &member.value);
           if (self->n_members == self->members_size)
             {
               self->members_size = MAX (64, self->members_size * 2);
               self->member_stack = g_renew (DlJsonMember, self->member_stack, self->members_size);
             }
-          self->member_stack[self->n_members++] = member;
+          k = self->n_members++;
+          self->member_stack[k].offset = i;
+          parse_string (parse, &i, &name);
+          self->member_stack[k].name = name.string;
+          i = skip_space (data, self->len, i);
+          i = skip_space (data, self->len, i + 1);  /* the colon */
+          if (data[i] == '{' || data[i] == '[')
+            {
+              DlJsonValue value;
+
+              parse_value (parse, &i, &value);
+              self->member_stack[k].value = value;
+            }
+          else
+            parse_value (parse, &i, &self->member_stack[k].value);
         }
       else
         {
-          DlJsonValue element;
+          guint k;
 
-          parse_value (parse, &i, &element);
           if (self->n_values == self->values_size)
             {
               self->values_size = MAX (64, self->values_size * 2);
               self->value_stack = g_renew (DlJsonValue, self->value_stack, self->values_size);
             }
-          self->value_stack[self->n_values++] = element;
+          k = self->n_values++;
+          if (data[i] == '{' || data[i] == '[')
+            {
+              DlJsonValue element;
+
+              parse_value (parse, &i, &element);
+              self->value_stack[k] = element;
+            }
+          else
+            parse_value (parse, &i, &self->value_stack[k]);
         }
 
       i = skip_space (data, self->len, i);
