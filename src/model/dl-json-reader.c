@@ -688,9 +688,8 @@ dl_json_object_get (const DlJsonValue *object,
 {
   g_return_val_if_fail (object->type == DL_JSON_OBJECT, NULL);
 
-  /* Most names differ at the first byte: no call for them. */
   for (guint i = 0; i < object->length; i++)
-    if (object->members[i].name[0] == name[0] && strcmp (object->members[i].name, name) == 0)
+    if (dl_json_name_equal (object->members[i].name, name))
       return &object->members[i].value;
 
   return NULL;
