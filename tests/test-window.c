@@ -230,6 +230,18 @@ find_event_layer (void)
   return NULL;
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean shown = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    shown |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data);
+  g_list_free (toplevels);
+  return shown;
+}
+
 static void
 test_bad_dataset_keeps_open (void)
 {
@@ -243,7 +255,8 @@ test_bad_dataset_keeps_open (void)
   g_assert_true (g_file_set_contents (path, "{ \"dateline\": 1, \"title\": 3 }", -1, NULL));
   file = g_file_new_for_path (path);
   dl_window_open (window, file);
-  dl_test_wait_ms (1000);
+  /* The file is read in a thread: wait for its answer, however late. */
+  g_assert_true (dl_test_wait_until (message_dialog_shown, NULL, 10000));
 
   /* The dataset that was open stays open... */
   g_assert_true (dl_window_get_dataset (window) == before);
