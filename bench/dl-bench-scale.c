@@ -179,6 +179,7 @@ bench_search (const char *label,
   static const char *keystrokes[] = { "m", "me", "med", "medi", "media", "mediat", "mediato", "mediator",
                                       "mediators", "mediators ", "mediators c", "mediators ca", "mediators cai",
                                       "mediators cair", "mediators cairo" };
+  static const char *common[] = { "e", "ev", "eve", "even", "event" };
   g_autoptr(DlSession) session = dl_session_new ();
   g_autoptr(DlSearchIndex) index = NULL;
   GListModel *results;
@@ -233,6 +234,20 @@ bench_search (const char *label,
     }
   print_figure (label, "search_backspace_max_ms", worst, "ms");
   print_figure (label, "search_backspace_max_cpu_ms", worst_cpu, "ms");
+
+  /* A word of every event's title typed over the query, a letter at a
+   * time: most texts hold each letter's word (the synthetic titles are
+   * "Event N"). Then the query the filters are timed with, as before. */
+  worst = worst_cpu = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    {
+      set_query (session, common[i], &wall, &cpu);
+      worst = MAX (worst, wall);
+      worst_cpu = MAX (worst_cpu, cpu);
+    }
+  print_figure (label, "search_common_keystroke_max_ms", worst, "ms");
+  print_figure (label, "search_common_keystroke_max_cpu_ms", worst_cpu, "ms");
+  set_query (session, keystrokes[0], &wall, &cpu);
 
   /* Filters with a query standing: the shown events and the results, and
    * what the filter box and the legend ask then. */
