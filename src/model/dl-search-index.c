@@ -594,19 +594,38 @@ extend_query (DlSearchIndex *self)
     marks_extend (self, *m, NULL);
 }
 
+/* The index's arrays as a scan reads them: read again only when an event
+ * is indexed anew (which may move them). */
+typedef struct {
+  const guint32 *fields;
+  const guint32 *first;
+  const guint32 *count;
+  gpointer      *indexed;   /* events by slot */
+  guint          n_indexed;
+} Slots;
+
+static inline void
+slots_read (DlSearchIndex *self,
+            Slots         *slots)
+{
+  slots->fields = (const guint32 *) (gpointer) self->fields->data;
+  slots->first = (const guint32 *) (gpointer) self->first->data;
+  slots->count = (const guint32 *) (gpointer) self->count->data;
+  slots->indexed = self->events->pdata;
+  slots->n_indexed = self->events->len;
+}
+
 /* Whether, for every word, one of the slot's texts is marked. The texts'
  * bits are ORed without stopping at the first marked one: an event's few
  * texts cost a few loads, where a branch on each bit was mispredicted
  * about once an event (most of a million-event scan). */
 static inline gboolean
-slot_matches (Marks * const  *query,
-              const guint32  *fields,
-              const guint32  *first,
-              const guint32  *count,
-              guint           slot)
+slot_matches (Marks * const *query,
+              const Slots   *slots,
+              guint          slot)
 {
-  const guint32 *ids = fields + first[slot];
-  guint32 n = count[slot];
+  const guint32 *ids = slots->fields + slots->first[slot];
+  guint32 n = slots->count[slot];
 
   for (Marks * const *m = query; *m != NULL; m++)
     {
@@ -626,6 +645,7 @@ gboolean
 dl_search_index_matches (DlSearchIndex *self,
                          DlEvent       *event)
 {
+  Slots slots;
   guint slot;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -636,10 +656,9 @@ dl_search_index_matches (DlSearchIndex *self,
 
   slot = slot_of (self, event);
   extend_query (self);
+  slots_read (self, &slots);
 
-  return slot_matches (self->query, (const guint32 *) (gpointer) self->fields->data,
-                       (const guint32 *) (gpointer) self->first->data,
-                       (const guint32 *) (gpointer) self->count->data, slot);
+  return slot_matches (self->query, &slots, slot);
 }
 
 gboolean
@@ -662,9 +681,7 @@ dl_search_index_filter_positions (DlSearchIndex *self,
                                   guint          n,
                                   guint         *out)
 {
-  const guint32 *fields, *first, *count;
-  gpointer *indexed;
-  guint n_indexed;
+  Slots slots;
   guint n_out = 0;
 
   g_return_val_if_fail (self != NULL && events != NULL, 0);
@@ -678,12 +695,7 @@ dl_search_index_filter_positions (DlSearchIndex *self,
     }
 
   extend_query (self);
-  /* Read once: they change only when an event is indexed anew, below. */
-  fields = (const guint32 *) (gpointer) self->fields->data;
-  first = (const guint32 *) (gpointer) self->first->data;
-  count = (const guint32 *) (gpointer) self->count->data;
-  indexed = self->events->pdata;
-  n_indexed = self->events->len;
+  slots_read (self, &slots);
 
   for (guint i = 0; i < n; i++)
     {
@@ -693,21 +705,17 @@ dl_search_index_filter_positions (DlSearchIndex *self,
 
       /* Where @events is (there) the array the index was built from, the
        * slot is the position: no event is looked at. */
-      if (G_UNLIKELY (p >= n_indexed || indexed[p] != event))
+      if (G_UNLIKELY (p >= slots.n_indexed || slots.indexed[p] != event))
         {
           slot = slot_of (self, event);
           extend_query (self);
-          fields = (const guint32 *) (gpointer) self->fields->data;
-          first = (const guint32 *) (gpointer) self->first->data;
-          count = (const guint32 *) (gpointer) self->count->data;
-          indexed = self->events->pdata;
-          n_indexed = self->events->len;
+          slots_read (self, &slots);
         }
 
       /* Written always, kept when it matches: no branch to mispredict
        * (out may be positions: n_out <= i). */
       out[n_out] = p;
-      n_out += slot_matches (self->query, fields, first, count, slot);
+      n_out += slot_matches (self->query, &slots, slot);
     }
 
   return n_out;
