@@ -139,7 +139,9 @@ update_events (DlSession *self)
     }
   sets = (const guint *) (gpointer) self->order_sources->data;
 
-  /* Each position written, kept when shown: no call nor branch per event. */
+  /* Written in place, each position kept when shown: no call nor branch
+   * per event (g_array_append_val() was 10 ms of the turn that opens a
+   * million). */
   g_array_set_size (positions, self->order->len);
   out = (guint *) (gpointer) positions->data;
   if (sources)
@@ -235,7 +237,7 @@ static void
 update_results (DlSession *self,
                 gboolean   narrow)
 {
-  GArray *positions = NULL;
+  GArray *positions;
   /* Results point into the array the shown events point into. */
   GPtrArray *source = dl_event_list_get_source (self->events);
   DlSearchIndex *index;
@@ -249,10 +251,21 @@ update_results (DlSession *self,
    * them rather than copying a million positions. */
   if (self->query == NULL || *self->query == '\0')
     {
-      /* Every shown event, to browse: no index needed (nor built). */
-      positions = g_array_ref (dl_event_list_get_positions (self->events));
+      /* Every shown event, to browse: no index needed (nor built). The
+       * shown events' positions are shared, not copied: a million are 4
+       * MB, and opening a dataset comes here twice in one turn; the second
+       * time they are the results already, not compared again event by
+       * event. */
+      GArray *shown = dl_event_list_get_positions (self->events);
+
+      g_free (self->results_query);
+      self->results_query = g_strdup (self->query);
+      if (dl_event_list_get_positions (self->results) != shown || dl_event_list_get_source (self->results) != source)
+        dl_event_list_set (self->results, source, g_array_ref (shown));
+      return;
     }
-  else if (self->dataset != NULL && (recent = find_recent (self, source)) != NULL)
+
+  if (self->dataset != NULL && (recent = find_recent (self, source)) != NULL)
     {
       positions = g_array_ref (recent->positions);
     }
@@ -285,6 +298,15 @@ update_results (DlSession *self,
   dl_event_list_set (self->results, source, positions);
 }
 
+/* `order_sources` is out of date: numbered again when a source is hidden.
+ * A new array, as it may be the loading thread's, which is shared. */
+static void
+forget_source_numbers (DlSession *self)
+{
+  g_array_unref (self->order_sources);
+  self->order_sources = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
 /* The dataset's time order, as `order` (a new array: `results` may still
  * point into the old one). */
 static void
@@ -299,7 +321,7 @@ take_order (DlSession *self)
     {
       self->order = g_ptr_array_new_with_free_func (g_object_unref);
       g_array_set_size (self->order_category, 0);
-      g_array_set_size (self->order_sources, 0);
+      forget_source_numbers (self);
       return;
     }
 
@@ -314,9 +336,10 @@ take_order (DlSession *self)
   for (guint p = 0; p < self->order->len; p++)
     g_array_index (self->order_category, guint16, p) = numbers[g_array_index (facets->categories, guint16, p)];
 
-  g_array_set_size (self->order_sources, self->order->len);
-  if (self->order->len > 0)
-    memcpy (self->order_sources->data, facets->source_numbers->data, sizeof (guint) * self->order->len);
+  /* Shared, not copied (4 MB at a million): nobody changes it, and the
+   * session replaces it when an event changes. */
+  g_array_unref (self->order_sources);
+  self->order_sources = g_array_ref (facets->source_numbers);
   for (guint i = 0; i < facets->source_sets->len; i++)
     g_ptr_array_add (self->source_sets, g_ptr_array_ref (g_ptr_array_index (facets->source_sets, i)));
 }
@@ -389,7 +412,7 @@ on_event_edited (DlSession *self,
 
   /* Its category, or its sources, may now be hidden or shown. */
   g_array_index (self->order_category, guint16, p) = category_number (self, dl_event_get_category (event));
-  g_array_set_size (self->order_sources, 0);
+  forget_source_numbers (self);
   update_events (self);
 
   shown = dl_event_list_get_positions (self->events);

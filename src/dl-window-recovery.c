@@ -38,9 +38,13 @@ void
 _dl_window_init_recovery (DlWindow *self)
 {
   self->recovery = dl_recovery_new ();
-  g_signal_connect_object (self->settings, "changed::autosave-delay", G_CALLBACK (on_delay_changed), self,
-                           G_CONNECT_SWAPPED);
-  on_delay_changed (self);
+  /* Without the schema (an uninstalled run) the recovery keeps its default delay. */
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::autosave-delay", G_CALLBACK (on_delay_changed), self,
+                               G_CONNECT_SWAPPED);
+      on_delay_changed (self);
+    }
   g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self,
                            G_CONNECT_SWAPPED);
   on_dataset_changed (self);

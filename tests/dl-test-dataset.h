@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 /* The bundled dataset (DATELINE_DATASET_DIR in the tests' environment),
  * loaded; a load that fails ends the test with its problems. */
 DlDataset *dl_test_load_bundled (void);
+/* The dataset file at @path, loaded; likewise. */
+DlDataset *dl_test_load_path    (const char *path);
 
 G_END_DECLS

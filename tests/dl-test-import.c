@@ -37,3 +37,14 @@ dl_test_problem_list (DlProblems *problems)
       g_string_append_printf (out, "%s\n", lines[i] + 3);
   return g_string_free (out, FALSE);
 }
+
+DlEvent *
+dl_test_event (DlDataset  *dataset,
+               const char *id)
+{
+  DlEvent *event = dl_dataset_lookup_event (dataset, id);
+
+  if (event == NULL)
+    g_error ("no event %s", id);
+  return event;
+}

@@ -16,5 +16,8 @@ DlDataset *dl_test_import       (const char  *name,
                                  DlProblems **problems_out);
 /* The problems, one "PATH: severity: MESSAGE" a line, to compare whole. */
 char      *dl_test_problem_list (DlProblems  *problems);
+/* The event @id of @dataset; one it lacks fails the test, naming it. */
+DlEvent   *dl_test_event        (DlDataset   *dataset,
+                                 const char  *id);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include "dl-dataset.h"
+#include "dl-edit-stack.h"
+#include "dl-test-tree.h"
 #include "dl-test-util.h"
 #include "dl-widget-png.h"
 
@@ -160,6 +163,27 @@ dl_test_find_widget (GtkWidget *widget,
 }
 
 GtkWidget *
+dl_test_find_row (GtkWidget  *widget,
+                  GType       type,
+                  const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dl_test_find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
 dl_test_find_button (GtkWidget  *widget,
                      const char *label)
 {
@@ -176,4 +200,61 @@ dl_test_find_button (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+DlWindow *
+dl_test_window_new (void)
+{
+  DlWindow *window = dl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+dataset_loaded (gpointer window)
+{
+  return dl_window_get_dataset (window) != NULL;
+}
+
+void
+dl_test_window_open (DlWindow *window,
+                     GFile    *file)
+{
+  dl_window_open (window, file);
+  g_assert_true (dl_test_wait_until (dataset_loaded, window, 20000));
+  dl_test_wait_ms (500);
+}
+
+GFile *
+dl_test_copy_bundled (const char  *prefix,
+                      char       **dir)
+{
+  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
+  g_autoptr(GFile) parent = g_file_get_parent (bundled);
+  g_autofree char *from = g_file_get_path (parent);
+  g_autofree char *name = g_file_get_basename (bundled);
+  g_autofree char *path = NULL;
+
+  *dir = dl_test_copy_tree (from, prefix);
+  path = g_build_filename (*dir, name, NULL);
+  return g_file_new_for_path (path);
+}
+
+DlWindow *
+dl_test_window_new_on_copy (const char  *prefix,
+                            char       **dir)
+{
+  g_autoptr(GFile) file = dl_test_copy_bundled (prefix, dir);
+  DlWindow *window = dl_test_window_new ();
+
+  dl_test_window_open (window, file);
+  return window;
+}
+
+gboolean
+dl_test_stack_saved (gpointer edits)
+{
+  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
 }

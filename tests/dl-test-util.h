@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-window.h"
+
 G_BEGIN_DECLS
 
 /* g_test_init(), GTK and libadwaita, and the app's style sheet as
@@ -31,10 +33,37 @@ void  dl_test_save_png       (GtkWidget     *widget,
 /* The first widget of @type at or below @widget (depth first), or NULL. */
 GtkWidget *dl_test_find_widget (GtkWidget    *widget,
                                 GType         type);
+/* The first row (AdwPreferencesRow) of @type at or below @widget titled
+ * @title, or NULL; @title NULL: the first of @type. */
+GtkWidget *dl_test_find_row    (GtkWidget    *widget,
+                                GType         type,
+                                const char   *title);
 /* The first button at or below @widget whose label is @label (with its
  * mnemonic underscore, as given to it), or NULL. */
 GtkWidget *dl_test_find_button (GtkWidget    *widget,
                                 const char   *label);
+/* For dl_test_wait_until(): @edits (a DlEditStack) is saved and not
+ * modified since. Ctrl+S saves in a thread, so the file is written only
+ * once this holds. */
+gboolean   dl_test_stack_saved (gpointer      edits);
+/* A main window presented at 1280 × 800, the size the window tests lay
+ * their clicks out for. */
+DlWindow  *dl_test_window_new  (void);
+/* Opens @file (NULL: the bundled dataset) in @window and waits until it is
+ * loaded (asserting it is, within 20 s), then half a second for the views
+ * to lay it out. */
+void       dl_test_window_open (DlWindow     *window,
+                                GFile        *file);
+/* A copy of the bundled dataset's folder in a new temporary folder named
+ * from @prefix, for a test that edits and saves (the installed one stays
+ * as it is); *@dir: that folder, for dl_test_remove_tree(). Returns the
+ * dataset's file in the copy. */
+GFile     *dl_test_copy_bundled (const char  *prefix,
+                                 char       **dir);
+/* The two above: a presented window on a loaded copy of the bundled
+ * dataset, for the tests that edit it. */
+DlWindow  *dl_test_window_new_on_copy (const char  *prefix,
+                                       char       **dir);
 /* The text of every label (and row title/subtitle) below a widget, a line each. */
 char *dl_test_widget_text    (GtkWidget     *widget);
 

@@ -14,13 +14,13 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dl-category-dialog.h"
 #include "dl-dataset-categories.h"
 #include "dl-event-editor.h"
 #include "dl-legend.h"
+#include "dl-test-tree.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -31,33 +31,6 @@ static DlWindow *window;
 static char *dir;
 
 /* Helpers */
-
-static gboolean
-dataset_loaded (gpointer data)
-{
-  return dl_window_get_dataset (window) != NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static DlCategoryDialog *
 find_dialog (void)
@@ -102,22 +75,6 @@ click (GtkWidget *widget)
   g_assert_true (dl_test_wait_pickable (widget, 3000));
   dl_xtest_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   dl_test_wait_ms (150);
-}
-
-static char *
-copy_bundled (void)
-{
-  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
-  g_autoptr(GFile) parent = g_file_get_parent (bundled);
-  g_autofree char *from = g_file_get_path (parent);
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  char *to = g_dir_make_tmp ("dateline-test-category-window-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  command = g_strdup_printf ("cp -r '%s/.' '%s/'", from, to);
-  g_assert_cmpint (system (command), ==, 0);
-  return to;
 }
 
 /* The category row's last item, chosen as a person would: the row
@@ -189,7 +146,7 @@ test_new_category (void)
   key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
   editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
-  category_row = find_row (editor, ADW_TYPE_COMBO_ROW, "Category");
+  category_row = dl_test_find_row (editor, ADW_TYPE_COMBO_ROW, "Category");
   g_assert_nonnull (category_row);
   g_assert_cmpuint (legend_pixels_of (magenta), ==, 0);
 
@@ -202,13 +159,13 @@ test_new_category (void)
   g_assert_false (dl_edit_stack_get_modified (edits));
   dl_xtest_type (GTK_WIDGET (dialog), "Flood relief");
   dl_test_wait_ms (150);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                                                   "Name, as a reader would say it"))),
                    ==, "Flood relief");
   dl_test_save_png (GTK_WIDGET (dialog), NULL, "category-window-dialog.png");
   click (dl_category_dialog_get_swatch (dialog, 1));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dl_category_dialog_get_swatch (dialog, 1))));
-  name_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name, as a reader would say it");
+  name_row = dl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name, as a reader would say it");
   g_assert_nonnull (name_row);
   click (name_row);
   key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
@@ -254,7 +211,7 @@ test_escape (void)
   if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
     key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
-  category_row = find_row (editor, ADW_TYPE_COMBO_ROW, "Category");
+  category_row = dl_test_find_row (editor, ADW_TYPE_COMBO_ROW, "Category");
 
   dialog = open_dialog (category_row);
   g_assert_nonnull (dialog);
@@ -272,23 +229,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GFile) file = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
-
-  dir = copy_bundled ();
-  path = g_build_filename (dir, "gaza-august-2024.dateline.json", NULL);
-  file = g_file_new_for_path (path);
-
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  dl_window_open (window, file);
-  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
-  dl_test_wait_ms (500);
+  window = dl_test_window_new_on_copy ("dateline-test-category-window", &dir);
 
   g_test_add_func ("/category-window/new-category", test_new_category);
   g_test_add_func ("/category-window/escape", test_escape);
@@ -296,9 +240,7 @@ main (int   argc,
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
 
-  command = g_strdup_printf ("rm -rf '%s'", dir);
-  if (system (command) != 0)
-    g_printerr ("could not remove %s\n", dir);
+  dl_test_remove_tree (dir);
   g_free (dir);
 
   return status;

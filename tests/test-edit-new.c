@@ -38,25 +38,12 @@ static guint strike_keys, strike_clicks, strike_drags;
 
 /* Helpers */
 
-/* Ctrl+S saves in a thread: written once the stack is saved. */
-static gboolean
-stack_saved (gpointer data)
-{
-  DlEditStack *edits = data;
-
-  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
-}
-
 static void
 key (GtkWidget      *widget,
      guint           keyval,
      GdkModifierType mods)
 {
-  /* Kept while the key may close its dialog: the sync after it still
-   * asks the widget for its display. */
-  g_object_ref (widget);
-  dl_xtest_key (widget, keyval, mods);
-  g_object_unref (widget);
+  dl_xtest_key (widget, keyval, mods);  /* holds @widget should the key close it */
   n_keys++;
   dl_test_wait_ms (150);
 }
@@ -106,22 +93,6 @@ toplevel_gone (gpointer data)
   return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 click_center (GtkWidget *widget)
 {
@@ -154,8 +125,8 @@ answer_article_dialog (const char *title,
                        const char *published)
 {
   GtkWidget *dialog = wait_for_toplevel (DL_TYPE_ARTICLE_DIALOG);
-  GtkWidget *title_row = find_entry_row (dialog, "Title");
-  GtkWidget *date_row = find_entry_row (dialog, "Published (EDTF)");
+  GtkWidget *title_row = dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Title");
+  GtkWidget *date_row = dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Published (EDTF)");
 
   g_assert_nonnull (title_row);
   g_assert_nonnull (date_row);
@@ -309,7 +280,7 @@ test_claim (void)
   select_words (PASSAGE_12, "at least 12");
   key (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   dialog = wait_for_toplevel (DL_TYPE_CLAIM_DIALOG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Value"))), ==, "12");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Value"))), ==, "12");
   /* The dataset has no topic yet: a new one, named as a reader would. */
   type (dialog, "Killed at the school");
   dl_test_save_png (dialog, NULL, "edit-new-claim-dialog.png");
@@ -369,7 +340,7 @@ test_disagreement (void)
   dialog = wait_for_toplevel (DL_TYPE_CLAIM_DIALOG);
   /* The event's topic is chosen, the value and qualifier read; its label
    * corrected, for every claim on it, then Enter. */
-  label_row = find_entry_row (dialog, "Topic label, as a reader would say it");
+  label_row = dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Topic label, as a reader would say it");
   g_assert_nonnull (label_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==, "Killed at the school");
   click_center (label_row);
@@ -542,7 +513,7 @@ test_narrative (void)
   g_assert_true (dl_window_select_event (window, dl_event_get_id (strike)));
   key (GTK_WIDGET (window), GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   editor = wait_for_toplevel (DL_TYPE_NARRATIVE_EDITOR);
-  row = find_entry_row (editor, "New narrative, starting with the selected event");
+  row = dl_test_find_row (editor, ADW_TYPE_ENTRY_ROW, "New narrative, starting with the selected event");
   g_assert_nonnull (row);
   click_center (row);
   type (editor, "The strike and the talks");
@@ -716,7 +687,7 @@ test_place_and_corridor (void)
 
   /* Saved, and read back: three events, the places with them. */
   key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_true (dl_test_wait_until (stack_saved, dl_session_get_edit_stack (dl_window_get_session (window)), 10000));
+  g_assert_true (dl_test_wait_until (dl_test_stack_saved, dl_session_get_edit_stack (dl_window_get_session (window)), 10000));
   {
     g_autofree char *path = g_build_filename (home, "My strikes", "My strikes.dateline.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -769,7 +740,7 @@ test_save (void)
   g_autoptr(DlSource) second = NULL;
 
   key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_true (dl_test_wait_until (stack_saved, dl_session_get_edit_stack (dl_window_get_session (window)), 10000));
+  g_assert_true (dl_test_wait_until (dl_test_stack_saved, dl_session_get_edit_stack (dl_window_get_session (window)), 10000));
 
   g_assert_true (g_file_get_contents (copy, &a, NULL, NULL));
   g_assert_true (g_file_get_contents (original, &b, NULL, NULL));
@@ -843,10 +814,10 @@ test_drop_article (void)
   dl_xtest_drag (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0, x, y, 30);
 
   dialog = wait_for_toplevel (DL_TYPE_ARTICLE_DIALOG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Title"))), ==, "Notes from the briefing");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Title"))), ==, "Notes from the briefing");
   /* A new drop: no date yet. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Published (EDTF)"))), ==, "");
-  click_center (find_entry_row (dialog, "Published (EDTF)"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Published (EDTF)"))), ==, "");
+  click_center (dl_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Published (EDTF)"));
   type (dialog, "2024-08-19");
   key (dialog, GDK_KEY_Return, 0);
   g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (DL_TYPE_ARTICLE_DIALOG), 5000));
@@ -933,9 +904,7 @@ main (int   argc,
   to = g_build_filename (in_dir, "latin1.txt", NULL);
   g_assert_true (g_file_set_contents (to, "A first line\nCaf\xe9 au lait\n", -1, NULL));
 
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  window = dl_test_window_new ();
   dl_test_wait_ms (500);
 
   g_test_add_func ("/edit-new/new-dataset", test_new_dataset);

@@ -41,25 +41,11 @@ open_window (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   DlWindow *window = dl_window_new (NULL);
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  dl_window_open (window, file);
-  while (dl_window_get_dataset (window) == NULL && g_get_monotonic_time () < end)
-    dl_test_wait_ms (50);
-  g_assert_nonnull (dl_window_get_dataset (window));
-  dl_test_wait_ms (500);
+  dl_test_window_open (window, file);
   return window;
-}
-
-/* Ctrl+S saves in a thread: written once the stack is saved. */
-static gboolean
-stack_saved (gpointer data)
-{
-  DlEditStack *edits = data;
-
-  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
 }
 
 static void
@@ -67,9 +53,7 @@ key (GtkWidget      *widget,
      guint           keyval,
      GdkModifierType mods)
 {
-  g_object_ref (widget);
-  dl_xtest_key (widget, keyval, mods);
-  g_object_unref (widget);
+  dl_xtest_key (widget, keyval, mods);  /* holds @widget should the key close it */
   dl_test_wait_ms (150);
 }
 
@@ -254,7 +238,7 @@ test_crash_and_restore (void)
 
   /* Saved where it came from: the recovery folder goes. */
   key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_true (dl_test_wait_until (stack_saved, edits, 10000));
+  g_assert_true (dl_test_wait_until (dl_test_stack_saved, edits, 10000));
   g_assert_true (file_holds (path, CRASH_TITLE));
   g_assert_true (dl_test_wait_until (recovery_gone, NULL, 5000));
 

@@ -12,13 +12,13 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dl-article-view.h"
 #include "dl-event-editor.h"
 #include "dl-map-flight.h"
 #include "dl-problems-button.h"
+#include "dl-test-tree.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
 #include "dl-xtest.h"
@@ -35,46 +35,10 @@ static guint n_drags;
 
 /* Helpers */
 
-static gboolean
-dataset_loaded (gpointer data)
-{
-  return dl_window_get_dataset (window) != NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static DlSession *
 session (void)
 {
   return dl_window_get_session (window);
-}
-
-/* Ctrl+S saves in a thread: written once the stack is saved. */
-static gboolean
-stack_saved (gpointer data)
-{
-  DlEditStack *edits = data;
-
-  return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
 }
 
 static void
@@ -131,22 +95,6 @@ drag_over_passage (const char *passage,
   g_assert_cmpint (gtk_text_iter_get_offset (&sel_end), ==, *end);
 }
 
-static char *
-copy_bundled (void)
-{
-  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
-  g_autoptr(GFile) parent = g_file_get_parent (bundled);
-  g_autofree char *from = g_file_get_path (parent);
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  char *to = g_dir_make_tmp ("dateline-test-edit-window-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  command = g_strdup_printf ("cp -r '%s/.' '%s/'", from, to);
-  g_assert_cmpint (system (command), ==, 0);
-  return to;
-}
-
 /* Tests */
 
 static void
@@ -199,8 +147,8 @@ test_event_from_passage (void)
   g_assert_cmpstr (dl_event_get_title (event), ==, "Outrage at the strikes");
 
   /* The date: typed into the When row and applied with Enter. */
-  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
-  when_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "When (EDTF)");
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
+  when_row = dl_test_find_row (editor, ADW_TYPE_ENTRY_ROW, "When (EDTF)");
   g_assert_nonnull (when_row);
   click (when_row);
   key (GDK_KEY_a, GDK_CONTROL_MASK);
@@ -210,7 +158,7 @@ test_event_from_passage (void)
 
   /* The place: to the search with its mnemonic (Alt+W), a gazetteer
    * search, the first result taken with Enter. */
-  place_entry = find_widget (editor, GTK_TYPE_SEARCH_ENTRY, NULL);
+  place_entry = dl_test_find_widget (editor, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (place_entry);
   key (GDK_KEY_w, GDK_ALT_MASK);
   g_assert_true (gtk_widget_has_focus (place_entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), place_entry));
@@ -230,7 +178,7 @@ test_event_from_passage (void)
 
   /* Saved where it is; the window is no longer modified. */
   key (GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_true (dl_test_wait_until (stack_saved, edits, 10000));
+  g_assert_true (dl_test_wait_until (dl_test_stack_saved, edits, 10000));
 
   g_test_message ("making the event took %u key presses, %u clicks and %u drag", n_keys, n_clicks, n_drags);
 
@@ -304,12 +252,12 @@ problems_cleared (gpointer data)
 static GtkWidget *
 problem_row (DlProblemsButton *button)
 {
-  GtkWidget *popover = find_widget (GTK_WIDGET (button), GTK_TYPE_POPOVER, NULL);
+  GtkWidget *popover = dl_test_find_widget (GTK_WIDGET (button), GTK_TYPE_POPOVER);
   GtkWidget *list;
 
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (popover));
-  list = find_widget (popover, GTK_TYPE_LIST_BOX, NULL);
+  list = dl_test_find_widget (popover, GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
 }
@@ -320,7 +268,7 @@ problem_row (DlProblemsButton *button)
 static void
 test_problems (void)
 {
-  DlProblemsButton *button = DL_PROBLEMS_BUTTON (find_widget (GTK_WIDGET (window), DL_TYPE_PROBLEMS_BUTTON, NULL));
+  DlProblemsButton *button = DL_PROBLEMS_BUTTON (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_PROBLEMS_BUTTON));
   GListModel *events = dl_dataset_get_events (dl_window_get_dataset (window));
   DlEditStack *edits = dl_session_get_edit_stack (session ());
   g_autoptr(DlEvent) event = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
@@ -395,8 +343,8 @@ test_where (void)
   g_assert_true (dl_window_select_event (window, "school-strike-gaza-city"));
   key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
-  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
-  scale = find_widget (editor, GTK_TYPE_SCALE, NULL);
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
+  scale = dl_test_find_widget (editor, GTK_TYPE_SCALE);
   g_assert_nonnull (scale);
   g_assert_true (gtk_widget_get_mapped (scale));
   adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
@@ -578,7 +526,7 @@ test_draw (void)
   if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
     key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
-  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
   sketch = dl_event_editor_get_sketch (DL_EVENT_EDITOR (editor));
   line_button = dl_test_find_button (editor, "Line");
   area_button = dl_test_find_button (editor, "Area");
@@ -696,7 +644,7 @@ test_draw (void)
 
   /* Saved as the dataset's GeoJSON, and read back the same. */
   key (GDK_KEY_s, GDK_CONTROL_MASK);
-  g_assert_true (dl_test_wait_until (stack_saved, edits, 10000));
+  g_assert_true (dl_test_wait_until (dl_test_stack_saved, edits, 10000));
   saved = dl_dataset_load (file, problems, NULL);
   g_assert_nonnull (saved);
   event = dl_dataset_lookup_event (saved, "school-strike-gaza-city");
@@ -782,7 +730,7 @@ test_drag_corner (void)
   if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
     key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
-  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
   sketch = dl_event_editor_get_sketch (DL_EVENT_EDITOR (editor));
   shumate_map_go_to_full_with_duration (map, 29.6, 33.1, 9, 0);
   dl_test_wait_ms (500);
@@ -855,8 +803,8 @@ test_short_window (void)
   if (g_strcmp0 (dl_window_get_sidebar_page (window), "editor") != 0)
     key (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
-  editor = find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR, NULL);
-  entry = find_widget (editor, GTK_TYPE_SEARCH_ENTRY, NULL);
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
+  entry = dl_test_find_widget (editor, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   /* From the top of the form, where the editor opens. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
@@ -872,7 +820,7 @@ test_short_window (void)
   type ("Rafa");
   dl_test_wait_ms (500);
   /* The first match, Rafah in the Gaza Strip */
-  first = find_widget (editor, ADW_TYPE_ACTION_ROW, "Rafah");
+  first = dl_test_find_row (editor, ADW_TYPE_ACTION_ROW, "Rafah");
   g_assert_nonnull (first);
   g_assert_true (shown_in_scroller (entry));
   g_assert_true (shown_in_scroller (first));
@@ -924,7 +872,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *command = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
@@ -934,16 +881,10 @@ main (int   argc,
    * the precision slider then crept instead of following the pointer. */
   g_object_set (gtk_settings_get_default (), "gtk-long-press-time", 3000, NULL);
 
-  dir = copy_bundled ();
-  path = g_build_filename (dir, "gaza-august-2024.dateline.json", NULL);
-  file = g_file_new_for_path (path);
-
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  dl_window_open (window, file);
-  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
-  dl_test_wait_ms (500);
+  file = dl_test_copy_bundled ("dateline-test-edit-window", &dir);
+  path = g_file_get_path (file);
+  window = dl_test_window_new ();
+  dl_test_window_open (window, file);
 
   g_test_add_func ("/edit-window/event-from-passage", test_event_from_passage);
   g_test_add_func ("/edit-window/add-passage", test_add_passage);
@@ -957,9 +898,7 @@ main (int   argc,
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
 
-  command = g_strdup_printf ("rm -rf '%s'", dir);
-  if (system (command) != 0)
-    g_printerr ("could not remove %s\n", dir);
+  dl_test_remove_tree (dir);
   g_free (path);
   g_free (dir);
 

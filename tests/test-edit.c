@@ -14,18 +14,6 @@
 #include "dl-test-dataset.h"
 #include "dl-writer.h"
 
-static DlDataset *
-load_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  DlDataset *dataset = dl_dataset_load (file, problems, NULL);
-
-  if (dataset == NULL)
-    g_error ("%s", dl_problems_to_string (problems, path));
-  return dataset;
-}
-
 /* Equal texts, or a failure that shows where they part. */
 #define assert_same(a, b) assert_same_at (__FILE__, __LINE__, a, b)
 
@@ -875,7 +863,7 @@ test_save_round_trip (void)
   expected = bytes_of (dataset);
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   assert_same (saved, expected);
-  reloaded = load_file (path);
+  reloaded = dl_test_load_path (path);
   again = bytes_of (reloaded);
   assert_same (again, expected);
   g_assert_cmpstr (dl_event_get_excerpt (dl_dataset_lookup_event (reloaded, "talks-resume"), 0)->exact, ==,
@@ -894,7 +882,7 @@ test_save_round_trip (void)
   g_assert_true (dl_edit_stack_save (stack, path, &error));
   g_assert_no_error (error);
   g_clear_object (&reloaded);
-  reloaded = load_file (path);
+  reloaded = dl_test_load_path (path);
   g_assert_cmpuint (dl_event_get_n_places (dl_dataset_lookup_event (reloaded, dl_event_get_id (nowhere))), ==, 0);
   g_assert_false (dl_edit_stack_get_modified (stack));
 
@@ -946,7 +934,7 @@ test_new_dataset (void)
   g_assert_no_error (error);
   g_assert_nonnull (dl_dataset_get_file (dataset));
 
-  reloaded = load_file (path);
+  reloaded = dl_test_load_path (path);
   expected = bytes_of (dataset);
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   assert_same (saved, expected);
@@ -1206,7 +1194,7 @@ test_fuzz_save (void)
         random_edit (rand, stack, dataset);
       if (dl_edit_stack_save (stack, path, &error))
         {
-          g_autoptr(DlDataset) reloaded = load_file (path);
+          g_autoptr(DlDataset) reloaded = dl_test_load_path (path);
           g_autofree char *expected = bytes_of (dataset);
           g_autofree char *again = bytes_of (reloaded);
 

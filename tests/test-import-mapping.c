@@ -48,17 +48,6 @@ chosen_mapping (void)
   return mapping;
 }
 
-static DlEvent *
-event (DlDataset  *dataset,
-       const char *id)
-{
-  DlEvent *e = dl_dataset_lookup_event (dataset, id);
-
-  if (e == NULL)
-    g_error ("no event %s", id);
-  return e;
-}
-
 /* Without a mapping the file is refused (no column has a usual name);
  * with one, each row becomes the event its columns say. */
 static void
@@ -86,7 +75,7 @@ test_mapped_csv (void)
   g_assert_null (dl_dataset_lookup_event (dataset, "r3"));
 
   /* A quoted line break; coordinates in two columns; a named place. */
-  e = event (dataset, "r1");
+  e = dl_test_event (dataset, "r1");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Market fire");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-10");
   g_assert_cmpstr (dl_event_get_category (e), ==, "fire");
@@ -100,7 +89,7 @@ test_mapped_csv (void)
   g_assert_cmpstr (dl_source_get_title (dl_event_get_excerpt (e, 0)->source), ==, "Reuters");
 
   /* A span from two columns; a WKT point where the coordinates are empty. */
-  e = event (dataset, "r2");
+  e = dl_test_event (dataset, "r2");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-12/2024-08-14");
   at = dl_event_get_anchor (e);
   g_assert_cmpfloat_with_epsilon (at.lon, 34.38, 1e-9);
@@ -108,10 +97,10 @@ test_mapped_csv (void)
   g_assert_cmpstr (dl_event_get_category (e), ==, "flood");
 
   /* Timeline only, map only. */
-  e = event (dataset, "r4");
+  e = dl_test_event (dataset, "r4");
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-14");
-  e = event (dataset, "r5");
+  e = dl_test_event (dataset, "r5");
   g_assert_null (dl_event_get_when_text (e));
   g_assert_cmpstr (dl_place_get_name (dl_event_get_place (e, 0)), ==, "Rafah");
 }
@@ -302,7 +291,7 @@ test_mapped_geojson (void)
 
   /* Date and end date from two properties; the place's name from a third;
    * HTML in the summary made text; what was not chosen kept as a line. */
-  e = event (dataset, "g1");
+  e = dl_test_event (dataset, "g1");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Market fire");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-10/2024-08-12");
   g_assert_cmpstr (dl_event_get_category (e), ==, "fire");
@@ -313,22 +302,22 @@ test_mapped_geojson (void)
   g_assert_cmpfloat_with_epsilon (at.lat, 31.52, 1e-9);
 
   /* A written date; a line; the place named by the title. */
-  e = event (dataset, "g2");
+  e = dl_test_event (dataset, "g2");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-10");
   g_assert_cmpstr (dl_event_get_category (e), ==, "convoy");
   g_assert_cmpstr (dl_place_get_name (dl_event_get_place (e, 0)), ==, "Convoy route");
   g_assert_null (dl_event_get_summary (e));
 
   /* Epoch milliseconds. */
-  e = event (dataset, "g3");
+  e = dl_test_event (dataset, "g3");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-10T00:00:00Z");
   g_assert_cmpstr (dl_event_get_category (e), ==, "event");
 
   /* Not a date: on the map only; no geometry: on the timeline only. */
-  e = event (dataset, "g4");
+  e = dl_test_event (dataset, "g4");
   g_assert_null (dl_event_get_when_text (e));
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 1);
-  e = event (dataset, "g5");
+  e = dl_test_event (dataset, "g5");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-14");
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
   g_assert_null (dl_dataset_lookup_event (dataset, "g6"));

@@ -132,23 +132,6 @@ toast_gone (gpointer text)
   return find_with_text (GTK_WIDGET (window), GTK_TYPE_LABEL, text) == NULL;
 }
 
-/* The row titled @title below @widget, or NULL. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = find_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
-}
-
 static gboolean
 selected_is (gpointer data)
 {
@@ -185,7 +168,7 @@ test_unshown_events (void)
   /* The file's "Opened with 6 warnings" toast may lie over the row: a
    * person waits for it to go. */
   g_assert_true (dl_test_wait_until (toast_gone, "Opened with 6 warnings", 15000));
-  row = find_row (panel, "Amman");
+  row = dl_test_find_row (panel, ADW_TYPE_ACTION_ROW, "Amman");
   g_assert_nonnull (row);
   /* Scrolled into view, as Tab would. */
   gtk_widget_grab_focus (row);
@@ -197,7 +180,7 @@ test_unshown_events (void)
 
   dl_session_select (session (), NULL);
   dl_test_wait_ms (300);
-  row = find_row (panel, "A day of rest");
+  row = dl_test_find_row (panel, ADW_TYPE_ACTION_ROW, "A day of rest");
   g_assert_nonnull (row);
   gtk_widget_grab_focus (row);
   dl_test_wait_ms (300);
@@ -930,9 +913,7 @@ main (int   argc,
 
   dl_test_init (&argc, &argv);
 
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  window = dl_test_window_new ();
   dl_test_wait_ms (300);
 
   g_test_add_func ("/import-window/story-by-keys", test_story_by_keys);

@@ -17,17 +17,6 @@
 #include "dl-test-tree.h"
 #include "dl-writer.h"
 
-static DlEvent *
-event (DlDataset  *dataset,
-       const char *id)
-{
-  DlEvent *e = dl_dataset_lookup_event (dataset, id);
-
-  if (e == NULL)
-    g_error ("no event %s", id);
-  return e;
-}
-
 static guint
 n_events (DlDataset *dataset)
 {
@@ -133,7 +122,7 @@ test_acled (void)
   g_assert_cmpuint (n_events (dataset), ==, 3);
 
   /* Quoted newline, doubled quotes, CRLF; two sources; the day. */
-  e = event (dataset, "syr1001");
+  e = dl_test_event (dataset, "syr1001");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Armed clash in Aleppo");
   g_assert_cmpstr (dl_event_get_category (e), ==, "battles");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2023-01-31");
@@ -162,7 +151,7 @@ test_acled (void)
   g_assert_false (dl_dataset_topic_disagrees (dataset, claim->topic));
 
   /* "16 May 2025" with time_precision 2: the week, Monday to Sunday. */
-  e = event (dataset, "syr1002");
+  e = dl_test_event (dataset, "syr1002");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2025-05-12/2025-05-18");
   g_assert_cmpstr (dl_event_get_when_basis (e), ==,
                    "ACLED event_date 2025-05-16 with time_precision 2: some day in that week");
@@ -172,7 +161,7 @@ test_acled (void)
 
   /* time_precision 3: the month; geo_precision 3: the region; no notes
    * and no source: the file is the source, the title the passage. */
-  e = event (dataset, "syr1003");
+  e = dl_test_event (dataset, "syr1003");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-02");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Air/drone strike in Idlib");
   g_assert_cmpstr (dl_event_get_category (e), ==, "explosions-remote-violence");
@@ -199,7 +188,7 @@ test_ucdp (void)
   g_assert_cmpuint (dl_problems_get_length (problems), ==, 1);
   g_assert_cmpuint (n_events (dataset), ==, 3);
 
-  e = event (dataset, "244657");
+  e = dl_test_event (dataset, "244657");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Government of Syria - IS in Palmyra town");
   g_assert_cmpstr (dl_event_get_category (e), ==, "state-based");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2017-01-05");
@@ -227,7 +216,7 @@ test_ucdp (void)
   g_assert_cmpstr (label, ==, "Deaths: best estimate (low–high)");
 
   /* date_prec 3: the span given; where_prec 4: the province. */
-  e = event (dataset, "244658");
+  e = dl_test_event (dataset, "244658");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2017-01-02/2017-01-08");
   g_assert_cmpstr (dl_event_get_when_basis (e), ==,
                    "UCDP date_start 2017-01-02, date_end 2017-01-08, date_prec 3: within a week");
@@ -242,7 +231,7 @@ test_ucdp (void)
 
   /* No coordinates, where_prec 7: the country it names, by name
    * (tests/test-import-places.c), as wide as where_prec 7 says. */
-  e = event (dataset, "244659");
+  e = dl_test_event (dataset, "244659");
   assert_point (e, 38.50456, 35.023, 500000);
   g_assert_cmpstr (dl_place_get_kind (dl_event_get_place (e, 0)), ==, "country");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2017-02-01/2017-03-15");
@@ -262,13 +251,13 @@ test_latin1 (void)
                    "line 2: warning: the file is not UTF-8: it was read as Latin-1 (Windows-1252); "
                    "check its accented letters\n");
   g_assert_cmpuint (n_events (dataset), ==, 2);
-  e = event (dataset, "cafe-de-la-paix");
+  e = dl_test_event (dataset, "cafe-de-la-paix");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Café de la Paix");
   g_assert_cmpstr (dl_event_get_summary (e), ==, "Réunion des délégués");
   g_assert_cmpstr (dl_event_get_category (e), ==, "meeting");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-03-05");
   assert_point (e, 2.3318, 48.8709, 1000);
-  e = event (dataset, "sao-paulo-office");
+  e = dl_test_event (dataset, "sao-paulo-office");
   g_assert_cmpstr (dl_event_get_title (e), ==, "São Paulo office");
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
 }
@@ -318,7 +307,7 @@ test_geojson (void)
   g_assert_cmpstr (dl_dataset_get_title (dataset), ==, "Field notes");
   g_assert_cmpuint (n_events (dataset), ==, 5);
 
-  e = event (dataset, "well-1");
+  e = dl_test_event (dataset, "well-1");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Water well");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-20");
   g_assert_cmpstr (dl_event_get_category (e), ==, "humanitarian");
@@ -326,23 +315,23 @@ test_geojson (void)
   /* Other properties are kept, in the summary. */
   g_assert_cmpstr (dl_event_get_summary (e), ==, "operator: UNRWA\ndepth_m: 120");
 
-  e = event (dataset, "convoy-route");
+  e = dl_test_event (dataset, "convoy-route");
   g_assert_cmpint (dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (e, 0))), ==,
                    DL_GEOMETRY_LINE_STRING);
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-19T06:00:00Z/2024-08-19T12:30:00Z");
 
   /* Epoch milliseconds; HTML in the description. */
-  e = event (dataset, "zone-a");
+  e = dl_test_event (dataset, "zone-a");
   g_assert_cmpint (dl_geometry_get_geometry_type (dl_place_get_geometry (dl_event_get_place (e, 0))), ==,
                    DL_GEOMETRY_POLYGON);
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-20T00:00:00Z");
   g_assert_cmpstr (dl_event_get_summary (e), ==, "Closed & fenced");
 
   /* No geometry: the timeline only; no date: the map only. */
-  e = event (dataset, "announcement");
+  e = dl_test_event (dataset, "announcement");
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-21");
-  e = event (dataset, "undated-site");
+  e = dl_test_event (dataset, "undated-site");
   g_assert_null (dl_event_get_when_text (e));
   g_assert_false (dl_edtf_is_bounded (dl_event_get_when (e)));
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 1);
@@ -365,7 +354,7 @@ test_timelinejs (void)
   g_assert_cmpuint (n_events (dataset), ==, 4);
 
   /* Numbers as strings; entities named, decimal and hexadecimal. */
-  e = event (dataset, "doha-talks");
+  e = dl_test_event (dataset, "doha-talks");
   g_assert_cmpstr (dl_event_get_title (e), ==, "Talks in Doha & Cairo");
   g_assert_cmpstr (dl_event_get_summary (e), ==, "Delegations met.\nThey talked \"all night\" — —");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-20");
@@ -374,17 +363,17 @@ test_timelinejs (void)
   g_assert_cmpuint (dl_event_get_n_excerpts (e), ==, 1);
   assert_excerpts_anchor (e);
 
-  e = event (dataset, "press-conference");
+  e = dl_test_event (dataset, "press-conference");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-21T14:30:00Z/2024-08-21T16:00:00Z");
   g_assert_cmpstr (dl_event_get_category (e), ==, "event");
   g_assert_null (dl_event_get_summary (e));
 
-  e = event (dataset, "heat-wave");
+  e = dl_test_event (dataset, "heat-wave");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-07/2024-09");
   g_assert_cmpstr (dl_event_get_category (e), ==, "weather");
 
   /* Eras are events of their own category. */
-  e = event (dataset, "summer");
+  e = dl_test_event (dataset, "summer");
   g_assert_cmpstr (dl_event_get_category (e), ==, "era");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-06/2024-08-31");
 }
@@ -414,7 +403,7 @@ test_storymapjs (void)
   g_assert_cmpstr (dl_dataset_get_description (dataset), ==, "From Haifa to Amman");
   g_assert_cmpuint (n_events (dataset), ==, 4);
 
-  e = event (dataset, "leaving-haifa");
+  e = dl_test_event (dataset, "leaving-haifa");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-20");
   g_assert_cmpstr (dl_event_get_summary (e), ==, "We left «early».");
   g_assert_cmpstr (dl_place_get_name (dl_event_get_place (e, 0)), ==, "Haifa");
@@ -422,17 +411,17 @@ test_storymapjs (void)
   g_assert_cmpfloat (dl_event_get_precision_m (e), <, 2000);
 
   /* Coordinates as strings; a date without a year, marked uncertain. */
-  e = event (dataset, "nazareth");
+  e = dl_test_event (dataset, "nazareth");
   assert_point (e, 35.3035, 32.6996, dl_event_get_precision_m (e));
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-23?");
   g_assert_true (dl_event_get_when (e)->flags & DL_EDTF_UNCERTAIN);
   g_assert_nonnull (strstr (dl_event_get_when_basis (e), "Aug 23"));
 
   /* A slide without a location; one without a date. */
-  e = event (dataset, "a-day-of-rest");
+  e = dl_test_event (dataset, "a-day-of-rest");
   g_assert_cmpuint (dl_event_get_n_places (e), ==, 0);
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2024-08-25?");
-  e = event (dataset, "amman");
+  e = dl_test_event (dataset, "amman");
   g_assert_null (dl_event_get_when_text (e));
   g_assert_cmpfloat (dl_event_get_precision_m (e), ==, 1000);
 
@@ -441,8 +430,8 @@ test_storymapjs (void)
   story = dl_dataset_get_narrative (dataset, 0);
   g_assert_cmpstr (story->title, ==, "A Journey East");
   g_assert_cmpuint (story->steps->len, ==, 4);
-  g_assert_true (g_array_index (story->steps, DlNarrativeStep, 0).event == event (dataset, "leaving-haifa"));
-  g_assert_true (g_array_index (story->steps, DlNarrativeStep, 3).event == event (dataset, "amman"));
+  g_assert_true (g_array_index (story->steps, DlNarrativeStep, 0).event == dl_test_event (dataset, "leaving-haifa"));
+  g_assert_true (g_array_index (story->steps, DlNarrativeStep, 3).event == dl_test_event (dataset, "amman"));
 }
 
 static void
@@ -508,7 +497,7 @@ test_save_native (void)
   g_assert_nonnull (reloaded);
   g_assert_cmpuint (dl_problems_get_length (problems), ==, 0);
   g_assert_cmpuint (n_events (reloaded), ==, 3);
-  e = event (reloaded, "syr1001");
+  e = dl_test_event (reloaded, "syr1001");
   g_assert_cmpstr (dl_event_get_when_text (e), ==, "2023-01-31");
   g_assert_cmpuint (dl_event_get_n_excerpts (e), ==, 2);
   g_assert_cmpuint (dl_dataset_get_n_categories (reloaded), ==, dl_dataset_get_n_categories (dataset));
@@ -555,9 +544,9 @@ test_native_partial_events (void)
   GPtrArray *by_time;
 
   g_assert_nonnull (dataset);
-  g_assert_cmpuint (dl_event_get_n_places (event (dataset, "a")), ==, 0);
-  g_assert_null (dl_event_get_when_text (event (dataset, "b")));
-  g_assert_false (dl_edtf_is_bounded (dl_event_get_when (event (dataset, "b"))));
+  g_assert_cmpuint (dl_event_get_n_places (dl_test_event (dataset, "a")), ==, 0);
+  g_assert_null (dl_event_get_when_text (dl_test_event (dataset, "b")));
+  g_assert_false (dl_edtf_is_bounded (dl_event_get_when (dl_test_event (dataset, "b"))));
   by_time = dl_dataset_get_events_by_time (dataset);
   g_assert_cmpuint (by_time->len, ==, 2);
   g_assert_null (refused);

@@ -417,6 +417,29 @@ test_sort_by_time_few (void)
   g_assert_true (g_ptr_array_index (one, 0) == event);
 }
 
+/* @dataset's events by time, asserted to be the @n written, in the order
+ * dl_event_compare_time() gives, and not in it by chance (the last has no
+ * date): the two sorting tests' check. */
+static GPtrArray *
+assert_sorted_by_time (DlDataset *dataset,
+                       guint      n)
+{
+  GPtrArray *sorted = dl_dataset_get_events_by_time (dataset);
+  g_autoptr(GPtrArray) expected = NULL;
+
+  g_assert_cmpuint (sorted->len, ==, n);
+
+  /* A copy without references: it must not unref the events it holds. */
+  expected = g_ptr_array_copy (sorted, NULL, NULL);
+  g_ptr_array_set_free_func (expected, NULL);
+  g_ptr_array_sort (expected, dl_event_compare_time);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
+  /* Not already in order by chance. */
+  g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+  return sorted;
+}
+
 static void
 test_sort_by_time (void)
 {
@@ -428,8 +451,6 @@ test_sort_by_time (void)
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
-  g_autoptr(GPtrArray) expected = NULL;
-  GPtrArray *sorted;
   guint n = 3000;
 
   for (guint i = 0; i < n; i++)
@@ -448,17 +469,7 @@ test_sort_by_time (void)
   dataset = dl_dataset_load_from_data (json->str, json->len, NULL, problems);
   if (dataset == NULL)
     g_error ("%s", dl_problems_to_string (problems, "sort"));
-  sorted = dl_dataset_get_events_by_time (dataset);
-  g_assert_cmpuint (sorted->len, ==, n);
-
-  /* A copy without references: it must not unref the events it holds. */
-  expected = g_ptr_array_copy (sorted, NULL, NULL);
-  g_ptr_array_set_free_func (expected, NULL);
-  g_ptr_array_sort (expected, dl_event_compare_time);
-  for (guint i = 0; i < n; i++)
-    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
-  /* Not already in order by chance. */
-  g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+  assert_sorted_by_time (dataset, n);
 }
 
 /* From 20,000 events the time order is sorted in two halves on two threads
@@ -479,7 +490,6 @@ test_sort_by_time_split (void)
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) dataset = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
-  g_autoptr(GPtrArray) expected = NULL;
   GPtrArray *sorted;
   /* Enough for the two-thread sort and claim index (20,000 and up). */
   guint n = 24000;
@@ -506,17 +516,7 @@ test_sort_by_time_split (void)
   dataset = dl_dataset_load_from_data (json->str, json->len, dir, problems);
   if (dataset == NULL)
     g_error ("%s", dl_problems_to_string (problems, "sort"));
-  sorted = dl_dataset_get_events_by_time (dataset);
-  g_assert_cmpuint (sorted->len, ==, n);
-
-  /* A copy without references: it must not unref the events it holds. */
-  expected = g_ptr_array_copy (sorted, NULL, NULL);
-  g_ptr_array_set_free_func (expected, NULL);
-  g_ptr_array_sort (expected, dl_event_compare_time);
-  for (guint i = 0; i < n; i++)
-    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (expected, i));
-  /* Not already in order by chance. */
-  g_assert_cmpstr (dl_event_get_when_text (g_ptr_array_index (sorted, n - 1)), ==, NULL);
+  sorted = assert_sorted_by_time (dataset, n);
 
   /* Each topic's claims, in time order, as one pass over the events gives. */
   for (guint t = 0; t < G_N_ELEMENTS (topics); t++)

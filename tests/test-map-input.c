@@ -13,6 +13,7 @@
 
 #include "dl-category.h"
 #include "dl-event-layer.h"
+#include "dl-map-flight.h"
 #include "dl-timeline.h"
 #include "dl-test-util.h"
 #include "dl-window.h"
@@ -30,6 +31,12 @@ static ShumateMap *
 get_map (void)
 {
   return dl_window_get_map (window);
+}
+
+static gboolean
+map_landed (gpointer data)
+{
+  return !dl_map_is_flying (get_map ());
 }
 
 static ShumateViewport *
@@ -542,7 +549,9 @@ check_first_view (const int (*sizes)[2],
       shumate_viewport_set_zoom_level (viewport, zoom - 1.5);
       dl_test_wait_ms (200);
       dl_xtest_key (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK);
-      dl_test_wait_ms (2000);
+      dl_test_wait_ms (300);
+      /* Frames come late under a sanitizer: wait for the flight's end. */
+      g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
       dl_xtest_sync (layer);
       g_test_message ("%dx%d: after Ctrl+0 at zoom %.2f, %.3f, %.3f", width, height,
                       shumate_viewport_get_zoom_level (viewport),
@@ -607,7 +616,9 @@ test_selected_corridor_drawn (void)
   dl_category_get_color (NULL, dl_event_get_category (event), &c);
 
   dl_session_select (session, event);
-  dl_test_wait_ms (2500);
+  dl_test_wait_ms (300);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  dl_test_wait_ms (300);
   dl_test_save_png (layer, NULL, "selected-corridor.png");
   shumate_viewport_location_to_widget_coords (get_viewport (), layer, (p[0].lat + p[1].lat) / 2,
                                               (p[0].lon + p[1].lon) / 2, &x, &y);

@@ -27,12 +27,6 @@
 static DlWindow *window;
 static char *dir;
 
-static gboolean
-dataset_loaded (gpointer data)
-{
-  return dl_window_get_dataset (window) != NULL;
-}
-
 static DlSuggestDialog *
 suggest_dialog (void)
 {
@@ -197,25 +191,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) bundled = dl_dataset_get_bundled_file ();
-  g_autoptr(GFile) parent = g_file_get_parent (bundled);
-  g_autofree char *from = g_file_get_path (parent);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
-
-  dir = dl_test_copy_tree (from, "dateline-test-suggest-window");
-  path = g_build_filename (dir, "gaza-august-2024.dateline.json", NULL);
-  file = g_file_new_for_path (path);
-
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  dl_window_open (window, file);
-  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
-  dl_test_wait_ms (500);
+  window = dl_test_window_new_on_copy ("dateline-test-suggest-window", &dir);
 
   g_test_add_func ("/suggest-window/accept-edit-reject", test_accept_edit_reject);
 

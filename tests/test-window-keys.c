@@ -24,12 +24,6 @@ static DlWindow *window;
 
 /* Helpers */
 
-static gboolean
-dataset_loaded (gpointer data)
-{
-  return dl_window_get_dataset (window) != NULL;
-}
-
 static GtkWidget *
 find_menu_button (GtkWidget  *widget,
                   const char *icon_name)
@@ -560,12 +554,8 @@ main (int   argc,
 
   dl_test_init (&argc, &argv);
 
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  dl_window_open (window, NULL);
-  g_assert_true (dl_test_wait_until (dataset_loaded, NULL, 20000));
-  dl_test_wait_ms (500);
+  window = dl_test_window_new ();
+  dl_test_window_open (window, NULL);
 
   g_test_add_func ("/window-keys/every-control-named", test_every_control_named);
   g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);

@@ -230,6 +230,18 @@ find_event_layer (void)
   return NULL;
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean shown = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    shown |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data);
+  g_list_free (toplevels);
+  return shown;
+}
+
 static void
 test_bad_dataset_keeps_open (void)
 {
@@ -243,7 +255,8 @@ test_bad_dataset_keeps_open (void)
   g_assert_true (g_file_set_contents (path, "{ \"dateline\": 1, \"title\": 3 }", -1, NULL));
   file = g_file_new_for_path (path);
   dl_window_open (window, file);
-  dl_test_wait_ms (1000);
+  /* The file is read in a thread: wait for its answer, however late. */
+  g_assert_true (dl_test_wait_until (message_dialog_shown, NULL, 10000));
 
   /* The dataset that was open stays open... */
   g_assert_true (dl_window_get_dataset (window) == before);
@@ -537,6 +550,12 @@ test_three_zooms (void)
     }
 }
 
+static gboolean
+map_landed (gpointer data)
+{
+  return !dl_map_is_flying (SHUMATE_MAP (data));
+}
+
 static void
 test_flight_keeps_context (void)
 {
@@ -555,8 +574,9 @@ test_flight_keeps_context (void)
   dl_map_fly_to (map, 25.2854, 51.5310, 9, 0);
   dl_map_fly_to (map, 31.5016, 34.4667, 12, 600);
   g_assert_true (dl_map_is_flying (map));
-  dl_test_wait_ms (1000);
-  g_assert_false (dl_map_is_flying (map));
+  /* The flight's clock is the frame clock's: under a sanitizer on a busy
+   * machine frames come late, so wait for its end rather than 600 ms. */
+  g_assert_true (dl_test_wait_until (map_landed, map, 10000));
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 31.5016, 1e-6);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), 34.4667, 1e-6);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 12, 1e-6);

@@ -8,19 +8,8 @@
 #include <string.h>
 
 #include "dl-dataset.h"
+#include "dl-test-dataset.h"
 #include "dl-writer.h"
-
-static DlDataset *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DlProblems) problems = dl_problems_new ();
-  DlDataset *dataset = dl_dataset_load (file, problems, NULL);
-
-  if (dataset == NULL)
-    g_error ("%s", dl_problems_to_string (problems, path));
-  return dataset;
-}
 
 static char *
 bundled_path (void)
@@ -35,7 +24,7 @@ bundled_path (void)
 static void
 check_round_trip (const char *path)
 {
-  g_autoptr(DlDataset) dataset = load (path);
+  g_autoptr(DlDataset) dataset = dl_test_load_path (path);
   g_autoptr(DlProblems) problems = dl_problems_new ();
   g_autoptr(DlDataset) reloaded = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
@@ -71,7 +60,7 @@ static void
 test_bundled (void)
 {
   g_autofree char *path = bundled_path ();
-  g_autoptr(DlDataset) dataset = load (path);
+  g_autoptr(DlDataset) dataset = dl_test_load_path (path);
   g_autofree char *written = NULL;
   g_autofree char *original = NULL;
   gsize len, original_len;
@@ -216,7 +205,7 @@ static void
 test_write_elsewhere (void)
 {
   g_autofree char *source = bundled_path ();
-  g_autoptr(DlDataset) dataset = load (source);
+  g_autoptr(DlDataset) dataset = dl_test_load_path (source);
   g_autofree char *dir = g_dir_make_tmp ("dateline-writer-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "copy.dateline.json", NULL);
   g_autofree char *clash_dir = g_build_filename (dir, "clash", NULL);
@@ -231,7 +220,7 @@ test_write_elsewhere (void)
   /* Into another folder: the articles come along, and it opens there. */
   g_assert_true (dl_writer_write_file (dataset, out, &error));
   g_assert_no_error (error);
-  copy = load (out);
+  copy = dl_test_load_path (out);
   a = dl_writer_to_data (dataset, NULL);
   b = dl_writer_to_data (copy, NULL);
   g_assert_cmpstr (a, ==, b);

@@ -33,6 +33,7 @@ struct _DlNarrativeEditor
 
   DlSession    *session;
   DlDataset    *dataset;      /* whose "narratives-changed" is followed */
+  GSignalGroup *dataset_signals;  /* on it, following it as the session changes it */
   guint         narrative;    /* the one shown */
   int           focus_step;   /* after a rebuild, the row to focus, or -1 */
   gboolean      updating;
@@ -434,11 +435,8 @@ on_dataset (DlNarrativeEditor *self)
 
   if (dataset != self->dataset)
     {
-      if (self->dataset != NULL)
-        g_signal_handlers_disconnect_by_data (self->dataset, self);
       g_set_object (&self->dataset, dataset);
-      if (dataset != NULL)
-        g_signal_connect_object (dataset, "narratives-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->dataset_signals, dataset);
       self->narrative = 0;
     }
   rebuild (self);
@@ -453,8 +451,7 @@ dl_narrative_editor_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_clear_object (&self->dataset_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->dataset);
 
@@ -485,6 +482,10 @@ static void
 dl_narrative_editor_init (DlNarrativeEditor *self)
 {
   self->focus_step = -1;
+  /* A signal group rather than connecting by hand at each dataset: the
+   * handlers move with the target (as the event editor's do). */
+  self->dataset_signals = g_signal_group_new (DL_TYPE_DATASET);
+  g_signal_group_connect_swapped (self->dataset_signals, "narratives-changed", G_CALLBACK (rebuild), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   dl_combo_row_choose_activated (self->narrative_row);
 }

@@ -99,39 +99,38 @@ dl_importer_finish (DlImporter *importer,
   if (importer->n_skipped > 0)
     {
       guint skipped = importer->n_skipped, total = importer->n_skipped + importer->n_read;
+      g_autofree char *text = NULL;
 
+      /* A whole sentence for each unit, for the translators; one warning. */
       switch (unit)
         {
         case DL_IMPORT_UNIT_FEATURES:
-          dl_problems_warning (importer->problems, "$",
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u features could not be read and was skipped",
-                                            "%u of %u features could not be read and were skipped", skipped),
-                               skipped, total);
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u features could not be read and was skipped",
+                                               "%u of %u features could not be read and were skipped", skipped),
+                                  skipped, total);
           break;
         case DL_IMPORT_UNIT_EVENTS:
-          dl_problems_warning (importer->problems, "$",
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u events could not be read and was skipped",
-                                            "%u of %u events could not be read and were skipped", skipped),
-                               skipped, total);
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u events could not be read and was skipped",
+                                               "%u of %u events could not be read and were skipped", skipped),
+                                  skipped, total);
           break;
         case DL_IMPORT_UNIT_SLIDES:
-          dl_problems_warning (importer->problems, "$",
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u slides could not be read and was skipped",
-                                            "%u of %u slides could not be read and were skipped", skipped),
-                               skipped, total);
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u slides could not be read and was skipped",
+                                               "%u of %u slides could not be read and were skipped", skipped),
+                                  skipped, total);
           break;
         case DL_IMPORT_UNIT_ROWS:
         default:
-          dl_problems_warning (importer->problems, "$",
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u rows could not be read and was skipped",
-                                            "%u of %u rows could not be read and were skipped", skipped),
-                               skipped, total);
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u rows could not be read and was skipped",
+                                               "%u of %u rows could not be read and were skipped", skipped),
+                                  skipped, total);
           break;
         }
+      dl_problems_warning (importer->problems, "$", "%s", text);
     }
   if (importer->n_placed_by_name > 0)
     dl_problems_warning (importer->problems, "$",

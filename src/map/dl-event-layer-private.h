@@ -192,7 +192,8 @@ void          dl_event_lod_free                    (DlEventLod        *lod);
  * enough of them); the one built before is dropped at once. */
 void          dl_event_layer_start_lod             (DlEventLayer      *self);
 void          dl_event_layer_stop_lod              (DlEventLayer      *self);
-/* Reads the events of @source at @positions in a thread, then builds the
+/* Reads the events of @source at @positions (kept: neither may change
+ * afterwards, as with a DlEventList's) in a thread, then builds the
  * pyramid there too; frames draw the last items meanwhile. */
 void          dl_event_layer_read_async            (DlEventLayer      *self,
                                                     GPtrArray         *source,

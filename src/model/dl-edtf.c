@@ -235,6 +235,25 @@ read_field (const char *p,
   return FIELD_NUMBER;
 }
 
+/* A month's or a day's field that is neither a number nor all X: the two
+ * fail alike, but for what was @expected there. */
+static gboolean
+error_field (Parser     *parser,
+             FieldKind   kind,
+             const char *expected)
+{
+  switch (kind)
+    {
+    case FIELD_PARTIAL:
+      return error_not_rightmost (parser);
+    case FIELD_LOWERCASE_X:
+      return error_lowercase_x (parser);
+    case FIELD_MISSING:
+    default:
+      return parse_error (parser, DL_EDTF_ERROR_SYNTAX, "%s", expected);
+    }
+}
+
 /* "Y170000002", "Y-170000002": a year beyond four digits, without month or
  * day. The cursor is on the "Y". */
 static gboolean
@@ -308,6 +327,7 @@ parse_date (Parser *parser,
   gint64 first_day, last_day;
   DlEdtfFlags flags = 0;
   DlEdtfPrecision precision;
+  FieldKind kind;
   int value;
 
   /* The year */
@@ -367,7 +387,8 @@ parse_date (Parser *parser,
       /* The month or season */
       if (*p == '-')
         {
-          switch (read_field (p + 1, 2, &value))
+          kind = read_field (p + 1, 2, &value);
+          switch (kind)
             {
             case FIELD_NUMBER:
               if (n_x_year > 0)
@@ -392,13 +413,8 @@ parse_date (Parser *parser,
                                     _("a year with unspecified digits cannot have a month (EDTF level 2)"));
               month_x = TRUE;
               break;
-            case FIELD_PARTIAL:
-              return error_not_rightmost (parser);
-            case FIELD_LOWERCASE_X:
-              return error_lowercase_x (parser);
-            case FIELD_MISSING:
             default:
-              return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
+              return error_field (parser, kind,
                                   _("expected a two-digit month after the year"));
             }
           p += 3;
@@ -414,7 +430,8 @@ parse_date (Parser *parser,
             return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
                                 _("a season cannot have a day"));
 
-          switch (read_field (p + 1, 2, &value))
+          kind = read_field (p + 1, 2, &value);
+          switch (kind)
             {
             case FIELD_NUMBER:
               if (month_x)
@@ -443,13 +460,8 @@ parse_date (Parser *parser,
             case FIELD_UNSPECIFIED:
               day_x = TRUE;
               break;
-            case FIELD_PARTIAL:
-              return error_not_rightmost (parser);
-            case FIELD_LOWERCASE_X:
-              return error_lowercase_x (parser);
-            case FIELD_MISSING:
             default:
-              return parse_error (parser, DL_EDTF_ERROR_SYNTAX,
+              return error_field (parser, kind,
                                   _("expected a two-digit day after the month"));
             }
           p += 3;

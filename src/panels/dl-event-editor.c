@@ -58,6 +58,7 @@ struct _DlEventEditor
   DlSession      *session;
   DlSketch       *sketch;        /* the line or area being drawn */
   DlDataset      *dataset;       /* whose "event-changed" is followed */
+  GSignalGroup   *dataset_signals; /* on it, following it as the session changes it */
   DlEvent        *event;
   GStrv           categories;    /* the combo row's, in its order */
   GPtrArray      *matches;       /* of DlGazetteerMatch, the rows' */
@@ -430,12 +431,8 @@ on_selected_event (DlEventEditor *self)
 
   if (dataset != self->dataset)
     {
-      if (self->dataset != NULL)
-        g_signal_handlers_disconnect_by_data (self->dataset, self);
       g_set_object (&self->dataset, dataset);
-      if (dataset != NULL)
-        g_signal_connect_object (dataset, "event-changed", G_CALLBACK (on_event_edited), self,
-                                 G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->dataset_signals, dataset);
     }
 
   /* Another event: what was drawn for the last one is dropped. */
@@ -765,8 +762,7 @@ dl_event_editor_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_clear_object (&self->dataset_signals);
   g_clear_handle_id (&self->dialog_idle, g_source_remove);
   if (self->dialog != NULL)
     {
@@ -846,6 +842,10 @@ static void
 dl_event_editor_init (DlEventEditor *self)
 {
   self->sketch = dl_sketch_new ();
+  /* A signal group rather than connecting by hand at each dataset: the
+   * handler moves with the target (as the narrative editor's does). */
+  self->dataset_signals = g_signal_group_new (DL_TYPE_DATASET);
+  g_signal_group_connect_swapped (self->dataset_signals, "event-changed", G_CALLBACK (on_event_edited), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   dl_combo_row_choose_activated (self->category_row);
   g_signal_connect_swapped (self->sketch, "changed", G_CALLBACK (update_sketch), self);
