@@ -286,3 +286,18 @@ dl_test_event_layer (DlWindow *window)
   g_assert_not_reached ();
   return NULL;
 }
+
+gpointer
+dl_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (toplevel))
+        return toplevel;  /* GTK's list keeps it */
+    }
+  return NULL;
+}

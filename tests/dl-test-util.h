@@ -49,6 +49,8 @@ DlEvent   *dl_test_find_event  (DlWindow     *window,
                                 const char   *words);
 /* The event layer of @window's map. */
 DlEventLayer *dl_test_event_layer (DlWindow  *window);
+/* The shown (mapped) toplevel window of @type, or NULL. */
+gpointer   dl_test_find_toplevel (GType       type);
 /* For dl_test_wait_until(): @edits (a DlEditStack) is saved and not
  * modified since. Ctrl+S saves in a thread, so the file is written only
  * once this holds. */

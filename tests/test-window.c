@@ -637,20 +637,12 @@ test_present_and_export (void)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
     dl_test_wait_ms (500);
-    toplevels = gtk_window_list_toplevels ();
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (DL_IS_PRESENTATION_CHOOSER (l->data))
-        chooser = l->data;
-    g_list_free (toplevels);
+    chooser = dl_test_find_toplevel (DL_TYPE_PRESENTATION_CHOOSER);
     g_assert_nonnull (chooser);
     g_signal_emit_by_name (dl_presentation_chooser_get_row (chooser, 0), "activate");
     dl_test_wait_ms (500);
   }
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (DL_IS_PRESENTATION (l->data))
-      presentation = l->data;
-  g_list_free (toplevels);
+  presentation = dl_test_find_toplevel (DL_TYPE_PRESENTATION);
   g_assert_nonnull (presentation);
   g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==,
                     dl_dataset_get_narrative (dl_window_get_dataset (window), 0)->steps->len);
