@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "dl-claims.h"
 #include "dl-dataset.h"
 #include "dl-dataset-private.h"
 #include "dl-edit-stack.h"
@@ -134,6 +135,84 @@ test_edit_loaded (void)
     g_assert_true (dl_event_get_place (event, 0) == place);
 }
 
+/* What a reader sees of an event's passages and claims, as one text. */
+static char *
+describe_passages (DlEvent *event)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
+    {
+      const DlExcerpt *e = dl_event_get_excerpt (event, i);
+
+      g_string_append_printf (text, "%s %u-%u %s|%s|%s\n", dl_source_get_id (e->source), e->start, e->end,
+                              e->exact, e->prefix, e->suffix);
+    }
+  for (guint i = 0; i < dl_event_get_n_claims (event); i++)
+    {
+      const DlClaim *c = dl_event_get_claim (event, i);
+
+      g_string_append_printf (text, "%s %s %g %d %s %s %u %s %d %g %g\n", c->topic, c->value_text, c->value,
+                              c->numeric, c->qualifier, c->unit, c->excerpt, dl_source_get_id (c->source),
+                              c->has_range, c->low, c->high);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A loaded event's excerpts and claims are packed in the arena until an
+ * edit of its passages: they read the same before, through the edit and
+ * its undo, and the dataset's claims on the topic still list the event's. */
+static void
+test_edit_packed (void)
+{
+  g_autoptr(DlDataset) dataset = load_bundled ();
+  g_autoptr(DlEditStack) stack = dl_edit_stack_new (dataset);
+  GListModel *events = dl_dataset_get_events (dataset);
+  g_autoptr(DlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *topic = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_claims;
+  guint n_refs = 0;
+
+  for (guint i = 0; event == NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) candidate = g_list_model_get_item (events, i);
+
+      if (dl_event_get_n_excerpts (candidate) > 1 && dl_event_get_n_claims (candidate) > 0)
+        event = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (event);
+  before = describe_passages (event);
+  n_claims = dl_event_get_n_claims (event);
+  topic = g_strdup (dl_event_get_claim (event, 0)->topic);
+
+  g_assert_cmpint (dl_edit_stack_add_claim (stack, event, "packed-test", "7", NULL, NULL, 1, &error), ==, (int) n_claims);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dl_event_get_n_claims (event), ==, n_claims + 1);
+  g_assert_cmpstr (dl_event_get_claim (event, n_claims)->value_text, ==, "7");
+  g_assert_true (dl_edit_stack_remove_excerpt (stack, event, 0, &error));
+  g_assert_no_error (error);
+  while (dl_edit_stack_undo (stack))
+    ;
+  after = describe_passages (event);
+  g_assert_cmpstr (after, ==, before);
+
+  rows = dl_claims_dup_rows (dataset, topic);
+  g_assert_nonnull (rows);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const DlClaimRow *row = g_ptr_array_index (rows, r);
+
+      for (guint k = 0; k < row->refs->len; k++)
+        n_refs += g_array_index (row->refs, DlClaimRef, k).event == event;
+    }
+  g_assert_cmpuint (n_refs, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/strings/intern", test_intern);
   g_test_add_func ("/strings/loaded-shared", test_loaded_shared);
   g_test_add_func ("/strings/edit-loaded", test_edit_loaded);
+  g_test_add_func ("/strings/edit-packed", test_edit_packed);
 
   return g_test_run ();
 }

@@ -300,7 +300,7 @@ cite (Table      *table,
       const char *names,
       const char *passage)
 {
-  guint before = event->excerpts->len;
+  guint before = event->excerpt_array->len;
 
   if (!empty (names))
     {
@@ -315,7 +315,7 @@ cite (Table      *table,
                                      dl_importer_get_source (table->importer, name), passage);
         }
     }
-  if (event->excerpts->len == before)
+  if (event->excerpt_array->len == before)
     dl_importer_add_excerpt (table->importer, event,
                              dl_importer_get_source (table->importer, table->default_source), passage);
 }

@@ -362,7 +362,7 @@ dl_importer_add_excerpt (DlImporter *importer,
   excerpt.end = s->n_chars + (guint) n_chars;
   g_string_append (s->text, line);
   s->n_chars += (guint) n_chars;
-  g_array_append_val (event->excerpts, excerpt);
+  g_array_append_val (event->excerpt_array, excerpt);
 }
 
 /* Places */
@@ -431,9 +431,9 @@ dl_importer_add_event (DlImporter *importer,
   event->id = dl_importer_unique_id (importer->event_ids, wanted_id, "event");
   g_hash_table_add (importer->event_ids, event->id);
   /* Each claim gets its own topic, named after the event (see add_claim). */
-  for (guint i = 0; i < event->claims->len; i++)
+  for (guint i = 0; i < event->claim_array->len; i++)
     {
-      DlClaim *claim = &g_array_index (event->claims, DlClaim, i);
+      DlClaim *claim = &g_array_index (event->claim_array, DlClaim, i);
       char *topic = g_strdup_printf ("%s-%s", event->id, claim->topic);
 
       g_free (claim->topic);
@@ -470,7 +470,7 @@ dl_importer_add_claim (DlImporter *importer,
   DlClaim claim = { 0 };
 
   /* A claim needs the passage that states it. */
-  if (event->excerpts->len == 0)
+  if (event->excerpt_array->len == 0)
     return FALSE;
 
   /* Its own topic: the figures of different events are not compared. The
@@ -481,8 +481,8 @@ dl_importer_add_claim (DlImporter *importer,
   claim.numeric = numeric;
   claim.unit = g_strdup (unit);
   claim.excerpt = 0;
-  claim.source = g_array_index (event->excerpts, DlExcerpt, 0).source;
-  g_array_append_val (event->claims, claim);
+  claim.source = g_array_index (event->excerpt_array, DlExcerpt, 0).source;
+  g_array_append_val (event->claim_array, claim);
   g_ptr_array_add (importer->pending_labels, (gpointer) label);
   return TRUE;
 }
@@ -494,8 +494,8 @@ dl_importer_set_claim_range (DlEvent *event,
 {
   DlClaim *claim;
 
-  g_return_if_fail (event->claims->len > 0);
-  claim = &g_array_index (event->claims, DlClaim, event->claims->len - 1);
+  g_return_if_fail (event->claim_array->len > 0);
+  claim = &g_array_index (event->claim_array, DlClaim, event->claim_array->len - 1);
   claim->has_range = TRUE;
   claim->low = low;
   claim->high = high;

@@ -107,8 +107,9 @@ draw_halo (DlEventLayer *self,
            gboolean      selected)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double metres_per_pixel = dl_geo_metres_per_pixel (item->lat, shumate_viewport_get_zoom_level (viewport));
-  double radius = MIN (item->precision_m / metres_per_pixel, MAX_HALO_RADIUS);
+  double metres_per_pixel = dl_geo_metres_per_pixel (dl_event_get_anchor (item->event).lat,
+                                                     shumate_viewport_get_zoom_level (viewport));
+  double radius = MIN (dl_event_get_precision_m (item->event) / metres_per_pixel, MAX_HALO_RADIUS);
   GdkRGBA fill = item->color;
   GdkRGBA edge = item->color;
 

@@ -69,7 +69,7 @@ dl_event_layer_append_fanned (DlEventLayer *self,
     .radius = POINT_RADIUS,
     .event = item->event,
     .n_events = 1,
-    .bbox = item->bbox,
+    .bbox = dl_event_get_bbox (item->event),
     .item = index,
   };
 
@@ -141,6 +141,7 @@ static gboolean
 read_event (DlEvent    *event,
             Item       *item,
             Point      *point,
+            Box        *box,
             GHashTable *colors)
 {
   const char *category;
@@ -158,12 +159,9 @@ read_event (DlEvent    *event,
   se = (DlLonLat) { bbox.east, bbox.south };
   memset (item, 0, sizeof *item);
   item->event = event;  /* the model, or the array it points into, keeps it alive */
-  dl_geo_project (anchor, &item->mx, &item->my);
-  dl_geo_project (nw, &item->west, &item->north);
-  dl_geo_project (se, &item->east, &item->south);
-  item->bbox = bbox;
-  item->lat = anchor.lat;
-  item->precision_m = dl_event_get_precision_m (event);
+  dl_geo_project (anchor, &point->mx, &point->my);
+  dl_geo_project (nw, &box->west, &box->north);
+  dl_geo_project (se, &box->east, &box->south);
   item->earliest = dl_event_get_when (event)->earliest;
   item->latest = dl_event_get_when (event)->latest;
   for (guint p = 0; p < dl_event_get_n_places (event); p++)
@@ -183,9 +181,7 @@ read_event (DlEvent    *event,
   item->color = *color;
   item->concerns = dl_event_get_place_role (event) == DL_PLACE_ROLE_CONCERNS;
 
-  point->mx = item->mx;
-  point->my = item->my;
-  point->extent = item->is_shape ? (float) MAX (item->east - item->west, item->south - item->north) : 0.0f;
+  point->extent = item->is_shape ? (float) MAX (box->east - box->west, box->south - box->north) : 0.0f;
 
   return TRUE;
 }
@@ -219,6 +215,7 @@ dl_event_layer_reading_new (guint       n,
   reading->items = g_array_sized_new (FALSE, TRUE, sizeof (Item), n);
   reading->points = g_array_sized_new (FALSE, FALSE, sizeof (Point), n);
   reading->shape_items = g_array_new (FALSE, FALSE, sizeof (guint));
+  reading->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   reading->grid_start = g_array_new (FALSE, FALSE, sizeof (guint));
   reading->grid_items = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -234,6 +231,7 @@ dl_event_layer_reading_free (Reading *reading)
   g_clear_pointer (&reading->items, g_array_unref);
   g_clear_pointer (&reading->points, g_array_unref);
   g_clear_pointer (&reading->shape_items, g_array_unref);
+  g_clear_pointer (&reading->boxes, g_array_unref);
   g_clear_pointer (&reading->grid_start, g_array_unref);
   g_clear_pointer (&reading->grid_items, g_array_unref);
   g_clear_pointer (&reading->source, g_ptr_array_unref);
@@ -255,9 +253,15 @@ dl_event_layer_reading_fill (Reading   *reading,
       DlEvent *event = g_ptr_array_index (source, positions != NULL ? g_array_index (positions, guint, k) : k);
       Item item;
       Point point;
+      Box box;
 
-      if (read_event (event, &item, &point, colors))
+      if (read_event (event, &item, &point, &box, colors))
         {
+          if (item.is_shape)
+            {
+              item.box = reading->boxes->len;
+              g_array_append_val (reading->boxes, box);
+            }
           g_array_append_val (reading->items, item);
           g_array_append_val (reading->points, point);
         }
@@ -273,11 +277,13 @@ dl_event_layer_take_reading (DlEventLayer *self,
   g_array_unref (self->items);
   g_array_unref (self->points);
   g_array_unref (self->shape_items);
+  g_array_unref (self->boxes);
   g_array_unref (self->grid_start);
   g_array_unref (self->grid_items);
   self->items = g_steal_pointer (&reading->items);
   self->points = g_steal_pointer (&reading->points);
   self->shape_items = g_steal_pointer (&reading->shape_items);
+  self->boxes = g_steal_pointer (&reading->boxes);
   self->grid_start = g_steal_pointer (&reading->grid_start);
   self->grid_items = g_steal_pointer (&reading->grid_items);
   g_clear_pointer (&self->items_source, g_ptr_array_unref);
@@ -329,24 +335,26 @@ static void
 extend_bbox (DlBBox     *bbox,
              const Item *item)
 {
-  dl_bbox_union (bbox, &item->bbox);
+  DlBBox event_bbox = dl_event_get_bbox (item->event);
+
+  dl_bbox_union (bbox, &event_bbox);
 }
 
-/* Whether a normalized Mercator box shows on screen (with the map rotated,
- * the screen's circumscribed square). */
+/* Whether a shape's box of its places shows on screen (with the map
+ * rotated, the screen's circumscribed square). */
 gboolean
-dl_event_layer_box_on_screen (DlEventLayer *self,
-                              double        west,
-                              double        north,
-                              double        east,
-                              double        south)
+dl_event_layer_shape_on_screen (DlEventLayer *self,
+                                const Item   *item)
 {
+  const Box *box = &g_array_index (self->boxes, Box, item->box);
   double margin = 16.0 / self->scale;
   double half_w = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->width) / 2.0 / self->scale + margin;
   double half_h = (self->rotation != 0.0 ? hypot (self->width, self->height) : self->height) / 2.0 / self->scale + margin;
 
-  return east >= self->cx - half_w && west <= self->cx + half_w
-         && south >= self->cy - half_h && north <= self->cy + half_h;
+  g_return_val_if_fail (item->is_shape, FALSE);
+
+  return box->east >= self->cx - half_w && box->west <= self->cx + half_w
+         && box->south >= self->cy - half_h && box->north <= self->cy + half_h;
 }
 
 /* Corridors and areas big enough to see are drawn as such. */
@@ -360,7 +368,7 @@ layout_shapes (DlEventLayer *self)
 
       if ((int) i != self->selected_index
           && g_array_index (self->points, Point, i).extent * self->scale >= MIN_SHAPE_PX
-          && dl_event_layer_box_on_screen (self, item->west, item->north, item->east, item->south))
+          && dl_event_layer_shape_on_screen (self, item))
         g_array_append_val (self->shapes, i);
     }
 }
@@ -506,7 +514,9 @@ dl_event_layer_compute_layout (DlEventLayer *self)
       const Item *item = &g_array_index (self->items, Item, selected_index);
       DlEventMark mark = { 0 };
 
-      dl_event_layer_to_screen (self, item->mx, item->my, &mark.x, &mark.y);
+      const Point *point = &g_array_index (self->points, Point, selected_index);
+
+      dl_event_layer_to_screen (self, point->mx, point->my, &mark.x, &mark.y);
       mark.radius = SELECTED_RADIUS;
       mark.event = item->event;
       mark.item = (guint) selected_index;
@@ -565,11 +575,11 @@ dl_event_layer_mark_bbox (DlEventLayer      *self,
   if (dl_event_layer_lod_mark_members (self, mark, members))
     {
       for (guint k = 0; k < members->len; k++)
-        dl_bbox_union (&bbox, &g_array_index (self->items, Item, g_array_index (members, guint, k)).bbox);
+        extend_bbox (&bbox, &g_array_index (self->items, Item, g_array_index (members, guint, k)));
       return bbox;
     }
   for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
-    dl_bbox_union (&bbox, &g_array_index (self->items, Item, i).bbox);
+    extend_bbox (&bbox, &g_array_index (self->items, Item, i));
 
   return bbox;
 }

@@ -453,7 +453,7 @@ dl_event_layer_lod_shapes (DlEventLayer *self)
         continue;
       item = &g_array_index (self->items, Item, i);
       if (g_array_index (self->points, Point, i).extent * self->scale >= MIN_SHAPE_PX
-          && dl_event_layer_box_on_screen (self, item->west, item->north, item->east, item->south))
+          && dl_event_layer_shape_on_screen (self, item))
         g_array_append_val (self->shapes, i);
     }
 

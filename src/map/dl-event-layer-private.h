@@ -33,19 +33,25 @@ G_BEGIN_DECLS
 
 typedef struct _DlEventLod DlEventLod;
 
+/* What frames read of an event beside its Point, kept small: the layer
+ * holds one per event (48 bytes, 144 before; a million events are in
+ * every frame). What only a drawn mark or a click needs (the lon/lat box,
+ * the anchor's latitude, the precision) is asked of the event then. */
 typedef struct {
   DlEvent *event;
-  double   mx, my;        /* anchor, normalized Web Mercator */
-  double   west, north, east, south;  /* normalized Mercator bbox of all places */
-  DlBBox   bbox;          /* lon/lat */
-  double   lat;
-  double   precision_m;
-  gboolean is_shape;      /* has a line or area */
-  gboolean concerns;      /* mapped to the place a statement is about: a hollow mark */
-  GdkRGBA  color;
   gint64   earliest;
   gint64   latest;
+  GdkRGBA  color;
+  guint    is_shape : 1;  /* has a line or area */
+  guint    concerns : 1;  /* mapped to the place a statement is about: a hollow mark */
+  guint    box;           /* a shape's index in `boxes` */
 } Item;
+
+/* A shape's box of all its places, in normalized Web Mercator: only
+ * shapes are tested against the screen by their box. */
+typedef struct {
+  double west, north, east, south;
+} Box;
 
 /* What the per-frame pass reads of each item, packed tight: a frame
  * touches every event, so its working set must stay small. */
@@ -60,6 +66,7 @@ typedef struct {
   GArray    *items;        /* of Item */
   GArray    *points;       /* of Point, parallel to items */
   GArray    *shape_items;  /* of guint: the items with a line or area */
+  GArray    *boxes;        /* of Box, of the items with a line or area */
   GArray    *grid_start;   /* of guint: GRID × GRID + 1 offsets into grid_items */
   GArray    *grid_items;   /* of guint: items sorted by the grid square of their anchor */
   GPtrArray *source;       /* the array the items' events come from (its references
@@ -89,6 +96,7 @@ struct _DlEventLayer
   GArray       *items;     /* of Item */
   GArray       *points;    /* of Point, parallel to items */
   GArray       *shape_items; /* of guint: the items with a line or area */
+  GArray       *boxes;       /* of Box, see Reading */
   GArray       *grid_start;  /* of guint: GRID × GRID + 1 offsets into grid_items */
   GArray       *grid_items;  /* of guint: items sorted by the grid square of their anchor */
   GPtrArray    *items_source; /* see Reading */
@@ -180,11 +188,9 @@ gboolean      dl_event_layer_mark_holds            (DlEventLayer      *self,
 gboolean      dl_event_layer_cluster_cannot_split  (DlEventLayer      *self,
                                                     const DlEventMark *mark);
 
-gboolean      dl_event_layer_box_on_screen         (DlEventLayer      *self,
-                                                    double             west,
-                                                    double             north,
-                                                    double             east,
-                                                    double             south);
+/* Only for an item with a line or area (is_shape). */
+gboolean      dl_event_layer_shape_on_screen       (DlEventLayer      *self,
+                                                    const Item        *item);
 
 /* dl-event-layer-lod.c */
 void          dl_event_lod_free                    (DlEventLod        *lod);

@@ -121,6 +121,7 @@ dl_event_layer_finalize (GObject *object)
   g_array_unref (self->items);
   g_array_unref (self->points);
   g_array_unref (self->shape_items);
+  g_array_unref (self->boxes);
   g_array_unref (self->grid_start);
   g_array_unref (self->grid_items);
   g_clear_pointer (&self->items_source, g_ptr_array_unref);
@@ -176,6 +177,7 @@ dl_event_layer_init (DlEventLayer *self)
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->points = g_array_new (FALSE, FALSE, sizeof (Point));
   self->shape_items = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   self->grid_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->grid_items = g_array_new (FALSE, FALSE, sizeof (guint));
   self->selected_index = -1;

@@ -100,14 +100,15 @@ claims_bound (GArray  *refs,
  * first), or, with @before == @event, where @event itself sorts (its time
  * has not changed). */
 static void
-claims_remove (DlDataset *self,
-               DlEvent   *event,
-               DlEvent   *before,
-               GArray    *claims)
+claims_remove (DlDataset     *self,
+               DlEvent       *event,
+               DlEvent       *before,
+               const DlClaim *claims,
+               guint          n_claims)
 {
-  for (guint j = 0; j < claims->len; j++)
+  for (guint j = 0; j < n_claims; j++)
     {
-      const char *topic = g_array_index (claims, DlClaim, j).topic;
+      const char *topic = claims[j].topic;
       GArray *refs = g_hash_table_lookup (self->claims, topic);
       guint start, end;
 
@@ -137,9 +138,12 @@ static void
 claims_add (DlDataset *self,
             DlEvent   *event)
 {
-  for (guint j = 0; j < event->claims->len; j++)
+  guint n_claims;
+  const DlClaim *claims = dl_event_peek_claims (event, &n_claims);
+
+  for (guint j = 0; j < n_claims; j++)
     {
-      const DlClaim *claim = &g_array_index (event->claims, DlClaim, j);
+      const DlClaim *claim = &claims[j];
       DlClaimRef ref = { event, claim };
       GArray *refs = g_hash_table_lookup (self->claims, claim->topic);
 
@@ -215,10 +219,12 @@ dl_dataset_edit_remove (DlDataset *self,
   else
     {
       DlEvent *event = DL_EVENT (item);
+      guint n_claims;
+      const DlClaim *claims = dl_event_peek_claims (event, &n_claims);
 
       g_hash_table_remove (self->event_index, event->id);
       g_clear_pointer (&self->facets, dl_event_facets_unref);
-      claims_remove (self, event, event, event->claims);
+      claims_remove (self, event, event, claims, n_claims);
       g_ptr_array_remove (self->events_by_time, event);
       dl_object_store_remove (self->events, position);
     }
@@ -232,10 +238,13 @@ dl_dataset_edit_event_changed (DlDataset     *self,
                                DlEventChange  what)
 {
   guint index = 0;
+  guint n_claims;
+  const DlClaim *claims;
 
   g_return_if_fail (DL_IS_DATASET (self));
   g_return_if_fail (DL_IS_EVENT (event));
 
+  claims = dl_event_peek_claims (event, &n_claims);
   /* Its search text is built again when next asked for; so are the
    * filters' numbers (its category, its sources, its place in time). */
   dl_event_forget_search_text (event);
@@ -249,7 +258,7 @@ dl_dataset_edit_event_changed (DlDataset     *self,
        * it, whose time has not changed; then put where its new time puts
        * them. */
       claims_remove (self, event, index > 0 ? g_ptr_array_index (self->events_by_time, index - 1) : NULL,
-                     event->claims);
+                     claims, n_claims);
       g_ptr_array_steal_index (self->events_by_time, index);
       g_ptr_array_insert (self->events_by_time, (int) time_position (self, event), event);
       claims_add (self, event);
@@ -257,7 +266,7 @@ dl_dataset_edit_event_changed (DlDataset     *self,
   /* What its claims say changed (a topic's label): they are read again. */
   else if ((what & DL_EVENT_CHANGE_CLAIMS) != 0)
     {
-      claims_remove (self, event, event, event->claims);
+      claims_remove (self, event, event, claims, n_claims);
       claims_add (self, event);
     }
 
@@ -272,7 +281,7 @@ dl_dataset_edit_passages_changed (DlDataset *self,
   g_return_if_fail (DL_IS_DATASET (self));
   g_return_if_fail (DL_IS_EVENT (event));
 
-  claims_remove (self, event, event, old_claims);
+  claims_remove (self, event, event, (const DlClaim *) (gconstpointer) old_claims->data, old_claims->len);
   claims_add (self, event);
   dl_dataset_edit_event_changed (self, event, DL_EVENT_CHANGE_TEXT);
 }

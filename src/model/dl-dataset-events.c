@@ -138,16 +138,16 @@ load_claims (Loader     *loader,
         }
       else if (!dl_loader_get_uint (loader, element, path, "excerpt", &excerpt))
         ok = FALSE;
-      else if (excerpt >= event->excerpts->len)
+      else if (excerpt >= event->excerpt_array->len)
         {
           g_autofree char *excerpt_path = dl_loader_join_path (path, "excerpt");
 
           dl_problems_error (loader->problems, excerpt_path,
                              _("excerpt %u does not exist (the event has %u excerpts)"),
-                             excerpt, event->excerpts->len);
+                             excerpt, event->excerpt_array->len);
           ok = FALSE;
         }
-      else if ((claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source) == NULL)
+      else if ((claim.source = g_array_index (event->excerpt_array, DlExcerpt, excerpt).source) == NULL)
         ok = FALSE;  /* that excerpt's problem has been reported */
 
       /* Read (and their problems reported) whether or not the claim is kept. */
@@ -163,7 +163,7 @@ load_claims (Loader     *loader,
       claim.unit = (char *) dl_strings_intern (loader->strings, unit);
       claim.excerpt = excerpt;
 
-      g_array_append_val (event->claims, claim);
+      g_array_append_val (event->claim_array, claim);
     }
 }
 
@@ -335,6 +335,7 @@ load_event (Loader            *loader,
   event->place_role = dl_words_read_place_role (object, path, loader->problems);
   dl_loader_load_excerpts (loader, event, object, path);
   load_claims (loader, event, object, path);
+  dl_event_pack (event);
 
   if (dl_problems_count (loader->problems, DL_SEVERITY_ERROR) != n_problems)
     {

@@ -294,7 +294,7 @@ dl_loader_load_excerpts (Loader     *loader,
       /* Keep indices stable for claims: a bad excerpt still takes its slot. */
       if ((element = dl_loader_element_object (loader, &array->elements[i], path)) == NULL)
         {
-          g_array_append_val (event->excerpts, excerpt);
+          g_array_append_val (event->excerpt_array, excerpt);
           continue;
         }
       dl_loader_check_members (loader, element, path, known);
@@ -344,6 +344,6 @@ dl_loader_load_excerpts (Loader     *loader,
       if (!ok)
         excerpt.source = NULL;
 
-      g_array_append_val (event->excerpts, excerpt);
+      g_array_append_val (event->excerpt_array, excerpt);
     }
 }

@@ -54,20 +54,24 @@ index_claims_part (gpointer data)
   for (guint i = part->start; i < n; i++)
     {
       DlEvent *event = g_ptr_array_index (events, i);
+      guint n_claims;
+      const DlClaim *claims = dl_event_peek_claims (event, &n_claims);
 
       /* In time order the events lie anywhere in memory: ask for the
-       * next ones' event, claims array and claims a few steps ahead, or
-       * a million events wait for memory three times each. */
+       * next ones' event and claims a few steps ahead, or a million
+       * events wait for memory twice each. */
       if (i + 8 < n)
         __builtin_prefetch (g_ptr_array_index (events, i + 8));
       if (i + 4 < n)
-        __builtin_prefetch (((DlEvent *) g_ptr_array_index (events, i + 4))->claims);
-      if (i + 2 < n)
-        __builtin_prefetch (((DlEvent *) g_ptr_array_index (events, i + 2))->claims->data);
-
-      for (guint j = 0; j < event->claims->len; j++)
         {
-          const DlClaim *claim = &g_array_index (event->claims, DlClaim, j);
+          guint n_ahead;
+
+          __builtin_prefetch (dl_event_peek_claims (g_ptr_array_index (events, i + 4), &n_ahead));
+        }
+
+      for (guint j = 0; j < n_claims; j++)
+        {
+          const DlClaim *claim = &claims[j];
           DlClaimRef ref = { event, claim };
           GArray *refs = g_hash_table_lookup (part->claims, claim->topic);
 

@@ -40,9 +40,9 @@ dl_edit_stack_add_excerpt (DlEditStack  *self,
   if (!dl_edit_make_excerpt (source, start, end, &excerpt, error))
     return -1;
 
-  for (guint i = 0; i < event->excerpts->len; i++)
+  for (guint i = 0; i < dl_event_get_n_excerpts (event); i++)
     {
-      const DlExcerpt *other = &g_array_index (event->excerpts, DlExcerpt, i);
+      const DlExcerpt *other = dl_event_get_excerpt (event, i);
 
       if (other->source == source && other->start == excerpt.start && other->end == excerpt.end)
         {
@@ -57,7 +57,7 @@ dl_edit_stack_add_excerpt (DlEditStack  *self,
   g_array_append_val (edit->u.passages.excerpts, excerpt);
   dl_edit_stack_commit (self, edit, _("Add Passage"));
 
-  return (int) event->excerpts->len - 1;
+  return (int) dl_event_get_n_excerpts (event) - 1;
 }
 
 gboolean
@@ -73,7 +73,7 @@ dl_edit_stack_remove_excerpt (DlEditStack  *self,
 
   if (!dl_edit_check_event (dl_edit_stack_get_dataset (self), event, error))
     return FALSE;
-  if (index >= event->excerpts->len)
+  if (index >= dl_event_get_n_excerpts (event))
     return dl_edit_invalid (error, _("The event has no passage %u"), index + 1);
 
   edit = dl_edit_passages_edit (event);
@@ -112,9 +112,9 @@ dl_edit_stack_reanchor_excerpt (DlEditStack  *self,
 
   if (!dl_edit_check_event (dl_edit_stack_get_dataset (self), event, error))
     return FALSE;
-  if (index >= event->excerpts->len)
+  if (index >= dl_event_get_n_excerpts (event))
     return dl_edit_invalid (error, _("The event has no passage %u"), index + 1);
-  if (!dl_edit_make_excerpt (g_array_index (event->excerpts, DlExcerpt, index).source, start, end, &excerpt, error))
+  if (!dl_edit_make_excerpt (dl_event_get_excerpt (event, index)->source, start, end, &excerpt, error))
     return FALSE;
 
   edit = dl_edit_passages_edit (event);
@@ -152,7 +152,7 @@ dl_edit_stack_add_claim (DlEditStack  *self,
       || !dl_edit_check_text (topic, "topic", TRUE, error) || !dl_edit_check_text (value, "value", TRUE, error)
       || !dl_edit_check_text (qualifier, "qualifier", FALSE, error) || !dl_edit_check_text (unit, "unit", FALSE, error))
     return -1;
-  if (excerpt >= event->excerpts->len)
+  if (excerpt >= dl_event_get_n_excerpts (event))
     return dl_edit_invalid (error, _("The event has no passage %u"), excerpt + 1) - 1;
 
   /* "12" is a number, as the file would hold it; "a third" stays text. */
@@ -165,13 +165,13 @@ dl_edit_stack_add_claim (DlEditStack  *self,
   claim.qualifier = g_strdup (qualifier);
   claim.unit = g_strdup (unit);
   claim.excerpt = excerpt;
-  claim.source = g_array_index (event->excerpts, DlExcerpt, excerpt).source;
+  claim.source = dl_event_get_excerpt (event, excerpt)->source;
 
   edit = dl_edit_passages_edit (event);
   g_array_append_val (edit->u.passages.claims, claim);
   dl_edit_stack_commit (self, edit, _("Add Claim"));
 
-  return (int) event->claims->len - 1;
+  return (int) dl_event_get_n_claims (event) - 1;
 }
 
 gboolean
@@ -227,7 +227,7 @@ dl_edit_stack_remove_claim (DlEditStack  *self,
 
   if (!dl_edit_check_event (dl_edit_stack_get_dataset (self), event, error))
     return FALSE;
-  if (index >= event->claims->len)
+  if (index >= dl_event_get_n_claims (event))
     return dl_edit_invalid (error, _("The event has no claim %u"), index + 1);
 
   edit = dl_edit_passages_edit (event);

@@ -218,8 +218,10 @@ dl_edit_passages_edit (DlEvent *event)
 {
   Edit *edit = dl_edit_new (EDIT_PASSAGES, event);
 
-  edit->u.passages.excerpts = dl_edit_copy_excerpts (event->excerpts);
-  edit->u.passages.claims = dl_edit_copy_claims (event->claims);
+  /* A loaded event's are packed: arrays to swap first (dl-strings.h). */
+  dl_event_own_arrays (event);
+  edit->u.passages.excerpts = dl_edit_copy_excerpts (event->excerpt_array);
+  edit->u.passages.claims = dl_edit_copy_claims (event->claim_array);
 
   return edit;
 }
@@ -409,9 +411,11 @@ dl_edit_stack_remove_source (DlEditStack  *self,
   for (guint i = 0; i < dataset->events_by_time->len; i++)
     {
       DlEvent *event = g_ptr_array_index (dataset->events_by_time, i);
+      guint n_excerpts;
+      const DlExcerpt *excerpts = dl_event_peek_excerpts (event, &n_excerpts);
 
-      for (guint j = 0; j < event->excerpts->len; j++)
-        cited += g_array_index (event->excerpts, DlExcerpt, j).source == source;
+      for (guint j = 0; j < n_excerpts; j++)
+        cited += excerpts[j].source == source;
     }
   if (cited > 0)
     {

@@ -325,9 +325,11 @@ dl_edit_notify (DlDataset *dataset,
       for (guint i = 0; i < dataset->events_by_time->len; i++)
         {
           DlEvent *event = g_ptr_array_index (dataset->events_by_time, i);
+          guint n_claims;
+          const DlClaim *claims = dl_event_peek_claims (event, &n_claims);
 
-          for (guint j = 0; j < event->claims->len; j++)
-            if (g_strcmp0 (g_array_index (event->claims, DlClaim, j).topic, edit->u.topic.id) == 0)
+          for (guint j = 0; j < n_claims; j++)
+            if (g_strcmp0 (claims[j].topic, edit->u.topic.id) == 0)
               {
                 dl_dataset_edit_event_changed (dataset, event, DL_EVENT_CHANGE_CLAIMS);
                 break;
@@ -391,8 +393,10 @@ apply (DlDataset *dataset,
       break;
 
     case EDIT_PASSAGES:
-      SWAP (DL_EVENT (edit->object)->excerpts, edit->u.passages.excerpts);
-      SWAP (DL_EVENT (edit->object)->claims, edit->u.passages.claims);
+      /* Made by dl_edit_passages_edit(), which gave it its arrays. */
+      g_assert (DL_EVENT (edit->object)->excerpt_array != NULL);
+      SWAP (DL_EVENT (edit->object)->excerpt_array, edit->u.passages.excerpts);
+      SWAP (DL_EVENT (edit->object)->claim_array, edit->u.passages.claims);
       break;
 
     case EDIT_TOPIC:

@@ -66,6 +66,8 @@ static const char *
 get_search_text (DlEvent *self)
 {
   GString *haystack;
+  const DlExcerpt *excerpts;
+  guint n_excerpts;
   char *text = g_object_get_qdata (G_OBJECT (self), search_text_quark ());
 
   if (text != NULL)
@@ -89,8 +91,9 @@ get_search_text (DlEvent *self)
             append_folded (haystack, value);
         }
     }
-  for (guint i = 0; i < self->excerpts->len; i++)
-    append_folded (haystack, g_array_index (self->excerpts, DlExcerpt, i).exact);
+  excerpts = dl_event_peek_excerpts (self, &n_excerpts);
+  for (guint i = 0; i < n_excerpts; i++)
+    append_folded (haystack, excerpts[i].exact);
 
   text = g_string_free (haystack, FALSE);
   g_object_set_qdata_full (G_OBJECT (self), search_text_quark (), text, g_free);
@@ -119,9 +122,13 @@ dl_event_finalize (GObject *object)
       g_free (self->when_basis);
     }
   g_ptr_array_unref (self->places);
-  /* Their clear functions, or none, say whether their strings are ours. */
-  g_array_unref (self->excerpts);
-  g_array_unref (self->claims);
+  /* Their clear functions, or none, say whether their strings are ours;
+   * packed ones are in the arena. */
+  if (self->excerpt_array != NULL)
+    {
+      g_array_unref (self->excerpt_array);
+      g_array_unref (self->claim_array);
+    }
   g_clear_pointer (&self->arena, dl_strings_unref);
 
   G_OBJECT_CLASS (dl_event_parent_class)->finalize (object);
@@ -140,10 +147,10 @@ dl_event_init (DlEvent *self)
   self->when.earliest = DL_EDTF_UNBOUNDED_START;
   self->when.latest = DL_EDTF_UNBOUNDED_END;
   self->places = g_ptr_array_new_with_free_func (g_object_unref);
-  self->excerpts = g_array_new (FALSE, TRUE, sizeof (DlExcerpt));
-  g_array_set_clear_func (self->excerpts, dl_excerpt_clear);
-  self->claims = g_array_new (FALSE, TRUE, sizeof (DlClaim));
-  g_array_set_clear_func (self->claims, dl_claim_clear);
+  self->excerpt_array = g_array_new (FALSE, TRUE, sizeof (DlExcerpt));
+  g_array_set_clear_func (self->excerpt_array, dl_excerpt_clear);
+  self->claim_array = g_array_new (FALSE, TRUE, sizeof (DlClaim));
+  g_array_set_clear_func (self->claim_array, dl_claim_clear);
 }
 
 DlEvent *
@@ -159,10 +166,64 @@ dl_event_new_in_arena (DlStrings *arena)
 
   self->arena = dl_strings_ref (arena);
   self->text_in_arena = TRUE;
-  g_array_set_clear_func (self->excerpts, NULL);
-  g_array_set_clear_func (self->claims, NULL);
+  g_array_set_clear_func (self->excerpt_array, NULL);
+  g_array_set_clear_func (self->claim_array, NULL);
 
   return self;
+}
+
+void
+dl_event_pack (DlEvent *self)
+{
+  GArray *excerpts = self->excerpt_array;
+  GArray *claims = self->claim_array;
+  gsize excerpts_size = excerpts->len * sizeof (DlExcerpt);
+  DlEventPacked *packed = NULL;
+
+  /* Only a loaded event's arrays: their strings are the arena's (the
+   * arrays have no clear function), so nothing frees them one by one. */
+  g_return_if_fail (self->text_in_arena && excerpts != NULL);
+
+  if (excerpts->len + claims->len > 0)
+    {
+      packed = dl_strings_alloc (self->arena, sizeof (DlEventPacked) + excerpts_size
+                                              + claims->len * sizeof (DlClaim));
+      packed->n_excerpts = excerpts->len;
+      packed->n_claims = claims->len;
+      memcpy (packed->excerpts, excerpts->data, excerpts_size);
+      memcpy ((char *) packed->excerpts + excerpts_size, claims->data, claims->len * sizeof (DlClaim));
+    }
+  g_array_unref (excerpts);
+  g_array_unref (claims);
+  self->excerpt_array = NULL;
+  self->packed = packed;
+}
+
+void
+dl_event_own_arrays (DlEvent *self)
+{
+  const DlExcerpt *excerpts;
+  const DlClaim *claims;
+  guint n_excerpts, n_claims;
+  GArray *excerpt_array, *claim_array;
+
+  g_return_if_fail (DL_IS_EVENT (self));
+
+  if (self->excerpt_array != NULL)
+    return;
+
+  /* No clear functions: the strings stay in the arena, which the event
+   * keeps, as a loaded event's arrays were before they were packed. */
+  excerpts = dl_event_peek_excerpts (self, &n_excerpts);
+  claims = dl_event_peek_claims (self, &n_claims);
+  excerpt_array = g_array_sized_new (FALSE, TRUE, sizeof (DlExcerpt), n_excerpts);
+  claim_array = g_array_sized_new (FALSE, TRUE, sizeof (DlClaim), n_claims);
+  if (n_excerpts > 0)
+    g_array_append_vals (excerpt_array, excerpts, n_excerpts);
+  if (n_claims > 0)
+    g_array_append_vals (claim_array, claims, n_claims);
+  self->excerpt_array = excerpt_array;
+  self->claim_array = claim_array;
 }
 
 void
@@ -303,46 +364,63 @@ dl_event_get_bbox (DlEvent *self)
 guint
 dl_event_get_n_excerpts (DlEvent *self)
 {
+  guint n;
+
   g_return_val_if_fail (DL_IS_EVENT (self), 0);
-  return self->excerpts->len;
+  dl_event_peek_excerpts (self, &n);
+  return n;
 }
 
 const DlExcerpt *
 dl_event_get_excerpt (DlEvent *self,
                       guint    index)
 {
+  const DlExcerpt *excerpts;
+  guint n = 0;
+
   g_return_val_if_fail (DL_IS_EVENT (self), NULL);
-  g_return_val_if_fail (index < self->excerpts->len, NULL);
-  return &g_array_index (self->excerpts, DlExcerpt, index);
+  excerpts = dl_event_peek_excerpts (self, &n);
+  g_return_val_if_fail (index < n, NULL);
+  return &excerpts[index];
 }
 
 guint
 dl_event_get_n_claims (DlEvent *self)
 {
+  guint n;
+
   g_return_val_if_fail (DL_IS_EVENT (self), 0);
-  return self->claims->len;
+  dl_event_peek_claims (self, &n);
+  return n;
 }
 
 const DlClaim *
 dl_event_get_claim (DlEvent *self,
                     guint    index)
 {
+  const DlClaim *claims;
+  guint n = 0;
+
   g_return_val_if_fail (DL_IS_EVENT (self), NULL);
-  g_return_val_if_fail (index < self->claims->len, NULL);
-  return &g_array_index (self->claims, DlClaim, index);
+  claims = dl_event_peek_claims (self, &n);
+  g_return_val_if_fail (index < n, NULL);
+  return &claims[index];
 }
 
 GPtrArray *
 dl_event_dup_source_ids (DlEvent *self)
 {
   GPtrArray *ids;
+  const DlExcerpt *excerpts;
+  guint n;
 
   g_return_val_if_fail (DL_IS_EVENT (self), NULL);
 
   ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->excerpts->len; i++)
+  excerpts = dl_event_peek_excerpts (self, &n);
+  for (guint i = 0; i < n; i++)
     {
-      const char *id = g_array_index (self->excerpts, DlExcerpt, i).source->id;
+      const char *id = excerpts[i].source->id;
 
       if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
         g_ptr_array_add (ids, g_strdup (id));

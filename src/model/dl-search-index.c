@@ -237,6 +237,8 @@ index_event (DlSearchIndex *self,
 {
   guint32 first = self->fields->len;
   guint32 count;
+  const DlExcerpt *excerpts;
+  guint n_excerpts;
 
   add_field (self, event->title);
   add_field (self, event->summary);
@@ -256,8 +258,9 @@ index_event (DlSearchIndex *self,
             add_field (self, value);
         }
     }
-  for (guint i = 0; i < event->excerpts->len; i++)
-    add_field (self, g_array_index (event->excerpts, DlExcerpt, i).exact);
+  excerpts = dl_event_peek_excerpts (event, &n_excerpts);
+  for (guint i = 0; i < n_excerpts; i++)
+    add_field (self, excerpts[i].exact);
 
   count = self->fields->len - first;
   if (slot == self->events->len)

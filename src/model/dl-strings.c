@@ -123,6 +123,23 @@ dl_strings_add (DlStrings  *self,
   return copy;
 }
 
+gpointer
+dl_strings_alloc (DlStrings *self,
+                  gsize      size)
+{
+  /* A new block's space starts 16-aligned (after g_malloc()'s and the
+   * header's 16 bytes); strings only move the newest's tail off 8. */
+  gsize pad;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  pad = MIN ((gsize) (-(guintptr) self->free) & 7, self->n_free);
+  self->free += pad;
+  self->n_free -= pad;
+
+  return alloc (self, size);
+}
+
 const char *
 dl_strings_intern (DlStrings  *self,
                    const char *text)

@@ -13,7 +13,9 @@
  * never freed one by one. Edits never change an arena string: the first
  * edit of a loaded event's text copies its fields out (dl_event_own_text()),
  * and an edit of its passages copies the arrays (dl_edit_copy_excerpts()),
- * so everything an edit frees or swaps was allocated on its own.
+ * so everything an edit frees or swaps was allocated on its own. The
+ * arrays themselves are packed here too (dl_event_pack()) until that edit
+ * asks for them (dl_event_own_arrays()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +38,10 @@ const char *dl_strings_add    (DlStrings  *self,
 /* The same, but every equal text added this way gives the same copy. */
 const char *dl_strings_intern (DlStrings  *self,
                                const char *text);
+/* @size bytes in the arena, aligned for any of the model's structs
+ * (pointers, doubles), alive as long as the arena. */
+gpointer    dl_strings_alloc  (DlStrings  *self,
+                               gsize       size);
 /* No more interning: the table that finds equal texts is freed (it is
  * only needed while loading). dl_strings_intern() then copies. */
 void        dl_strings_done   (DlStrings  *self);
