@@ -258,3 +258,46 @@ dl_test_stack_saved (gpointer edits)
 {
   return !dl_edit_stack_is_saving (edits) && !dl_edit_stack_get_modified (edits);
 }
+
+DlEvent *
+dl_test_find_event (DlWindow   *window,
+                    const char *words)
+{
+  GPtrArray *events = dl_dataset_get_events_by_time (dl_window_get_dataset (window));
+
+  for (guint i = 0; i < events->len; i++)
+    if (dl_event_matches (g_ptr_array_index (events, i), words))
+      return g_ptr_array_index (events, i);
+
+  g_error ("no event matches “%s”", words);
+  return NULL;
+}
+
+DlEventLayer *
+dl_test_event_layer (DlWindow *window)
+{
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (DL_IS_EVENT_LAYER (child))
+      return DL_EVENT_LAYER (child);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+gpointer
+dl_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (toplevel))
+        return toplevel;  /* GTK's list keeps it */
+    }
+  return NULL;
+}

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-event-layer.h"
 #include "dl-window.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,14 @@ GtkWidget *dl_test_find_row    (GtkWidget    *widget,
  * mnemonic underscore, as given to it), or NULL. */
 GtkWidget *dl_test_find_button (GtkWidget    *widget,
                                 const char   *label);
+/* The first event of @window's dataset, in time order, that
+ * dl_event_matches() @words; none fails the test, naming the words. */
+DlEvent   *dl_test_find_event  (DlWindow     *window,
+                                const char   *words);
+/* The event layer of @window's map. */
+DlEventLayer *dl_test_event_layer (DlWindow  *window);
+/* The shown (mapped) toplevel window of @type, or NULL. */
+gpointer   dl_test_find_toplevel (GType       type);
 /* For dl_test_wait_until(): @edits (a DlEditStack) is saved and not
  * modified since. Ctrl+S saves in a thread, so the file is written only
  * once this holds. */

@@ -35,17 +35,7 @@ static char *dir;
 static DlCategoryDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (DL_IS_CATEGORY_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
-        return DL_CATEGORY_DIALOG (toplevel);
-    }
-
-  return NULL;
+  return dl_test_find_toplevel (DL_TYPE_CATEGORY_DIALOG);
 }
 
 static gboolean

@@ -57,26 +57,10 @@ type (GtkWidget  *widget,
   dl_test_wait_ms (150);
 }
 
-/* The toplevel of @type that is shown, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (w))
-        return w;
-    }
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return dl_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static GtkWidget *
@@ -84,13 +68,13 @@ wait_for_toplevel (GType type)
 {
   g_assert_true (dl_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (type), 10000));
   dl_test_wait_ms (300);  /* mapped and focused */
-  return find_toplevel (type);
+  return dl_test_find_toplevel (type);
 }
 
 static gboolean
 toplevel_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return dl_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 static void
@@ -720,7 +704,7 @@ test_not_utf8 (void)
   g_assert_nonnull (strstr (body, "latin1.txt"));
   g_assert_nonnull (strstr (body, "line 2, column 4"));
   g_assert_nonnull (strstr (body, "UTF-8"));
-  g_assert_null (find_toplevel (DL_TYPE_ARTICLE_DIALOG));
+  g_assert_null (dl_test_find_toplevel (DL_TYPE_ARTICLE_DIALOG));
   key (dialog, GDK_KEY_Escape, 0);
   g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   g_assert_cmpuint (n_sources (), ==, 2);

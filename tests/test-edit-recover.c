@@ -71,16 +71,7 @@ click_center (GtkWidget *widget)
 static GtkWidget *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (w))
-        return w;
-    }
-  return NULL;
+  return dl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean

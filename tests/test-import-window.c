@@ -265,12 +265,7 @@ test_csv_then_bad_file (void)
 static DlImportDialog *
 mapping_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (DL_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      return l->data;
-  return NULL;
+  return dl_test_find_toplevel (DL_TYPE_IMPORT_DIALOG);
 }
 
 static gboolean

@@ -45,38 +45,13 @@ get_viewport (void)
   return shumate_map_get_viewport (get_map ());
 }
 
-static DlEventLayer *
-find_event_layer (void)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (get_map ())); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (DL_IS_EVENT_LAYER (child))
-      return DL_EVENT_LAYER (child);
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static DlEvent *
-find_event (const char *words)
-{
-  GPtrArray *events = dl_dataset_get_events_by_time (dl_window_get_dataset (window));
-
-  for (guint i = 0; i < events->len; i++)
-    if (dl_event_matches (g_ptr_array_index (events, i), words))
-      return g_ptr_array_index (events, i);
-
-  g_error ("no event matches “%s”", words);
-  return NULL;
-}
-
 /* TRUE when a press at layer point (x, y) reaches the map and nothing laid
  * over it (legend, scale bar, attribution). */
 static gboolean
 reaches_map (double x,
              double y)
 {
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
   double wx, wy;
   GtkWidget *picked;
 
@@ -112,7 +87,7 @@ static DlEvent *
 lone_event_on_screen (double *x,
                       double *y)
 {
-  DlEventLayer *layer = find_event_layer ();
+  DlEventLayer *layer = dl_test_event_layer (window);
   guint n_marks;
   const DlEventMark *marks = dl_event_layer_get_marks (layer, &n_marks);
 
@@ -149,7 +124,7 @@ empty_spot (double  clearance,
             double *x,
             double *y)
 {
-  DlEventLayer *layer = find_event_layer ();
+  DlEventLayer *layer = dl_test_event_layer (window);
   int w = gtk_widget_get_width (GTK_WIDGET (layer)), h = gtk_widget_get_height (GTK_WIDGET (layer));
   guint n_marks;
   const DlEventMark *marks = dl_event_layer_get_marks (layer, &n_marks);
@@ -202,7 +177,7 @@ tooltip_shown (gpointer data)
 static void
 test_click_marker_selects (void)
 {
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
   DlEvent *event;
   double x, y;
 
@@ -231,7 +206,7 @@ test_click_marker_selects (void)
 static void
 test_hover_shows_tooltip (void)
 {
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
   g_autofree char *text = NULL;
   g_autofree char *when = NULL;
   DlEvent *event;
@@ -275,7 +250,7 @@ test_hover_shows_tooltip (void)
 static void
 test_drag_pans_never_selects (void)
 {
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
   ShumateViewport *viewport = get_viewport ();
   double x, y, lat0, lon0, mx, my;
   DlEvent *event;
@@ -304,7 +279,7 @@ test_drag_pans_never_selects (void)
 static void
 test_wheel_zooms (void)
 {
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
   double x, y, zoom;
 
   go_to (31.45, 34.40, 10);
@@ -324,15 +299,15 @@ test_wheel_zooms (void)
 static void
 test_click_cluster_zooms_in (void)
 {
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
-  DlEvent *target = find_event ("Doha talks");
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
+  DlEvent *target = dl_test_find_event (window, "Doha talks");
   DlEventMark mark;
   gboolean clicked_cluster = FALSE;
 
   clear_selection ();
   /* From afar, the events in and around Gaza cluster under count badges. */
   go_to (29, 40, 5);
-  g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+  g_assert_true (dl_event_layer_get_event_mark (dl_test_event_layer (window), target, &mark));
   g_assert_cmpuint (mark.n_events, >, 1);
   dl_test_save_png (GTK_WIDGET (window), NULL, "input-before-cluster-click.png");
 
@@ -342,7 +317,7 @@ test_click_cluster_zooms_in (void)
     {
       double zoom = shumate_viewport_get_zoom_level (get_viewport ());
 
-      g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+      g_assert_true (dl_event_layer_get_event_mark (dl_test_event_layer (window), target, &mark));
       g_assert_true (reaches_map (mark.x, mark.y));
       dl_xtest_click (layer, mark.x, mark.y);
       dl_test_wait_ms (1200);   /* the flight */
@@ -414,13 +389,13 @@ test_window_sizes (void)
       open_window_at (width, height);
       save_window_png (window, width, height, "start");
 
-      layer = GTK_WIDGET (find_event_layer ());
+      layer = GTK_WIDGET (dl_test_event_layer (window));
       timeline = DL_TIMELINE (dl_window_get_timeline (window));
-      target = find_event ("Doha talks");
+      target = dl_test_find_event (window, "Doha talks");
 
       /* A cluster: zooms in. */
       go_to (29, 40, 5);
-      g_assert_true (dl_event_layer_get_event_mark (find_event_layer (), target, &mark));
+      g_assert_true (dl_event_layer_get_event_mark (dl_test_event_layer (window), target, &mark));
       g_assert_cmpuint (mark.n_events, >, 1);
       zoom = shumate_viewport_get_zoom_level (get_viewport ());
       dl_xtest_click (layer, mark.x, mark.y);
@@ -435,7 +410,7 @@ test_window_sizes (void)
       target = NULL;
       {
         guint n_marks;
-        const DlEventMark *marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+        const DlEventMark *marks = dl_event_layer_get_marks (dl_test_event_layer (window), &n_marks);
 
         for (guint i = 0; i < n_marks && target == NULL; i++)
           if (marks[i].n_events == 1 && reaches_map (marks[i].x, marks[i].y))
@@ -500,7 +475,7 @@ check_first_view (const int (*sizes)[2],
       save_window_png (window, width, height, "first-view");
 
       viewport = get_viewport ();
-      layer = GTK_WIDGET (find_event_layer ());
+      layer = GTK_WIDGET (dl_test_event_layer (window));
       zoom = shumate_viewport_get_zoom_level (viewport);
       lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
       lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -520,7 +495,7 @@ check_first_view (const int (*sizes)[2],
       }
 
       /* Every event drawn is where the map, not an overlay, takes a click. */
-      marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+      marks = dl_event_layer_get_marks (dl_test_event_layer (window), &n_marks);
       g_assert_cmpuint (n_marks, >, 0);
       for (guint i = 0; i < n_marks; i++)
         if (!reaches_map (marks[i].x, marks[i].y))
@@ -600,7 +575,7 @@ test_selected_corridor_drawn (void)
   DlEvent *event = dl_dataset_lookup_event (dl_window_get_dataset (window), "philadelphi-capture");
   const DlGeometry *geometry;
   const DlLonLat *p;
-  GtkWidget *layer = GTK_WIDGET (find_event_layer ());
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "selected-corridor.png", NULL);
   cairo_surface_t *png;
   const guint8 *data;

@@ -30,12 +30,7 @@ static char *dir;
 static DlSuggestDialog *
 suggest_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (DL_IS_SUGGEST_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      return l->data;
-  return NULL;
+  return dl_test_find_toplevel (DL_TYPE_SUGGEST_DIALOG);
 }
 
 static gboolean

@@ -47,19 +47,6 @@ dataset_loaded (void)
   return dl_window_get_dataset (window) != NULL;
 }
 
-static DlEvent *
-find_event (const char *words)
-{
-  GPtrArray *events = dl_dataset_get_events_by_time (dl_window_get_dataset (window));
-
-  for (guint i = 0; i < events->len; i++)
-    if (dl_event_matches (g_ptr_array_index (events, i), words))
-      return g_ptr_array_index (events, i);
-
-  g_error ("no event matches “%s”", words);
-  return NULL;
-}
-
 static guint
 position_of (DlEvent *event)
 {
@@ -183,7 +170,7 @@ test_opens_bundled (void)
 static void
 test_select_from_list (void)
 {
-  DlEvent *event = find_event ("Mustafa Hafez");
+  DlEvent *event = dl_test_find_event (window, "Mustafa Hafez");
   GtkSingleSelection *selection = dl_window_get_selection (window);
   g_autofree char *text = NULL;
   guint position = position_of (event);
@@ -214,20 +201,6 @@ test_select_from_list (void)
   }
 
   save_png ("window-school-strike.png");
-}
-
-static DlEventLayer *
-find_event_layer (void)
-{
-  ShumateMap *map = dl_window_get_map (window);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (DL_IS_EVENT_LAYER (child))
-      return DL_EVENT_LAYER (child);
-
-  g_assert_not_reached ();
-  return NULL;
 }
 
 static gboolean
@@ -282,7 +255,7 @@ static void
 test_select_on_timeline (void)
 {
   DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
-  DlEvent *target = find_event ("Herzog Tel Aviv");
+  DlEvent *target = dl_test_find_event (window, "Herzog Tel Aviv");
   graphene_rect_t bounds;
   graphene_rect_t picked_bounds;
   DlEvent *picked;
@@ -316,7 +289,7 @@ test_select_on_timeline (void)
 static void
 test_article_view (void)
 {
-  DlEvent *event = find_event ("Mustafa Hafez");
+  DlEvent *event = dl_test_find_event (window, "Mustafa Hafez");
   DlArticleView *view = DL_ARTICLE_VIEW (dl_window_get_article_view (window));
   g_autoptr(GArray) highlights = NULL;
   guint last = dl_event_get_n_excerpts (event) - 1;
@@ -359,7 +332,7 @@ static void
 test_search_finds_excerpt_words (void)
 {
   GListModel *results;
-  DlEvent *event = find_event ("Alaa Abu Zeid detention");
+  DlEvent *event = dl_test_find_event (window, "Alaa Abu Zeid detention");
   gboolean found = FALSE;
 
   /* "schoolteacher" is in passages; summaries mention it too, so the check
@@ -417,7 +390,7 @@ test_search_finds_excerpt_words (void)
 static void
 test_filters_hide_on_both_views (void)
 {
-  DlEvent *strike = find_event ("Mustafa Hafez");
+  DlEvent *strike = dl_test_find_event (window, "Mustafa Hafez");
   DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
   GListModel *shown = gtk_single_selection_get_model (dl_window_get_selection (window));
   guint before = g_list_model_get_n_items (shown);
@@ -439,7 +412,7 @@ test_filters_hide_on_both_views (void)
   /* Gone from the timeline... */
   g_assert_false (dl_timeline_get_event_bounds (timeline, strike, &bounds));
   /* ...and from the map. */
-  marks = dl_event_layer_get_marks (find_event_layer (), &n_marks);
+  marks = dl_event_layer_get_marks (dl_test_event_layer (window), &n_marks);
   for (guint i = 0; i < n_marks; i++)
     if (marks[i].n_events == 1)
       g_assert_cmpstr (dl_event_get_category (marks[i].event), !=, "strike");
@@ -664,20 +637,12 @@ test_present_and_export (void)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
     dl_test_wait_ms (500);
-    toplevels = gtk_window_list_toplevels ();
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (DL_IS_PRESENTATION_CHOOSER (l->data))
-        chooser = l->data;
-    g_list_free (toplevels);
+    chooser = dl_test_find_toplevel (DL_TYPE_PRESENTATION_CHOOSER);
     g_assert_nonnull (chooser);
     g_signal_emit_by_name (dl_presentation_chooser_get_row (chooser, 0), "activate");
     dl_test_wait_ms (500);
   }
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (DL_IS_PRESENTATION (l->data))
-      presentation = l->data;
-  g_list_free (toplevels);
+  presentation = dl_test_find_toplevel (DL_TYPE_PRESENTATION);
   g_assert_nonnull (presentation);
   g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==,
                     dl_dataset_get_narrative (dl_window_get_dataset (window), 0)->steps->len);
@@ -750,7 +715,7 @@ test_present_and_export (void)
 static void
 test_view_persists (void)
 {
-  DlEvent *event = find_event ("Mustafa Hafez");
+  DlEvent *event = dl_test_find_event (window, "Mustafa Hafez");
   DlTimeline *timeline = DL_TIMELINE (dl_window_get_timeline (window));
   g_autofree char *id = g_strdup (dl_event_get_id (event));
   GListModel *shown;

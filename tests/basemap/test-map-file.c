@@ -294,38 +294,22 @@ shows_magenta (gpointer data)
   return magenta_pixels () > 100 * 100;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (GTK_WIDGET (w)))
-        return w;
-    }
-
-  return NULL;
-}
-
 static gboolean
 has_file_chooser (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  return dl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return dl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 has_preferences (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) != NULL;
+  return dl_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) != NULL;
 }
 
 static GtkWidget *
@@ -384,13 +368,13 @@ choose_file (const char *path)
   GtkWidget *row, *button;
   graphene_point_t centre;
 
-  if (find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) == NULL)
+  if (dl_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) == NULL)
     {
       dl_xtest_key (GTK_WIDGET (window), GDK_KEY_comma, GDK_CONTROL_MASK);
       g_assert_true (dl_test_wait_until (has_preferences, NULL, 10000));
       dl_test_wait_ms (300);
     }
-  preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  preferences = dl_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   row = find_descendant (GTK_WIDGET (preferences), is_map_file_row);
   g_assert_nonnull (row);
   button = find_descendant (row, is_choose_button);
@@ -402,7 +386,7 @@ choose_file (const char *path)
   dl_xtest_click (button, centre.x, centre.y);
   g_assert_true (dl_test_wait_until (has_file_chooser, NULL, 10000));
   dl_test_wait_ms (500);
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = dl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 
   /* typing a "/" opens the location entry */
   dl_xtest_type (GTK_WIDGET (chooser), path);
@@ -488,7 +472,7 @@ test_broken_file_refused (void)
   value = setting ();
   g_assert_cmpstr (value, ==, good_path);
   /* the message names the file and says what is wrong */
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = dl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), base));
   gtk_window_destroy (dialog);
   dl_test_wait_ms (500);
