@@ -36,6 +36,29 @@ test_intern (void)
   g_assert_true (dl_strings_intern (strings, "siege") == dl_strings_intern (strings, "siege"));
   g_assert_cmpstr (a, ==, "attack");
 
+  /* Enough distinct texts to grow the table several times, of every
+   * length up to past two words, most sharing a prefix: each keeps its
+   * one copy, and no two share one. */
+  {
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GHashTable) copies = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < 20000; i++)
+      g_ptr_array_add (texts, g_strdup_printf ("%.*s%u", (int) (i % 20), "Report 18.129: casualties", i));
+    for (guint i = 0; i < texts->len; i++)
+      g_hash_table_add (copies, (gpointer) dl_strings_intern (strings, texts->pdata[i]));
+    g_assert_cmpuint (g_hash_table_size (copies), ==, texts->len);
+    for (guint i = 0; i < texts->len; i++)
+      {
+        const char *copy = dl_strings_intern (strings, texts->pdata[i]);
+
+        g_assert_cmpstr (copy, ==, texts->pdata[i]);
+        g_assert_true (g_hash_table_contains (copies, copy));
+      }
+    g_assert_true (dl_strings_intern (strings, "attack") == a);
+    g_assert_true (dl_strings_intern (strings, "") == dl_strings_intern (strings, ""));
+  }
+
   /* Done loading: texts are copied, the old ones stay. */
   dl_strings_done (strings);
   g_assert_true (dl_strings_intern (strings, "attack") != a);

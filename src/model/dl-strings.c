@@ -163,8 +163,8 @@ dl_strings_alloc (DlStrings *self,
 
 /* Interning is on the loader's path for every category, date, basis,
  * summary, quote, topic, value, qualifier and unit of a million events,
- * nearly all of them found (12% of `dateline --validate`'s CPU with a
- * GHashTable of g_str_hash() and g_str_equal()). So: the length first
+ * nearly all of them found (8 million texts: 345 ms of CPU through a
+ * GHashTable of g_str_hash() and g_str_equal(), 177 ms here). So: the length first
  * (strlen() reads 32 bytes a step), a hash eight bytes a step where
  * g_str_hash() takes one byte a multiply, and each slot keeps the hash and
  * the length beside the text, so a probe reads only the slot until both
@@ -247,6 +247,7 @@ dl_strings_intern (DlStrings  *self,
   if (text == NULL)
     return NULL;
   len = strlen (text);
+  /* Past loading, or a text over 4 GiB (a file is at most 1 GiB): copied. */
   if (self->slots == NULL || len > G_MAXUINT32)
     return add_len (self, text, len);
 
