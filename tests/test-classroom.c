@@ -94,17 +94,6 @@ save_png (const char *name)
   dl_test_save_png (GTK_WIDGET (presentation), NULL, name);
 }
 
-static const DlNarrative *
-find_narrative (const char *id)
-{
-  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
-    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, id) == 0)
-      return dl_dataset_get_narrative (dataset, i);
-
-  g_error ("no narrative %s", id);
-  return NULL;
-}
-
 static void
 open_presentation (const char *narrative_id,
                    int         width,
@@ -219,7 +208,7 @@ assert_step (const DlNarrative *narrative,
 static void
 test_steps_by_keys (void)
 {
-  const DlNarrative *narrative = find_narrative ("four-days");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "four-days");
   static const guint next_keys[] = { GDK_KEY_Page_Down, GDK_KEY_Right, GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter };
   guint n = narrative->steps->len;
   gboolean saw_far_flight = FALSE;
@@ -363,7 +352,7 @@ test_escape_leaves (void)
 static void
 test_large_screen (void)
 {
-  const DlNarrative *narrative = find_narrative ("four-days");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "four-days");
   double small_text;
 
   open_presentation ("four-days", 1024, 768);
@@ -392,7 +381,7 @@ test_large_screen (void)
 static void
 test_other_narrative (void)
 {
-  const DlNarrative *narrative = find_narrative ("disputed-terms");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "disputed-terms");
 
   open_presentation ("disputed-terms", 1024, 768);
   g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==, narrative->steps->len);
