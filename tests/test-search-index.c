@@ -34,6 +34,53 @@ load_bundled (void)
   return load (file);
 }
 
+/* Asserts dl_search_index_filter_positions() keeps, of some positions,
+ * those of the events in @found (the matching events, in @events' order):
+ * every position, written over themselves; every other one; and every
+ * position of another array of the same events, backwards, where the
+ * index finds each event's slot from the event. */
+static void
+check_positions (DlSearchIndex *index,
+                 GPtrArray     *events,
+                 GPtrArray     *found)
+{
+  g_autofree guint *positions = g_new (guint, events->len + 1);
+  g_autofree guint *out = g_new (guint, events->len + 1);
+  g_autoptr(GPtrArray) backwards = g_ptr_array_new ();
+  guint n, k;
+
+  for (guint i = 0; i < events->len; i++)
+    positions[i] = i;
+  n = dl_search_index_filter_positions (index, events, positions, events->len, positions);
+  g_assert_cmpuint (n, ==, found->len);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (events->pdata[positions[i]] == found->pdata[i]);
+
+  for (guint i = 0; i < events->len / 2; i++)
+    positions[i] = 2 * i + 1;
+  n = dl_search_index_filter_positions (index, events, positions, events->len / 2, out);
+  /* @found is in @events' order: walked beside it. */
+  k = 0;
+  for (guint i = 0, f = 0; i < events->len && f < found->len; i++)
+    {
+      if (events->pdata[i] != found->pdata[f])
+        continue;
+      f++;
+      if (i % 2 == 1)
+        g_assert_true (k < n && out[k++] == i);
+    }
+  g_assert_cmpuint (k, ==, n);
+
+  for (guint i = events->len; i > 0; i--)
+    g_ptr_array_add (backwards, events->pdata[i - 1]);
+  for (guint i = 0; i < events->len; i++)
+    positions[i] = i;
+  n = dl_search_index_filter_positions (index, backwards, positions, events->len, out);
+  g_assert_cmpuint (n, ==, found->len);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (backwards->pdata[out[i]] == found->pdata[found->len - 1 - i]);
+}
+
 /* Asserts the index gives the events dl_event_matches() gives, in the same
  * order; returns how many. */
 static guint
@@ -55,6 +102,7 @@ check_query (DlDataset  *dataset,
   for (guint i = 0, k = 0; i < events->len; i++)
     if (dl_search_index_matches_at (index, events, i))
       g_assert_true (k < found->len && found->pdata[k++] == events->pdata[i]);
+  check_positions (index, events, found);
 
   if (found->len != expected->len)
     g_error ("“%s”: the index finds %u events, dl_event_matches() %u", query, found->len, expected->len);

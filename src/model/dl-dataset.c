@@ -373,8 +373,13 @@ load_from_data (const char   *data,
   if (dl_problems_has_errors (problems))
     return NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
-    g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
+  /* dl_loader_load_events() handed its events over in the list's order. */
+  if (self->events_by_time->len != g_list_model_get_n_items (G_LIST_MODEL (self->events)))
+    {
+      g_ptr_array_set_size (self->events_by_time, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+        g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
+    }
   dl_event_sort_by_time (self->events_by_time);
   dl_dataset_index_claims (self);
 

@@ -45,6 +45,17 @@ gboolean       dl_search_index_matches_at (DlSearchIndex *self,
                                           GPtrArray     *events,
                                           guint          position);
 
+/* Of events[positions[0]], events[positions[1]]… (@n of them), the
+ * positions of those that match, in their order, written to @out (room for
+ * @n; it may be @positions); returns how many. One call for a million
+ * positions: as dl_search_index_matches_at() for each, without a call and
+ * the query's checks per event. */
+guint          dl_search_index_filter_positions (DlSearchIndex *self,
+                                                 GPtrArray     *events,
+                                                 const guint   *positions,
+                                                 guint          n,
+                                                 guint         *out);
+
 /* The events of @events (DlEvent *) that match, in their order, appended
  * to @out. */
 void           dl_search_index_filter    (DlSearchIndex *self,
