@@ -17,6 +17,7 @@
 #include "dl-presentation.h"
 #include "dl-presentation-chooser.h"
 #include "dl-presentation-strip.h"
+#include "dl-test-dataset.h"
 #include "dl-test-util.h"
 #include "dl-words.h"
 #include "dl-xtest.h"
@@ -670,16 +671,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DlProblems) problems = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
-
-  file = dl_dataset_get_bundled_file ();
-  problems = dl_problems_new ();
-  dataset = dl_dataset_load (file, problems, NULL);
-  g_assert_nonnull (dataset);
+  dataset = dl_test_load_bundled ();
 
   /* Stands in for the main window the presentation returns to. */
   parent = GTK_WINDOW (gtk_window_new ());
