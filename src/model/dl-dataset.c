@@ -738,6 +738,19 @@ dl_dataset_get_narrative (DlDataset *self,
   return &g_array_index (self->narratives, DlNarrative, index);
 }
 
+const DlNarrative *
+dl_dataset_lookup_narrative (DlDataset  *self,
+                             const char *id)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+
+  /* A few narratives at most: no index. */
+  for (guint i = 0; id != NULL && i < self->narratives->len; i++)
+    if (g_str_equal (g_array_index (self->narratives, DlNarrative, i).id, id))
+      return &g_array_index (self->narratives, DlNarrative, i);
+  return NULL;
+}
+
 DlEventFacets *
 dl_dataset_get_facets (DlDataset *self)
 {
