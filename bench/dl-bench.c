@@ -23,6 +23,7 @@
 #include "dl-bench-timeline.h"
 #include "dl-dataset.h"
 #include "dl-export-geojson.h"
+#include "dl-malloc-slices.h"
 #include "dl-synthetic.h"
 #ifdef HAVE_BASEMAP
 #include "dl-bench-basemap.h"
@@ -219,6 +220,9 @@ main (int   argc,
   const char *only = NULL;
   guint64 scale = 0;
   guint64 import_rows = 0;
+
+  /* Loading in this process (--only open) allocates as the app does. */
+  dl_malloc_slices_ensure (argv);
 
   /* Figures as these machines draw: GSK's cairo renderer, no GL (Mesa's
    * software GL compiles shaders on the main loop). An environment that

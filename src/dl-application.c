@@ -304,9 +304,7 @@ present_from_command_line (DlApplication           *self,
       return DL_EXIT_INVALID;
     }
 
-  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset) && !known; i++)
-    known = g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, narrative_id) == 0;
-  if (!known)
+  if (!known && dl_dataset_lookup_narrative (dataset, narrative_id) == NULL)
     {
       g_autoptr(GString) ids = g_string_new (NULL);
 

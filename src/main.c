@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <stdlib.h>
 
 #include "dl-application.h"
+#include "dl-malloc-slices.h"
 
 int
 main (int   argc,
@@ -17,14 +17,8 @@ main (int   argc,
   g_autoptr(DlApplication) app = NULL;
   int status;
 
-  /* GLib 2.74's slice allocator takes each of its pages with
-   * posix_memalign(), which costs more than the rest of creating an object
-   * when a dataset of a million events loads (HACKING.md, Scale); GLib 2.76
-   * and later allocate slices with malloc() anyway. The slice allocator
-   * reads this at its first allocation, which is still to come here
-   * (posix_memalign() is gone from a profile of --validate). A value the
-   * user set wins. */
-  setenv ("G_SLICE", "always-malloc", 0);
+  /* Before anything else: it may start the process again. */
+  dl_malloc_slices_ensure (argv);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -1,4 +1,4 @@
-/* dl-test-dataset.h: the bundled dataset, loaded for a test (model only)
+/* dl-test-dataset.h: a dataset loaded for a test (model and window tests)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

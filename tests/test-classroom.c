@@ -17,6 +17,7 @@
 #include "dl-presentation.h"
 #include "dl-presentation-chooser.h"
 #include "dl-presentation-strip.h"
+#include "dl-test-dataset.h"
 #include "dl-test-util.h"
 #include "dl-words.h"
 #include "dl-xtest.h"
@@ -92,17 +93,6 @@ static void
 save_png (const char *name)
 {
   dl_test_save_png (GTK_WIDGET (presentation), NULL, name);
-}
-
-static const DlNarrative *
-find_narrative (const char *id)
-{
-  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
-    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, id) == 0)
-      return dl_dataset_get_narrative (dataset, i);
-
-  g_error ("no narrative %s", id);
-  return NULL;
 }
 
 static void
@@ -219,7 +209,7 @@ assert_step (const DlNarrative *narrative,
 static void
 test_steps_by_keys (void)
 {
-  const DlNarrative *narrative = find_narrative ("four-days");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "four-days");
   static const guint next_keys[] = { GDK_KEY_Page_Down, GDK_KEY_Right, GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter };
   guint n = narrative->steps->len;
   gboolean saw_far_flight = FALSE;
@@ -363,7 +353,7 @@ test_escape_leaves (void)
 static void
 test_large_screen (void)
 {
-  const DlNarrative *narrative = find_narrative ("four-days");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "four-days");
   double small_text;
 
   open_presentation ("four-days", 1024, 768);
@@ -392,7 +382,7 @@ test_large_screen (void)
 static void
 test_other_narrative (void)
 {
-  const DlNarrative *narrative = find_narrative ("disputed-terms");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "disputed-terms");
 
   open_presentation ("disputed-terms", 1024, 768);
   g_assert_cmpuint (dl_presentation_get_n_steps (presentation), ==, narrative->steps->len);
@@ -681,16 +671,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DlProblems) problems = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
-
-  file = dl_dataset_get_bundled_file ();
-  problems = dl_problems_new ();
-  dataset = dl_dataset_load (file, problems, NULL);
-  g_assert_nonnull (dataset);
+  dataset = dl_test_load_bundled ();
 
   /* Stands in for the main window the presentation returns to. */
   parent = GTK_WINDOW (gtk_window_new ());

@@ -12,15 +12,11 @@ import sys
 import tempfile
 import time
 
+from dl_tap import check, report
+
 DATELINE = os.path.abspath(sys.argv[1])
 BUNDLED = sys.argv[2]
 APP_ID = sys.argv[3]
-
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, ok, detail))
 
 
 def name_has_owner():
@@ -74,10 +70,4 @@ with tempfile.TemporaryDirectory() as tmp:
             primary.kill()
             primary.wait()
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+report()

@@ -12,19 +12,13 @@ import subprocess
 import sys
 import tempfile
 
+from dl_tap import check, headless_env, report
+
 DATELINE = sys.argv[1]
 DATA = sys.argv[2]
 BUNDLED = sys.argv[3]
 
-ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-ENV["G_DEBUG"] = "fatal-criticals"
-ENV["LC_ALL"] = "C.UTF-8"
-
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, ok, detail))
+ENV = headless_env()
 
 
 def run(*args, timeout=60):
@@ -172,10 +166,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("no temporary file is left beside the export",
           sorted(os.listdir(tmp)) == ["article.geojson", "data", "link.csv", "real.csv"], str(os.listdir(tmp)))
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+report()

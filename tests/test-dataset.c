@@ -12,6 +12,7 @@
 #include "dl-dataset.h"
 #include "dl-atomic-file.h"
 #include "dl-export-geojson.h"
+#include "dl-test-dataset.h"
 
 /* Helpers */
 
@@ -149,6 +150,21 @@ test_bundled_valid (void)
   g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_sources (dataset)), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (dl_dataset_get_events (dataset)), >=, 30);
   g_assert_cmpuint (dl_dataset_get_n_narratives (dataset), >=, 2);
+}
+
+/* A narrative by its id: the one at its index, or none for an id no
+ * narrative has (or none given). */
+static void
+test_lookup_narrative (void)
+{
+  g_autoptr(DlDataset) dataset = dl_test_load_bundled ();
+  const DlNarrative *second = dl_dataset_get_narrative (dataset, 1);
+
+  g_assert_true (dl_dataset_lookup_narrative (dataset, second->id) == second);
+  g_assert_true (dl_dataset_lookup_narrative (dataset, dl_dataset_get_narrative (dataset, 0)->id)
+                 == dl_dataset_get_narrative (dataset, 0));
+  g_assert_null (dl_dataset_lookup_narrative (dataset, "no-such-narrative"));
+  g_assert_null (dl_dataset_lookup_narrative (dataset, NULL));
 }
 
 /* The bundled articles are the published texts: their checksums are kept in
@@ -607,6 +623,7 @@ main (int   argc,
 
   g_test_add_func ("/dataset/confinement", test_confinement);
   g_test_add_func ("/dataset/bundled/valid", test_bundled_valid);
+  g_test_add_func ("/dataset/lookup-narrative", test_lookup_narrative);
   g_test_add_func ("/dataset/bundled/articles-identical", test_bundled_articles_identical);
   g_test_add_func ("/dataset/bundled/excerpts", test_bundled_excerpts);
   g_test_add_func ("/dataset/bundled/required-events", test_bundled_required_events);

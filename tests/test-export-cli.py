@@ -11,20 +11,13 @@ import subprocess
 import sys
 import tempfile
 
+from dl_tap import check, headless_env, report
+
 DATELINE = sys.argv[1]
 BUNDLED = sys.argv[2]
 
 # Headless: no X, no Wayland, no session bus.
-ENV = {k: v for k, v in os.environ.items()
-       if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
-ENV["G_DEBUG"] = "fatal-criticals"
-ENV["LC_ALL"] = "C.UTF-8"
-
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, ok, detail))
+ENV = headless_env("DBUS_SESSION_BUS_ADDRESS")
 
 
 def run(*args, timeout=120):
@@ -99,11 +92,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a CSV onto a folder fails and leaves the folder",
           r.returncode == 1 and os.path.isdir(sub) and b"cannot export" in r.stderr, r.stderr.decode())
 
-print("TAP version 13")
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in detail.splitlines()[:10]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+report()

@@ -179,16 +179,6 @@ parse_csv (const char *text)
   return rows;
 }
 
-static const DlNarrative *
-find_narrative (const char *id)
-{
-  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
-    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, id) == 0)
-      return dl_dataset_get_narrative (dataset, i);
-  g_error ("no narrative %s", id);
-  return NULL;
-}
-
 /* Tests */
 
 static void
@@ -472,7 +462,7 @@ test_pdf_page_counts (void)
 static void
 test_pdf_narrative (void)
 {
-  const DlNarrative *narrative = find_narrative ("four-days");
+  const DlNarrative *narrative = dl_dataset_lookup_narrative (dataset, "four-days");
   g_autofree char *path = build_path ("export-four-days-a4.pdf");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;

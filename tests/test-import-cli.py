@@ -14,19 +14,13 @@ import subprocess
 import sys
 import tempfile
 
+from dl_tap import check, headless_env, report
+
 DATELINE = sys.argv[1]
 DATA = os.path.join(sys.argv[2], "import")
 SCHEMAS = sys.argv[3]
 
-ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-ENV["G_DEBUG"] = "fatal-criticals"
-ENV["LC_ALL"] = "C.UTF-8"
-
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, ok, detail))
+ENV = headless_env()
 
 
 def run(*args, cwd=None, env=None):
@@ -177,6 +171,7 @@ with tempfile.TemporaryDirectory() as tmp:
 # --suggest: one JSON object a line, each with the members; its
 # passage is the article's text at its code-point offsets.
 import json
+
 bundled = os.path.join(sys.argv[2], "..", "..", "data", "datasets", "gaza-august-2024")
 article = os.path.join(bundled, "articles", sorted(os.listdir(os.path.join(bundled, "articles")))[0])
 with open(article, encoding="utf-8") as f:
@@ -215,10 +210,4 @@ r = run("--suggest", missing, "--published", "2024-08-20")
 check("a missing article names the file (exit 1)",
       r.returncode == 1 and r.stderr.decode().startswith(f"{missing}: cannot read the article"), r.stderr.decode())
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines()[:20]:
-            print(f"# {line}")
-sys.exit(0)
+report()

@@ -15,6 +15,7 @@
 #include "dl-describe.h"
 #include "dl-event-panel.h"
 #include "dl-session.h"
+#include "dl-test-dataset.h"
 #include "dl-test-util.h"
 
 static DlDataset *dataset;
@@ -831,16 +832,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DlProblems) problems = NULL;
   int status;
 
   dl_test_init (&argc, &argv);
-
-  file = g_file_new_for_path (SOURCE_DATASETDIR "/gaza-august-2024/gaza-august-2024.dateline.json");
-  problems = dl_problems_new ();
-  dataset = dl_dataset_load (file, problems, NULL);
-  g_assert_nonnull (dataset);
+  dataset = dl_test_load_path (SOURCE_DATASETDIR "/gaza-august-2024/gaza-august-2024.dateline.json");
 
   g_test_add_func ("/panels/event/excerpts", test_panel_shows_excerpts);
   g_test_add_func ("/panels/event/follows-session", test_panel_follows_session);

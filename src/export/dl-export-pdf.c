@@ -528,9 +528,7 @@ dl_export_pdf_to_file (DlDataset    *dataset,
 
   if (narrative_id != NULL)
     {
-      for (guint i = 0; i < dl_dataset_get_n_narratives (dataset) && narrative == NULL; i++)
-        if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, narrative_id) == 0)
-          narrative = dl_dataset_get_narrative (dataset, i);
+      narrative = dl_dataset_lookup_narrative (dataset, narrative_id);
       if (narrative == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

@@ -294,13 +294,13 @@ dl_loader_element_object (Loader            *loader,
   return node;
 }
 
-/* g_strv_contains, but most names differ at the first byte. */
+/* g_strv_contains, without a call per name. */
 static gboolean
 is_known (const char * const *known,
           const char         *name)
 {
   for (; *known != NULL; known++)
-    if ((*known)[0] == name[0] && strcmp (*known, name) == 0)
+    if (dl_json_name_equal (*known, name))
       return TRUE;
 
   return FALSE;

@@ -373,8 +373,13 @@ load_from_data (const char   *data,
   if (dl_problems_has_errors (problems))
     return NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
-    g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
+  /* dl_loader_load_events() handed its events over in the list's order. */
+  if (self->events_by_time->len != g_list_model_get_n_items (G_LIST_MODEL (self->events)))
+    {
+      g_ptr_array_set_size (self->events_by_time, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+        g_ptr_array_add (self->events_by_time, g_list_model_get_item (G_LIST_MODEL (self->events), i));
+    }
   dl_event_sort_by_time (self->events_by_time);
   dl_dataset_index_claims (self);
 
@@ -731,6 +736,19 @@ dl_dataset_get_narrative (DlDataset *self,
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->narratives->len, NULL);
   return &g_array_index (self->narratives, DlNarrative, index);
+}
+
+const DlNarrative *
+dl_dataset_lookup_narrative (DlDataset  *self,
+                             const char *id)
+{
+  g_return_val_if_fail (DL_IS_DATASET (self), NULL);
+
+  /* A few narratives at most: no index. */
+  for (guint i = 0; id != NULL && i < self->narratives->len; i++)
+    if (g_str_equal (g_array_index (self->narratives, DlNarrative, i).id, id))
+      return &g_array_index (self->narratives, DlNarrative, i);
+  return NULL;
 }
 
 DlEventFacets *

@@ -133,6 +133,9 @@ DlEvent           *dl_dataset_lookup_event      (DlDataset  *self,
 guint              dl_dataset_get_n_narratives  (DlDataset  *self);
 const DlNarrative *dl_dataset_get_narrative     (DlDataset  *self,
                                                  guint       index);
+/* The narrative whose id is @id, or NULL (also for a NULL @id). */
+const DlNarrative *dl_dataset_lookup_narrative  (DlDataset  *self,
+                                                 const char *id);
 /* The index that searches the events (dl-search-index.h): built in the
  * thread of dl_dataset_load_async(), else here when first asked for, and
  * kept right by edits. */

@@ -151,13 +151,7 @@ gboolean
 dl_edit_narrative_taken (gpointer    data,
                          const char *id)
 {
-  DlDataset *dataset = data;
-
-  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
-    if (g_str_equal (dl_dataset_get_narrative (dataset, i)->id, id))
-      return TRUE;
-
-  return FALSE;
+  return dl_dataset_lookup_narrative (data, id) != NULL;
 }
 
 /* What the loader takes as a category. */

@@ -604,22 +604,16 @@ find_split (const char *data,
             gsize from = i + 1;
             gboolean escaped = FALSE;
 
-            for (i = from;;)
+            /* Not yet checked: the text may end inside the string. */
+            for (i = from;; i += 2)
               {
-                const char *quote = memchr (data + i, '"', len - i);
-                const char *backslash;
-
-                if (quote == NULL)
-                  return FALSE;
-                backslash = memchr (data + i, '\\', (gsize) (quote - (data + i)));
-                if (backslash == NULL)
-                  {
-                    i = (gsize) (quote - data);
-                    break;
-                  }
-                escaped = TRUE;
-                i = (gsize) (backslash - data) + 2;
+                i = find_quote_or_backslash (data, len, i);
                 if (i >= len)
+                  return FALSE;
+                if (data[i] == '"')
+                  break;
+                escaped = TRUE;
+                if (i + 2 >= len)
                   return FALSE;
               }
             if (depth == 1 && expect_key)

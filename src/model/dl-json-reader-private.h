@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "dl-json-reader.h"
 
 G_BEGIN_DECLS
@@ -83,8 +85,15 @@ struct _DlJsonReader
   /* Parsing */
   Arena        root_arena;
   Arena        arena;
-  GArray      *value_stack;   /* of DlJsonValue */
-  GArray      *member_stack;  /* of DlJsonMember */
+  /* The elements and members of the containers being parsed, stacked:
+   * pushed by hand, since g_array_append_val() is a call with a memcpy()
+   * for each of the tens of values of every event. */
+  DlJsonValue  *value_stack;
+  guint         n_values;
+  guint         values_size;
+  DlJsonMember *member_stack;
+  guint         n_members;
+  guint         members_size;
   DlJsonValue  root;
   gboolean     have_root;
 };
@@ -102,6 +111,41 @@ skip_space (const char *data,
 {
   while (i < len && is_space (data[i]))
     i++;
+  return i;
+}
+
+/* The first '"' or '\\' at or after data[i], or @len. Eight bytes at a
+ * time: a string's text is mostly neither, and most strings are short, so
+ * this beats two memchr() calls (the parse and the check's scan ask it of
+ * every string). The lowest flagged byte of each test is exact (a borrow
+ * only runs upwards from a byte that matched). */
+static inline gsize
+find_quote_or_backslash (const char *data,
+                         gsize       len,
+                         gsize       i)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (len - i >= 8)
+    {
+      guint64 x;
+      guint64 quote;
+      guint64 backslash;
+      guint64 found;
+
+      memcpy (&x, data + i, 8);
+      x = GUINT64_FROM_LE (x);
+      quote = x ^ (ones * '"');
+      backslash = x ^ (ones * '\\');
+      found = (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & high;
+      if (found != 0)
+        return i + (gsize) (__builtin_ctzll (found) / 8);
+      i += 8;
+    }
+  while (i < len && data[i] != '"' && data[i] != '\\')
+    i++;
+
   return i;
 }
 

@@ -218,18 +218,11 @@ parse_string (Parse       *parse,
   gboolean escaped = FALSE;
   char *copy;
 
-  for (;;)
+  /* The check found the closing quote: it is there. */
+  while (data[i = find_quote_or_backslash (data, parse->self->len, i)] == '\\')
     {
-      const char *quote = memchr (data + i, '"', parse->self->len - i);
-      const char *backslash = memchr (data + i, '\\', (gsize) (quote - (data + i)));
-
-      if (backslash == NULL)
-        {
-          i = (gsize) (quote - data);
-          break;
-        }
       escaped = TRUE;
-      i = (gsize) (backslash - data) + 2;
+      i += 2;
     }
 
   copy = arena_alloc (parse->arena, i - start + 1);
@@ -267,6 +260,20 @@ parse_number (Parse       *parse,
       i++;
     }
 
+  /* Most numbers are integers the check found to fit: no copy, no call. */
+  if (integer)
+    {
+      gboolean negative = data[start] == '-';
+      guint64 magnitude = 0;
+
+      for (gsize k = start + negative; k < i; k++)
+        magnitude = magnitude * 10 + (guint64) (data[k] - '0');
+      out->type = DL_JSON_INTEGER;
+      out->integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
+      *pos = i;
+      return;
+    }
+
   /* The text is not NUL-terminated (a mapped file): copy the number out. */
   {
     char small[64];
@@ -278,16 +285,8 @@ parse_number (Parse       *parse,
     memcpy (text, data + start, i - start);
     text[i - start] = '\0';
 
-    if (integer)
-      {
-        out->type = DL_JSON_INTEGER;
-        out->integer = g_ascii_strtoll (text, NULL, 10);
-      }
-    else
-      {
-        out->type = DL_JSON_DOUBLE;
-        out->number = g_ascii_strtod (text, NULL);
-      }
+    out->type = DL_JSON_DOUBLE;
+    out->number = g_ascii_strtod (text, NULL);
   }
   *pos = i;
 }
@@ -301,32 +300,60 @@ parse_container (Parse       *parse,
   const char *data = self->data;
   gboolean object = data[*pos] == '{';
   char close = object ? '}' : ']';
-  GArray *stack = object ? self->member_stack : self->value_stack;
-  guint base = stack->len;
+  guint base = object ? self->n_members : self->n_values;
   gsize i = skip_space (data, self->len, *pos + 1);
   guint n;
 
+  /* Each member or element is parsed in its place on the stack (by
+   * index: a nested container may move the stack), not into a copy on the
+   * C stack moved afterwards, whose reads waited for its writes. */
   while (data[i] != close)
     {
       if (object)
         {
-          DlJsonMember member;
           DlJsonValue name;
+          guint k;
 
-          member.offset = i;
+          if (self->n_members == self->members_size)
+            {
+              self->members_size = MAX (64, self->members_size * 2);
+              self->member_stack = g_renew (DlJsonMember, self->member_stack, self->members_size);
+            }
+          k = self->n_members++;
+          self->member_stack[k].offset = i;
           parse_string (parse, &i, &name);
-          member.name = name.string;
+          self->member_stack[k].name = name.string;
           i = skip_space (data, self->len, i);
           i = skip_space (data, self->len, i + 1);  /* the colon */
-          parse_value (parse, &i, &member.value);
-          g_array_append_val (stack, member);
+          if (data[i] == '{' || data[i] == '[')
+            {
+              DlJsonValue value;
+
+              parse_value (parse, &i, &value);
+              self->member_stack[k].value = value;
+            }
+          else
+            parse_value (parse, &i, &self->member_stack[k].value);
         }
       else
         {
-          DlJsonValue element;
+          guint k;
 
-          parse_value (parse, &i, &element);
-          g_array_append_val (stack, element);
+          if (self->n_values == self->values_size)
+            {
+              self->values_size = MAX (64, self->values_size * 2);
+              self->value_stack = g_renew (DlJsonValue, self->value_stack, self->values_size);
+            }
+          k = self->n_values++;
+          if (data[i] == '{' || data[i] == '[')
+            {
+              DlJsonValue element;
+
+              parse_value (parse, &i, &element);
+              self->value_stack[k] = element;
+            }
+          else
+            parse_value (parse, &i, &self->value_stack[k]);
         }
 
       i = skip_space (data, self->len, i);
@@ -334,22 +361,23 @@ parse_container (Parse       *parse,
         i = skip_space (data, self->len, i + 1);
     }
 
-  n = stack->len - base;
+  n = (object ? self->n_members : self->n_values) - base;
   out->type = object ? DL_JSON_OBJECT : DL_JSON_ARRAY;
   out->length = n;
   if (object)
     {
       out->members = arena_alloc (parse->arena, MAX (n, 1) * sizeof (DlJsonMember));
       if (n > 0)
-        memcpy (out->members, &g_array_index (stack, DlJsonMember, base), n * sizeof (DlJsonMember));
+        memcpy (out->members, self->member_stack + base, n * sizeof (DlJsonMember));
+      self->n_members = base;
     }
   else
     {
       out->elements = arena_alloc (parse->arena, MAX (n, 1) * sizeof (DlJsonValue));
       if (n > 0)
-        memcpy (out->elements, &g_array_index (stack, DlJsonValue, base), n * sizeof (DlJsonValue));
+        memcpy (out->elements, self->value_stack + base, n * sizeof (DlJsonValue));
+      self->n_values = base;
     }
-  g_array_set_size (stack, base);
   *pos = i + 1;
 }
 
@@ -407,8 +435,6 @@ dl_json_reader_new (const char *data,
   self->keys = g_array_new (FALSE, FALSE, sizeof (KeyRef));
   self->path = g_array_new (FALSE, FALSE, sizeof (PathEntry));
   self->root_members = g_array_new (FALSE, FALSE, sizeof (RootMember));
-  self->value_stack = g_array_new (FALSE, FALSE, sizeof (DlJsonValue));
-  self->member_stack = g_array_new (FALSE, FALSE, sizeof (DlJsonMember));
   arena_init (&self->root_arena);
   arena_init (&self->arena);
 
@@ -435,8 +461,8 @@ dl_json_reader_free (DlJsonReader *self)
   g_array_unref (self->keys);
   g_array_unref (self->path);
   g_array_unref (self->root_members);
-  g_array_unref (self->value_stack);
-  g_array_unref (self->member_stack);
+  g_free (self->value_stack);
+  g_free (self->member_stack);
   arena_clear (&self->root_arena);
   arena_clear (&self->arena);
   g_free (self);
@@ -662,9 +688,8 @@ dl_json_object_get (const DlJsonValue *object,
 {
   g_return_val_if_fail (object->type == DL_JSON_OBJECT, NULL);
 
-  /* Most names differ at the first byte: no call for them. */
   for (guint i = 0; i < object->length; i++)
-    if (object->members[i].name[0] == name[0] && strcmp (object->members[i].name, name) == 0)
+    if (dl_json_name_equal (object->members[i].name, name))
       return &object->members[i].value;
 
   return NULL;

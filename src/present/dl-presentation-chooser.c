@@ -334,12 +334,11 @@ dl_presentation_present_last (GtkWindow *parent,
       present (parent, dataset, id);
       return;
     }
-  for (guint i = 0; i < dl_dataset_get_n_narratives (dataset); i++)
-    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, id) == 0)
-      {
-        present (parent, dataset, id);
-        return;
-      }
+  if (dl_dataset_lookup_narrative (dataset, id) != NULL)
+    {
+      present (parent, dataset, id);
+      return;
+    }
 
   /* Nothing chosen yet for this dataset: ask. */
   gtk_window_present (GTK_WINDOW (dl_presentation_chooser_new (parent, dataset)));

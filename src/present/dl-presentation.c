@@ -680,9 +680,8 @@ dl_presentation_new (GtkWindow  *parent,
   n_narratives = dl_dataset_get_n_narratives (dataset);
   if (g_strcmp0 (narrative_id, DL_PRESENTATION_EVERY_EVENT) == 0)
     n_narratives = 0;  /* every event, in time order */
-  for (guint i = 0; i < n_narratives && narrative_id != NULL; i++)
-    if (g_strcmp0 (dl_dataset_get_narrative (dataset, i)->id, narrative_id) == 0)
-      narrative = dl_dataset_get_narrative (dataset, i);
+  else
+    narrative = dl_dataset_lookup_narrative (dataset, narrative_id);
   if (narrative == NULL && narrative_id != NULL && n_narratives > 0)
     g_warning ("No narrative “%s”: presenting the first one", narrative_id);
   if (narrative == NULL && n_narratives > 0)
