@@ -52,21 +52,28 @@ rgba_from_rgb (guint32  rgb,
   color->alpha = 1.f;
 }
 
+guint32
+dl_category_get_rgb (DlDataset  *dataset,
+                     const char *category)
+{
+  const DlCategoryDef *def = dataset != NULL ? dl_dataset_lookup_category (dataset, category) : NULL;
+  const Category *known;
+  guint32 rgb = 0x77767b;   /* unknown: a neutral grey */
+
+  if (def != NULL)
+    return def->color;
+  known = lookup (category);
+  if (known != NULL)
+    dl_category_color_parse (known->color, &rgb);
+  return rgb;
+}
+
 void
 dl_category_get_color (DlDataset  *dataset,
                        const char *category,
                        GdkRGBA    *color)
 {
-  const DlCategoryDef *def = dataset != NULL ? dl_dataset_lookup_category (dataset, category) : NULL;
-  const Category *known;
-
-  if (def != NULL)
-    {
-      rgba_from_rgb (def->color, color);
-      return;
-    }
-  known = lookup (category);
-  gdk_rgba_parse (color, known != NULL ? known->color : "#77767b");
+  rgba_from_rgb (dl_category_get_rgb (dataset, category), color);
 }
 
 int

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 void        dl_category_get_color (DlDataset  *dataset,
                                    const char *category,
                                    GdkRGBA    *color);
+/* The same as 0xRRGGBB. */
+guint32     dl_category_get_rgb   (DlDataset  *dataset,
+                                   const char *category);
 /* A translated, human name ("Strike", "Diplomacy"…); the dataset's label;
  * an unknown one is its id written for people ("flood-relief": "Flood
  * relief"), never the raw id. Valid while the dataset's definition is. */

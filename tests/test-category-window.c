@@ -5,8 +5,10 @@
  * chosen by click and keys, the dialog's name typed and a colour swatch
  * clicked; Enter makes the category. The event then has it, the dataset
  * defines it, and the legend draws it in that colour; one undo takes it
- * all back, and Escape closes the dialog without a change. Every press
- * and click is an X event sent with XTest (tests/dl-xtest.h).
+ * all back, and Escape closes the dialog without a change. The pencil
+ * beside the row renames a category and changes its colour the same
+ * way, for every event of it. Every press and click is an X event sent
+ * with XTest (tests/dl-xtest.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-category.h"
 #include "dl-category-dialog.h"
 #include "dl-dataset-categories.h"
 #include "dl-event-editor.h"
@@ -78,6 +81,25 @@ open_dialog (GtkWidget *category_row)
   g_assert_true (dl_test_wait_until (dialog_shown, NULL, 5000));
   dl_test_wait_ms (300);
   return find_dialog ();
+}
+
+/* The first widget at or below @widget whose tooltip is @text: an icon
+ * button, as a person finds it by hovering. */
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* How many pixels of the legend, as drawn, are @color. */
@@ -215,6 +237,87 @@ test_escape (void)
                    ==, "Strike");
 }
 
+/* The pencil beside the category: a built-in category renamed and given
+ * a colour of the palette, for every event of it; one undo takes both back. */
+static void
+test_edit_category (void)
+{
+  DlSession *session = dl_window_get_session (window);
+  DlDataset *dataset = dl_window_get_dataset (window);
+  DlEditStack *edits = dl_session_get_edit_stack (session);
+  guint32 red = dl_category_get_rgb (dataset, "strike");
+  guint32 cyan = dl_category_palette_get (0);
+  GtkWidget *editor;
+  GtkWidget *button;
+  GtkWidget *name_row;
+  GtkWidget *save;
+  DlCategoryDialog *dialog;
+  const DlCategoryDef *def;
+  DlEvent *event;
+
+  g_assert_true (dl_window_select_event (window, EVENT_ID));
+  event = dl_session_get_selected_event (session);
+  g_assert_cmpstr (dl_event_get_category (event), ==, "strike");
+  if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
+    key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
+  button = find_by_tooltip (dl_test_find_row (editor, ADW_TYPE_COMBO_ROW, "Category"), "Edit Category");
+  g_assert_nonnull (button);
+  g_assert_null (dl_dataset_lookup_category (dataset, "strike"));
+  g_assert_cmpuint (legend_pixels_of (red), >=, 30);
+  g_assert_cmpuint (legend_pixels_of (cyan), ==, 0);
+
+  click (button);
+  g_assert_true (dl_test_wait_until (dialog_shown, NULL, 5000));
+  dl_test_wait_ms (300);
+  dialog = find_dialog ();
+  /* Filled in: the name as shown, the category's own red chosen first
+   * (the palette lacks it), then the palette. */
+  name_row = dl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name, as a reader would say it");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Strike");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dl_category_dialog_get_swatch (dialog, 0))));
+  dl_test_save_png (GTK_WIDGET (dialog), NULL, "category-window-edit-dialog.png");
+
+  /* A new name typed over the old, the palette's first colour clicked,
+   * then Save. */
+  click (name_row);
+  key (GTK_WIDGET (dialog), GDK_KEY_a, GDK_CONTROL_MASK);
+  dl_xtest_type (GTK_WIDGET (dialog), "Air strike");
+  dl_test_wait_ms (150);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Air strike");
+  click (dl_category_dialog_get_swatch (dialog, 1));
+  /* Held: the click closes the dialog, and the click's sync looks at the
+   * button once it is done. */
+  save = g_object_ref (dl_test_find_button (GTK_WIDGET (dialog), "_Save"));
+  click (save);
+  g_object_unref (save);
+  g_assert_true (dl_test_wait_until (dialog_gone, NULL, 5000));
+
+  def = dl_dataset_lookup_category (dataset, "strike");
+  g_assert_nonnull (def);
+  g_assert_cmpstr (def->label, ==, "Air strike");
+  g_assert_cmphex (def->color, ==, cyan);
+  g_assert_cmpstr (dl_event_get_category (event), ==, "strike");
+  g_assert_cmpstr (dl_category_get_label (dataset, "strike"), ==, "Air strike");
+  g_assert_cmpstr (dl_edit_stack_get_undo_label (edits), ==, "Edit Category");
+  dl_test_wait_ms (500);
+  g_assert_cmpuint (legend_pixels_of (cyan), >=, 30);
+  g_assert_cmpuint (legend_pixels_of (red), ==, 0);
+
+  /* One undo: the built-in name and red again. */
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_null (dl_dataset_lookup_category (dataset, "strike"));
+  g_assert_cmpstr (dl_category_get_label (dataset, "strike"), ==, "Strike");
+  dl_test_wait_ms (500);
+  g_assert_cmpuint (legend_pixels_of (red), >=, 30);
+  g_assert_cmpuint (legend_pixels_of (cyan), ==, 0);
+
+  /* The window as the next test expects it: the event's details. */
+  key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +327,7 @@ main (int   argc,
   dl_test_init (&argc, &argv);
   window = dl_test_window_new_on_copy ("dateline-test-category-window", &dir);
 
+  g_test_add_func ("/category-window/edit-category", test_edit_category);
   g_test_add_func ("/category-window/new-category", test_new_category);
   g_test_add_func ("/category-window/escape", test_escape);
 

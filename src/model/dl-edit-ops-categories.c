@@ -72,13 +72,15 @@ dl_edit_stack_add_category (DlEditStack        *self,
 }
 
 gboolean
-dl_edit_stack_set_category_color (DlEditStack  *self,
-                                  const char   *id,
-                                  guint32       color,
-                                  GError      **error)
+dl_edit_stack_edit_category (DlEditStack  *self,
+                             const char   *id,
+                             const char   *label,
+                             guint32       color,
+                             GError      **error)
 {
   DlDataset *dataset;
   const DlCategoryDef *current;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (DL_IS_EDIT_STACK (self), FALSE);
 
@@ -87,11 +89,28 @@ dl_edit_stack_set_category_color (DlEditStack  *self,
     return dl_edit_invalid (error, _("“%s” is not a category: use lower-case letters, digits and “-”"),
                             id != NULL ? id : "");
   current = dl_dataset_lookup_category (dataset, id);
+  if (label != NULL)
+    {
+      name = g_strstrip (g_strdup (label));
+      if (*name == '\0')
+        return dl_edit_invalid (error, _("A category needs a name"));
+    }
   color &= 0xffffff;
-  if (current != NULL && current->color == color)
+  if (current != NULL && current->color == color && (name == NULL || g_strcmp0 (current->label, name) == 0))
     return TRUE;
 
-  commit_definition (self, dl_category_def_new (id, current != NULL ? current->label : NULL, color),
-                     _("Set Category Colour"));
+  /* One edit for both, so one undo gives the old name and colour back. */
+  commit_definition (self,
+                     dl_category_def_new (id, name != NULL ? name : current != NULL ? current->label : NULL, color),
+                     name != NULL ? _("Edit Category") : _("Set Category Colour"));
   return TRUE;
+}
+
+gboolean
+dl_edit_stack_set_category_color (DlEditStack  *self,
+                                  const char   *id,
+                                  guint32       color,
+                                  GError      **error)
+{
+  return dl_edit_stack_edit_category (self, id, NULL, color, error);
 }

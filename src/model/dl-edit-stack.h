@@ -209,6 +209,13 @@ const char  *dl_edit_stack_add_category      (DlEditStack   *self,
                                               guint32        color,
                                               const char * const *taken,
                                               GError       **error);
+/* Names @id @label (NULL keeps its name) and gives it @color, defining it
+ * in the dataset if it was not (a built-in category given a colour). */
+gboolean     dl_edit_stack_edit_category     (DlEditStack   *self,
+                                              const char    *id,
+                                              const char    *label,
+                                              guint32        color,
+                                              GError       **error);
 /* Defines @id's colour (or changes it), keeping its label. */
 gboolean     dl_edit_stack_set_category_color (DlEditStack  *self,
                                               const char    *id,

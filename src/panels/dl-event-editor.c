@@ -35,6 +35,7 @@ struct _DlEventEditor
   GtkLabel       *heading;
   AdwEntryRow    *title_row;
   AdwComboRow    *category_row;
+  GtkWidget      *edit_category_button;
   AdwEntryRow    *when_row;
   AdwEntryRow    *basis_row;
   AdwActionRow   *reldate_row;
@@ -66,7 +67,7 @@ struct _DlEventEditor
   DlReldate      *reldate;       /* the date the passages give, or NULL */
   gboolean        updating;      /* filling the fields: not an edit */
   guint           dialog_idle;   /* opening the New Category dialog */
-  GtkWidget      *dialog;        /* that dialog while open (a weak pointer) */
+  GtkWidget      *dialog;        /* a category dialog until destroyed */
 };
 
 G_DEFINE_FINAL_TYPE (DlEventEditor, dl_event_editor, GTK_TYPE_WIDGET)
@@ -230,6 +231,7 @@ fill_categories (DlEventEditor *self)
 
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (self->category_row, selected);
+  gtk_widget_set_sensitive (self->edit_category_button, current != NULL && *current != '\0');
 }
 
 /* The date the event's passages give, resolved against their article's
@@ -513,20 +515,74 @@ on_new_category (DlEventEditor *self,
     report (self, error);
 }
 
+static void
+forget_dialog (DlEventEditor *self)
+{
+  self->dialog = NULL;
+}
+
+/* Followed until it is destroyed, not finalized: something may still hold
+ * a closed dialog a while, and another must open meanwhile. */
+static void
+show_dialog (DlEventEditor    *self,
+             DlCategoryDialog *dialog)
+{
+  self->dialog = GTK_WIDGET (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_dialog), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->dialog));
+}
+
 static gboolean
 open_category_dialog (gpointer data)
 {
   DlEventEditor *self = data;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  DlCategoryDialog *dialog;
 
   self->dialog_idle = 0;
   if (self->event == NULL || !GTK_IS_WINDOW (root) || self->dialog != NULL)
     return G_SOURCE_REMOVE;
-  self->dialog = GTK_WIDGET (dl_category_dialog_new (GTK_WINDOW (root)));
-  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  g_signal_connect_object (self->dialog, "add", G_CALLBACK (on_new_category), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (self->dialog));
+  dialog = dl_category_dialog_new (GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "add", G_CALLBACK (on_new_category), self, G_CONNECT_SWAPPED);
+  show_dialog (self, dialog);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_category_saved (DlEventEditor    *self,
+                   const char       *name,
+                   guint             color,
+                   DlCategoryDialog *dialog)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "category");
+  g_autoptr(GError) error = NULL;
+
+  if (edits (self) == NULL)
+    return;
+  /* The name as shown (a built-in category's, translated) is no new name:
+   * the category keeps following the language. */
+  if (g_strcmp0 (name, dl_category_get_label (self->dataset, id)) == 0)
+    name = NULL;
+  if (!dl_edit_stack_edit_category (edits (self), id, name, color, &error))
+    report (self, error);
+}
+
+/* The pencil beside the category: its name and colour, for every event
+ * of it. */
+static void
+on_edit_category (DlEventEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *id = self->event != NULL ? dl_event_get_category (self->event) : NULL;
+  DlCategoryDialog *dialog;
+
+  if (id == NULL || *id == '\0' || !GTK_IS_WINDOW (root) || self->dialog != NULL)
+    return;
+  dialog = dl_category_dialog_new_for_category (GTK_WINDOW (root), dl_category_get_label (self->dataset, id),
+                                                dl_category_get_rgb (self->dataset, id));
+  g_object_set_data_full (G_OBJECT (dialog), "category", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_category_saved), self, G_CONNECT_SWAPPED);
+  show_dialog (self, dialog);
 }
 
 static void
@@ -766,7 +822,7 @@ dl_event_editor_dispose (GObject *object)
   g_clear_handle_id (&self->dialog_idle, g_source_remove);
   if (self->dialog != NULL)
     {
-      g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+      g_signal_handlers_disconnect_by_func (self->dialog, forget_dialog, self);
       self->dialog = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_EDITOR);
@@ -802,6 +858,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, edit_category_button);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, basis_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, reldate_row);
@@ -823,6 +880,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, sketch_count);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_category);
   gtk_widget_class_bind_template_callback (widget_class, on_when_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_when_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_basis_changed);
