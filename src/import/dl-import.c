@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-background.h"
 #include "dl-file-task.h"
 #include "dl-import.h"
 #include "dl-import-private.h"
@@ -782,7 +783,10 @@ load_thread (GTask        *task,
   Progress *progress = g_object_get_data (G_OBJECT (task), "progress");
   DlProblems *problems = dl_problems_new ();
   DlImportMapping *mapping = g_object_get_data (G_OBJECT (task), "mapping");
-  DlDataset *dataset = load_file (file, problems, cancellable, progress != NULL ? &progress->permille : NULL,
+  DlDataset *dataset;
+
+  dl_background_enter ();
+  dataset = load_file (file, problems, cancellable, progress != NULL ? &progress->permille : NULL,
                                   mapping);
 
   dl_dataset_return_loaded (task, dataset, problems, cancellable);

@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-background.h"
 #include "dl-event-layer-private.h"
 
 #define MORTON_BITS  24     /* anchors quantized to 2^24 per side: ~2 m at the equator */
@@ -311,6 +312,7 @@ build_thread (GTask        *task,
   BuildInput *input = task_data;
   DlEventLod *lod;
 
+  dl_background_enter ();
   /* Reading many events here, not on the main loop. */
   if (input->source != NULL)
     {

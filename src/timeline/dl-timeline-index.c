@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-background.h"
 #include "dl-event-list.h"
 #include "dl-focus-range.h"
 #include "dl-stats.h"
@@ -388,7 +389,10 @@ build_in_thread (GTask        *task,
 {
   GPtrArray *source = g_object_get_data (G_OBJECT (task), "source");
   GArray *positions = g_object_get_data (G_OBJECT (task), "positions");
-  TimelineIndex *index = dl_timeline_index_build (source, positions);
+  TimelineIndex *index;
+
+  dl_background_enter ();
+  index = dl_timeline_index_build (source, positions);
 
   if (g_task_return_error_if_cancelled (task))
     dl_timeline_index_free (index);
