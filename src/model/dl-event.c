@@ -190,8 +190,11 @@ dl_event_pack (DlEvent *self)
                                               + claims->len * sizeof (DlClaim));
       packed->n_excerpts = excerpts->len;
       packed->n_claims = claims->len;
-      memcpy (packed->excerpts, excerpts->data, excerpts_size);
-      memcpy ((char *) packed->excerpts + excerpts_size, claims->data, claims->len * sizeof (DlClaim));
+      /* An empty GArray's data may be NULL, which memcpy() must not get. */
+      if (excerpts->len > 0)
+        memcpy (packed->excerpts, excerpts->data, excerpts_size);
+      if (claims->len > 0)
+        memcpy ((char *) packed->excerpts + excerpts_size, claims->data, claims->len * sizeof (DlClaim));
     }
   g_array_unref (excerpts);
   g_array_unref (claims);

@@ -370,13 +370,6 @@ mark (Marks *marks,
   marks->n_marked++;
 }
 
-static inline gboolean
-is_marked (const Marks *marks,
-           guint        id)
-{
-  return (marks->bits[id / 64] >> (id % 64)) & 1;
-}
-
 /* The first text at or after @id that holds byte @offset of the arena:
  * galloping, as the hits of one scan come in order. */
 static guint
