@@ -107,6 +107,16 @@ frame_when_laid_out (GtkWidget     *widget,
   if (self->legend_idle != 0 || self->legend_refold_pending
       || _dl_window_want_compact_legend (self) != dl_legend_get_compact (self->legend))
     return G_SOURCE_CONTINUE;
+  /* The panes' first positions (dl-window-state.c) change the map's size
+   * in the frame after they are set: the map's size must have held for a
+   * frame, or the first view is framed for a map taller than Fit sees. */
+  if (!self->panes_placed || gtk_widget_get_width (widget) != self->frame_width
+      || gtk_widget_get_height (widget) != self->frame_height)
+    {
+      self->frame_width = gtk_widget_get_width (widget);
+      self->frame_height = gtk_widget_get_height (widget);
+      return G_SOURCE_CONTINUE;
+    }
 
   self->frame_tick = 0;
   /* An event selected meanwhile (--select, the selection restored from the

@@ -76,6 +76,8 @@ struct _DlWindow
   guint                 screenshot_idle_polls; /* in a row with every tile drawn */
   AdwToast             *warnings_toast;  /* weak: the last file's "Opened with N warnings" */
   guint                 frame_tick;
+  int                   frame_width;   /* the map's size at frame_tick's last look */
+  int                   frame_height;
   guint                 legend_idle;   /* the legend's compact state, after allocation */
   gboolean              legend_refold_pending;  /* folded or unfolded, not yet allocated */
   GtkWidget            *focus_before_search;  /* weak */
