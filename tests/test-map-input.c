@@ -336,6 +336,66 @@ test_click_cluster_zooms_in (void)
   g_assert_true (dl_window_get_selected_event (window) == target);
 }
 
+/* From the first view (Fit), a click on any badge zooms in and splits
+ * it: the box framed is of the members' marks, so one member over a wide
+ * area (a region, a country a statement is about) cannot hold the view
+ * where it was. */
+static void
+test_click_every_cluster_splits (void)
+{
+  GtkWidget *layer = GTK_WIDGET (dl_test_event_layer (window));
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+  guint n_marks, n_clusters = 0;
+  const DlEventMark *marks;
+
+  clear_selection ();
+  dl_xtest_key (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  dl_xtest_sync (layer);
+  marks = dl_event_layer_get_marks (dl_test_event_layer (window), &n_marks);
+  for (guint i = 0; i < n_marks; i++)
+    if (marks[i].n_events > 1 && reaches_map (marks[i].x, marks[i].y))
+      g_ptr_array_add (firsts, marks[i].event);
+  /* The bundled dataset from afar: Gaza, Cairo, Doha and Tehran. */
+  g_assert_cmpuint (firsts->len, >=, 3);
+
+  for (guint i = 0; i < firsts->len; i++)
+    {
+      DlEvent *first = g_ptr_array_index (firsts, i);
+      DlEventMark before, after;
+      DlLonLat anchor;
+      double zoom, x, y;
+
+      dl_xtest_key (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK);
+      g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+      dl_xtest_sync (layer);
+      zoom = shumate_viewport_get_zoom_level (get_viewport ());
+      g_assert_true (dl_event_layer_get_event_mark (dl_test_event_layer (window), first, &before));
+      g_assert_cmpuint (before.n_events, >, 1);
+
+      dl_xtest_click (layer, before.x, before.y);
+      dl_test_wait_ms (300);
+      g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+      dl_xtest_sync (layer);
+      g_test_message ("cluster of %u (%s): zoom %.2f to %.2f", before.n_events,
+                      dl_event_get_title (first), zoom, shumate_viewport_get_zoom_level (get_viewport ()));
+      g_assert_null (dl_window_get_selected_event (window));
+      g_assert_cmpfloat (shumate_viewport_get_zoom_level (get_viewport ()), >, zoom + 0.5);
+      /* The member is in view, in a smaller cluster, alone, or drawn as
+       * its corridor or area (then it has no mark). */
+      anchor = dl_event_get_anchor (first);
+      shumate_viewport_location_to_widget_coords (get_viewport (), layer, anchor.lat, anchor.lon, &x, &y);
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (x, <, gtk_widget_get_width (layer));
+      g_assert_cmpfloat (y, <, gtk_widget_get_height (layer));
+      if (dl_event_layer_get_event_mark (dl_test_event_layer (window), first, &after))
+        g_assert_cmpuint (after.n_events, <, before.n_events);
+      n_clusters++;
+    }
+  g_assert_cmpuint (n_clusters, ==, firsts->len);
+}
+
 static void
 save_window_png (DlWindow   *w,
                  int         width,
@@ -655,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/map-input/wheel-zooms", test_wheel_zooms);
   g_test_add_func ("/map-input/selected-corridor-drawn", test_selected_corridor_drawn);
   g_test_add_func ("/map-input/click-cluster-zooms-in", test_click_cluster_zooms_in);
+  g_test_add_func ("/map-input/click-every-cluster-splits", test_click_every_cluster_splits);
   g_test_add_func ("/map-input/window-sizes", test_window_sizes);
   g_test_add_func ("/map-input/first-view-like-fit", test_first_view_like_fit);
 

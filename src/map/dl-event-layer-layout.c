@@ -331,13 +331,18 @@ dl_event_layer_rebuild_items (DlEventLayer *self)
   dl_event_layer_start_lod (self);
 }
 
+/* A cluster's box holds its members' anchors, where their marks stand, not
+ * their places' boxes: one member over a wide area (a region, a statement
+ * about a country) would frame a view no closer than the one the cluster
+ * was clicked in, and the click would not split it. */
 static void
-extend_bbox (DlBBox     *bbox,
-             const Item *item)
+extend_by_anchor (DlBBox     *bbox,
+                  const Item *item)
 {
-  DlBBox event_bbox = dl_event_get_bbox (item->event);
+  DlLonLat anchor = dl_event_get_anchor (item->event);
+  DlBBox point = { anchor.lon, anchor.lat, anchor.lon, anchor.lat };
 
-  dl_bbox_union (bbox, &event_bbox);
+  dl_bbox_union (bbox, &point);
 }
 
 /* Whether a shape's box of its places shows on screen (with the map
@@ -521,8 +526,7 @@ dl_event_layer_compute_layout (DlEventLayer *self)
       mark.event = item->event;
       mark.item = (guint) selected_index;
       mark.n_events = 1;
-      dl_bbox_init_empty (&mark.bbox);
-      extend_bbox (&mark.bbox, item);
+      mark.bbox = dl_event_get_bbox (item->event);
       g_array_append_val (self->marks, mark);
     }
 
@@ -575,11 +579,11 @@ dl_event_layer_mark_bbox (DlEventLayer      *self,
   if (dl_event_layer_lod_mark_members (self, mark, members))
     {
       for (guint k = 0; k < members->len; k++)
-        extend_bbox (&bbox, &g_array_index (self->items, Item, g_array_index (members, guint, k)));
+        extend_by_anchor (&bbox, &g_array_index (self->items, Item, g_array_index (members, guint, k)));
       return bbox;
     }
   for (guint k = 0; k < mark->n_events && i >= 0; k++, i = g_array_index (self->next, int, i))
-    extend_bbox (&bbox, &g_array_index (self->items, Item, i));
+    extend_by_anchor (&bbox, &g_array_index (self->items, Item, i));
 
   return bbox;
 }

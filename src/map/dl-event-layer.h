@@ -22,8 +22,9 @@ typedef struct {
   double   radius;
   DlEvent *event;      /* the event, or for a cluster its first member */
   guint    n_events;   /* 1 for an event */
-  DlBBox   bbox;       /* of the event; for a cluster, given by
-                          dl_event_layer_get_event_mark() and cluster-activated */
+  DlBBox   bbox;       /* of the event; for a cluster, of its members' anchors,
+                          given by dl_event_layer_get_event_mark() and
+                          cluster-activated */
   guint    item;       /* private: the layer's index of `event` */
 } DlEventMark;
 
