@@ -411,13 +411,15 @@ cell_circle (DlEventLayer *self,
  * apart however close they are, and two crowded neighbours put their
  * badges on top of each other, hiding a count. Neighbouring cells whose
  * marks would overlap become one, until none do. Cells are at most two
- * apart for that (a badge reaches less than half a cell). */
-static void
-merge_overlapping_cells (DlEventLayer *self,
-                         double        zoom,
-                         int           columns,
-                         int           rows)
+ * apart for that (a badge reaches less than half a cell). A cell's list
+ * runs through @next (items, or the pyramid's squares) to -1. */
+void
+dl_event_layer_merge_overlapping_cells (DlEventLayer *self,
+                                        double        zoom,
+                                        int           columns,
+                                        GArray       *next)
 {
+  int rows = (int) self->cells->len / columns;
   gboolean merged = TRUE;
 
   for (int pass = 0; merged && pass < 8; pass++)
@@ -450,12 +452,12 @@ merge_overlapping_cells (DlEventLayer *self,
                   continue;
 
                 /* b's members join a's list. */
-                tail = a->head;
-                for (guint k = 1; k < a->n; k++)
-                  tail = g_array_index (self->next, int, tail);
-                g_array_index (self->next, int, tail) = b->head;
+                for (tail = a->head; g_array_index (next, int, tail) >= 0;)
+                  tail = g_array_index (next, int, tail);
+                g_array_index (next, int, tail) = b->head;
                 a->same_place = a->same_place && b->same_place
                                 && a->first_mx == b->first_mx && a->first_my == b->first_my;
+                a->last = MAX (a->last, b->last);
                 a->n += b->n;
                 a->sx += b->sx;
                 a->sy += b->sy;
@@ -519,7 +521,7 @@ layout_exact (DlEventLayer *self,
         }
     }
 
-  merge_overlapping_cells (self, zoom, columns, rows);
+  dl_event_layer_merge_overlapping_cells (self, zoom, columns, self->next);
 
   for (int c = 0; c < columns * rows; c++)
     {

@@ -631,6 +631,8 @@ dl_event_layer_lod_layout (DlEventLayer *self,
         cell->sy += sum_y;
       }
 
+  dl_event_layer_merge_overlapping_cells (self, zoom, columns, self->lod_next);
+
   members = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint c = 0; c < self->cells->len; c++)
     {
