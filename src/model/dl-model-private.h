@@ -129,6 +129,10 @@ dl_event_peek_claims (DlEvent *self,
 /* The case-folded haystack dl_event_matches() searches, built on first
  * use and dropped when the event's text changes. */
 void      dl_event_forget_search_text (DlEvent *self);
+/* A query's words as every search reads them: case-folded, split at
+ * white space, without empty ones. One split for dl_event_matches() and
+ * the search index, so both find the same events. */
+GStrv     dl_event_query_words (const char *query);
 
 /* Frees what a DlExcerpt or DlClaim holds (GArray clear functions). */
 void      dl_excerpt_clear (gpointer data);
