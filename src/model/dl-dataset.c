@@ -814,32 +814,12 @@ dl_dataset_get_bbox (DlDataset *self)
   return bbox;
 }
 
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 GStrv
 dl_dataset_dup_topics (DlDataset *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree const char **keys = NULL;
-  guint n = 0;
-
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
 
-  keys = (const char **) g_hash_table_get_keys_as_array (self->claims, &n);
-  for (guint i = 0; i < n; i++)
-    g_strv_builder_add (builder, keys[i]);
-
-  {
-    GStrv topics = g_strv_builder_end (builder);
-
-    qsort (topics, n, sizeof (char *), compare_strings);
-    return topics;
-  }
+  return dl_model_sorted_keys (self->claims);
 }
 
 GArray *
