@@ -499,7 +499,7 @@ dl_dataset_init (DlDataset *self)
   self->place_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->event_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->narratives = g_array_new (FALSE, TRUE, sizeof (DlNarrative));
-  g_array_set_clear_func (self->narratives, dl_loader_narrative_clear);
+  g_array_set_clear_func (self->narratives, dl_narrative_clear);
   self->claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 }
 

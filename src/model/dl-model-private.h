@@ -142,5 +142,9 @@ GStrv     dl_model_sorted_keys (GHashTable *table);
 /* Frees what a DlExcerpt or DlClaim holds (GArray clear functions). */
 void      dl_excerpt_clear (gpointer data);
 void      dl_claim_clear   (gpointer data);
+/* Frees what a DlNarrative or DlNarrativeStep holds (GArray clear
+ * functions): for the loaded dataset's narratives and the edits' alike. */
+void      dl_narrative_clear      (gpointer data);
+void      dl_narrative_step_clear (gpointer data);
 
 G_END_DECLS
