@@ -204,6 +204,14 @@ test_event_from_passage (void)
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window.png");
 }
 
+static gboolean
+toast_shown (gpointer text)
+{
+  g_autofree char *shown = dl_test_widget_text (GTK_WIDGET (window));
+
+  return strstr (shown, text) != NULL;
+}
+
 /* Another passage added to the event, from its article; undone and redone
  * with the focus in the article, which stays where the user was reading
  * (it went back to the event's first passage after every edit). */
@@ -236,8 +244,13 @@ test_add_passage (void)
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - reading), <, 1.0);
   g_assert_false (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view)));
 
+  g_assert_true (toast_shown ("Passage added to the event"));
+
   key (GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 1);
+  /* The undo's toast replaces the passage's at once (it waited four
+   * seconds behind it, then said what was long undone). */
+  g_assert_true (dl_test_wait_until (toast_shown, "Undone: Add Passage", 1500));
   key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
   dl_test_wait_ms (300);
