@@ -129,6 +129,40 @@ test_arrows_from_anywhere (void)
   key (GDK_KEY_Escape, 0);
 }
 
+/* Tab moves the focus from the map to the timeline, which shows it at
+ * once: the ring is on the screen as soon as the timeline has the focus,
+ * and gone as soon as Tab takes it on (the screen's own pixels, not a new
+ * drawing of the widget). */
+static void
+test_timeline_focus_ring (void)
+{
+  GtkWidget *timeline = dl_window_get_timeline (window);
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  double y = gtk_widget_get_height (timeline) / 2.0;
+  guint32 unfocused, focused;
+  guint presses = 0;
+
+  g_assert_true (dl_xtest_available ());
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+  g_assert_true (focus_is_in (map));
+  unfocused = dl_xtest_screen_pixel (timeline, 1.5, y);
+
+  while (!focus_is_in (timeline))
+    {
+      key (GDK_KEY_Tab, 0);
+      g_assert_cmpuint (++presses, <, 40);
+    }
+  g_assert_true (gtk_widget_has_visible_focus (timeline));
+  focused = dl_xtest_screen_pixel (timeline, 1.5, y);
+  g_test_message ("timeline edge %06x unfocused, %06x focused", unfocused, focused);
+  g_assert_cmphex (focused, !=, unfocused);
+
+  key (GDK_KEY_Tab, 0);
+  g_assert_false (focus_is_in (timeline));
+  g_assert_cmphex (dl_xtest_screen_pixel (timeline, 1.5, y), ==, unfocused);
+}
+
 static gboolean
 search_has_results (gpointer data)
 {
@@ -560,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/every-control-named", test_every_control_named);
   g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
+  g_test_add_func ("/window-keys/timeline-focus-ring", test_timeline_focus_ring);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);

@@ -348,6 +348,20 @@ dl_timeline_finalize (GObject *object)
   G_OBJECT_CLASS (dl_timeline_parent_class)->finalize (object);
 }
 
+/* The focus ring is drawn by the snapshot, not by CSS: GTK redraws a
+ * widget whose focus changed only when its style changes, so the ring
+ * would show (or linger) only at the next redraw for another reason. */
+static void
+dl_timeline_state_flags_changed (GtkWidget     *widget,
+                                 GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (dl_timeline_parent_class)->state_flags_changed (widget, previous);
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
 static void
 dl_timeline_class_init (DlTimelineClass *klass)
 {
@@ -362,6 +376,7 @@ dl_timeline_class_init (DlTimelineClass *klass)
   widget_class->size_allocate = dl_timeline_size_allocate;
   widget_class->direction_changed = dl_timeline_direction_changed;
   widget_class->system_setting_changed = dl_timeline_system_setting_changed;
+  widget_class->state_flags_changed = dl_timeline_state_flags_changed;
 
   /**
    * DlTimeline::event-activated:
