@@ -14,6 +14,7 @@
 #include "dl-category.h"
 #include "dl-category-dot.h"
 #include "dl-legend.h"
+#include "dl-map-flight.h"
 #include "dl-preferences-window.h"
 #include "dl-search-panel.h"
 #include "dl-test-util.h"
@@ -161,6 +162,59 @@ test_timeline_focus_ring (void)
   key (GDK_KEY_Tab, 0);
   g_assert_false (focus_is_in (timeline));
   g_assert_cmphex (dl_xtest_screen_pixel (timeline, 1.5, y), ==, unfocused);
+}
+
+static gboolean
+map_landed (gpointer data)
+{
+  return !dl_map_is_flying (dl_window_get_map (window));
+}
+
+static double
+map_zoom (void)
+{
+  return shumate_viewport_get_zoom_level (shumate_map_get_viewport (dl_window_get_map (window)));
+}
+
+/* Ctrl+0 fits every event on the map and the timeline alike, wherever the
+ * focus is: the timeline, once clicked or tabbed to, does not keep it to
+ * fit itself alone while the map stays on the event. */
+static void
+test_fit_all_from_timeline (void)
+{
+  GtkWidget *timeline = dl_window_get_timeline (window);
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  gint64 start, end, fit_start, fit_end;
+  double fit_zoom;
+
+  gtk_widget_grab_focus (map);
+  key (GDK_KEY_0, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  fit_zoom = map_zoom ();
+  dl_session_get_visible_range (session (), &fit_start, &fit_end);
+
+  /* One event: the map and the timeline close in on it. */
+  dl_session_select (session (), shown (3));
+  dl_test_wait_ms (200);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  g_assert_cmpfloat (map_zoom (), >, fit_zoom + 1);
+
+  gtk_widget_grab_focus (timeline);
+  dl_test_wait_ms (100);
+  g_assert_true (focus_is_in (timeline));
+  key (GDK_KEY_plus, 0);
+  key (GDK_KEY_plus, 0);
+  dl_test_wait_ms (600);
+  dl_session_get_visible_range (session (), &start, &end);
+  g_assert_cmpint (end - start, <, fit_end - fit_start);
+
+  key (GDK_KEY_0, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  dl_test_wait_ms (600);  /* the timeline's own glide */
+  g_assert_cmpfloat_with_epsilon (map_zoom (), fit_zoom, 0.05);
+  dl_session_get_visible_range (session (), &start, &end);
+  g_assert_cmpint (start, ==, fit_start);
+  g_assert_cmpint (end, ==, fit_end);
 }
 
 static gboolean
@@ -595,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
   g_test_add_func ("/window-keys/timeline-focus-ring", test_timeline_focus_ring);
+  g_test_add_func ("/window-keys/fit-all-from-timeline", test_fit_all_from_timeline);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);
