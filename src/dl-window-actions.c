@@ -253,6 +253,19 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Right:
       dl_session_step (self->session, rtl ? -1 : 1);
       return GDK_EVENT_STOP;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      /* A clicker during a lesson sends these: the next or previous event,
+       * as in the presentation (not mirrored: its forward button is
+       * forward). The sidebar, the article and the results keep them to
+       * scroll a page. */
+      if (focus != NULL && !focus_is_in (self, GTK_WIDGET (self->map)) && !focus_is_in (self, GTK_WIDGET (self->timeline))
+          && !focus_is_in (self, GTK_WIDGET (self->header_bar)))
+        return GDK_EVENT_PROPAGATE;
+      dl_session_step (self->session, keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down ? 1 : -1);
+      return GDK_EVENT_STOP;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
       dl_session_select_first (self->session);

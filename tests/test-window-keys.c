@@ -164,6 +164,44 @@ test_timeline_focus_ring (void)
   g_assert_cmphex (dl_xtest_screen_pixel (timeline, 1.5, y), ==, unfocused);
 }
 
+/* A clicker's Page Down and Page Up during a lesson, in the window: the
+ * next and the previous event from the map, the timeline and the header
+ * bar; in the event panel they scroll it as before. */
+static void
+test_clicker_pages (void)
+{
+  GtkWidget *targets[] = {
+    GTK_WIDGET (dl_window_get_map (window)),
+    dl_window_get_timeline (window),
+    find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"),
+  };
+  GtkWidget *details = dl_window_get_details (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_assert_nonnull (targets[i]);
+      dl_session_select (session (), shown (1));
+      gtk_widget_grab_focus (targets[i]);
+      dl_test_wait_ms (100);
+      g_assert_true (focus_is_in (targets[i]));
+
+      key (GDK_KEY_Page_Down, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+      key (GDK_KEY_Page_Down, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (3));
+      key (GDK_KEY_Page_Up, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+    }
+
+  /* In the event panel the keys are its own. */
+  dl_session_select (session (), shown (1));
+  dl_test_wait_ms (300);
+  g_assert_true (gtk_widget_child_focus (details, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_is_in (details));
+  key (GDK_KEY_Page_Down, 0);
+  g_assert_true (dl_session_get_selected_event (session ()) == shown (1));
+}
+
 static gboolean
 map_landed (gpointer data)
 {
@@ -650,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
   g_test_add_func ("/window-keys/timeline-focus-ring", test_timeline_focus_ring);
   g_test_add_func ("/window-keys/fit-all-from-timeline", test_fit_all_from_timeline);
+  g_test_add_func ("/window-keys/clicker-pages", test_clicker_pages);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);
