@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-bisect.h"
 #include "dl-category.h"
 #include "dl-event-list.h"
 #include "dl-focus-range.h"
@@ -365,6 +366,16 @@ on_selected_item_changed (DlSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
+static int
+compare_item_time (GListModel *model,
+                   guint       position,
+                   DlEvent    *event)
+{
+  g_autoptr(DlEvent) item = g_list_model_get_item (model, position);
+
+  return dl_event_compare_time (&item, &event);
+}
+
 /* The position of @event in `events`, found by bisection: `events` is in
  * dl_event_compare_time order. */
 static guint
@@ -372,24 +383,13 @@ find_position (DlSession *self,
                DlEvent   *event)
 {
   GListModel *model = G_LIST_MODEL (self->events);
+  guint n = g_list_model_get_n_items (model);
   guint lo = 0;
-  guint hi = g_list_model_get_n_items (model);
+  guint hi = n;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(DlEvent) item = g_list_model_get_item (model, mid);
-      int cmp = dl_event_compare_time (&item, &event);
+  DL_BISECT (lo, hi, mid, compare_item_time (model, mid, event) < 0);
 
-      if (cmp == 0)
-        return mid;
-      if (cmp < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return lo < n && compare_item_time (model, lo, event) == 0 ? lo : GTK_INVALID_LIST_POSITION;
 }
 
 /* The dataset was edited (dl-edit-stack.h): `events` follows. An event
@@ -417,15 +417,7 @@ on_event_edited (DlSession *self,
 
   shown = dl_event_list_get_positions (self->events);
   hi = shown->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (shown, guint, mid) < p)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  DL_BISECT (lo, hi, mid, g_array_index (shown, guint, mid) < p);
   if (lo < shown->len && g_array_index (shown, guint, lo) == p)
     dl_event_list_changed_at (self->events, lo);
 }

@@ -27,8 +27,9 @@ fly_to_view (DlWindow        *self,
   dl_map_fly_to (self->map, view->lat, view->lon, zoom, animate ? 1000 : 0);
 }
 
-/* What the overlays cover at the map's edges: the legend on the left, the
- * count chip on top, the scale bar and the attribution at the bottom. */
+/* What the overlays cover at the map's edges: the legend at the start
+ * (the right, right to left), the count chip on top, the scale bar and the
+ * attribution at the bottom. */
 static void
 get_insets (DlWindow *self,
             double   *top,
@@ -41,10 +42,20 @@ get_insets (DlWindow *self,
   int bottom_left = gtk_widget_get_height (GTK_WIDGET (self->scale));
   int bottom_right = gtk_widget_get_height (GTK_WIDGET (self->license));
 
-  *left = gtk_widget_get_visible (legend) ? gtk_widget_get_width (legend) + 2 * gtk_widget_get_margin_start (legend) : 0;
+  double start = gtk_widget_get_visible (legend) ? gtk_widget_get_width (legend) + 2 * gtk_widget_get_margin_start (legend) : 0;
+
   *top = gtk_widget_get_visible (chip) ? gtk_widget_get_height (chip) + 2 * gtk_widget_get_margin_top (chip) : 0;
   *bottom = MAX (bottom_left, bottom_right);
-  *right = 0;
+  if (gtk_widget_get_direction (legend) == GTK_TEXT_DIR_RTL)
+    {
+      *left = 0;
+      *right = start;
+    }
+  else
+    {
+      *left = start;
+      *right = 0;
+    }
 }
 
 /* Fits into the part of the map the overlays leave free, centred there. */
@@ -62,6 +73,7 @@ fit_and_fly (DlWindow     *self,
   get_insets (self, &top, &right, &bottom, &left);
   /* A small window keeps most of its map, even under a tall legend. */
   left = MIN (left, width / 3);
+  right = MIN (right, width / 3);
   top = MIN (top, height / 4);
   bottom = MIN (bottom, height / 4);
 

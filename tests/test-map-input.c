@@ -13,6 +13,7 @@
 
 #include "dl-category.h"
 #include "dl-event-layer.h"
+#include "dl-legend.h"
 #include "dl-map-flight.h"
 #include "dl-timeline.h"
 #include "dl-test-util.h"
@@ -396,6 +397,43 @@ test_click_every_cluster_splits (void)
   g_assert_cmpuint (n_clusters, ==, firsts->len);
 }
 
+/* No mark covers another, from afar to close up: a badge hidden under its
+ * neighbour is a count no one can read, a mark under a badge an event no
+ * one can click. (The selection is drawn on top by design: none here.) */
+static void
+test_marks_apart (void)
+{
+  static const struct { double lat, lon; } centres[] = {
+    { 29.0, 40.0 },   /* the region, Gaza to Tehran */
+    { 31.4, 34.4 },   /* Gaza */
+    { 31.9, 34.9 },   /* Tel Aviv to Jerusalem */
+  };
+  guint n_checked = 0;
+
+  clear_selection ();
+  for (guint c = 0; c < G_N_ELEMENTS (centres); c++)
+    for (double zoom = 3.0; zoom <= 12.0; zoom += 0.5)
+      {
+        guint n_marks;
+        const DlEventMark *marks;
+
+        go_to (centres[c].lat, centres[c].lon, zoom);
+        marks = dl_event_layer_get_marks (dl_test_event_layer (window), &n_marks);
+        for (guint i = 0; i < n_marks; i++)
+          for (guint j = i + 1; j < n_marks; j++)
+            {
+              double d = hypot (marks[i].x - marks[j].x, marks[i].y - marks[j].y);
+
+              if (d < marks[i].radius + marks[j].radius - 0.5)
+                g_error ("zoom %.1f at (%.1f, %.1f): a mark of %u at (%.0f, %.0f) and one of %u at (%.0f, %.0f) overlap",
+                         zoom, centres[c].lat, centres[c].lon, marks[i].n_events, marks[i].x, marks[i].y,
+                         marks[j].n_events, marks[j].x, marks[j].y);
+              n_checked++;
+            }
+      }
+  g_assert_cmpuint (n_checked, >, 100);
+}
+
 static void
 save_window_png (DlWindow   *w,
                  int         width,
@@ -517,7 +555,8 @@ test_window_sizes (void)
  * covers an event, and this dataset never shows the whole world. */
 static void
 check_first_view (const int (*sizes)[2],
-                  guint       n_sizes)
+                  guint       n_sizes,
+                  gboolean    rtl)
 {
   DlWindow *main_window = window;
 
@@ -530,9 +569,11 @@ check_first_view (const int (*sizes)[2],
       GListModel *events;
       double zoom, lat, lon;
       GtkWidget *layer;
+      graphene_rect_t legend;
 
+      gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
       open_window_at (width, height);
-      save_window_png (window, width, height, "first-view");
+      save_window_png (window, width, height, rtl ? "first-view-rtl" : "first-view");
 
       viewport = get_viewport ();
       layer = GTK_WIDGET (dl_test_event_layer (window));
@@ -554,14 +595,23 @@ check_first_view (const int (*sizes)[2],
         g_assert_cmpint (timeline_h, <=, MAX (230, height / 5 + 10));
       }
 
-      /* Every event drawn is where the map, not an overlay, takes a click. */
+      /* Every event drawn is where the map, not an overlay, takes a click,
+       * and clear of the legend (which lets clicks through to the map, but
+       * hides what is under it): on the left, or right to left the right. */
       marks = dl_event_layer_get_marks (dl_test_event_layer (window), &n_marks);
       g_assert_cmpuint (n_marks, >, 0);
+      g_assert_true (gtk_widget_compute_bounds (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND), layer,
+                                                &legend));
       for (guint i = 0; i < n_marks; i++)
-        if (!reaches_map (marks[i].x, marks[i].y))
-          g_error ("%dx%d: %s (%u events) at %.0f,%.0f is covered or off the map (%dx%d)", width, height,
-                   dl_event_get_title (marks[i].event), marks[i].n_events, marks[i].x, marks[i].y,
-                   gtk_widget_get_width (layer), gtk_widget_get_height (layer));
+        {
+          graphene_rect_t reach = GRAPHENE_RECT_INIT (marks[i].x - marks[i].radius, marks[i].y - marks[i].radius,
+                                                      2 * marks[i].radius, 2 * marks[i].radius);
+
+          if (!reaches_map (marks[i].x, marks[i].y) || graphene_rect_intersection (&reach, &legend, NULL))
+            g_error ("%dx%d%s: %s (%u events) at %.0f,%.0f is covered or off the map (%dx%d)", width, height,
+                     rtl ? " right to left" : "", dl_event_get_title (marks[i].event), marks[i].n_events,
+                     marks[i].x, marks[i].y, gtk_widget_get_width (layer), gtk_widget_get_height (layer));
+        }
 
       /* Most of the events' places are in view: the framing may leave a far
        * outlier to Fit's wider view at a small size rather than shrink the
@@ -600,6 +650,7 @@ check_first_view (const int (*sizes)[2],
       dl_test_wait_ms (100);
     }
 
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   window = main_window;
 }
 
@@ -608,7 +659,17 @@ test_first_view_like_fit (void)
 {
   static const int sizes[][2] = { { 1024, 600 }, { 1280, 800 }, { 1920, 1080 } };
 
-  check_first_view (sizes, G_N_ELEMENTS (sizes));
+  check_first_view (sizes, G_N_ELEMENTS (sizes), FALSE);
+}
+
+/* Right to left (Arabic, Hebrew) the legend stands on the right: the
+ * framing leaves that side free instead. */
+static void
+test_first_view_rtl (void)
+{
+  static const int sizes[][2] = { { 1024, 600 }, { 1280, 800 } };
+
+  check_first_view (sizes, G_N_ELEMENTS (sizes), TRUE);
 }
 
 /* On its own screen (meson runs this one under an Xvfb of 3840×2200). */
@@ -622,7 +683,7 @@ test_first_view_4k (void)
   gdk_monitor_get_geometry (monitor, &area);
   g_assert_cmpint (area.width, >=, 3840);
   g_assert_cmpint (area.height, >=, 2160);
-  check_first_view (sizes, G_N_ELEMENTS (sizes));
+  check_first_view (sizes, G_N_ELEMENTS (sizes), FALSE);
 }
 
 /* A selected corridor is drawn over the others in its own colour, whatever
@@ -716,8 +777,10 @@ main (int   argc,
   g_test_add_func ("/map-input/selected-corridor-drawn", test_selected_corridor_drawn);
   g_test_add_func ("/map-input/click-cluster-zooms-in", test_click_cluster_zooms_in);
   g_test_add_func ("/map-input/click-every-cluster-splits", test_click_every_cluster_splits);
+  g_test_add_func ("/map-input/marks-apart", test_marks_apart);
   g_test_add_func ("/map-input/window-sizes", test_window_sizes);
   g_test_add_func ("/map-input/first-view-like-fit", test_first_view_like_fit);
+  g_test_add_func ("/map-input/first-view-rtl", test_first_view_rtl);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -109,6 +109,35 @@ test_every_event_once (void)
   g_assert_cmpuint (clusters, >, 0);
 }
 
+/* As in the exact layout, no mark covers another (a badge hidden under its
+ * neighbour is a count no one can read), from afar to a city. */
+static void
+test_marks_apart (void)
+{
+  guint n_checked = 0;
+
+  for (double zoom = 2.0; zoom <= 9.0; zoom += 0.5)
+    {
+      guint n_marks;
+      const DlEventMark *marks;
+
+      go_to (31.0, 41.0, zoom);
+      marks = dl_event_layer_get_marks (layer, &n_marks);
+      for (guint i = 0; i < n_marks; i++)
+        for (guint j = i + 1; j < n_marks; j++)
+          {
+            if (hypot (marks[i].x - marks[j].x, marks[i].y - marks[j].y) < marks[i].radius + marks[j].radius - 0.5)
+              g_error ("zoom %.1f: a mark of %u at (%.0f, %.0f) and one of %u at (%.0f, %.0f) overlap", zoom,
+                       marks[i].n_events, marks[i].x, marks[i].y, marks[j].n_events, marks[j].x, marks[j].y);
+            n_checked++;
+          }
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+  /* Merged cells keep every event in one mark. */
+  go_wide ();
+  g_assert_cmpuint (count_marked (), ==, g_list_model_get_n_items (dl_session_get_events (session)));
+}
+
 static void
 test_selection_alone (void)
 {
@@ -281,6 +310,7 @@ main (int   argc,
 
   set_up ();
   g_test_add_func ("/map-lod/every-event-once", test_every_event_once);
+  g_test_add_func ("/map-lod/marks-apart", test_marks_apart);
   g_test_add_func ("/map-lod/selection-alone", test_selection_alone);
   g_test_add_func ("/map-lod/click-cluster", test_click_cluster);
   g_test_add_func ("/map-lod/hide-category", test_hide_category);

@@ -378,6 +378,96 @@ layout_shapes (DlEventLayer *self)
     }
 }
 
+/* How a cell's events show: a lone mark, a fan around their shared
+ * place, or a badge at their centre; where, and how far it reaches. */
+static gboolean
+cell_fans (const Cell *cell,
+           double      zoom)
+{
+  return cell->n == 1 || (cell->same_place && cell->n <= MAX_FAN && zoom >= FAN_MIN_ZOOM);
+}
+
+static void
+cell_circle (DlEventLayer *self,
+             const Cell   *cell,
+             double        zoom,
+             double       *x,
+             double       *y,
+             double       *radius)
+{
+  if (cell_fans (cell, zoom))
+    {
+      dl_event_layer_to_screen (self, cell->first_mx, cell->first_my, x, y);
+      *radius = POINT_RADIUS + (cell->n > 1 ? 10.0 + 2.0 * cell->n : 0.0);
+    }
+  else
+    {
+      dl_event_layer_to_screen (self, cell->sx / cell->n, cell->sy / cell->n, x, y);
+      *radius = DL_EVENT_LAYER_CLUSTER_RADIUS (cell->n);
+    }
+}
+
+/* Screen cells cut at arbitrary lines: events on either side of one stay
+ * apart however close they are, and two crowded neighbours put their
+ * badges on top of each other, hiding a count. Neighbouring cells whose
+ * marks would overlap become one, until none do. Cells are at most two
+ * apart for that (a badge reaches less than half a cell). A cell's list
+ * runs through @next (items, or the pyramid's squares) to -1. */
+void
+dl_event_layer_merge_overlapping_cells (DlEventLayer *self,
+                                        double        zoom,
+                                        int           columns,
+                                        GArray       *next)
+{
+  int rows = (int) self->cells->len / columns;
+  gboolean merged = TRUE;
+
+  for (int pass = 0; merged && pass < 8; pass++)
+    {
+      merged = FALSE;
+      for (int c = 0; c < columns * rows; c++)
+        {
+          Cell *a = &g_array_index (self->cells, Cell, c);
+          int cx = c % columns, cy = c / columns;
+
+          if (a->n == 0)
+            continue;
+          /* Each pair once: the cells after this one in reading order. */
+          for (int dy = 0; dy <= 2; dy++)
+            for (int dx = -2; dx <= 2; dx++)
+              {
+                int nx = cx + dx, ny = cy + dy;
+                Cell *b;
+                double ax, ay, ar, bx, by, br;
+                int tail;
+
+                if ((dy == 0 && dx <= 0) || nx < 0 || nx >= columns || ny >= rows)
+                  continue;
+                b = &g_array_index (self->cells, Cell, ny * columns + nx);
+                if (b->n == 0)
+                  continue;
+                cell_circle (self, a, zoom, &ax, &ay, &ar);
+                cell_circle (self, b, zoom, &bx, &by, &br);
+                if (hypot (ax - bx, ay - by) >= ar + br)
+                  continue;
+
+                /* b's members join a's list. */
+                for (tail = a->head; g_array_index (next, int, tail) >= 0;)
+                  tail = g_array_index (next, int, tail);
+                g_array_index (next, int, tail) = b->head;
+                a->same_place = a->same_place && b->same_place
+                                && a->first_mx == b->first_mx && a->first_my == b->first_my;
+                a->last = MAX (a->last, b->last);
+                a->n += b->n;
+                a->sx += b->sx;
+                a->sy += b->sy;
+                b->n = 0;
+                merged = TRUE;
+              }
+        }
+    }
+}
+
 /* Places each point-like event in view, one by one. */
 static void
 layout_exact (DlEventLayer *self,
@@ -431,6 +521,8 @@ layout_exact (DlEventLayer *self,
         }
     }
 
+  dl_event_layer_merge_overlapping_cells (self, zoom, columns, self->next);
+
   for (int c = 0; c < columns * rows; c++)
     {
       const Cell *cell = &g_array_index (self->cells, Cell, c);
@@ -439,7 +531,7 @@ layout_exact (DlEventLayer *self,
       if (cell->n == 0)
         continue;
 
-      if (cell->n == 1 || (cell->same_place && cell->n <= MAX_FAN && zoom >= FAN_MIN_ZOOM))
+      if (cell_fans (cell, zoom))
         {
           /* Events sharing one place fan out around it once the view is
            * close enough to tell what is there; before that they count. */

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "dl-background.h"
+#include "dl-bisect.h"
 #include "dl-event-layer-private.h"
 
 #define MORTON_BITS  24     /* anchors quantized to 2^24 per side: ~2 m at the equator */
@@ -370,19 +371,11 @@ row_start (GArray *aggs,
            guint32 gy,
            guint32 gx0)
 {
+  const Agg *a = (const Agg *) (gpointer) aggs->data;
   guint lo = 0;
   guint hi = aggs->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const Agg *agg = &g_array_index (aggs, Agg, mid);
-
-      if (agg->gy < gy || (agg->gy == gy && agg->gx < gx0))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  DL_BISECT (lo, hi, mid, a[mid].gy < gy || (a[mid].gy == gy && a[mid].gx < gx0));
 
   return lo;
 }
@@ -630,6 +623,8 @@ dl_event_layer_lod_layout (DlEventLayer *self,
         cell->sx += sum_x;
         cell->sy += sum_y;
       }
+
+  dl_event_layer_merge_overlapping_cells (self, zoom, columns, self->lod_next);
 
   members = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint c = 0; c < self->cells->len; c++)

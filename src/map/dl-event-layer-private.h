@@ -182,6 +182,10 @@ gboolean      dl_event_layer_cluster_in_range      (DlEventLayer      *self,
                                                     const DlEventMark *mark);
 DlBBox        dl_event_layer_mark_bbox             (DlEventLayer      *self,
                                                     const DlEventMark *mark);
+void          dl_event_layer_merge_overlapping_cells (DlEventLayer    *self,
+                                                      double           zoom,
+                                                      int              columns,
+                                                      GArray          *next);
 gboolean      dl_event_layer_mark_holds            (DlEventLayer      *self,
                                                     const DlEventMark *mark,
                                                     DlEvent           *event);

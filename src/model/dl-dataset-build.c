@@ -113,7 +113,7 @@ dl_dataset_add_narrative (DlDataset  *self,
   g_return_if_fail (events != NULL && events->len > 0);
 
   narrative.steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
-  g_array_set_clear_func (narrative.steps, dl_loader_step_clear);
+  g_array_set_clear_func (narrative.steps, dl_narrative_step_clear);
   for (guint i = 0; i < events->len; i++)
     {
       DlNarrativeStep step = { g_ptr_array_index (events, i), NULL };

@@ -12,6 +12,7 @@
 
 #define G_LOG_DOMAIN "dl-dataset"
 
+#include "dl-bisect.h"
 #include "dl-dataset-private.h"
 #include "dl-model-private.h"
 
@@ -46,15 +47,7 @@ time_position (DlDataset *self,
   guint lo = 0;
   guint hi = self->events_by_time->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (dl_event_compare_time (&self->events_by_time->pdata[mid], &event) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  DL_BISECT (lo, hi, mid, dl_event_compare_time (&self->events_by_time->pdata[mid], &event) < 0);
 
   return lo;
 }
@@ -76,19 +69,13 @@ claims_bound (GArray  *refs,
 {
   guint lo = 0;
   guint hi = refs->len;
+  int cmp;
 
   if (key == NULL)
     return 0;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = dl_event_compare_time (&g_array_index (refs, DlClaimRef, mid).event, &key);
-
-      if (cmp < 0 || (after && cmp == 0))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  DL_BISECT (lo, hi, mid,
+             (cmp = dl_event_compare_time (&g_array_index (refs, DlClaimRef, mid).event, &key)) < 0
+             || (after && cmp == 0));
 
   return lo;
 }

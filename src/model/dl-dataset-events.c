@@ -516,18 +516,18 @@ dl_loader_load_events (Loader     *loader,
 }
 
 void
-dl_loader_narrative_clear (gpointer data)
+dl_narrative_clear (gpointer data)
 {
   DlNarrative *narrative = data;
 
   g_free (narrative->id);
   g_free (narrative->title);
   g_free (narrative->description);
-  g_array_unref (narrative->steps);
+  g_clear_pointer (&narrative->steps, g_array_unref);
 }
 
 void
-dl_loader_step_clear (gpointer data)
+dl_narrative_step_clear (gpointer data)
 {
   DlNarrativeStep *step = data;
 
@@ -565,7 +565,7 @@ dl_loader_load_narratives (Loader     *loader,
       narrative.title = g_strdup (dl_loader_get_string (loader, object, path, "title", TRUE));
       narrative.description = g_strdup (dl_loader_get_string (loader, object, path, "description", FALSE));
       narrative.steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
-      g_array_set_clear_func (narrative.steps, dl_loader_step_clear);
+      g_array_set_clear_func (narrative.steps, dl_narrative_step_clear);
 
       if ((steps = dl_loader_get_array (loader, object, path, "steps", TRUE)) != NULL)
         {
@@ -603,7 +603,7 @@ dl_loader_load_narratives (Loader     *loader,
 
       if (id == NULL)
         {
-          dl_loader_narrative_clear (&narrative);
+          dl_narrative_clear (&narrative);
           continue;
         }
 

@@ -147,9 +147,6 @@ void               dl_loader_load_narratives (Loader             *loader,
 /* dl-dataset-categories.c: the root's "categories". */
 void               dl_loader_load_categories (Loader             *loader,
                                               const DlJsonValue  *root);
-/* Frees a DlNarrative's members (the array's clear function). */
-void               dl_loader_narrative_clear (gpointer            data);
-void               dl_loader_step_clear      (gpointer            data);
 
 
 G_END_DECLS

@@ -81,6 +81,78 @@ dl_loader_node_is_string (const DlJsonValue *node)
   return node->type == DL_JSON_STRING;
 }
 
+/* What a getter accepts: the kinds of dl_loader_node_kind() it reads. */
+typedef enum {
+  KIND_STRING,
+  KIND_NUMBER,  /* an integer or not */
+  KIND_WHOLE,   /* an integer */
+  KIND_ARRAY,
+} Kind;
+
+static gboolean
+is_kind (const DlJsonValue *node,
+         Kind               kind)
+{
+  switch (kind)
+    {
+    case KIND_STRING:
+      return dl_loader_node_is_string (node);
+    case KIND_NUMBER:
+      return dl_json_is_number (node);
+    case KIND_WHOLE:
+      return node->type == DL_JSON_INTEGER;
+    case KIND_ARRAY:
+    default:
+      return node->type == DL_JSON_ARRAY;
+    }
+}
+
+/* Every getter's first steps, one code for all: the member, or NULL when
+ * it is absent (an error when @required) or not of @kind (always an
+ * error, naming what was found). */
+static const DlJsonValue *
+get_member (Loader            *loader,
+            const DlJsonValue *object,
+            const char        *path,
+            const char        *member,
+            gboolean           required,
+            Kind               kind)
+{
+  const DlJsonValue *node = dl_json_object_get (object, member);
+  g_autofree char *member_path = NULL;
+  const char *found;
+
+  if (node == NULL)
+    {
+      if (required)
+        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), member);
+      return NULL;
+    }
+  if (is_kind (node, kind))
+    return node;
+
+  member_path = dl_loader_join_path (path, member);
+  found = dl_loader_node_kind (node);
+  /* A whole sentence for each kind, for the translators. */
+  switch (kind)
+    {
+    case KIND_STRING:
+      dl_problems_error (loader->problems, member_path, _("expected a string, found %s"), found);
+      break;
+    case KIND_NUMBER:
+      dl_problems_error (loader->problems, member_path, _("expected a number, found %s"), found);
+      break;
+    case KIND_WHOLE:
+      dl_problems_error (loader->problems, member_path, _("expected a whole number, found %s"), found);
+      break;
+    case KIND_ARRAY:
+    default:
+      dl_problems_error (loader->problems, member_path, _("expected an array, found %s"), found);
+      break;
+    }
+  return NULL;
+}
+
 /* Returns the member's string, NULL when absent (an error when required) or
  * not a string (always an error). */
 const char *
@@ -90,24 +162,11 @@ dl_loader_get_string (Loader            *loader,
                       const char        *member,
                       gboolean           required)
 {
-  const DlJsonValue *node = dl_json_object_get (object, member);
+  const DlJsonValue *node = get_member (loader, object, path, member, required, KIND_STRING);
   const char *value;
 
   if (node == NULL)
-    {
-      if (required)
-        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), member);
-      return NULL;
-    }
-
-  if (!dl_loader_node_is_string (node))
-    {
-      g_autofree char *member_path = dl_loader_join_path (path, member);
-
-      dl_problems_error (loader->problems, member_path, _("expected a string, found %s"),
-                         dl_loader_node_kind (node));
-      return NULL;
-    }
+    return NULL;
 
   value = node->string;
   /* The length the reader knows is at least strlen() (an escaped NUL ends
@@ -143,23 +202,16 @@ dl_loader_get_number (Loader            *loader,
                       const char        *member,
                       double            *value)
 {
-  const DlJsonValue *node = dl_json_object_get (object, member);
-  g_autofree char *member_path = NULL;
+  const DlJsonValue *node = get_member (loader, object, path, member, FALSE, KIND_NUMBER);
 
   if (node == NULL)
     return FALSE;
 
-  member_path = dl_loader_join_path (path, member);
-  if (!dl_json_is_number (node))
-    {
-      dl_problems_error (loader->problems, member_path, _("expected a number, found %s"),
-                         dl_loader_node_kind (node));
-      return FALSE;
-    }
-
   *value = dl_json_get_double (node);
   if (!isfinite (*value))
     {
+      g_autofree char *member_path = dl_loader_join_path (path, member);
+
       dl_problems_error (loader->problems, member_path, _("the number is too large"));
       return FALSE;
     }
@@ -175,20 +227,11 @@ dl_loader_get_uint (Loader            *loader,
                     const char        *member,
                     guint             *value)
 {
-  const DlJsonValue *node = dl_json_object_get (object, member);
+  const DlJsonValue *node = get_member (loader, object, path, member, FALSE, KIND_WHOLE);
   gint64 v;
 
   if (node == NULL)
     return FALSE;
-
-  if (node->type != DL_JSON_INTEGER)
-    {
-      g_autofree char *member_path = dl_loader_join_path (path, member);
-
-      dl_problems_error (loader->problems, member_path, _("expected a whole number, found %s"),
-                         dl_loader_node_kind (node));
-      return FALSE;
-    }
 
   v = node->integer;
   if (v < 0 || v > G_MAXINT32)
@@ -212,25 +255,7 @@ dl_loader_get_array (Loader            *loader,
                      const char        *member,
                      gboolean           required)
 {
-  const DlJsonValue *node = dl_json_object_get (object, member);
-
-  if (node == NULL)
-    {
-      if (required)
-        dl_problems_error (loader->problems, path, _("the member “%s” is missing"), member);
-      return NULL;
-    }
-
-  if (node->type != DL_JSON_ARRAY)
-    {
-      g_autofree char *member_path = dl_loader_join_path (path, member);
-
-      dl_problems_error (loader->problems, member_path, _("expected an array, found %s"),
-                         dl_loader_node_kind (node));
-      return NULL;
-    }
-
-  return node;
+  return get_member (loader, object, path, member, required, KIND_ARRAY);
 }
 
 void

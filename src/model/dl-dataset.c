@@ -499,7 +499,7 @@ dl_dataset_init (DlDataset *self)
   self->place_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->event_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->narratives = g_array_new (FALSE, TRUE, sizeof (DlNarrative));
-  g_array_set_clear_func (self->narratives, dl_loader_narrative_clear);
+  g_array_set_clear_func (self->narratives, dl_narrative_clear);
   self->claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 }
 
@@ -814,32 +814,12 @@ dl_dataset_get_bbox (DlDataset *self)
   return bbox;
 }
 
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 GStrv
 dl_dataset_dup_topics (DlDataset *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree const char **keys = NULL;
-  guint n = 0;
-
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
 
-  keys = (const char **) g_hash_table_get_keys_as_array (self->claims, &n);
-  for (guint i = 0; i < n; i++)
-    g_strv_builder_add (builder, keys[i]);
-
-  {
-    GStrv topics = g_strv_builder_end (builder);
-
-    qsort (topics, n, sizeof (char *), compare_strings);
-    return topics;
-  }
+  return dl_model_sorted_keys (self->claims);
 }
 
 GArray *

@@ -44,21 +44,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------- edits */
 
-static void
-step_clear (gpointer data)
-{
-  g_free (((DlNarrativeStep *) data)->caption);
-}
-
-static void
-narrative_clear (DlNarrative *narrative)
-{
-  g_free (narrative->id);
-  g_free (narrative->title);
-  g_free (narrative->description);
-  g_clear_pointer (&narrative->steps, g_array_unref);
-}
-
 GArray *
 dl_edit_copy_excerpts (GArray *excerpts)
 {
@@ -103,7 +88,7 @@ dl_edit_new_steps (void)
 {
   GArray *steps = g_array_new (FALSE, TRUE, sizeof (DlNarrativeStep));
 
-  g_array_set_clear_func (steps, step_clear);
+  g_array_set_clear_func (steps, dl_narrative_step_clear);
 
   return steps;
 }
@@ -165,7 +150,7 @@ dl_edit_free (Edit *edit)
       break;
     case EDIT_NARRATIVE:
       if (!edit->u.narrative.in)
-        narrative_clear (&edit->u.narrative.value);
+        dl_narrative_clear (&edit->u.narrative.value);
       break;
     case EDIT_STEPS:
       g_array_unref (edit->u.steps.steps);

@@ -432,11 +432,27 @@ dl_event_dup_source_ids (DlEvent *self)
   return ids;
 }
 
+GStrv
+dl_event_query_words (const char *query)
+{
+  g_autofree char *folded = g_utf8_casefold (query, -1);
+  GStrv words = g_strsplit_set (folded, " \t\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+
+  return words;
+}
+
 gboolean
 dl_event_matches (DlEvent    *self,
                   const char *query)
 {
-  g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
   const char *haystack;
 
@@ -445,12 +461,11 @@ dl_event_matches (DlEvent    *self,
   if (query == NULL || *query == '\0')
     return TRUE;
 
-  folded = g_utf8_casefold (query, -1);
-  words = g_strsplit_set (folded, " \t\n", -1);
+  words = dl_event_query_words (query);
   haystack = get_search_text (self);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
+    if (strstr (haystack, words[i]) == NULL)
       return FALSE;
 
   return TRUE;

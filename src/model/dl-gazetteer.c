@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dl-bisect.h"
 #include "dl-gazetteer.h"
 
 /* The file layout: must match tools/gazetteer/build-gazetteer. All numbers
@@ -304,18 +305,11 @@ bound (DlGazetteer *self,
        gboolean     past_prefix)
 {
   guint32 lo = 0, hi = self->n_keys;
+  int cmp;
 
-  while (lo < hi)
-    {
-      guint32 mid = lo + (hi - lo) / 2;
-      const char *key = key_text (self, mid);
-      int cmp = past_prefix ? strncmp (key, query, len) : strcmp (key, query);
-
-      if (cmp < 0 || (past_prefix && cmp == 0))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  DL_BISECT (lo, hi, mid,
+             (cmp = past_prefix ? strncmp (key_text (self, mid), query, len) : strcmp (key_text (self, mid), query)) < 0
+             || (past_prefix && cmp == 0));
 
   return lo;
 }

@@ -129,9 +129,22 @@ dl_event_peek_claims (DlEvent *self,
 /* The case-folded haystack dl_event_matches() searches, built on first
  * use and dropped when the event's text changes. */
 void      dl_event_forget_search_text (DlEvent *self);
+/* A query's words as every search reads them: case-folded, split at
+ * white space, without empty ones. One split for dl_event_matches() and
+ * the search index, so both find the same events. */
+GStrv     dl_event_query_words (const char *query);
+
+/* @table's keys (strings), sorted by strcmp(), as a new GStrv; empty
+ * for a NULL table. What a place's languages and a dataset's topics are
+ * listed as. */
+GStrv     dl_model_sorted_keys (GHashTable *table);
 
 /* Frees what a DlExcerpt or DlClaim holds (GArray clear functions). */
 void      dl_excerpt_clear (gpointer data);
 void      dl_claim_clear   (gpointer data);
+/* Frees what a DlNarrative or DlNarrativeStep holds (GArray clear
+ * functions): for the loaded dataset's narratives and the edits' alike. */
+void      dl_narrative_clear      (gpointer data);
+void      dl_narrative_step_clear (gpointer data);
 
 G_END_DECLS

@@ -90,23 +90,29 @@ dl_place_get_name_for (DlPlace    *self,
 }
 
 GStrv
-dl_place_dup_languages (DlPlace *self)
+dl_model_sorted_keys (GHashTable *table)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree const char **keys = NULL;
   guint n = 0;
 
-  g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-
-  if (self->names != NULL)
+  if (table != NULL)
     {
-      keys = (const char **) g_hash_table_get_keys_as_array (self->names, &n);
+      keys = (const char **) g_hash_table_get_keys_as_array (table, &n);
       qsort (keys, n, sizeof (char *), compare_strings);
       for (guint i = 0; i < n; i++)
         g_strv_builder_add (builder, keys[i]);
     }
 
   return g_strv_builder_end (builder);
+}
+
+GStrv
+dl_place_dup_languages (DlPlace *self)
+{
+  g_return_val_if_fail (DL_IS_PLACE (self), NULL);
+
+  return dl_model_sorted_keys (self->names);
 }
 
 const char *

@@ -554,9 +554,7 @@ void
 dl_search_index_set_query (DlSearchIndex *self,
                            const char    *query)
 {
-  g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
-  guint n = 0;
 
   g_return_if_fail (self != NULL);
 
@@ -573,13 +571,10 @@ dl_search_index_set_query (DlSearchIndex *self,
       return;
     }
 
-  /* Exactly as dl_event_matches() splits it. */
-  folded = g_utf8_casefold (query, -1);
-  words = g_strsplit_set (folded, " \t\n", -1);
+  words = dl_event_query_words (query);
   self->query = g_new0 (Marks *, g_strv_length (words) + 1);
   for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      self->query[n++] = get_marks (self, words[i]);
+    self->query[i] = get_marks (self, words[i]);
 }
 
 /* Texts added since the words were looked up (edits, new events). */

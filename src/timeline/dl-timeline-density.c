@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dl-bisect.h"
 #include "dl-timeline-private.h"
 
 static void
@@ -182,6 +183,16 @@ typedef enum {
 
 /* The first index in [lo, hi) of sorted @v whose x is past @limit (as
  * @cut says), or hi. */
+static inline gboolean
+is_past (const Geometry *g,
+         double          x,
+         double          limit,
+         Cut             cut)
+{
+  return g->rtl ? (cut == PAST ? x < limit : x <= limit)
+                : (cut == PAST ? x > limit : x >= limit);
+}
+
 static guint
 first_past (DlTimeline     *self,
             const Geometry *g,
@@ -192,18 +203,7 @@ first_past (DlTimeline     *self,
             double          limit,
             Cut             cut)
 {
-  while (lo < hi)
-    {
-      guint m = lo + (hi - lo) / 2;
-      double x = edge_x (self, g, edge, v[m]);
-      gboolean past = g->rtl ? (cut == PAST ? x < limit : x <= limit)
-                             : (cut == PAST ? x > limit : x >= limit);
-
-      if (past)
-        hi = m;
-      else
-        lo = m + 1;
-    }
+  DL_BISECT (lo, hi, m, !is_past (g, edge_x (self, g, edge, v[m]), limit, cut));
 
   return lo;
 }
@@ -227,15 +227,7 @@ count_columns (DlTimeline     *self,
       guint a = lo + 1, b = hi;
 
       /* The first whose column is past @bin. */
-      while (a < b)
-        {
-          guint m = a + (b - a) / 2;
-
-          if (bin_of (g, n_bins, edge_x (self, g, edge, v[m])) > bin)
-            b = m;
-          else
-            a = m + 1;
-        }
+      DL_BISECT (a, b, m, bin_of (g, n_bins, edge_x (self, g, edge, v[m])) <= bin);
       bins[bin] += a - lo;
       lo = a;
     }

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "dl-background.h"
+#include "dl-bisect.h"
 #include "dl-event-list.h"
 #include "dl-focus-range.h"
 #include "dl-stats.h"
@@ -517,15 +518,7 @@ dl_timeline_find_item (DlTimeline *self,
   items = (const Item *) (gpointer) self->items->data;
   lo = lane->offsets[key.kind][key.klass];
   hi = lane->offsets[key.kind][key.klass + 1];
-  while (lo < hi)
-    {
-      guint m = lo + (hi - lo) / 2;
-
-      if (items[m].start < key.start)
-        lo = m + 1;
-      else
-        hi = m;
-    }
+  DL_BISECT (lo, hi, m, items[m].start < key.start);
   for (guint i = lo; i < lane->offsets[key.kind][key.klass + 1] && items[i].start == key.start; i++)
     if (items[i].event == event)
       return i + 1;
@@ -569,27 +562,11 @@ dl_timeline_cull (DlTimeline *self,
 
       a = lo;
       b = hi;
-      while (a < b)
-        {
-          guint m = a + (b - a) / 2;
-
-          if ((double) items[m].start < min_start)
-            a = m + 1;
-          else
-            b = m;
-        }
+      DL_BISECT (a, b, m, (double) items[m].start < min_start);
       lo = a;
 
       b = hi;
-      while (a < b)
-        {
-          guint m = a + (b - a) / 2;
-
-          if ((double) items[m].start <= end)
-            a = m + 1;
-          else
-            b = m;
-        }
+      DL_BISECT (a, b, m, (double) items[m].start <= end);
       hi = a;
 
       if (lo < hi)
