@@ -256,6 +256,56 @@ test_fit_all_from_timeline (void)
 }
 
 static gboolean
+zoom_above (gpointer data)
+{
+  return map_zoom () > *(double *) data;
+}
+
+static gboolean
+zoom_below (gpointer data)
+{
+  return map_zoom () < *(double *) data;
+}
+
+/* The map, tabbed to, zooms in with + (and = or the keypad's +) and out
+ * with -, as the shortcuts window says the timeline does. */
+static void
+test_map_zoom_keys (void)
+{
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  guint presses = 0;
+  double before, limit;
+
+  dl_session_select (session (), NULL);
+  gtk_widget_grab_focus (find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"));
+  while (!focus_is_in (map))
+    {
+      key (GDK_KEY_Tab, 0);
+      g_assert_cmpuint (++presses, <, 40);
+    }
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  dl_test_wait_ms (500);
+
+  before = map_zoom ();
+  limit = before + 0.5;
+  key (GDK_KEY_plus, 0);
+  g_assert_true (dl_test_wait_until (zoom_above, &limit, 5000));
+  dl_test_wait_ms (500);
+
+  before = map_zoom ();
+  limit = before - 0.5;
+  key (GDK_KEY_minus, 0);
+  g_assert_true (dl_test_wait_until (zoom_below, &limit, 5000));
+  dl_test_wait_ms (500);
+
+  before = map_zoom ();
+  limit = before + 0.5;
+  key (GDK_KEY_KP_Add, 0);
+  g_assert_true (dl_test_wait_until (zoom_above, &limit, 5000));
+  g_assert_true (focus_is_in (map));
+}
+
+static gboolean
 search_has_results (gpointer data)
 {
   return g_list_model_get_n_items (dl_session_get_results (session ())) > 0;
@@ -689,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/timeline-focus-ring", test_timeline_focus_ring);
   g_test_add_func ("/window-keys/fit-all-from-timeline", test_fit_all_from_timeline);
   g_test_add_func ("/window-keys/clicker-pages", test_clicker_pages);
+  g_test_add_func ("/window-keys/map-zoom-keys", test_map_zoom_keys);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);
