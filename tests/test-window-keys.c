@@ -267,22 +267,18 @@ zoom_below (gpointer data)
   return map_zoom () < *(double *) data;
 }
 
-/* The map, tabbed to, zooms in with + (and = or the keypad's +) and out
- * with -, as the shortcuts window says the timeline does. */
+/* The focused map zooms in with + (Shift and =, or the keypad's +) and out
+ * with -, as the focused timeline does. */
 static void
 test_map_zoom_keys (void)
 {
   GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
-  guint presses = 0;
   double before, limit;
 
   dl_session_select (session (), NULL);
-  gtk_widget_grab_focus (find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"));
-  while (!focus_is_in (map))
-    {
-      key (GDK_KEY_Tab, 0);
-      g_assert_cmpuint (++presses, <, 40);
-    }
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+  g_assert_true (focus_is_in (map));
   g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
   dl_test_wait_ms (500);
 
