@@ -13,33 +13,13 @@
 
 #include "dl-category.h"
 #include "dl-session-private.h"
+#include "dl-stats.h"
 
 static int
 compare_categories (const void *a,
                     const void *b)
 {
   return dl_category_compare (*(char * const *) a, *(char * const *) b);
-}
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static GStrv
-dup_sorted_keys (GHashTable *table)
-{
-  GStrv keys = (GStrv) g_hash_table_get_keys_as_array (table, NULL);
-  guint n = g_strv_length (keys);
-
-  /* The table owns the strings; the array becomes a GStrv of copies. */
-  for (guint i = 0; i < n; i++)
-    keys[i] = g_strdup (keys[i]);
-  qsort (keys, n, sizeof (char *), compare_strings);
-
-  return keys;
 }
 
 void
@@ -98,14 +78,14 @@ GStrv
 dl_session_dup_hidden_categories (DlSession *self)
 {
   g_return_val_if_fail (DL_IS_SESSION (self), NULL);
-  return dup_sorted_keys (self->hidden_categories);
+  return dl_dup_sorted_keys (self->hidden_categories);
 }
 
 GStrv
 dl_session_dup_hidden_sources (DlSession *self)
 {
   g_return_val_if_fail (DL_IS_SESSION (self), NULL);
-  return dup_sorted_keys (self->hidden_sources);
+  return dl_dup_sorted_keys (self->hidden_sources);
 }
 
 void

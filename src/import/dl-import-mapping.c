@@ -14,6 +14,7 @@
 #include "dl-import.h"
 #include "dl-import-mapping.h"
 #include "dl-import-private.h"
+#include "dl-stats.h"
 
 /* What is read of a CSV file to find its header and first rows. */
 #define PEEK_BYTES (256 * 1024)
@@ -568,13 +569,6 @@ dl_import_settings (void)
   return g_settings_new (APP_ID);
 }
 
-static int
-compare_names (const void *a,
-               const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 static char *
 peek_key (const DlImportPeek *peek)
 {
@@ -589,7 +583,7 @@ peek_key (const DlImportPeek *peek)
   sorted = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     sorted[i] = g_strstrip (g_utf8_strdown (peek->header[i], -1));
-  qsort (sorted, n, sizeof (char *), compare_names);
+  qsort (sorted, n, sizeof (char *), dl_compare_strings);
   return dl_import_header_key ((const char * const *) sorted);
 }
 

@@ -29,6 +29,7 @@
 #include "dl-dataset-words.h"
 #include "dl-dataset-categories.h"
 #include "dl-dataset-private.h"
+#include "dl-stats.h"
 
 G_DEFINE_FINAL_TYPE (DlDataset, dl_dataset, G_TYPE_OBJECT)
 
@@ -819,7 +820,7 @@ dl_dataset_dup_topics (DlDataset *self)
 {
   g_return_val_if_fail (DL_IS_DATASET (self), NULL);
 
-  return dl_model_sorted_keys (self->claims);
+  return dl_dup_sorted_keys (self->claims);
 }
 
 GArray *

@@ -134,11 +134,6 @@ void      dl_event_forget_search_text (DlEvent *self);
  * the search index, so both find the same events. */
 GStrv     dl_event_query_words (const char *query);
 
-/* @table's keys (strings), sorted by strcmp(), as a new GStrv; empty
- * for a NULL table. What a place's languages and a dataset's topics are
- * listed as. */
-GStrv     dl_model_sorted_keys (GHashTable *table);
-
 /* Frees what a DlExcerpt or DlClaim holds (GArray clear functions). */
 void      dl_excerpt_clear (gpointer data);
 void      dl_claim_clear   (gpointer data);

@@ -6,19 +6,12 @@
 
 #define G_LOG_DOMAIN "dl-place"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "dl-model-private.h"
+#include "dl-stats.h"
 
 G_DEFINE_FINAL_TYPE (DlPlace, dl_place, G_TYPE_OBJECT)
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
 
 static void
 dl_place_finalize (GObject *object)
@@ -90,29 +83,11 @@ dl_place_get_name_for (DlPlace    *self,
 }
 
 GStrv
-dl_model_sorted_keys (GHashTable *table)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree const char **keys = NULL;
-  guint n = 0;
-
-  if (table != NULL)
-    {
-      keys = (const char **) g_hash_table_get_keys_as_array (table, &n);
-      qsort (keys, n, sizeof (char *), compare_strings);
-      for (guint i = 0; i < n; i++)
-        g_strv_builder_add (builder, keys[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-GStrv
 dl_place_dup_languages (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
 
-  return dl_model_sorted_keys (self->names);
+  return dl_dup_sorted_keys (self->names);
 }
 
 const char *

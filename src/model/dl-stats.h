@@ -1,4 +1,4 @@
-/* dl-stats.h: small numeric helpers shared by the app and the benchmarks
+/* dl-stats.h: small sorting and numeric helpers shared by the app and the benchmarks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,12 @@ int    dl_compare_doubles (const void *a,
 /* The same for gint64 (instants). */
 int    dl_compare_gint64  (const void *a,
                            const void *b);
+/* The same for strings (an array of char *), by strcmp(). */
+int    dl_compare_strings (const void *a,
+                           const void *b);
+/* @table's keys (strings), copied and sorted by strcmp(), as a new GStrv;
+ * empty for a NULL table. */
+GStrv  dl_dup_sorted_keys (GHashTable *table);
 /* The @q quantile of @n values sorted in ascending order. */
 double dl_quantile_sorted (const double *values,
                            guint         n,
