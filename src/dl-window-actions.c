@@ -15,6 +15,7 @@
 #include "dl-widget-action.h"
 #include "dl-window-private.h"
 
+#include "dl-map-flight.h"
 #include "dl-preferences-window.h"
 #include "dl-presentation.h"
 #include "dl-presentation-chooser.h"
@@ -225,8 +226,12 @@ on_key_pressed (GtkEventControllerKey *controller,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
 
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || self->dataset == NULL
+  /* + is Shift and = on many keyboards. */
+  if (keyval == GDK_KEY_plus)
+    mods &= ~GDK_SHIFT_MASK;
+  if (mods != 0 || self->dataset == NULL
       || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "content"))
     return GDK_EVENT_PROPAGATE;
 
@@ -252,6 +257,38 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
       dl_session_step (self->session, rtl ? -1 : 1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      /* A clicker during a lesson sends these: the next or previous event,
+       * as in the presentation (not mirrored: its forward button is
+       * forward). The sidebar, the article and the results keep them to
+       * scroll a page. */
+      if (focus != NULL && !focus_is_in (self, GTK_WIDGET (self->map)) && !focus_is_in (self, GTK_WIDGET (self->timeline))
+          && !focus_is_in (self, GTK_WIDGET (self->header_bar)))
+        return GDK_EVENT_PROPAGATE;
+      dl_session_step (self->session, keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down ? 1 : -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      /* libshumate 1.0's map has no zoom keys of its own: the focused map
+       * zooms a level about its centre, as the focused timeline does. */
+      if (!focus_is_in (self, GTK_WIDGET (self->map)))
+        return GDK_EVENT_PROPAGATE;
+      {
+        ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+        double zoom = shumate_viewport_get_zoom_level (viewport)
+                      + (keyval == GDK_KEY_minus || keyval == GDK_KEY_KP_Subtract ? -1 : 1);
+
+        zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), shumate_viewport_get_max_zoom_level (viewport));
+        dl_map_fly_to (self->map, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                       shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), zoom, 250);
+      }
       return GDK_EVENT_STOP;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
@@ -306,6 +343,7 @@ _dl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.fit-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present-last", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);

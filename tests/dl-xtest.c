@@ -81,6 +81,27 @@ dl_xtest_to_root (GtkWidget *widget,
   *root_y = ry;
 }
 
+guint32
+dl_xtest_screen_pixel (GtkWidget *widget,
+                       double     x,
+                       double     y)
+{
+  Display *xdisplay = widget_xdisplay (widget);
+  XImage *image;
+  unsigned long pixel;
+  int rx, ry;
+
+  dl_xtest_to_root (widget, x, y, &rx, &ry);
+  XSync (xdisplay, False);
+  /* Xvfb has no compositor: the root window holds what every window drew. */
+  image = XGetImage (xdisplay, DefaultRootWindow (xdisplay), rx, ry, 1, 1, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  pixel = XGetPixel (image, 0, 0);
+  XDestroyImage (image);
+
+  return (guint32) (pixel & 0xffffff);
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)

@@ -30,6 +30,12 @@ void     dl_xtest_to_root     (GtkWidget       *widget,
                                int             *root_x,
                                int             *root_y);
 
+/* The colour the screen shows at the widget point (x, y), as 0xRRGGBB:
+ * what was last drawn there, not what the widget would draw now. */
+guint32  dl_xtest_screen_pixel (GtkWidget      *widget,
+                               double           x,
+                               double           y);
+
 /* Moves the pointer there (hover). */
 void     dl_xtest_move        (GtkWidget       *widget,
                                double           x,

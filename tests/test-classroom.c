@@ -578,6 +578,54 @@ test_readable_768 (void)
   check_readable (1024, 768);
 }
 
+/* An old projector's 1024×600, every event in time order (each slide an
+ * event's whole summary, longer than a narrative's captions), stepped
+ * through with a clicker's Page Down to the end slide: no slide's text is
+ * cut off below the caption panel or laid out under the readable floor,
+ * and the map is centred on each step's event for the map it has. */
+static void
+test_readable_600_every_event (void)
+{
+  double floor_px = 20.0 * 600 / 1080.0 - 0.01;
+  guint presses = 0;
+
+  open_presentation (DL_PRESENTATION_EVERY_EVENT, 1024, 600);
+  while (!dl_presentation_is_at_end (presentation))
+    {
+      guint step = dl_presentation_get_step (presentation);
+      double smallest;
+
+      dl_test_wait_ms (60);
+      smallest = dl_presentation_get_smallest_text (presentation);
+      if (smallest < floor_px || dl_presentation_is_text_cut (presentation))
+        {
+          g_autofree char *text = dl_presentation_get_caption_text (presentation);
+
+          g_error ("slide %u (press %u) at 1024×600: smallest text %.1f px (floor %.1f), cut: %d\n%s", step + 1,
+                   presses, smallest, floor_px, dl_presentation_is_text_cut (presentation), text);
+        }
+
+      /* Once a step's map has landed (a wider panel narrows the map):
+       * its event is in the middle of the map. */
+      if (step % 10 == 9 && !dl_presentation_is_passage_split (presentation))
+        {
+          GtkWidget *map = GTK_WIDGET (dl_presentation_get_map (presentation));
+          ShumateViewport *viewport = shumate_map_get_viewport (dl_presentation_get_map (presentation));
+          DlBBox bbox = dl_event_get_bbox (dl_presentation_get_step_event (presentation, step));
+          DlLonLat centre = dl_bbox_get_map_center (&bbox);
+          double x, y;
+
+          wait_landed ();
+          shumate_viewport_location_to_widget_coords (viewport, map, centre.lat, centre.lon, &x, &y);
+          g_assert_cmpfloat (fabs (x - gtk_widget_get_width (map) / 2.0), <, 2);
+        }
+
+      press_key (GDK_KEY_Page_Down);
+      g_assert_cmpuint (++presses, <, 2 * dl_presentation_get_n_steps (presentation) + 1);
+    }
+  close_presentation ();
+}
+
 /* The built-in map's layer source on @map, or NULL. */
 static DlBasemapSource *
 builtin_source (ShumateMap *map)
@@ -685,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/classroom/chooser-by-keys", test_chooser_by_keys);
   g_test_add_func ("/classroom/readable-1080", test_readable_1080);
   g_test_add_func ("/classroom/readable-768", test_readable_768);
+  g_test_add_func ("/classroom/readable-600-every-event", test_readable_600_every_event);
   g_test_add_func ("/classroom/map-labels-readable", test_map_labels_readable);
   g_test_add_func ("/classroom/steps-by-keys", test_steps_by_keys);
   g_test_add_func ("/classroom/black-screen", test_black_screen);

@@ -14,6 +14,7 @@
 #include "dl-category.h"
 #include "dl-category-dot.h"
 #include "dl-legend.h"
+#include "dl-map-flight.h"
 #include "dl-preferences-window.h"
 #include "dl-search-panel.h"
 #include "dl-test-util.h"
@@ -127,6 +128,177 @@ test_arrows_from_anywhere (void)
   key (GDK_KEY_Home, 0);
   g_assert_true (dl_session_get_selected_event (session ()) == shown (1));
   key (GDK_KEY_Escape, 0);
+}
+
+/* Tab moves the focus from the map to the timeline, which shows it at
+ * once: the ring is on the screen as soon as the timeline has the focus,
+ * and gone as soon as Tab takes it on (the screen's own pixels, not a new
+ * drawing of the widget). */
+static void
+test_timeline_focus_ring (void)
+{
+  GtkWidget *timeline = dl_window_get_timeline (window);
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  double y = gtk_widget_get_height (timeline) / 2.0;
+  guint32 unfocused, focused;
+  guint presses = 0;
+
+  g_assert_true (dl_xtest_available ());
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+  g_assert_true (focus_is_in (map));
+  unfocused = dl_xtest_screen_pixel (timeline, 1.5, y);
+
+  while (!focus_is_in (timeline))
+    {
+      key (GDK_KEY_Tab, 0);
+      g_assert_cmpuint (++presses, <, 40);
+    }
+  g_assert_true (gtk_widget_has_visible_focus (timeline));
+  focused = dl_xtest_screen_pixel (timeline, 1.5, y);
+  g_test_message ("timeline edge %06x unfocused, %06x focused", unfocused, focused);
+  g_assert_cmphex (focused, !=, unfocused);
+
+  key (GDK_KEY_Tab, 0);
+  g_assert_false (focus_is_in (timeline));
+  g_assert_cmphex (dl_xtest_screen_pixel (timeline, 1.5, y), ==, unfocused);
+}
+
+/* A clicker's Page Down and Page Up during a lesson, in the window: the
+ * next and the previous event from the map, the timeline and the header
+ * bar; in the event panel they scroll it as before. */
+static void
+test_clicker_pages (void)
+{
+  GtkWidget *targets[] = {
+    GTK_WIDGET (dl_window_get_map (window)),
+    dl_window_get_timeline (window),
+    find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"),
+  };
+  GtkWidget *details = dl_window_get_details (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_assert_nonnull (targets[i]);
+      dl_session_select (session (), shown (1));
+      gtk_widget_grab_focus (targets[i]);
+      dl_test_wait_ms (100);
+      g_assert_true (focus_is_in (targets[i]));
+
+      key (GDK_KEY_Page_Down, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+      key (GDK_KEY_Page_Down, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (3));
+      key (GDK_KEY_Page_Up, 0);
+      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+    }
+
+  /* In the event panel the keys are its own. */
+  dl_session_select (session (), shown (1));
+  dl_test_wait_ms (300);
+  g_assert_true (gtk_widget_child_focus (details, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_is_in (details));
+  key (GDK_KEY_Page_Down, 0);
+  g_assert_true (dl_session_get_selected_event (session ()) == shown (1));
+}
+
+static gboolean
+map_landed (gpointer data)
+{
+  return !dl_map_is_flying (dl_window_get_map (window));
+}
+
+static double
+map_zoom (void)
+{
+  return shumate_viewport_get_zoom_level (shumate_map_get_viewport (dl_window_get_map (window)));
+}
+
+/* Ctrl+0 fits every event on the map and the timeline alike, wherever the
+ * focus is: the timeline, once clicked or tabbed to, does not keep it to
+ * fit itself alone while the map stays on the event. */
+static void
+test_fit_all_from_timeline (void)
+{
+  GtkWidget *timeline = dl_window_get_timeline (window);
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  gint64 start, end, fit_start, fit_end;
+  double fit_zoom;
+
+  gtk_widget_grab_focus (map);
+  key (GDK_KEY_0, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  fit_zoom = map_zoom ();
+  dl_session_get_visible_range (session (), &fit_start, &fit_end);
+
+  /* One event: the map and the timeline close in on it. */
+  dl_session_select (session (), shown (3));
+  dl_test_wait_ms (200);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  g_assert_cmpfloat (map_zoom (), >, fit_zoom + 1);
+
+  gtk_widget_grab_focus (timeline);
+  dl_test_wait_ms (100);
+  g_assert_true (focus_is_in (timeline));
+  key (GDK_KEY_plus, 0);
+  key (GDK_KEY_plus, 0);
+  dl_test_wait_ms (600);
+  dl_session_get_visible_range (session (), &start, &end);
+  g_assert_cmpint (end - start, <, fit_end - fit_start);
+
+  key (GDK_KEY_0, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  dl_test_wait_ms (600);  /* the timeline's own glide */
+  g_assert_cmpfloat_with_epsilon (map_zoom (), fit_zoom, 0.05);
+  dl_session_get_visible_range (session (), &start, &end);
+  g_assert_cmpint (start, ==, fit_start);
+  g_assert_cmpint (end, ==, fit_end);
+}
+
+static gboolean
+zoom_above (gpointer data)
+{
+  return map_zoom () > *(double *) data;
+}
+
+static gboolean
+zoom_below (gpointer data)
+{
+  return map_zoom () < *(double *) data;
+}
+
+/* The focused map zooms in with + (Shift and =, or the keypad's +) and out
+ * with -, as the focused timeline does. */
+static void
+test_map_zoom_keys (void)
+{
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  double before, limit;
+
+  dl_session_select (session (), NULL);
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+  g_assert_true (focus_is_in (map));
+  g_assert_true (dl_test_wait_until (map_landed, NULL, 10000));
+  dl_test_wait_ms (500);
+
+  before = map_zoom ();
+  limit = before + 0.5;
+  key (GDK_KEY_plus, 0);
+  g_assert_true (dl_test_wait_until (zoom_above, &limit, 5000));
+  dl_test_wait_ms (500);
+
+  before = map_zoom ();
+  limit = before - 0.5;
+  key (GDK_KEY_minus, 0);
+  g_assert_true (dl_test_wait_until (zoom_below, &limit, 5000));
+  dl_test_wait_ms (500);
+
+  before = map_zoom ();
+  limit = before + 0.5;
+  key (GDK_KEY_KP_Add, 0);
+  g_assert_true (dl_test_wait_until (zoom_above, &limit, 5000));
+  g_assert_true (focus_is_in (map));
 }
 
 static gboolean
@@ -560,6 +732,10 @@ main (int   argc,
   g_test_add_func ("/window-keys/every-control-named", test_every_control_named);
   g_test_add_func ("/window-keys/arrows-from-anywhere", test_arrows_from_anywhere);
   g_test_add_func ("/window-keys/enter-opens-passage", test_enter_opens_passage);
+  g_test_add_func ("/window-keys/timeline-focus-ring", test_timeline_focus_ring);
+  g_test_add_func ("/window-keys/fit-all-from-timeline", test_fit_all_from_timeline);
+  g_test_add_func ("/window-keys/clicker-pages", test_clicker_pages);
+  g_test_add_func ("/window-keys/map-zoom-keys", test_map_zoom_keys);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);

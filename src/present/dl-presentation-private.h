@@ -80,6 +80,7 @@ struct _DlPresentation
   gboolean           passage_page; /* showing that second part */
 
   double             text_size;
+  int                panel_width;  /* the caption panel's width, as fit_text() asked */
   int                layout_width;
   int                layout_height;
   int                fitted_width;

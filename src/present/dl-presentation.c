@@ -130,6 +130,11 @@ _dl_presentation_map_size (DlPresentation *self,
   int w = gtk_widget_get_width (GTK_WIDGET (self->map));
   int h = gtk_widget_get_height (GTK_WIDGET (self->map));
 
+  /* The panel may have just asked for another width (fit_text()), not yet
+   * allocated: the map is framed for the width it is about to have. */
+  if (w > 0 && self->panel_width > 0)
+    w += gtk_widget_get_width (self->panel) - self->panel_width;
+
   if (w <= 0 || h <= 0)
     {
       int ww, wh;
@@ -414,10 +419,16 @@ fit_text (DlPresentation *self)
               size = base / 0.95;
               continue;
             }
+          /* A long summary on a short screen (1024×600: every event in
+           * time order) still does not fit: the panel takes more of the
+           * map, up to half the screen, rather than cut the text. */
+          while (panel_width < width / 2 && !caption_fits (self, smallest, panel_width, available))
+            panel_width = MIN (panel_width + width / 50, width / 2);
           break;
         }
     }
 
+  self->panel_width = panel_width;
   gtk_widget_set_size_request (self->panel, panel_width, -1);
 }
 

@@ -348,6 +348,20 @@ dl_timeline_finalize (GObject *object)
   G_OBJECT_CLASS (dl_timeline_parent_class)->finalize (object);
 }
 
+/* The focus ring is drawn by the snapshot, not by CSS: GTK redraws a
+ * widget whose focus changed only when its style changes, so the ring
+ * would show (or linger) only at the next redraw for another reason. */
+static void
+dl_timeline_state_flags_changed (GtkWidget     *widget,
+                                 GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (dl_timeline_parent_class)->state_flags_changed (widget, previous);
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
 static void
 dl_timeline_class_init (DlTimelineClass *klass)
 {
@@ -362,6 +376,7 @@ dl_timeline_class_init (DlTimelineClass *klass)
   widget_class->size_allocate = dl_timeline_size_allocate;
   widget_class->direction_changed = dl_timeline_direction_changed;
   widget_class->system_setting_changed = dl_timeline_system_setting_changed;
+  widget_class->state_flags_changed = dl_timeline_state_flags_changed;
 
   /**
    * DlTimeline::event-activated:
@@ -383,9 +398,10 @@ dl_timeline_class_init (DlTimelineClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  /* F fits the timeline alone; Ctrl+0 is the window's (map and timeline
+   * alike), which a binding here would take from it whenever the timeline
+   * has the focus. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "timeline.fit-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.fit-all", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
