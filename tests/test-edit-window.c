@@ -257,6 +257,49 @@ test_add_passage (void)
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - reading), <, 1.0);
 }
 
+/* The article's context menu from a right click on the selection: the
+ * authoring items come first, so Enter on the first makes it an event.
+ * They came after GtkTextView's own seven (Cut, Copy, Paste, Delete,
+ * Select All, Undo, Redo), below the screen's edge at 1024 × 600, and
+ * Enter copied the text. */
+static void
+test_context_menu (void)
+{
+  const char *sentence = "Despite the challenges, Blinken is pushing forward with efforts to secure a deal";
+  GListModel *events = dl_dataset_get_events (dl_window_get_dataset (window));
+  guint n_events = g_list_model_get_n_items (events);
+  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (dl_window_get_article_view (window)));
+  GtkTextIter iter;
+  GdkRectangle location;
+  guint start, end;
+  int x, y;
+  DlEvent *event;
+
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
+  drag_over_passage (sentence, &start, &end);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, start + 4);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x,
+                                         location.y + location.height / 2, &x, &y);
+  dl_xtest_click_button (GTK_WIDGET (view), x, y, 3);
+  n_clicks++;
+  dl_test_wait_ms (400);
+  g_assert_nonnull (dl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_POPOVER_MENU));
+  g_assert_true (gtk_widget_get_mapped (dl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_POPOVER_MENU)));
+  key (GDK_KEY_Return, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  event = dl_session_get_selected_event (session ());
+  g_assert_nonnull (event);
+  g_assert_cmpstr (dl_event_get_excerpt (event, 0)->exact, ==, sentence);
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "editor");
+
+  /* Undone: the window as the next test expects it. */
+  click (GTK_WIDGET (dl_window_get_timeline (window)));
+  key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events);
+}
+
 static gboolean
 problems_counted (gpointer data)
 {
@@ -913,6 +956,7 @@ main (int   argc,
 
   g_test_add_func ("/edit-window/event-from-passage", test_event_from_passage);
   g_test_add_func ("/edit-window/add-passage", test_add_passage);
+  g_test_add_func ("/edit-window/context-menu", test_context_menu);
   g_test_add_func ("/edit-window/problems", test_problems);
   g_test_add_func ("/edit-window/where", test_where);
   g_test_add_func ("/edit-window/draw", test_draw);

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dl-article-menu.h"
 #include "dl-article-view.h"
 #include "dl-session.h"
 
@@ -735,14 +736,14 @@ dl_article_view_init (DlArticleView *self)
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   /* Editing: the selection becomes a passage, from the text's context menu
-   * (Menu or Shift+F10 from the keyboard) or a shortcut. */
+   * (Menu or Shift+F10 from the keyboard; dl-article-menu.c) or a shortcut. */
   {
     g_autoptr(GMenu) menu = g_menu_new ();
 
     g_menu_append (menu, _("New _Event from Passage"), "article.new-event");
     g_menu_append (menu, _("Add _Passage to Event"), "article.add-passage");
     g_menu_append (menu, _("Make _Claim…"), "article.make-claim");
-    gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+    dl_article_menu_attach (self->text_view, G_MENU_MODEL (menu));
   }
   g_signal_connect_swapped (self->buffer, "notify::has-selection", G_CALLBACK (update_passage_actions), self);
   g_signal_connect_swapped (self, "notify::event", G_CALLBACK (update_passage_actions), self);
