@@ -187,9 +187,24 @@ dl_category_rows_refresh (GtkWidget          *box,
     {
       const char *category = g_object_get_data (G_OBJECT (row), "category");
       DlCategoryDot *dot = category != NULL ? find_dot (row) : NULL;
+      GtkWidget *label = dot != NULL ? gtk_widget_get_next_sibling (GTK_WIDGET (dot)) : NULL;
+      const char *name;
 
-      if (dot != NULL)
-        dl_category_dot_set_category (dot, dataset, category);
+      if (dot == NULL)
+        continue;
+      dl_category_dot_set_category (dot, dataset, category);
+
+      /* A renamed category (the pencil beside the event's category) is
+       * named anew, on screen and for screen readers: the row itself
+       * (a filter's check button) and the content it holds. */
+      name = dl_category_get_label (dataset, category);
+      if (!GTK_IS_LABEL (label) || g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) == 0)
+        continue;
+      gtk_label_set_label (GTK_LABEL (label), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (row != gtk_widget_get_parent (label))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
 
   return TRUE;

@@ -31,8 +31,10 @@ GtkWidget  *dl_category_label_new        (DlDataset     *dataset,
 
 /* Whether the children of @box that carry a "category" (object data)
  * name @categories, in that order; when they do, their dots take
- * @dataset's colours again (an edit may have recoloured one). FALSE: the
- * caller builds its rows anew (an edit made or dropped a category). */
+ * @dataset's colours again and their labels (from dl_category_label_new()
+ * without @text) its names (an edit may have recoloured or renamed one).
+ * FALSE: the caller builds its rows anew (an edit made or dropped a
+ * category). */
 gboolean    dl_category_rows_refresh     (GtkWidget          *box,
                                           DlDataset          *dataset,
                                           const char * const *categories);

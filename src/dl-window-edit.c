@@ -29,13 +29,38 @@ get_edits (DlWindow *self)
   return dl_session_get_edit_stack (self->session);
 }
 
+static void
+on_toast_dismissed (AdwToast *toast,
+                    DlWindow *self)
+{
+  if (self->toast == toast)
+    g_clear_weak_pointer (&self->toast);
+}
+
+/* A toast says what the last action did. AdwToastOverlay queues a new
+ * toast behind the one shown for its whole timeout, so after three quick
+ * undos the window said "Undone: …" of the first for four seconds, then
+ * of the others one after another, each about a state long gone. So the
+ * note on screen (or waiting) takes the new text, and adding it again
+ * starts its timeout again. (Dismissing it for a new one instead crashed
+ * libadwaita 1.2 when toasts came faster than its animations.) */
 void
 _dl_window_toast (DlWindow   *self,
                   const char *text)
 {
-  AdwToast *t = adw_toast_new (text);
+  AdwToast *t;
 
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, text);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+      return;
+    }
+
+  t = adw_toast_new (text);
   adw_toast_set_timeout (t, 4);
+  g_set_weak_pointer (&self->toast, t);
+  g_signal_connect_object (t, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 

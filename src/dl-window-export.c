@@ -85,7 +85,7 @@ on_exported (GObject      *object,
   else
     text = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  _dl_window_toast (self, text);
 }
 
 static void

@@ -75,6 +75,7 @@ struct _DlWindow
   guint                 screenshot_waited_ms;  /* since loading */
   guint                 screenshot_idle_polls; /* in a row with every tile drawn */
   AdwToast             *warnings_toast;  /* weak: the last file's "Opened with N warnings" */
+  AdwToast             *toast;           /* weak: _dl_window_toast()'s, until dismissed */
   guint                 frame_tick;
   int                   frame_width;   /* the map's size at frame_tick's last look */
   int                   frame_height;

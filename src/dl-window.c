@@ -259,6 +259,7 @@ dl_window_dispose (GObject *object)
   g_clear_handle_id (&self->legend_idle, g_source_remove);
   g_clear_weak_pointer (&self->focus_before_search);
   g_clear_weak_pointer (&self->warnings_toast);
+  g_clear_weak_pointer (&self->toast);
   g_clear_object (&self->open_after_save);
   if (self->session != NULL)
     {

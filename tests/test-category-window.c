@@ -237,6 +237,17 @@ test_escape (void)
                    ==, "Strike");
 }
 
+/* Whether the legend lists the category named @name (a line of its own). */
+static gboolean
+legend_names (const char *name)
+{
+  GtkWidget *legend = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_LEGEND);
+  g_autofree char *text = dl_test_widget_text (legend);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strv_contains ((const char * const *) lines, name);
+}
+
 /* The pencil beside the category: a built-in category renamed and given
  * a colour of the palette, for every event of it; one undo takes both back. */
 static void
@@ -266,6 +277,7 @@ test_edit_category (void)
   g_assert_null (dl_dataset_lookup_category (dataset, "strike"));
   g_assert_cmpuint (legend_pixels_of (red), >=, 30);
   g_assert_cmpuint (legend_pixels_of (cyan), ==, 0);
+  g_assert_true (legend_names ("Strike"));
 
   click (button);
   g_assert_true (dl_test_wait_until (dialog_shown, NULL, 5000));
@@ -303,6 +315,9 @@ test_edit_category (void)
   dl_test_wait_ms (500);
   g_assert_cmpuint (legend_pixels_of (cyan), >=, 30);
   g_assert_cmpuint (legend_pixels_of (red), ==, 0);
+  /* Its new name too (it kept the old one while the colour changed). */
+  g_assert_true (legend_names ("Air strike"));
+  g_assert_false (legend_names ("Strike"));
 
   /* One undo: the built-in name and red again. */
   click (GTK_WIDGET (dl_window_get_timeline (window)));
@@ -312,6 +327,8 @@ test_edit_category (void)
   dl_test_wait_ms (500);
   g_assert_cmpuint (legend_pixels_of (red), >=, 30);
   g_assert_cmpuint (legend_pixels_of (cyan), ==, 0);
+  g_assert_true (legend_names ("Strike"));
+  g_assert_false (legend_names ("Air strike"));
 
   /* The window as the next test expects it: the event's details. */
   key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);

@@ -22,6 +22,7 @@
 #include "dl-claim-dialog.h"
 #include "dl-claims.h"
 #include "dl-event-editor.h"
+#include "dl-event-panel.h"
 #include "dl-narrative-editor.h"
 #include "dl-new-dataset-dialog.h"
 #include "dl-sketch.h"
@@ -166,6 +167,8 @@ test_new_dataset (void)
 {
   g_autofree char *path = g_build_filename (home, "My strikes", "My strikes.dateline.json", NULL);
   GtkWidget *dialog;
+  GtkWidget *add;
+  GtkWidget *chooser;
 
   g_assert_true (dl_xtest_available ());
   g_assert_null (dataset ());
@@ -185,6 +188,17 @@ test_new_dataset (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_false (dl_edit_stack_get_modified (dl_session_get_edit_stack (dl_window_get_session (window))));
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-new-empty.png");
+
+  /* The overview says what comes next, with the button that does it (it
+   * said to select an event, and only a toast offered Add Articles). */
+  add = dl_test_find_button (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_PANEL), "_Add Articles…");
+  g_assert_nonnull (add);
+  click_center (add);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  key (chooser, GDK_KEY_Escape, 0);
+  g_assert_true (dl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  g_assert_cmpuint (n_sources (), ==, 0);
 }
 
 static void

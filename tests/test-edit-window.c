@@ -204,13 +204,25 @@ test_event_from_passage (void)
   dl_test_save_png (GTK_WIDGET (window), NULL, "edit-window.png");
 }
 
+static gboolean
+toast_shown (gpointer text)
+{
+  g_autofree char *shown = dl_test_widget_text (GTK_WIDGET (window));
+
+  return strstr (shown, text) != NULL;
+}
+
 /* Another passage added to the event, from its article; undone and redone
- * with the focus in the article. */
+ * with the focus in the article, which stays where the user was reading
+ * (it went back to the event's first passage after every edit). */
 static void
 test_add_passage (void)
 {
   GListModel *events = dl_dataset_get_events (dl_window_get_dataset (window));
   g_autoptr(DlEvent) event = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  GtkTextView *view = dl_article_view_get_text_view (DL_ARTICLE_VIEW (dl_window_get_article_view (window)));
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double reading;
   guint start, end;
 
   /* The event made from the passage is the last in the file's order. */
@@ -221,15 +233,28 @@ test_add_passage (void)
   g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "article");
 
   drag_over_passage ("The Israeli military said the strikes targeted Hamas militants", &start, &end);
+  /* Scrolled away from the event's first passage, where the view went. */
+  reading = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (reading, >, 1.0);
   key (GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
   g_assert_cmpuint (dl_event_get_excerpt (event, 1)->start, ==, start);
   g_assert_cmpuint (dl_event_get_excerpt (event, 1)->end, ==, end);
+  dl_test_wait_ms (300);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - reading), <, 1.0);
+  g_assert_false (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view)));
+
+  g_assert_true (toast_shown ("Passage added to the event"));
 
   key (GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 1);
+  /* The undo's toast replaces the passage's at once (it waited four
+   * seconds behind it, then said what was long undone). */
+  g_assert_true (dl_test_wait_until (toast_shown, "Undone: Add Passage", 1500));
   key (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpuint (dl_event_get_n_excerpts (event), ==, 2);
+  dl_test_wait_ms (300);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - reading), <, 1.0);
 }
 
 static gboolean

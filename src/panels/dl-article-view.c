@@ -448,8 +448,16 @@ build_index (DlArticleView *self)
   }
 }
 
-/* After an edit: the passages are indexed again and shown, the selection
- * kept when the text is the same. */
+static void show_passages (DlArticleView *self,
+                           DlSource      *source,
+                           DlEvent       *event,
+                           guint          excerpt_index,
+                           gboolean       keep_place);
+
+/* After an edit: the passages are indexed again and shown, the scroll
+ * position kept when the text is the same: the user who just added a
+ * passage or a claim reads on from there, where going back to the event's
+ * first passage lost their place after every edit. */
 static void
 on_dataset_changed (DlArticleView *self)
 {
@@ -461,7 +469,7 @@ on_dataset_changed (DlArticleView *self)
     g_clear_object (&event);
   if (source != NULL && dl_dataset_lookup_source (self->dataset, dl_source_get_id (source)) != source)
     g_clear_object (&source);
-  dl_article_view_show (self, source, event, G_MAXUINT);
+  show_passages (self, source, event, G_MAXUINT, TRUE);
 }
 
 /* "New Event from Passage" and "Add Passage to Event": the selection, in
@@ -813,6 +821,25 @@ dl_article_view_show (DlArticleView *self,
                       DlEvent       *event,
                       guint          excerpt_index)
 {
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (source == NULL || DL_IS_SOURCE (source));
+  g_return_if_fail (event == NULL || DL_IS_EVENT (event));
+
+  show_passages (self, source, event, excerpt_index, FALSE);
+}
+
+/* @keep_place: the same text stays where it is scrolled, its cursor where
+ * the selection ended; another text is scrolled to the passage all the
+ * same. The selection goes either way: it was made a passage or a claim,
+ * and a drag starting inside a selection would move its text instead of
+ * selecting words of the passage (for a claim of it). */
+static void
+show_passages (DlArticleView *self,
+               DlSource      *source,
+               DlEvent       *event,
+               guint          excerpt_index,
+               gboolean       keep_place)
+{
   GArray *passages;
   GtkTextIter start, end;
   gboolean have_target = FALSE;
@@ -820,10 +847,6 @@ dl_article_view_show (DlArticleView *self,
   guint target = 0;
   gboolean source_changed;
   gboolean event_changed;
-
-  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (source == NULL || DL_IS_SOURCE (source));
-  g_return_if_fail (event == NULL || DL_IS_EVENT (event));
 
   source_changed = g_set_object (&self->source, source);
   event_changed = g_set_object (&self->event, event);
@@ -870,19 +893,27 @@ dl_article_view_show (DlArticleView *self,
 
   update_header (self);
 
-  /* Scrolling waits for the layout: the mark is scrolled to once the lines
-   * are measured. */
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, target);
-  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &start);
-  gtk_text_buffer_place_cursor (self->buffer, &start);
-  if (have_target || have_first)
+  if (keep_place && !source_changed)
     {
-      queue_scroll (self);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &start, gtk_text_buffer_get_insert (self->buffer));
+      gtk_text_buffer_place_cursor (self->buffer, &start);
     }
   else
     {
-      self->scroll_pending = FALSE;
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      /* Scrolling waits for the layout: the mark is scrolled to once the lines
+       * are measured. */
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, target);
+      gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &start);
+      gtk_text_buffer_place_cursor (self->buffer, &start);
+      if (have_target || have_first)
+        {
+          queue_scroll (self);
+        }
+      else
+        {
+          self->scroll_pending = FALSE;
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+        }
     }
 
   if (source_changed)

@@ -192,6 +192,56 @@ on_source_row_activated (DlEventPanel  *self,
     _dl_event_panel_source_activated (self, source);
 }
 
+/* What to do next. "Select an event" in a dataset without any sent a
+ * researcher who had just made one looking for events (the toast offering
+ * Add Articles is gone after a few seconds): a new dataset says to add
+ * articles, with the button that does, and one with articles but no
+ * events says how a passage becomes one. */
+static void
+add_hint (DlEventPanel *self,
+          guint         n_sources,
+          guint         n_events)
+{
+  GtkWidget *hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  const char *icon = "mark-location-symbolic";
+  const char *words;
+  GtkWidget *label;
+
+  if (n_sources == 0)
+    {
+      icon = "text-x-generic-symbolic";
+      words = _("No articles yet: add the ones this dataset is made from, then make events from their passages.");
+    }
+  else if (n_events == 0)
+    {
+      icon = "text-x-generic-symbolic";
+      words = _("No events yet: open an article above, select a passage and make it an event with Shift+Ctrl+N.");
+    }
+  else
+    {
+      words = _("Select an event on the map, on the timeline or in the list to see when and where "
+                "it happened and read the passages that report it.");
+    }
+
+  gtk_widget_add_css_class (hint, "overview-hint");
+  gtk_box_append (GTK_BOX (hint), gtk_image_new_from_icon_name (icon));
+  label = _dl_event_panel_add_label (text, words, NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (n_sources == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Articles…"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-articles");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_box_append (GTK_BOX (text), button);
+    }
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (hint), text);
+  gtk_box_append (GTK_BOX (self->content), hint);
+}
+
 void
 _dl_event_panel_show_overview (DlEventPanel *self)
 {
@@ -204,7 +254,6 @@ _dl_event_panel_show_overview (DlEventPanel *self)
   g_autofree char *stats = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hint;
   GtkWidget *label;
   GtkWidget *list;
   GtkWidget *section;
@@ -238,6 +287,8 @@ _dl_event_panel_show_overview (DlEventPanel *self)
                    "dataset-description");
 
   section = _dl_event_panel_add_section (self->content, _("Sources"));
+  /* A new dataset has no articles: no empty list under a heading. */
+  gtk_widget_set_visible (section, n_sources > 0);
   list = _dl_event_panel_new_boxed_list ();
   gtk_widget_add_css_class (list, "source-list");
   gtk_box_append (GTK_BOX (section), list);
@@ -264,13 +315,7 @@ _dl_event_panel_show_overview (DlEventPanel *self)
   add_unshown (self, TRUE);
   add_unshown (self, FALSE);
 
-  hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (hint, "overview-hint");
-  gtk_box_append (GTK_BOX (hint), gtk_image_new_from_icon_name ("mark-location-symbolic"));
-  label = _dl_event_panel_add_label (hint, _("Select an event on the map, on the timeline or in the list to see when and where "
-                             "it happened and read the passages that report it."), NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (self->content), hint);
+  add_hint (self, n_sources, n_events);
 
   /* Translators: a screen reader's description of the overview */
   accessible = g_strdup_printf (_("Overview: %s"), stats);
