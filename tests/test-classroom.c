@@ -13,6 +13,7 @@
 
 #include "dl-basemap-source.h"
 #include "dl-describe.h"
+#include "dl-event-layer.h"
 #include "dl-map-flight.h"
 #include "dl-presentation.h"
 #include "dl-presentation-chooser.h"
@@ -626,6 +627,41 @@ test_readable_600_every_event (void)
   close_presentation ();
 }
 
+static GtkWidget *
+event_layer (void)
+{
+  GtkWidget *map = GTK_WIDGET (dl_presentation_get_map (presentation));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (DL_IS_EVENT_LAYER (child))
+      return child;
+  g_assert_not_reached ();
+}
+
+/* The presentation opens under the pointer that chose it: no mark's
+ * tooltip pops up over the first slide, nor after a clicker's key; once
+ * the teacher moves the mouse, a mark pointed at tells its title. */
+static void
+test_no_tooltip_under_resting_pointer (void)
+{
+  GtkWidget *map;
+
+  /* Where a story was chosen, in the middle of the screen. */
+  dl_xtest_move (GTK_WIDGET (parent), 320, 240);
+  open_presentation (NULL, 1024, 768);
+  map = GTK_WIDGET (dl_presentation_get_map (presentation));
+  g_assert_false (gtk_widget_get_has_tooltip (event_layer ()));
+
+  press_key (GDK_KEY_Page_Down);
+  wait_landed ();
+  g_assert_false (gtk_widget_get_has_tooltip (event_layer ()));
+
+  dl_xtest_move (map, gtk_widget_get_width (map) / 2.0 + 40, gtk_widget_get_height (map) / 2.0 + 40);
+  dl_xtest_move (map, gtk_widget_get_width (map) / 2.0, gtk_widget_get_height (map) / 2.0);
+  g_assert_true (gtk_widget_get_has_tooltip (event_layer ()));
+  close_presentation ();
+}
+
 /* The built-in map's layer source on @map, or NULL. */
 static DlBasemapSource *
 builtin_source (ShumateMap *map)
@@ -734,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/classroom/readable-1080", test_readable_1080);
   g_test_add_func ("/classroom/readable-768", test_readable_768);
   g_test_add_func ("/classroom/readable-600-every-event", test_readable_600_every_event);
+  g_test_add_func ("/classroom/no-tooltip-under-resting-pointer", test_no_tooltip_under_resting_pointer);
   g_test_add_func ("/classroom/map-labels-readable", test_map_labels_readable);
   g_test_add_func ("/classroom/steps-by-keys", test_steps_by_keys);
   g_test_add_func ("/classroom/black-screen", test_black_screen);

@@ -89,6 +89,8 @@ struct _DlPresentation
   guint              refit_idle;
   DlMapView          target;
   gboolean           blacked_out;
+  gboolean           pointer_seen;   /* where it rested when the window came */
+  double             pointer_x, pointer_y;
 
   /* The timeline strip's own glide */
   DlRangeAnimation   timeline_anim;

@@ -187,6 +187,30 @@ black_draw (GtkDrawingArea *area,
 }
 
 
+/* The window opens under a pointer resting where the teacher clicked
+ * Present or a story: GTK would show the mark under it as a tooltip over
+ * the first slide until a key is pressed. Marks tell their titles once the
+ * pointer has really moved. */
+static void
+on_pointer_motion (GtkEventControllerMotion *motion,
+                   double                    x,
+                   double                    y,
+                   DlPresentation           *self)
+{
+  if (!self->pointer_seen)
+    {
+      self->pointer_seen = TRUE;
+      self->pointer_x = x;
+      self->pointer_y = y;
+      return;
+    }
+  if (fabs (x - self->pointer_x) + fabs (y - self->pointer_y) < 4)
+    return;
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->event_layer), TRUE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (motion), GTK_PHASE_NONE);
+}
+
 void
 _dl_presentation_build_ui (DlPresentation *self)
 {
@@ -237,6 +261,15 @@ _dl_presentation_build_ui (DlPresentation *self)
   self->event_layer = dl_event_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->event_layer));
   dl_event_layer_set_model (self->event_layer, G_LIST_MODEL (self->events));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->event_layer), FALSE);
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+    g_signal_connect (motion, "enter", G_CALLBACK (on_pointer_motion), self);
+    g_signal_connect (motion, "motion", G_CALLBACK (on_pointer_motion), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  }
 
   self->locator = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->locator), locator_draw, self, NULL);
