@@ -120,6 +120,10 @@ on_selection_changed (DlWindow *self)
       if (!found)
         gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
     }
+  else if (event == NULL && gtk_search_bar_get_search_mode (self->search_bar)
+           && !g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "editor"))
+    /* Esc from a result chosen: back to the results the search still holds. */
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
   else if (!g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search")
            && !g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "editor"))  /* editing goes on */
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");

@@ -13,6 +13,7 @@
 
 #include "dl-category.h"
 #include "dl-category-dot.h"
+#include "dl-event-panel.h"
 #include "dl-legend.h"
 #include "dl-map-flight.h"
 #include "dl-preferences-window.h"
@@ -353,6 +354,46 @@ test_search_from_keyboard (void)
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
   g_assert_true (focus_is_in (map));
   g_assert_true (dl_session_get_selected_event (session ()) == chosen);
+}
+
+static double
+panel_scroll (void)
+{
+  GtkWidget *panel = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_PANEL);
+  GtkWidget *scroller = dl_test_find_widget (panel, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+}
+
+/* Esc steps back the way the user came: from a result chosen to the
+ * results (the search still holds them), then out of the search, to the
+ * overview from its top. */
+static void
+test_escape_steps_back (void)
+{
+  GtkWidget *map = GTK_WIDGET (dl_window_get_map (window));
+  GtkWidget *bar = dl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+
+  dl_session_select (session (), NULL);
+  gtk_widget_grab_focus (map);
+  dl_test_wait_ms (100);
+  key (GDK_KEY_f, GDK_CONTROL_MASK);
+  dl_xtest_type (GTK_WIDGET (window), "hostage");
+  g_assert_true (dl_test_wait_until (search_has_results, NULL, 5000));
+  key (GDK_KEY_Down, 0);
+  key (GDK_KEY_Return, 0);
+  g_assert_nonnull (dl_session_get_selected_event (session ()));
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+
+  key (GDK_KEY_Escape, 0);
+  g_assert_null (dl_session_get_selected_event (session ()));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "search");
+
+  key (GDK_KEY_Escape, 0);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_cmpstr (dl_window_get_sidebar_page (window), ==, "details");
+  g_assert_cmpfloat (panel_scroll (), ==, 0);
 }
 
 static gboolean
@@ -737,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/clicker-pages", test_clicker_pages);
   g_test_add_func ("/window-keys/map-zoom-keys", test_map_zoom_keys);
   g_test_add_func ("/window-keys/search-from-keyboard", test_search_from_keyboard);
+  g_test_add_func ("/window-keys/escape-steps-back", test_escape_steps_back);
   g_test_add_func ("/window-keys/legend-folds-on-small-map", test_legend_folds_on_small_map);
   g_test_add_func ("/window-keys/legend-dots-visible", test_legend_dots_visible);
   g_test_add_func ("/window-keys/legend-and-counts-follow-filters", test_legend_and_counts_follow_filters);
