@@ -144,22 +144,53 @@ dl_test_wait_pickable (GtkWidget *widget,
 }
 
 GtkWidget *
-dl_test_find_widget (GtkWidget *widget,
-                     GType      type)
+dl_test_find (GtkWidget     *widget,
+              DlTestMatch    match,
+              gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = dl_test_find_widget (child, type);
+      GtkWidget *found = dl_test_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+dl_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  return dl_test_find (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+typedef struct {
+  GType       type;
+  const char *title;
+} RowQuery;
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  const RowQuery *query = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type)
+         && (query->title == NULL
+             || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), query->title) == 0);
 }
 
 GtkWidget *
@@ -167,39 +198,52 @@ dl_test_find_row (GtkWidget  *widget,
                   GType       type,
                   const char *title)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
-    return widget;
+  RowQuery query = { type, title };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = dl_test_find_row (child, type, title);
+  return dl_test_find (widget, is_row, &query);
+}
 
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+is_labelled_button (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 GtkWidget *
 dl_test_find_button (GtkWidget  *widget,
                      const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
+  return dl_test_find (widget, is_labelled_button, label);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = dl_test_find_button (child, label);
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  icon_name)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0;
+}
 
-      if (found != NULL)
-        return found;
-    }
+GtkWidget *
+dl_test_find_menu_button (GtkWidget  *widget,
+                          const char *icon_name)
+{
+  return dl_test_find (widget, is_menu_button, icon_name);
+}
 
-  return NULL;
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+GtkWidget *
+dl_test_find_by_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  return dl_test_find (widget, has_tooltip, text);
 }
 
 DlWindow *

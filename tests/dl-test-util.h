@@ -31,6 +31,13 @@ gboolean dl_test_wait_pickable (GtkWidget   *widget,
 void  dl_test_save_png       (GtkWidget     *widget,
                               const GdkRGBA *background,
                               const char    *name);
+/* The first widget at or below @widget (depth first) that @match says
+ * yes to, or NULL; the finders below are this walk with their test. */
+typedef gboolean (*DlTestMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+GtkWidget *dl_test_find        (GtkWidget    *widget,
+                                DlTestMatch   match,
+                                gconstpointer data);
 /* The first widget of @type at or below @widget (depth first), or NULL. */
 GtkWidget *dl_test_find_widget (GtkWidget    *widget,
                                 GType         type);
@@ -43,6 +50,12 @@ GtkWidget *dl_test_find_row    (GtkWidget    *widget,
  * mnemonic underscore, as given to it), or NULL. */
 GtkWidget *dl_test_find_button (GtkWidget    *widget,
                                 const char   *label);
+/* The first menu button at or below @widget showing @icon_name, or NULL. */
+GtkWidget *dl_test_find_menu_button (GtkWidget  *widget,
+                                     const char *icon_name);
+/* The first widget at or below @widget whose tooltip is @text, or NULL. */
+GtkWidget *dl_test_find_by_tooltip (GtkWidget  *widget,
+                                    const char *text);
 /* The first event of @window's dataset, in time order, that
  * dl_event_matches() @words; none fails the test, naming the words. */
 DlEvent   *dl_test_find_event  (DlWindow     *window,

@@ -85,23 +85,6 @@ open_dialog (GtkWidget *category_row)
 
 /* The first widget at or below @widget whose tooltip is @text: an icon
  * button, as a person finds it by hovering. */
-static GtkWidget *
-find_by_tooltip (GtkWidget  *widget,
-                 const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* How many pixels of the legend, as drawn, are @color. */
 static guint
 legend_pixels_of (guint32 color)
@@ -272,7 +255,7 @@ test_edit_category (void)
   if (!g_str_equal (dl_window_get_sidebar_page (window), "editor"))
     key (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   editor = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_EVENT_EDITOR);
-  button = find_by_tooltip (dl_test_find_row (editor, ADW_TYPE_COMBO_ROW, "Category"), "Edit Category");
+  button = dl_test_find_by_tooltip (dl_test_find_row (editor, ADW_TYPE_COMBO_ROW, "Category"), "Edit Category");
   g_assert_nonnull (button);
   g_assert_null (dl_dataset_lookup_category (dataset, "strike"));
   g_assert_cmpuint (legend_pixels_of (red), >=, 30);

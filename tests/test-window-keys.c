@@ -26,25 +26,6 @@ static DlWindow *window;
 
 /* Helpers */
 
-static GtkWidget *
-find_menu_button (GtkWidget  *widget,
-                  const char *icon_name)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static DlSession *
 session (void)
 {
@@ -86,19 +67,22 @@ key (guint           keyval,
 /* ← and → step through the shown events in time order from the map, the
  * timeline, a header button and the event panel alike; Home and End go to
  * the ends; a text entry keeps its arrows. */
+/* With the focus on the map, the timeline and a header button in turn,
+ * @next twice and @previous once step through the shown events; with
+ * @ends, End and Home then go to the last and the first. */
 static void
-test_arrows_from_anywhere (void)
+check_steps_from_anywhere (guint    next,
+                           guint    previous,
+                           gboolean ends)
 {
   GtkWidget *targets[] = {
     GTK_WIDGET (dl_window_get_map (window)),
     dl_window_get_timeline (window),
-    find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"),
+    dl_test_find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"),
   };
   guint n = g_list_model_get_n_items (dl_session_get_events (session ()));
 
-  g_assert_true (dl_xtest_available ());
   g_assert_cmpuint (n, >, 3);
-
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
       g_assert_nonnull (targets[i]);
@@ -107,17 +91,26 @@ test_arrows_from_anywhere (void)
       dl_test_wait_ms (100);
       g_assert_true (focus_is_in (targets[i]));
 
-      key (GDK_KEY_Right, 0);
+      key (next, 0);
       g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
-      key (GDK_KEY_Right, 0);
+      key (next, 0);
       g_assert_true (dl_session_get_selected_event (session ()) == shown (3));
-      key (GDK_KEY_Left, 0);
+      key (previous, 0);
       g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
+      if (!ends)
+        continue;
       key (GDK_KEY_End, 0);
       g_assert_true (dl_session_get_selected_event (session ()) == shown (n - 1));
       key (GDK_KEY_Home, 0);
       g_assert_true (dl_session_get_selected_event (session ()) == shown (0));
     }
+}
+
+static void
+test_arrows_from_anywhere (void)
+{
+  g_assert_true (dl_xtest_available ());
+  check_steps_from_anywhere (GDK_KEY_Right, GDK_KEY_Left, TRUE);
 
   /* Typing in the search entry moves its cursor, not the selection. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
@@ -171,28 +164,9 @@ test_timeline_focus_ring (void)
 static void
 test_clicker_pages (void)
 {
-  GtkWidget *targets[] = {
-    GTK_WIDGET (dl_window_get_map (window)),
-    dl_window_get_timeline (window),
-    find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"),
-  };
   GtkWidget *details = dl_window_get_details (window);
 
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    {
-      g_assert_nonnull (targets[i]);
-      dl_session_select (session (), shown (1));
-      gtk_widget_grab_focus (targets[i]);
-      dl_test_wait_ms (100);
-      g_assert_true (focus_is_in (targets[i]));
-
-      key (GDK_KEY_Page_Down, 0);
-      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
-      key (GDK_KEY_Page_Down, 0);
-      g_assert_true (dl_session_get_selected_event (session ()) == shown (3));
-      key (GDK_KEY_Page_Up, 0);
-      g_assert_true (dl_session_get_selected_event (session ()) == shown (2));
-    }
+  check_steps_from_anywhere (GDK_KEY_Page_Down, GDK_KEY_Page_Up, FALSE);
 
   /* In the event panel the keys are its own. */
   dl_session_select (session (), shown (1));
@@ -676,7 +650,7 @@ test_legend_and_counts_follow_filters (void)
   g_assert_true (g_strv_contains ((const char * const *) before, "strike"));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "50 events"));
 
-  filter_button = find_menu_button (GTK_WIDGET (window), "funnel-symbolic");
+  filter_button = dl_test_find_menu_button (GTK_WIDGET (window), "funnel-symbolic");
   g_assert_nonnull (filter_button);
   g_assert_true (gtk_widget_compute_bounds (filter_button, filter_button, &bounds));
   dl_xtest_click (filter_button, bounds.size.width / 2, bounds.size.height / 2);

@@ -312,33 +312,16 @@ has_preferences (gpointer data)
   return dl_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) != NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 gboolean (*match) (GtkWidget *))
-{
-  if (match (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
-is_map_file_row (GtkWidget *widget)
+is_map_file_row (GtkWidget     *widget,
+                gconstpointer  data)
 {
   return DL_IS_MAP_FILE_ROW (widget);
 }
 
 static gboolean
-is_choose_button (GtkWidget *widget)
+is_choose_button (GtkWidget     *widget,
+                 gconstpointer  data)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Choose…") == 0;
 }
@@ -375,9 +358,9 @@ choose_file (const char *path)
       dl_test_wait_ms (300);
     }
   preferences = dl_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
-  row = find_descendant (GTK_WIDGET (preferences), is_map_file_row);
+  row = dl_test_find (GTK_WIDGET (preferences), is_map_file_row, NULL);
   g_assert_nonnull (row);
-  button = find_descendant (row, is_choose_button);
+  button = dl_test_find (row, is_choose_button, NULL);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_compute_point (button, button,
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.0f,
