@@ -412,7 +412,7 @@ cell_circle (DlEventLayer *self,
  * badges on top of each other, hiding a count. Neighbouring cells whose
  * marks would overlap become one, until none do. Cells are at most two
  * apart for that (a badge reaches less than half a cell). A cell's list
- * runs through @next (items, or the pyramid's squares) to -1. */
+ * runs through @next (items, or the pyramid's squares) from head to tail. */
 void
 dl_event_layer_merge_overlapping_cells (DlEventLayer *self,
                                         double        zoom,
@@ -439,7 +439,6 @@ dl_event_layer_merge_overlapping_cells (DlEventLayer *self,
                 int nx = cx + dx, ny = cy + dy;
                 Cell *b;
                 double ax, ay, ar, bx, by, br;
-                int tail;
 
                 if ((dy == 0 && dx <= 0) || nx < 0 || nx >= columns || ny >= rows)
                   continue;
@@ -451,10 +450,9 @@ dl_event_layer_merge_overlapping_cells (DlEventLayer *self,
                 if (hypot (ax - bx, ay - by) >= ar + br)
                   continue;
 
-                /* b's members join a's list. */
-                for (tail = a->head; g_array_index (next, int, tail) >= 0;)
-                  tail = g_array_index (next, int, tail);
-                g_array_index (next, int, tail) = b->head;
+                /* b's members join a's list, after its tail. */
+                g_array_index (next, int, a->tail) = b->head;
+                a->tail = b->tail;
                 a->same_place = a->same_place && b->same_place
                                 && a->first_mx == b->first_mx && a->first_my == b->first_my;
                 a->last = MAX (a->last, b->last);
@@ -507,6 +505,7 @@ layout_exact (DlEventLayer *self,
                                                     + (int) ((x + CELL_SIZE) / CELL_SIZE));
           if (cell->n == 0)
             {
+              cell->tail = (int) i;
               cell->same_place = TRUE;
               cell->first_mx = point->mx;
               cell->first_my = point->my;

@@ -606,6 +606,7 @@ dl_event_layer_lod_layout (DlEventLayer *self,
                                                   + (int) ((x + CELL_SIZE) / CELL_SIZE));
         if (cell->n == 0)
           {
+            cell->tail = (int) a;
             cell->same_place = agg->same_place;
             cell->first_mx = agg->first_mx;
             cell->first_my = agg->first_my;

@@ -79,6 +79,7 @@ typedef struct {
 /* A square of the screen and the point-like events that fall in it. */
 typedef struct {
   int      head;          /* first item, linked through `next` */
+  int      tail;          /* last item (the first added): a merge links after it */
   guint    n;
   double   sx, sy;        /* sums of the members' anchors */
   double   first_mx, first_my;
